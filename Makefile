@@ -1,0 +1,52 @@
+# bioecon — set-up and checks. `make demo` and `make test` are the two commands a new user needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install test lint typecheck pytest demo lock schema clean
+
+$(STAMP): pyproject.toml requirements/lock.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check bioecon tests
+	$(BIN)/ruff format --check bioecon tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+DEMO_DB ?= sqlite:///$(CURDIR)/demo-data/bioecon-demo.db
+
+# Builds (or reuses) the demo database and shows what it holds. The web app that serves it
+# at http://$(HOST):$(PORT) arrives with issue #6; until then the demo stops after the build.
+demo: $(STAMP)
+	$(BIN)/bioecon --db $(DEMO_DB) demo build
+	$(BIN)/bioecon --db $(DEMO_DB) plan list
+
+schema: $(STAMP)
+	$(BIN)/bioecon plan schema > schemas/plan.schema.json
+
+lock:
+	rm -rf /tmp/bioecon-lock && $(PYTHON) -m venv /tmp/bioecon-lock
+	/tmp/bioecon-lock/bin/pip install --quiet --upgrade pip
+	/tmp/bioecon-lock/bin/pip install --quiet -e '.[test]'
+	{ echo "# Exact pins of every dependency (runtime and test), installed by 'make install'."; \
+	  echo "# Regenerate with 'make lock' after changing pyproject.toml."; \
+	  /tmp/bioecon-lock/bin/pip freeze --all --exclude-editable | grep -v "^pip=="; } > requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info
