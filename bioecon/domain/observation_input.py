@@ -1,0 +1,47 @@
+"""Observations as read from a file, before they are checked against the database: the
+contract between the file readers (:mod:`bioecon.io`) and the load use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bioecon.domain.model import ObservationStatus, ReportingBasis
+from bioecon.domain.periods import Period
+from bioecon.errors import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationRow:
+    """One parsed row; ``basis`` and ``status`` are None when the file leaves them out."""
+
+    row: int
+    indicator: str
+    org_unit: str
+    period: Period
+    value: Decimal
+    sector: str | None
+    basis: ReportingBasis | None
+    status: ObservationStatus | None
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReference:
+    """An indicator or org-unit code as written in a row, checked against the database even
+    when another cell of the row is bad, so one pass reports every problem."""
+
+    row: int
+    column: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationFile:
+    """A parsed file: the rows that parsed, the cell problems of those that did not, and
+    every code the file names. The loader refuses the file if ``problems`` is not empty."""
+
+    source: str
+    rows: tuple[ObservationRow, ...]
+    problems: tuple[Problem, ...]
+    references: tuple[CodeReference, ...]
+    blank_rows: int
