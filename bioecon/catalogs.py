@@ -1,0 +1,24 @@
+"""Domain knowledge shipped as data files in ``bioecon/data`` (each says its source), read into
+domain types. The only module that opens those files."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from bioecon.domain.units import UnitRegistry
+
+
+def read_data_file(name: str) -> Any:
+    """Parse the YAML data file ``bioecon/data/<name>``."""
+    text = resources.files("bioecon.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def unit_registry() -> UnitRegistry:
+    """The units of ``units.yaml``. Cached: the file is part of the installed package."""
+    return UnitRegistry.from_records(read_data_file("units.yaml")["units"])
