@@ -1,0 +1,65 @@
+"""Settings, declared as data with their documentation (docs/configuration.md is checked
+against :data:`SETTINGS` by the test suite)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from bioecon.errors import ConfigurationError
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "database_url",
+        "BIOECON_DATABASE_URL",
+        "sqlite:///<user data dir>/bioecon.db",
+        "Database to use: a SQLAlchemy URL. sqlite:///path/file.db (embedded, the default) or "
+        "postgresql://user:password@host:5432/dbname (multi-user). Overridden by --db.",
+    ),
+)
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user's data directory (e.g. ~/.local/share/bioecon/bioecon.db)."""
+    return f"sqlite:///{Path(platformdirs.user_data_dir('bioecon')) / 'bioecon.db'}"
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the URL forms users copy from elsewhere; use psycopg 3 for PostgreSQL."""
+    url = url.strip()
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if url.startswith(("sqlite://", "postgresql+psycopg://")):
+        return url
+    raise ConfigurationError(
+        f"unsupported database URL '{url}': use sqlite:///path/to/file.db or "
+        "postgresql://user:password@host:port/dbname"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+
+    @classmethod
+    def resolve(
+        cls, *, database_url: str | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Explicit value first, then the environment, then the default."""
+        env = os.environ if environ is None else environ
+        url = database_url or env.get("BIOECON_DATABASE_URL") or default_database_url()
+        return cls(database_url=normalise_database_url(url))

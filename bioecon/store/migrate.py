@@ -1,0 +1,54 @@
+"""Schema migrations: upgrade, and the check every command makes before touching data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from bioecon.errors import DatabaseNotReady
+
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    with engine.begin() as connection:
+        command.downgrade(_config(connection), revision)
+
+
+def ensure_current(connection: Connection) -> None:
+    """Raise :class:`DatabaseNotReady` unless the schema is at the code's revision."""
+    current = current_revision(connection)
+    head = head_revision()
+    if current != head:
+        state = "has no bioecon schema" if current is None else f"is at revision {current}"
+        raise DatabaseNotReady(
+            f"the database {state}; this bioecon expects {head}: run `bioecon db upgrade`"
+        )

@@ -1,0 +1,185 @@
+"""Queries for the ledger's raw observations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Connection, bindparam, case, insert, select, tuple_, update
+
+from bioecon.domain.model import Indicator, Observation, ObservationStatus, ReportingBasis
+from bioecon.domain.periods import Period
+from bioecon.store import tables as t
+from bioecon.store.plans import id_map, indicator_from_row
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationWrite:
+    """One row to store, with ids already resolved."""
+
+    indicator_id: int
+    org_unit_id: int
+    sector: str  # '' for all sectors
+    period: Period
+    basis: ReportingBasis
+    value: Decimal
+    status: ObservationStatus
+    source: str
+    reported_by: str | None
+    reported_at: datetime
+
+    @property
+    def key(self) -> tuple[int, int, str, str, str]:
+        return (
+            self.indicator_id,
+            self.org_unit_id,
+            self.sector,
+            str(self.period),
+            self.basis.value,
+        )
+
+
+def indicators_by_code(
+    connection: Connection, codes: Sequence[str]
+) -> dict[str, tuple[int, Indicator]]:
+    rows = connection.execute(select(t.indicator).where(t.indicator.c.code.in_(sorted(set(codes)))))
+    return {r.code: (r.id, indicator_from_row(r._mapping)) for r in rows}
+
+
+def org_unit_ids(connection: Connection, codes: Sequence[str]) -> dict[str, int]:
+    return id_map(connection, t.org_unit, codes)
+
+
+def existing_values(
+    connection: Connection, keys: Sequence[tuple[int, int, str, str, str]]
+) -> dict[tuple[int, int, str, str, str], tuple[int, Decimal, str]]:
+    """For each key already stored: (id, value, status)."""
+    o = t.observation
+    found: dict[tuple[int, int, str, str, str], tuple[int, Decimal, str]] = {}
+    pairs = sorted({(k[0], k[1]) for k in keys})
+    wanted = set(keys)
+    for offset in range(0, len(pairs), 200):
+        chunk = pairs[offset : offset + 200]
+        rows = connection.execute(
+            select(
+                o.c.id,
+                o.c.indicator_id,
+                o.c.org_unit_id,
+                o.c.sector,
+                o.c.period,
+                o.c.basis,
+                o.c.value,
+                o.c.status,
+            ).where(tuple_(o.c.indicator_id, o.c.org_unit_id).in_(chunk))
+        )
+        for r in rows:
+            key = (r.indicator_id, r.org_unit_id, r.sector, r.period, r.basis)
+            if key in wanted:
+                found[key] = (r.id, r.value, r.status)
+    return found
+
+
+def insert_observations(connection: Connection, rows: Sequence[ObservationWrite]) -> None:
+    if rows:
+        connection.execute(insert(t.observation), [_values(r) for r in rows])
+
+
+def update_observations(
+    connection: Connection, rows: Sequence[tuple[int, ObservationWrite]]
+) -> None:
+    if not rows:
+        return
+    o = t.observation
+    statement = (
+        update(o)
+        .where(o.c.id == bindparam("row_id"))
+        .values(
+            value=bindparam("new_value"),
+            status=bindparam("new_status"),
+            source=bindparam("new_source"),
+            reported_by=bindparam("new_reported_by"),
+            reported_at=bindparam("new_reported_at"),
+        )
+    )
+    connection.execute(
+        statement,
+        [
+            {
+                "row_id": row_id,
+                "new_value": r.value,
+                "new_status": r.status.value,
+                "new_source": r.source,
+                "new_reported_by": r.reported_by,
+                "new_reported_at": r.reported_at,
+            }
+            for row_id, r in rows
+        ],
+    )
+
+
+def _values(r: ObservationWrite) -> dict[str, object]:
+    return {
+        "indicator_id": r.indicator_id,
+        "org_unit_id": r.org_unit_id,
+        "sector": r.sector,
+        "period": str(r.period),
+        "period_type": r.period.type.value,
+        "year": r.period.year,
+        "period_index": r.period.index,
+        "basis": r.basis.value,
+        "value": r.value,
+        "status": r.status.value,
+        "source": r.source,
+        "reported_by": r.reported_by,
+        "reported_at": r.reported_at,
+    }
+
+
+def select_observations(
+    connection: Connection,
+    *,
+    indicator_id: int,
+    org_unit_id: int | None = None,
+    first: Period | None = None,
+    last: Period | None = None,
+) -> list[Observation]:
+    """Stored observations of one indicator, ordered by org unit, sector, period, basis.
+
+    ``first``/``last`` keep the periods that lie wholly within their months.
+    """
+    o, org, ind = t.observation, t.org_unit, t.indicator
+    months = case((o.c.period_type == "month", 1), (o.c.period_type == "quarter", 3), else_=12)
+    month_start = o.c.year * 12 + (o.c.period_index - 1) * months
+    month_end = o.c.year * 12 + o.c.period_index * months - 1
+    query = (
+        select(o, org.c.code.label("org_code"), ind.c.code.label("indicator_code"))
+        .join(org, org.c.id == o.c.org_unit_id)
+        .join(ind, ind.c.id == o.c.indicator_id)
+        .where(o.c.indicator_id == indicator_id)
+    )
+    if org_unit_id is not None:
+        query = query.where(o.c.org_unit_id == org_unit_id)
+    if first is not None:
+        query = query.where(month_start >= first.start_ordinal)
+    if last is not None:
+        query = query.where(month_end <= last.end_ordinal)
+    query = query.order_by(
+        org.c.code, o.c.sector, o.c.year, o.c.period_type, o.c.period_index, o.c.basis
+    )
+    return [
+        Observation(
+            indicator=r.indicator_code,
+            org_unit=r.org_code,
+            period=r.period,
+            value=r.value,
+            basis=ReportingBasis(r.basis),
+            sector=r.sector or None,
+            status=ObservationStatus(r.status),
+            source=r.source,
+            reported_by=r.reported_by,
+            reported_at=r.reported_at,
+        )
+        for r in connection.execute(query)
+    ]

@@ -1,0 +1,262 @@
+"""SQLAlchemy Core tables: the schema Alembic migrates. The only place table shapes are defined.
+
+Conventions: every table has an integer surrogate ``id``; records are identified to users by a
+unique ``code`` (or ``uscc``, or ``(plan, key)``). Enumerations are stored as their text
+value, checked in the domain on the way in. Amounts use :class:`ExactDecimal`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from bioecon.store.types import BigId, ExactDecimal
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+org_unit = Table(
+    "org_unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("name_en", String(200)),
+    Column("level", String(20), nullable=False),
+    Column("parent_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT")),
+    Column("division_code", String(12)),
+    Column("additive", Boolean, nullable=False),
+    comment="区域/园区 hierarchy; additive=false units (parks) are not summed into parents",
+)
+
+responsible_unit = Table(
+    "responsible_unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT")),
+    comment="责任单位",
+)
+
+responsible_unit_alias = Table(
+    "responsible_unit_alias",
+    metadata,
+    Column(
+        "responsible_unit_id",
+        Integer,
+        ForeignKey("responsible_unit.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("alias", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+indicator = Table(
+    "indicator",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("name_en", String(200)),
+    Column("unit", String(20), nullable=False),
+    Column("nature", String(10), nullable=False),
+    Column("basis", String(20), nullable=False),
+    Column("period_type", String(10), nullable=False),
+    Column("aggregation", String(10), nullable=False),
+    Column("description", Text),
+    comment="指标",
+)
+
+plan = Table(
+    "plan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("title", String(500), nullable=False),
+    Column("region_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), nullable=False),
+    Column("issuer", String(200)),
+    Column("issued_on", Date),
+    Column("horizon_start", Integer),
+    Column("horizon_end", Integer),
+    Column("source_path", String(500)),
+    Column("source_text", Text),
+    Column("source_sha256", String(64)),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    comment="规划/行动计划",
+)
+
+# What a plan file declares (kept so that export writes back exactly what was loaded).
+plan_org_unit = Table(
+    "plan_org_unit",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+plan_responsible_unit = Table(
+    "plan_responsible_unit",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True),
+    Column("responsible_unit_id", Integer, ForeignKey("responsible_unit.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+plan_indicator = Table(
+    "plan_indicator",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True),
+    Column("indicator_id", Integer, ForeignKey("indicator.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+target = Table(
+    "target",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(40), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("metric", String(300), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("op", String(10), nullable=False),
+    Column("value", ExactDecimal(), nullable=False),
+    Column("value_high", ExactDecimal()),
+    Column("unit", String(20), nullable=False),
+    Column("indicator_id", Integer, ForeignKey("indicator.id", ondelete="RESTRICT")),
+    Column("subject", String(300)),
+    Column("subject_org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT")),
+    Column("subject_sector", String(80)),
+    Column("qualifier", String(300)),
+    Column("baseline_value", ExactDecimal()),
+    Column("baseline_year", Integer),
+    Column("deadline_year", Integer),
+    Column("quote", Text),
+    Column("quote_start", Integer),
+    Column("quote_end", Integer),
+    Column("note", Text),
+    UniqueConstraint("plan_id", "key"),
+    comment="目标, each traced to its sentence by quote/quote_start/quote_end",
+)
+
+task = Table(
+    "task",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), nullable=False),
+    Column("key", String(40), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("section", String(300)),
+    Column("heading", String(500), nullable=False),
+    Column("text", Text),
+    Column("start", Integer),
+    UniqueConstraint("plan_id", "key"),
+    comment="重点任务",
+)
+
+task_unit = Table(
+    "task_unit",
+    metadata,
+    Column("task_id", Integer, ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
+    Column("responsible_unit_id", Integer, ForeignKey("responsible_unit.id"), primary_key=True),
+    Column("role", String(10), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+observation = Table(
+    "observation",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("indicator_id", Integer, ForeignKey("indicator.id"), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id"), nullable=False),
+    Column("sector", String(80), nullable=False, server_default=""),  # '' = all sectors
+    Column("period", String(7), nullable=False),  # canonical text: 2025-06, 2025Q2, 2025
+    Column("period_type", String(10), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("period_index", Integer, nullable=False),  # month 1–12, quarter 1–4, 1 for a year
+    Column("basis", String(20), nullable=False),
+    Column("value", ExactDecimal(), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("source", String(500)),
+    Column("reported_by", String(120)),
+    Column("reported_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("indicator_id", "org_unit_id", "sector", "period", "basis"),
+    CheckConstraint("period_type IN ('month', 'quarter', 'year')", name="period_type"),
+    comment="监测台账: one reported value",
+)
+Index("ix_observation_indicator_period", observation.c.indicator_id, observation.c.year)
+
+enterprise = Table(
+    "enterprise",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uscc", String(18), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id")),
+    Column("industry_code", String(10)),
+    Column("industry_code_edition", String(20), nullable=False),
+    Column("business_scope", Text),
+    Column("founded_on", Date),
+    comment="企业, by 统一社会信用代码",
+)
+
+enterprise_flag = Table(
+    "enterprise_flag",
+    metadata,
+    Column(
+        "enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("flag", String(40), primary_key=True),
+)
+
+enterprise_year = Table(
+    "enterprise_year",
+    metadata,
+    Column(
+        "enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("year", Integer, primary_key=True),
+    Column("revenue", ExactDecimal()),
+    Column("output_value", ExactDecimal()),
+    Column("rd_spend", ExactDecimal()),
+    Column("employees", Integer),
+    Column("valuation", ExactDecimal()),
+    Column("valuation_unit", String(20)),
+    comment="企业年度数据; money in 万元",
+)
+
+project = Table(
+    "project",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id")),
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="SET NULL")),
+    Column("enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="SET NULL")),
+    Column("stage", String(20), nullable=False),
+    Column("total_investment", ExactDecimal()),  # 亿元
+    Column("start_year", Integer),
+    Column("end_year", Integer),
+    Column("category", String(80)),
+    comment="重点项目 (五个一批)",
+)

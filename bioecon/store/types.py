@@ -1,0 +1,52 @@
+"""Column types that behave the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, Integer, Numeric
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from bioecon.domain.amounts import MAX_DECIMALS, canonical_decimal, check_storable
+
+_SCALE = Decimal(10) ** MAX_DECIMALS
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """An exact decimal with up to six decimal places.
+
+    PostgreSQL keeps it as ``NUMERIC(24, 6)``. SQLite has no exact decimal type (it would
+    store a float, and ``SUM`` over floats drifts in the last digits), so there the column
+    holds an integer count of millionths: sums in SQL stay exact integers, and reading
+    divides back. ``func.sum(column)`` keeps this type, so sums come back as exact Decimals
+    on both backends.
+    """
+
+    impl = Numeric(24, MAX_DECIMALS)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(24, MAX_DECIMALS, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        exact = check_storable(Decimal(value) if not isinstance(value, Decimal) else value)
+        if dialect.name == "sqlite":
+            return int(exact * _SCALE)
+        return exact
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            return canonical_decimal(Decimal(int(value)) / _SCALE)
+        return canonical_decimal(Decimal(value))
+
+
+# A 64-bit key on PostgreSQL; SQLite auto-increments only a column declared INTEGER.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
