@@ -1,0 +1,172 @@
+"""The observation file (监测台账导入表): columns, header aliases, and cell parsing.
+
+Columns: ``indicator, org_unit, period, value`` and optionally ``sector, basis, status``.
+Chinese headers are accepted too (指标, 区域, 期间, 数值, 行业, 口径, 状态). ``value`` is a plain
+number in the indicator's unit. Every problem is collected, with its row and column.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bioecon.domain.amounts import check_storable, parse_decimal
+from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
+from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
+from bioecon.domain.periods import Period
+from bioecon.errors import InvalidValue, Problem
+from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+
+REQUIRED = ("indicator", "org_unit", "period", "value")
+OPTIONAL = ("sector", "basis", "status")
+COLUMNS = (*REQUIRED, *OPTIONAL)
+
+HEADER_ALIASES = {
+    "指标": "indicator",
+    "指标代码": "indicator",
+    "区域": "org_unit",
+    "地区": "org_unit",
+    "区域代码": "org_unit",
+    "单位代码": "org_unit",
+    "期间": "period",
+    "时期": "period",
+    "报告期": "period",
+    "数值": "value",
+    "值": "value",
+    "行业": "sector",
+    "领域": "sector",
+    "口径": "basis",
+    "状态": "status",
+}
+
+BASIS_ALIASES = {
+    "当月": ReportingBasis.MONTH_VALUE,
+    "当月值": ReportingBasis.MONTH_VALUE,
+    "当期值": ReportingBasis.MONTH_VALUE,
+    "累计": ReportingBasis.YTD,
+    "累计值": ReportingBasis.YTD,
+    "期末": ReportingBasis.PERIOD_END,
+    "期末值": ReportingBasis.PERIOD_END,
+}
+STATUS_ALIASES = {
+    "草稿": ObservationStatus.DRAFT,
+    "已报送": ObservationStatus.SUBMITTED,
+    "报送": ObservationStatus.SUBMITTED,
+    "已审核": ObservationStatus.APPROVED,
+    "审核": ObservationStatus.APPROVED,
+}
+
+
+def read_observation_file(path: Path, *, sheet: str | None = None) -> ObservationFile:
+    """Parse every row, collecting every bad cell (the file's shape is checked first and
+    raises :class:`InvalidInput` at once: without the right columns no row can be read)."""
+    table = read_table(
+        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+    )
+    rows: list[ObservationRow] = []
+    problems: list[Problem] = []
+    references: list[CodeReference] = []
+    for raw in table.rows:
+        where = f"row {raw.number}, column "
+        found: dict[str, Any] = {}
+        for column in COLUMNS:
+            cell = raw.cells.get(column)
+            try:
+                found[column] = _PARSERS[column](cell)
+            except InvalidValue as error:
+                problems.append(Problem(where + column, str(error)))
+        references += [
+            CodeReference(raw.number, column, found[column])
+            for column in ("indicator", "org_unit")
+            if column in found
+        ]
+        if len(found) == len(COLUMNS):
+            rows.append(ObservationRow(raw.number, **found))
+    return ObservationFile(
+        table.source, tuple(rows), tuple(problems), tuple(references), table.blank_rows
+    )
+
+
+def _required_text(cell: Cell) -> str:
+    if cell is None:
+        raise InvalidValue("empty; a value is required")
+    return _code(cell)
+
+
+def _code(cell: Cell) -> str:
+    if isinstance(cell, Decimal):
+        return format(cell, "f")
+    return str(cell)
+
+
+def _optional_text(cell: Cell) -> str | None:
+    return None if cell is None else _code(cell)
+
+
+def _period(cell: Cell) -> Period:
+    if cell is None:
+        raise InvalidValue("empty; a period such as 2025-06 is required")
+    if isinstance(cell, date):
+        return Period.containing(cell)
+    return Period.parse(_code(cell))
+
+
+def _value(cell: Cell) -> Decimal:
+    if cell is None:
+        raise InvalidValue("empty; leave a missing value out of the file instead of blank")
+    number = cell if isinstance(cell, Decimal) else parse_decimal(str(cell))
+    return check_storable(number)
+
+
+def _basis(cell: Cell) -> ReportingBasis | None:
+    if cell is None:
+        return None
+    text = str(cell)
+    if text in BASIS_ALIASES:
+        return BASIS_ALIASES[text]
+    try:
+        return ReportingBasis(text)
+    except ValueError:
+        raise InvalidValue(
+            f"'{text}' is not a basis; use month_value (当月值), ytd (累计值) or period_end (期末值)"
+        ) from None
+
+
+def _status(cell: Cell) -> ObservationStatus | None:
+    if cell is None:
+        return None
+    text = str(cell)
+    if text in STATUS_ALIASES:
+        return STATUS_ALIASES[text]
+    try:
+        return ObservationStatus(text)
+    except ValueError:
+        raise InvalidValue(f"'{text}' is not a status; use draft, submitted or approved") from None
+
+
+_PARSERS = {
+    "indicator": _required_text,
+    "org_unit": _required_text,
+    "period": _period,
+    "value": _value,
+    "sector": _optional_text,
+    "basis": _basis,
+    "status": _status,
+}
+
+
+def observation_rows(observations: list[Observation]) -> list[list[Cell]]:
+    return [
+        [o.indicator, o.org_unit, o.period, o.value, o.sector, o.basis.value, o.status.value]
+        for o in observations
+    ]
+
+
+def observations_csv(observations: list[Observation]) -> str:
+    return write_csv(COLUMNS, observation_rows(observations))
+
+
+def write_observations_xlsx(path: Path, observations: list[Observation], *, title: str) -> None:
+    write_xlsx(path, COLUMNS, observation_rows(observations), title=title)

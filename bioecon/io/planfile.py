@@ -1,0 +1,481 @@
+"""The plan file (``*.yaml``): its schema as pydantic models, and its conversion to and from
+the domain's :class:`~bioecon.domain.model.PlanBundle`. Documented in docs/plan-format.md;
+the JSON Schema in schemas/plan.schema.json is generated from :class:`PlanFile`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from bioecon.domain.model import (
+    Aggregation,
+    Indicator,
+    IndicatorNature,
+    OrgLevel,
+    OrgUnit,
+    Plan,
+    PlanBundle,
+    ReportingBasis,
+    ResponsibleUnit,
+    SourceSpan,
+    Target,
+    TargetKind,
+    TargetOp,
+    Task,
+)
+from bioecon.domain.periods import PeriodType
+from bioecon.errors import InvalidInput, Problem
+from bioecon.io.yaml_source import YamlPath, dump_yaml, load_yaml, locate
+
+FORMAT: Final = "bioecon-plan/1"
+
+
+def _code_text(value: Any) -> Any:
+    """Codes such as 430100 are text; accept them unquoted in YAML."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Code = Annotated[
+    str,
+    BeforeValidator(_code_text),
+    Field(
+        min_length=1,
+        max_length=80,
+        pattern=r"^[^\s]+$",
+        description="A stable identifier without spaces",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+Year = Annotated[int, Field(ge=1949, le=2200)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HorizonModel(_Model):
+    """规划期: first and last year the plan covers."""
+
+    start: Year
+    end: Year
+
+
+class SourceModel(_Model):
+    """The plan's text: a file beside the plan file (``path``, checked against ``sha256`` when
+    given), or the text itself inline (``text``)."""
+
+    path: str | None = None
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    text: str | None = None
+
+
+class PlanMeta(_Model):
+    code: Code
+    title: Text
+    region: Code = Field(description="org unit code of the plan's jurisdiction")
+    issuer: str | None = None
+    issued_on: date | None = None
+    horizon: HorizonModel | None = None
+    source: SourceModel | None = None
+
+
+class OrgUnitModel(_Model):
+    code: Code
+    name: Text
+    level: OrgLevel
+    parent: Code | None = None
+    division_code: (
+        Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^\d{12}$")] | None
+    ) = Field(default=None, description="统计用区划代码, 12 digits")
+    additive: bool | None = Field(
+        default=None,
+        description="counted into the parent's total; default true except for parks and zones",
+    )
+    name_en: str | None = None
+
+
+class ResponsibleUnitModel(_Model):
+    code: Code
+    name: Text
+    org_unit: Code | None = None
+    aliases: list[Text] = Field(default_factory=list)
+
+
+class IndicatorModel(_Model):
+    code: Code
+    name: Text
+    unit: Text
+    nature: IndicatorNature = IndicatorNature.FLOW
+    basis: ReportingBasis = ReportingBasis.YTD
+    period_type: PeriodType = PeriodType.MONTH
+    aggregation: Aggregation = Aggregation.SUM
+    name_en: str | None = None
+    description: str | None = None
+
+
+class SpanModel(_Model):
+    quote: Text
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+
+
+class TargetModel(_Model):
+    key: Code | None = Field(default=None, description="stable key within the plan; default T<n>")
+    metric: Text
+    indicator: Code | None = None
+    subject: str | None = None
+    subject_org_unit: Code | None = None
+    subject_sector: str | None = None
+    qualifier: str | None = None
+    kind: TargetKind = TargetKind.LEVEL
+    op: TargetOp = TargetOp.EQ
+    value: Decimal
+    value_high: Decimal | None = None
+    unit: Text
+    baseline_value: Decimal | None = None
+    baseline_year: Year | None = None
+    deadline_year: Year | None = None
+    source: SpanModel | None = None
+    note: str | None = None
+
+
+class TaskModel(_Model):
+    key: Code | None = Field(default=None, description="stable key within the plan; default K<n>")
+    section: str | None = None
+    heading: Text
+    text: str | None = None
+    lead_units: list[Code] = Field(default_factory=list)
+    co_units: list[Code] = Field(default_factory=list)
+    start: Annotated[int, Field(ge=0)] | None = None
+
+
+class PlanFile(_Model):
+    """A bioecon plan file."""
+
+    format: Literal["bioecon-plan/1"] = FORMAT
+    plan: PlanMeta
+    org_units: list[OrgUnitModel] = Field(default_factory=list)
+    responsible_units: list[ResponsibleUnitModel] = Field(default_factory=list)
+    indicators: list[IndicatorModel] = Field(default_factory=list)
+    targets: list[TargetModel] = Field(default_factory=list)
+    tasks: list[TaskModel] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, Any]:
+    schema = PlanFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://bioecon.example/schemas/plan.schema.json"
+    return schema
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+class ParsedPlanFile:
+    """A plan file read from disk: the bundle, and where each YAML path sits for messages."""
+
+    def __init__(self, bundle: PlanBundle, lines: dict[YamlPath, int], source: str) -> None:
+        self.bundle = bundle
+        self.lines = lines
+        self.source = source
+
+    def locate(self, path: YamlPath) -> str:
+        return locate(path, self.lines)
+
+
+def read_plan_file(path: Path) -> ParsedPlanFile:
+    """Read and check the file's shape; raise :class:`InvalidInput` with every problem found."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvalidInput(source, [Problem("", "file not found")]) from None
+    except UnicodeDecodeError as error:
+        raise InvalidInput(source, [Problem("", f"not UTF-8 text: {error.reason}")]) from None
+    data, lines = load_yaml(text, source)
+    try:
+        document = PlanFile.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            Problem(locate(tuple(item["loc"]), lines), _message(item)) for item in error.errors()
+        ]
+        raise InvalidInput(source, problems) from None
+    source_text, problems = _read_source(document, path.parent, lines)
+    if problems:
+        raise InvalidInput(source, problems)
+    return ParsedPlanFile(to_bundle(document, source_text), lines, source)
+
+
+def _message(item: Any) -> str:
+    message = str(item["msg"])
+    if item["type"] == "extra_forbidden":
+        return "unknown field (see docs/plan-format.md for the fields a plan file takes)"
+    if item["type"] == "missing":
+        return "required field is missing"
+    given = item.get("input")
+    if isinstance(given, str | int | float | Decimal) and item["type"] != "missing":
+        return f"{message} (given: {given!r})"
+    return message
+
+
+def _read_source(
+    document: PlanFile, folder: Path, lines: dict[YamlPath, int]
+) -> tuple[str | None, list[Problem]]:
+    source = document.plan.source
+    if source is None:
+        return None, []
+    where = ("plan", "source")
+    if (source.path is None) == (source.text is None):
+        return None, [Problem(locate(where, lines), "give exactly one of path or text")]
+    if source.text is not None:
+        return source.text, []
+    assert source.path is not None
+    file = folder / source.path
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [
+            Problem(locate((*where, "path"), lines), f"cannot read {file}: {error.strerror}")
+        ]
+    digest = hashlib.sha256(raw).hexdigest()
+    if source.sha256 is not None and source.sha256 != digest:
+        return None, [
+            Problem(
+                locate((*where, "sha256"), lines),
+                f"{file} has sha256 {digest}, not the {source.sha256} the plan file records",
+            )
+        ]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        return None, [
+            Problem(locate((*where, "path"), lines), f"{file} is not UTF-8: {error.reason}")
+        ]
+
+
+# --- conversion --------------------------------------------------------------------------
+
+_NON_ADDITIVE = {OrgLevel.PARK, OrgLevel.ZONE}
+
+
+def _default_additive(level: OrgLevel) -> bool:
+    """Parks and zones lie inside districts whose figures already hold theirs."""
+    return level not in _NON_ADDITIVE
+
+
+def to_bundle(document: PlanFile, source_text: str | None) -> PlanBundle:
+    meta = document.plan
+    source = meta.source
+    return PlanBundle(
+        plan=Plan(
+            code=meta.code,
+            title=meta.title,
+            region=meta.region,
+            issuer=meta.issuer,
+            issued_on=meta.issued_on,
+            horizon_start=meta.horizon.start if meta.horizon else None,
+            horizon_end=meta.horizon.end if meta.horizon else None,
+            source_path=source.path if source else None,
+            source_text=source_text,
+            source_sha256=(
+                hashlib.sha256(source_text.encode("utf-8")).hexdigest()
+                if source_text is not None
+                else None
+            ),
+        ),
+        org_units=tuple(
+            OrgUnit(
+                code=u.code,
+                name=u.name,
+                level=u.level,
+                parent=u.parent,
+                division_code=u.division_code,
+                additive=u.additive if u.additive is not None else _default_additive(u.level),
+                name_en=u.name_en,
+            )
+            for u in document.org_units
+        ),
+        responsible_units=tuple(
+            ResponsibleUnit(code=r.code, name=r.name, org_unit=r.org_unit, aliases=tuple(r.aliases))
+            for r in document.responsible_units
+        ),
+        indicators=tuple(
+            Indicator(
+                code=i.code,
+                name=i.name,
+                unit=i.unit,
+                nature=i.nature,
+                basis=i.basis,
+                period_type=i.period_type.value,
+                aggregation=i.aggregation,
+                name_en=i.name_en,
+                description=i.description,
+            )
+            for i in document.indicators
+        ),
+        targets=tuple(
+            Target(
+                key=t.key or f"T{n}",
+                metric=t.metric,
+                kind=t.kind,
+                op=t.op,
+                value=t.value,
+                unit=t.unit,
+                indicator=t.indicator,
+                subject=t.subject,
+                subject_org_unit=t.subject_org_unit,
+                subject_sector=t.subject_sector,
+                qualifier=t.qualifier,
+                value_high=t.value_high,
+                baseline_value=t.baseline_value,
+                baseline_year=t.baseline_year,
+                deadline_year=t.deadline_year,
+                source=SourceSpan(t.source.quote, t.source.start, t.source.end)
+                if t.source
+                else None,
+                note=t.note,
+            )
+            for n, t in enumerate(document.targets, start=1)
+        ),
+        tasks=tuple(
+            Task(
+                key=k.key or f"K{n}",
+                heading=k.heading,
+                section=k.section,
+                text=k.text,
+                lead_units=tuple(k.lead_units),
+                co_units=tuple(k.co_units),
+                start=k.start,
+            )
+            for n, k in enumerate(document.tasks, start=1)
+        ),
+    )
+
+
+def from_bundle(bundle: PlanBundle) -> PlanFile:
+    """The plan file that loads back into ``bundle``."""
+    plan = bundle.plan
+    horizon = (
+        HorizonModel(start=plan.horizon_start, end=plan.horizon_end)
+        if plan.horizon_start is not None and plan.horizon_end is not None
+        else None
+    )
+    if plan.source_path is not None:
+        source: SourceModel | None = SourceModel(path=plan.source_path, sha256=plan.source_sha256)
+    elif plan.source_text is not None:
+        source = SourceModel(text=plan.source_text)
+    else:
+        source = None
+    return PlanFile(
+        plan=PlanMeta(
+            code=plan.code,
+            title=plan.title,
+            region=plan.region,
+            issuer=plan.issuer,
+            issued_on=plan.issued_on,
+            horizon=horizon,
+            source=source,
+        ),
+        org_units=[
+            OrgUnitModel(
+                code=u.code,
+                name=u.name,
+                level=u.level,
+                parent=u.parent,
+                division_code=u.division_code,
+                additive=None if u.additive == _default_additive(u.level) else u.additive,
+                name_en=u.name_en,
+            )
+            for u in bundle.org_units
+        ],
+        responsible_units=[
+            ResponsibleUnitModel(
+                code=r.code, name=r.name, org_unit=r.org_unit, aliases=list(r.aliases)
+            )
+            for r in bundle.responsible_units
+        ],
+        indicators=[
+            IndicatorModel(
+                code=i.code,
+                name=i.name,
+                unit=i.unit,
+                nature=i.nature,
+                basis=i.basis,
+                period_type=PeriodType(i.period_type),
+                aggregation=i.aggregation,
+                name_en=i.name_en,
+                description=i.description,
+            )
+            for i in bundle.indicators
+        ],
+        targets=[
+            TargetModel(
+                key=t.key,
+                metric=t.metric,
+                indicator=t.indicator,
+                subject=t.subject,
+                subject_org_unit=t.subject_org_unit,
+                subject_sector=t.subject_sector,
+                qualifier=t.qualifier,
+                kind=t.kind,
+                op=t.op,
+                value=t.value,
+                value_high=t.value_high,
+                unit=t.unit,
+                baseline_value=t.baseline_value,
+                baseline_year=t.baseline_year,
+                deadline_year=t.deadline_year,
+                source=SpanModel(quote=t.source.quote, start=t.source.start, end=t.source.end)
+                if t.source
+                else None,
+                note=t.note,
+            )
+            for t in bundle.targets
+        ],
+        tasks=[
+            TaskModel(
+                key=k.key,
+                section=k.section,
+                heading=k.heading,
+                text=k.text,
+                lead_units=list(k.lead_units),
+                co_units=list(k.co_units),
+                start=k.start,
+            )
+            for k in bundle.tasks
+        ],
+    )
+
+
+def plan_file_yaml(bundle: PlanBundle) -> str:
+    """The canonical YAML text of a plan: stable key order, unset fields left out."""
+    document = from_bundle(bundle)
+    data = document.model_dump(mode="python", exclude_none=True)
+    data = _drop_empty(data)
+    return dump_yaml(_plain(data))
+
+
+def _drop_empty(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _drop_empty(v) for k, v in data.items() if v != []}
+    if isinstance(data, list):
+        return [_drop_empty(v) for v in data]
+    return data
+
+
+def _plain(data: Any) -> Any:
+    """Enums to their values, so the YAML holds plain scalars."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    if isinstance(data, Enum):
+        return data.value
+    return data
