@@ -1,0 +1,437 @@
+"""The ``bioecon`` command. Every command calls a service; errors become exit codes here, and
+only here (see :data:`EXIT_CODES` and docs/cli.md)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bioecon import __version__
+from bioecon.app import Bioecon
+from bioecon.demo import build_demo
+from bioecon.domain.model import ObservationStatus, PlanBundle
+from bioecon.domain.periods import Period
+from bioecon.errors import (
+    BioeconError,
+    ConfigurationError,
+    Conflict,
+    DatabaseNotReady,
+    InvalidInput,
+    InvalidValue,
+    NotFound,
+)
+from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
+from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
+from bioecon.io.texttable import render_table
+from bioecon.services import database as database_service
+from bioecon.services import observations as observation_service
+from bioecon.services import plans as plan_service
+from bioecon.settings import Settings
+
+# Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind.
+EXIT_CODES: dict[type[BioeconError], int] = {
+    InvalidInput: 3,
+    InvalidValue: 3,
+    NotFound: 4,
+    Conflict: 5,
+    DatabaseNotReady: 6,
+    ConfigurationError: 7,
+}
+
+
+def exit_code_for(error: BioeconError) -> int:
+    for kind in type(error).__mro__:
+        if kind in EXIT_CODES:
+            return EXIT_CODES[kind]
+    return 1
+
+
+def error_message(error: BioeconError) -> str:
+    return error.report() if isinstance(error, InvalidInput) else f"error: {error}"
+
+
+class _State:
+    """Per-invocation state: the --db option and the app built from it on first use."""
+
+    def __init__(self, database_url: str | None) -> None:
+        self.database_url = database_url
+        self._app: Bioecon | None = None
+
+    @property
+    def app(self) -> Bioecon:
+        if self._app is None:
+            self._app = Bioecon(Settings.resolve(database_url=self.database_url))
+        return self._app
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.close()
+
+
+def _app(context: click.Context) -> Bioecon:
+    state = context.find_object(_State)
+    assert state is not None
+    return state.app
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return str(value)
+
+
+FORMAT_TABLE_JSON = click.Choice(["table", "json"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="bioecon")
+@click.option(
+    "--db",
+    "database_url",
+    metavar="URL",
+    help="Database URL (default: $BIOECON_DATABASE_URL, else a SQLite file in your data folder).",
+)
+@click.pass_context
+def cli(context: click.Context, database_url: str | None) -> None:
+    """bioecon — 生物经济规划实施监测平台 (bio-economy plan monitoring).
+
+    Load plans (targets, tasks, responsible units) and monitoring data, and query them.
+    """
+    state = _State(database_url)
+    context.obj = state
+    context.call_on_close(state.close)
+
+
+# --- db -------------------------------------------------------------------------------------
+
+
+@cli.group()
+def db() -> None:
+    """Create, migrate and describe the database."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Schema revision to reach.")
+@click.pass_context
+def db_upgrade(context: click.Context, revision: str) -> None:
+    """Create the tables, or migrate them to the code's schema revision."""
+    info = database_service.upgrade_database(_app(context), revision=revision)
+    click.echo(f"{info.url}: schema at revision {info.revision}")
+
+
+@db.command("info")
+@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@click.pass_context
+def db_info(context: click.Context, output: str) -> None:
+    """Say which database is used, its schema revision and what it holds."""
+    info = database_service.database_info(_app(context))
+    if output == "json":
+        _echo_json({**asdict(info), "up_to_date": info.up_to_date})
+        return
+    click.echo(f"database:  {info.url}")
+    click.echo(f"backend:   {info.backend} {info.server_version}")
+    state = "up to date" if info.up_to_date else "run `bioecon db upgrade`"
+    click.echo(
+        f"schema:    revision {info.revision or '(none)'}; code expects {info.head} ({state})"
+    )
+    if info.row_counts:
+        click.echo(render_table(["table", "rows"], sorted(info.row_counts.items())))
+
+
+# --- plan -----------------------------------------------------------------------------------
+
+
+@cli.group()
+def plan() -> None:
+    """Load, list, show and export plans (plan files: docs/plan-format.md)."""
+
+
+@plan.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def plan_load(context: click.Context, files: tuple[Path, ...]) -> None:
+    """Load plan files. Loading an unchanged file again changes nothing; a changed file
+    updates the stored plan in place. A file with any problem is refused whole."""
+    for file in files:
+        parsed = read_plan_file(file)
+        report = plan_service.load_plan(
+            _app(context), bundle=parsed.bundle, source=parsed.source, locate=parsed.locate
+        )
+        details = ", ".join(
+            f"{name} "
+            + "/".join(
+                f"{label}{getattr(change, label)}"
+                for label in ("created", "updated", "deleted")
+                if getattr(change, label)
+            )
+            for name, change in report.changes.items()
+            if change.created or change.updated or change.deleted
+        )
+        click.echo(
+            f"{file}: plan {report.code} (id {report.plan_id}) {report.outcome}"
+            + (f": {details}" if details else "")
+        )
+
+
+@plan.command("list")
+@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@click.pass_context
+def plan_list(context: click.Context, output: str) -> None:
+    """List the stored plans."""
+    plans = plan_service.list_plans(_app(context))
+    if output == "json":
+        _echo_json(
+            [
+                {
+                    "id": p.id,
+                    "code": p.code,
+                    "title": p.title,
+                    "region": p.region_name,
+                    "region_code": p.region,
+                    "horizon_start": p.horizon_start,
+                    "horizon_end": p.horizon_end,
+                    "target_count": p.target_count,
+                    "task_count": p.task_count,
+                }
+                for p in plans
+            ]
+        )
+        return
+    click.echo(
+        render_table(
+            ["id", "code", "title", "region", "horizon", "targets", "tasks"],
+            [
+                [
+                    p.id,
+                    p.code,
+                    p.title,
+                    p.region_name,
+                    _horizon(p.horizon_start, p.horizon_end),
+                    p.target_count,
+                    p.task_count,
+                ]
+                for p in plans
+            ],
+        )
+    )
+
+
+def _horizon(start: int | None, end: int | None) -> str:
+    return f"{start or '?'}–{end or '?'}" if start or end else "—"
+
+
+@plan.command("show")
+@click.argument("reference", metavar="ID")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "yaml", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+def plan_show(context: click.Context, reference: str, output: str) -> None:
+    """Show one plan (by code or id): metadata, targets and tasks."""
+    bundle = plan_service.get_plan(_app(context), reference=reference)
+    if output == "yaml":
+        click.echo(plan_file_yaml(bundle), nl=False)
+    elif output == "json":
+        _echo_json(asdict(bundle))
+    else:
+        click.echo(_plan_text(bundle))
+
+
+def _plan_text(bundle: PlanBundle) -> str:
+    p = bundle.plan
+    lines = [
+        f"{p.title}  [{p.code}]",
+        f"region {p.region}; issuer {p.issuer or '—'}; issued {p.issued_on or '—'}; horizon {_horizon(p.horizon_start, p.horizon_end)}",
+        "",
+        f"targets ({len(bundle.targets)})",
+        render_table(
+            ["key", "year", "subject", "metric", "op", "value", "high", "unit", "indicator"],
+            [
+                [
+                    t.key,
+                    t.deadline_year,
+                    t.subject,
+                    t.metric,
+                    t.op.value,
+                    t.value,
+                    t.value_high,
+                    t.unit,
+                    t.indicator,
+                ]
+                for t in bundle.targets
+            ],
+        ),
+        "",
+        f"tasks ({len(bundle.tasks)})",
+        render_table(
+            ["key", "heading", "lead units", "co units"],
+            [
+                [k.key, k.heading, "、".join(k.lead_units), "、".join(k.co_units)]
+                for k in bundle.tasks
+            ],
+        ),
+    ]
+    return "\n".join(lines)
+
+
+@plan.command("export")
+@click.argument("reference", metavar="ID")
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output."
+)
+@click.pass_context
+def plan_export(context: click.Context, reference: str, out: Path | None) -> None:
+    """Write a plan (by code or id) as a plan file that loads back to the same plan."""
+    text = plan_file_yaml(plan_service.get_plan(_app(context), reference=reference))
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+@plan.command("schema")
+def plan_schema() -> None:
+    """Print the JSON Schema of plan files."""
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+# --- data -----------------------------------------------------------------------------------
+
+
+@cli.group()
+def data() -> None:
+    """Load and export monitoring data (observations)."""
+
+
+@data.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--sheet", help="XLSX sheet to read (default: the first).")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in ObservationStatus]),
+    default=ObservationStatus.SUBMITTED.value,
+    show_default=True,
+    help="Status of rows whose file has no status column.",
+)
+@click.option("--user", default=None, help="Who reports the data (default: your login name).")
+@click.pass_context
+def data_load(
+    context: click.Context,
+    files: tuple[Path, ...],
+    sheet: str | None,
+    status: str,
+    user: str | None,
+) -> None:
+    """Load observations from CSV or XLSX files (columns indicator, org_unit, period, value
+    [, sector, basis, status]). Each file is written whole or not at all."""
+    for file in files:
+        parsed = read_observation_file(file, sheet=sheet)
+        report = observation_service.load_observations(
+            _app(context),
+            parsed=parsed,
+            status=ObservationStatus(status),
+            reported_by=user or getpass.getuser(),
+        )
+        blank = f", {report.blank_rows} blank rows skipped" if report.blank_rows else ""
+        click.echo(
+            f"{report.source}: {report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged{blank}"
+        )
+
+
+def _period_option(value: str | None) -> Period | None:
+    return Period.parse(value) if value else None
+
+
+@data.command("export")
+@click.option("--indicator", required=True, help="Indicator code.")
+@click.option("--org-unit", help="Only this org unit (code).")
+@click.option("--from", "first", help="First period, e.g. 2023-01.")
+@click.option("--to", "last", help="Last period, e.g. 2025-06.")
+@click.option(
+    "--format", "output", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
+)
+@click.option("--out", type=click.Path(path_type=Path), help="File to write (required for xlsx).")
+@click.pass_context
+def data_export(
+    context: click.Context,
+    indicator: str,
+    org_unit: str | None,
+    first: str | None,
+    last: str | None,
+    output: str,
+    out: Path | None,
+) -> None:
+    """Export observations in the format `data load` reads."""
+    if output == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx needs --out FILE.xlsx")
+    rows = observation_service.export_observations(
+        _app(context),
+        indicator=indicator,
+        org_unit=org_unit,
+        first=_period_option(first),
+        last=_period_option(last),
+    )
+    if output == "xlsx":
+        assert out is not None
+        write_observations_xlsx(out, rows, title=indicator)
+    elif out is None:
+        click.echo(observations_csv(rows), nl=False)
+    else:
+        out.write_text(observations_csv(rows), encoding="utf-8-sig")
+    if out is not None:
+        click.echo(f"wrote {len(rows)} rows to {out}", err=True)
+
+
+# --- demo -----------------------------------------------------------------------------------
+
+
+@cli.group()
+def demo() -> None:
+    """The demo database (used by `make demo`)."""
+
+
+@demo.command("build")
+@click.pass_context
+def demo_build(context: click.Context) -> None:
+    """Create the demo database (migrate it, load the example plan and data) and say what it holds."""
+    report = build_demo(_app(context))
+    for line in report:
+        click.echo(line)
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; a deliberate error prints its message and exits with its code."""
+    run: Callable[..., Any] = cli.main
+    try:
+        run(args=argv, prog_name="bioecon", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except BioeconError as error:
+        click.echo(error_message(error), err=True)
+        sys.exit(exit_code_for(error))
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)

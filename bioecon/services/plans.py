@@ -1,0 +1,134 @@
+"""Plan use cases: load (idempotent), list, show, export. Each runs in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import unit_registry
+from bioecon.domain.model import PlanBundle
+from bioecon.domain.orgunits import hierarchy_cycles
+from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
+from bioecon.errors import InvalidInput, NotFound, Problem, format_path
+from bioecon.store import Connection, tables
+from bioecon.store import plans as store
+from bioecon.store.migrate import ensure_current
+
+Locate = Callable[[tuple[str | int, ...]], str]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLoadReport:
+    code: str
+    plan_id: int
+    outcome: str  # "created", "updated" or "unchanged"
+    changes: dict[str, SectionChange]
+
+
+def load_plan(
+    app: Bioecon, *, bundle: PlanBundle, source: str, locate: Locate = format_path
+) -> PlanLoadReport:
+    """Store ``bundle`` so the database holds exactly it. Loading the same plan twice changes
+    nothing; a changed plan is updated in place. Any problem refuses the whole load."""
+    findings = bundle_problems(bundle, unit_registry()) + repeated_task_units(bundle)
+    problems = [Problem(locate(path), message) for path, message in findings]
+    with app.transaction() as connection:
+        ensure_current(connection)
+        problems += [
+            Problem(locate(path), message)
+            for path, message in _reference_problems(connection, bundle)
+        ]
+        if problems:
+            raise InvalidInput(source, problems)
+        plan_id = store.find_plan_id(connection, bundle.plan.code)
+        old = store.load_bundle(connection, plan_id) if plan_id is not None else None
+        changes = diff_bundles(old, bundle)
+        if old == bundle:
+            assert plan_id is not None
+            return PlanLoadReport(bundle.plan.code, plan_id, "unchanged", changes)
+        new_id = store.save_plan(connection, bundle)
+        return PlanLoadReport(
+            bundle.plan.code, new_id, "created" if old is None else "updated", changes
+        )
+
+
+def _reference_problems(
+    connection: Connection, bundle: PlanBundle
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """References a plan makes that neither the file nor the database can satisfy."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    declared_orgs = {u.code for u in bundle.org_units}
+    org_refs: list[tuple[tuple[str | int, ...], str]] = [(("plan", "region"), bundle.plan.region)]
+    org_refs += [
+        (("org_units", i, "parent"), u.parent) for i, u in enumerate(bundle.org_units) if u.parent
+    ]
+    org_refs += [
+        (("responsible_units", i, "org_unit"), u.org_unit)
+        for i, u in enumerate(bundle.responsible_units)
+        if u.org_unit
+    ]
+    org_refs += [
+        (("targets", i, "subject_org_unit"), x.subject_org_unit)
+        for i, x in enumerate(bundle.targets)
+        if x.subject_org_unit
+    ]
+    stored_orgs = store.existing_codes(
+        connection, tables.org_unit, {code for _, code in org_refs} - declared_orgs
+    )
+    found += [
+        (path, f"org unit '{code}' is neither in this file nor in the database")
+        for path, code in org_refs
+        if code not in declared_orgs | stored_orgs
+    ]
+
+    hierarchy = store.org_unit_parents(connection) | {u.code: u for u in bundle.org_units}
+    positions = {u.code: i for i, u in enumerate(bundle.org_units)}
+    found += [
+        (("org_units", positions[code], "parent"), message)
+        for code, message in hierarchy_cycles(hierarchy)
+        if code in positions
+    ]
+
+    declared_indicators = {i.code for i in bundle.indicators}
+    wanted = {x.indicator for x in bundle.targets if x.indicator} - declared_indicators
+    stored_indicators = store.existing_codes(connection, tables.indicator, wanted)
+    for i, target in enumerate(bundle.targets):
+        if target.indicator and target.indicator not in declared_indicators | stored_indicators:
+            found.append(
+                (
+                    ("targets", i, "indicator"),
+                    f"indicator '{target.indicator}' is neither in this file nor in the database",
+                )
+            )
+
+    declared_units = {u.code for u in bundle.responsible_units}
+    wanted = {c for k in bundle.tasks for c in (*k.lead_units, *k.co_units)} - declared_units
+    stored_units = store.existing_codes(connection, tables.responsible_unit, wanted)
+    for i, task in enumerate(bundle.tasks):
+        for field in ("lead_units", "co_units"):
+            for j, code in enumerate(getattr(task, field)):
+                if code not in declared_units | stored_units:
+                    found.append(
+                        (
+                            ("tasks", i, field, j),
+                            f"responsible unit '{code}' is neither in this file nor in the database",
+                        )
+                    )
+    return found
+
+
+def list_plans(app: Bioecon) -> list[store.PlanSummary]:
+    with app.reading() as connection:
+        ensure_current(connection)
+        return store.list_plans(connection)
+
+
+def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
+    """The plan named by code or id, with everything its file declared."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        plan_id = store.find_plan_id(connection, reference)
+        if plan_id is None:
+            raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
+        return store.load_bundle(connection, plan_id)
