@@ -1,0 +1,74 @@
+"""The layering of docs/architecture.md, checked on the import statements of every module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parents[1] / "bioecon"
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def modules(*parts: str) -> list[Path]:
+    base = PACKAGE.joinpath(*parts)
+    return sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+
+
+FORBIDDEN = {
+    # the pure domain: no storage, no files, no front ends
+    "domain": (
+        "sqlalchemy",
+        "alembic",
+        "bioecon.store",
+        "bioecon.io",
+        "bioecon.services",
+        "bioecon.cli",
+        "bioecon.catalogs",
+        "openpyxl",
+        "yaml",
+        "click",
+    ),
+    # front ends and formats never touch tables: they call services
+    "cli": ("sqlalchemy", "bioecon.store"),
+    "io": ("sqlalchemy", "bioecon.store", "bioecon.services"),
+    "demo": ("sqlalchemy", "bioecon.store"),
+    # services use the store, never a front end or a file format's reader
+    "services": ("bioecon.cli", "bioecon.io", "click"),
+    "store": ("bioecon.services", "bioecon.io", "bioecon.cli"),
+}
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports_respect_the_architecture(layer: str) -> None:
+    files = modules(layer)
+    assert files, f"no module found for layer {layer}"
+    offences = [
+        f"{path.relative_to(PACKAGE.parent)} imports {name}"
+        for path in files
+        for name in imports_of(path)
+        if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer])
+    ]
+    assert offences == []
+
+
+def test_sql_lives_only_in_the_store() -> None:
+    outside = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if "store" not in path.relative_to(PACKAGE).parts
+        and path.name not in ("app.py",)
+        and any(name.startswith("sqlalchemy") for name in imports_of(path))
+    ]
+    assert outside == []
