@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test lint typecheck pytest demo lock schema clean
+.PHONY: install test lint typecheck pytest demo lock schema docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ demo: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/bioecon plan schema > schemas/plan.schema.json
+
+docs: $(STAMP) schema
+	$(BIN)/python -m bioecon.cli_reference > docs/cli.md
 
 lock:
 	rm -rf /tmp/bioecon-lock && $(PYTHON) -m venv /tmp/bioecon-lock

@@ -1,0 +1,56 @@
+"""Generates docs/cli.md from the commands' own help, so the reference cannot drift from the
+code (tests/test_docs.py fails when the committed file differs; `make docs` rewrites it)."""
+
+from __future__ import annotations
+
+import click
+
+from bioecon.cli import EXIT_CODES, cli
+
+HEADER = """# Command-line reference
+
+Generated from `bioecon --help` by `make docs`; do not edit by hand.
+
+## Exit codes
+
+| code | meaning |
+|---:|---|
+| 0 | success |
+| 1 | a checking command found errors (warnings alone exit 0) |
+| 2 | wrong usage (unknown command or option, missing argument) |
+"""
+
+
+def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    found = [(path, command)]
+    if isinstance(command, click.Group):
+        for name in sorted(command.commands):
+            found += _walk(command.commands[name], [*path, name])
+    return found
+
+
+def command_paths() -> list[str]:
+    """Every command as typed, e.g. ``bioecon plan load``."""
+    return [" ".join(path) for path, _ in _walk(cli, ["bioecon"])]
+
+
+def render() -> str:
+    lines = [HEADER.rstrip()]
+    lines += [
+        f"| {code} | {kind.__name__}: {(kind.__doc__ or '').strip().splitlines()[0]} |"
+        for kind, code in EXIT_CODES.items()
+    ]
+    for path, command in _walk(cli, ["bioecon"]):
+        with click.Context(
+            command,
+            info_name=" ".join(path),
+            help_option_names=["-h", "--help"],
+            max_content_width=100,
+        ) as context:
+            help_text = command.get_help(context)
+        lines += ["", f"## `{' '.join(path)}`", "", "```text", help_text.rstrip(), "```"]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    click.echo(render(), nl=False)
