@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bioecon.domain.amounts import check_storable, parse_decimal
 from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
@@ -18,6 +19,8 @@ from bioecon.domain.observation_input import CodeReference, ObservationFile, Obs
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+
+E = TypeVar("E", bound=StrEnum)
 
 REQUIRED = ("indicator", "org_unit", "period", "value")
 OPTIONAL = ("sector", "basis", "status")
@@ -120,30 +123,32 @@ def _value(cell: Cell) -> Decimal:
     return check_storable(number)
 
 
-def _basis(cell: Cell) -> ReportingBasis | None:
+def _enum_cell(cell: Cell, aliases: dict[str, E], kind: type[E], expected: str) -> E | None:
+    """An enumerated cell: empty, a Chinese alias (累计值) or the code value (ytd)."""
     if cell is None:
         return None
     text = str(cell)
-    if text in BASIS_ALIASES:
-        return BASIS_ALIASES[text]
+    if text in aliases:
+        return aliases[text]
     try:
-        return ReportingBasis(text)
+        return kind(text)
     except ValueError:
-        raise InvalidValue(
-            f"'{text}' is not a basis; use month_value (当月值), ytd (累计值) or period_end (期末值)"
-        ) from None
+        raise InvalidValue(f"'{text}' is not {expected}") from None
+
+
+def _basis(cell: Cell) -> ReportingBasis | None:
+    return _enum_cell(
+        cell,
+        BASIS_ALIASES,
+        ReportingBasis,
+        "a basis; use month_value (当月值), ytd (累计值) or period_end (期末值)",
+    )
 
 
 def _status(cell: Cell) -> ObservationStatus | None:
-    if cell is None:
-        return None
-    text = str(cell)
-    if text in STATUS_ALIASES:
-        return STATUS_ALIASES[text]
-    try:
-        return ObservationStatus(text)
-    except ValueError:
-        raise InvalidValue(f"'{text}' is not a status; use draft, submitted or approved") from None
+    return _enum_cell(
+        cell, STATUS_ALIASES, ObservationStatus, "a status; use draft, submitted or approved"
+    )
 
 
 _PARSERS = {

@@ -60,6 +60,18 @@ def id_map(
     return found
 
 
+def _upsert(
+    connection: Connection, table: Table, ids: dict[str, int], code: str, values: dict[str, Any]
+) -> None:
+    """Update the row of ``table`` with ``code`` (its id in ``ids``) or insert it, adding its id."""
+    if code in ids:
+        connection.execute(update(table).where(table.c.id == ids[code]).values(values))
+    else:
+        ids[code] = connection.execute(
+            insert(table).values(code=code, **values).returning(table.c.id)
+        ).scalar_one()
+
+
 def existing_codes(connection: Connection, table: Table, codes: Iterable[str]) -> set[str]:
     return set(id_map(connection, table, codes))
 
@@ -92,14 +104,7 @@ def upsert_org_units(connection: Connection, units: Sequence[OrgUnit]) -> dict[s
                 "division_code": unit.division_code,
                 "additive": unit.additive,
             }
-            if unit.code in ids:
-                connection.execute(
-                    update(t.org_unit).where(t.org_unit.c.id == ids[unit.code]).values(values)
-                )
-            else:
-                ids[unit.code] = connection.execute(
-                    insert(t.org_unit).values(code=unit.code, **values).returning(t.org_unit.c.id)
-                ).scalar_one()
+            _upsert(connection, t.org_unit, ids, unit.code, values)
             pending.remove(unit)
             progressed = True
         if not progressed:  # checked before writing; reaching here is a programming error
@@ -116,23 +121,12 @@ def upsert_responsible_units(
             "name": unit.name,
             "org_unit_id": org_ids[unit.org_unit] if unit.org_unit else None,
         }
-        if unit.code in ids:
-            connection.execute(
-                update(t.responsible_unit)
-                .where(t.responsible_unit.c.id == ids[unit.code])
-                .values(values)
+        _upsert(connection, t.responsible_unit, ids, unit.code, values)
+        connection.execute(
+            delete(t.responsible_unit_alias).where(
+                t.responsible_unit_alias.c.responsible_unit_id == ids[unit.code]
             )
-            connection.execute(
-                delete(t.responsible_unit_alias).where(
-                    t.responsible_unit_alias.c.responsible_unit_id == ids[unit.code]
-                )
-            )
-        else:
-            ids[unit.code] = connection.execute(
-                insert(t.responsible_unit)
-                .values(code=unit.code, **values)
-                .returning(t.responsible_unit.c.id)
-            ).scalar_one()
+        )
         if unit.aliases:
             connection.execute(
                 insert(t.responsible_unit_alias),
@@ -157,14 +151,7 @@ def upsert_indicators(connection: Connection, indicators: Sequence[Indicator]) -
             "aggregation": item.aggregation.value,
             "description": item.description,
         }
-        if item.code in ids:
-            connection.execute(
-                update(t.indicator).where(t.indicator.c.id == ids[item.code]).values(values)
-            )
-        else:
-            ids[item.code] = connection.execute(
-                insert(t.indicator).values(code=item.code, **values).returning(t.indicator.c.id)
-            ).scalar_one()
+        _upsert(connection, t.indicator, ids, item.code, values)
     return ids
 
 
@@ -263,15 +250,9 @@ def _upsert_plan_row(connection: Connection, plan: Plan, region_id: int) -> int:
         "source_sha256": plan.source_sha256,
         "loaded_at": datetime.now(UTC),
     }
-    existing = connection.execute(select(t.plan.c.id).where(t.plan.c.code == plan.code)).scalar()
-    if existing is not None:
-        connection.execute(update(t.plan).where(t.plan.c.id == existing).values(values))
-        return int(existing)
-    return int(
-        connection.execute(
-            insert(t.plan).values(code=plan.code, **values).returning(t.plan.c.id)
-        ).scalar_one()
-    )
+    ids = id_map(connection, t.plan, [plan.code])
+    _upsert(connection, t.plan, ids, plan.code, values)
+    return ids[plan.code]
 
 
 def _replace_links(
