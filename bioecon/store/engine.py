@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,12 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA busy_timeout = 5000")
     cursor.close()
+    # 两年平均增速 needs sqrt; SQLite builds without math functions lack it.
+    dbapi_connection.create_function("sqrt", 1, _sqrt, deterministic=True)
+
+
+def _sqrt(value: float | None) -> float | None:
+    return math.sqrt(value) if value is not None and value >= 0 else None
 
 
 def describe_url(engine: Engine) -> str:

@@ -1,0 +1,128 @@
+"""Ledger use case: derived values and growth rates for an indicator and org unit."""
+
+from __future__ import annotations
+
+from bioecon.app import Bioecon
+from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.periods import Period, PeriodType, period_range
+from bioecon.errors import InvalidValue, NotFound
+from bioecon.store import Connection
+from bioecon.store import ledger as store
+from bioecon.store import observations as observation_store
+from bioecon.store.migrate import ensure_current
+
+_GROWTH_FIELDS = ("value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
+
+
+def ledger(
+    app: Bioecon,
+    *,
+    indicator: str,
+    org_units: list[str],
+    first: Period,
+    last: Period,
+    sector: str | None = None,
+) -> list[LedgerEntry]:
+    """Every period from ``first`` to ``last`` (one kind: the output grid) for each org unit.
+
+    Periods with no data are present, with every value missing and the reason ``no_data``.
+    """
+    with app.reading() as connection:
+        ensure_current(connection)
+        return ledger_entries(
+            connection,
+            indicator=indicator,
+            org_units=org_units,
+            first=first,
+            last=last,
+            sector=sector,
+        )
+
+
+def ledger_entries(
+    connection: Connection,
+    *,
+    indicator: str,
+    org_units: list[str],
+    first: Period,
+    last: Period,
+    sector: str | None = None,
+) -> list[LedgerEntry]:
+    found = observation_store.indicators_by_code(connection, [indicator])
+    if indicator not in found:
+        raise NotFound(f"no indicator '{indicator}'")
+    indicator_id, definition = found[indicator]
+    org_ids = observation_store.org_unit_ids(connection, org_units)
+    missing = [code for code in org_units if code not in org_ids]
+    if missing:
+        raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
+    native = PeriodType(definition.period_type)
+    grid = first.type
+    if last.type is not grid:
+        raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
+    if grid.months < native.months:
+        raise InvalidValue(
+            f"{indicator} is reported per {native.value}; it has no {grid.value} values"
+        )
+    rows = store.derive_ledger(
+        connection,
+        indicator_ids=[indicator_id],
+        org_unit_ids=list(org_ids.values()),
+        sector=sector or "",
+        period_type=native.value,
+        native_per_year=12 // native.months,
+        step=grid.months // native.months,
+        first=(first.year, first.index),
+        last=(last.year, last.index),
+    )
+    by_key = {(r.org_unit_id, r.year, r.index): r for r in rows}
+    entries: list[LedgerEntry] = []
+    for code in org_units:
+        for period in period_range(first, last):
+            row = by_key.get((org_ids[code], period.year, period.index))
+            if row is None:
+                entries.append(
+                    LedgerEntry(
+                        indicator,
+                        code,
+                        sector,
+                        period,
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        reasons=dict.fromkeys(_GROWTH_FIELDS, "no_data"),
+                    )
+                )
+                continue
+            reasons = {
+                name: reason
+                for name, reason in (
+                    ("value", row.value_reason),
+                    ("ytd", row.ytd_reason),
+                    ("yoy", row.yoy_reason),
+                    ("ytd_yoy", row.ytd_yoy_reason),
+                    ("mom", row.mom_reason),
+                    ("yoy_2y", row.yoy_2y_reason),
+                )
+                if reason is not None
+            }
+            entries.append(
+                LedgerEntry(
+                    indicator=indicator,
+                    org_unit=code,
+                    sector=sector,
+                    period=period,
+                    value=row.value,
+                    ytd=row.ytd,
+                    yoy=row.yoy,
+                    ytd_yoy=row.ytd_yoy,
+                    mom=row.mom,
+                    yoy_2y=row.yoy_2y,
+                    reasons=reasons,
+                    contributors=row.contributors,
+                )
+            )
+    return entries

@@ -1,0 +1,325 @@
+"""The ledger derivation (台账推算), executed by the database as one SQL statement.
+
+Written once in SQL that SQLite (≥ 3.28) and PostgreSQL both run: recursive CTEs, window
+functions, CASE. Python only binds parameters and reads the result rows. The steps:
+
+1. ``obs``: each reporting unit's reported values per period, one column per basis.
+2. ``norm``: its month value (当月值: reported, else 累计 minus the previous period's 累计,
+   which must be the adjacent period) and its 累计 (reported, else the running sum of a
+   complete run of period values from the year's first period).
+3. ``walk``/``contrib``: which units' figures make each requested unit's total. The walk
+   starts at the requested unit and descends through *additive* children only, stopping at
+   any unit that reported the indicator (for that sector and year): a reported figure wins
+   over its children's sum, and a park (non-additive) is never added into its district.
+   Indicators with aggregation ``none`` are not rolled up at all.
+4. ``agg``: the sum over contributors; missing when any contributor lacks the period
+   (``incomplete``), never a partial sum.
+5. ``grid``: optionally regrouped to quarters or years (flows: sum of complete months; 累计 at
+   the period's last month; stocks: the value at the period's last month).
+6. growth: 同比 and 累计同比 against the same period last year, 环比 against the adjacent
+   period, 两年平均增速 (geometric, on 累计, else on the period value for stocks and
+   year-type series). A rate whose value or base is missing or whose base is zero is
+   NULL, with the reason in its own column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Connection, bindparam, text
+
+from bioecon.store.types import ExactDecimal
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    indicator_id: int
+    org_unit_id: int
+    sector: str
+    year: int
+    index: int  # period index on the output grid
+    value: Decimal | None
+    ytd: Decimal | None
+    yoy: float | None
+    ytd_yoy: float | None
+    mom: float | None
+    yoy_2y: float | None
+    value_reason: str | None
+    ytd_reason: str | None
+    yoy_reason: str | None
+    ytd_yoy_reason: str | None
+    mom_reason: str | None
+    yoy_2y_reason: str | None
+    contributors: int
+
+
+# Percent change of :a over :b; NULL when either is NULL or :b is zero.
+def _rate(a: str, b: str) -> str:
+    return (
+        f"CASE WHEN {a} IS NOT NULL AND {b} IS NOT NULL AND {b} <> 0 THEN "
+        f"(CAST({a} AS DOUBLE PRECISION) / CAST({b} AS DOUBLE PRECISION) - 1) * 100 END"
+    )
+
+
+def _reason(value: str, base: str, adjacent: str) -> str:
+    return (
+        f"CASE WHEN {value} IS NULL THEN 'value_missing' "
+        f"WHEN NOT ({adjacent}) OR {base} IS NULL THEN 'base_missing' "
+        f"WHEN {base} = 0 THEN 'base_zero' END"
+    )
+
+
+_SQL = """
+WITH RECURSIVE
+ind AS (
+    SELECT id, nature, aggregation FROM indicator WHERE id IN :indicator_ids
+),
+own AS (
+    SELECT o.indicator_id, o.org_unit_id, o.sector, o.year, o.period_index, o.basis, o.value
+    FROM observation o
+    WHERE o.indicator_id IN :indicator_ids AND o.year BETWEEN :first_year AND :last_year
+      AND o.period_type = :period_type AND (o.sector = :sector OR :sector = '')
+),
+scoped AS (
+    SELECT indicator_id, org_unit_id, sector, sector AS source_sector, year, period_index, basis, value
+    FROM own WHERE sector = :sector
+    UNION ALL
+    SELECT o.indicator_id, o.org_unit_id, '', o.sector, o.year, o.period_index, o.basis, o.value
+    FROM own o
+    WHERE :sector = '' AND o.sector <> ''
+      AND NOT EXISTS (
+          SELECT 1 FROM own t
+          WHERE t.indicator_id = o.indicator_id AND t.org_unit_id = o.org_unit_id
+            AND t.year = o.year AND t.sector = '')
+      AND NOT EXISTS (
+          SELECT 1 FROM own p
+          WHERE p.indicator_id = o.indicator_id AND p.org_unit_id = o.org_unit_id
+            AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
+),
+sector_count AS (
+    SELECT indicator_id, org_unit_id, sector, year, COUNT(DISTINCT source_sector) AS n
+    FROM scoped GROUP BY indicator_id, org_unit_id, sector, year
+),
+obs AS (
+    SELECT s.indicator_id, s.org_unit_id, s.sector, s.year, s.period_index AS idx,
+           CASE WHEN COUNT(CASE WHEN s.basis = 'month_value' THEN 1 END) = MAX(c.n)
+                THEN SUM(CASE WHEN s.basis = 'month_value' THEN s.value END) END AS mv,
+           CASE WHEN COUNT(CASE WHEN s.basis = 'ytd' THEN 1 END) = MAX(c.n)
+                THEN SUM(CASE WHEN s.basis = 'ytd' THEN s.value END) END AS ytd_r,
+           CASE WHEN COUNT(CASE WHEN s.basis = 'period_end' THEN 1 END) = MAX(c.n)
+                THEN SUM(CASE WHEN s.basis = 'period_end' THEN s.value END) END AS pe
+    FROM scoped s
+    JOIN sector_count c ON c.indicator_id = s.indicator_id AND c.org_unit_id = s.org_unit_id
+                       AND c.sector = s.sector AND c.year = s.year
+    GROUP BY s.indicator_id, s.org_unit_id, s.sector, s.year, s.period_index
+),
+lagged AS (
+    SELECT obs.*,
+           LAG(ytd_r) OVER w AS ytd_prev,
+           LAG(idx) OVER w AS idx_prev
+    FROM obs
+    WINDOW w AS (PARTITION BY indicator_id, org_unit_id, sector, year ORDER BY idx)
+),
+with_value AS (
+    SELECT l.indicator_id, l.org_unit_id, l.sector, l.year, l.idx, l.ytd_r, i.nature,
+           CASE WHEN i.nature = 'stock' THEN l.pe
+                ELSE COALESCE(l.mv, CASE WHEN l.idx = 1 THEN l.ytd_r
+                                         WHEN l.idx_prev = l.idx - 1 THEN l.ytd_r - l.ytd_prev END)
+           END AS pv
+    FROM lagged l JOIN ind i ON i.id = l.indicator_id
+),
+norm AS (
+    SELECT indicator_id, org_unit_id, sector, year, idx, pv,
+           CASE WHEN nature = 'stock' THEN NULL
+                ELSE COALESCE(ytd_r, CASE WHEN COUNT(pv) OVER w = idx THEN SUM(pv) OVER w END)
+           END AS ytd
+    FROM with_value
+    WINDOW w AS (PARTITION BY indicator_id, org_unit_id, sector, year ORDER BY idx
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+),
+reported AS (
+    SELECT DISTINCT indicator_id, org_unit_id, sector, year FROM norm
+),
+walk_keys AS (
+    SELECT DISTINCT indicator_id, sector, year FROM reported
+),
+walk (target, node, indicator_id, sector, year) AS (
+    SELECT u.id, u.id, k.indicator_id, k.sector, k.year
+    FROM org_unit u CROSS JOIN walk_keys k
+    WHERE u.id IN :org_unit_ids
+    UNION ALL
+    SELECT w.target, c.id, w.indicator_id, w.sector, w.year
+    FROM walk w
+    JOIN org_unit c ON c.parent_id = w.node AND c.additive
+    JOIN ind i ON i.id = w.indicator_id AND i.aggregation = 'sum'
+    WHERE NOT EXISTS (
+        SELECT 1 FROM reported r
+        WHERE r.org_unit_id = w.node AND r.indicator_id = w.indicator_id
+          AND r.sector = w.sector AND r.year = w.year)
+),
+contrib AS (
+    SELECT w.target, w.node, w.indicator_id, w.sector, w.year
+    FROM walk w
+    JOIN reported r ON r.org_unit_id = w.node AND r.indicator_id = w.indicator_id
+                   AND r.sector = w.sector AND r.year = w.year
+),
+expected AS (
+    SELECT target, indicator_id, sector, year, COUNT(*) AS n
+    FROM contrib GROUP BY target, indicator_id, sector, year
+),
+agg AS (
+    SELECT c.target AS org_unit_id, c.indicator_id, c.sector, c.year, n.idx,
+           SUM(n.pv) AS pv_sum, COUNT(n.pv) AS pv_n,
+           SUM(n.ytd) AS ytd_sum, COUNT(n.ytd) AS ytd_n
+    FROM contrib c
+    JOIN norm n ON n.org_unit_id = c.node AND n.indicator_id = c.indicator_id
+               AND n.sector = c.sector AND n.year = c.year
+    GROUP BY c.target, c.indicator_id, c.sector, c.year, n.idx
+),
+totals AS (
+    SELECT a.org_unit_id, a.indicator_id, a.sector, a.year, a.idx, e.n AS contributors,
+           CASE WHEN a.pv_n = e.n THEN a.pv_sum END AS pv,
+           CASE WHEN a.ytd_n = e.n THEN a.ytd_sum END AS ytd,
+           CASE WHEN a.pv_n = e.n THEN NULL WHEN a.pv_n = 0 THEN 'no_data' ELSE 'incomplete' END AS pv_reason,
+           CASE WHEN a.ytd_n = e.n THEN NULL WHEN a.ytd_n = 0 THEN 'no_data' ELSE 'incomplete' END AS ytd_reason
+    FROM agg a
+    JOIN expected e ON e.target = a.org_unit_id AND e.indicator_id = a.indicator_id
+                   AND e.sector = a.sector AND e.year = a.year
+),
+staged AS (
+    SELECT t.*, i.nature,
+           (t.idx - 1) / :step + 1 AS gidx,
+           CASE WHEN t.idx % :step = 0 THEN 1 ELSE 0 END AS is_end
+    FROM totals t JOIN ind i ON i.id = t.indicator_id
+),
+grid AS (
+    SELECT org_unit_id, indicator_id, sector, year, gidx AS idx,
+           MAX(nature) AS nature,
+           MAX(contributors) AS contributors,
+           CASE WHEN MAX(nature) = 'stock' THEN MAX(CASE WHEN is_end = 1 THEN pv END)
+                WHEN COUNT(pv) = :step THEN SUM(pv) END AS value,
+           MAX(CASE WHEN is_end = 1 THEN ytd END) AS ytd,
+           CASE WHEN MAX(nature) = 'stock'
+                THEN COALESCE(MAX(CASE WHEN is_end = 1 THEN pv_reason END),
+                              CASE WHEN MAX(is_end) = 0 THEN 'no_data' END)
+                WHEN COUNT(pv) = :step THEN NULL
+                WHEN MAX(pv_reason) IS NOT NULL THEN MAX(pv_reason)
+                ELSE 'period_missing' END AS value_reason,
+           MAX(CASE WHEN is_end = 1 THEN ytd_reason END) AS ytd_reason
+    FROM staged
+    GROUP BY org_unit_id, indicator_id, sector, year, gidx
+),
+growth AS (
+    SELECT g.*,
+           g.year * :per_year + g.idx AS ord,
+           LAG(g.value) OVER wy AS value_ly, LAG(g.ytd) OVER wy AS ytd_ly, LAG(g.year) OVER wy AS year_ly,
+           LAG(g.value, 2) OVER wy AS value_2y, LAG(g.ytd, 2) OVER wy AS ytd_2y, LAG(g.year, 2) OVER wy AS year_2y,
+           LAG(g.value) OVER wp AS value_prev, LAG(g.year * :per_year + g.idx) OVER wp AS ord_prev
+    FROM grid g
+    WINDOW wy AS (PARTITION BY g.org_unit_id, g.indicator_id, g.sector, g.idx ORDER BY g.year),
+           wp AS (PARTITION BY g.org_unit_id, g.indicator_id, g.sector ORDER BY g.year, g.idx)
+)
+SELECT indicator_id, org_unit_id, sector, year, idx, value, ytd, contributors,
+       value_reason,
+       CASE WHEN nature = 'stock' THEN 'not_cumulative'
+            WHEN ytd IS NULL THEN COALESCE(ytd_reason, 'no_data') END AS ytd_reason,
+       CASE WHEN year_ly = year - 1 THEN {yoy} END AS yoy,
+       CASE WHEN year_ly = year - 1 THEN {ytd_yoy} END AS ytd_yoy,
+       CASE WHEN ord_prev = ord - 1 THEN {mom} END AS mom,
+       CASE WHEN year_2y = year - 2 AND ytd IS NOT NULL AND ytd_2y IS NOT NULL
+                 AND ytd_2y <> 0 AND CAST(ytd AS DOUBLE PRECISION) / CAST(ytd_2y AS DOUBLE PRECISION) > 0
+            THEN (sqrt(CAST(ytd AS DOUBLE PRECISION) / CAST(ytd_2y AS DOUBLE PRECISION)) - 1) * 100
+            WHEN year_2y = year - 2 AND ytd IS NULL AND value IS NOT NULL AND value_2y IS NOT NULL
+                 AND value_2y <> 0 AND CAST(value AS DOUBLE PRECISION) / CAST(value_2y AS DOUBLE PRECISION) > 0
+            THEN (sqrt(CAST(value AS DOUBLE PRECISION) / CAST(value_2y AS DOUBLE PRECISION)) - 1) * 100
+       END AS yoy_2y,
+       {yoy_reason} AS yoy_reason,
+       {ytd_yoy_reason} AS ytd_yoy_reason,
+       {mom_reason} AS mom_reason,
+       CASE WHEN COALESCE(ytd, value) IS NULL THEN 'value_missing'
+            WHEN year_2y IS NULL OR year_2y <> year - 2 OR base_2y IS NULL THEN 'base_missing'
+            WHEN base_2y = 0 THEN 'base_zero'
+            WHEN CAST(COALESCE(ytd, value) AS DOUBLE PRECISION) / CAST(base_2y AS DOUBLE PRECISION) <= 0
+            THEN 'sign_change' END AS yoy_2y_reason
+FROM (SELECT growth.*, CASE WHEN ytd IS NOT NULL THEN ytd_2y ELSE value_2y END AS base_2y FROM growth) growth
+WHERE year BETWEEN :out_first_year AND :last_year
+  AND year * :per_year + idx BETWEEN :out_first_ord AND :out_last_ord
+ORDER BY indicator_id, org_unit_id, sector, year, idx
+""".format(
+    yoy=_rate("value", "value_ly"),
+    ytd_yoy=_rate("ytd", "ytd_ly"),
+    mom=_rate("value", "value_prev"),
+    yoy_reason=_reason("value", "value_ly", "year_ly = year - 1"),
+    ytd_yoy_reason=_reason("ytd", "ytd_ly", "year_ly = year - 1"),
+    mom_reason=_reason("value", "value_prev", "ord_prev = ord - 1"),
+)
+
+_STATEMENT = (
+    text(_SQL)
+    .bindparams(
+        bindparam("indicator_ids", expanding=True),
+        bindparam("org_unit_ids", expanding=True),
+    )
+    .columns(value=ExactDecimal(), ytd=ExactDecimal())
+)
+
+
+def derive_ledger(
+    connection: Connection,
+    *,
+    indicator_ids: Sequence[int],
+    org_unit_ids: Sequence[int],
+    sector: str,
+    period_type: str,
+    native_per_year: int,
+    step: int,
+    first: tuple[int, int],
+    last: tuple[int, int],
+) -> list[LedgerRow]:
+    """Derived rows for every requested indicator × org unit with data, on the grid of
+    ``native_per_year // step`` periods a year, from ``first`` to ``last`` (year, index).
+
+    Two earlier years are read as well, as bases of 同比 and 两年平均增速.
+    """
+    per_year = native_per_year // step
+    rows = connection.execute(
+        _STATEMENT,
+        {
+            "indicator_ids": list(indicator_ids),
+            "org_unit_ids": list(org_unit_ids),
+            "sector": sector,
+            "period_type": period_type,
+            "step": step,
+            "per_year": per_year,
+            "first_year": first[0] - 2,
+            "out_first_year": first[0],
+            "last_year": last[0],
+            "out_first_ord": first[0] * per_year + first[1],
+            "out_last_ord": last[0] * per_year + last[1],
+        },
+    )
+    return [
+        LedgerRow(
+            indicator_id=r.indicator_id,
+            org_unit_id=r.org_unit_id,
+            sector=r.sector,
+            year=r.year,
+            index=r.idx,
+            value=r.value,
+            ytd=r.ytd,
+            yoy=r.yoy,
+            ytd_yoy=r.ytd_yoy,
+            mom=r.mom,
+            yoy_2y=r.yoy_2y,
+            value_reason=r.value_reason,
+            ytd_reason=r.ytd_reason,
+            yoy_reason=r.yoy_reason,
+            ytd_yoy_reason=r.ytd_yoy_reason,
+            mom_reason=r.mom_reason,
+            yoy_2y_reason=r.yoy_2y_reason,
+            contributors=r.contributors,
+        )
+        for r in rows
+    ]
