@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from bioecon.domain.progress import Thresholds
 from bioecon.domain.units import UnitRegistry
 
 
@@ -22,3 +23,9 @@ def read_data_file(name: str) -> Any:
 def unit_registry() -> UnitRegistry:
     """The units of ``units.yaml``. Cached: the file is part of the installed package."""
     return UnitRegistry.from_records(read_data_file("units.yaml")["units"])
+
+
+@cache
+def progress_thresholds() -> Thresholds:
+    """The default thresholds of ``progress.yaml`` (a plan may override them)."""
+    return Thresholds.from_mapping(read_data_file("progress.yaml"))

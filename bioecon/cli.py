@@ -28,10 +28,12 @@ from bioecon.errors import (
     InvalidValue,
     NotFound,
 )
+from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.texttable import render_table
 from bioecon.services import database as database_service
+from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
 from bioecon.settings import Settings
@@ -397,6 +399,48 @@ def data_export(
         out.write_text(observations_csv(rows), encoding="utf-8-sig")
     if out is not None:
         click.echo(f"wrote {len(rows)} rows to {out}", err=True)
+
+
+# --- ledger ---------------------------------------------------------------------------------
+
+
+@cli.command("ledger")
+@click.option("--indicator", required=True, help="Indicator code.")
+@click.option("--org-unit", "org_units", required=True, multiple=True, help="Org unit code (repeatable).")
+@click.option("--sector", help="Sector code (default: all sectors).")
+@click.option("--from", "first", required=True, help="First period: 2023-01, 2023Q1 or 2023.")
+@click.option("--to", "last", required=True, help="Last period, of the same kind as --from.")
+@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def ledger_command(
+    context: click.Context,
+    indicator: str,
+    org_units: tuple[str, ...],
+    sector: str | None,
+    first: str,
+    last: str,
+    output: str,
+) -> None:
+    """Derived ledger: 当期值, 1–N月累计, 同比, 累计同比, 环比, 两年平均增速.
+
+    Org units are rolled up from their additive subtree (parks are not added into districts);
+    quarters and years (--from 2024Q1) are built from months. Rates are in percent; a missing
+    value or rate stays missing and says why.
+    """
+    entries = ledger_service.ledger(
+        _app(context),
+        indicator=indicator,
+        org_units=list(org_units),
+        first=Period.parse(first),
+        last=Period.parse(last),
+        sector=sector,
+    )
+    if output == "json":
+        _echo_json([ledger_record(e) for e in entries])
+    elif output == "csv":
+        click.echo(ledger_csv(entries), nl=False)
+    else:
+        click.echo(ledger_table(entries))
 
 
 # --- demo -----------------------------------------------------------------------------------

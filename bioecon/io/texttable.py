@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 
-from bioecon.domain.amounts import canonical_decimal
 
 
 def display_width(text: str) -> int:
@@ -18,7 +17,7 @@ def _cell(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, Decimal):
-        return format(canonical_decimal(value), "f")
+        return format(value, "f")
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)

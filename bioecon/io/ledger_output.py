@@ -1,0 +1,79 @@
+"""The ledger as JSON records, CSV and a terminal table (field names: docs/cli.md, glossary)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from bioecon.domain.ledger import REASONS_ZH, LedgerEntry
+from bioecon.io.tabular import write_csv
+from bioecon.io.texttable import render_table
+
+FIELDS = ("indicator", "org_unit", "sector", "period", "value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
+RATE_DECIMALS = 4  # growth rates in percent, to 1/10000 of a point
+
+
+def _rate(value: float | None, decimals: int = RATE_DECIMALS) -> float | None:
+    return None if value is None else round(value, decimals)
+
+
+def ledger_record(entry: LedgerEntry) -> dict[str, Any]:
+    """One JSON object; amounts exact (Decimal), rates in percent, null when missing."""
+    return {
+        "indicator": entry.indicator,
+        "org_unit": entry.org_unit,
+        "sector": entry.sector,
+        "period": str(entry.period),
+        "value": entry.value,
+        "ytd": entry.ytd,
+        "yoy": _rate(entry.yoy),
+        "ytd_yoy": _rate(entry.ytd_yoy),
+        "mom": _rate(entry.mom),
+        "yoy_2y": _rate(entry.yoy_2y),
+        "contributors": entry.contributors,
+        "missing": entry.reasons,
+    }
+
+
+def ledger_csv(entries: Sequence[LedgerEntry]) -> str:
+    rows = [[ledger_record(e)[name] for name in FIELDS] + [_notes(e)] for e in entries]
+    return write_csv([*FIELDS, "missing"], [[_cell(v) for v in row] for row in rows])
+
+
+def _cell(value: object) -> str | Decimal | None:
+    if value is None or isinstance(value, str | Decimal):
+        return value
+    return str(value)
+
+
+def _notes(entry: LedgerEntry) -> str:
+    """Why values are missing, in Chinese; a period with no data at all says so once."""
+    reasons = set(entry.reasons.values())
+    if reasons == {"no_data"} and entry.value is None and entry.ytd is None:
+        return REASONS_ZH["no_data"]
+    return "; ".join(f"{name}: {REASONS_ZH.get(reason, reason)}" for name, reason in entry.reasons.items())
+
+
+def ledger_table(entries: Sequence[LedgerEntry]) -> str:
+    """当期值 and 累计 as stored; rates to one decimal, the Chinese convention."""
+    headers = ["org_unit", "period", "value", "ytd", "yoy%", "ytd_yoy%", "mom%", "yoy_2y%", "missing"]
+    rows = [
+        [
+            e.org_unit,
+            str(e.period),
+            e.value,
+            e.ytd,
+            _percent(e.yoy),
+            _percent(e.ytd_yoy),
+            _percent(e.mom),
+            _percent(e.yoy_2y),
+            _notes(e),
+        ]
+        for e in entries
+    ]
+    return render_table(headers, rows)
+
+
+def _percent(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(repr(value)).quantize(Decimal("0.1"))
