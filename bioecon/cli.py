@@ -28,11 +28,13 @@ from bioecon.errors import (
     InvalidValue,
     NotFound,
 )
+from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
 from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.texttable import render_table
 from bioecon.services import database as database_service
+from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
@@ -406,11 +408,19 @@ def data_export(
 
 @cli.command("ledger")
 @click.option("--indicator", required=True, help="Indicator code.")
-@click.option("--org-unit", "org_units", required=True, multiple=True, help="Org unit code (repeatable).")
+@click.option(
+    "--org-unit", "org_units", required=True, multiple=True, help="Org unit code (repeatable)."
+)
 @click.option("--sector", help="Sector code (default: all sectors).")
 @click.option("--from", "first", required=True, help="First period: 2023-01, 2023Q1 or 2023.")
 @click.option("--to", "last", required=True, help="Last period, of the same kind as --from.")
-@click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_context
 def ledger_command(
     context: click.Context,
@@ -441,6 +451,36 @@ def ledger_command(
         click.echo(ledger_csv(entries), nl=False)
     else:
         click.echo(ledger_table(entries))
+
+
+@cli.command("evaluate")
+@click.option("--plan", "plan_reference", required=True, metavar="ID", help="Plan code or id.")
+@click.option("--as-of", "as_of", required=True, help="Month to judge at, e.g. 2025-06.")
+@click.option("--org-unit", help="Only targets whose subject is this org unit.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+def evaluate_command(
+    context: click.Context, plan_reference: str, as_of: str, org_unit: str | None, output: str
+) -> None:
+    """Progress of every target of a plan: actual, completion, 时序进度, required and actual
+    annual growth, projection, and a status (达标/正常/滞后/严重滞后/数据不足) with a one-line
+    explanation. Methods and thresholds: docs/progress.md.
+    """
+    items = evaluation_service.evaluate_plan(
+        _app(context), plan=plan_reference, as_of=Period.parse(as_of), org_unit=org_unit
+    )
+    if output == "json":
+        _echo_json([evaluation_record(i) for i in items])
+    elif output == "csv":
+        click.echo(evaluations_csv(items), nl=False)
+    else:
+        click.echo(evaluations_table(items))
 
 
 # --- demo -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class OrgLevel(StrEnum):
@@ -116,6 +117,7 @@ class Plan:
     source_path: str | None = None
     source_text: str | None = None
     source_sha256: str | None = None
+    thresholds: dict[str, Any] | None = None  # overrides of bioecon/data/progress.yaml
 
 
 @dataclass(frozen=True, slots=True)

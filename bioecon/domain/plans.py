@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bioecon.domain.model import PlanBundle, Target, TargetKind, TargetOp
+from bioecon.domain.progress import Thresholds
 from bioecon.domain.units import UnitRegistry
+from bioecon.errors import InvalidValue
 
 Path = tuple[str | int, ...]
 Finding = tuple[Path, str]
@@ -25,6 +27,7 @@ def bundle_problems(bundle: PlanBundle, units: UnitRegistry) -> list[Finding]:
         and plan.horizon_start > plan.horizon_end
     ):
         found.append((("plan", "horizon"), "start year is after end year"))
+    found += _threshold_problems(plan.thresholds)
     found += _duplicates("org_units", (u.code for u in bundle.org_units), "code")
     found += _duplicates("responsible_units", (r.code for r in bundle.responsible_units), "code")
     found += _duplicates("indicators", (i.code for i in bundle.indicators), "code")
@@ -48,6 +51,24 @@ def bundle_problems(bundle: PlanBundle, units: UnitRegistry) -> list[Finding]:
             found.append(
                 (("tasks", index, "co_units"), f"also listed as lead: {'、'.join(sorted(both))}")
             )
+    return found
+
+
+def _threshold_problems(overrides: dict[str, Any] | None) -> list[Finding]:
+    if not overrides:
+        return []
+    where: Path = ("plan", "thresholds")
+    try:
+        merged = Thresholds.from_mapping(overrides)
+    except InvalidValue as error:
+        return [(where, str(error))]
+    found: list[Finding] = []
+    if merged.lagging_points > merged.at_risk_points:
+        found.append(((*where, "time_progress"), "lagging_points must not exceed at_risk_points"))
+    if merged.growth_lagging > merged.growth_on_track:
+        found.append(((*where, "growth_ratio"), "lagging must not exceed on_track"))
+    if merged.projection_lagging > merged.projection_on_track:
+        found.append(((*where, "projection_ratio"), "lagging must not exceed on_track"))
     return found
 
 

@@ -78,7 +78,11 @@ class Thresholds:
         flat: dict[str, Any] = {}
         if "default_method" in data:
             flat["default_method"] = Method(data["default_method"])
-        for section, prefix in (("time_progress", ""), ("growth_ratio", "growth_"), ("projection_ratio", "projection_")):
+        for section, prefix in (
+            ("time_progress", ""),
+            ("growth_ratio", "growth_"),
+            ("projection_ratio", "projection_"),
+        ):
             for key, value in (data.get(section) or {}).items():
                 name = f"{prefix}{key}" if prefix else key
                 if name not in cls.__dataclass_fields__:
@@ -86,7 +90,13 @@ class Thresholds:
                 flat[name] = float(value)
         if "approx_tolerance" in data:
             flat["approx_tolerance"] = float(data["approx_tolerance"])
-        unknown = set(data) - {"default_method", "time_progress", "growth_ratio", "projection_ratio", "approx_tolerance"}
+        unknown = set(data) - {
+            "default_method",
+            "time_progress",
+            "growth_ratio",
+            "projection_ratio",
+            "approx_tolerance",
+        }
         if unknown:
             raise InvalidValue(f"unknown threshold section(s): {', '.join(sorted(unknown))}")
         return replace(result, **flat)
@@ -135,15 +145,28 @@ class Evaluation:
 
 def _no_data(reason: str, target: Decimal | None = None, high: Decimal | None = None) -> Evaluation:
     return Evaluation(
-        target, high, None, None, None, None, None, None, None, None, None, None,
-        Status.NO_DATA, reason, {m.value: Status.NO_DATA for m in Method},
+        target,
+        high,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        Status.NO_DATA,
+        reason,
+        {m.value: Status.NO_DATA for m in Method},
     )
 
 
 def _cagr(start: float, end: float, years: float) -> float | None:
     if years <= 0 or start <= 0 or end <= 0:
         return None
-    return (end / start) ** (1 / years) - 1
+    return float((end / start) ** (1 / years)) - 1
 
 
 def _fmt(value: Decimal | float | None, digits: int = 2) -> str:
@@ -199,7 +222,9 @@ def evaluate(
     met = _met(spec, actual.value, target, thresholds)
     completion = _completion(actual.value, target, base.value if base else None, down)
     completion_high = (
-        _completion(actual.value, high, base.value if base else None, down) if high is not None else None
+        _completion(actual.value, high, base.value if base else None, down)
+        if high is not None
+        else None
     )
     time_progress = (
         min(max((actual.t - start_t) / (deadline - start_t), 0.0), 1.0) * 100
@@ -215,25 +240,43 @@ def evaluate(
         if required is not None and actual_rate is not None and required != 0:
             ratio = actual_rate / abs(required)
         if actual_rate is not None:
-            projected = Decimal(repr(float(actual.value) * (1 + actual_rate) ** max(deadline - actual.t, 0)))
+            projected = Decimal(
+                repr(float(actual.value) * (1 + actual_rate) ** max(deadline - actual.t, 0))
+            )
     elif base is not None and actual.t > base.t:
         slope = (float(actual.value) - float(base.value)) / (actual.t - base.t)
         projected = Decimal(repr(float(actual.value) + slope * max(deadline - actual.t, 0)))
     if projected is not None and base is not None and target != base.value:
-        projection_ratio = (float(projected) - float(base.value)) / (float(target) - float(base.value))
+        projection_ratio = (float(projected) - float(base.value)) / (
+            float(target) - float(base.value)
+        )
     if projected is not None:
         projected = projected.quantize(Decimal("0.01"))
 
     by_method = {
         Method.TIME_PROGRESS.value: _time_status(completion, time_progress, thresholds),
-        Method.GROWTH_RATIO.value: _band(ratio, thresholds.growth_on_track, thresholds.growth_lagging),
-        Method.PROJECTION_RATIO.value: _band(projection_ratio, thresholds.projection_on_track, thresholds.projection_lagging),
+        Method.GROWTH_RATIO.value: _band(
+            ratio, thresholds.growth_on_track, thresholds.growth_lagging
+        ),
+        Method.PROJECTION_RATIO.value: _band(
+            projection_ratio, thresholds.projection_on_track, thresholds.projection_lagging
+        ),
     }
     if met:
         by_method = dict.fromkeys(by_method, Status.ACHIEVED)
     status = by_method[thresholds.default_method.value]
     explanation = _explain(
-        spec, status, met, actual, target, completion, time_progress, required, actual_rate, projected, deadline
+        spec,
+        status,
+        met,
+        actual,
+        target,
+        completion,
+        time_progress,
+        required,
+        actual_rate,
+        projected,
+        deadline,
     )
     return Evaluation(
         target=target,
@@ -285,7 +328,9 @@ def _completion(actual: Decimal, target: Decimal, base: Decimal | None, down: bo
     return float(actual / target) * 100
 
 
-def _time_status(completion: float | None, time_progress: float | None, thresholds: Thresholds) -> Status:
+def _time_status(
+    completion: float | None, time_progress: float | None, thresholds: Thresholds
+) -> Status:
     if completion is None or time_progress is None:
         return Status.NO_DATA
     behind = time_progress - completion
@@ -294,7 +339,9 @@ def _time_status(completion: float | None, time_progress: float | None, threshol
     return Status.LAGGING if behind <= thresholds.at_risk_points else Status.AT_RISK
 
 
-def _recurring(spec: TargetSpec, actual: Observed | None, ytd_share: float | None, thresholds: Thresholds) -> Evaluation:
+def _recurring(
+    spec: TargetSpec, actual: Observed | None, ytd_share: float | None, thresholds: Thresholds
+) -> Evaluation:
     """每年…: this year's 累计 against the yearly value, time progress = months / 12."""
     if actual is None or ytd_share is None:
         return _no_data("本年累计无实际值", spec.value, spec.value_high)
@@ -302,9 +349,21 @@ def _recurring(spec: TargetSpec, actual: Observed | None, ytd_share: float | Non
     completion = float(actual.value / spec.value) * 100 if spec.value else None
     time_progress = ytd_share * 100
     status = Status.ACHIEVED if met else _time_status(completion, time_progress, thresholds)
-    projected = (actual.value / Decimal(repr(ytd_share))).quantize(Decimal("0.01")) if ytd_share > 0 else None
+    projected = (
+        (actual.value / Decimal(repr(ytd_share))).quantize(Decimal("0.01"))
+        if ytd_share > 0
+        else None
+    )
     behind = time_progress - completion if completion is not None else None
-    lead = "" if behind is None else (f"，落后时序进度{_fmt(behind, 1)}个百分点" if behind > 0 else f"，超时序进度{_fmt(-behind, 1)}个百分点")
+    lead = (
+        ""
+        if behind is None
+        else (
+            f"，落后时序进度{_fmt(behind, 1)}个百分点"
+            if behind > 0
+            else f"，超时序进度{_fmt(-behind, 1)}个百分点"
+        )
+    )
     explanation = (
         f"本年累计{_fmt(actual.value)}{spec.unit}，完成年度目标的{_fmt(completion, 1)}%"
         f"（时序进度{_fmt(time_progress, 1)}%{lead}）"
@@ -322,7 +381,9 @@ def _recurring(spec: TargetSpec, actual: Observed | None, ytd_share: float | Non
         actual_cagr=None,
         growth_ratio=None,
         projected=projected,
-        projection_ratio=float(projected / spec.value) if projected is not None and spec.value else None,
+        projection_ratio=float(projected / spec.value)
+        if projected is not None and spec.value
+        else None,
         status=status,
         explanation=explanation,
         by_method={m.value: status for m in Method},
@@ -357,11 +418,19 @@ def _explain(
         text = f"完成{_fmt(completion, 1)}%"
         if time_progress is not None:
             behind = time_progress - completion
-            where = f"落后{_fmt(behind, 1)}个百分点" if behind > 0 else f"超前{_fmt(-behind, 1)}个百分点"
+            where = (
+                f"落后{_fmt(behind, 1)}个百分点"
+                if behind > 0
+                else f"超前{_fmt(-behind, 1)}个百分点"
+            )
             text += f"，时序进度{_fmt(time_progress, 1)}%（{where}）"
         parts.append(text)
     if required is not None and actual_rate is not None:
-        parts.append(f"需年均增长{_fmt(required * 100, 1)}%，实际年均增长{_fmt(actual_rate * 100, 1)}%")
+        parts.append(
+            f"需年均增长{_fmt(required * 100, 1)}%，实际年均增长{_fmt(actual_rate * 100, 1)}%"
+        )
     if projected is not None and target:
-        parts.append(f"预计{int(deadline)}年达{_fmt(projected)}{unit}，为目标的{_fmt(float(projected / target) * 100, 0)}%")
+        parts.append(
+            f"预计{int(deadline)}年达{_fmt(projected)}{unit}，为目标的{_fmt(float(projected / target) * 100, 0)}%"
+        )
     return "，".join(parts)

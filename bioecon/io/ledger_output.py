@@ -10,7 +10,18 @@ from bioecon.domain.ledger import REASONS_ZH, LedgerEntry
 from bioecon.io.tabular import write_csv
 from bioecon.io.texttable import render_table
 
-FIELDS = ("indicator", "org_unit", "sector", "period", "value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
+FIELDS = (
+    "indicator",
+    "org_unit",
+    "sector",
+    "period",
+    "value",
+    "ytd",
+    "yoy",
+    "ytd_yoy",
+    "mom",
+    "yoy_2y",
+)
 RATE_DECIMALS = 4  # growth rates in percent, to 1/10000 of a point
 
 
@@ -52,12 +63,24 @@ def _notes(entry: LedgerEntry) -> str:
     reasons = set(entry.reasons.values())
     if reasons == {"no_data"} and entry.value is None and entry.ytd is None:
         return REASONS_ZH["no_data"]
-    return "; ".join(f"{name}: {REASONS_ZH.get(reason, reason)}" for name, reason in entry.reasons.items())
+    return "; ".join(
+        f"{name}: {REASONS_ZH.get(reason, reason)}" for name, reason in entry.reasons.items()
+    )
 
 
 def ledger_table(entries: Sequence[LedgerEntry]) -> str:
     """当期值 and 累计 as stored; rates to one decimal, the Chinese convention."""
-    headers = ["org_unit", "period", "value", "ytd", "yoy%", "ytd_yoy%", "mom%", "yoy_2y%", "missing"]
+    headers = [
+        "org_unit",
+        "period",
+        "value",
+        "ytd",
+        "yoy%",
+        "ytd_yoy%",
+        "mom%",
+        "yoy_2y%",
+        "missing",
+    ]
     rows = [
         [
             e.org_unit,

@@ -31,6 +31,7 @@ from bioecon.domain.model import (
     Task,
 )
 from bioecon.domain.periods import PeriodType
+from bioecon.domain.progress import Method
 from bioecon.errors import InvalidInput, Problem
 from bioecon.io.yaml_source import YamlPath, dump_yaml, load_yaml, locate
 
@@ -76,6 +77,30 @@ class SourceModel(_Model):
     text: str | None = None
 
 
+class TimeProgressThresholdsModel(_Model):
+    lagging_points: Decimal | None = Field(
+        default=None, description="滞后 beyond this many points behind 时序进度"
+    )
+    at_risk_points: Decimal | None = Field(
+        default=None, description="严重滞后 beyond this many points"
+    )
+
+
+class RatioThresholdsModel(_Model):
+    on_track: Decimal | None = None
+    lagging: Decimal | None = None
+
+
+class ThresholdsModel(_Model):
+    """Overrides of the progress thresholds (docs/progress.md); unset ones keep the defaults."""
+
+    default_method: Method | None = None
+    time_progress: TimeProgressThresholdsModel | None = None
+    growth_ratio: RatioThresholdsModel | None = None
+    projection_ratio: RatioThresholdsModel | None = None
+    approx_tolerance: Decimal | None = None
+
+
 class PlanMeta(_Model):
     code: Code
     title: Text
@@ -84,6 +109,7 @@ class PlanMeta(_Model):
     issued_on: date | None = None
     horizon: HorizonModel | None = None
     source: SourceModel | None = None
+    thresholds: ThresholdsModel | None = None
 
 
 class OrgUnitModel(_Model):
@@ -289,6 +315,11 @@ def to_bundle(document: PlanFile, source_text: str | None) -> PlanBundle:
                 if source_text is not None
                 else None
             ),
+            thresholds=(
+                meta.thresholds.model_dump(mode="json", exclude_none=True)
+                if meta.thresholds
+                else None
+            ),
         ),
         org_units=tuple(
             OrgUnit(
@@ -382,6 +413,7 @@ def from_bundle(bundle: PlanBundle) -> PlanFile:
             issued_on=plan.issued_on,
             horizon=horizon,
             source=source,
+            thresholds=ThresholdsModel.model_validate(plan.thresholds) if plan.thresholds else None,
         ),
         org_units=[
             OrgUnitModel(

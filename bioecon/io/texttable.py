@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 
-
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 

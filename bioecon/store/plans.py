@@ -248,6 +248,7 @@ def _upsert_plan_row(connection: Connection, plan: Plan, region_id: int) -> int:
         "source_path": plan.source_path,
         "source_text": plan.source_text,
         "source_sha256": plan.source_sha256,
+        "thresholds": plan.thresholds,
         "loaded_at": datetime.now(UTC),
     }
     ids = id_map(connection, t.plan, [plan.code])
@@ -373,6 +374,7 @@ def load_bundle(connection: Connection, plan_id: int) -> PlanBundle:
         source_path=row.source_path,
         source_text=row.source_text,
         source_sha256=row.source_sha256,
+        thresholds=row.thresholds,
     )
     return PlanBundle(
         plan=plan,

@@ -8,6 +8,7 @@ value, checked in the domain on the way in. Amounts use :class:`ExactDecimal`.
 from __future__ import annotations
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
@@ -102,6 +103,7 @@ plan = Table(
     Column("source_path", String(500)),
     Column("source_text", Text),
     Column("source_sha256", String(64)),
+    Column("thresholds", JSON),  # overrides of the progress thresholds (docs/progress.md)
     Column("loaded_at", DateTime(timezone=True), nullable=False),
     comment="规划/行动计划",
 )

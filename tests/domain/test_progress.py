@@ -15,7 +15,9 @@ from bioecon.domain.progress import Method, Observed, Status, TargetSpec, Thresh
 DEFAULT = Thresholds()
 
 
-def level(value: str, year: int = 2025, op: TargetOp = TargetOp.EQ, unit: str = "亿元") -> TargetSpec:
+def level(
+    value: str, year: int = 2025, op: TargetOp = TargetOp.EQ, unit: str = "亿元"
+) -> TargetSpec:
     return TargetSpec(TargetKind.LEVEL, op, Decimal(value), None, unit, year)
 
 
@@ -70,10 +72,26 @@ def test_changsha_biomedicine_2000_yi_by_2025() -> None:
 def test_nanjing_4000_yi_by_2023_met_and_missed() -> None:
     # 南京: 生物经济产业规模4000亿元 by 2023 (horizon 2021–2023, base year 2020).
     spec = level("4000", year=2023)
-    met = evaluate(spec, actual=Observed(Decimal(4012), 2023, "2023"), base=None, time_now=2023, horizon_start_t=2020, thresholds=DEFAULT)
-    assert met.status is Status.ACHIEVED and met.explanation == "2023实际4012亿元，已达到目标4000亿元"
+    met = evaluate(
+        spec,
+        actual=Observed(Decimal(4012), 2023, "2023"),
+        base=None,
+        time_now=2023,
+        horizon_start_t=2020,
+        thresholds=DEFAULT,
+    )
+    assert (
+        met.status is Status.ACHIEVED and met.explanation == "2023实际4012亿元，已达到目标4000亿元"
+    )
     # No base: completion = actual/target = 3000/4000 = 75 %, time (2022 − 2020)/3 = 66.7 % → ahead
-    ahead = evaluate(spec, actual=Observed(Decimal(3000), 2022, "2022"), base=None, time_now=2022, horizon_start_t=2020, thresholds=DEFAULT)
+    ahead = evaluate(
+        spec,
+        actual=Observed(Decimal(3000), 2022, "2022"),
+        base=None,
+        time_now=2022,
+        horizon_start_t=2020,
+        thresholds=DEFAULT,
+    )
     assert ahead.status is Status.NORMAL and ahead.required_cagr is None
     assert "超前8.3个百分点" in ahead.explanation
 
@@ -82,52 +100,148 @@ def test_bands_of_the_time_progress_method() -> None:
     base = Observed(Decimal(0), 2020, "2020")
     spec = level("100", year=2030)
     now = Observed(Decimal(50), 2025, "2025")  # time progress 50 %
-    assert evaluate(spec, actual=now, base=base, time_now=2025, horizon_start_t=None, thresholds=DEFAULT).status is Status.NORMAL
-    for actual, status in ((40, Status.NORMAL), (39, Status.LAGGING), (20, Status.LAGGING), (19, Status.AT_RISK)):
-        result = evaluate(spec, actual=Observed(Decimal(actual), 2025, "2025"), base=base, time_now=2025, horizon_start_t=None, thresholds=DEFAULT)
+    assert (
+        evaluate(
+            spec, actual=now, base=base, time_now=2025, horizon_start_t=None, thresholds=DEFAULT
+        ).status
+        is Status.NORMAL
+    )
+    for actual, status in (
+        (40, Status.NORMAL),
+        (39, Status.LAGGING),
+        (20, Status.LAGGING),
+        (19, Status.AT_RISK),
+    ):
+        result = evaluate(
+            spec,
+            actual=Observed(Decimal(actual), 2025, "2025"),
+            base=base,
+            time_now=2025,
+            horizon_start_t=None,
+            thresholds=DEFAULT,
+        )
         assert result.status is status, actual
     stricter = Thresholds.from_mapping({"time_progress": {"lagging_points": 5}})
-    assert evaluate(spec, actual=Observed(Decimal(40), 2025, "2025"), base=base, time_now=2025, horizon_start_t=None, thresholds=stricter).status is Status.LAGGING
+    assert (
+        evaluate(
+            spec,
+            actual=Observed(Decimal(40), 2025, "2025"),
+            base=base,
+            time_now=2025,
+            horizon_start_t=None,
+            thresholds=stricter,
+        ).status
+        is Status.LAGGING
+    )
 
 
 def test_increment_multiple_range_recurring_share_and_caps() -> None:
     base = Observed(Decimal(10), 2021, "2021")
     increment = TargetSpec(TargetKind.INCREMENT, TargetOp.RANGE, Decimal(3), Decimal(5), "个", 2025)
-    result = evaluate(increment, actual=Observed(Decimal(12), 2023, "2023"), base=base, time_now=2023, horizon_start_t=None, thresholds=DEFAULT)
+    result = evaluate(
+        increment,
+        actual=Observed(Decimal(12), 2023, "2023"),
+        base=base,
+        time_now=2023,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )
     # 新增3—5个 over 10: judged on reaching 13; 2 of 3 done = 66.7 % vs time 50 %; high end 2/5 = 40 %
     assert (result.target, result.target_high) == (Decimal(13), Decimal(15))
-    assert result.completion_rate == pytest.approx(200 / 3) and result.completion_rate_high == pytest.approx(40)
+    assert result.completion_rate == pytest.approx(
+        200 / 3
+    ) and result.completion_rate_high == pytest.approx(40)
     assert result.status is Status.NORMAL and result.required_cagr is None
     assert result.projected == Decimal("14.00")  # linear: 1 a year → 14 in 2025
 
     doubling = TargetSpec(TargetKind.MULTIPLE, TargetOp.TIMES, Decimal(2), None, "亿元", 2025)
-    result = evaluate(doubling, actual=Observed(Decimal(20), 2025, "2025"), base=base, time_now=2025, horizon_start_t=None, thresholds=DEFAULT)
+    result = evaluate(
+        doubling,
+        actual=Observed(Decimal(20), 2025, "2025"),
+        base=base,
+        time_now=2025,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )
     assert result.target == Decimal(20) and result.status is Status.ACHIEVED
-    no_base = evaluate(doubling, actual=Observed(Decimal(20), 2025, "2025"), base=None, time_now=2025, horizon_start_t=None, thresholds=DEFAULT)
+    no_base = evaluate(
+        doubling,
+        actual=Observed(Decimal(20), 2025, "2025"),
+        base=None,
+        time_now=2025,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )
     assert no_base.status is Status.NO_DATA and "基期" in no_base.explanation
 
     recurring = TargetSpec(TargetKind.RECURRING, TargetOp.APPROX, Decimal(30), None, "个", None)
-    result = evaluate(recurring, actual=Observed(Decimal(12), 2025.5, "2025-01/2025-06"), base=None, time_now=2025.5, horizon_start_t=None, thresholds=DEFAULT, ytd_share=0.5)
+    result = evaluate(
+        recurring,
+        actual=Observed(Decimal(12), 2025.5, "2025-01/2025-06"),
+        base=None,
+        time_now=2025.5,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+        ytd_share=0.5,
+    )
     # 12 of 30 = 40 % at half-year (50 %): 10 points behind → 正常 (at the boundary)
     assert result.completion_rate == pytest.approx(40) and result.time_progress == pytest.approx(50)
     assert result.status is Status.NORMAL and result.projected == Decimal("24.00")
     assert "落后时序进度10个百分点" in result.explanation
 
     approx = TargetSpec(TargetKind.LEVEL, TargetOp.APPROX, Decimal(100), None, "个", 2025)
-    assert evaluate(approx, actual=Observed(Decimal(95), 2025, "2025"), base=None, time_now=2025, horizon_start_t=2020, thresholds=DEFAULT).status is Status.ACHIEVED
+    assert (
+        evaluate(
+            approx,
+            actual=Observed(Decimal(95), 2025, "2025"),
+            base=None,
+            time_now=2025,
+            horizon_start_t=2020,
+            thresholds=DEFAULT,
+        ).status
+        is Status.ACHIEVED
+    )
 
     cap = TargetSpec(TargetKind.LEVEL, TargetOp.LE, Decimal(50), None, "%", 2025)
-    down = evaluate(cap, actual=Observed(Decimal(60), 2023, "2023"), base=Observed(Decimal(70), 2021, "2021"), time_now=2023, horizon_start_t=None, thresholds=DEFAULT)
-    assert down.completion_rate == pytest.approx(50.0) and down.status is Status.NORMAL  # half-way down at half time
+    down = evaluate(
+        cap,
+        actual=Observed(Decimal(60), 2023, "2023"),
+        base=Observed(Decimal(70), 2021, "2021"),
+        time_now=2023,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )
+    assert (
+        down.completion_rate == pytest.approx(50.0) and down.status is Status.NORMAL
+    )  # half-way down at half time
 
     rule = TargetSpec(TargetKind.POLICY_RULE, TargetOp.LE, Decimal(1000), None, "万元", None)
-    assert evaluate(rule, actual=None, base=None, time_now=2025, horizon_start_t=None, thresholds=DEFAULT).status is Status.NO_DATA
+    assert (
+        evaluate(
+            rule, actual=None, base=None, time_now=2025, horizon_start_t=None, thresholds=DEFAULT
+        ).status
+        is Status.NO_DATA
+    )
 
 
 def test_missing_actual_or_deadline_is_no_data_with_reason() -> None:
-    result = evaluate(level("100"), actual=None, base=None, time_now=2024.5, horizon_start_t=2020, thresholds=DEFAULT)
+    result = evaluate(
+        level("100"),
+        actual=None,
+        base=None,
+        time_now=2024.5,
+        horizon_start_t=2020,
+        thresholds=DEFAULT,
+    )
     assert result.status is Status.NO_DATA and result.explanation == "截至2025年6月无实际值"
-    undated = evaluate(level("100", year=None), actual=Observed(Decimal(1), 2024, "2024"), base=None, time_now=2024, horizon_start_t=None, thresholds=DEFAULT)  # type: ignore[arg-type]
+    undated = evaluate(
+        level("100", year=None),
+        actual=Observed(Decimal(1), 2024, "2024"),
+        base=None,
+        time_now=2024,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )  # type: ignore[arg-type]
     assert undated.status is Status.NO_DATA
 
 
@@ -143,7 +257,9 @@ def test_shipped_thresholds_are_the_documented_defaults() -> None:
     st.decimals(min_value=1, max_value=10**6, places=2),
     st.integers(2, 1000),
 )
-def test_verdicts_are_unchanged_when_every_amount_is_scaled(base: Decimal, actual: Decimal, target: Decimal, k: int) -> None:
+def test_verdicts_are_unchanged_when_every_amount_is_scaled(
+    base: Decimal, actual: Decimal, target: Decimal, k: int
+) -> None:
     def run(scale: int) -> tuple[Status, float | None, float | None]:
         result = evaluate(
             level(str(target * scale)),

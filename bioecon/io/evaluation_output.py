@@ -1,0 +1,123 @@
+"""Target evaluations as JSON records, CSV and a terminal table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from bioecon.domain.progress import Status
+from bioecon.io.tabular import write_csv
+from bioecon.io.texttable import render_table
+from bioecon.services.evaluation import TargetEvaluation
+
+FIELDS = (
+    "target_id",
+    "metric",
+    "subject",
+    "year",
+    "target",
+    "target_high",
+    "unit",
+    "actual",
+    "actual_period",
+    "completion_rate",
+    "time_progress",
+    "required_cagr",
+    "actual_cagr",
+    "growth_ratio",
+    "projected",
+    "status",
+    "explanation",
+)
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def evaluation_record(item: TargetEvaluation) -> dict[str, Any]:
+    """The `bioecon evaluate --format json` object: rates in percent, amounts exact."""
+    t, e = item.target, item.evaluation
+    return {
+        "target_id": t.key,
+        "plan": item.plan,
+        "metric": t.metric,
+        "subject": t.subject,
+        "org_unit": item.org_unit,
+        "indicator": t.indicator,
+        "year": t.deadline_year,
+        "target": e.target if e.target is not None else t.value,
+        "target_high": e.target_high if e.target is not None else t.value_high,
+        "unit": t.unit,
+        "actual": e.actual,
+        "actual_period": e.actual_period,
+        "completion_rate": _round(e.completion_rate),
+        "completion_rate_high": _round(e.completion_rate_high),
+        "time_progress": _round(e.time_progress),
+        "gap": e.gap,
+        "required_cagr": _round(e.required_cagr),
+        "actual_cagr": _round(e.actual_cagr),
+        "growth_ratio": _round(e.growth_ratio),
+        "projected": e.projected,
+        "projection_ratio": _round(e.projection_ratio),
+        "status": e.status.value,
+        "status_en": e.status.english,
+        "status_by_method": {method: status.value for method, status in e.by_method.items()},
+        "explanation": e.explanation,
+    }
+
+
+def evaluations_csv(items: Sequence[TargetEvaluation]) -> str:
+    rows = [[_cell(evaluation_record(i)[name]) for name in FIELDS] for i in items]
+    return write_csv(FIELDS, rows)
+
+
+def _cell(value: object) -> str | Decimal | None:
+    if value is None or isinstance(value, str | Decimal):
+        return value
+    return str(value)
+
+
+_MARK = {
+    Status.ACHIEVED: "●达标",
+    Status.NORMAL: "●正常",
+    Status.LAGGING: "▲滞后",
+    Status.AT_RISK: "■严重滞后",
+    Status.NO_DATA: "○数据不足",
+}
+
+
+def evaluations_table(items: Sequence[TargetEvaluation]) -> str:
+    headers = [
+        "id",
+        "metric",
+        "subject",
+        "year",
+        "target",
+        "actual",
+        "done%",
+        "time%",
+        "status",
+        "explanation",
+    ]
+    rows = [
+        [
+            i.target.key,
+            i.target.metric,
+            i.target.subject or i.org_unit,
+            i.target.deadline_year,
+            i.evaluation.target if i.evaluation.target is not None else i.target.value,
+            i.evaluation.actual,
+            _one(i.evaluation.completion_rate),
+            _one(i.evaluation.time_progress),
+            _MARK[i.evaluation.status],
+            i.evaluation.explanation,
+        ]
+        for i in items
+    ]
+    return render_table(headers, rows)
+
+
+def _one(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(repr(value)).quantize(Decimal("0.1"))

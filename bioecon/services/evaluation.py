@@ -1,0 +1,240 @@
+"""Evaluate every target of a plan as of a period (目标进度评估).
+
+The ledger values come from the SQL derivation (one query per indicator and sector, all org
+units at once); the verdicts from :mod:`bioecon.domain.progress`. What counts as the actual:
+
+- flow indicators (产业规模, 产值): the **trailing 12 months** to the as-of month —
+  累计(as-of) + 全年(上年) − 累计(上年同期) — when the ledger has those three figures; else the
+  latest full year (1–12月累计) at or before the as-of period. ``actual_period`` says which.
+- stock indicators (企业数): the latest period-end value at or before the as-of period.
+- recurring targets (每年…): this year's 累计 so far, against months elapsed ÷ 12.
+- the base: the target's own ``baseline_value``/``baseline_year`` when the plan gives them;
+  else the ledger's full-year value of the year before the plan period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import progress_thresholds
+from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.progress import Evaluation, Observed, TargetSpec, Thresholds, evaluate
+from bioecon.errors import InvalidValue, NotFound
+from bioecon.services.ledger import ledger_entries
+from bioecon.store import Connection
+from bioecon.store import observations as observation_store
+from bioecon.store import plans as plan_store
+from bioecon.store.migrate import ensure_current
+
+
+@dataclass(frozen=True, slots=True)
+class TargetEvaluation:
+    plan: str
+    target: Target
+    org_unit: str
+    evaluation: Evaluation
+
+
+def evaluate_plan(
+    app: Bioecon, *, plan: str, as_of: Period, org_unit: str | None = None
+) -> list[TargetEvaluation]:
+    """Every target of ``plan`` (funding rules excluded) judged as of the month ``as_of``;
+    ``org_unit`` keeps only the targets whose subject is that unit."""
+    if as_of.type is not PeriodType.MONTH:
+        raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
+    with app.reading() as connection:
+        ensure_current(connection)
+        plan_id = plan_store.find_plan_id(connection, plan)
+        if plan_id is None:
+            raise NotFound(f"no plan with code or id '{plan}' (see `bioecon plan list`)")
+        bundle = plan_store.load_bundle(connection, plan_id)
+        return evaluate_bundle(connection, bundle, as_of=as_of, org_unit=org_unit)
+
+
+def evaluate_bundle(
+    connection: Connection, bundle: PlanBundle, *, as_of: Period, org_unit: str | None = None
+) -> list[TargetEvaluation]:
+    thresholds = Thresholds.from_mapping(bundle.plan.thresholds or {}, progress_thresholds())
+    targets = [
+        (t, t.subject_org_unit or bundle.plan.region)
+        for t in bundle.targets
+        if t.kind is not TargetKind.POLICY_RULE
+        and (org_unit is None or (t.subject_org_unit or bundle.plan.region) == org_unit)
+    ]
+    first_year = min(
+        [as_of.year - 1]
+        + [t.baseline_year for t, _ in targets if t.baseline_year]
+        + ([bundle.plan.horizon_start - 1] if bundle.plan.horizon_start else [])
+    )
+    series = _series(connection, targets, first_year, as_of)
+    natures = _natures(connection, {t.indicator for t, _ in targets if t.indicator})
+    horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
+    results = []
+    for target, org in targets:
+        spec = TargetSpec(
+            target.kind,
+            target.op,
+            target.value,
+            target.value_high,
+            target.unit,
+            target.deadline_year,
+        )
+        if target.indicator is None:
+            evaluation = evaluate(
+                spec,
+                actual=None,
+                base=None,
+                time_now=_t(as_of),
+                horizon_start_t=horizon_t,
+                thresholds=thresholds,
+            )
+            evaluation = _with_reason(evaluation, "目标尚未关联监测指标")
+        else:
+            entries = series.get((target.indicator, target.subject_sector, org), {})
+            nature = natures[target.indicator]
+            actual, share = _actual(
+                entries, nature, as_of, recurring=target.kind is TargetKind.RECURRING
+            )
+            base = _base(target, entries, nature, bundle.plan.horizon_start)
+            evaluation = evaluate(
+                spec,
+                actual=actual,
+                base=base,
+                time_now=_t(as_of),
+                horizon_start_t=horizon_t,
+                thresholds=thresholds,
+                ytd_share=share,
+            )
+            if actual is None and target.kind is not TargetKind.POLICY_RULE:
+                evaluation = _with_reason(
+                    evaluation, f"截至{as_of.label_zh}，指标{target.indicator}在{org}无可用数据"
+                )
+        results.append(TargetEvaluation(bundle.plan.code, target, org, evaluation))
+    return results
+
+
+def _with_reason(evaluation: Evaluation, reason: str) -> Evaluation:
+    return replace(evaluation, explanation=reason)
+
+
+def _t(period: Period) -> float:
+    """A period's end on the time axis (see bioecon.domain.progress)."""
+    return period.year - 1 + period.last_month / 12
+
+
+Series = dict[Period, LedgerEntry]
+
+
+def _series(
+    connection: Connection, targets: Iterable[tuple[Target, str]], first_year: int, as_of: Period
+) -> dict[tuple[str, str | None, str], Series]:
+    """Month-grid ledger entries for every (indicator, sector, org unit) the targets need."""
+    wanted: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for target, org in targets:
+        if target.indicator:
+            wanted[(target.indicator, target.subject_sector)].add(org)
+    found: dict[tuple[str, str | None, str], Series] = {}
+    for (indicator, sector), orgs in sorted(
+        wanted.items(), key=lambda item: (item[0][0], item[0][1] or "")
+    ):
+        native = PeriodType(
+            observation_store.indicators_by_code(connection, [indicator])[indicator][1].period_type
+        )
+        last = as_of.to(native) if native is not PeriodType.MONTH else as_of
+        if last.last_month > as_of.last_month and last.year == as_of.year:
+            last = last.previous()  # only complete quarters or years count
+        first = Period(native, first_year, 1)
+        known = set(observation_store.org_unit_ids(connection, sorted(orgs)))
+        entries = ledger_entries(
+            connection,
+            indicator=indicator,
+            org_units=sorted(orgs & known),
+            first=first,
+            last=last,
+            sector=sector,
+        )
+        for entry in entries:
+            found.setdefault((indicator, sector, entry.org_unit), {})[entry.period] = entry
+    return found
+
+
+def _natures(connection: Connection, codes: set[str]) -> dict[str, IndicatorNature]:
+    found = observation_store.indicators_by_code(connection, sorted(codes))
+    return {code: definition.nature for code, (_, definition) in found.items()}
+
+
+def _full_year(entries: Series, year: int) -> Decimal | None:
+    """1–12月累计 (or the year's last period's 累计/value) of ``year``."""
+    for period, entry in entries.items():
+        if period.year == year and period.last_month == 12:
+            return (
+                entry.ytd
+                if entry.ytd is not None
+                else (entry.value if period.type is PeriodType.YEAR else None)
+            )
+    return None
+
+
+def _actual(
+    entries: Series, nature: IndicatorNature, as_of: Period, *, recurring: bool
+) -> tuple[Observed | None, float | None]:
+    if not entries:
+        return None, None
+    latest = max(p for p in entries if p.end_ordinal <= as_of.end_ordinal)
+    if nature is IndicatorNature.STOCK:
+        for period in sorted((p for p in entries if p <= latest), reverse=True):
+            value = entries[period].value
+            if value is not None:
+                return Observed(value, _t(period), str(period)), None
+        return None, None
+    if recurring:
+        entry = entries.get(latest)
+        if entry is None or entry.ytd is None:
+            return None, None
+        return Observed(entry.ytd, _t(latest), f"{latest.year}-01/{latest}"), latest.last_month / 12
+    this = entries.get(latest)
+    if latest.last_month == 12 and this is not None and this.ytd is not None:
+        return Observed(this.ytd, float(latest.year), str(latest.year)), None
+    same_last_year = entries.get(latest.same_period_last_year())
+    full_last_year = _full_year(entries, latest.year - 1)
+    if (
+        this
+        and this.ytd is not None
+        and same_last_year
+        and same_last_year.ytd is not None
+        and full_last_year is not None
+    ):
+        start = latest.shift(-(12 // latest.type.months) + 1)
+        ttm = this.ytd + full_last_year - same_last_year.ytd
+        return Observed(ttm, _t(latest), f"{start.months()[0]}/{latest.months()[-1]}"), None
+    for year in range(
+        latest.year - (0 if latest.last_month == 12 else 1), min(p.year for p in entries) - 1, -1
+    ):
+        value = _full_year(entries, year)
+        if value is not None:
+            return Observed(value, float(year), str(year)), None
+    return None, None
+
+
+def _base(
+    target: Target, entries: Series, nature: IndicatorNature, horizon_start: int | None
+) -> Observed | None:
+    if target.baseline_value is not None:
+        year = target.baseline_year or (horizon_start - 1 if horizon_start else None)
+        return Observed(target.baseline_value, float(year), str(year)) if year is not None else None
+    if horizon_start is None:
+        return None
+    year = horizon_start - 1
+    if nature is IndicatorNature.STOCK:
+        for period, entry in entries.items():
+            if period.year == year and period.last_month == 12 and entry.value is not None:
+                return Observed(entry.value, float(year), str(year))
+        return None
+    value = _full_year(entries, year)
+    return Observed(value, float(year), str(year)) if value is not None else None
