@@ -29,3 +29,9 @@ def unit_registry() -> UnitRegistry:
 def progress_thresholds() -> Thresholds:
     """The default thresholds of ``progress.yaml`` (a plan may override them)."""
     return Thresholds.from_mapping(read_data_file("progress.yaml"))
+
+
+def quality_settings() -> dict[str, Any]:
+    """``quality.yaml``: outlier threshold and minimum points, severity per check."""
+    data: dict[str, Any] = read_data_file("quality.yaml")
+    return data

@@ -19,6 +19,7 @@ from bioecon.app import Bioecon
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus, PlanBundle
 from bioecon.domain.periods import Period
+from bioecon.domain.quality import CHECK_NAMES_ZH, Severity
 from bioecon.errors import (
     BioeconError,
     ConfigurationError,
@@ -38,6 +39,7 @@ from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
+from bioecon.services import quality as quality_service
 from bioecon.settings import Settings
 
 # Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind.
@@ -359,6 +361,59 @@ def data_load(
         )
 
 
+@data.command("check")
+@click.option(
+    "--as-of", "as_of", help="Check data up to this month (default: the latest month reported)."
+)
+@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@click.pass_context
+def data_check(context: click.Context, as_of: str | None, output: str) -> None:
+    """Data-quality checks: parts exceeding their total, cumulative values that fall, outlying
+    growth (robust z-score), missing periods. Exits 1 when there are errors, 0 on warnings only.
+    """
+    checked_to, findings = quality_service.check_data(_app(context), as_of=_period_option(as_of))
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    if output == "json":
+        _echo_json(
+            [
+                {
+                    "check": f.check,
+                    "check_zh": CHECK_NAMES_ZH.get(f.check, f.check),
+                    "severity": f.severity.value,
+                    "indicator": f.indicator,
+                    "org_unit": f.org_unit,
+                    "sector": f.sector,
+                    "period": str(f.period),
+                    "message": f.message,
+                }
+                for f in findings
+            ]
+        )
+    else:
+        click.echo(
+            render_table(
+                ["severity", "check", "indicator", "org_unit", "sector", "period", "message"],
+                [
+                    [
+                        f.severity.value,
+                        CHECK_NAMES_ZH.get(f.check, f.check),
+                        f.indicator,
+                        f.org_unit,
+                        f.sector,
+                        str(f.period),
+                        f.message,
+                    ]
+                    for f in findings
+                ],
+            )
+        )
+        click.echo(
+            f"checked to {checked_to or '—'}: {errors} errors, {len(findings) - errors} warnings"
+        )
+    if errors:
+        context.exit(1)
+
+
 def _period_option(value: str | None) -> Period | None:
     return Period.parse(value) if value else None
 
@@ -507,7 +562,10 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; a deliberate error prints its message and exits with its code."""
     run: Callable[..., Any] = cli.main
     try:
-        run(args=argv, prog_name="bioecon", standalone_mode=False)
+        # Without standalone mode click returns the code of ctx.exit(n) instead of exiting.
+        code = run(args=argv, prog_name="bioecon", standalone_mode=False)
+        if isinstance(code, int) and code != 0:
+            sys.exit(code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)

@@ -137,3 +137,145 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and "bioecon, version" in out
     assert run(capsys, "plan", "nosuch")[0] == 2
+
+
+def test_ledger_evaluate_and_check_commands(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(capsys, "--db", db, "demo", "build")[0] == 0
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "ledger",
+        "--indicator",
+        "biomed_scale",
+        "--org-unit",
+        "430100",
+        "--from",
+        "2025-05",
+        "--to",
+        "2025-07",
+        "--format",
+        "json",
+    )
+    may, june, july = json.loads(out)
+    assert code == 0 and (may["period"], june["ytd"]) == ("2025-05", 728.33)
+    assert set(may) >= {
+        "indicator",
+        "org_unit",
+        "sector",
+        "period",
+        "value",
+        "ytd",
+        "yoy",
+        "ytd_yoy",
+        "mom",
+    }
+    assert july["value"] is None and july["missing"]["value"] == "no_data"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "ledger",
+        "--indicator",
+        "biomed_scale",
+        "--org-unit",
+        "430100",
+        "--from",
+        "2025Q1",
+        "--to",
+        "2025Q2",
+    )
+    assert "2025Q2" in out and "396.18" in out
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "ledger",
+        "--indicator",
+        "biomed_scale",
+        "--org-unit",
+        "430100",
+        "--from",
+        "2025-01",
+        "--to",
+        "2025-02",
+        "--format",
+        "csv",
+    )
+    assert (
+        out.splitlines()[0]
+        == "indicator,org_unit,sector,period,value,ytd,yoy,ytd_yoy,mom,yoy_2y,missing"
+    )
+
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "evaluate",
+        "--plan",
+        "changsha-2025",
+        "--as-of",
+        "2025-06",
+        "--format",
+        "json",
+    )
+    records = {r["target_id"]: r for r in json.loads(out)}
+    assert code == 0 and len(records) == 26
+    t02 = records["T02"]
+    assert t02["actual_period"] == "2024-07/2025-06" and t02["status"] in {
+        "达标",
+        "正常",
+        "滞后",
+        "严重滞后",
+    }
+    assert t02["explanation"].startswith("2024-07/2025-06实际")
+    expected = {
+        "target_id",
+        "metric",
+        "subject",
+        "year",
+        "target",
+        "target_high",
+        "unit",
+        "actual",
+        "actual_period",
+        "completion_rate",
+        "time_progress",
+        "required_cagr",
+        "actual_cagr",
+        "growth_ratio",
+        "projected",
+        "status",
+        "explanation",
+    }
+    assert expected <= set(t02)
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "evaluate",
+        "--plan",
+        "changsha-2025",
+        "--as-of",
+        "2025-06",
+        "--org-unit",
+        "CS-XJXQ",
+    )
+    assert "T10" in out and "T02" not in out
+    assert (
+        run(capsys, "--db", db, "evaluate", "--plan", "changsha-2025", "--as-of", "2025Q2")[0] == 3
+    )
+
+    code, out, _ = run(capsys, "--db", db, "data", "check")
+    assert code == 0 and "checked to 2025-06: 0 errors, 0 warnings" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "indicator,org_unit,period,value,basis\nbiomed_scale,430100,2025-07,700,ytd\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "--db", db, "data", "load", str(bad))[0] == 0
+    code, out, _ = run(capsys, "--db", db, "data", "check", "--format", "json")
+    (finding,) = [f for f in json.loads(out) if f["check"] == "cumulative_falls"]
+    assert code == 1 and finding["severity"] == "error" and finding["period"] == "2025-07"

@@ -27,7 +27,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from bioecon.domain.model import TargetKind, TargetOp
+from bioecon.domain.model import Target, TargetKind, TargetOp
 from bioecon.errors import InvalidValue
 
 
@@ -141,6 +141,18 @@ class Evaluation:
     explanation: str
     by_method: dict[str, Status] = field(default_factory=dict)
     completion_rate_high: float | None = None  # ranges: against the high end
+
+
+@dataclass(frozen=True, slots=True)
+class TargetEvaluation:
+    """A plan's target with its verdict: what `bioecon evaluate` lists."""
+
+    plan: str
+    target: Target
+    org_unit: (
+        str  # the unit whose figures were judged (the target's subject, else the plan's region)
+    )
+    evaluation: Evaluation
 
 
 def _no_data(reason: str, target: Decimal | None = None, high: Decimal | None = None) -> Evaluation:

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from bioecon.domain.progress import Status
+from bioecon.domain.progress import Status, TargetEvaluation
 from bioecon.io.tabular import write_csv
 from bioecon.io.texttable import render_table
-from bioecon.services.evaluation import TargetEvaluation
 
 FIELDS = (
     "target_id",

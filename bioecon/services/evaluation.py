@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from bioecon.app import Bioecon
@@ -24,21 +24,20 @@ from bioecon.catalogs import progress_thresholds
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
-from bioecon.domain.progress import Evaluation, Observed, TargetSpec, Thresholds, evaluate
+from bioecon.domain.progress import (
+    Evaluation,
+    Observed,
+    TargetEvaluation,
+    TargetSpec,
+    Thresholds,
+    evaluate,
+)
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services.ledger import ledger_entries
 from bioecon.store import Connection
 from bioecon.store import observations as observation_store
 from bioecon.store import plans as plan_store
 from bioecon.store.migrate import ensure_current
-
-
-@dataclass(frozen=True, slots=True)
-class TargetEvaluation:
-    plan: str
-    target: Target
-    org_unit: str
-    evaluation: Evaluation
 
 
 def evaluate_plan(

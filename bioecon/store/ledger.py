@@ -71,33 +71,11 @@ def _reason(value: str, base: str, adjacent: str) -> str:
     )
 
 
-_SQL = """
-WITH RECURSIVE
-ind AS (
-    SELECT id, nature, aggregation FROM indicator WHERE id IN :indicator_ids
-),
-own AS (
-    SELECT o.indicator_id, o.org_unit_id, o.sector, o.year, o.period_index, o.basis, o.value
-    FROM observation o
-    WHERE o.indicator_id IN :indicator_ids AND o.year BETWEEN :first_year AND :last_year
-      AND o.period_type = :period_type AND (o.sector = :sector OR :sector = '')
-),
-scoped AS (
-    SELECT indicator_id, org_unit_id, sector, sector AS source_sector, year, period_index, basis, value
-    FROM own WHERE sector = :sector
-    UNION ALL
-    SELECT o.indicator_id, o.org_unit_id, '', o.sector, o.year, o.period_index, o.basis, o.value
-    FROM own o
-    WHERE :sector = '' AND o.sector <> ''
-      AND NOT EXISTS (
-          SELECT 1 FROM own t
-          WHERE t.indicator_id = o.indicator_id AND t.org_unit_id = o.org_unit_id
-            AND t.year = o.year AND t.sector = '')
-      AND NOT EXISTS (
-          SELECT 1 FROM own p
-          WHERE p.indicator_id = o.indicator_id AND p.org_unit_id = o.org_unit_id
-            AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
-),
+# From a CTE ``scoped`` (indicator_id, org_unit_id, sector, source_sector, year, period_index,
+# basis, value) and ``ind`` (id, nature, aggregation): each unit's period value ``pv`` and
+# 累计 ``ytd`` per (indicator, org unit, sector, year, idx) in CTE ``norm``. Shared with the
+# data-quality checks (bioecon.store.quality).
+NORMALIZE = """
 sector_count AS (
     SELECT indicator_id, org_unit_id, sector, year, COUNT(DISTINCT source_sector) AS n
     FROM scoped GROUP BY indicator_id, org_unit_id, sector, year
@@ -138,8 +116,37 @@ norm AS (
     FROM with_value
     WINDOW w AS (PARTITION BY indicator_id, org_unit_id, sector, year ORDER BY idx
                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
+"""
+
+_SQL = """
+WITH RECURSIVE
+ind AS (
+    SELECT id, nature, aggregation FROM indicator WHERE id IN :indicator_ids
 ),
-reported AS (
+own AS (
+    SELECT o.indicator_id, o.org_unit_id, o.sector, o.year, o.period_index, o.basis, o.value
+    FROM observation o
+    WHERE o.indicator_id IN :indicator_ids AND o.year BETWEEN :first_year AND :last_year
+      AND o.period_type = :period_type AND (o.sector = :sector OR :sector = '')
+),
+scoped AS (
+    SELECT indicator_id, org_unit_id, sector, sector AS source_sector, year, period_index, basis, value
+    FROM own WHERE sector = :sector
+    UNION ALL
+    SELECT o.indicator_id, o.org_unit_id, '', o.sector, o.year, o.period_index, o.basis, o.value
+    FROM own o
+    WHERE :sector = '' AND o.sector <> ''
+      AND NOT EXISTS (
+          SELECT 1 FROM own t
+          WHERE t.indicator_id = o.indicator_id AND t.org_unit_id = o.org_unit_id
+            AND t.year = o.year AND t.sector = '')
+      AND NOT EXISTS (
+          SELECT 1 FROM own p
+          WHERE p.indicator_id = o.indicator_id AND p.org_unit_id = o.org_unit_id
+            AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
+),
+{normalize}reported AS (
     SELECT DISTINCT indicator_id, org_unit_id, sector, year FROM norm
 ),
 walk_keys AS (
@@ -248,6 +255,7 @@ WHERE year BETWEEN :out_first_year AND :last_year
   AND year * :per_year + idx BETWEEN :out_first_ord AND :out_last_ord
 ORDER BY indicator_id, org_unit_id, sector, year, idx
 """.format(
+    normalize=NORMALIZE.strip() + ",\n",
     yoy=_rate("value", "value_ly"),
     ytd_yoy=_rate("ytd", "ytd_ly"),
     mom=_rate("value", "value_prev"),

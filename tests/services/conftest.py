@@ -65,12 +65,22 @@ sect,D1,2025-02,9,ytd,4.1
 
 
 @pytest.fixture
-def world(app: Bioecon, tmp_path: Path) -> Bioecon:
+def world_plan(app: Bioecon, tmp_path: Path) -> Bioecon:
+    """The world's org units and indicators, no data."""
     plan = tmp_path / "world.yaml"
     plan.write_text(WORLD_PLAN, encoding="utf-8")
     parsed = read_plan_file(plan)
     load_plan(app, bundle=parsed.bundle, source=parsed.source)
-    data = tmp_path / "world.csv"
-    data.write_text(WORLD_DATA, encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(data))
     return app
+
+
+def load_csv(app: Bioecon, folder: Path, text: str, name: str = "data.csv") -> None:
+    data = folder / name
+    data.write_text(text, encoding="utf-8")
+    load_observations(app, parsed=read_observation_file(data))
+
+
+@pytest.fixture
+def world(world_plan: Bioecon, tmp_path: Path) -> Bioecon:
+    load_csv(world_plan, tmp_path, WORLD_DATA, "world.csv")
+    return world_plan

@@ -1,0 +1,61 @@
+"""Data-quality check use case (`bioecon data check`)."""
+
+from __future__ import annotations
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import quality_settings
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.quality import QualityFinding, Severity, describe
+from bioecon.errors import InvalidValue
+from bioecon.store import quality as store
+from bioecon.store.migrate import ensure_current
+
+
+def check_data(
+    app: Bioecon, *, as_of: Period | None = None
+) -> tuple[Period | None, list[QualityFinding]]:
+    """Every finding on data up to the month ``as_of`` (default: the latest month reported).
+    Errors first, then warnings; each group by indicator, org unit and period."""
+    if as_of is not None and as_of.type is not PeriodType.MONTH:
+        raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
+    settings = quality_settings()
+    with app.reading() as connection:
+        ensure_current(connection)
+        if as_of is None:
+            latest = store.latest_month(connection)
+            if latest is None:
+                return None, []
+            as_of = Period.month(*latest)
+        rows = store.run_checks(
+            connection,
+            as_of=(as_of.year, as_of.index),
+            outlier_threshold=float(settings["outlier"]["threshold"]),
+            outlier_min_points=int(settings["outlier"]["min_points"]),
+        )
+    findings = []
+    for row in rows:
+        period = Period(PeriodType(row.period_type), row.year, row.index)
+        findings.append(
+            QualityFinding(
+                check=row.check,
+                severity=Severity(settings["severity"][row.check]),
+                indicator=row.indicator,
+                org_unit=row.org_unit,
+                sector=row.sector or None,
+                period=period,
+                message=describe(
+                    row.check, period, row.value, row.reference, row.score, row.detail
+                ),
+            )
+        )
+    findings.sort(
+        key=lambda f: (
+            f.severity is not Severity.ERROR,
+            f.indicator,
+            f.org_unit,
+            f.sector or "",
+            f.period.sort_key(),
+            f.check,
+        )
+    )
+    return as_of, findings

@@ -1,0 +1,249 @@
+"""Data-quality checks (数据质量核查) as SQL the database executes, in the spirit of DHIS2's
+validation rules and outlier analysis. Each query returns the offending rows only.
+
+- parts exceed total: a unit's reported value is below the sum of its additive children's
+  reported values for the same indicator, sector, period and basis; or below the sum of its
+  outermost sectors (error);
+- cumulative falls: a reported 1–N月累计 is below the previous reported 累计 of the same year
+  (error: a flow's cumulative cannot fall);
+- outliers: modified z-score (Iglewicz & Hoaglin) of the 同比 of a unit's own period values
+  against that series' history, |0.6745·(x − median)/MAD| > the threshold (warning);
+- missing periods: gaps inside a series, and periods after its last report up to the as-of
+  period (warning).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Connection, Executable, text
+
+from bioecon.store.ledger import NORMALIZE
+from bioecon.store.types import ExactDecimal
+
+
+@dataclass(frozen=True, slots=True)
+class QualityRow:
+    check: str
+    indicator: str
+    org_unit: str
+    sector: str
+    year: int
+    index: int
+    period_type: str
+    value: Decimal | None
+    reference: Decimal | None  # the total exceeded, the previous 累计, …
+    score: float | None  # the outlier's z-score; a gap's length
+    detail: str | None
+
+
+def _end_month(alias: str) -> str:
+    """SQL for the month ordinal (year·12 + month) at which a row's period ends."""
+    return (
+        f"{alias}.year * 12 + {alias}.period_index * "
+        f"CASE {alias}.period_type WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END"
+    )
+
+
+_PARTS_EXCEED_TOTAL = text(
+    """
+SELECT 'parts_exceed_total' AS check_name, i.code AS indicator, u.code AS org_unit,
+       p.sector, p.year, p.period_index AS idx, p.period_type, s.total AS value,
+       p.value AS reference, NULL AS score, p.basis || ': ' || CAST(s.n AS VARCHAR(10)) AS detail
+FROM observation p
+JOIN (
+    SELECT ou.parent_id, c.indicator_id, c.sector, c.period, c.basis,
+           SUM(c.value) AS total, COUNT(*) AS n
+    FROM observation c JOIN org_unit ou ON ou.id = c.org_unit_id
+    WHERE ou.additive AND ou.parent_id IS NOT NULL
+    GROUP BY ou.parent_id, c.indicator_id, c.sector, c.period, c.basis
+) s ON s.parent_id = p.org_unit_id AND s.indicator_id = p.indicator_id AND s.sector = p.sector
+   AND s.period = p.period AND s.basis = p.basis
+JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
+JOIN org_unit u ON u.id = p.org_unit_id
+WHERE s.total > p.value AND {p_end} <= :as_of_key
+UNION ALL
+SELECT 'sectors_exceed_total', i.code, u.code, '', p.year, p.period_index, p.period_type,
+       s.total, p.value, NULL, p.basis || ': ' || CAST(s.n AS VARCHAR(10))
+FROM observation p
+JOIN (
+    SELECT c.org_unit_id, c.indicator_id, c.period, c.basis, SUM(c.value) AS total, COUNT(*) AS n
+    FROM observation c
+    WHERE c.sector <> '' AND NOT EXISTS (
+        SELECT 1 FROM observation q
+        WHERE q.org_unit_id = c.org_unit_id AND q.indicator_id = c.indicator_id
+          AND q.period = c.period AND q.basis = c.basis AND q.sector <> ''
+          AND c.sector LIKE q.sector || '.%')
+    GROUP BY c.org_unit_id, c.indicator_id, c.period, c.basis
+) s ON s.org_unit_id = p.org_unit_id AND s.indicator_id = p.indicator_id
+   AND s.period = p.period AND s.basis = p.basis
+JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
+JOIN org_unit u ON u.id = p.org_unit_id
+WHERE p.sector = '' AND s.total > p.value AND {p_end} <= :as_of_key
+""".format(p_end=_end_month("p"))
+).columns(value=ExactDecimal(), reference=ExactDecimal())
+
+_CUMULATIVE_FALLS = text(
+    """
+SELECT 'cumulative_falls' AS check_name, i.code AS indicator, u.code AS org_unit, l.sector,
+       l.year, l.period_index AS idx, l.period_type, l.value, l.prev_value AS reference,
+       NULL AS score, l.prev_period AS detail
+FROM (
+    SELECT o.*, LAG(o.value) OVER w AS prev_value, LAG(o.period) OVER w AS prev_period
+    FROM observation o
+    WHERE o.basis = 'ytd'
+    WINDOW w AS (PARTITION BY o.indicator_id, o.org_unit_id, o.sector, o.period_type, o.year
+                 ORDER BY o.period_index)
+) l
+JOIN indicator i ON i.id = l.indicator_id
+JOIN org_unit u ON u.id = l.org_unit_id
+WHERE l.value < l.prev_value AND {l_end} <= :as_of_key
+""".format(l_end=_end_month("l"))
+).columns(value=ExactDecimal(), reference=ExactDecimal())
+
+_OUTLIERS = text(
+    """
+WITH
+ind AS (SELECT id, nature, aggregation FROM indicator),
+scoped AS (
+    SELECT indicator_id, org_unit_id, sector, sector AS source_sector, year, period_index, basis, value
+    FROM observation WHERE period_type = :period_type AND year * :per_year + period_index <= :as_of_idx
+),
+"""
+    + NORMALIZE
+    + """,
+growth AS (
+    SELECT n.indicator_id, n.org_unit_id, n.sector, n.year, n.idx, n.pv,
+           (CAST(n.pv AS DOUBLE PRECISION) / CAST(b.pv AS DOUBLE PRECISION) - 1) * 100 AS g
+    FROM norm n
+    JOIN norm b ON b.indicator_id = n.indicator_id AND b.org_unit_id = n.org_unit_id
+               AND b.sector = n.sector AND b.year = n.year - 1 AND b.idx = n.idx
+    WHERE n.pv IS NOT NULL AND b.pv IS NOT NULL AND b.pv > 0 AND n.pv >= 0
+),
+ranked AS (
+    SELECT growth.*,
+           ROW_NUMBER() OVER (PARTITION BY indicator_id, org_unit_id, sector ORDER BY g) AS rn,
+           COUNT(*) OVER (PARTITION BY indicator_id, org_unit_id, sector) AS cnt
+    FROM growth
+),
+med AS (
+    SELECT indicator_id, org_unit_id, sector, AVG(g) AS median, MAX(cnt) AS cnt
+    FROM ranked WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
+    GROUP BY indicator_id, org_unit_id, sector
+),
+deviation AS (
+    SELECT g.*, m.median, m.cnt, ABS(g.g - m.median) AS d,
+           ROW_NUMBER() OVER (PARTITION BY g.indicator_id, g.org_unit_id, g.sector
+                              ORDER BY ABS(g.g - m.median)) AS rd
+    FROM growth g
+    JOIN med m ON m.indicator_id = g.indicator_id AND m.org_unit_id = g.org_unit_id AND m.sector = g.sector
+),
+mad AS (
+    SELECT indicator_id, org_unit_id, sector, AVG(d) AS mad
+    FROM deviation WHERE rd IN ((cnt + 1) / 2, (cnt + 2) / 2)
+    GROUP BY indicator_id, org_unit_id, sector
+),
+scored AS (
+    SELECT d.*, 0.6745 * (d.g - d.median) / m.mad AS z
+    FROM deviation d
+    JOIN mad m ON m.indicator_id = d.indicator_id AND m.org_unit_id = d.org_unit_id AND m.sector = d.sector
+    WHERE m.mad > 0 AND d.cnt >= :min_points
+)
+SELECT 'outlier' AS check_name, i.code AS indicator, u.code AS org_unit, s.sector, s.year,
+       s.idx, :period_type AS period_type, s.pv AS value, CAST(NULL AS NUMERIC) AS reference, s.z AS score,
+       CAST(s.g AS VARCHAR(40)) AS detail
+FROM scored s
+JOIN indicator i ON i.id = s.indicator_id
+JOIN org_unit u ON u.id = s.org_unit_id
+WHERE ABS(s.z) > :threshold
+"""
+).columns(value=ExactDecimal(), reference=ExactDecimal())
+
+_MISSING_PERIODS = text(
+    """
+WITH series AS (
+    SELECT DISTINCT indicator_id, org_unit_id, sector, year * :per_year + period_index AS ord
+    FROM observation
+    WHERE period_type = :period_type AND year * :per_year + period_index <= :as_of_idx
+),
+gaps AS (
+    SELECT indicator_id, org_unit_id, sector, ord,
+           LAG(ord) OVER (PARTITION BY indicator_id, org_unit_id, sector ORDER BY ord) AS prev_ord
+    FROM series
+),
+found AS (
+    SELECT indicator_id, org_unit_id, sector, prev_ord + 1 AS first_missing, ord - prev_ord - 1 AS n
+    FROM gaps WHERE ord - prev_ord > 1
+    UNION ALL
+    SELECT indicator_id, org_unit_id, sector, MAX(ord) + 1, :as_of_idx - MAX(ord)
+    FROM series GROUP BY indicator_id, org_unit_id, sector
+    HAVING MAX(ord) < :as_of_idx
+)
+SELECT 'missing_periods' AS check_name, i.code AS indicator, u.code AS org_unit, f.sector,
+       (f.first_missing - 1) / :per_year AS year, (f.first_missing - 1) % :per_year + 1 AS idx,
+       :period_type AS period_type, CAST(NULL AS NUMERIC) AS value, CAST(NULL AS NUMERIC) AS reference, f.n AS score, NULL AS detail
+FROM found f
+JOIN indicator i ON i.id = f.indicator_id
+JOIN org_unit u ON u.id = f.org_unit_id
+"""
+).columns(value=ExactDecimal(), reference=ExactDecimal())
+
+
+def _rows(
+    connection: Connection, statement: Executable, params: dict[str, object]
+) -> list[QualityRow]:
+    result = connection.execute(statement, params)
+    return [
+        QualityRow(
+            check=r.check_name,
+            indicator=r.indicator,
+            org_unit=r.org_unit,
+            sector=r.sector,
+            year=int(r.year),
+            index=int(r.idx),
+            period_type=r.period_type,
+            value=r.value,
+            reference=r.reference,
+            score=float(r.score) if r.score is not None else None,
+            detail=r.detail,
+        )
+        for r in result
+    ]
+
+
+def run_checks(
+    connection: Connection,
+    *,
+    as_of: tuple[int, int],
+    outlier_threshold: float,
+    outlier_min_points: int,
+) -> list[QualityRow]:
+    """Every finding up to the month ``as_of`` (year, month)."""
+    year, month = as_of
+    found = _rows(connection, _PARTS_EXCEED_TOTAL, {"as_of_key": year * 12 + month})
+    found += _rows(connection, _CUMULATIVE_FALLS, {"as_of_key": year * 12 + month})
+    for period_type, per_year, index in (
+        ("month", 12, month),
+        ("quarter", 4, (month - 1) // 3 + 1),
+        ("year", 1, 1),
+    ):
+        # only complete periods count as due: the quarter or year containing as_of is due only at its end
+        due = year * per_year + index - (0 if month % (12 // per_year) == 0 else 1)
+        params = {"period_type": period_type, "per_year": per_year, "as_of_idx": due}
+        found += _rows(
+            connection,
+            _OUTLIERS,
+            {**params, "threshold": outlier_threshold, "min_points": outlier_min_points},
+        )
+        found += _rows(connection, _MISSING_PERIODS, params)
+    return found
+
+
+def latest_month(connection: Connection) -> tuple[int, int] | None:
+    """(year, month) at which the latest reported period ends, or None for an empty ledger."""
+    found = connection.execute(text(f"SELECT MAX({_end_month('o')}) FROM observation o")).scalar()
+    if found is None:
+        return None
+    year, month0 = divmod(int(found) - 1, 12)
+    return year, month0 + 1

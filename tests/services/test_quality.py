@@ -1,0 +1,73 @@
+"""Data-quality checks: one planted defect of each kind (world: tests/services/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bioecon.app import Bioecon
+from bioecon.domain.periods import Period
+from bioecon.domain.quality import Severity
+from bioecon.services.quality import check_data
+from tests.services.conftest import load_csv
+
+# T: month values; 2024 grows 8–12 % on 2023's flat 100, except July (400: +300 %).
+GROWTH_2024 = [108, 109, 110, 111, 112, 110, 400, 109, 111, 110, 112, 108]
+DATA = (
+    "\n".join(
+        ["indicator,org_unit,period,value,basis,sector"]
+        + [f"rev,T,2023-{m:02d},100,month_value," for m in range(1, 13)]
+        + [f"rev,T,2024-{m:02d},{v},month_value," for m, v in enumerate(GROWTH_2024, start=1)]
+        + [
+            "rev,C,2024-12,1000,ytd,",  # C's 累计 (1000) is below D1 (300) + D2 (800)
+            "rev,D1,2024-12,300,ytd,",
+            "rev,D2,2024-12,800,ytd,",
+            "rev,D1,2024-10,320,ytd,",  # D1's 累计 falls from 320 (Oct) to 300 (Dec); Nov is missing
+            "sect,D1,2025-01,10,ytd,",  # total 10 < 4.1 (7) + 4.2 (5)
+            "sect,D1,2025-01,7,ytd,4.1",
+            "sect,D1,2025-01,5,ytd,4.2",
+            "sect,D1,2025-01,3,ytd,4.1.1",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_each_planted_defect_is_found_with_its_numbers(world_plan: Bioecon, tmp_path: Path) -> None:
+    load_csv(world_plan, tmp_path, DATA)
+    as_of, findings = check_data(world_plan, as_of=Period.month(2025, 1))
+    assert as_of == Period.month(2025, 1)
+    found = {(f.check, f.org_unit, f.sector, str(f.period)): f for f in findings}
+    parts = found[("parts_exceed_total", "C", None, "2024-12")]
+    assert parts.severity is Severity.ERROR
+    assert parts.message == "2024-12下级单位合计1100（ytd: 2个单位），超过本级上报值1000"
+    falls = found[("cumulative_falls", "D1", None, "2024-12")]
+    assert falls.message == "2024-12累计值300低于2024-10的累计值320，累计值不应回落"
+    sectors = found[("sectors_exceed_total", "D1", None, "2025-01")]
+    assert sectors.message == "2025-01分行业合计12，超过总量10"
+    outlier = found[("outlier", "T", None, "2024-07")]
+    assert outlier.severity is Severity.WARNING and outlier.message.startswith("2024-07同比300.0%")
+    assert not [f for f in findings if f.check == "outlier" and str(f.period) != "2024-07"]
+    gap = found[("missing_periods", "D1", None, "2024-11")]
+    assert gap.message == "缺报2024-11（1期）"
+    # T last reported 2024-12: 2025-01 is due and missing
+    assert found[("missing_periods", "T", None, "2025-01")].message == "缺报2025-01（1期）"
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    assert findings[: len(errors)] == errors  # errors first
+    assert len(errors) == 3
+
+
+def test_clean_data_has_no_finding_and_an_empty_ledger_checks_nothing(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    assert check_data(world_plan) == (None, [])
+    load_csv(
+        world_plan,
+        tmp_path,
+        "indicator,org_unit,period,value,basis\n"
+        + "".join(f"rev,D1,2025-{m:02d},{10 * m},ytd\n" for m in range(1, 7)),
+    )
+    assert check_data(world_plan) == (Period.month(2025, 6), [])
+    _, later = check_data(world_plan, as_of=Period.month(2025, 8))
+    assert [(f.check, str(f.period), f.message) for f in later] == [
+        ("missing_periods", "2025-07", "缺报2025-07至2025-08（2期）")
+    ]
