@@ -538,6 +538,48 @@ def evaluate_command(
         click.echo(evaluations_table(items))
 
 
+# --- bench --------------------------------------------------------------------------------
+
+
+@cli.group()
+def bench() -> None:
+    """Benchmarks (figures in docs/performance.md)."""
+
+
+@bench.command("ledger")
+@click.option(
+    "--scale",
+    type=click.FloatRange(0.01, 10),
+    default=1.0,
+    show_default=True,
+    help="1 = 151 org units, 50,000 enterprises.",
+)
+@click.option(
+    "--postgres",
+    "postgres_url",
+    envvar="BIOECON_BENCH_POSTGRES_URL",
+    metavar="URL",
+    help="Also run on PostgreSQL (uses its own schema bioecon_bench). Default: $BIOECON_BENCH_POSTGRES_URL.",
+)
+@click.option("--targets", type=click.IntRange(1, 100_000), default=500, show_default=True)
+def bench_ledger(scale: float, postgres_url: str | None, targets: int) -> None:
+    """Province-scale ledger: (a) full derivation at one as-of period, (b) evaluation of
+    500 targets, (c) the same derivation in plain pandas, on a fresh SQLite file and on
+    PostgreSQL when given."""
+    from bioecon.bench import run_ledger_bench
+
+    rows = run_ledger_bench(scale=scale, postgres_url=postgres_url, targets=targets)
+    click.echo(
+        render_table(
+            ["backend", "step", "seconds", "rows", "goal", "verdict"],
+            [
+                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
+                for r in rows
+            ],
+        )
+    )
+
+
 # --- demo -----------------------------------------------------------------------------------
 
 

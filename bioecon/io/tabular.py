@@ -211,8 +211,8 @@ def write_csv(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
 def write_xlsx(
     path: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str
 ) -> None:
-    """A workbook with one sheet. A decimal is written as an Excel number when the number
-    round-trips exactly, and as text otherwise — never rounded."""
+    """A workbook with one sheet. A decimal is written as an Excel number when Excel can hold
+    it exactly (15 significant digits), and as text otherwise — never rounded."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -230,10 +230,16 @@ def _text(value: Cell) -> str:
 
 
 def _excel_cell(value: Cell) -> Any:
+    """Excel keeps 15 significant digits: a decimal with more is written as text (which
+    `data load` reads back exactly), never as a number Excel would round."""
     if isinstance(value, Decimal):
-        as_float = float(value)
-        exact = decimal_from_float(as_float) == value
-        if exact and value == value.to_integral_value() and abs(value) < 2**53:
+        digits = len(value.normalize().as_tuple().digits)
+        if digits > EXCEL_DIGITS:
+            return format(value, "f")
+        if value == value.to_integral_value():
             return int(value)
-        return as_float if exact else format(value, "f")
+        return float(value)
     return value
+
+
+EXCEL_DIGITS = 15

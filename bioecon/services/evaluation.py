@@ -66,13 +66,11 @@ def evaluate_bundle(
         if t.kind is not TargetKind.POLICY_RULE
         and (org_unit is None or (t.subject_org_unit or bundle.plan.region) == org_unit)
     ]
-    first_year = min(
-        [as_of.year - 1]
-        + [t.baseline_year for t, _ in targets if t.baseline_year]
-        + ([bundle.plan.horizon_start - 1] if bundle.plan.horizon_start else [])
-    )
-    series = _series(connection, targets, first_year, as_of)
     natures = _natures(connection, {t.indicator for t, _ in targets if t.indicator})
+    base_years = {t.baseline_year for t, _ in targets if t.baseline_year}
+    if bundle.plan.horizon_start:
+        base_years.add(bundle.plan.horizon_start - 1)
+    series = _series(connection, targets, natures, base_years, as_of)
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
     results = []
     for target, org in targets:
@@ -131,7 +129,11 @@ Series = dict[Period, LedgerEntry]
 
 
 def _series(
-    connection: Connection, targets: Iterable[tuple[Target, str]], first_year: int, as_of: Period
+    connection: Connection,
+    targets: Iterable[tuple[Target, str]],
+    natures: dict[str, IndicatorNature],
+    base_years: set[int],
+    as_of: Period,
 ) -> dict[tuple[str, str | None, str], Series]:
     """Month-grid ledger entries for every (indicator, sector, org unit) the targets need."""
     wanted: dict[tuple[str, str | None], set[str]] = defaultdict(set)
@@ -148,19 +150,42 @@ def _series(
         last = as_of.to(native) if native is not PeriodType.MONTH else as_of
         if last.last_month > as_of.last_month and last.year == as_of.year:
             last = last.previous()  # only complete quarters or years count
-        first = Period(native, first_year, 1)
         known = set(observation_store.org_unit_ids(connection, sorted(orgs)))
         entries = ledger_entries(
             connection,
             indicator=indicator,
             org_units=sorted(orgs & known),
-            first=first,
-            last=last,
+            periods=_periods_needed(native, natures[indicator], base_years, last),
             sector=sector,
+            growth=False,
         )
         for entry in entries:
             found.setdefault((indicator, sector, entry.org_unit), {})[entry.period] = entry
     return found
+
+
+def _periods_needed(
+    native: PeriodType, nature: IndicatorNature, base_years: set[int], last: Period
+) -> list[Period]:
+    """The periods evaluation reads (only these are derived):
+
+    - stocks: the 12 months (4 quarters, 1 year) up to ``last`` — the actual is the latest
+      value among them — and the base years' year-ends;
+    - flows: ``last`` and the same period a year earlier (trailing 12 months), the last two
+      complete year-ends (full-year fallback) and the base years' year-ends.
+    """
+    per_year = 12 // native.months
+
+    def year_end(year: int) -> Period:
+        return Period(native, year, per_year)
+
+    wanted = {year_end(year) for year in base_years}
+    if nature is IndicatorNature.STOCK:
+        wanted |= {last.shift(-n) for n in range(per_year)}
+    else:
+        complete = last.year if last.index == per_year else last.year - 1
+        wanted |= {last, last.same_period_last_year(), year_end(complete), year_end(complete - 1)}
+    return sorted(p for p in wanted if p <= last)
 
 
 def _natures(connection: Connection, codes: set[str]) -> dict[str, IndicatorNature]:

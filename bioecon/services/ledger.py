@@ -27,14 +27,15 @@ def ledger(
 
     Periods with no data are present, with every value missing and the reason ``no_data``.
     """
+    if last.type is not first.type:
+        raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
     with app.reading() as connection:
         ensure_current(connection)
         return ledger_entries(
             connection,
             indicator=indicator,
             org_units=org_units,
-            first=first,
-            last=last,
+            periods=period_range(first, last),
             sector=sector,
         )
 
@@ -44,10 +45,12 @@ def ledger_entries(
     *,
     indicator: str,
     org_units: list[str],
-    first: Period,
-    last: Period,
+    periods: list[Period],
     sector: str | None = None,
+    growth: bool = True,
 ) -> list[LedgerEntry]:
+    """Entries at exactly ``periods`` (all of one kind), for each org unit in turn;
+    ``growth=False`` skips the growth rates (levels only, faster)."""
     found = observation_store.indicators_by_code(connection, [indicator])
     if indicator not in found:
         raise NotFound(f"no indicator '{indicator}'")
@@ -57,9 +60,11 @@ def ledger_entries(
     if missing:
         raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
     native = PeriodType(definition.period_type)
-    grid = first.type
-    if last.type is not grid:
-        raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
+    if not periods:
+        return []
+    grid = periods[0].type
+    if any(p.type is not grid for p in periods):
+        raise InvalidValue("the periods asked for are of different kinds")
     if grid.months < native.months:
         raise InvalidValue(
             f"{indicator} is reported per {native.value}; it has no {grid.value} values"
@@ -72,13 +77,13 @@ def ledger_entries(
         period_type=native.value,
         native_per_year=12 // native.months,
         step=grid.months // native.months,
-        first=(first.year, first.index),
-        last=(last.year, last.index),
+        periods=[(p.year, p.index) for p in periods],
+        growth=growth,
     )
     by_key = {(r.org_unit_id, r.year, r.index): r for r in rows}
     entries: list[LedgerEntry] = []
     for code in org_units:
-        for period in period_range(first, last):
+        for period in periods:
             row = by_key.get((org_ids[code], period.year, period.index))
             if row is None:
                 entries.append(

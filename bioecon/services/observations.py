@@ -12,7 +12,11 @@ from bioecon.domain.observation_input import ObservationFile
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, NotFound, Problem
 from bioecon.store import observations as store
+from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
+
+# A load that adds this many rows refreshes the planner statistics (see store.maintenance).
+STATISTICS_REFRESH_ROWS = 5_000
 
 _ALLOWED_BASES = {
     IndicatorNature.FLOW: {ReportingBasis.MONTH_VALUE, ReportingBasis.YTD},
@@ -128,6 +132,8 @@ def load_observations(
         ]
         store.insert_observations(connection, new)
         store.update_observations(connection, changed)
+        if len(new) >= STATISTICS_REFRESH_ROWS:
+            refresh_statistics(connection)
         return ObservationLoadReport(
             source=parsed.source,
             inserted=len(new),

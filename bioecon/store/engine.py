@@ -20,7 +20,18 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_on_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "connect", _postgres_on_connect)
+    return engine
+
+
+def _postgres_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The ledger statements run in tens of milliseconds, but their estimated cost crosses
+    # jit_above_cost, and compiling them took ~100 ms of a 120 ms statement (measured with
+    # EXPLAIN ANALYZE; docs/performance.md). JIT pays off only for queries of many seconds.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    dbapi_connection.commit()
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

@@ -7,13 +7,15 @@ functions, CASE. Python only binds parameters and reads the result rows. The ste
 2. ``norm``: its month value (当月值: reported, else 累计 minus the previous period's 累计,
    which must be the adjacent period) and its 累计 (reported, else the running sum of a
    complete run of period values from the year's first period).
-3. ``walk``/``contrib``: which units' figures make each requested unit's total. The walk
-   starts at the requested unit and descends through *additive* children only, stopping at
-   any unit that reported the indicator (for that sector and year): a reported figure wins
-   over its children's sum, and a park (non-additive) is never added into its district.
-   Indicators with aggregation ``none`` are not rolled up at all.
-4. ``agg``: the sum over contributors; missing when any contributor lacks the period
-   (``incomplete``), never a partial sum.
+3. ``up``: every unit's figures climb the tree in a recursive CTE. A figure passes from a
+   unit to its parent when the unit is *additive* and the parent reported nothing for that
+   indicator, sector and year: a reported figure wins over its children's sum, and a park
+   (non-additive) is never added into its district. Indicators with aggregation ``none``
+   do not climb. One marker row per reporting unit-year climbs too, to count contributors.
+   (Carrying the values up avoids joining a contributor list to the values: neither
+   engine can estimate that join's size, and PostgreSQL then nests loops for seconds.)
+4. ``rolled``/``totals``: the sum at each requested unit; missing when any contributor
+   lacks the period (``incomplete``), never a partial sum.
 5. ``grid``: optionally regrouped to quarters or years (flows: sum of complete months; 累计 at
    the period's last month; stocks: the value at the period's last month).
 6. growth: 同比 and 累计同比 against the same period last year, 环比 against the adjacent
@@ -71,34 +73,25 @@ def _reason(value: str, base: str, adjacent: str) -> str:
     )
 
 
-# From a CTE ``scoped`` (indicator_id, org_unit_id, sector, source_sector, year, period_index,
-# basis, value) and ``ind`` (id, nature, aggregation): each unit's period value ``pv`` and
+# From a CTE ``scoped`` (indicator_id, org_unit_id, sector, year, period_index, basis, value,
+# sectors: how many sector rows make one figure) and ``ind`` (id, nature, aggregation): each unit's period value ``pv`` and
 # 累计 ``ytd`` per (indicator, org unit, sector, year, idx) in CTE ``norm``. Shared with the
 # data-quality checks (bioecon.store.quality).
 NORMALIZE = """
-sector_count AS (
-    SELECT indicator_id, org_unit_id, sector, year, COUNT(DISTINCT source_sector) AS n
-    FROM scoped GROUP BY indicator_id, org_unit_id, sector, year
-),
-obs AS (
-    SELECT s.indicator_id, s.org_unit_id, s.sector, s.year, s.period_index AS idx,
-           CASE WHEN COUNT(CASE WHEN s.basis = 'month_value' THEN 1 END) = MAX(c.n)
-                THEN SUM(CASE WHEN s.basis = 'month_value' THEN s.value END) END AS mv,
-           CASE WHEN COUNT(CASE WHEN s.basis = 'ytd' THEN 1 END) = MAX(c.n)
-                THEN SUM(CASE WHEN s.basis = 'ytd' THEN s.value END) END AS ytd_r,
-           CASE WHEN COUNT(CASE WHEN s.basis = 'period_end' THEN 1 END) = MAX(c.n)
-                THEN SUM(CASE WHEN s.basis = 'period_end' THEN s.value END) END AS pe
-    FROM scoped s
-    JOIN sector_count c ON c.indicator_id = s.indicator_id AND c.org_unit_id = s.org_unit_id
-                       AND c.sector = s.sector AND c.year = s.year
-    GROUP BY s.indicator_id, s.org_unit_id, s.sector, s.year, s.period_index
-),
 lagged AS (
-    SELECT obs.*,
-           LAG(ytd_r) OVER w AS ytd_prev,
-           LAG(idx) OVER w AS idx_prev
-    FROM obs
-    WINDOW w AS (PARTITION BY indicator_id, org_unit_id, sector, year ORDER BY idx)
+    SELECT indicator_id, org_unit_id, sector, year, period_index AS idx,
+           CASE WHEN COUNT(CASE WHEN basis = 'month_value' THEN 1 END) = MAX(sectors)
+                THEN SUM(CASE WHEN basis = 'month_value' THEN value END) END AS mv,
+           CASE WHEN COUNT(CASE WHEN basis = 'ytd' THEN 1 END) = MAX(sectors)
+                THEN SUM(CASE WHEN basis = 'ytd' THEN value END) END AS ytd_r,
+           CASE WHEN COUNT(CASE WHEN basis = 'period_end' THEN 1 END) = MAX(sectors)
+                THEN SUM(CASE WHEN basis = 'period_end' THEN value END) END AS pe,
+           LAG(CASE WHEN COUNT(CASE WHEN basis = 'ytd' THEN 1 END) = MAX(sectors)
+                    THEN SUM(CASE WHEN basis = 'ytd' THEN value END) END) OVER w AS ytd_prev,
+           LAG(period_index) OVER w AS idx_prev
+    FROM scoped
+    GROUP BY indicator_id, org_unit_id, sector, year, period_index
+    WINDOW w AS (PARTITION BY indicator_id, org_unit_id, sector, year ORDER BY period_index)
 ),
 with_value AS (
     SELECT l.indicator_id, l.org_unit_id, l.sector, l.year, l.idx, l.ytd_r, i.nature,
@@ -124,76 +117,87 @@ WITH RECURSIVE
 ind AS (
     SELECT id, nature, aggregation FROM indicator WHERE id IN :indicator_ids
 ),
+month_value_years AS (
+    SELECT DISTINCT indicator_id, org_unit_id, sector, year
+    FROM observation
+    WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
+      AND period_type = :period_type AND (sector = :sector OR :sector = '')
+      AND basis = 'month_value'
+),
 own AS (
     SELECT o.indicator_id, o.org_unit_id, o.sector, o.year, o.period_index, o.basis, o.value
     FROM observation o
     WHERE o.indicator_id IN :indicator_ids AND o.year BETWEEN :first_year AND :last_year
       AND o.period_type = :period_type AND (o.sector = :sector OR :sector = '')
+      AND (o.year * :native_per_year + o.period_index IN :needed_native
+           OR EXISTS (
+               SELECT 1 FROM month_value_years m
+               WHERE m.indicator_id = o.indicator_id AND m.org_unit_id = o.org_unit_id
+                 AND m.sector = o.sector AND m.year = o.year))
 ),
 scoped AS (
-    SELECT indicator_id, org_unit_id, sector, sector AS source_sector, year, period_index, basis, value
+    SELECT indicator_id, org_unit_id, sector, year, period_index, basis, value, 1 AS sectors
     FROM own WHERE sector = :sector
     UNION ALL
-    SELECT o.indicator_id, o.org_unit_id, '', o.sector, o.year, o.period_index, o.basis, o.value
-    FROM own o
-    WHERE :sector = '' AND o.sector <> ''
-      AND NOT EXISTS (
-          SELECT 1 FROM own t
-          WHERE t.indicator_id = o.indicator_id AND t.org_unit_id = o.org_unit_id
-            AND t.year = o.year AND t.sector = '')
-      AND NOT EXISTS (
-          SELECT 1 FROM own p
-          WHERE p.indicator_id = o.indicator_id AND p.org_unit_id = o.org_unit_id
-            AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
+    SELECT indicator_id, org_unit_id, '', year, period_index, basis, value,
+           MAX(sector_rank) OVER (PARTITION BY indicator_id, org_unit_id, year) AS sectors
+    FROM (
+        SELECT o.*, DENSE_RANK() OVER (PARTITION BY o.indicator_id, o.org_unit_id, o.year
+                                       ORDER BY o.sector) AS sector_rank
+        FROM own o
+        WHERE :sector = '' AND o.sector <> ''
+          AND NOT EXISTS (
+              SELECT 1 FROM own t
+              WHERE t.indicator_id = o.indicator_id AND t.org_unit_id = o.org_unit_id
+                AND t.year = o.year AND t.sector = '')
+          AND NOT EXISTS (
+              SELECT 1 FROM own p
+              WHERE p.indicator_id = o.indicator_id AND p.org_unit_id = o.org_unit_id
+                AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
+    ) outermost
 ),
 {normalize}reported AS (
-    SELECT DISTINCT indicator_id, org_unit_id, sector, year FROM norm
+    SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year
+    FROM observation
+    WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
+      AND period_type = :period_type AND (sector = :sector OR :sector = '')
 ),
-walk_keys AS (
-    SELECT DISTINCT indicator_id, sector, year FROM reported
-),
-walk (target, node, indicator_id, sector, year) AS (
-    SELECT u.id, u.id, k.indicator_id, k.sector, k.year
-    FROM org_unit u CROSS JOIN walk_keys k
-    WHERE u.id IN :org_unit_ids
+up (target, indicator_id, sector, year, idx, pv, ytd, marker) AS (
+    SELECT * FROM (
+        SELECT org_unit_id, indicator_id, sector, year, idx, pv, ytd, 0
+        FROM norm
+        WHERE year * :per_year + (idx - 1) / :step + 1 IN :needed_ords
+        UNION ALL
+        SELECT org_unit_id, indicator_id, sector, year, 0, NULL, NULL, 1
+        FROM reported
+    ) anchors
     UNION ALL
-    SELECT w.target, c.id, w.indicator_id, w.sector, w.year
-    FROM walk w
-    JOIN org_unit c ON c.parent_id = w.node AND c.additive
-    JOIN ind i ON i.id = w.indicator_id AND i.aggregation = 'sum'
-    WHERE NOT EXISTS (
-        SELECT 1 FROM reported r
-        WHERE r.org_unit_id = w.node AND r.indicator_id = w.indicator_id
-          AND r.sector = w.sector AND r.year = w.year)
+    SELECT u.parent_id, up.indicator_id, up.sector, up.year, up.idx, up.pv, up.ytd, up.marker
+    FROM up
+    JOIN org_unit u ON u.id = up.target
+    JOIN ind i ON i.id = up.indicator_id
+    WHERE u.additive AND u.parent_id IS NOT NULL AND i.aggregation = 'sum'
+      AND NOT EXISTS (
+          SELECT 1 FROM reported r
+          WHERE r.org_unit_id = u.parent_id AND r.indicator_id = up.indicator_id
+            AND r.sector = up.sector AND r.year = up.year)
 ),
-contrib AS (
-    SELECT w.target, w.node, w.indicator_id, w.sector, w.year
-    FROM walk w
-    JOIN reported r ON r.org_unit_id = w.node AND r.indicator_id = w.indicator_id
-                   AND r.sector = w.sector AND r.year = w.year
-),
-expected AS (
-    SELECT target, indicator_id, sector, year, COUNT(*) AS n
-    FROM contrib GROUP BY target, indicator_id, sector, year
-),
-agg AS (
-    SELECT c.target AS org_unit_id, c.indicator_id, c.sector, c.year, n.idx,
-           SUM(n.pv) AS pv_sum, COUNT(n.pv) AS pv_n,
-           SUM(n.ytd) AS ytd_sum, COUNT(n.ytd) AS ytd_n
-    FROM contrib c
-    JOIN norm n ON n.org_unit_id = c.node AND n.indicator_id = c.indicator_id
-               AND n.sector = c.sector AND n.year = c.year
-    GROUP BY c.target, c.indicator_id, c.sector, c.year, n.idx
+rolled AS (
+    SELECT target AS org_unit_id, indicator_id, sector, year, idx,
+           SUM(pv) AS pv_sum, COUNT(pv) AS pv_n, SUM(ytd) AS ytd_sum, COUNT(ytd) AS ytd_n,
+           SUM(SUM(marker)) OVER (PARTITION BY target, indicator_id, sector, year) AS contributors
+    FROM up
+    WHERE target IN :org_unit_ids
+    GROUP BY target, indicator_id, sector, year, idx
 ),
 totals AS (
-    SELECT a.org_unit_id, a.indicator_id, a.sector, a.year, a.idx, e.n AS contributors,
-           CASE WHEN a.pv_n = e.n THEN a.pv_sum END AS pv,
-           CASE WHEN a.ytd_n = e.n THEN a.ytd_sum END AS ytd,
-           CASE WHEN a.pv_n = e.n THEN NULL WHEN a.pv_n = 0 THEN 'no_data' ELSE 'incomplete' END AS pv_reason,
-           CASE WHEN a.ytd_n = e.n THEN NULL WHEN a.ytd_n = 0 THEN 'no_data' ELSE 'incomplete' END AS ytd_reason
-    FROM agg a
-    JOIN expected e ON e.target = a.org_unit_id AND e.indicator_id = a.indicator_id
-                   AND e.sector = a.sector AND e.year = a.year
+    SELECT org_unit_id, indicator_id, sector, year, idx, contributors,
+           CASE WHEN pv_n = contributors THEN pv_sum END AS pv,
+           CASE WHEN ytd_n = contributors THEN ytd_sum END AS ytd,
+           CASE WHEN pv_n = contributors THEN NULL WHEN pv_n = 0 THEN 'no_data' ELSE 'incomplete' END AS pv_reason,
+           CASE WHEN ytd_n = contributors THEN NULL WHEN ytd_n = 0 THEN 'no_data' ELSE 'incomplete' END AS ytd_reason
+    FROM rolled
+    WHERE idx > 0
 ),
 staged AS (
     SELECT t.*, i.nature,
@@ -251,8 +255,7 @@ SELECT indicator_id, org_unit_id, sector, year, idx, value, ytd, contributors,
             WHEN CAST(COALESCE(ytd, value) AS DOUBLE PRECISION) / CAST(base_2y AS DOUBLE PRECISION) <= 0
             THEN 'sign_change' END AS yoy_2y_reason
 FROM (SELECT growth.*, CASE WHEN ytd IS NOT NULL THEN ytd_2y ELSE value_2y END AS base_2y FROM growth) growth
-WHERE year BETWEEN :out_first_year AND :last_year
-  AND year * :per_year + idx BETWEEN :out_first_ord AND :out_last_ord
+WHERE year * :per_year + idx IN :output_ords
 ORDER BY indicator_id, org_unit_id, sector, year, idx
 """.format(
     normalize=NORMALIZE.strip() + ",\n",
@@ -269,9 +272,34 @@ _STATEMENT = (
     .bindparams(
         bindparam("indicator_ids", expanding=True),
         bindparam("org_unit_ids", expanding=True),
+        bindparam("needed_ords", expanding=True),
+        bindparam("needed_native", expanding=True),
+        bindparam("output_ords", expanding=True),
     )
     .columns(value=ExactDecimal(), ytd=ExactDecimal())
 )
+
+
+def needed_ordinals(output: Sequence[int], per_year: int) -> list[int]:
+    """Grid periods (year·per_year + index) the output needs: the output periods, the one
+    before each (环比), and the same periods one and two years earlier (同比, 两年平均)."""
+    wanted = set(output)
+    wanted |= (
+        {o - 1 for o in wanted}
+        | {o - per_year for o in wanted}
+        | {o - 2 * per_year for o in wanted}
+    )
+    return sorted(wanted)
+
+
+def native_ordinals(grid_ordinals: Sequence[int], step: int) -> list[int]:
+    """The native periods (year·native_per_year + index) behind grid periods, each with the
+    native period before it (a month value from 累计 needs the previous 累计)."""
+    wanted: set[int] = set()
+    for ordinal in grid_ordinals:
+        first = (ordinal - 1) * step + 1  # grid ordinal y·per_year + g → first native ordinal
+        wanted |= set(range(first - 1, first + step))
+    return sorted(wanted)
 
 
 def derive_ledger(
@@ -283,15 +311,22 @@ def derive_ledger(
     period_type: str,
     native_per_year: int,
     step: int,
-    first: tuple[int, int],
-    last: tuple[int, int],
+    periods: Sequence[tuple[int, int]],
+    growth: bool = True,
 ) -> list[LedgerRow]:
-    """Derived rows for every requested indicator × org unit with data, on the grid of
-    ``native_per_year // step`` periods a year, from ``first`` to ``last`` (year, index).
+    """Derived rows for every requested indicator × org unit with data, at the ``periods``
+    (year, index) of a grid of ``native_per_year // step`` periods a year.
 
-    Two earlier years are read as well, as bases of 同比 and 两年平均增速.
+    Only what those periods need is read and rolled up: their own native periods and the one
+    before each, the same periods one and two years earlier (同比, 两年平均增速), and the
+    whole year of any unit-year reported as 当月值 (to cumulate it). With ``growth=False``
+    the earlier periods are not rolled up and the rates come back missing (base_missing):
+    for callers that need levels only.
     """
     per_year = native_per_year // step
+    output = sorted({year * per_year + index for year, index in periods})
+    needed = needed_ordinals(output, per_year) if growth else output
+    years = [year for year, _ in periods]
     rows = connection.execute(
         _STATEMENT,
         {
@@ -301,13 +336,14 @@ def derive_ledger(
             "period_type": period_type,
             "step": step,
             "per_year": per_year,
-            "first_year": first[0] - 2,
-            "out_first_year": first[0],
-            "last_year": last[0],
-            "out_first_ord": first[0] * per_year + first[1],
-            "out_last_ord": last[0] * per_year + last[1],
+            "first_year": min(years) - 2,
+            "last_year": max(years),
+            "output_ords": output,
+            "needed_ords": needed,
+            "needed_native": native_ordinals(needed, step),
+            "native_per_year": native_per_year,
         },
-    )
+    ).all()
     return [
         LedgerRow(
             indicator_id=r.indicator_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -23,7 +24,9 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
+    """The code's schema revision (read once: the scripts ship with the package)."""
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head

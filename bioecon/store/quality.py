@@ -107,7 +107,7 @@ _OUTLIERS = text(
 WITH
 ind AS (SELECT id, nature, aggregation FROM indicator),
 scoped AS (
-    SELECT indicator_id, org_unit_id, sector, sector AS source_sector, year, period_index, basis, value
+    SELECT indicator_id, org_unit_id, sector, year, period_index, basis, value, 1 AS sectors
     FROM observation WHERE period_type = :period_type AND year * :per_year + period_index <= :as_of_idx
 ),
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
@@ -64,6 +64,17 @@ def test_xlsx_export_reads_back_to_the_same_rows(tmp_path: Path, items: list[Obs
     path = tmp_path / "out.xlsx"
     write_observations_xlsx(path, items, title="指标")
     assert parsed_rows(path) == as_rows(items)
+
+
+def test_xlsx_keeps_values_beyond_excels_15_digits_as_text(tmp_path: Path) -> None:
+    long = Observation("a", "b", "2025-01", Decimal("12270384732.488222"), ReportingBasis.YTD)
+    short = Observation("a", "b", "2025-02", Decimal("0.1"), ReportingBasis.YTD)
+    path = tmp_path / "long.xlsx"
+    write_observations_xlsx(path, [long, short], title="t")
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert sheet["D2"].value == "12270384732.488222" and sheet["D3"].value == 0.1
+    assert [r.value for r in read_observation_file(path).rows] == [long.value, short.value]
 
 
 def test_gbk_csv_with_chinese_headers_is_read(tmp_path: Path) -> None:

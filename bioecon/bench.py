@@ -1,0 +1,302 @@
+"""`bioecon bench ledger`: province-scale ledger benchmark (goals in docs/performance.md).
+
+Times, on a fresh SQLite file and (when given) on PostgreSQL:
+(a) the full derivation — 当期值, 累计, 同比, 累计同比, 环比 — for every org unit and
+    indicator at one as-of period, through the same service the CLI uses;
+(b) the evaluation of 500 targets;
+(c) the same derivation written plainly in pandas, reading the observations from the same
+    database, as the script a user would otherwise write. Its results are compared with (a).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+
+from bioecon.app import Bioecon
+from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.model import (
+    OrgLevel,
+    OrgUnit,
+    Plan,
+    PlanBundle,
+    Target,
+    TargetKind,
+    TargetOp,
+)
+from bioecon.domain.periods import Period
+from bioecon.services.database import upgrade_database
+from bioecon.services.evaluation import evaluate_plan
+from bioecon.services.ledger import ledger
+from bioecon.services.plans import load_plan
+from bioecon.settings import Settings
+from bioecon.store import synthetic
+from bioecon.store.maintenance import fresh_schema, refresh_statistics
+
+BENCH_SCHEMA = "bioecon_bench"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchRow:
+    backend: str
+    step: str
+    seconds: float
+    rows: int
+    goal: str
+    verdict: str
+
+
+def timed(action: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def scaled_shape(scale: float) -> synthetic.SyntheticShape:
+    """The full shape at scale 1 (≥ 150 org units, 50,000 enterprises, 72 months, 12 indicators)."""
+    full = synthetic.SyntheticShape()
+    return synthetic.SyntheticShape(
+        cities=max(2, round(full.cities * scale)),
+        districts_per_city=full.districts_per_city,
+        enterprises=max(100, round(full.enterprises * scale)),
+    )
+
+
+def run_ledger_bench(
+    *, scale: float, postgres_url: str | None, targets: int = 500
+) -> list[BenchRow]:
+    rows: list[BenchRow] = []
+    with tempfile.TemporaryDirectory() as folder:
+        rows += _bench_backend("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", scale, targets)
+    if postgres_url:
+        rows += _bench_backend("postgresql", postgres_url, scale, targets)
+    return rows
+
+
+@contextmanager
+def _fresh(url: str) -> Iterator[Bioecon]:
+    """A migrated, empty database: the SQLite file is new; on PostgreSQL a schema of its
+    own, ``bioecon_bench``, is dropped and created (nothing else in the database is touched)."""
+    settings = Settings.resolve(database_url=url)
+    if settings.database_url.startswith("postgresql"):
+        settings = Settings(database_url=fresh_schema(settings.database_url, BENCH_SCHEMA))
+    app = Bioecon(settings)
+    try:
+        upgrade_database(app)
+        yield app
+    finally:
+        app.close()
+
+
+def _bench_backend(backend: str, url: str, scale: float, target_count: int) -> list[BenchRow]:
+    shape = scaled_shape(scale)
+    as_of = Period.month(shape.first_year + shape.months // 12 - 1, 12)
+    out: list[BenchRow] = []
+    with _fresh(url) as app:
+        with app.transaction() as connection:
+            summary, seconds = timed(lambda: synthetic.generate(connection, shape))
+            refresh_statistics(
+                connection,
+                ("org_unit", "indicator", "observation", "enterprise", "enterprise_year"),
+            )
+        out.append(
+            BenchRow(
+                backend,
+                f"generate: {summary.org_units} org units, {summary.indicators} indicators, "
+                f"{summary.enterprises} enterprises ({summary.enterprise_years} enterprise-years)",
+                seconds,
+                summary.observations,
+                "—",
+                "observations written",
+            )
+        )
+        with app.reading() as connection:
+            orgs = synthetic.org_unit_codes(connection)
+        codes = synthetic.indicator_codes(shape)
+
+        def derive_all() -> list[LedgerEntry]:
+            found: list[LedgerEntry] = []
+            for code in codes:
+                period = Period.of_year(as_of.year) if code == "ent_revenue" else as_of
+                found += ledger(app, indicator=code, org_units=orgs, first=period, last=period)
+            return found
+
+        entries, seconds = timed(derive_all)
+        out.append(
+            BenchRow(
+                backend,
+                "(a) derivation, all org units × indicators",
+                seconds,
+                len(entries),
+                "< 5 s",
+                _verdict(seconds < 5),
+            )
+        )
+
+        bundle = _target_plan(orgs, codes, target_count, shape)
+        load_plan(app, bundle=bundle, source="bench")
+        evaluations, seconds = timed(lambda: evaluate_plan(app, plan=bundle.plan.code, as_of=as_of))
+        out.append(
+            BenchRow(
+                backend,
+                f"(b) evaluation of {len(evaluations)} targets",
+                seconds,
+                len(evaluations),
+                "< 1 s",
+                _verdict(seconds < 1),
+            )
+        )
+
+        baseline_start = time.perf_counter()
+        with app.reading() as connection:
+            raw = synthetic.observation_rows(connection)
+            tree = synthetic.org_unit_tree(connection)
+        read_seconds = time.perf_counter() - baseline_start
+        frame, compute_seconds = timed(lambda: pandas_derivation(raw, tree, as_of))
+        total = read_seconds + compute_seconds
+        out.append(
+            BenchRow(
+                backend,
+                f"(c) pandas baseline (read {read_seconds:.2f} s + compute {compute_seconds:.2f} s)",
+                total,
+                len(frame),
+                "(a) faster",
+                _verdict(out[1].seconds < total),
+            )
+        )
+        mismatches = compare(entries, frame)
+        out.append(
+            BenchRow(
+                backend,
+                "(a) and (c) agree on value, 累计, 同比, 累计同比",
+                0.0,
+                mismatches,
+                "0 differences",
+                _verdict(mismatches == 0),
+            )
+        )
+    return out
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def _target_plan(
+    orgs: list[str], codes: list[str], count: int, shape: synthetic.SyntheticShape
+) -> PlanBundle:
+    """``count`` level targets spread over org units and monthly indicators."""
+    monthly = [c for c in codes if c != "ent_revenue"]
+    targets = []
+    for n in range(count):
+        code = monthly[n % len(monthly)]
+        targets.append(
+            Target(
+                key=f"B{n:04d}",
+                metric=code,
+                kind=TargetKind.LEVEL,
+                op=TargetOp.GE,
+                value=Decimal(1000 + n),
+                unit="家" if code == "ind01" else "万元",  # ind01 is the stock (企业数)
+                indicator=code,
+                subject_org_unit=orgs[n % len(orgs)],
+                deadline_year=shape.first_year + shape.months // 12 + 1,
+            )
+        )
+    region = OrgUnit("S", "模拟省", OrgLevel.PROVINCE)
+    return PlanBundle(
+        plan=Plan(
+            code="bench",
+            title="模拟规划",
+            region=region.code,
+            horizon_start=shape.first_year + 1,
+            horizon_end=shape.first_year + 7,
+        ),
+        targets=tuple(targets),
+    )
+
+
+def pandas_derivation(
+    raw: list[tuple[Any, ...]], tree: list[tuple[str, str | None, bool]], as_of: Period
+) -> pd.DataFrame:
+    """The derivation a user would script: month values from 累计, roll-up through the
+    additive tree, 同比 against the same period last year. Floats, as pandas users get."""
+    frame = pd.DataFrame(
+        raw, columns=["indicator", "org_unit", "period_type", "year", "idx", "basis", "value"]
+    )
+    frame["value"] = frame["value"].astype(float)
+    frame = frame[frame["year"] >= as_of.year - 2]
+    children: dict[str, list[str]] = {}
+    for code, parent, additive in tree:
+        if parent is not None and additive:
+            children.setdefault(parent, []).append(code)
+    pairs = []
+    for code, _, _ in tree:
+        stack = [code]
+        while stack:
+            node = stack.pop()
+            pairs.append((code, node))
+            stack += children.get(node, [])
+    closure = pd.DataFrame(pairs, columns=["target", "org_unit"])
+    reported = set(frame["org_unit"])
+    ancestors_reporting = closure[closure["org_unit"].isin(reported)]
+    frame = frame.sort_values(["indicator", "org_unit", "year", "idx"])
+    stock = frame["basis"] == "period_end"
+    frame["ytd"] = frame["value"].where(~stock)
+    previous = frame.groupby(["indicator", "org_unit", "year"])["ytd"].shift(1)
+    frame["pv"] = frame["value"].where(stock, frame["ytd"] - previous.fillna(0))
+    merged = ancestors_reporting.merge(frame, on="org_unit")
+    totals = merged.groupby(["indicator", "target", "period_type", "year", "idx"], as_index=False)[
+        ["pv", "ytd"]
+    ].sum(min_count=1)
+    last_year = totals.copy()
+    last_year["year"] += 1
+    joined = totals.merge(
+        last_year,
+        on=["indicator", "target", "period_type", "year", "idx"],
+        how="left",
+        suffixes=("", "_ly"),
+    )
+    joined["yoy"] = (joined["pv"] / joined["pv_ly"] - 1) * 100
+    joined["ytd_yoy"] = (joined["ytd"] / joined["ytd_ly"] - 1) * 100
+    at = (
+        (joined["period_type"] == "month")
+        & (joined["year"] == as_of.year)
+        & (joined["idx"] == as_of.index)
+    ) | ((joined["period_type"] == "year") & (joined["year"] == as_of.year))
+    return joined[at].reset_index(drop=True)
+
+
+def compare(entries: list[LedgerEntry], frame: pd.DataFrame) -> int:
+    """How many (indicator, org unit) results differ beyond float rounding."""
+    records: list[dict[str, Any]] = frame.to_dict("records")  # type: ignore[assignment]
+    expected = {(r["indicator"], r["target"]): r for r in records}
+    differences = 0
+    for entry in entries:
+        row = expected.get((entry.indicator, entry.org_unit))
+        if row is None:
+            differences += entry.value is not None
+            continue
+        pairs = [
+            (entry.value, row["pv"]),
+            (entry.ytd, row["ytd"]),
+            (entry.yoy, row["yoy"]),
+            (entry.ytd_yoy, row["ytd_yoy"]),
+        ]
+        for ours, theirs in pairs:
+            missing_theirs = theirs is None or pd.isna(theirs)
+            if ours is None or missing_theirs:
+                differences += (ours is None) != missing_theirs
+            elif abs(float(ours) - float(theirs)) > 1e-6 * max(1.0, abs(float(theirs))):
+                differences += 1
+    return differences
