@@ -275,3 +275,22 @@ def test_verdicts_are_unchanged_when_every_amount_is_scaled(
     assert s1 is s2
     assert (r1 is None) == (r2 is None) and (r1 is None or r2 == pytest.approx(r1, rel=1e-9))
     assert (c1 is None) == (c2 is None) and (c1 is None or c2 == pytest.approx(c1, rel=1e-9))
+
+
+def test_share_target_is_linear_in_percentage_points() -> None:
+    # 规上企业研发机构覆盖率达到50%以上 by 2025: base 20 % (2021), actual 35 % (2023).
+    share = TargetSpec(TargetKind.SHARE, TargetOp.GE, Decimal(50), None, "%", 2025)
+    result = evaluate(
+        share,
+        actual=Observed(Decimal(35), 2023, "2023"),
+        base=Observed(Decimal(20), 2021, "2021"),
+        time_now=2023,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )
+    assert result.completion_rate == pytest.approx(50.0)  # (35 − 20)/(50 − 20)
+    assert result.time_progress == pytest.approx(50.0)  # (2023 − 2021)/(2025 − 2021)
+    assert result.required_cagr is None and result.growth_ratio is None  # no CAGR for shares
+    assert result.projected == Decimal("50.00")  # linear: +7.5 points a year
+    assert result.status is Status.NORMAL
+    assert result.by_method["growth_ratio"] is Status.NO_DATA
