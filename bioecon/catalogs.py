@@ -35,3 +35,10 @@ def quality_settings() -> dict[str, Any]:
     """``quality.yaml``: outlier threshold and minimum points, severity per check."""
     data: dict[str, Any] = read_data_file("quality.yaml")
     return data
+
+
+@cache
+def uscc_departments() -> dict[str, Any]:
+    """Known 登记管理部门/机构类别 codes (positions 1–2 of a credit code)."""
+    data: dict[str, Any] = read_data_file("uscc_codes.yaml")["departments"]
+    return data

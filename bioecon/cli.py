@@ -16,10 +16,14 @@ import click
 
 from bioecon import __version__
 from bioecon.app import Bioecon
+from bioecon.catalogs import uscc_departments
+from bioecon.classify.classifier import Classifier
+from bioecon.classify.tables import load_tables
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus, PlanBundle
 from bioecon.domain.periods import Period
 from bioecon.domain.quality import CHECK_NAMES_ZH, Severity
+from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import (
     BioeconError,
     ConfigurationError,
@@ -29,12 +33,15 @@ from bioecon.errors import (
     InvalidValue,
     NotFound,
 )
+from bioecon.io.classify_file import classify_csv
+from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
 from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.texttable import render_table
 from bioecon.services import database as database_service
+from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
@@ -536,6 +543,103 @@ def evaluate_command(
         click.echo(evaluations_csv(items), nl=False)
     else:
         click.echo(evaluations_table(items))
+
+
+# --- enterprises: credit codes and classification ------------------------------------------
+
+
+@cli.group()
+def uscc() -> None:
+    """统一社会信用代码 (GB 32100-2015) checks."""
+
+
+@uscc.command("check")
+@click.argument("codes", nargs=-1, required=True)
+def uscc_check(codes: tuple[str, ...]) -> None:
+    """Say for each code whether it is valid and why; exit 0 when all are valid, 1 otherwise."""
+    verdicts = [check_uscc(code, uscc_departments()) for code in codes]
+    for verdict in verdicts:
+        click.echo(
+            f"{verdict.code or verdict.given}\t{'valid' if verdict.valid else 'INVALID'}\t{verdict.reason()}"
+        )
+    if not all(v.valid for v in verdicts):
+        raise click.exceptions.Exit(1)
+
+
+@cli.group()
+def enterprises() -> None:
+    """The enterprise registry (企业名录): load, export."""
+
+
+@enterprises.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--sheet", help="XLSX sheet to read (default: the first).")
+@click.pass_context
+def enterprises_load(context: click.Context, files: tuple[Path, ...], sheet: str | None) -> None:
+    """Load enterprises and their yearly figures (CSV or XLSX, docs/data-format.md), merging by
+    统一社会信用代码; every change to a stored enterprise is listed. All or nothing per file."""
+    for file in files:
+        report = enterprise_service.load_enterprises(
+            _app(context), parsed=read_enterprise_file(file, sheet=sheet)
+        )
+        click.echo(
+            f"{report.source}: {report.created} created, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.years} enterprise-years"
+        )
+        for change in report.changes:
+            click.echo(f"  {change.uscc} {change.field}: {change.old!s} → {change.new!s}")
+        for warning in report.warnings:
+            click.echo(f"  warning: {warning}")
+
+
+@enterprises.command("export")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="FILE.csv or FILE.xlsx")
+@click.pass_context
+def enterprises_export(context: click.Context, out: Path) -> None:
+    """Write the registry in the format `enterprises load` reads."""
+    found = enterprise_service.export_enterprises(_app(context))
+    write_enterprises(out, found)
+    click.echo(f"wrote {len(found)} enterprises to {out}", err=True)
+
+
+@cli.command("classify")
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), help="Where to write the classified CSV.")
+@click.option(
+    "--table",
+    type=click.Path(path_type=Path),
+    help="An official 战新→GB/T 4754 table replacing the shipped candidate (same columns).",
+)
+@click.option(
+    "--db",
+    "use_db",
+    is_flag=True,
+    help="Classify the enterprises in the database instead of a file.",
+)
+@click.pass_context
+def classify_command(
+    context: click.Context, source: Path | None, out: Path | None, table: Path | None, use_db: bool
+) -> None:
+    """Bio-economy category (战新2018 section 4 生物产业) of each enterprise, by GB/T 4754 code
+    and business-scope keywords. CSV columns name, industry_code, business_scope (others pass
+    through); adds bio_category, bio_category_name, basis (code/scope/both/none), matched."""
+    tables = load_tables(table)
+    if use_db:
+        if source is not None or out is not None:
+            raise click.UsageError("--db classifies the registry; give no file")
+        report = enterprise_service.classify_registry(_app(context), tables=tables)
+        click.echo(
+            f"{report.enterprises} enterprises classified with {tables.mapping_source}: {report.classified} bio-economy, {report.changed} changed"
+        )
+        return
+    if source is None or out is None:
+        raise click.UsageError("give IN.csv and --out OUT.csv, or --db")
+    counts = classify_csv(source, out, Classifier(tables).classify)
+    detail = ", ".join(f"{basis} {n}" for basis, n in counts.by_basis.items())
+    click.echo(
+        f"{counts.rows} rows, {counts.classified} bio-economy ({detail}); table {tables.mapping_source}",
+        err=True,
+    )
 
 
 # --- bench --------------------------------------------------------------------------------

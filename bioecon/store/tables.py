@@ -218,6 +218,10 @@ enterprise = Table(
     Column("industry_code_edition", String(20), nullable=False),
     Column("business_scope", Text),
     Column("founded_on", Date),
+    Column("bio_category", String(10)),  # 战新2018 生物产业 category, e.g. 4.1.1
+    Column("bio_basis", String(8)),  # code, scope, both, none
+    Column("bio_matched", String(300)),  # the code and/or keywords that decided
+    Column("bio_table", String(120)),  # the mapping table (file and sha256) used
     comment="企业, by 统一社会信用代码",
 )
 

@@ -1,0 +1,222 @@
+"""The enterprise file (企业名录): registry fields and, optionally, one year's figures per row.
+
+Columns (Chinese headers accepted): ``uscc`` 统一社会信用代码 and ``name`` 企业名称 are required;
+``org_unit`` 区域, ``industry_code`` 行业代码, ``industry_code_edition`` 行业分类版本,
+``business_scope`` 经营范围, ``founded_on`` 成立日期, ``flags`` 资质标识 (separated by ; or 、),
+``year`` 年度 with ``revenue`` 营业收入, ``output_value`` 工业总产值, ``rd_spend`` 研发费用 (万元),
+``employees`` 从业人员, ``valuation`` 估值 and ``valuation_unit`` 估值单位. An enterprise may take
+several rows (one per year); a blank cell keeps what the registry already has.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bioecon.catalogs import uscc_departments
+from bioecon.domain.amounts import check_storable, parse_decimal
+from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
+from bioecon.domain.model import Enterprise, EnterpriseYear
+from bioecon.domain.uscc import check as check_uscc
+from bioecon.errors import InvalidValue, Problem
+from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+
+REQUIRED = ("uscc", "name")
+OPTIONAL = (
+    "org_unit",
+    "industry_code",
+    "industry_code_edition",
+    "business_scope",
+    "founded_on",
+    "flags",
+    "year",
+    "revenue",
+    "output_value",
+    "rd_spend",
+    "employees",
+    "valuation",
+    "valuation_unit",
+)
+COLUMNS = (*REQUIRED, *OPTIONAL)
+HEADER_ALIASES = {
+    "统一社会信用代码": "uscc",
+    "信用代码": "uscc",
+    "企业名称": "name",
+    "名称": "name",
+    "区域": "org_unit",
+    "所在区域": "org_unit",
+    "行业代码": "industry_code",
+    "国民经济行业代码": "industry_code",
+    "行业分类版本": "industry_code_edition",
+    "经营范围": "business_scope",
+    "成立日期": "founded_on",
+    "资质标识": "flags",
+    "标识": "flags",
+    "年度": "year",
+    "营业收入": "revenue",
+    "主营业务收入": "revenue",
+    "工业总产值": "output_value",
+    "研发费用": "rd_spend",
+    "从业人员": "employees",
+    "估值": "valuation",
+    "估值单位": "valuation_unit",
+}
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_FLAG_SPLIT = re.compile(r"[;；、,，]")
+
+
+def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseFile:
+    """Parse every row; cell problems are collected, credit-code warnings kept apart."""
+    table = read_table(
+        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+    )
+    rows: list[EnterpriseRow] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    departments = uscc_departments()
+    for raw in table.rows:
+        where = f"row {raw.number}, column "
+        values: dict[str, Any] = {}
+        for column in COLUMNS:
+            cell = raw.cells.get(column)
+            try:
+                values[column] = _PARSERS.get(column, _text)(cell)
+            except InvalidValue as error:
+                problems.append(Problem(where + column, str(error)))
+        code = values.get("uscc")
+        if isinstance(code, str):
+            verdict = check_uscc(code, departments)
+            if not verdict.valid:
+                problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
+            warnings += [Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings]
+            values["uscc"] = verdict.code
+        if values.get("year") is None and any(
+            values.get(f) is not None
+            for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
+        ):
+            problems.append(Problem(where + "year", "figures need the year they belong to"))
+        if len(values) == len(COLUMNS) and not any(p.location.startswith(where) for p in problems):
+            rows.append(EnterpriseRow(raw.number, **values))
+    return EnterpriseFile(table.source, tuple(rows), tuple(problems), tuple(warnings))
+
+
+def _text(cell: Cell) -> str | None:
+    if cell is None:
+        return None
+    if isinstance(cell, Decimal):
+        return format(cell, "f")
+    return str(cell).strip() or None
+
+
+def _required(cell: Cell) -> str:
+    text = _text(cell)
+    if text is None:
+        raise InvalidValue("empty; a value is required")
+    return text
+
+
+def _industry_code(cell: Cell) -> str | None:
+    text = _text(cell)
+    if text is None:
+        return None
+    if not (text.isdigit() and 2 <= len(text) <= 4):
+        raise InvalidValue(f"'{text}' is not a GB/T 4754 code (2 to 4 digits, e.g. 2761)")
+    return text
+
+
+def _date(cell: Cell) -> date | None:
+    if cell is None or isinstance(cell, date):
+        return cell
+    match = _DATE.fullmatch(str(cell).strip())
+    if match is None:
+        raise InvalidValue(f"'{cell}' is not a date; write 2015-03-01")
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError as error:
+        raise InvalidValue(f"'{cell}' is not a date: {error}") from None
+
+
+def _flags(cell: Cell) -> tuple[str, ...] | None:
+    text = _text(cell)
+    if text is None:
+        return None
+    return tuple(sorted({f.strip() for f in _FLAG_SPLIT.split(text) if f.strip()}))
+
+
+def _integer(cell: Cell) -> int | None:
+    if cell is None:
+        return None
+    number = cell if isinstance(cell, Decimal) else parse_decimal(str(cell))
+    if number != number.to_integral_value():
+        raise InvalidValue(f"{number} is not a whole number")
+    return int(number)
+
+
+def _year(cell: Cell) -> int | None:
+    year = _integer(cell)
+    if year is not None and not 1949 <= year <= 2200:
+        raise InvalidValue(f"{year} is not a year")
+    return year
+
+
+def _amount(cell: Cell) -> Decimal | None:
+    if cell is None:
+        return None
+    return check_storable(cell if isinstance(cell, Decimal) else parse_decimal(str(cell)))
+
+
+_PARSERS = {
+    "uscc": _required,
+    "industry_code": _industry_code,
+    "founded_on": _date,
+    "flags": _flags,
+    "year": _year,
+    "employees": _integer,
+    "revenue": _amount,
+    "output_value": _amount,
+    "rd_spend": _amount,
+    "valuation": _amount,
+}
+
+
+def enterprise_rows(enterprises: list[tuple[Enterprise, list[EnterpriseYear]]]) -> list[list[Cell]]:
+    """One row per enterprise-year (an enterprise without figures: one row), in COLUMNS order."""
+    rows: list[list[Cell]] = []
+    for e, years in enterprises:
+        base: list[Cell] = [
+            e.uscc,
+            e.name,
+            e.org_unit,
+            e.industry_code,
+            e.industry_code_edition,
+            e.business_scope,
+            e.founded_on,
+            "; ".join(e.flags) or None,
+        ]
+        if not years:
+            rows.append([*base, *[None] * 7])
+        for y in years:
+            employees = Decimal(y.employees) if y.employees is not None else None
+            figures = [
+                y.revenue,
+                y.output_value,
+                y.rd_spend,
+                employees,
+                y.valuation,
+                y.valuation_unit,
+            ]
+            rows.append([*base, Decimal(y.year), *figures])
+    return rows
+
+
+def write_enterprises(
+    path: Path, enterprises: list[tuple[Enterprise, list[EnterpriseYear]]]
+) -> None:
+    rows = enterprise_rows(enterprises)
+    if path.suffix.lower() == ".xlsx":
+        write_xlsx(path, COLUMNS, rows, title="企业名录")
+    else:
+        path.write_text(write_csv(COLUMNS, rows), encoding="utf-8-sig")

@@ -1,0 +1,204 @@
+"""Queries for the enterprise registry: enterprises, flags, yearly figures, classification."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from bioecon.domain.model import Enterprise, EnterpriseYear
+from bioecon.store import tables as t
+from bioecon.store.plans import id_map
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEnterprise:
+    id: int
+    enterprise: Enterprise
+    years: dict[int, EnterpriseYear]
+
+
+def fetch(connection: Connection, codes: Iterable[str]) -> dict[str, StoredEnterprise]:
+    """Stored enterprises among ``codes``, with flags and yearly figures."""
+    wanted = sorted(set(codes))
+    e, org = t.enterprise, t.org_unit
+    found: dict[str, StoredEnterprise] = {}
+    for offset in range(0, len(wanted), _CHUNK):
+        chunk = wanted[offset : offset + _CHUNK]
+        rows = connection.execute(
+            select(e, org.c.code.label("org_code"))
+            .outerjoin(org, org.c.id == e.c.org_unit_id)
+            .where(e.c.uscc.in_(chunk))
+        ).all()
+        ids = {r.id: r for r in rows}
+        flags = _flags(connection, list(ids))
+        years = _years(connection, list(ids))
+        for r in rows:
+            found[r.uscc] = StoredEnterprise(
+                r.id,
+                _enterprise(r, flags.get(r.id, ())),
+                {y.year: y for y in years.get(r.id, [])},
+            )
+    return found
+
+
+def _enterprise(r: Any, flags: Sequence[str]) -> Enterprise:
+    return Enterprise(
+        uscc=r.uscc,
+        name=r.name,
+        org_unit=r.org_code,
+        industry_code=r.industry_code,
+        industry_code_edition=r.industry_code_edition,
+        business_scope=r.business_scope,
+        founded_on=r.founded_on,
+        flags=tuple(sorted(flags)),
+    )
+
+
+def _flags(connection: Connection, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    if ids:
+        rows = connection.execute(
+            select(t.enterprise_flag).where(t.enterprise_flag.c.enterprise_id.in_(ids))
+        )
+        for r in rows:
+            found.setdefault(r.enterprise_id, []).append(r.flag)
+    return found
+
+
+def _years(connection: Connection, ids: list[int]) -> dict[int, list[EnterpriseYear]]:
+    found: dict[int, list[EnterpriseYear]] = {}
+    if not ids:
+        return found
+    y, e = t.enterprise_year, t.enterprise
+    rows = connection.execute(
+        select(y, e.c.uscc)
+        .join(e, e.c.id == y.c.enterprise_id)
+        .where(y.c.enterprise_id.in_(ids))
+        .order_by(y.c.year)
+    )
+    for r in rows:
+        found.setdefault(r.enterprise_id, []).append(
+            EnterpriseYear(
+                r.uscc,
+                r.year,
+                r.revenue,
+                r.output_value,
+                r.rd_spend,
+                r.employees,
+                r.valuation,
+                r.valuation_unit,
+            )
+        )
+    return found
+
+
+def save(
+    connection: Connection,
+    enterprise: Enterprise,
+    years: Sequence[EnterpriseYear],
+    *,
+    existing: StoredEnterprise | None,
+    org_ids: dict[str, int],
+) -> int:
+    """Write one merged enterprise: its row, its flags, and the given years."""
+    values = {
+        "name": enterprise.name,
+        "org_unit_id": org_ids[enterprise.org_unit] if enterprise.org_unit else None,
+        "industry_code": enterprise.industry_code,
+        "industry_code_edition": enterprise.industry_code_edition,
+        "business_scope": enterprise.business_scope,
+        "founded_on": enterprise.founded_on,
+    }
+    if existing is None:
+        enterprise_id = int(
+            connection.execute(
+                insert(t.enterprise)
+                .values(uscc=enterprise.uscc, **values)
+                .returning(t.enterprise.c.id)
+            ).scalar_one()
+        )
+    else:
+        enterprise_id = existing.id
+        if existing.enterprise != enterprise:
+            connection.execute(
+                update(t.enterprise).where(t.enterprise.c.id == enterprise_id).values(values)
+            )
+    if existing is None or existing.enterprise.flags != enterprise.flags:
+        connection.execute(
+            delete(t.enterprise_flag).where(t.enterprise_flag.c.enterprise_id == enterprise_id)
+        )
+        if enterprise.flags:
+            connection.execute(
+                insert(t.enterprise_flag),
+                [{"enterprise_id": enterprise_id, "flag": f} for f in enterprise.flags],
+            )
+    for year in years:
+        figures = {
+            "revenue": year.revenue,
+            "output_value": year.output_value,
+            "rd_spend": year.rd_spend,
+            "employees": year.employees,
+            "valuation": year.valuation,
+            "valuation_unit": year.valuation_unit,
+        }
+        if existing is not None and year.year in existing.years:
+            if existing.years[year.year] != year:
+                connection.execute(
+                    update(t.enterprise_year)
+                    .where(
+                        t.enterprise_year.c.enterprise_id == enterprise_id,
+                        t.enterprise_year.c.year == year.year,
+                    )
+                    .values(figures)
+                )
+        else:
+            connection.execute(
+                insert(t.enterprise_year).values(
+                    enterprise_id=enterprise_id, year=year.year, **figures
+                )
+            )
+    return enterprise_id
+
+
+def org_unit_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
+    return id_map(connection, t.org_unit, codes)
+
+
+def all_codes(connection: Connection) -> list[str]:
+    return [
+        r[0] for r in connection.execute(select(t.enterprise.c.uscc).order_by(t.enterprise.c.uscc))
+    ]
+
+
+def classification_inputs(
+    connection: Connection,
+) -> list[tuple[int, str | None, str | None, str | None, str | None]]:
+    """(id, industry_code, business_scope, current category, current table) of every enterprise."""
+    e = t.enterprise
+    rows = connection.execute(
+        select(e.c.id, e.c.industry_code, e.c.business_scope, e.c.bio_category, e.c.bio_table)
+    )
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def store_classifications(connection: Connection, rows: Sequence[Mapping[str, object]]) -> None:
+    if not rows:
+        return
+    e = t.enterprise
+    statement = (
+        update(e)
+        .where(e.c.id == bindparam("row_id"))
+        .values(
+            bio_category=bindparam("category"),
+            bio_basis=bindparam("basis"),
+            bio_matched=bindparam("matched"),
+            bio_table=bindparam("table"),
+        )
+    )
+    for offset in range(0, len(rows), 5000):
+        connection.execute(statement, list(rows[offset : offset + 5000]))
