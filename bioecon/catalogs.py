@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from bioecon.domain.progress import Thresholds
+from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
 
@@ -42,3 +43,9 @@ def uscc_departments() -> dict[str, Any]:
     """Known 登记管理部门/机构类别 codes (positions 1–2 of a credit code)."""
     data: dict[str, Any] = read_data_file("uscc_codes.yaml")["departments"]
     return data
+
+
+@cache
+def tier_catalogue() -> dict[str, TierRule]:
+    """The tier rules of ``tiers.yaml``, by code."""
+    return tier_rules(read_data_file("tiers.yaml")["tiers"])

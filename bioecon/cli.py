@@ -47,6 +47,7 @@ from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
+from bioecon.services import tiers as tier_service
 from bioecon.settings import Settings
 
 # Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind.
@@ -600,6 +601,59 @@ def enterprises_export(context: click.Context, out: Path) -> None:
     found = enterprise_service.export_enterprises(_app(context))
     write_enterprises(out, found)
     click.echo(f"wrote {len(found)} enterprises to {out}", err=True)
+
+
+@cli.command("tiers")
+@click.option("--year", type=int, required=True, help="Year whose figures decide (flags: current).")
+@click.option("--org-unit", help="Only enterprises in this org unit's subtree.")
+@click.option("--sector", help="Only enterprises of this bio-economy category (e.g. 4.1).")
+@click.option("--tier", "tier_codes", multiple=True, help="Only these tiers (repeatable).")
+@click.option("--members/--counts", default=False, help="List members, or only counts (default).")
+@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@click.pass_context
+def tiers_command(
+    context: click.Context,
+    year: int,
+    org_unit: str | None,
+    sector: str | None,
+    tier_codes: tuple[str, ...],
+    members: bool,
+    output: str,
+) -> None:
+    """企业梯次: count (and list) enterprises per tier — revenue bands, 规模以上, 瞪羚, 独角兽,
+    专精特新, 小巨人, 高新技术企业, 上市, 链主. Rules: bioecon/data/tiers.yaml."""
+    results = tier_service.tier_report(
+        _app(context), year=year, org_unit=org_unit, sector=sector, tiers=list(tier_codes) or None
+    )
+    if output == "json":
+        _echo_json(
+            [
+                {
+                    "tier": r.rule.code,
+                    "name": r.rule.name,
+                    "indicator": r.rule.indicator,
+                    "count": len(r.members),
+                    "members": [asdict(m) for m in r.members] if members else None,
+                }
+                for r in results
+            ]
+        )
+        return
+    click.echo(
+        render_table(
+            ["tier", "name", "count"], [[r.rule.code, r.rule.name, len(r.members)] for r in results]
+        )
+    )
+    if members:
+        for r in results:
+            if r.members:
+                click.echo(f"\n{r.rule.name} ({len(r.members)})")
+                click.echo(
+                    render_table(
+                        ["uscc", "name", "org_unit", "revenue (万元)"],
+                        [[m.uscc, m.name, m.org_unit, m.revenue] for m in r.members],
+                    )
+                )
 
 
 @cli.command("classify")

@@ -49,6 +49,9 @@ class EnterpriseFile:
     rows: tuple[EnterpriseRow, ...]
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
+    org_references: tuple[
+        tuple[int, str], ...
+    ] = ()  # (row, org unit) of every row, bad cells or not
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,7 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
     rows: list[EnterpriseRow] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    org_references: list[tuple[int, str]] = []
     departments = uscc_departments()
     for raw in table.rows:
         where = f"row {raw.number}, column "
@@ -86,6 +87,8 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
                 values[column] = _PARSERS.get(column, _text)(cell)
             except InvalidValue as error:
                 problems.append(Problem(where + column, str(error)))
+        if isinstance(values.get("org_unit"), str):
+            org_references.append((raw.number, values["org_unit"]))
         code = values.get("uscc")
         if isinstance(code, str):
             verdict = check_uscc(code, departments)
@@ -100,7 +103,9 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
             problems.append(Problem(where + "year", "figures need the year they belong to"))
         if len(values) == len(COLUMNS) and not any(p.location.startswith(where) for p in problems):
             rows.append(EnterpriseRow(raw.number, **values))
-    return EnterpriseFile(table.source, tuple(rows), tuple(problems), tuple(warnings))
+    return EnterpriseFile(
+        table.source, tuple(rows), tuple(problems), tuple(warnings), tuple(org_references)
+    )
 
 
 def _text(cell: Cell) -> str | None:

@@ -41,12 +41,11 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
     with app.transaction() as connection:
         ensure_current(connection)
         problems = list(parsed.problems)
-        wanted_orgs = {r.org_unit for r in parsed.rows if r.org_unit}
-        org_ids = store.org_unit_ids(connection, wanted_orgs)
+        org_ids = store.org_unit_ids(connection, {code for _, code in parsed.org_references})
         problems += [
-            Problem(f"row {r.row}, column org_unit", f"unknown org unit '{r.org_unit}'")
-            for r in parsed.rows
-            if r.org_unit and r.org_unit not in org_ids
+            Problem(f"row {row}, column org_unit", f"unknown org unit '{code}'")
+            for row, code in parsed.org_references
+            if code not in org_ids
         ]
         stored = store.fetch(connection, groups)
         merged: list[tuple[Enterprise, list[EnterpriseYear], store.StoredEnterprise | None]] = []
@@ -62,6 +61,8 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
             merged.append((enterprise, years, existing))
         if problems:
             raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
+        kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
+        org_ids |= store.org_unit_ids(connection, kept)
         created = updated = unchanged = years_written = 0
         for enterprise, years, existing in merged:
             store.save(connection, enterprise, years, existing=existing, org_ids=org_ids)

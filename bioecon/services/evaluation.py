@@ -20,7 +20,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import progress_thresholds
+from bioecon.catalogs import progress_thresholds, tier_catalogue
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
@@ -32,11 +32,13 @@ from bioecon.domain.progress import (
     Thresholds,
     evaluate,
 )
+from bioecon.domain.tiers import tier_of_indicator
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services.ledger import ledger_entries
 from bioecon.store import Connection
 from bioecon.store import observations as observation_store
 from bioecon.store import plans as plan_store
+from bioecon.store import tiers as tier_store
 from bioecon.store.migrate import ensure_current
 
 
@@ -66,7 +68,10 @@ def evaluate_bundle(
         if t.kind is not TargetKind.POLICY_RULE
         and (org_unit is None or (t.subject_org_unit or bundle.plan.region) == org_unit)
     ]
-    natures = _natures(connection, {t.indicator for t, _ in targets if t.indicator})
+    natures = _natures(
+        connection,
+        {t.indicator for t, _ in targets if t.indicator and not tier_of_indicator(t.indicator)},
+    )
     base_years = {t.baseline_year for t, _ in targets if t.baseline_year}
     if bundle.plan.horizon_start:
         base_years.add(bundle.plan.horizon_start - 1)
@@ -82,7 +87,24 @@ def evaluate_bundle(
             target.unit,
             target.deadline_year,
         )
-        if target.indicator is None:
+        tier = tier_of_indicator(target.indicator)
+        if tier is not None:
+            actual, base = _tier_counts(
+                connection, tier, target, org, as_of, bundle.plan.horizon_start
+            )
+            evaluation = evaluate(
+                spec,
+                actual=actual,
+                base=base,
+                time_now=_t(as_of),
+                horizon_start_t=horizon_t,
+                thresholds=thresholds,
+            )
+            if actual is None:
+                evaluation = _with_reason(
+                    evaluation, f"截至{as_of.label_zh}，企业名录无{tier}所需的年度数据"
+                )
+        elif target.indicator is None:
             evaluation = evaluate(
                 spec,
                 actual=None,
@@ -120,6 +142,44 @@ def _with_reason(evaluation: Evaluation, reason: str) -> Evaluation:
     return replace(evaluation, explanation=reason)
 
 
+def _tier_counts(
+    connection: Connection,
+    tier: str,
+    target: Target,
+    org: str,
+    as_of: Period,
+    horizon_start: int | None,
+) -> tuple[Observed | None, Observed | None]:
+    """Counts of a tier's members in the subject's subtree, from the enterprise registry: for
+    figure-based tiers in the latest year with enterprise figures (and the base year); for
+    certified flags now (flags have no history, so no base unless the plan gives one)."""
+    rule = tier_catalogue()[tier]
+    sector = target.subject_sector
+
+    def count(year: int) -> Decimal:
+        return Decimal(
+            len(tier_store.members(connection, rule, year=year, org_unit=org, sector=sector))
+        )
+
+    base = None
+    if target.baseline_value is not None and target.baseline_year is not None:
+        base = Observed(
+            target.baseline_value, float(target.baseline_year), str(target.baseline_year)
+        )
+    if not rule.uses_figures:
+        return Observed(count(as_of.year), _t(as_of), str(as_of)), base
+    year = tier_store.latest_figure_year(
+        connection, as_of.year if as_of.index == 12 else as_of.year - 1
+    )
+    if year is None:
+        return None, base
+    if base is None and horizon_start is not None:
+        base_year = horizon_start - 1
+        if tier_store.latest_figure_year(connection, base_year) == base_year:
+            base = Observed(count(base_year), float(base_year), str(base_year))
+    return Observed(count(year), float(year), str(year)), base
+
+
 def _t(period: Period) -> float:
     """A period's end on the time axis (see bioecon.domain.progress)."""
     return period.year - 1 + period.last_month / 12
@@ -138,7 +198,7 @@ def _series(
     """Month-grid ledger entries for every (indicator, sector, org unit) the targets need."""
     wanted: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for target, org in targets:
-        if target.indicator:
+        if target.indicator and not tier_of_indicator(target.indicator):
             wanted[(target.indicator, target.subject_sector)].add(org)
     found: dict[tuple[str, str | None, str], Series] = {}
     for (indicator, sector), orgs in sorted(

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import unit_registry
-from bioecon.domain.model import PlanBundle
+from bioecon.catalogs import tier_catalogue, unit_registry
+from bioecon.domain.model import Indicator, IndicatorNature, PlanBundle, ReportingBasis
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
+from bioecon.domain.tiers import tier_of_indicator
 from bioecon.errors import InvalidInput, NotFound, Problem, format_path
 from bioecon.store import Connection, tables
 from bioecon.store import plans as store
@@ -47,10 +48,29 @@ def load_plan(
         if old == bundle:
             assert plan_id is not None
             return PlanLoadReport(bundle.plan.code, plan_id, "unchanged", changes)
+        store.upsert_indicators(connection, _tier_indicators(bundle))
         new_id = store.save_plan(connection, bundle)
         return PlanLoadReport(
             bundle.plan.code, new_id, "created" if old is None else "updated", changes
         )
+
+
+def _tier_indicators(bundle: PlanBundle) -> list[Indicator]:
+    """Indicators for the tiers the plan's targets count (``tier.<code>``), from the catalogue."""
+    catalogue = tier_catalogue()
+    codes = {tier_of_indicator(t.indicator) for t in bundle.targets} - {None}
+    return [
+        Indicator(
+            code=catalogue[code].indicator,
+            name=catalogue[code].name,
+            unit="家",
+            nature=IndicatorNature.STOCK,
+            basis=ReportingBasis.PERIOD_END,
+            period_type="year",
+            description="企业梯次: measured from the enterprise registry (bioecon/data/tiers.yaml)",
+        )
+        for code in sorted(c for c in codes if c is not None and c in catalogue)
+    ]
 
 
 def _reference_problems(
@@ -90,7 +110,9 @@ def _reference_problems(
         if code in positions
     ]
 
-    declared_indicators = {i.code for i in bundle.indicators}
+    declared_indicators = {i.code for i in bundle.indicators} | {
+        rule.indicator for rule in tier_catalogue().values()
+    }
     wanted = {x.indicator for x in bundle.targets if x.indicator} - declared_indicators
     stored_indicators = store.existing_codes(connection, tables.indicator, wanted)
     for i, target in enumerate(bundle.targets):

@@ -11,7 +11,11 @@ import pytest
 from bioecon.catalogs import uscc_departments
 from bioecon.domain.uscc import check, org_check_char
 
-VECTORS = list(csv.DictReader((Path(__file__).parents[1] / "data" / "uscc_test_vectors.csv").open(encoding="utf-8")))
+VECTORS = list(
+    csv.DictReader(
+        (Path(__file__).parents[1] / "data" / "uscc_test_vectors.csv").open(encoding="utf-8")
+    )
+)
 
 
 @pytest.mark.parametrize("row", VECTORS, ids=[r["code"] for r in VECTORS])
@@ -28,7 +32,10 @@ def test_each_kind_of_error_says_what_failed() -> None:
     assert altered.errors == ("check character (position 18) is 'M', it should be 'L'",)
     assert altered.expected_check == "L"
     excluded = check("9111000060003IOZSV", departments)
-    assert "position 14 'I'" in excluded.errors[0] and "I, O, Z, S and V are never used" in excluded.errors[0]
+    assert (
+        "position 14 'I'" in excluded.errors[0]
+        and "I, O, Z, S and V are never used" in excluded.errors[0]
+    )
     assert check("12345").errors == ("length is 5, a credit code has 18 characters",)
     area = check("91AB0000600037341L")
     assert any("positions 3–8 'AB0000'" in e for e in area.errors)
