@@ -300,3 +300,113 @@ def compare(entries: list[LedgerEntry], frame: pd.DataFrame) -> int:
             elif abs(float(ours) - float(theirs)) > 1e-6 * max(1.0, abs(float(theirs))):
                 differences += 1
     return differences
+
+
+# --- bench classify -------------------------------------------------------------------------
+
+_OTHER_CODES = ["5131", "5251", "6513", "7211", "4710", "2919", "3311", "1331", "5191", "7499"]
+_GENERIC_SCOPE = [
+    "技术开发、技术咨询、技术交流、技术转让、技术推广",
+    "货物进出口；技术进出口",
+    "日用百货销售",
+    "第二类医疗器械销售",
+    "企业管理咨询",
+    "会议及展览服务",
+    "软件开发",
+    "物业管理",
+    "普通货物仓储服务",
+]
+
+
+def synthetic_enterprises(count: int, seed: int = 7) -> list[tuple[str, str, str | None, str]]:
+    """(uscc, name, industry_code, business_scope) with valid credit codes: about a third with
+    a bio code, a third with bio words in the scope only, a third neither (模拟数据)."""
+    import random
+
+    from stdnum.cn.uscc import calc_check_digit
+
+    from bioecon.classify.tables import load_tables
+
+    tables = load_tables()
+    rng = random.Random(seed)
+    bio_codes = sorted(tables.by_code)
+    keywords = [word for words in tables.keywords.values() for word in words]
+    rows = []
+    for n in range(count):
+        body = f"91{rng.choice(['430100', '320100', '220100', '310116', '429006'])}{n:08d}"
+        body += "0123456789"[n % 10]
+        uscc = body + calc_check_digit(body)
+        kind = n % 3
+        code: str | None = rng.choice(bio_codes) if kind == 0 else rng.choice(_OTHER_CODES)
+        if kind == 1 and n % 2:
+            code = None
+        words = rng.sample(_GENERIC_SCOPE, 3)
+        if kind != 2:
+            words.insert(rng.randrange(4), rng.choice(keywords) + "；" + rng.choice(keywords))
+        rows.append(
+            (
+                uscc,
+                f"模拟企业{n}",
+                code,
+                "；".join(words) + "（依法须经批准的项目，经相关部门批准后方可开展经营活动）",
+            )
+        )
+    return rows
+
+
+def run_classify_bench(*, count: int, import_count: int) -> list[BenchRow]:
+    from bioecon.classify.classifier import Classifier
+    from bioecon.classify.tables import load_tables
+    from bioecon.io.enterprises import read_enterprise_file
+    from bioecon.services.enterprises import load_enterprises
+
+    out: list[BenchRow] = []
+    rows, seconds = timed(lambda: synthetic_enterprises(count))
+    out.append(
+        BenchRow("—", f"generate {count} synthetic enterprises", seconds, count, "—", "模拟数据")
+    )
+    classifier = Classifier(load_tables())
+
+    def classify_all() -> int:
+        return sum(
+            classifier.classify(code, scope).category is not None for _, _, code, scope in rows
+        )
+
+    classified, seconds = timed(classify_all)
+    rate = count / seconds
+    out.append(
+        BenchRow(
+            "python",
+            f"classification, one core ({classified} bio-economy)",
+            seconds,
+            count,
+            "≥ 100,000/s",
+            _verdict(rate >= 100_000) + f" ({rate:,.0f}/s)",
+        )
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "enterprises.csv"
+        lines = ["uscc,name,industry_code,business_scope,year,revenue"]
+        lines += [
+            f'{u},{name},{code or ""},"{scope}",2025,{1000 + i % 5000}'
+            for i, (u, name, code, scope) in enumerate(rows[:import_count])
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with _fresh(f"sqlite:///{Path(folder) / 'bench.db'}") as app:
+
+            def load() -> int:
+                return load_enterprises(app, parsed=read_enterprise_file(path)).created
+
+            created, seconds = timed(load)
+        rate = import_count / seconds
+        out.append(
+            BenchRow(
+                "sqlite",
+                f"import (read, validate, merge, write) of {created} enterprises",
+                seconds,
+                import_count,
+                "≥ 20,000 rows/s",
+                _verdict(rate >= 20_000) + f" ({rate:,.0f}/s)",
+            )
+        )
+    return out

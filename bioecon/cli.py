@@ -738,6 +738,28 @@ def bench_ledger(scale: float, postgres_url: str | None, targets: int) -> None:
     )
 
 
+@bench.command("classify")
+@click.option("--count", type=click.IntRange(100, 10_000_000), default=1_000_000, show_default=True)
+@click.option(
+    "--import-count", type=click.IntRange(100, 10_000_000), default=200_000, show_default=True
+)
+def bench_classify(count: int, import_count: int) -> None:
+    """Classification throughput on one core over synthetic enterprises, and import speed of
+    enterprise files into a fresh SQLite file."""
+    from bioecon.bench import run_classify_bench
+
+    rows = run_classify_bench(count=count, import_count=min(import_count, count))
+    click.echo(
+        render_table(
+            ["backend", "step", "seconds", "rows", "goal", "verdict"],
+            [
+                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
+                for r in rows
+            ],
+        )
+    )
+
+
 # --- demo -----------------------------------------------------------------------------------
 
 

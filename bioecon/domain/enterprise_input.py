@@ -67,6 +67,28 @@ def merge_rows(
 ) -> tuple[Enterprise, list[Change], list[Problem]]:
     """One enterprise from its rows over what the registry holds: a non-blank cell replaces the
     stored value, a blank keeps it. Two rows giving different values is a problem."""
+    if existing is None and len(rows) == 1:  # the common case of a bulk load, taken directly
+        row = rows[0]
+        if row.name is None:
+            return (
+                Enterprise(uscc=uscc, name=""),
+                [],
+                [Problem(f"row {row.row}, column name", f"{uscc} is new: its name is required")],
+            )
+        return (
+            Enterprise(
+                uscc=uscc,
+                name=row.name,
+                org_unit=row.org_unit,
+                industry_code=row.industry_code,
+                industry_code_edition=row.industry_code_edition or "GB/T 4754-2017",
+                business_scope=row.business_scope,
+                founded_on=row.founded_on,
+                flags=row.flags or (),
+            ),
+            [],
+            [],
+        )
     problems: list[Problem] = []
     given: dict[str, tuple[object, int]] = {}
     for row in rows:

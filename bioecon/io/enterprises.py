@@ -78,15 +78,18 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
     warnings: list[Problem] = []
     org_references: list[tuple[int, str]] = []
     departments = uscc_departments()
+    present = [c for c in COLUMNS if c in table.columns]
+    absent = dict.fromkeys(c for c in COLUMNS if c not in table.columns)
     for raw in table.rows:
         where = f"row {raw.number}, column "
-        values: dict[str, Any] = {}
-        for column in COLUMNS:
-            cell = raw.cells.get(column)
+        values: dict[str, Any] = dict(absent)
+        failed = False
+        for column in present:
             try:
-                values[column] = _PARSERS.get(column, _text)(cell)
+                values[column] = _PARSERS.get(column, _text)(raw.cells.get(column))
             except InvalidValue as error:
                 problems.append(Problem(where + column, str(error)))
+                failed = True
         if isinstance(values.get("org_unit"), str):
             org_references.append((raw.number, values["org_unit"]))
         code = values.get("uscc")
@@ -94,6 +97,7 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
             verdict = check_uscc(code, departments)
             if not verdict.valid:
                 problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
+                failed = True
             warnings += [Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings]
             values["uscc"] = verdict.code
         if values.get("year") is None and any(
@@ -101,7 +105,8 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
             for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
         ):
             problems.append(Problem(where + "year", "figures need the year they belong to"))
-        if len(values) == len(COLUMNS) and not any(p.location.startswith(where) for p in problems):
+            failed = True
+        if not failed:
             rows.append(EnterpriseRow(raw.number, **values))
     return EnterpriseFile(
         table.source, tuple(rows), tuple(problems), tuple(warnings), tuple(org_references)

@@ -64,14 +64,18 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
         kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
         org_ids |= store.org_unit_ids(connection, kept)
         created = updated = unchanged = years_written = 0
+        new = [(enterprise, years) for enterprise, years, existing in merged if existing is None]
+        store.insert_new(connection, new, org_ids)
+        created = len(new)
+        years_written = sum(len(years) for _, years in new)
         for enterprise, years, existing in merged:
-            store.save(connection, enterprise, years, existing=existing, org_ids=org_ids)
-            years_written += len(years)
             if existing is None:
-                created += 1
-            elif existing.enterprise != enterprise or any(
+                continue
+            years_written += len(years)
+            if existing.enterprise != enterprise or any(
                 existing.years.get(y.year) != y for y in years
             ):
+                store.save(connection, enterprise, years, existing=existing, org_ids=org_ids)
                 updated += 1
             else:
                 unchanged += 1

@@ -12,7 +12,7 @@ from bioecon.domain.model import Enterprise, EnterpriseYear
 from bioecon.store import tables as t
 from bioecon.store.plans import id_map
 
-_CHUNK = 500
+_CHUNK = 5000  # codes per IN-list: both engines take far more; fewer round trips
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +202,50 @@ def store_classifications(connection: Connection, rows: Sequence[Mapping[str, ob
     )
     for offset in range(0, len(rows), 5000):
         connection.execute(statement, list(rows[offset : offset + 5000]))
+
+
+def insert_new(
+    connection: Connection,
+    items: Sequence[tuple[Enterprise, Sequence[EnterpriseYear]]],
+    org_ids: dict[str, int],
+) -> None:
+    """Bulk insert enterprises that are not stored yet, with their flags and years."""
+    if not items:
+        return
+    for offset in range(0, len(items), 10_000):
+        chunk = items[offset : offset + 10_000]
+        connection.execute(
+            insert(t.enterprise),
+            [
+                {
+                    "uscc": e.uscc,
+                    "name": e.name,
+                    "org_unit_id": org_ids[e.org_unit] if e.org_unit else None,
+                    "industry_code": e.industry_code,
+                    "industry_code_edition": e.industry_code_edition,
+                    "business_scope": e.business_scope,
+                    "founded_on": e.founded_on,
+                }
+                for e, _ in chunk
+            ],
+        )
+        ids = id_map(connection, t.enterprise, (e.uscc for e, _ in chunk), column="uscc")
+        flags = [{"enterprise_id": ids[e.uscc], "flag": f} for e, _ in chunk for f in e.flags]
+        if flags:
+            connection.execute(insert(t.enterprise_flag), flags)
+        years = [
+            {
+                "enterprise_id": ids[e.uscc],
+                "year": y.year,
+                "revenue": y.revenue,
+                "output_value": y.output_value,
+                "rd_spend": y.rd_spend,
+                "employees": y.employees,
+                "valuation": y.valuation,
+                "valuation_unit": y.valuation_unit,
+            }
+            for e, ys in chunk
+            for y in ys
+        ]
+        if years:
+            connection.execute(insert(t.enterprise_year), years)

@@ -53,8 +53,8 @@ def id_map(
     wanted = sorted(set(codes))
     found: dict[str, int] = {}
     key = table.c[column]
-    for offset in range(0, len(wanted), 500):
-        chunk = wanted[offset : offset + 500]
+    for offset in range(0, len(wanted), 5000):
+        chunk = wanted[offset : offset + 5000]
         rows = connection.execute(select(key, table.c.id).where(key.in_(chunk)))
         found.update({row[0]: row[1] for row in rows})
     return found
