@@ -145,6 +145,19 @@ def merge_years(
     uscc: str, rows: list[EnterpriseRow], existing: dict[int, EnterpriseYear]
 ) -> tuple[list[EnterpriseYear], list[Problem]]:
     """The yearly figures the rows give, over the stored ones (blank keeps); a year twice is a problem."""
+    if not existing and len(rows) == 1:  # the common case of a bulk load, taken directly
+        row = rows[0]
+        if row.year is None:
+            return [], []
+        figures = (
+            row.revenue,
+            row.output_value,
+            row.rd_spend,
+            row.employees,
+            row.valuation,
+            row.valuation_unit,
+        )
+        return [EnterpriseYear(uscc, row.year, *figures)], []
     problems: list[Problem] = []
     seen: dict[int, int] = {}
     merged: list[EnterpriseYear] = []

@@ -23,6 +23,7 @@ from bioecon.domain.model import Enterprise, EnterpriseYear
 from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+from bioecon.runtime import collector_paused
 
 REQUIRED = ("uscc", "name")
 OPTIONAL = (
@@ -70,47 +71,50 @@ _FLAG_SPLIT = re.compile(r"[;；、,，]")
 
 def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseFile:
     """Parse every row; cell problems are collected, credit-code warnings kept apart."""
-    table = read_table(
-        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
-    )
-    rows: list[EnterpriseRow] = []
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    org_references: list[tuple[int, str]] = []
-    departments = uscc_departments()
-    present = [c for c in COLUMNS if c in table.columns]
-    absent = dict.fromkeys(c for c in COLUMNS if c not in table.columns)
-    for raw in table.rows:
-        where = f"row {raw.number}, column "
-        values: dict[str, Any] = dict(absent)
-        failed = False
-        for column in present:
-            try:
-                values[column] = _PARSERS.get(column, _text)(raw.cells.get(column))
-            except InvalidValue as error:
-                problems.append(Problem(where + column, str(error)))
+    with collector_paused():
+        table = read_table(
+            path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+        )
+        rows: list[EnterpriseRow] = []
+        problems: list[Problem] = []
+        warnings: list[Problem] = []
+        org_references: list[tuple[int, str]] = []
+        departments = uscc_departments()
+        present = [c for c in COLUMNS if c in table.columns]
+        absent = dict.fromkeys(c for c in COLUMNS if c not in table.columns)
+        for raw in table.rows:
+            where = f"row {raw.number}, column "
+            values: dict[str, Any] = dict(absent)
+            failed = False
+            for column in present:
+                try:
+                    values[column] = _PARSERS.get(column, _text)(raw.cells.get(column))
+                except InvalidValue as error:
+                    problems.append(Problem(where + column, str(error)))
+                    failed = True
+            if isinstance(values.get("org_unit"), str):
+                org_references.append((raw.number, values["org_unit"]))
+            code = values.get("uscc")
+            if isinstance(code, str):
+                verdict = check_uscc(code, departments)
+                if not verdict.valid:
+                    problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
+                    failed = True
+                warnings += [
+                    Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings
+                ]
+                values["uscc"] = verdict.code
+            if values.get("year") is None and any(
+                values.get(f) is not None
+                for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
+            ):
+                problems.append(Problem(where + "year", "figures need the year they belong to"))
                 failed = True
-        if isinstance(values.get("org_unit"), str):
-            org_references.append((raw.number, values["org_unit"]))
-        code = values.get("uscc")
-        if isinstance(code, str):
-            verdict = check_uscc(code, departments)
-            if not verdict.valid:
-                problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
-                failed = True
-            warnings += [Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings]
-            values["uscc"] = verdict.code
-        if values.get("year") is None and any(
-            values.get(f) is not None
-            for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
-        ):
-            problems.append(Problem(where + "year", "figures need the year they belong to"))
-            failed = True
-        if not failed:
-            rows.append(EnterpriseRow(raw.number, **values))
-    return EnterpriseFile(
-        table.source, tuple(rows), tuple(problems), tuple(warnings), tuple(org_references)
-    )
+            if not failed:
+                rows.append(EnterpriseRow(raw.number, **values))
+        return EnterpriseFile(
+            table.source, tuple(rows), tuple(problems), tuple(warnings), tuple(org_references)
+        )
 
 
 def _text(cell: Cell) -> str | None:

@@ -19,6 +19,7 @@ from bioecon.domain.observation_input import CodeReference, ObservationFile, Obs
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+from bioecon.runtime import collector_paused
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -65,31 +66,32 @@ STATUS_ALIASES = {
 def read_observation_file(path: Path, *, sheet: str | None = None) -> ObservationFile:
     """Parse every row, collecting every bad cell (the file's shape is checked first and
     raises :class:`InvalidInput` at once: without the right columns no row can be read)."""
-    table = read_table(
-        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
-    )
-    rows: list[ObservationRow] = []
-    problems: list[Problem] = []
-    references: list[CodeReference] = []
-    for raw in table.rows:
-        where = f"row {raw.number}, column "
-        found: dict[str, Any] = {}
-        for column in COLUMNS:
-            cell = raw.cells.get(column)
-            try:
-                found[column] = _PARSERS[column](cell)
-            except InvalidValue as error:
-                problems.append(Problem(where + column, str(error)))
-        references += [
-            CodeReference(raw.number, column, found[column])
-            for column in ("indicator", "org_unit")
-            if column in found
-        ]
-        if len(found) == len(COLUMNS):
-            rows.append(ObservationRow(raw.number, **found))
-    return ObservationFile(
-        table.source, tuple(rows), tuple(problems), tuple(references), table.blank_rows
-    )
+    with collector_paused():
+        table = read_table(
+            path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+        )
+        rows: list[ObservationRow] = []
+        problems: list[Problem] = []
+        references: list[CodeReference] = []
+        for raw in table.rows:
+            where = f"row {raw.number}, column "
+            found: dict[str, Any] = {}
+            for column in COLUMNS:
+                cell = raw.cells.get(column)
+                try:
+                    found[column] = _PARSERS[column](cell)
+                except InvalidValue as error:
+                    problems.append(Problem(where + column, str(error)))
+            references += [
+                CodeReference(raw.number, column, found[column])
+                for column in ("indicator", "org_unit")
+                if column in found
+            ]
+            if len(found) == len(COLUMNS):
+                rows.append(ObservationRow(raw.number, **found))
+        return ObservationFile(
+            table.source, tuple(rows), tuple(problems), tuple(references), table.blank_rows
+        )
 
 
 def _required_text(cell: Cell) -> str:

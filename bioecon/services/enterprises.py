@@ -17,6 +17,7 @@ from bioecon.domain.enterprise_input import (
 )
 from bioecon.domain.model import Enterprise, EnterpriseYear
 from bioecon.errors import InvalidInput, Problem
+from bioecon.runtime import collector_paused
 from bioecon.store import enterprises as store
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
@@ -35,61 +36,66 @@ class EnterpriseLoadReport:
 
 def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadReport:
     """Merge the file into the registry by credit code, all or nothing."""
-    groups: dict[str, list[EnterpriseRow]] = defaultdict(list)
-    for row in parsed.rows:
-        groups[row.uscc].append(row)
-    with app.transaction() as connection:
-        ensure_current(connection)
-        problems = list(parsed.problems)
-        org_ids = store.org_unit_ids(connection, {code for _, code in parsed.org_references})
-        problems += [
-            Problem(f"row {row}, column org_unit", f"unknown org unit '{code}'")
-            for row, code in parsed.org_references
-            if code not in org_ids
-        ]
-        stored = store.fetch(connection, groups)
-        merged: list[tuple[Enterprise, list[EnterpriseYear], store.StoredEnterprise | None]] = []
-        changes: list[Change] = []
-        for uscc, rows in groups.items():
-            existing = stored.get(uscc)
-            enterprise, changed, conflicts = merge_rows(
-                uscc, rows, existing.enterprise if existing else None
+    with collector_paused():
+        groups: dict[str, list[EnterpriseRow]] = defaultdict(list)
+        for row in parsed.rows:
+            groups[row.uscc].append(row)
+        with app.transaction() as connection:
+            ensure_current(connection)
+            problems = list(parsed.problems)
+            org_ids = store.org_unit_ids(connection, {code for _, code in parsed.org_references})
+            problems += [
+                Problem(f"row {row}, column org_unit", f"unknown org unit '{code}'")
+                for row, code in parsed.org_references
+                if code not in org_ids
+            ]
+            stored = store.fetch(connection, groups)
+            merged: list[
+                tuple[Enterprise, list[EnterpriseYear], store.StoredEnterprise | None]
+            ] = []
+            changes: list[Change] = []
+            for uscc, rows in groups.items():
+                existing = stored.get(uscc)
+                enterprise, changed, conflicts = merge_rows(
+                    uscc, rows, existing.enterprise if existing else None
+                )
+                years, repeats = merge_years(uscc, rows, existing.years if existing else {})
+                problems += conflicts + repeats
+                changes += changed
+                merged.append((enterprise, years, existing))
+            if problems:
+                raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
+            kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
+            org_ids |= store.org_unit_ids(connection, kept)
+            created = updated = unchanged = years_written = 0
+            new = [
+                (enterprise, years) for enterprise, years, existing in merged if existing is None
+            ]
+            store.insert_new(connection, new, org_ids)
+            created = len(new)
+            years_written = sum(len(years) for _, years in new)
+            for enterprise, years, existing in merged:
+                if existing is None:
+                    continue
+                years_written += len(years)
+                if existing.enterprise != enterprise or any(
+                    existing.years.get(y.year) != y for y in years
+                ):
+                    store.save(connection, enterprise, years, existing=existing, org_ids=org_ids)
+                    updated += 1
+                else:
+                    unchanged += 1
+            if created + years_written >= 5_000:
+                refresh_statistics(connection, ("enterprise", "enterprise_year", "enterprise_flag"))
+            return EnterpriseLoadReport(
+                parsed.source,
+                created,
+                updated,
+                unchanged,
+                years_written,
+                tuple(changes),
+                parsed.warnings,
             )
-            years, repeats = merge_years(uscc, rows, existing.years if existing else {})
-            problems += conflicts + repeats
-            changes += changed
-            merged.append((enterprise, years, existing))
-        if problems:
-            raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
-        kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
-        org_ids |= store.org_unit_ids(connection, kept)
-        created = updated = unchanged = years_written = 0
-        new = [(enterprise, years) for enterprise, years, existing in merged if existing is None]
-        store.insert_new(connection, new, org_ids)
-        created = len(new)
-        years_written = sum(len(years) for _, years in new)
-        for enterprise, years, existing in merged:
-            if existing is None:
-                continue
-            years_written += len(years)
-            if existing.enterprise != enterprise or any(
-                existing.years.get(y.year) != y for y in years
-            ):
-                store.save(connection, enterprise, years, existing=existing, org_ids=org_ids)
-                updated += 1
-            else:
-                unchanged += 1
-        if created + years_written >= 5_000:
-            refresh_statistics(connection, ("enterprise", "enterprise_year", "enterprise_flag"))
-        return EnterpriseLoadReport(
-            parsed.source,
-            created,
-            updated,
-            unchanged,
-            years_written,
-            tuple(changes),
-            parsed.warnings,
-        )
 
 
 def _row_of(problem: Problem) -> int:

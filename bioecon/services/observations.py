@@ -11,6 +11,7 @@ from bioecon.domain.model import IndicatorNature, Observation, ObservationStatus
 from bioecon.domain.observation_input import ObservationFile
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, NotFound, Problem
+from bioecon.runtime import collector_paused
 from bioecon.store import observations as store
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
@@ -52,95 +53,98 @@ def load_observations(
     A row whose key (indicator, org unit, sector, period, basis) is already stored replaces
     the stored value; re-loading an unchanged file changes nothing.
     """
-    now = datetime.now(UTC)
-    with app.transaction() as connection:
-        ensure_current(connection)
-        indicators = store.indicators_by_code(
-            connection, [r.code for r in parsed.references if r.column == "indicator"]
-        )
-        orgs = store.org_unit_ids(
-            connection, [r.code for r in parsed.references if r.column == "org_unit"]
-        )
-        problems: list[Problem] = list(parsed.problems)
-        for ref in parsed.references:
-            known = indicators if ref.column == "indicator" else orgs
-            if ref.code not in known:
-                label = "indicator" if ref.column == "indicator" else "org unit"
-                problems.append(
-                    Problem(f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'")
-                )
-        writes: list[tuple[int, store.ObservationWrite]] = []
-        first_row: dict[tuple[int, int, str, str, str], int] = {}
-        for row in parsed.rows:
-            where = f"row {row.row}, column "
-            if row.indicator not in indicators or row.org_unit not in orgs:
-                continue  # reported above
-            indicator_id, indicator = indicators[row.indicator]
-            basis = row.basis or (
-                ReportingBasis.PERIOD_END
-                if indicator.nature is IndicatorNature.STOCK
-                else indicator.basis
+    with collector_paused():
+        now = datetime.now(UTC)
+        with app.transaction() as connection:
+            ensure_current(connection)
+            indicators = store.indicators_by_code(
+                connection, [r.code for r in parsed.references if r.column == "indicator"]
             )
-            if basis not in _ALLOWED_BASES[indicator.nature]:
-                allowed = ", ".join(sorted(b.value for b in _ALLOWED_BASES[indicator.nature]))
-                problems.append(
-                    Problem(
-                        where + "basis",
-                        f"{basis.value} does not fit {indicator.nature.value} indicator {indicator.code}; use {allowed}",
-                    )
-                )
-                continue
-            if row.period.type.value != indicator.period_type:
-                problems.append(
-                    Problem(
-                        where + "period",
-                        f"{row.period} is a {row.period.type.value}; {indicator.code} is reported per {indicator.period_type}",
-                    )
-                )
-                continue
-            write = store.ObservationWrite(
-                indicator_id=indicator_id,
-                org_unit_id=orgs[row.org_unit],
-                sector=row.sector or "",
-                period=row.period,
-                basis=basis,
-                value=row.value,
-                status=row.status or status,
-                source=f"{parsed.source} row {row.row}",
-                reported_by=reported_by,
-                reported_at=now,
+            orgs = store.org_unit_ids(
+                connection, [r.code for r in parsed.references if r.column == "org_unit"]
             )
-            if write.key in first_row:
-                problems.append(
-                    Problem(
-                        where + "period",
-                        f"repeats row {first_row[write.key]} (same indicator, org unit, sector, period and basis)",
+            problems: list[Problem] = list(parsed.problems)
+            for ref in parsed.references:
+                known = indicators if ref.column == "indicator" else orgs
+                if ref.code not in known:
+                    label = "indicator" if ref.column == "indicator" else "org unit"
+                    problems.append(
+                        Problem(
+                            f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'"
+                        )
                     )
+            writes: list[tuple[int, store.ObservationWrite]] = []
+            first_row: dict[tuple[int, int, str, str, str], int] = {}
+            for row in parsed.rows:
+                where = f"row {row.row}, column "
+                if row.indicator not in indicators or row.org_unit not in orgs:
+                    continue  # reported above
+                indicator_id, indicator = indicators[row.indicator]
+                basis = row.basis or (
+                    ReportingBasis.PERIOD_END
+                    if indicator.nature is IndicatorNature.STOCK
+                    else indicator.basis
                 )
-                continue
-            first_row[write.key] = row.row
-            writes.append((row.row, write))
-        if problems:
-            raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
-        stored = store.existing_values(connection, [w.key for _, w in writes])
-        new = [w for _, w in writes if w.key not in stored]
-        changed = [
-            (stored[w.key][0], w)
-            for _, w in writes
-            if w.key in stored
-            and (stored[w.key][1] != w.value or stored[w.key][2] != w.status.value)
-        ]
-        store.insert_observations(connection, new)
-        store.update_observations(connection, changed)
-        if len(new) >= STATISTICS_REFRESH_ROWS:
-            refresh_statistics(connection)
-        return ObservationLoadReport(
-            source=parsed.source,
-            inserted=len(new),
-            updated=len(changed),
-            unchanged=len(writes) - len(new) - len(changed),
-            blank_rows=parsed.blank_rows,
-        )
+                if basis not in _ALLOWED_BASES[indicator.nature]:
+                    allowed = ", ".join(sorted(b.value for b in _ALLOWED_BASES[indicator.nature]))
+                    problems.append(
+                        Problem(
+                            where + "basis",
+                            f"{basis.value} does not fit {indicator.nature.value} indicator {indicator.code}; use {allowed}",
+                        )
+                    )
+                    continue
+                if row.period.type.value != indicator.period_type:
+                    problems.append(
+                        Problem(
+                            where + "period",
+                            f"{row.period} is a {row.period.type.value}; {indicator.code} is reported per {indicator.period_type}",
+                        )
+                    )
+                    continue
+                write = store.ObservationWrite(
+                    indicator_id=indicator_id,
+                    org_unit_id=orgs[row.org_unit],
+                    sector=row.sector or "",
+                    period=row.period,
+                    basis=basis,
+                    value=row.value,
+                    status=row.status or status,
+                    source=f"{parsed.source} row {row.row}",
+                    reported_by=reported_by,
+                    reported_at=now,
+                )
+                if write.key in first_row:
+                    problems.append(
+                        Problem(
+                            where + "period",
+                            f"repeats row {first_row[write.key]} (same indicator, org unit, sector, period and basis)",
+                        )
+                    )
+                    continue
+                first_row[write.key] = row.row
+                writes.append((row.row, write))
+            if problems:
+                raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
+            stored = store.existing_values(connection, [w.key for _, w in writes])
+            new = [w for _, w in writes if w.key not in stored]
+            changed = [
+                (stored[w.key][0], w)
+                for _, w in writes
+                if w.key in stored
+                and (stored[w.key][1] != w.value or stored[w.key][2] != w.status.value)
+            ]
+            store.insert_observations(connection, new)
+            store.update_observations(connection, changed)
+            if len(new) >= STATISTICS_REFRESH_ROWS:
+                refresh_statistics(connection)
+            return ObservationLoadReport(
+                source=parsed.source,
+                inserted=len(new),
+                updated=len(changed),
+                unchanged=len(writes) - len(new) - len(changed),
+                blank_rows=parsed.blank_rows,
+            )
 
 
 def export_observations(

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from bioecon.domain.model import Enterprise, EnterpriseYear
 from bioecon.store import tables as t
+from bioecon.store.bulk import bulk_insert
 from bioecon.store.plans import id_map
 
 _CHUNK = 5000  # codes per IN-list: both engines take far more; fewer round trips
@@ -214,8 +215,9 @@ def insert_new(
         return
     for offset in range(0, len(items), 10_000):
         chunk = items[offset : offset + 10_000]
-        connection.execute(
-            insert(t.enterprise),
+        bulk_insert(
+            connection,
+            t.enterprise,
             [
                 {
                     "uscc": e.uscc,
@@ -231,8 +233,7 @@ def insert_new(
         )
         ids = id_map(connection, t.enterprise, (e.uscc for e, _ in chunk), column="uscc")
         flags = [{"enterprise_id": ids[e.uscc], "flag": f} for e, _ in chunk for f in e.flags]
-        if flags:
-            connection.execute(insert(t.enterprise_flag), flags)
+        bulk_insert(connection, t.enterprise_flag, flags)
         years = [
             {
                 "enterprise_id": ids[e.uscc],
@@ -247,5 +248,4 @@ def insert_new(
             for e, ys in chunk
             for y in ys
         ]
-        if years:
-            connection.execute(insert(t.enterprise_year), years)
+        bulk_insert(connection, t.enterprise_year, years)
