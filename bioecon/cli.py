@@ -608,6 +608,12 @@ def enterprises_export(context: click.Context, out: Path) -> None:
 @click.option("--org-unit", help="Only enterprises in this org unit's subtree.")
 @click.option("--sector", help="Only enterprises of this bio-economy category (e.g. 4.1).")
 @click.option("--tier", "tier_codes", multiple=True, help="Only these tiers (repeatable).")
+@click.option(
+    "--plan",
+    "plan_reference",
+    metavar="ID",
+    help="Use this plan's own tier rules over the catalogue.",
+)
 @click.option("--members/--counts", default=False, help="List members, or only counts (default).")
 @click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
 @click.pass_context
@@ -617,13 +623,19 @@ def tiers_command(
     org_unit: str | None,
     sector: str | None,
     tier_codes: tuple[str, ...],
+    plan_reference: str | None,
     members: bool,
     output: str,
 ) -> None:
     """企业梯次: count (and list) enterprises per tier — revenue bands, 规模以上, 瞪羚, 独角兽,
     专精特新, 小巨人, 高新技术企业, 上市, 链主. Rules: bioecon/data/tiers.yaml."""
     results = tier_service.tier_report(
-        _app(context), year=year, org_unit=org_unit, sector=sector, tiers=list(tier_codes) or None
+        _app(context),
+        year=year,
+        org_unit=org_unit,
+        sector=sector,
+        tiers=list(tier_codes) or None,
+        plan=plan_reference,
     )
     if output == "json":
         _echo_json(

@@ -281,32 +281,61 @@ def test_ledger_evaluate_and_check_commands(
     assert code == 1 and finding["severity"] == "error" and finding["period"] == "2025-07"
 
 
-def test_uscc_classify_enterprises_and_tiers(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_uscc_classify_enterprises_and_tiers(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = run(capsys, "uscc", "check", "91110000600037341L", "91340600MA2PBP2120")
     assert code == 0 and out.count("\tvalid\t") == 2
     code, out, _ = run(capsys, "uscc", "check", "91110000600037341L", "91110000600037341M")
     assert code == 1 and "should be 'L'" in out
 
     source = tmp_path / "in.csv"
-    source.write_text("name,industry_code,business_scope,note\n甲,2761,,keep me\n乙,,医疗器械生产,\n丙,5251,日用百货销售,\n", encoding="gbk")
+    source.write_text(
+        "name,industry_code,business_scope,note\n甲,2761,,keep me\n乙,,医疗器械生产,\n丙,5251,日用百货销售,\n",
+        encoding="gbk",
+    )
     target = tmp_path / "out.csv"
     code, _, err = run(capsys, "classify", str(source), "--out", str(target))
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert code == 0 and "3 rows, 2 bio-economy" in err
-    assert lines[0] == "name,industry_code,business_scope,note,bio_category,bio_category_name,basis,matched"
+    assert (
+        lines[0]
+        == "name,industry_code,business_scope,note,bio_category,bio_category_name,basis,matched"
+    )
     assert lines[1] == "甲,2761,,keep me,4.1.1,生物药品制品制造,code,2761"
-    assert lines[2].endswith(",4.2.1,先进医疗设备及器械制造,scope,医疗器械生产") and lines[3].endswith(",,,none,")
+    assert lines[2].endswith(",4.2.1,先进医疗设备及器械制造,scope,医疗器械生产") and lines[
+        3
+    ].endswith(",,,none,")
     assert run(capsys, "classify", str(source))[0] == 2
 
     run(capsys, "--db", db, "demo", "build")
     registry = tmp_path / "registry.csv"
-    registry.write_text("uscc,name,org_unit,industry_code,founded_on,flags,year,revenue\n91110000600037341L,甲药业,430100,2761,2010-01-01,专精特新,2025,1000000\n", encoding="utf-8")
+    registry.write_text(
+        "uscc,name,org_unit,industry_code,founded_on,flags,year,revenue\n91110000600037341L,甲药业,430100,2761,2010-01-01,专精特新,2025,1000000\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "--db", db, "enterprises", "load", str(registry))
     assert code == 0 and "1 created" in out
     code, out, _ = run(capsys, "--db", db, "classify", "--db")
     assert code == 0 and "1 enterprises classified" in out and "1 bio-economy" in out
-    code, out, _ = run(capsys, "--db", db, "tiers", "--year", "2025", "--tier", "revenue_100yi", "--tier", "specialised", "--format", "json")
-    assert code == 0 and [(t["tier"], t["count"]) for t in json.loads(out)] == [("revenue_100yi", 1), ("specialised", 1)]
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "tiers",
+        "--year",
+        "2025",
+        "--tier",
+        "revenue_100yi",
+        "--tier",
+        "specialised",
+        "--format",
+        "json",
+    )
+    assert code == 0 and [(t["tier"], t["count"]) for t in json.loads(out)] == [
+        ("revenue_100yi", 1),
+        ("specialised", 1),
+    ]
     code, out, _ = run(capsys, "--db", db, "tiers", "--year", "2025", "--members")
     assert "甲药业" in out
     exported = tmp_path / "export.csv"

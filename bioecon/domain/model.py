@@ -118,6 +118,9 @@ class Plan:
     source_text: str | None = None
     source_sha256: str | None = None
     thresholds: dict[str, Any] | None = None  # overrides of bioecon/data/progress.yaml
+    tiers: list[dict[str, Any]] | None = (
+        None  # the plan's own tier rules (bioecon/data/tiers.yaml schema)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from bioecon.domain.model import PlanBundle, Target, TargetKind, TargetOp
 from bioecon.domain.progress import Thresholds
+from bioecon.domain.tiers import tier_rules
 from bioecon.domain.units import UnitRegistry
 from bioecon.errors import InvalidValue
 
@@ -28,6 +29,11 @@ def bundle_problems(bundle: PlanBundle, units: UnitRegistry) -> list[Finding]:
     ):
         found.append((("plan", "horizon"), "start year is after end year"))
     found += _threshold_problems(plan.thresholds)
+    if plan.tiers:
+        try:
+            tier_rules(plan.tiers)
+        except (InvalidValue, KeyError, ValueError, TypeError) as error:
+            found.append((("plan", "tiers"), f"not a valid tier rule: {error}"))
     found += _duplicates("org_units", (u.code for u in bundle.org_units), "code")
     found += _duplicates("responsible_units", (r.code for r in bundle.responsible_units), "code")
     found += _duplicates("indicators", (i.code for i in bundle.indicators), "code")

@@ -60,3 +60,10 @@ def tier_of_indicator(indicator: str | None) -> str | None:
     if indicator and indicator.startswith(TIER_INDICATOR_PREFIX):
         return indicator[len(TIER_INDICATOR_PREFIX) :]
     return None
+
+
+def plan_rules(
+    catalogue: dict[str, TierRule], plan_tiers: list[dict[str, Any]] | None
+) -> dict[str, TierRule]:
+    """The catalogue with a plan's own rules over it (same code: the plan's rule wins)."""
+    return {**catalogue, **tier_rules(plan_tiers or [])}

@@ -101,6 +101,18 @@ class ThresholdsModel(_Model):
     approx_tolerance: Decimal | None = None
 
 
+class TierModel(_Model):
+    """A tier rule: exactly one of revenue_at_least (万元), flag, gazelle, unicorn."""
+
+    code: Code
+    name: Text
+    revenue_at_least: Decimal | None = None
+    industry_divisions: list[str] | None = None
+    flag: str | None = None
+    gazelle: dict[str, Decimal] | None = None
+    unicorn: dict[str, Decimal | str] | None = None
+
+
 class PlanMeta(_Model):
     code: Code
     title: Text
@@ -110,6 +122,10 @@ class PlanMeta(_Model):
     horizon: HorizonModel | None = None
     source: SourceModel | None = None
     thresholds: ThresholdsModel | None = None
+    tiers: list[TierModel] | None = Field(
+        default=None,
+        description="the plan's own 企业梯次 rules; a code in bioecon/data/tiers.yaml is overridden",
+    )
 
 
 class OrgUnitModel(_Model):
@@ -320,6 +336,11 @@ def to_bundle(document: PlanFile, source_text: str | None) -> PlanBundle:
                 if meta.thresholds
                 else None
             ),
+            tiers=(
+                [t.model_dump(mode="json", exclude_none=True) for t in meta.tiers]
+                if meta.tiers
+                else None
+            ),
         ),
         org_units=tuple(
             OrgUnit(
@@ -414,6 +435,7 @@ def from_bundle(bundle: PlanBundle) -> PlanFile:
             horizon=horizon,
             source=source,
             thresholds=ThresholdsModel.model_validate(plan.thresholds) if plan.thresholds else None,
+            tiers=[TierModel.model_validate(t) for t in plan.tiers] if plan.tiers else None,
         ),
         org_units=[
             OrgUnitModel(

@@ -32,7 +32,7 @@ from bioecon.domain.progress import (
     Thresholds,
     evaluate,
 )
-from bioecon.domain.tiers import tier_of_indicator
+from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services.ledger import ledger_entries
 from bioecon.store import Connection
@@ -89,8 +89,9 @@ def evaluate_bundle(
         )
         tier = tier_of_indicator(target.indicator)
         if tier is not None:
+            rule = plan_rules(tier_catalogue(), bundle.plan.tiers)[tier]
             actual, base = _tier_counts(
-                connection, tier, target, org, as_of, bundle.plan.horizon_start
+                connection, rule, target, org, as_of, bundle.plan.horizon_start
             )
             evaluation = evaluate(
                 spec,
@@ -102,7 +103,7 @@ def evaluate_bundle(
             )
             if actual is None:
                 evaluation = _with_reason(
-                    evaluation, f"截至{as_of.label_zh}，企业名录无{tier}所需的年度数据"
+                    evaluation, f"截至{as_of.label_zh}，企业名录无{rule.name}所需的年度数据"
                 )
         elif target.indicator is None:
             evaluation = evaluate(
@@ -144,7 +145,7 @@ def _with_reason(evaluation: Evaluation, reason: str) -> Evaluation:
 
 def _tier_counts(
     connection: Connection,
-    tier: str,
+    rule: TierRule,
     target: Target,
     org: str,
     as_of: Period,
@@ -153,7 +154,6 @@ def _tier_counts(
     """Counts of a tier's members in the subject's subtree, from the enterprise registry: for
     figure-based tiers in the latest year with enterprise figures (and the base year); for
     certified flags now (flags have no history, so no base unless the plan gives one)."""
-    rule = tier_catalogue()[tier]
     sector = target.subject_sector
 
     def count(year: int) -> Decimal:

@@ -10,8 +10,8 @@ from bioecon.catalogs import tier_catalogue, unit_registry
 from bioecon.domain.model import Indicator, IndicatorNature, PlanBundle, ReportingBasis
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
-from bioecon.domain.tiers import tier_of_indicator
-from bioecon.errors import InvalidInput, NotFound, Problem, format_path
+from bioecon.domain.tiers import plan_rules, tier_of_indicator
+from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem, format_path
 from bioecon.store import Connection, tables
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
@@ -55,9 +55,17 @@ def load_plan(
         )
 
 
+def _valid_tiers(bundle: PlanBundle) -> bool:
+    try:
+        plan_rules({}, bundle.plan.tiers)
+    except (InvalidValue, KeyError, ValueError, TypeError):
+        return False  # reported by bundle_problems
+    return True
+
+
 def _tier_indicators(bundle: PlanBundle) -> list[Indicator]:
     """Indicators for the tiers the plan's targets count (``tier.<code>``), from the catalogue."""
-    catalogue = tier_catalogue()
+    catalogue = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
     codes = {tier_of_indicator(t.indicator) for t in bundle.targets} - {None}
     return [
         Indicator(
@@ -110,8 +118,9 @@ def _reference_problems(
         if code in positions
     ]
 
+    rules = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
     declared_indicators = {i.code for i in bundle.indicators} | {
-        rule.indicator for rule in tier_catalogue().values()
+        rule.indicator for rule in rules.values()
     }
     wanted = {x.indicator for x in bundle.targets if x.indicator} - declared_indicators
     stored_indicators = store.existing_codes(connection, tables.indicator, wanted)

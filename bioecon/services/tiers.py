@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import tier_catalogue
-from bioecon.domain.tiers import TierRule
+from bioecon.domain.tiers import TierRule, plan_rules
 from bioecon.errors import NotFound
 from bioecon.store import tiers as store
 from bioecon.store.migrate import ensure_current
 from bioecon.store.observations import org_unit_ids
+from bioecon.store.plans import find_plan_id, load_bundle
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,17 @@ def tier_report(
     org_unit: str | None = None,
     sector: str | None = None,
     tiers: list[str] | None = None,
+    plan: str | None = None,
 ) -> list[TierResult]:
+    """Members of each tier; with ``plan``, that plan's own rules over the catalogue."""
     catalogue = tier_catalogue()
+    if plan is not None:
+        with app.reading() as connection:
+            ensure_current(connection)
+            plan_id = find_plan_id(connection, plan)
+            if plan_id is None:
+                raise NotFound(f"no plan with code or id '{plan}'")
+            catalogue = plan_rules(catalogue, load_bundle(connection, plan_id).plan.tiers)
     unknown = [code for code in tiers or [] if code not in catalogue]
     if unknown:
         raise NotFound(f"no tier {', '.join(unknown)}; tiers: {', '.join(catalogue)}")

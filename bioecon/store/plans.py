@@ -249,6 +249,7 @@ def _upsert_plan_row(connection: Connection, plan: Plan, region_id: int) -> int:
         "source_text": plan.source_text,
         "source_sha256": plan.source_sha256,
         "thresholds": plan.thresholds,
+        "tiers": plan.tiers,
         "loaded_at": datetime.now(UTC),
     }
     ids = id_map(connection, t.plan, [plan.code])
@@ -375,6 +376,7 @@ def load_bundle(connection: Connection, plan_id: int) -> PlanBundle:
         source_text=row.source_text,
         source_sha256=row.source_sha256,
         thresholds=row.thresholds,
+        tiers=row.tiers,
     )
     return PlanBundle(
         plan=plan,

@@ -104,6 +104,7 @@ plan = Table(
     Column("source_text", Text),
     Column("source_sha256", String(64)),
     Column("thresholds", JSON),  # overrides of the progress thresholds (docs/progress.md)
+    Column("tiers", JSON),  # the plan's own tier rules (same schema as bioecon/data/tiers.yaml)
     Column("loaded_at", DateTime(timezone=True), nullable=False),
     comment="规划/行动计划",
 )

@@ -15,7 +15,9 @@ CLASSIFIER = Classifier(TABLES)
 THIRD_LEVEL = [code for code in TABLES.categories if code.count(".") == 2]
 # codes that map to exactly one category in the shipped candidate table
 UNIQUE_CODES = {
-    code: mappings[0].category for code, mappings in TABLES.by_code.items() if len({m.category for m in mappings}) == 1
+    code: mappings[0].category
+    for code, mappings in TABLES.by_code.items()
+    if len({m.category for m in mappings}) == 1
 }
 
 
@@ -34,7 +36,9 @@ def test_each_mapped_code_classifies_by_code(industry_code: str, category: str) 
 @pytest.mark.parametrize("category", THIRD_LEVEL)
 def test_each_category_classifies_by_scope_text(category: str) -> None:
     keyword = TABLES.keywords[category][0]
-    result = CLASSIFIER.classify(None, f"许可项目：{keyword}（依法须经批准的项目，经相关部门批准后方可开展经营活动）")
+    result = CLASSIFIER.classify(
+        None, f"许可项目：{keyword}（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
+    )
     assert (result.category, result.basis) == (category, "scope"), keyword
     assert keyword in result.matched
 

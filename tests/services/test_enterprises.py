@@ -183,3 +183,28 @@ def test_a_tier_target_is_measured_from_the_registry(registry: Bioecon, tmp_path
         and results["T1"].status is Status.AT_RISK
     )
     assert results["T2"].actual == Decimal(1) and results["T2"].status is Status.ACHIEVED
+
+
+def test_a_plan_defines_its_own_tier(registry: Bioecon, tmp_path: Path) -> None:
+    plan = tmp_path / "own.yaml"
+    text = (
+        "plan:\n  code: own-tiers\n  title: 本地梯次\n  region: '430100'\n  horizon: {start: 2024, end: 2025}\n"
+        "  tiers:\n    - {code: core_firms, name: 骨干企业(营收5亿元以上), revenue_at_least: 50000}\n"
+        "targets:\n  - {key: T1, metric: 骨干企业数量, indicator: tier.core_firms, value: 8, unit: 家, deadline_year: 2025}\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    load_plan(registry, bundle=read_plan_file(plan).bundle, source="own.yaml")
+    (result,) = evaluate_plan(registry, plan="own-tiers", as_of=Period.month(2025, 12))
+    # 2025 revenue ≥ 50,000 万元: 甲, 丙, 丁, 戊, 己 (乙 has 3,456)
+    assert result.evaluation.actual == Decimal(5) and result.evaluation.status is Status.AT_RISK
+    (members_,) = tier_report(registry, year=2025, tiers=["core_firms"], plan="own-tiers")
+    assert len(members_.members) == 5
+    plan.write_text(
+        text.replace("revenue_at_least: 50000", "flag: 上市, revenue_at_least: 1"), encoding="utf-8"
+    )
+    with pytest.raises(InvalidInput) as caught:
+        load_plan(registry, bundle=read_plan_file(plan).bundle, source="own.yaml")
+    assert (
+        "plan.tiers: not a valid tier rule: tier core_firms: give exactly one of"
+        in caught.value.report()
+    )

@@ -1,0 +1,26 @@
+"""plan tiers: per-plan tier rules (企业梯次), overriding or adding to bioecon/data/tiers.yaml
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-22
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("plan", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("tiers", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("plan", schema=None) as batch_op:
+        batch_op.drop_column("tiers")
