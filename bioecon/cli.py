@@ -593,6 +593,33 @@ def enterprises_load(context: click.Context, files: tuple[Path, ...], sheet: str
             click.echo(f"  warning: {warning}")
 
 
+@enterprises.command("ledger")
+@click.option(
+    "--indicator", required=True, help="A yearly flow indicator, e.g. bio_revenue (亿元)."
+)
+@click.option(
+    "--figure",
+    type=click.Choice(["revenue", "output_value", "rd_spend"]),
+    default="revenue",
+    show_default=True,
+)
+@click.option(
+    "--year", "years", type=int, multiple=True, help="Only these years (repeatable; default all)."
+)
+@click.pass_context
+def enterprises_ledger(
+    context: click.Context, indicator: str, figure: str, years: tuple[int, ...]
+) -> None:
+    """Write sector totals into the ledger from the registry: the figure's sum per org unit,
+    year and bio-economy category (4, 4.1, 4.1.1), so `ledger --sector 4.1` reads them."""
+    report = enterprise_service.build_sector_ledger(
+        _app(context), indicator=indicator, figure=figure, years=list(years) or None
+    )
+    click.echo(
+        f"{report.indicator}: {report.rows} sector totals, {report.inserted} inserted, {report.updated} updated"
+    )
+
+
 @enterprises.command("export")
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="FILE.csv or FILE.xlsx")
 @click.pass_context

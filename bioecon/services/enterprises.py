@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from bioecon.app import Bioecon
+from bioecon.catalogs import unit_registry
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import ClassificationTables
+from bioecon.domain.amounts import check_storable
 from bioecon.domain.enterprise_input import (
     Change,
     EnterpriseFile,
@@ -15,10 +19,18 @@ from bioecon.domain.enterprise_input import (
     merge_rows,
     merge_years,
 )
-from bioecon.domain.model import Enterprise, EnterpriseYear
-from bioecon.errors import InvalidInput, Problem
+from bioecon.domain.model import (
+    Enterprise,
+    EnterpriseYear,
+    IndicatorNature,
+    ObservationStatus,
+    ReportingBasis,
+)
+from bioecon.domain.periods import Period
+from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.runtime import collector_paused
 from bioecon.store import enterprises as store
+from bioecon.store import observations as observation_store
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
 
@@ -143,3 +155,70 @@ def classify_registry(app: Bioecon, *, tables: ClassificationTables) -> Classify
             )
         store.store_classifications(connection, updates)
     return ClassifyReport(len(inputs), classified, changed)
+
+
+@dataclass(frozen=True, slots=True)
+class SectorLedgerReport:
+    indicator: str
+    rows: int
+    inserted: int
+    updated: int
+
+
+def build_sector_ledger(
+    app: Bioecon, *, indicator: str, figure: str = "revenue", years: list[int] | None = None
+) -> SectorLedgerReport:
+    """Write yearly sector totals into the ledger from the registry: the sum of ``figure``
+    (万元) of classified enterprises per org unit, year and category, at every level of the
+    category tree (4, 4.1, 4.1.1), converted exactly into the indicator's unit. The ledger then
+    rolls them up over org units and sectors like any reported figure."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        found = observation_store.indicators_by_code(connection, [indicator])
+        if indicator not in found:
+            raise NotFound(f"no indicator '{indicator}'")
+        indicator_id, definition = found[indicator]
+        if definition.period_type != "year" or definition.nature is not IndicatorNature.FLOW:
+            raise InvalidValue(
+                f"{indicator} must be a yearly flow indicator to take enterprise figures"
+            )
+        units = unit_registry()
+        sums: dict[tuple[int, int, str], Decimal] = defaultdict(Decimal)
+        for org_id, year, category, total in store.category_sums(connection, figure, years):
+            for level in _levels(category):
+                sums[(org_id, year, level)] += total
+        now = datetime.now(UTC)
+        writes = []
+        for (org_id, year, sector), total in sorted(sums.items()):
+            try:
+                value = check_storable(units.convert(total, "万元", definition.unit))
+            except InvalidValue as error:
+                raise InvalidValue(f"{indicator} {year} {sector}: {error}") from None
+            writes.append(
+                observation_store.ObservationWrite(
+                    indicator_id=indicator_id,
+                    org_unit_id=org_id,
+                    sector=sector,
+                    period=Period.of_year(year),
+                    basis=ReportingBasis.YTD,
+                    value=value,
+                    status=ObservationStatus.APPROVED,
+                    source=f"企业名录 {figure} by category",
+                    reported_by="bioecon enterprises ledger",
+                    reported_at=now,
+                )
+            )
+        stored = observation_store.existing_values(connection, [w.key for w in writes])
+        new = [w for w in writes if w.key not in stored]
+        changed = [
+            (stored[w.key][0], w) for w in writes if w.key in stored and stored[w.key][1] != w.value
+        ]
+        observation_store.insert_observations(connection, new)
+        observation_store.update_observations(connection, changed)
+        return SectorLedgerReport(indicator, len(writes), len(new), len(changed))
+
+
+def _levels(category: str) -> list[str]:
+    """4.1.1 → 4, 4.1, 4.1.1."""
+    parts = category.split(".")
+    return [".".join(parts[: n + 1]) for n in range(len(parts))]

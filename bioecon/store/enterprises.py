@@ -6,12 +6,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
 from bioecon.domain.model import Enterprise, EnterpriseYear
 from bioecon.store import tables as t
 from bioecon.store.bulk import bulk_insert
 from bioecon.store.plans import id_map
+from bioecon.store.types import ExactDecimal
 
 _CHUNK = 5000  # codes per IN-list: both engines take far more; fewer round trips
 
@@ -249,3 +250,43 @@ def insert_new(
             for y in ys
         ]
         bulk_insert(connection, t.enterprise_year, years)
+
+
+FIGURES = ("revenue", "output_value", "rd_spend")
+
+
+def category_sums(
+    connection: Connection, figure: str, years: Sequence[int] | None
+) -> list[tuple[int, int, str, Any]]:
+    """(org unit id, year, category, sum of ``figure``) over each org unit's whole subtree.
+
+    Every enterprise is counted once at its own unit and once at each ancestor (a park's
+    enterprises in its district and city too), so each unit's row is its complete total and
+    the ledger's "a reported figure wins" rule gives the right value at every level.
+    """
+    if figure not in FIGURES:
+        raise ValueError(f"unknown figure {figure!r}")
+    statement = (
+        text(
+            f"""
+        WITH RECURSIVE closure (ancestor, descendant) AS (
+            SELECT id, id FROM org_unit
+            UNION ALL
+            SELECT c.ancestor, o.id FROM closure c JOIN org_unit o ON o.parent_id = c.descendant
+        )
+        SELECT c.ancestor, y.year, e.bio_category, SUM(y.{figure}) AS total
+        FROM enterprise_year y
+        JOIN enterprise e ON e.id = y.enterprise_id
+        JOIN closure c ON c.descendant = e.org_unit_id
+        WHERE e.bio_category IS NOT NULL AND y.{figure} IS NOT NULL
+          AND (:all_years = 1 OR y.year IN :years)
+        GROUP BY c.ancestor, y.year, e.bio_category
+        """
+        )
+        .bindparams(bindparam("years", expanding=True))
+        .columns(total=ExactDecimal())
+    )
+    rows = connection.execute(
+        statement, {"all_years": 0 if years else 1, "years": list(years or [0])}
+    )
+    return [(r[0], r[1], r[2], r.total) for r in rows]

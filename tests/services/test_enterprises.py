@@ -208,3 +208,41 @@ def test_a_plan_defines_its_own_tier(registry: Bioecon, tmp_path: Path) -> None:
         "plan.tiers: not a valid tier rule: tier core_firms: give exactly one of"
         in caught.value.report()
     )
+
+
+def test_sector_totals_in_the_ledger_from_enterprise_figures(
+    registry: Bioecon, tmp_path: Path
+) -> None:
+    from bioecon.services.enterprises import build_sector_ledger
+    from bioecon.services.ledger import ledger
+
+    plan = tmp_path / "revenue.yaml"
+    plan.write_text(
+        "plan: {code: rev, title: 营收, region: '430100'}\n"
+        "indicators:\n  - {code: bio_revenue, name: 生物经济企业营业收入, unit: 亿元, period_type: year}\n",
+        encoding="utf-8",
+    )
+    load_plan(registry, bundle=read_plan_file(plan).bundle, source="revenue.yaml")
+    classify_registry(registry, tables=load_tables())
+    report = build_sector_ledger(registry, indicator="bio_revenue")
+    assert report.inserted == report.rows > 0
+
+    def at(org: str, sector: str | None = None) -> Decimal | None:
+        (entry,) = ledger(
+            registry,
+            indicator="bio_revenue",
+            org_units=[org],
+            first=Period.of_year(2025),
+            last=Period.of_year(2025),
+            sector=sector,
+        )
+        return entry.value
+
+    # 2025, 万元 → 亿元: 4.1 = 甲 1,350,000 + 乙 3,456 + 丙 50,000 + 戊 1,000,000 + 己 999,999.99; 4.2 = 丁 50,000
+    assert at("430100", "4.1") == Decimal("340.345599")
+    assert at("430100", "4.2") == Decimal(5)
+    assert at("430100") == Decimal(
+        "345.345599"
+    )  # the total: sector 4 (outermost), no double counting
+    assert at("430181", "4.1") == Decimal("5.3456")  # 乙 (in its park) + 丙
+    assert build_sector_ledger(registry, indicator="bio_revenue").inserted == 0  # idempotent
