@@ -1,0 +1,165 @@
+"""`bioecon extract-eval`: precision, recall and F1 of the extractor against a gold annotation.
+
+Targets: a prediction matches a gold row with the same year, value, value_high and
+(normalised) unit whose span overlaps; each gold row is matched once. A prediction that
+matches nothing but overlaps an *alternate* span is neither credited nor penalised.
+Task units: each gold 责任单位 marker is given the predicted task with the greatest start not
+after it; (marker, unit) pairs are compared.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from bioecon.extract.reader import read_document
+from bioecon.extract.targets import ExtractedTarget, extract_targets
+from bioecon.extract.tasks import ExtractedTask, extract_tasks
+
+_UNIT_ALIASES = {"亿": "亿元", "個": "个", "億元": "亿元", "％": "%"}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    true_positive: int
+    false_positive: int
+    false_negative: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positive + self.false_positive
+        return self.true_positive / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positive + self.false_negative
+        return self.true_positive / wanted if wanted else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.true_positive + other.true_positive,
+            self.false_positive + other.false_positive,
+            self.false_negative + other.false_negative,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScore:
+    document: str
+    targets: Score
+    units: Score
+    target_errors: list[str]
+    unit_errors: list[str]
+
+
+def _jsonl(path: Path | None) -> list[dict[str, Any]]:
+    if path is None:
+        return []
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def _unit(unit: str) -> str:
+    return _UNIT_ALIASES.get(unit, unit)
+
+
+def _same(prediction: ExtractedTarget, gold: dict[str, Any]) -> bool:
+    high = gold.get("value_high")
+    return (
+        prediction.year == gold.get("year")
+        and prediction.value == Decimal(str(gold["value"]))
+        and prediction.value_high == (Decimal(str(high)) if high is not None else None)
+        and _unit(prediction.unit) == _unit(gold["unit"])
+        and prediction.start < gold["start"] + len(gold["quote"])
+        and gold["start"] < prediction.end
+    )
+
+
+def score_targets(
+    predictions: list[ExtractedTarget],
+    gold: list[dict[str, Any]],
+    alternates: Iterable[tuple[int, int]],
+) -> tuple[Score, list[str]]:
+    unmatched = list(gold)
+    tp = fp = 0
+    errors: list[str] = []
+    spans = list(alternates)
+    for prediction in predictions:
+        match = next((g for g in unmatched if _same(prediction, g)), None)
+        if match is not None:
+            unmatched.remove(match)
+            tp += 1
+        elif any(prediction.start < end and start < prediction.end for start, end in spans):
+            continue
+        else:
+            fp += 1
+            errors.append(
+                f"FP @{prediction.start} {prediction.year} {prediction.op} {prediction.value}"
+                f"{'—' + str(prediction.value_high) if prediction.value_high else ''} {prediction.unit} «{prediction.quote}»"
+            )
+    errors += [
+        f"FN @{g['start']} {g['id']} {g.get('year')} {g['op']} {g['value']} {g['unit']} «{g['quote']}»"
+        for g in unmatched
+    ]
+    return Score(tp, fp, len(unmatched)), errors
+
+
+def score_units(
+    predictions: list[ExtractedTask], gold: list[dict[str, Any]]
+) -> tuple[Score, list[str]]:
+    predicted_pairs: set[tuple[int, str]] = set()
+    gold_pairs: set[tuple[int, str]] = set()
+    for row in gold:
+        marker = row["quote_start"]
+        gold_pairs |= {(marker, unit) for unit in row["units"]}
+        candidates = [t for t in predictions if t.start <= marker]
+        if candidates:
+            task = max(candidates, key=lambda t: t.start)
+            predicted_pairs |= {(marker, unit) for unit in task.units}
+    # predicted tasks with no gold marker count their units as false positives
+    covered: set[int] = set()
+    for row in gold:
+        before = [i for i, t in enumerate(predictions) if t.start <= row["quote_start"]]
+        if before:
+            covered.add(max(before, key=lambda i: predictions[i].start))
+    extra = [t for i, t in enumerate(predictions) if i not in covered]
+    tp = len(predicted_pairs & gold_pairs)
+    fp = len(predicted_pairs - gold_pairs) + sum(len(t.units) for t in extra)
+    fn = len(gold_pairs - predicted_pairs)
+    errors = [f"FP unit @{m} {u}" for m, u in sorted(predicted_pairs - gold_pairs)]
+    errors += [f"FN unit @{m} {u}" for m, u in sorted(gold_pairs - predicted_pairs)]
+    errors += [f"FP task @{t.start} {t.heading[:30]}" for t in extra]
+    return Score(tp, fp, fn), errors
+
+
+def evaluate_documents(
+    *, gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path
+) -> list[DocumentScore]:
+    targets_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for row in _jsonl(gold_targets):
+        targets_by_doc.setdefault(row["doc"], []).append(row)
+    tasks_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for row in _jsonl(gold_tasks):
+        tasks_by_doc.setdefault(row["doc"], []).append(row)
+    alternates_by_doc: dict[str, list[tuple[int, int]]] = {}
+    for row in _jsonl(alternates):
+        alternates_by_doc.setdefault(row["doc"], []).append((row["start"], row["end"]))
+    scores = []
+    for name in sorted(set(targets_by_doc) | set(tasks_by_doc)):
+        text = read_document(documents / name)
+        target_score, target_errors = score_targets(
+            extract_targets(text), targets_by_doc.get(name, []), alternates_by_doc.get(name, [])
+        )
+        unit_score, unit_errors = score_units(extract_tasks(text), tasks_by_doc.get(name, []))
+        scores.append(DocumentScore(name, target_score, unit_score, target_errors, unit_errors))
+    return scores

@@ -1,0 +1,321 @@
+"""Targets (量化目标) and funding rules from a plan's text. Rules in docs/extraction.md.
+
+Matching runs on a shadow of the text (full-width → ASCII, traditional → simplified, one
+character for one), so every span is an exact slice of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bioecon.extract.normalise import is_cjk, shadow
+from bioecon.extract.numerals import to_decimal
+
+NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
+MONEY_UNITS = ("亿美元", "万美元", "亿元", "万元", "亿")
+COUNT_UNITS = ("家", "个", "件", "名", "户", "人", "项", "所", "座", "条", "种", "套", "台", "位")
+UNITS = (*MONEY_UNITS, "万人", *COUNT_UNITS, "%")
+_CANDIDATE = re.compile(
+    rf"(?P<low>{NUMBER})(?:{DASH}(?P<high>{NUMBER}))?\s*(?P<mult>万(?!元|美元|人))?(?P<unit>{'|'.join(UNITS)})"
+    r"|(?P<double>翻一番|翻两番|翻番)"
+)
+_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
+_YEAR = re.compile(r"(?:到|至|于|在)?(20\d\d)年(?:底|末|前)?")
+_FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末")
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
+)
+_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[“\"][^”\"]{1,12}[”\"]\s*[:：])")
+_PAST = re.compile(r"已|截至|同比|比上年|较上年|上年度|去年|累计实现")
+_FUNDING = re.compile(r"给予|补助|补贴|奖励|资助|资金支持|扶持")
+_CHINESE_VERBS = re.compile(
+    r"(?:达到|达|突破|超过|超|新增|培育|引进|新培育|新引进|争取|建成|打造)$"
+)
+_DATE_AFTER = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
+
+_GE_BEFORE = ("突破", "超过", "超", "过", "不低于", "不少于", "多于", "高于")
+_EQ_BEFORE = ("争取达到", "力争达到", "达到", "达", "为", "实现", "满足")
+_APPROX_BEFORE = ("约", "近", "接近")
+_LE_BEFORE = ("最高", "不超过", "不高于", "控制在", "以内")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedTarget:
+    kind: str  # "target" or "policy_rule"
+    year: int | None
+    subject: str
+    metric: str
+    qualifier: str | None
+    op: str
+    value: Decimal
+    value_high: Decimal | None
+    unit: str
+    quote: str
+    start: int
+    end: int
+
+
+def extract_targets(text: str) -> list[ExtractedTarget]:
+    view = shadow(text)
+    lines = _line_starts(view)
+    found: list[ExtractedTarget] = []
+    qualifiers: list[tuple[int, int]] = []
+    for match in _CANDIDATE.finditer(view):
+        candidate = _read(view, match, qualifiers)
+        if candidate is None:
+            continue
+        found += _expand(text, view, match, candidate, lines, qualifiers)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    value: Decimal
+    value_high: Decimal | None
+    unit: str
+    op: str
+    end: int  # after the unit and any 以上/左右
+
+
+def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) -> _Candidate | None:
+    start, end = match.span()
+    before = view[max(0, start - 12) : start]
+    after = view[end : end + 12]
+    if match.group("double"):
+        times = Decimal(4) if match.group("double") == "翻两番" else Decimal(2)
+        return _Candidate(times, None, "倍", "x", end)
+    low_text, high_text, unit = match.group("low"), match.group("high"), match.group("unit")
+    chinese = not low_text[0].isdigit()
+    if chinese and low_text[0] in "百千万":
+        return None  # 百亿, 千亿: colloquial grades (百亿级企业, 破百亿), not amounts
+    if chinese and (unit not in MONEY_UNITS and not _CHINESE_VERBS.search(before)):
+        return None  # 四个专题组, 两大集聚区: Chinese-numeral counts only after a target verb
+    if after.startswith("级"):
+        return None  # 千亿级产业集群, 10亿级: a grade, not a committed amount
+    if start > 0 and (view[start - 1].isdigit() or view[start - 1] in ".〔[("):
+        return None  # part of a longer number, a document number or a code
+    if before.rstrip().endswith("等"):
+        return None  # 等7个产业集聚区: an enumeration of named items
+    if _DATE_AFTER.match(after):
+        return None  # a web page's news headline followed by its date
+    value = to_decimal(low_text)
+    high = to_decimal(high_text) if high_text else None
+    if value is None or (high_text and high is None):
+        return None
+    multiplier = Decimal(10_000) if match.group("mult") else Decimal(1)
+    value *= multiplier
+    high = high * multiplier if high is not None else None
+    unit = "亿元" if unit == "亿" else unit
+    if unit in MONEY_UNITS or unit == "亿元":
+        if _is_qualifier(view, start, end, before):
+            qualifiers.append((_clause_start(view, start), end))
+            return None
+    tail = end
+    op = "range" if high is not None else _op_before(before)
+    for word, word_op in (
+        ("及以上", ">="),
+        ("以上", ">="),
+        ("左右", "~"),
+        ("以下", "<="),
+        ("以内", "<="),
+    ):
+        if after.startswith(word):
+            tail = end + len(word)
+            if high is None:
+                op = word_op
+            break
+    return _Candidate(value, high, unit, op, tail)
+
+
+def _is_qualifier(view: str, start: int, end: int, before: str) -> bool:
+    """An amount that grades a counted thing (过100亿元的骨干企业, 销售收入过50亿元企业)."""
+    rest = view[end:]
+    for word in ("及以上", "以上", "以下"):
+        if rest.startswith(word):
+            rest = rest[len(word) :]
+    if rest.startswith("的"):
+        following = rest[1:2]
+        return bool(following) and (is_cjk(following) or following.isdigit() or following in '“"')
+    following = rest[:1]
+    graded = before.endswith(("过", "超过", "超", "达", "达到", "在"))
+    return (
+        graded and bool(following) and is_cjk(following) and not rest.startswith(("规模", "产值"))
+    )
+
+
+def _op_before(before: str) -> str:
+    text = before.rstrip()
+    for words, op in (
+        (_LE_BEFORE, "<="),
+        (_APPROX_BEFORE, "~"),
+        (_GE_BEFORE, ">="),
+        (_EQ_BEFORE, "="),
+    ):
+        if any(text.endswith(w) for w in words):
+            return op
+    return "="
+
+
+def _clause_start(view: str, position: int) -> int:
+    start = position
+    while start > 0:
+        if _CLAUSE_BREAK.match(view, start - 1) or view[start - 2 : start] == "——":
+            break
+        start -= 1
+    return start
+
+
+def _expand(
+    text: str,
+    view: str,
+    match: re.Match[str],
+    candidate: _Candidate,
+    lines: list[int],
+    qualifiers: list[tuple[int, int]],
+) -> list[ExtractedTarget]:
+    start = match.start()
+    clause = _clause_start(view, start)
+    clause_text = view[clause:start]
+    if _PAST.search(clause_text) or _PAST.search(view[start : candidate.end + 4]):
+        return []
+    sentence_start = max(view.rfind("。", 0, start) + 1, view.rfind("\n", 0, start) + 1)
+    sentence = view[
+        sentence_start : view.find("。", start) if view.find("。", start) != -1 else len(view)
+    ]
+    funding = (
+        bool(_FUNDING.search(sentence))
+        and (candidate.unit in ("%", "万元", "亿元"))
+        and (
+            "按" in clause_text or candidate.op == "<=" or "最高" in view[max(0, start - 4) : start]
+        )
+    )
+    if funding and "最高" in view[max(0, start - 4) : start]:
+        candidate = _Candidate(
+            candidate.value, candidate.value_high, candidate.unit, "<=", candidate.end
+        )
+    recurring = "每年" in view[sentence_start:start] or "每年" in clause_text
+    year = None if (funding or recurring) else _year(view, start, lines)
+    qualifier = next((view[q0:q1] for q0, q1 in reversed(qualifiers) if clause <= q0 < start), None)
+    metric, subject = _metric_and_subject(view[clause:start], qualifier)
+    kind = "policy_rule" if funding else "target"
+    quote_start = clause
+    targets = [
+        ExtractedTarget(
+            kind,
+            year,
+            subject,
+            metric,
+            qualifier,
+            candidate.op,
+            candidate.value,
+            candidate.value_high,
+            candidate.unit,
+            text[quote_start : candidate.end],
+            quote_start,
+            candidate.end,
+        )
+    ]
+    distributed = _distributed(view, clause, start)
+    if distributed is not None:
+        second = distributed
+        targets.append(
+            ExtractedTarget(
+                kind,
+                year,
+                subject,
+                view[second:start].split("均")[0],
+                qualifier,
+                candidate.op,
+                candidate.value,
+                candidate.value_high,
+                candidate.unit,
+                text[second : candidate.end],
+                second,
+                candidate.end,
+            )
+        )
+    return targets
+
+
+def _distributed(view: str, clause: int, start: int) -> int | None:
+    """新引进A和B均达到10户: the position of B, which gets a target of its own."""
+    head = view[clause:start]
+    if "均" not in head:
+        return None
+    nouns = head.split("均")[0]
+    for joiner in ("和", "、", "及", "与"):
+        if joiner in nouns:
+            return clause + nouns.rindex(joiner) + 1
+    return None
+
+
+_METRIC_VERBS = re.compile(
+    r"(?:争取达到|力争达到|力争实现|力争|达到|达|突破|超过|超|过|为|实现|新增|培育|引进|新培育|新引进|获得|满足|约|近)+$"
+)
+_LEAD = re.compile(r"^(?:到|至)?(?:20\d\d年|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?")
+
+
+def _metric_and_subject(head: str, qualifier: str | None) -> tuple[str, str]:
+    metric = _LEAD.sub("", head.strip())
+    metric = _METRIC_VERBS.sub("", metric).strip() or head.strip()
+    for word in ("规模", "产值", "总产值", "总量", "数量", "总数", "覆盖率"):
+        at = metric.find(word)
+        if at > 0:
+            return metric[at:], metric[:at]
+    return metric, "全市"
+
+
+def _line_starts(view: str) -> list[int]:
+    starts = [0]
+    starts += [i + 1 for i, c in enumerate(view) if c == "\n"]
+    return starts
+
+
+def _year(view: str, position: int, lines: list[int]) -> int | None:
+    """The deadline that governs ``position``: in its own line before it; else in the nearest
+    lead-in above (sibling list items are skipped, a heading ends the search)."""
+    line_index = _bisect(lines, position)
+    own = view[lines[line_index] : position]
+    year = _year_in(own)
+    if year is not None:
+        return year
+    for index in range(line_index - 1, -1, -1):
+        line = view[lines[index] : lines[index + 1] - 1 if index + 1 < len(lines) else len(view)]
+        if not line.strip():
+            continue
+        if _HEADING.match(line):
+            return None
+        if _ITEM.match(line):
+            continue
+        found = _year_in(line)
+        if found is not None:
+            return found
+    return None
+
+
+def _year_in(text: str) -> int | None:
+    found: int | None = None
+    for match in _YEAR.finditer(text):
+        if match.group(0).startswith(("到", "至")) or text[match.end() : match.end() + 1] in ",，":
+            found = int(match.group(1))
+    five = list(_FIVE_YEAR_END.finditer(text))
+    if five:
+        plan_number = 10 + "一二三四五六七八九".index(five[-1].group(1)) + 1
+        last = 2025 + (plan_number - 14) * 5  # the 14th five-year plan (十四五) ends in 2025
+        if found is None or text.rfind(five[-1].group(0)) > text.rfind(str(found)):
+            return last
+    return found
+
+
+def _bisect(starts: list[int], position: int) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= position:
+            low = middle
+        else:
+            high = middle - 1
+    return low
