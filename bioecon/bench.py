@@ -413,3 +413,35 @@ def run_classify_bench(*, count: int, import_count: int) -> list[BenchRow]:
             )
         )
     return out
+
+
+# --- bench extract --------------------------------------------------------------------------
+
+
+def run_extract_bench(*, megabytes: float) -> list[BenchRow]:
+    from importlib import resources
+
+    from bioecon.extract.targets import extract_targets
+    from bioecon.extract.tasks import extract_tasks
+
+    folder = resources.files("bioecon.data").joinpath("seeds")
+    seeds = [
+        folder.joinpath(name).read_text(encoding="utf-8")
+        for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
+    ]
+    corpus = "\n".join(seeds)
+    copies = max(1, int(megabytes * 1_000_000 / len(corpus.encode("utf-8"))) + 1)
+    text = "\n".join([corpus] * copies)
+    size = len(text.encode("utf-8")) / 1_000_000
+    (targets, tasks), seconds = timed(lambda: (extract_targets(text), extract_tasks(text)))
+    rate = size / seconds
+    return [
+        BenchRow(
+            "python",
+            f"extract targets and tasks from {size:.2f} MB ({len(targets)} targets, {len(tasks)} tasks)",
+            seconds,
+            len(targets) + len(tasks),
+            "≥ 1 MB/s",
+            _verdict(rate >= 1) + f" ({rate:.2f} MB/s)",
+        )
+    ]

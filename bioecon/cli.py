@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -33,6 +34,11 @@ from bioecon.errors import (
     InvalidValue,
     NotFound,
 )
+from bioecon.extract.evaluate import evaluate_documents
+from bioecon.extract.planfile import to_bundle as to_plan_bundle
+from bioecon.extract.reader import read_document
+from bioecon.extract.targets import ExtractedTarget, extract_targets
+from bioecon.extract.tasks import extract_tasks
 from bioecon.io.classify_file import classify_csv
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
@@ -735,6 +741,129 @@ def classify_command(
     )
 
 
+# --- extraction -----------------------------------------------------------------------------
+
+
+@cli.command("extract")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "jsonl", "yaml"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--code", help="Plan code for --format yaml (default: the file name).")
+@click.option(
+    "--region",
+    help="Org unit code of the plan's region for --format yaml (default: guessed from the title).",
+)
+def extract_command(source: Path, output: str, code: str | None, region: str | None) -> None:
+    """Targets and tasks with responsible units from a plan document (.txt UTF-8/GBK, .docx,
+    .pdf with a text layer), each traced to its span: start/end are offsets into the text.
+    Deterministic, no network. Rules: docs/extraction.md."""
+    text = read_document(source)
+    targets = extract_targets(text)
+    tasks = extract_tasks(text)
+    if output == "jsonl":
+        for t in targets:
+            click.echo(json.dumps(target_record(t), ensure_ascii=False, default=_json_default))
+        for k in tasks:
+            click.echo(
+                json.dumps(
+                    {
+                        "kind": "task",
+                        "section": k.section,
+                        "heading": k.heading,
+                        "units": k.units,
+                        "start": k.start,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    elif output == "yaml":
+        plan_code = code or re.sub(r"[^0-9A-Za-z_-]+", "-", source.stem).strip("-") or "plan"
+        click.echo(
+            plan_file_yaml(to_plan_bundle(text, targets, tasks, code=plan_code, region=region)),
+            nl=False,
+        )
+    else:
+        click.echo(
+            render_table(
+                ["kind", "year", "op", "value", "high", "unit", "quote", "start"],
+                [
+                    [t.kind, t.year, t.op, t.value, t.value_high, t.unit, t.quote[-40:], t.start]
+                    for t in targets
+                ],
+            )
+        )
+        click.echo("")
+        click.echo(
+            render_table(
+                ["start", "heading", "units"],
+                [[k.start, k.heading[:40], "、".join(k.units)] for k in tasks],
+            )
+        )
+
+
+def target_record(t: ExtractedTarget) -> dict[str, Any]:
+    return {
+        "kind": t.kind,
+        "year": t.year,
+        "subject": t.subject,
+        "metric": t.metric,
+        "qualifier": t.qualifier,
+        "op": t.op,
+        "value": t.value,
+        "value_high": t.value_high,
+        "unit": t.unit,
+        "quote": t.quote,
+        "start": t.start,
+        "end": t.end,
+    }
+
+
+@cli.command("extract-eval")
+@click.option("--gold-targets", required=True, type=click.Path(path_type=Path))
+@click.option("--gold-tasks", required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--alternates", type=click.Path(path_type=Path), help="Spans neither credited nor penalised."
+)
+@click.option(
+    "--docs",
+    "documents",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder of the documents.",
+)
+@click.option("--errors/--no-errors", default=False, help="List every false positive and negative.")
+def extract_eval(
+    gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path, errors: bool
+) -> None:
+    """Precision, recall and F1 of the extractor per document and overall, for targets and for
+    task responsible units, against a gold annotation (format: shared/gold/README.md)."""
+    scores = evaluate_documents(
+        gold_targets=gold_targets, gold_tasks=gold_tasks, alternates=alternates, documents=documents
+    )
+    rows = []
+    total_targets = total_units = None
+    for s in scores:
+        rows.append([s.document, *_prf(s.targets), *_prf(s.units)])
+        total_targets = s.targets if total_targets is None else total_targets + s.targets
+        total_units = s.units if total_units is None else total_units + s.units
+    if total_targets is not None and total_units is not None:
+        rows.append(["overall", *_prf(total_targets), *_prf(total_units)])
+    click.echo(render_table(["document", "targets P", "R", "F1", "units P", "R", "F1"], rows))
+    if errors:
+        for s in scores:
+            for line in s.target_errors + s.unit_errors:
+                click.echo(f"{s.document}: {line}")
+
+
+def _prf(score: Any) -> list[Decimal]:
+    return [Decimal(f"{value:.3f}") for value in (score.precision, score.recall, score.f1)]
+
+
 # --- bench --------------------------------------------------------------------------------
 
 
@@ -788,6 +917,24 @@ def bench_classify(count: int, import_count: int) -> None:
     from bioecon.bench import run_classify_bench
 
     rows = run_classify_bench(count=count, import_count=min(import_count, count))
+    click.echo(
+        render_table(
+            ["backend", "step", "seconds", "rows", "goal", "verdict"],
+            [
+                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
+                for r in rows
+            ],
+        )
+    )
+
+
+@bench.command("extract")
+@click.option("--megabytes", type=click.FloatRange(0.1, 100), default=2.0, show_default=True)
+def bench_extract(megabytes: float) -> None:
+    """Extraction speed on one core over plan text (the seed plans repeated)."""
+    from bioecon.bench import run_extract_bench
+
+    rows = run_extract_bench(megabytes=megabytes)
     click.echo(
         render_table(
             ["backend", "step", "seconds", "rows", "goal", "verdict"],

@@ -29,7 +29,8 @@ _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
 )
 _ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[“\"][^”\"]{1,12}[”\"]\s*[:：])")
-_PAST = re.compile(r"已|截至|同比|比上年|较上年|上年度|去年|累计实现")
+_PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|上年度|去年|累计实现")
+_PAST_SENTENCE = re.compile(r"截至|截止")  # 截至2020年底,…: the whole sentence reports the past
 _FUNDING = re.compile(r"给予|补助|补贴|奖励|资助|资金支持|扶持")
 _CHINESE_VERBS = re.compile(
     r"(?:达到|达|突破|超过|超|新增|培育|引进|新培育|新引进|争取|建成|打造)$"
@@ -109,10 +110,9 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
     value *= multiplier
     high = high * multiplier if high is not None else None
     unit = "亿元" if unit == "亿" else unit
-    if unit in MONEY_UNITS or unit == "亿元":
-        if _is_qualifier(view, start, end, before):
-            qualifiers.append((_clause_start(view, start), end))
-            return None
+    if unit in MONEY_UNITS and _is_qualifier(view, start, end, before):
+        qualifiers.append((_clause_start(view, start), end))
+        return None
     tail = end
     op = "range" if high is not None else _op_before(before)
     for word, word_op in (
@@ -179,9 +179,11 @@ def _expand(
     start = match.start()
     clause = _clause_start(view, start)
     clause_text = view[clause:start]
+    sentence_start = max(view.rfind("。", 0, start) + 1, view.rfind("\n", 0, start) + 1)
     if _PAST.search(clause_text) or _PAST.search(view[start : candidate.end + 4]):
         return []
-    sentence_start = max(view.rfind("。", 0, start) + 1, view.rfind("\n", 0, start) + 1)
+    if _PAST_SENTENCE.search(view[sentence_start:start]):
+        return []
     sentence = view[
         sentence_start : view.find("。", start) if view.find("。", start) != -1 else len(view)
     ]
@@ -261,10 +263,9 @@ _LEAD = re.compile(r"^(?:到|至)?(?:20\d\d年|[“\"]?十[一二三四五六七
 def _metric_and_subject(head: str, qualifier: str | None) -> tuple[str, str]:
     metric = _LEAD.sub("", head.strip())
     metric = _METRIC_VERBS.sub("", metric).strip() or head.strip()
-    for word in ("规模", "产值", "总产值", "总量", "数量", "总数", "覆盖率"):
-        at = metric.find(word)
-        if at > 0:
-            return metric[at:], metric[:at]
+    for word in ("总产值", "规模", "产值", "总量", "数量", "总数", "覆盖率"):
+        if metric.endswith(word) and len(metric) > len(word):
+            return word, metric[: -len(word)]  # 全市生物医药产业规模 → 全市生物医药产业 / 规模
     return metric, "全市"
 
 

@@ -1,0 +1,146 @@
+"""Each target pattern on its own small example, written in the style of Chinese plans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bioecon.extract.targets import ExtractedTarget, extract_targets
+
+
+def one(text: str) -> ExtractedTarget:
+    found = extract_targets(text)
+    assert len(found) == 1, found
+    assert found[0].quote == text[found[0].start : found[0].end]
+    return found[0]
+
+
+def summary(text: str) -> list[tuple[int | None, str, Decimal, Decimal | None, str, str]]:
+    return [(t.year, t.op, t.value, t.value_high, t.unit, t.kind) for t in extract_targets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "high", "unit"),
+    [
+        ("到2025年,全市生物经济产业规模达到4000亿元。", "=", 4000, None, "亿元"),
+        ("到2025年,产业规模突破两千亿元。", ">=", 2000, None, "亿元"),
+        ("到2025年,产业规模超过1,200亿元。", ">=", 1200, None, "亿元"),
+        ("到2025年,产值超800亿元,形成集群。", ">=", 800, None, "亿元"),
+        ("到2025年,培育10家以上孵化器。", ">=", 10, None, "家"),
+        ("到2025年,新增创新平台25个以上。", ">=", 25, None, "个"),
+        ("到2025年,研发投入强度不低于3%。", ">=", 3, None, "%"),
+        ("到2025年,新增1—2个特色集群。", "range", 1, 2, "个"),
+        ("到2025年,新增3-5家龙头企业。", "range", 3, 5, "家"),
+        ("到2025年,新增10–20家企业。", "range", 10, 20, "家"),
+        ("到2025年,新增3~5家企业。", "range", 3, 5, "家"),
+        ("到2025年,新增3～5家企业。", "range", 3, 5, "家"),
+        ("到2025年,建设3至5个平台。", "range", 3, 5, "个"),
+        ("到2025年,上市企业10家左右。", "~", 10, None, "家"),
+        ("到2025年,引进人才约500名。", "~", 500, None, "名"),
+        ("到2025年,企业数量达到1.2万家。", "=", 12000, None, "家"),
+        ("到2025年,产业规模达到１２００亿元。", "=", 1200, None, "亿元"),
+        ("到2025年，產業規模達到1200億元。", "=", 1200, None, "亿元"),
+        ("到2025年,培育十家龙头企业。", "=", 10, None, "家"),
+        ("到2025年,营业收入达到100亿。", "=", 100, None, "亿元"),
+    ],
+)
+def test_amounts_counts_ranges_floors_and_approximations(
+    text: str, op: str, value: int, high: int | None, unit: str
+) -> None:
+    target = one(text)
+    assert (target.year, target.op, target.value, target.value_high, target.unit) == (
+        2025,
+        op,
+        Decimal(value),
+        Decimal(high) if high is not None else None,
+        unit,
+    )
+
+
+def test_doubling_is_a_multiple_of_two() -> None:
+    target = one("到2023年,生物产业规模在“十三五”末的基础上实现翻番。")
+    assert (target.year, target.op, target.value, target.unit) == (2023, "x", Decimal(2), "倍")
+    assert one("到2030年,产值翻两番。").value == Decimal(4)
+
+
+def test_class_thresholds_qualify_the_count_and_are_not_targets() -> None:
+    text = "到2025年,引进培育年主营业务收入过100亿元的骨干企业2—3家,过50亿元的3—5家,培育2家销售收入过50亿元企业。"
+    assert summary(text) == [
+        (2025, "range", Decimal(2), Decimal(3), "家", "target"),
+        (2025, "range", Decimal(3), Decimal(5), "家", "target"),
+        (2025, "=", Decimal(2), None, "家", "target"),
+    ]
+    assert extract_targets(text)[0].qualifier == "引进培育年主营业务收入过100亿元"
+    assert summary("培育一批年销售额超过10亿元的生物制造产品。") == []  # a class with no count
+
+
+def test_grades_enumerations_and_programme_words_are_not_targets() -> None:
+    assert summary("打造千亿级生物医药产业集群,建设两大集聚区,实施“七大行动”。") == []
+    assert summary("建设溧水生物医药产业园等7个产业集聚区。") == []
+    assert summary("成立四个专题协调组。") == []
+
+
+def test_document_numbers_dates_phones_icp_and_web_leftovers_are_not_targets() -> None:
+    text = (
+        "根据《规划》(发改高技〔2021〕1850号)制定本方案。\n市人民政府办公厅\n2021年11月10日\n"
+        "本文件有效期3年。联系电话:0731-88666666。京ICP备2020035841号-2\n"
+        "相关新闻 某药企创新药收入破百亿 对外授权额超40亿美元2024-04-19\n"
+    )
+    assert summary(text) == []
+
+
+def test_past_counts_are_not_targets() -> None:
+    assert summary("截至2020年底,全市已有生物医药企业1480家,规模以上企业290家。") == []
+    assert summary("2020年,全市生物医药产业产值同比增长14%。") == []
+
+
+def test_year_from_lead_in_heading_and_five_year_plan() -> None:
+    text = (
+        "(二)主要目标\n到2023年,生物经济成为新的增长点,产业规模达到4000亿元。\n"
+        "——创新中心。争创3家以上国家级创新平台。\n"
+        "——产业高地。产值超3000亿元。\n"
+        "(三)发展目标。\n——产业规模目标:到2023年,规模突破200亿元。\n"
+        "——创新能力目标:研发机构覆盖率达到50%以上。\n"
+        "——市场主体目标:到“十四五”末期,新培育1-2个独角兽企业。\n"
+    )
+    assert [(t.year, t.value) for t in extract_targets(text)] == [
+        (2023, Decimal(4000)),
+        (2023, Decimal(3)),
+        (2023, Decimal(3000)),
+        (2023, Decimal(200)),
+        (None, Decimal(50)),
+        (2025, Decimal(1)),
+    ]
+
+
+def test_recurring_targets_and_funding_rules() -> None:
+    recurring = one("每年遴选并支持30个左右具有核心竞争力的重点项目。")
+    assert (recurring.year, recurring.op, recurring.value, recurring.kind) == (
+        None,
+        "~",
+        Decimal(30),
+        "target",
+    )
+    rules = extract_targets("对遴选出的攻关项目,按照研发投入的15%、最高1000万元给予资金支持。")
+    assert [(r.kind, r.op, r.value, r.unit) for r in rules] == [
+        ("policy_rule", "=", Decimal(15), "%"),
+        ("policy_rule", "<=", Decimal(1000), "万元"),
+    ]
+
+
+def test_one_number_shared_by_two_things_with_jun_gives_two_targets() -> None:
+    found = extract_targets("到2025年,新引进“链主”企业和上市企业均达到10户以上。")
+    assert [(t.value, t.op, t.unit) for t in found] == [(Decimal(10), ">=", "户")] * 2
+    assert found[0].quote.startswith("新引进") and found[1].quote == "上市企业均达到10户以上"
+
+
+def test_offsets_are_into_the_original_text_with_full_width_and_traditional_script() -> None:
+    text = "前言。\n到２０２５年，產業規模突破２０００億元，上市企業達到３５個。"
+    found = extract_targets(text)
+    assert [(t.year, t.value, t.unit) for t in found] == [
+        (2025, Decimal(2000), "亿元"),
+        (2025, Decimal(35), "个"),
+    ]
+    for target in found:
+        assert text[target.start : target.end] == target.quote
