@@ -872,6 +872,19 @@ def bench() -> None:
     """Benchmarks (figures in docs/performance.md)."""
 
 
+def _echo_bench(rows: list[Any]) -> None:
+    """A benchmark's rows as a table (every `bioecon bench` command prints this shape)."""
+    click.echo(
+        render_table(
+            ["backend", "step", "seconds", "rows", "goal", "verdict"],
+            [
+                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
+                for r in rows
+            ],
+        )
+    )
+
+
 @bench.command("ledger")
 @click.option(
     "--scale",
@@ -895,15 +908,7 @@ def bench_ledger(scale: float, postgres_url: str | None, targets: int) -> None:
     from bioecon.bench import run_ledger_bench
 
     rows = run_ledger_bench(scale=scale, postgres_url=postgres_url, targets=targets)
-    click.echo(
-        render_table(
-            ["backend", "step", "seconds", "rows", "goal", "verdict"],
-            [
-                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
-                for r in rows
-            ],
-        )
-    )
+    _echo_bench(rows)
 
 
 @bench.command("classify")
@@ -917,15 +922,7 @@ def bench_classify(count: int, import_count: int) -> None:
     from bioecon.bench import run_classify_bench
 
     rows = run_classify_bench(count=count, import_count=min(import_count, count))
-    click.echo(
-        render_table(
-            ["backend", "step", "seconds", "rows", "goal", "verdict"],
-            [
-                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
-                for r in rows
-            ],
-        )
-    )
+    _echo_bench(rows)
 
 
 @bench.command("extract")
@@ -935,15 +932,7 @@ def bench_extract(megabytes: float) -> None:
     from bioecon.bench import run_extract_bench
 
     rows = run_extract_bench(megabytes=megabytes)
-    click.echo(
-        render_table(
-            ["backend", "step", "seconds", "rows", "goal", "verdict"],
-            [
-                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
-                for r in rows
-            ],
-        )
-    )
+    _echo_bench(rows)
 
 
 # --- demo -----------------------------------------------------------------------------------

@@ -87,34 +87,18 @@ def evaluate_bundle(
             target.unit,
             target.deadline_year,
         )
+        actual: Observed | None = None
+        base: Observed | None = None
+        share: float | None = None
         tier = tier_of_indicator(target.indicator)
         if tier is not None:
             rule = plan_rules(tier_catalogue(), bundle.plan.tiers)[tier]
             actual, base = _tier_counts(
                 connection, rule, target, org, as_of, bundle.plan.horizon_start
             )
-            evaluation = evaluate(
-                spec,
-                actual=actual,
-                base=base,
-                time_now=_t(as_of),
-                horizon_start_t=horizon_t,
-                thresholds=thresholds,
-            )
-            if actual is None:
-                evaluation = _with_reason(
-                    evaluation, f"截至{as_of.label_zh}，企业名录无{rule.name}所需的年度数据"
-                )
+            missing = f"截至{as_of.label_zh}，企业名录无{rule.name}所需的年度数据"
         elif target.indicator is None:
-            evaluation = evaluate(
-                spec,
-                actual=None,
-                base=None,
-                time_now=_t(as_of),
-                horizon_start_t=horizon_t,
-                thresholds=thresholds,
-            )
-            evaluation = _with_reason(evaluation, "目标尚未关联监测指标")
+            missing = "目标尚未关联监测指标"
         else:
             entries = series.get((target.indicator, target.subject_sector, org), {})
             nature = natures[target.indicator]
@@ -122,19 +106,18 @@ def evaluate_bundle(
                 entries, nature, as_of, recurring=target.kind is TargetKind.RECURRING
             )
             base = _base(target, entries, nature, bundle.plan.horizon_start)
-            evaluation = evaluate(
-                spec,
-                actual=actual,
-                base=base,
-                time_now=_t(as_of),
-                horizon_start_t=horizon_t,
-                thresholds=thresholds,
-                ytd_share=share,
-            )
-            if actual is None and target.kind is not TargetKind.POLICY_RULE:
-                evaluation = _with_reason(
-                    evaluation, f"截至{as_of.label_zh}，指标{target.indicator}在{org}无可用数据"
-                )
+            missing = f"截至{as_of.label_zh}，指标{target.indicator}在{org}无可用数据"
+        evaluation = evaluate(
+            spec,
+            actual=actual,
+            base=base,
+            time_now=_t(as_of),
+            horizon_start_t=horizon_t,
+            thresholds=thresholds,
+            ytd_share=share,
+        )
+        if actual is None:
+            evaluation = _with_reason(evaluation, missing)
         results.append(TargetEvaluation(bundle.plan.code, target, org, evaluation))
     return results
 
