@@ -41,7 +41,12 @@ def _rules() -> dict[str, Any]:
     return data
 
 
+_TIER_WORDS = ("独角兽", "瞪羚", "小巨人", "专精特新", "上市", "链主", "百亿级")
+
+
 def map_indicator(target: ExtractedTarget) -> str | None:
+    if "、" in target.metric and sum(word in target.metric for word in _TIER_WORDS) > 1:
+        return None  # 独角兽、瞪羚、“小巨人”企业: a union of tiers, no single tier measures it
     fields = {
         "subject": target.subject,
         "metric": target.metric,

@@ -111,7 +111,8 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
     high = high * multiplier if high is not None else None
     unit = "亿元" if unit == "亿" else unit
     if unit in MONEY_UNITS and _is_qualifier(view, start, end, before):
-        qualifiers.append((_clause_start(view, start), end))
+        item = max(_clause_start(view, start), view.rfind("、", 0, start) + 1)
+        qualifiers.append((item, end))
         return None
     tail = end
     op = "range" if high is not None else _op_before(before)
@@ -200,7 +201,15 @@ def _expand(
         )
     recurring = "每年" in view[sentence_start:start] or "每年" in clause_text
     year = None if (funding or recurring) else _year(view, start, lines)
-    qualifier = next((view[q0:q1] for q0, q1 in reversed(qualifiers) if clause <= q0 < start), None)
+    item = max(clause, view.rfind("、", 0, start) + 1)
+    qualifier = next(
+        (
+            view[q0:q1]
+            for q0, q1 in reversed(qualifiers)
+            if clause <= q0 < start and q0 >= item - 40 and q1 <= start
+        ),
+        None,
+    )
     metric, subject = _metric_and_subject(view[clause:start], qualifier)
     kind = "policy_rule" if funding else "target"
     quote_start = clause
