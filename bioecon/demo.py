@@ -1,50 +1,405 @@
-"""Builds the demo database from the data shipped in ``bioecon/data/demo`` (模拟数据 where
-simulated). Like any importer, it reads files through :mod:`bioecon.io` and writes only
-through :mod:`bioecon.services`. Idempotent: building again reuses what is there."""
+"""Builds the demo database: the five seed plans and a simulated ledger (模拟数据).
+
+Like any importer it reads files and writes only through :mod:`bioecon.services`:
+
+1. each seed plan is read by the extractor (``bioecon extract``), then corrected by the
+   reviewed corrections of ``bioecon/data/demo/plans.yaml`` (人工校正: every correction keeps
+   the extracted value in the target's note, and the build log counts them);
+2. org units come from ``org_units.yaml`` (统计用区划代码 where they exist);
+3. a monthly ledger from 2020-01 to the latest complete month is simulated for every indicator
+   the targets use, passing through the calibration points (published figures where they
+   exist), with seasonality, growth and a few deliberate data-quality problems;
+4. simulated enterprises with valid credit codes are loaded and classified, so tier targets
+   (百亿级企业 …) are measured from the registry.
+
+Deterministic for a given build month; building again changes nothing.
+"""
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
+from stdnum.cn.uscc import calc_check_digit
 
 from bioecon.app import Bioecon
-from bioecon.domain.model import ObservationStatus
-from bioecon.io.observations import read_observation_file
-from bioecon.io.planfile import read_plan_file
+from bioecon.classify.tables import load_tables
+from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
+from bioecon.domain.model import (
+    Indicator,
+    ObservationStatus,
+    OrgLevel,
+    OrgUnit,
+    Plan,
+    PlanBundle,
+    ReportingBasis,
+    Target,
+)
+from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
+from bioecon.domain.periods import Period
+from bioecon.domain.tiers import tier_of_indicator
+from bioecon.domain.uscc import org_check_char
+from bioecon.extract.planfile import to_bundle
+from bioecon.extract.targets import extract_targets
+from bioecon.extract.tasks import extract_tasks
 from bioecon.services.database import database_info, upgrade_database
+from bioecon.services.enterprises import classify_registry, load_enterprises
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 
-PLAN_FILES = ("changsha.plan.yaml",)
-SIMULATED_OBSERVATIONS = ("simulated-observations.csv",)
+SIMULATED = "模拟数据 (simulated data)"
+FIRST_MONTH = Period.month(2020, 1)
+_SEASON = (0.72, 0.78, 1.02, 0.98, 1.0, 1.06, 0.97, 0.96, 1.04, 1.0, 1.08, 1.39)  # sums to 12
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load(
+        resources.files("bioecon.data").joinpath("demo", name).read_text(encoding="utf-8")
+    )
+
+
+def seed_folder() -> Path:
+    return Path(str(resources.files("bioecon.data").joinpath("seeds")))
 
 
 def demo_folder() -> Path:
     return Path(str(resources.files("bioecon.data").joinpath("demo")))
 
 
-def build_demo(app: Bioecon) -> list[str]:
-    """Migrate, load the demo plans and simulated data; return a log of what was done."""
+@dataclass(frozen=True, slots=True)
+class Correction:
+    key: str
+    fields: dict[str, Any]
+    quote: str
+    why: str
+    drop: bool
+
+
+def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
+    """Build (or refresh) the demo; return the build log."""
     log: list[str] = []
     info = upgrade_database(app)
     log.append(f"database {info.url} at schema revision {info.revision}")
-    folder = demo_folder()
-    for name in PLAN_FILES:
-        parsed = read_plan_file(folder / name)
-        report = load_plan(app, bundle=parsed.bundle, source=parsed.source, locate=parsed.locate)
-        log.append(f"plan {report.code}: {report.outcome}")
-    for name in SIMULATED_OBSERVATIONS:
+    org_units = [_org_unit(record) for record in _data("org_units.yaml")["org_units"]]
+    last = Period.containing(today or date.today()).previous()
+    total_corrections = 0
+    rng = random.Random(20251122)
+    for spec in _data("plans.yaml")["plans"]:
+        bundle, corrections = _plan(spec, org_units)
+        total_corrections += corrections
+        report = load_plan(app, bundle=bundle, source=f"seeds/{spec['seed']}")
+        log.append(
+            f"plan {report.code}: {report.outcome}; {len(bundle.targets)} targets and "
+            f"{len(bundle.tasks)} tasks from the extractor; 人工校正 {corrections}"
+        )
         loaded = load_observations(
             app,
-            parsed=read_observation_file(folder / name),
+            parsed=_simulated_ledger(spec, bundle, org_units, last, rng),
             status=ObservationStatus.APPROVED,
-            reported_by="模拟数据 (simulated data)",
+            reported_by=SIMULATED,
         )
         log.append(
-            f"模拟数据 {name}: {loaded.inserted} inserted, {loaded.updated} updated, {loaded.unchanged} unchanged"
+            f"  {SIMULATED} ledger to {last}: {loaded.inserted} inserted, {loaded.updated} updated, {loaded.unchanged} unchanged"
         )
+        enterprises = load_enterprises(app, parsed=_simulated_enterprises(spec, org_units, rng))
+        log.append(
+            f"  {SIMULATED} enterprises: {enterprises.created} created, {enterprises.updated} updated, {enterprises.unchanged} unchanged"
+        )
+    classified = classify_registry(app, tables=load_tables())
+    log.append(
+        f"classified {classified.enterprises} enterprises: {classified.classified} bio-economy"
+    )
+    log.append(f"人工校正 in all: {total_corrections}")
     counts = database_info(app).row_counts
     log.append(
         "holds: " + ", ".join(f"{table} {rows}" for table, rows in sorted(counts.items()) if rows)
     )
     return log
+
+
+def _org_unit(record: dict[str, Any]) -> OrgUnit:
+    level = OrgLevel(record["level"])
+    return OrgUnit(
+        code=str(record["code"]),
+        name=record["name"],
+        level=level,
+        parent=str(record["parent"]) if record.get("parent") else None,
+        division_code=record.get("division_code"),
+        additive=level not in (OrgLevel.PARK, OrgLevel.ZONE),
+    )
+
+
+def _related(region: str, units: list[OrgUnit]) -> list[OrgUnit]:
+    """The region, its ancestors and its descendants, parents before children."""
+    by_code = {u.code: u for u in units}
+    keep = {region}
+    parent = by_code[region].parent
+    while parent is not None:
+        keep.add(parent)
+        parent = by_code[parent].parent
+    changed = True
+    while changed:
+        changed = False
+        for unit in units:
+            if unit.parent in keep and unit.code not in keep and _descends(unit, region, by_code):
+                keep.add(unit.code)
+                changed = True
+    return [u for u in units if u.code in keep]
+
+
+def _descends(unit: OrgUnit, region: str, by_code: dict[str, OrgUnit]) -> bool:
+    parent = unit.parent
+    while parent is not None:
+        if parent == region:
+            return True
+        parent = by_code[parent].parent
+    return False
+
+
+def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, int]:
+    text = (seed_folder() / spec["seed"]).read_text(encoding="utf-8")
+    code, region = spec["code"], str(spec["region"])
+    bundle = to_bundle(
+        text,
+        extract_targets(text),
+        extract_tasks(text),
+        code=code,
+        region=region,
+        unit_prefix=f"{code}-RU",
+    )
+    corrections = [
+        Correction(
+            key,
+            {k: v for k, v in fields.items() if k not in ("quote", "why", "drop")},
+            str(fields.get("quote", "")),
+            str(fields.get("why", "")),
+            bool(fields.get("drop")),
+        )
+        for key, fields in (spec.get("corrections") or {}).items()
+    ]
+    targets, applied = _corrected(bundle.targets, corrections)
+    referenced = {
+        t.indicator for t in targets if t.indicator and not tier_of_indicator(t.indicator)
+    }
+    catalogue = {
+        i["code"]: i
+        for i in yaml.safe_load(
+            resources.files("bioecon.data")
+            .joinpath("extract", "indicator_rules.yaml")
+            .read_text(encoding="utf-8")
+        )["indicators"]
+    }
+    indicators = tuple(
+        Indicator(
+            code=c, name=catalogue[c]["name"], unit=catalogue[c]["unit"], basis=ReportingBasis.YTD
+        )
+        for c in sorted(referenced)
+    )
+    plan = Plan(
+        code=code,
+        title=spec["title"],
+        region=region,
+        issuer=spec.get("issuer"),
+        horizon_start=spec["horizon"]["start"],
+        horizon_end=spec["horizon"]["end"],
+        source_path=f"../seeds/{spec['seed']}",
+        source_text=bundle.plan.source_text,
+        source_sha256=bundle.plan.source_sha256,
+    )
+    related = tuple(_related(region, org_units))
+    return replace(
+        bundle, plan=plan, org_units=related, indicators=indicators, targets=tuple(targets)
+    ), applied
+
+
+def _corrected(
+    targets: tuple[Target, ...], corrections: list[Correction]
+) -> tuple[list[Target], int]:
+    by_key = {c.key: c for c in corrections}
+    result: list[Target] = []
+    applied = 0
+    for target in targets:
+        correction = by_key.get(target.key)
+        if correction is None:
+            result.append(target)
+            continue
+        if target.source is None or correction.quote not in target.source.quote:
+            result.append(target)  # the extraction changed: the correction no longer applies
+            continue
+        if correction.drop:
+            applied += 1
+            continue
+        changes = {k: v for k, v in correction.fields.items() if getattr(target, k) != v}
+        if not changes:
+            result.append(target)
+            continue
+        applied += len(changes)
+        original = "; ".join(
+            f"{k}: {getattr(target, k) if getattr(target, k) is not None else '未填'} → {v}"
+            for k, v in changes.items()
+        )
+        result.append(replace(target, **changes, note=f"人工校正（{correction.why}）: {original}"))
+    return result, applied
+
+
+def _yearly(points: dict[int, float], year: int) -> float:
+    """A year's total passing through the calibration points (geometric between and beyond)."""
+    years = sorted(points)
+    if len(years) == 1:
+        return points[years[0]] * 1.11 ** (year - years[0])
+    growth = float((points[years[-1]] / points[years[0]]) ** (1 / (years[-1] - years[0])))
+    anchor = min(years, key=lambda y: abs(y - year))
+    return float(points[anchor] * growth ** (year - anchor))
+
+
+def _series(
+    points: dict[int, float], last: Period, share: float, rng: random.Random
+) -> list[tuple[Period, Decimal]]:
+    """1–N月累计 values, month by month."""
+    rows: list[tuple[Period, Decimal]] = []
+    ytd = 0.0
+    month = FIRST_MONTH
+    while month <= last:
+        if month.index == 1:
+            ytd = 0.0
+        monthly = (
+            _yearly(points, month.year)
+            * share
+            * _SEASON[month.index - 1]
+            / 12
+            * rng.uniform(0.97, 1.03)
+        )
+        ytd += monthly
+        rows.append((month, Decimal(f"{ytd:.2f}")))
+        month = month.next()
+    return rows
+
+
+def _simulated_ledger(
+    spec: dict[str, Any],
+    bundle: PlanBundle,
+    org_units: list[OrgUnit],
+    last: Period,
+    rng: random.Random,
+) -> ObservationFile:
+    region = str(spec["region"])
+    districts = [u for u in org_units if u.parent == region and u.additive]
+    reporters = districts or [next(u for u in org_units if u.code == region)]
+    weights = [rng.uniform(0.5, 2.0) for _ in reporters]
+    rows: list[ObservationRow] = []
+    for indicator, points in (spec.get("calibration") or {}).items():
+        if indicator not in {i.code for i in bundle.indicators}:
+            continue
+        for unit, weight in zip(reporters, weights, strict=True):
+            for period, value in _series(points, last, weight / sum(weights), rng):
+                rows.append(_row(len(rows), indicator, unit.code, period, value))
+    for zone, indicators in (spec.get("zones") or {}).items():
+        for indicator, points in indicators.items():
+            if indicator in {i.code for i in bundle.indicators}:
+                for period, value in _series(points, last, 1.0, rng):
+                    rows.append(_row(len(rows), indicator, zone, period, value))
+    rows = _plant_problems(rows, spec["code"])
+    references = tuple(
+        CodeReference(r.row, column, code)
+        for r in rows
+        for column, code in (("indicator", r.indicator), ("org_unit", r.org_unit))
+    )
+    return ObservationFile(f"{SIMULATED} {spec['code']}", tuple(rows), (), references, 0)
+
+
+def _row(n: int, indicator: str, org_unit: str, period: Period, value: Decimal) -> ObservationRow:
+    return ObservationRow(
+        n + 2,
+        indicator,
+        org_unit,
+        period,
+        value,
+        None,
+        ReportingBasis.YTD,
+        ObservationStatus.APPROVED,
+    )
+
+
+def _plant_problems(rows: list[ObservationRow], plan: str) -> list[ObservationRow]:
+    """A few deliberate problems for `bioecon data check` to find (长沙 only): a missing month,
+    a falling 累计 and an outlying month."""
+    if plan != "changsha-2025":
+        return rows
+    result = []
+    for row in rows:
+        if row.org_unit == "430104" and str(row.period) == "2024-07":
+            continue  # 缺报
+        if row.org_unit == "430105" and str(row.period) == "2025-03":
+            row = replace(
+                row, value=(row.value * Decimal("0.6")).quantize(Decimal("0.01"))
+            )  # 累计值回落
+        if row.org_unit == "430111" and row.period.year == 2024 and row.period.index >= 9:
+            row = replace(
+                row, value=(row.value * Decimal("1.8")).quantize(Decimal("0.01"))
+            )  # 增速异常
+        result.append(row)
+    return result
+
+
+_SCOPES = {
+    "2761": "生物药品生产；疫苗研发",
+    "2720": "化学药品制剂生产",
+    "2740": "中成药生产；中药饮片加工",
+    "3581": "医疗器械生产；体外诊断试剂研发",
+    "7340": "药物研发；临床前研究",
+    "0511": "种子生产；育种",
+    "2632": "生物农药生产",
+    "1495": "饲料添加剂生产；酶制剂生产",
+    "2832": "生物基材料研发；可降解塑料生产",
+    "5131": "日用百货销售",
+}
+_FLAGS = ("专精特新", "高新技术企业", "上市", "链主", "专精特新小巨人")
+
+
+def _simulated_enterprises(
+    spec: dict[str, Any], org_units: list[OrgUnit], rng: random.Random
+) -> EnterpriseFile:
+    """About 120 enterprises per plan region, with valid credit codes and yearly revenue (万元);
+    a handful above 100亿元 so tier targets have something to count."""
+    region = str(spec["region"])
+    places = [u.code for u in org_units if u.parent == region] or [region]
+    codes = list(_SCOPES)
+    rows: list[EnterpriseRow] = []
+    giants = {"changsha-2025": 6, "nanjing-2023": 8, "changchun-2025": 2}.get(spec["code"], 1)
+    for n in range(120):
+        body = f"{n:08d}"
+        org = body + org_check_char(body)
+        first17 = f"91{region[:6]}{org}"
+        uscc = first17 + calc_check_digit(first17)
+        industry = codes[n % len(codes)]
+        revenue = rng.uniform(1_100_000, 2_000_000) if n < giants else rng.lognormvariate(10.0, 1.3)
+        growth = rng.uniform(-0.03, 0.22)
+        flags = tuple(sorted({f for f in _FLAGS if rng.random() < 0.08}))
+        for year in range(2020, 2026):
+            rows.append(
+                EnterpriseRow(
+                    row=len(rows) + 2,
+                    uscc=uscc,
+                    name=f"模拟企业{spec['code'][:3]}{n:03d}" if year == 2020 else None,
+                    org_unit=places[n % len(places)] if year == 2020 else None,
+                    industry_code=industry if year == 2020 else None,
+                    industry_code_edition=None,
+                    business_scope=_SCOPES[industry] if year == 2020 else None,
+                    founded_on=date(2000 + n % 22, 1 + n % 12, 1) if year == 2020 else None,
+                    flags=flags if year == 2020 else None,
+                    year=year,
+                    revenue=Decimal(f"{revenue * (1 + growth) ** (year - 2025):.2f}"),
+                    output_value=None,
+                    rd_spend=None,
+                    employees=None,
+                    valuation=None,
+                    valuation_unit=None,
+                )
+            )
+    return EnterpriseFile(f"{SIMULATED} enterprises {spec['code']}", tuple(rows), (), (), ())

@@ -111,9 +111,8 @@ def blank_database_url(
 
 @pytest.fixture
 def changsha_plan_file() -> Path:
-    from bioecon.demo import demo_folder
-
-    return demo_folder() / "changsha.plan.yaml"
+    """The 长沙 plan written by hand from the gold annotation (offsets into the seed text)."""
+    return DATA / "changsha.plan.yaml"
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -126,9 +126,37 @@ def test_plan_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[s
 
 def test_demo_build_is_idempotent(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", db, "demo", "build")
-    assert code == 0 and "plan changsha-2025: created" in out and "90 inserted" in out
+    assert code == 0
+    for plan in ("changsha-2025", "tianmen-2025", "nanjing-2023", "jinshan-2030", "changchun-2025"):
+        assert f"plan {plan}: created" in out
+    assert "人工校正 in all:" in out and "模拟数据" in out
     code, out, _ = run(capsys, "--db", db, "demo", "build")
-    assert "plan changsha-2025: unchanged" in out and "0 inserted, 0 updated, 90 unchanged" in out
+    assert out.count(": unchanged;") == 5 and " 0 inserted, 0 updated" in out
+    code, out, _ = run(capsys, "--db", db, "plan", "show", "changsha-2025", "--format", "json")
+    t10 = next(t for t in json.loads(out)["targets"] if t["key"] == "T10")
+    assert t10["subject_org_unit"] == "CS-XJXQ" and t10["note"].startswith(
+        "人工校正（主体由上文“湘江新区:”决定）"
+    )
+    assert "subject_org_unit: 未填 → CS-XJXQ" in t10["note"]
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "evaluate",
+        "--plan",
+        "changsha-2025",
+        "--as-of",
+        "2025-12",
+        "--format",
+        "json",
+    )
+    statuses = {r["target_id"]: r["status"] for r in json.loads(out)}
+    assert (
+        statuses["T21"] != "数据不足" and statuses["T01"] != "数据不足"
+    )  # measured from the simulated data
+    code, out, _ = run(capsys, "--db", db, "data", "check")
+    assert code == 1  # the deliberate problems of the 长沙 ledger are found
+    assert "缺报" in out and "累计值回落" in out
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,9 +168,12 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_ledger_evaluate_and_check_commands(
-    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, changsha_plan_file: Path
 ) -> None:
-    assert run(capsys, "--db", db, "demo", "build")[0] == 0
+    assert run(capsys, "--db", db, "db", "upgrade")[0] == 0
+    assert run(capsys, "--db", db, "plan", "load", str(changsha_plan_file))[0] == 0
+    data = changsha_plan_file.parent / "changsha-observations.csv"
+    assert run(capsys, "--db", db, "data", "load", str(data), "--status", "approved")[0] == 0
     code, out, _ = run(
         capsys,
         "--db",
@@ -308,7 +339,15 @@ def test_uscc_classify_enterprises_and_tiers(
     ].endswith(",,,none,")
     assert run(capsys, "classify", str(source))[0] == 2
 
-    run(capsys, "--db", db, "demo", "build")
+    run(capsys, "--db", db, "db", "upgrade")
+    run(
+        capsys,
+        "--db",
+        db,
+        "plan",
+        "load",
+        str(Path(__file__).parent / "data" / "changsha.plan.yaml"),
+    )
     registry = tmp_path / "registry.csv"
     registry.write_text(
         "uscc,name,org_unit,industry_code,founded_on,flags,year,revenue\n91110000600037341L,甲药业,430100,2761,2010-01-01,专精特新,2025,1000000\n",

@@ -331,7 +331,10 @@ def _met(spec: TargetSpec, actual: Decimal, target: Decimal, thresholds: Thresho
 
 
 def _completion(actual: Decimal, target: Decimal, base: Decimal | None, down: bool) -> float | None:
-    if base is not None and target != base:
+    """Share of the required change; where the base already meets the target (so no change
+    is required), the plain ratio actual ÷ target instead."""
+    required = base is not None and (target < base if down else target > base)
+    if base is not None and required:
         return float((actual - base) / (target - base)) * 100
     if target == 0:
         return None

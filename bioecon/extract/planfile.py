@@ -84,6 +84,7 @@ def to_bundle(
     *,
     code: str,
     region: str | None = None,
+    unit_prefix: str = "RU",
 ) -> PlanBundle:
     title = next((line.strip() for line in text.splitlines() if line.strip()), code)[:200]
     found = _REGION.search(title)
@@ -94,7 +95,7 @@ def to_bundle(
     units: dict[str, str] = {}
     for task in tasks:
         for name in task.units:
-            units.setdefault(name, f"RU{len(units) + 1:02d}")
+            units.setdefault(name, f"{unit_prefix}{len(units) + 1:02d}")
     mapped = {id(t): map_indicator(t) for t in targets}
     declared = {i["code"]: i for i in _rules()["indicators"]}
     used = sorted({m for m in mapped.values() if m is not None and m in declared})
@@ -109,9 +110,7 @@ def to_bundle(
             source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ),
         org_units=(OrgUnit(region_code, region_name, level),) if region is None else (),
-        responsible_units=tuple(
-            ResponsibleUnit(c, n, region_code if region is None else None) for n, c in units.items()
-        ),
+        responsible_units=tuple(ResponsibleUnit(c, n, region_code) for n, c in units.items()),
         indicators=tuple(
             Indicator(
                 code=c, name=declared[c]["name"], unit=declared[c]["unit"], basis=ReportingBasis.YTD

@@ -294,3 +294,16 @@ def test_share_target_is_linear_in_percentage_points() -> None:
     assert result.projected == Decimal("50.00")  # linear: +7.5 points a year
     assert result.status is Status.NORMAL
     assert result.by_method["growth_ratio"] is Status.NO_DATA
+
+
+def test_a_base_already_beyond_the_target_uses_the_plain_ratio() -> None:
+    # 7 enterprises in the base year, target 3, now 8: no change was required
+    result = evaluate(
+        TargetSpec(TargetKind.LEVEL, TargetOp.EQ, Decimal(3), None, "家", 2025),
+        actual=Observed(Decimal(8), 2025, "2025"),
+        base=Observed(Decimal(7), 2021, "2021"),
+        time_now=2025,
+        horizon_start_t=None,
+        thresholds=DEFAULT,
+    )
+    assert result.completion_rate == pytest.approx(800 / 3) and result.status is Status.ACHIEVED
