@@ -8,11 +8,12 @@ PORT ?= 8000
 
 .PHONY: install test lint typecheck pytest demo lock schema docs clean
 
-$(STAMP): pyproject.toml requirements/lock.txt
+$(STAMP): pyproject.toml requirements/lock.txt package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,11 +32,10 @@ test: lint typecheck pytest
 
 DEMO_DB ?= sqlite:///$(CURDIR)/demo-data/bioecon-demo.db
 
-# Builds (or reuses) the demo database and shows what it holds. The web app that serves it
-# at http://$(HOST):$(PORT) arrives with issue #6; until then the demo stops after the build.
+# Builds (or reuses) the demo database, then serves the web app at http://$(HOST):$(PORT).
 demo: $(STAMP)
 	$(BIN)/bioecon --db $(DEMO_DB) demo build
-	$(BIN)/bioecon --db $(DEMO_DB) plan list
+	$(BIN)/bioecon --db $(DEMO_DB) serve --host $(HOST) --port $(PORT) --simulated
 
 schema: $(STAMP)
 	$(BIN)/bioecon plan schema > schemas/plan.schema.json

@@ -952,6 +952,29 @@ def demo_build(context: click.Context) -> None:
         click.echo(line)
 
 
+# --- web ----------------------------------------------------------------------------------
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--simulated", is_flag=True, help="Label every page and API response 模拟数据 (the demo)."
+)
+@click.pass_context
+def serve(context: click.Context, host: str, port: int, simulated: bool) -> None:
+    """Serve the web app (pages, JSON API under /api, OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from bioecon.web.app import create_app
+
+    database_service.database_info(_app(context))  # fail early on a bad database URL
+    click.echo(f"bioecon at http://{host}:{port}/  (API docs: /docs)", err=True)
+    uvicorn.run(
+        create_app(_app(context), simulated=simulated), host=host, port=port, log_level="warning"
+    )
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 

@@ -222,3 +222,51 @@ def _levels(category: str) -> list[str]:
     """4.1.1 → 4, 4.1, 4.1.1."""
     parts = category.split(".")
     return [".".join(parts[: n + 1]) for n in range(len(parts))]
+
+
+@dataclass(frozen=True, slots=True)
+class EnterprisePage:
+    total: int
+    page: int
+    size: int
+    rows: list[store.DirectoryRow]
+
+
+def enterprise_directory(
+    app: Bioecon,
+    *,
+    page: int = 1,
+    size: int = 50,
+    category: str | None = None,
+    org_unit: str | None = None,
+    flag: str | None = None,
+    search: str | None = None,
+) -> EnterprisePage:
+    if page < 1 or not 1 <= size <= 500:
+        raise InvalidValue("page starts at 1; size is 1 to 500")
+    with app.reading() as connection:
+        ensure_current(connection)
+        total, rows = store.directory(
+            connection,
+            category=category,
+            org_unit=org_unit,
+            flag=flag,
+            search=search,
+            offset=(page - 1) * size,
+            limit=size,
+        )
+    return EnterprisePage(total, page, size, rows)
+
+
+def enterprise_detail(
+    app: Bioecon, *, uscc: str
+) -> tuple[Enterprise, list[EnterpriseYear], str | None]:
+    """An enterprise, its yearly figures and its bio-economy category."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.fetch(connection, [uscc.upper()])
+        if uscc.upper() not in found:
+            raise NotFound(f"no enterprise {uscc}")
+        stored = found[uscc.upper()]
+        category = store.category_of(connection, stored.id)
+    return stored.enterprise, [stored.years[y] for y in sorted(stored.years)], category

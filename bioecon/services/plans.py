@@ -163,3 +163,19 @@ def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
         if plan_id is None:
             raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
         return store.load_bundle(connection, plan_id)
+
+
+def org_unit_children(app: Bioecon, *, code: str) -> list[tuple[str, str]]:
+    """(code, name) of the org units directly under ``code``, for drill-down."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        units = store.org_unit_parents(connection)
+    return sorted((u.code, u.name) for u in units.values() if u.parent == code)
+
+
+def org_unit_name(app: Bioecon, *, code: str) -> str:
+    with app.reading() as connection:
+        units = store.org_unit_parents(connection)
+    if code not in units:
+        raise NotFound(f"no org unit '{code}'")
+    return units[code].name

@@ -59,3 +59,11 @@ def check_data(
         )
     )
     return as_of, findings
+
+
+def latest_data_month(app: Bioecon) -> Period | None:
+    """The latest month any observation covers."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        latest = store.latest_month(connection)
+    return Period.month(*latest) if latest else None

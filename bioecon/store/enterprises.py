@@ -6,7 +6,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from bioecon.domain.model import Enterprise, EnterpriseYear
 from bioecon.store import tables as t
@@ -290,3 +300,72 @@ def category_sums(
         statement, {"all_years": 0 if years else 1, "years": list(years or [0])}
     )
     return [(r[0], r[1], r[2], r.total) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryRow:
+    uscc: str
+    name: str
+    org_unit: str | None
+    org_unit_name: str | None
+    industry_code: str | None
+    bio_category: str | None
+    revenue: Any
+    year: int | None
+
+
+def directory(
+    connection: Connection,
+    *,
+    category: str | None,
+    org_unit: str | None,
+    flag: str | None,
+    search: str | None,
+    offset: int,
+    limit: int,
+) -> tuple[int, list[DirectoryRow]]:
+    """A page of enterprises (latest year's revenue), filtered; and how many match in all."""
+    e, o, y, f = t.enterprise, t.org_unit, t.enterprise_year, t.enterprise_flag
+    latest = (
+        select(y.c.enterprise_id, func.max(y.c.year).label("year"))
+        .group_by(y.c.enterprise_id)
+        .subquery()
+    )
+    query = (
+        select(
+            e.c.uscc,
+            e.c.name,
+            o.c.code,
+            o.c.name,
+            e.c.industry_code,
+            e.c.bio_category,
+            y.c.revenue,
+            latest.c.year,
+        )
+        .outerjoin(o, o.c.id == e.c.org_unit_id)
+        .outerjoin(latest, latest.c.enterprise_id == e.c.id)
+        .outerjoin(y, (y.c.enterprise_id == e.c.id) & (y.c.year == latest.c.year))
+    )
+    conditions: list[ColumnElement[bool]] = []
+    if category:
+        conditions.append((e.c.bio_category == category) | e.c.bio_category.like(category + ".%"))
+    if org_unit:
+        conditions.append(o.c.code == org_unit)
+    if flag:
+        conditions.append(e.c.id.in_(select(f.c.enterprise_id).where(f.c.flag == flag)))
+    if search:
+        conditions.append(e.c.name.contains(search) | (e.c.uscc == search.upper()))
+    for condition in conditions:
+        query = query.where(condition)
+    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = connection.execute(
+        query.order_by(y.c.revenue.desc(), e.c.uscc).offset(offset).limit(limit)
+    )
+    return int(total), [DirectoryRow(*r) for r in rows]
+
+
+def category_of(connection: Connection, enterprise_id: int) -> str | None:
+    found = connection.execute(
+        select(t.enterprise.c.bio_category).where(t.enterprise.c.id == enterprise_id)
+    ).scalar()
+    return str(found) if found is not None else None

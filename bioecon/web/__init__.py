@@ -1,0 +1,1 @@
+"""The web app: server-rendered pages (Chinese first, English available) and a JSON API."""

@@ -1,0 +1,198 @@
+"""Server-rendered pages. Every page shows the 模拟数据 notice when the app serves simulated data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
+
+from bioecon.domain.periods import Period
+from bioecon.domain.tiers import tier_of_indicator
+from bioecon.services import enterprises as enterprise_service
+from bioecon.services import evaluation as evaluation_service
+from bioecon.services import ledger as ledger_service
+from bioecon.services import plans as plan_service
+from bioecon.services import quality as quality_service
+from bioecon.web.api import _app, default_as_of
+from bioecon.web.i18n import STATUS_CLASS, translator
+
+router = APIRouter(include_in_schema=False)
+COMPARABLE = ("bio_economy_scale", "biomedicine_scale", "biomanufacturing_scale")
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang") or request.cookies.get("lang") or "zh"
+    return "en" if lang == "en" else "zh"
+
+
+def render(request: Request, template: str, **context: Any) -> Response:
+    lang = _lang(request)
+    response = request.app.state.templates.TemplateResponse(
+        request,
+        template,
+        {
+            "t": translator(lang),
+            "lang": lang,
+            "simulated": request.app.state.simulated,
+            "status_class": STATUS_CLASS,
+            **context,
+        },
+    )
+    if request.query_params.get("lang"):
+        response.set_cookie("lang", lang, samesite="lax")
+    assert isinstance(response, Response)
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    app = _app(request)
+    as_of = default_as_of(app)
+    cards = []
+    for plan in plan_service.list_plans(app):
+        statuses = Counter(
+            i.evaluation.status.value
+            for i in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
+        )
+        cards.append({"plan": plan, "statuses": statuses})
+    return render(
+        request,
+        "home.html",
+        cards=cards,
+        as_of=as_of,
+        last_data=quality_service.latest_data_month(app),
+    )
+
+
+@router.get("/plans/{code}", response_class=HTMLResponse)
+def plan(request: Request, code: str, as_of: str | None = None) -> Response:
+    app = _app(request)
+    period = Period.parse(as_of) if as_of else default_as_of(app)
+    bundle = plan_service.get_plan(app, reference=code)
+    names = {u.code: u.name for u in bundle.responsible_units}
+    evaluations = evaluation_service.evaluate_plan(app, plan=code, as_of=period)
+    return render(
+        request, "plan.html", bundle=bundle, evaluations=evaluations, as_of=period, unit_names=names
+    )
+
+
+@router.get("/plans/{code}/text", response_class=HTMLResponse)
+def plan_text(request: Request, code: str) -> Response:
+    bundle = plan_service.get_plan(_app(request), reference=code)
+    text = bundle.plan.source_text or ""
+    spans = sorted((t.source.start, t.source.end, t.key) for t in bundle.targets if t.source)
+    parts: list[str] = []
+    position = 0
+    for start, end, key in spans:
+        if start < position:
+            continue
+        parts.append(str(escape(text[position:start])))
+        parts.append(f'<mark id="{escape(key)}" tabindex="-1">{escape(text[start:end])}</mark>')
+        position = end
+    parts.append(str(escape(text[position:])))
+    return render(request, "text.html", bundle=bundle, body=Markup("".join(parts)))
+
+
+@router.get("/indicators/{indicator}", response_class=HTMLResponse)
+def indicator_page(
+    request: Request,
+    indicator: str,
+    org_unit: str,
+    first: str | None = None,
+    last: str | None = None,
+) -> Response:
+    app = _app(request)
+    end = Period.parse(last) if last else default_as_of(app)
+    start = Period.parse(first) if first else end.shift(-23)
+    entries = ledger_service.ledger(
+        app, indicator=indicator, org_units=[org_unit], first=start, last=end
+    )
+    children = plan_service.org_unit_children(app, code=org_unit)
+    _, findings = quality_service.check_data(app, as_of=end)
+    flags = [
+        f
+        for f in findings
+        if f.indicator == indicator and f.org_unit in {org_unit, *(c for c, _ in children)}
+    ]
+    chart = {
+        "periods": [str(e.period) for e in entries],
+        "value": [float(e.value) if e.value is not None else None for e in entries],
+        "ytd": [float(e.ytd) if e.ytd is not None else None for e in entries],
+        "yoy": [round(e.yoy, 1) if e.yoy is not None else None for e in entries],
+    }
+    return render(
+        request,
+        "indicator.html",
+        indicator=indicator,
+        org_unit=org_unit,
+        org_name=plan_service.org_unit_name(app, code=org_unit),
+        entries=entries,
+        children=children,
+        flags=flags,
+        chart=chart,
+        first=start,
+        last=end,
+    )
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare(request: Request) -> Response:
+    app = _app(request)
+    as_of = default_as_of(app)
+    found: list[tuple[Any, Any]] = []
+    for plan in plan_service.list_plans(app):
+        for item in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of):
+            indicator = item.target.indicator
+            if indicator in COMPARABLE or tier_of_indicator(indicator):
+                found.append((plan, item))
+    found.sort(key=lambda pair: (pair[1].target.indicator or "", pair[0].code))
+    rows = [{"plan": plan, "item": item} for plan, item in found]
+    return render(request, "compare.html", rows=rows, as_of=as_of)
+
+
+@router.get("/enterprises", response_class=HTMLResponse)
+def enterprises(
+    request: Request,
+    page: int = 1,
+    category: str | None = None,
+    org_unit: str | None = None,
+    flag: str | None = None,
+    q: str | None = None,
+) -> Response:
+    found = enterprise_service.enterprise_directory(
+        _app(request),
+        page=page,
+        size=50,
+        category=category or None,
+        org_unit=org_unit or None,
+        flag=flag or None,
+        search=q or None,
+    )
+    return render(
+        request,
+        "enterprises.html",
+        found=found,
+        category=category or "",
+        org_unit=org_unit or "",
+        flag=flag or "",
+        q=q or "",
+    )
+
+
+@router.get("/enterprises/{uscc}", response_class=HTMLResponse)
+def enterprise(request: Request, uscc: str) -> Response:
+    record, years, category = enterprise_service.enterprise_detail(_app(request), uscc=uscc)
+    return render(request, "enterprise.html", record=record, years=years, category=category)
+
+
+def yi(value: Decimal | float | None) -> str:
+    """亿元 with two decimals, the Chinese convention; — when missing."""
+    return "—" if value is None else f"{float(value):,.2f}"
+
+
+def rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
