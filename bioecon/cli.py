@@ -42,6 +42,7 @@ from bioecon.extract.tasks import extract_tasks
 from bioecon.io.classify_file import classify_csv
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
+from bioecon.io.jsonable import json_value
 from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
@@ -103,13 +104,7 @@ def _app(context: click.Context) -> Bioecon:
 
 
 def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return str(value)
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_value))
 
 
 FORMAT_TABLE_JSON = click.Choice(["table", "json"])
@@ -767,7 +762,7 @@ def extract_command(source: Path, output: str, code: str | None, region: str | N
     tasks = extract_tasks(text)
     if output == "jsonl":
         for t in targets:
-            click.echo(json.dumps(target_record(t), ensure_ascii=False, default=_json_default))
+            click.echo(json.dumps(target_record(t), ensure_ascii=False, default=json_value))
         for k in tasks:
             click.echo(
                 json.dumps(

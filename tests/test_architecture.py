@@ -44,6 +44,7 @@ FORBIDDEN = {
     "cli": ("sqlalchemy", "bioecon.store"),
     "io": ("sqlalchemy", "bioecon.store", "bioecon.services"),
     "demo": ("sqlalchemy", "bioecon.store"),
+    "web": ("sqlalchemy", "bioecon.store"),
     # services use the store, never a front end or a file format's reader
     "services": ("bioecon.cli", "bioecon.io", "click"),
     "store": ("bioecon.services", "bioecon.io", "bioecon.cli"),

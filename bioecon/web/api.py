@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from bioecon.app import Bioecon
 from bioecon.domain.periods import Period
 from bioecon.io.evaluation_output import evaluation_record
+from bioecon.io.jsonable import json_value, plain
 from bioecon.io.ledger_output import ledger_record
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
@@ -57,10 +58,11 @@ def targets(
     """The `bioecon evaluate --format json` records of a plan (by id or code)."""
     app = _app(request)
     period = Period.parse(as_of) if as_of else default_as_of(app)
-    return [
+    records = [
         evaluation_record(i)
         for i in evaluation_service.evaluate_plan(app, plan=reference, as_of=period)
     ]
+    return plain(records)  # type: ignore[no-any-return]
 
 
 @router.get("/ledger")
@@ -81,7 +83,7 @@ def ledger(
         last=Period.parse(last),
         sector=sector,
     )
-    return [ledger_record(e) for e in entries]
+    return plain([ledger_record(e) for e in entries])  # type: ignore[no-any-return]
 
 
 @router.get("/enterprises")
@@ -116,7 +118,7 @@ def enterprises(
                 "org_unit_name": r.org_unit_name,
                 "industry_code": r.industry_code,
                 "bio_category": r.bio_category,
-                "revenue": r.revenue,
+                "revenue": json_value(r.revenue) if r.revenue is not None else None,
                 "year": r.year,
             }
             for r in found.rows

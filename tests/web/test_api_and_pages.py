@@ -1,0 +1,125 @@
+"""The JSON API and the pages, in process, on the demo data (both backends)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+PLANS = ("changsha-2025", "tianmen-2025", "nanjing-2023", "jinshan-2030", "changchun-2025")
+
+
+def test_plans_api(client: TestClient) -> None:
+    response = client.get("/api/plans")
+    assert response.status_code == 200 and response.headers["X-Bioecon-Data"] == "simulated"
+    plans = {p["code"]: p for p in response.json()}
+    assert set(plans) == set(PLANS)
+    assert set(plans["changsha-2025"]) >= {"id", "title", "region", "horizon_end", "target_count"}
+    assert (
+        plans["changsha-2025"]["region"] == "长沙市"
+        and plans["changsha-2025"]["target_count"] == 26
+    )
+
+
+def test_targets_api_matches_the_evaluate_contract(client: TestClient) -> None:
+    records = client.get("/api/plans/changsha-2025/targets", params={"as_of": "2025-12"}).json()
+    by_id = {r["target_id"]: r for r in records}
+    t02 = by_id["T02"]  # 全市生物医药产业规模突破2000亿元, measured from the simulated ledger
+    assert t02["actual_period"] == "2025" and t02["status"] in {"达标", "正常", "滞后", "严重滞后"}
+    assert set(t02) >= {
+        "target_id",
+        "metric",
+        "subject",
+        "year",
+        "target",
+        "target_high",
+        "unit",
+        "actual",
+        "completion_rate",
+        "time_progress",
+        "required_cagr",
+        "actual_cagr",
+        "growth_ratio",
+        "projected",
+        "status",
+        "explanation",
+    }
+    assert (
+        by_id["T21"]["indicator"] == "tier.revenue_100yi" and by_id["T21"]["actual"] == 6
+    )  # 6 simulated 百亿级 enterprises
+    plan_id = client.get("/api/plans").json()[0]["id"]
+    assert (
+        client.get(f"/api/plans/{plan_id}/targets", params={"as_of": "2025-12"}).status_code == 200
+    )
+
+
+def test_ledger_and_enterprises_api(client: TestClient) -> None:
+    rows = client.get(
+        "/api/ledger",
+        params={
+            "indicator": "biomedicine_scale",
+            "org_unit": "430100",
+            "from": "2025-01",
+            "to": "2025-03",
+        },
+    ).json()
+    assert [r["period"] for r in rows] == ["2025-01", "2025-02", "2025-03"] and all(
+        r["ytd"] is not None for r in rows
+    )
+    page = client.get("/api/enterprises", params={"size": 5, "category": "4.1"}).json()
+    assert (
+        page["size"] == 5
+        and page["total"] > 5
+        and all(i["bio_category"].startswith("4.1") for i in page["items"])
+    )
+    assert len(client.get("/api/enterprises", params={"size": 5, "page": 2}).json()["items"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("/api/plans/nope/targets", 404, "no plan with code or id 'nope'"),
+        (
+            "/api/ledger?indicator=nope&org_unit=430100&from=2025-01&to=2025-02",
+            404,
+            "no indicator 'nope'",
+        ),
+        ("/api/plans/changsha-2025/targets?as_of=2025-13", 422, "'2025-13' is not a valid period"),
+        ("/api/enterprises?size=0", 422, "size is 1 to 500"),
+    ],
+)
+def test_errors_map_to_http_statuses(
+    client: TestClient, path: str, status: int, message: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == status and message in response.json()["message"]
+
+
+def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClient) -> None:
+    pages = {
+        "/": ["长沙市生物经济发展行动计划", "南京市生物经济发展三年行动计划"],
+        "/plans/changsha-2025": [
+            "全市生物医药产业规模突破2000亿元",
+            "人工校正",
+            "湖南湘江新区管委会",
+        ],
+        "/plans/changsha-2025/text": ['<mark id="T02"', "长沙市生物经济发展行动计划"],
+        "/indicators/biomedicine_scale?org_unit=430100": [
+            "长沙市",
+            "芙蓉区",
+            "/vendor/echarts/echarts.min.js",
+        ],
+        "/compare": ["biomedicine_scale", "南京市"],
+        "/enterprises": ["模拟企业"],
+        "/docs": ["swagger"],
+    }
+    for path, expected in pages.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        for text in expected:
+            assert text in response.text, (path, text)
+        if path != "/docs":
+            assert "模拟数据" in response.text, path
+    english = client.get("/?lang=en")
+    assert "Bio-economy plan monitoring" in english.text and english.cookies.get("lang") == "en"
+    uscc = client.get("/api/enterprises", params={"size": 1}).json()["items"][0]["uscc"]
+    assert client.get(f"/enterprises/{uscc}").status_code == 200
