@@ -930,6 +930,21 @@ def bench_extract(megabytes: float) -> None:
     _echo_bench(rows)
 
 
+@bench.command("web")
+@click.option(
+    "--requests",
+    type=click.IntRange(5, 10_000),
+    default=40,
+    show_default=True,
+    help="Requests per page.",
+)
+def bench_web(requests: int) -> None:
+    """Median and p95 latency of every page and API route on the demo data (loopback HTTP)."""
+    from bioecon.bench import run_web_bench
+
+    _echo_bench(run_web_bench(requests=requests))
+
+
 # --- demo -----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,98 @@
+"""Every page in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; no
+browser download), with real content checked, keyboard navigation tried, screenshots saved to
+test-artifacts/screenshots/, and every request the pages make asserted to stay on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bioecon.app import Bioecon
+from bioecon.demo import build_demo
+from bioecon.settings import Settings
+from bioecon.web.app import create_app
+from bioecon.web.server import serving
+from tests.web.conftest import BUILD_DAY
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parents[2] / "test-artifacts" / "screenshots"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+PAGES = {
+    "home": (
+        "/",
+        ["长沙市生物经济发展行动计划", "长春市生物医药和生命健康产业三年突破行动计划", "模拟数据"],
+    ),
+    "plan": (
+        "/plans/changsha-2025?as_of=2025-12",
+        ["全市生物医药产业规模突破2000亿元", "人工校正", "湖南湘江新区管委会"],
+    ),
+    "plan-text": ("/plans/changsha-2025/text#T02", ["全市生物医药产业规模突破2000亿元"]),
+    "indicator": (
+        "/indicators/biomedicine_scale?org_unit=430100",
+        ["长沙市", "芙蓉区", "数据质量"],
+    ),
+    "compare": ("/compare", ["biomedicine_scale", "南京市"]),
+    "enterprises": ("/enterprises?category=4.1", ["模拟企业"]),
+    "english": ("/?lang=en", ["Bio-economy plan monitoring", "Simulated data"]),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; .ci/run does)")
+    database = tmp_path_factory.mktemp("web") / "demo.db"
+    with Bioecon(Settings(database_url=f"sqlite:///{database}")) as bioecon:
+        build_demo(bioecon, today=BUILD_DAY)
+        with serving(create_app(bioecon, simulated=True)) as base:
+            yield base
+
+
+def test_every_page_in_chromium(site: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    if ARTIFACTS.exists():
+        shutil.rmtree(ARTIFACTS)
+    ARTIFACTS.mkdir(parents=True)
+    requested: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("request", lambda request: requested.append(request.url))
+        for name, (path, expected) in PAGES.items():
+            response = page.goto(site + path, wait_until="networkidle")
+            assert response is not None and response.status == 200, path
+            body = page.inner_text("body")
+            for text in expected:
+                assert text in body, (name, text)
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+        # the chart is drawn by ECharts served from the app itself
+        page.goto(site + PAGES["indicator"][0], wait_until="networkidle")
+        assert page.evaluate("() => typeof window.echarts") == "object"
+        assert page.locator("#chart canvas").count() == 1
+        # keyboard: the first Tab reaches the skip link, Enter moves focus to the content
+        page.goto(site + "/", wait_until="networkidle")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.className") == "skip"
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "main"
+        browser.close()
+    assert requested, "the pages made no request"
+    outside = [url for url in requested if not url.startswith(site)]
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert len(list(ARTIFACTS.glob("*.png"))) == len(PAGES)
