@@ -49,3 +49,9 @@ def uscc_departments() -> dict[str, Any]:
 def tier_catalogue() -> dict[str, TierRule]:
     """The tier rules of ``tiers.yaml``, by code."""
     return tier_rules(read_data_file("tiers.yaml")["tiers"])
+
+
+def published_figures() -> list[dict[str, Any]]:
+    """Published figures (with source and quote) shown beside simulated series in the demo."""
+    figures: list[dict[str, Any]] = read_data_file("demo/published.yaml")["figures"]
+    return figures

@@ -60,10 +60,11 @@ def test_whole_loop_on_a_fresh_database(
     code, out, _ = run(capsys, "--db", db, "data", "load", str(data), "--user", "张三")
     assert code == 0 and "1 inserted, 0 updated, 0 unchanged" in out
     code, out, _ = run(capsys, "--db", db, "data", "export", "--indicator", "bio_scale")
-    assert out.splitlines() == [
-        "indicator,org_unit,period,value,sector,basis,status",
-        "bio_scale,430100,2025-06,1234.5,,ytd,submitted",
-    ]
+    header, line = out.splitlines()
+    assert header == "indicator,org_unit,period,value,sector,basis,status,source"
+    assert line.startswith("bio_scale,430100,2025-06,1234.5,,ytd,submitted,") and line.endswith(
+        "data.csv row 2"
+    )
     book = tmp_path / "out.xlsx"
     assert (
         run(

@@ -23,6 +23,7 @@ class ObservationRow:
     sector: str | None
     basis: ReportingBasis | None
     status: ObservationStatus | None
+    source: str | None = None  # where the value comes from; default: the file and row
 
 
 @dataclass(frozen=True, slots=True)

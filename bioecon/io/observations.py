@@ -1,6 +1,7 @@
 """The observation file (监测台账导入表): columns, header aliases, and cell parsing.
 
-Columns: ``indicator, org_unit, period, value`` and optionally ``sector, basis, status``.
+Columns: ``indicator, org_unit, period, value`` and optionally ``sector, basis, status,
+source`` (where the value comes from — an export keeps it, so 模拟数据 stays labelled).
 Chinese headers are accepted too (指标, 区域, 期间, 数值, 行业, 口径, 状态). ``value`` is a plain
 number in the indicator's unit. Every problem is collected, with its row and column.
 """
@@ -24,7 +25,7 @@ from bioecon.runtime import collector_paused
 E = TypeVar("E", bound=StrEnum)
 
 REQUIRED = ("indicator", "org_unit", "period", "value")
-OPTIONAL = ("sector", "basis", "status")
+OPTIONAL = ("sector", "basis", "status", "source")
 COLUMNS = (*REQUIRED, *OPTIONAL)
 
 HEADER_ALIASES = {
@@ -43,6 +44,8 @@ HEADER_ALIASES = {
     "领域": "sector",
     "口径": "basis",
     "状态": "status",
+    "来源": "source",
+    "数据来源": "source",
 }
 
 BASIS_ALIASES = {
@@ -161,12 +164,22 @@ _PARSERS = {
     "sector": _optional_text,
     "basis": _basis,
     "status": _status,
+    "source": _optional_text,
 }
 
 
 def observation_rows(observations: list[Observation]) -> list[list[Cell]]:
     return [
-        [o.indicator, o.org_unit, o.period, o.value, o.sector, o.basis.value, o.status.value]
+        [
+            o.indicator,
+            o.org_unit,
+            o.period,
+            o.value,
+            o.sector,
+            o.basis.value,
+            o.status.value,
+            o.source,
+        ]
         for o in observations
     ]
 

@@ -110,7 +110,7 @@ def load_observations(
                     basis=basis,
                     value=row.value,
                     status=row.status or status,
-                    source=f"{parsed.source} row {row.row}",
+                    source=row.source or f"{parsed.source} row {row.row}",
                     reported_by=reported_by,
                     reported_at=now,
                 )

@@ -46,6 +46,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "search": {"zh": "检索", "en": "Search"},
     "plan_text": {"zh": "规划原文", "en": "Plan text"},
     "corrected": {"zh": "人工校正", "en": "Reviewed correction"},
+    "published": {"zh": "已公布数据（非模拟）", "en": "Published figures (not simulated)"},
+    "tier_targets": {"zh": "梯次目标完成情况", "en": "Tier targets"},
+    "projects": {"zh": "重点项目库（五个一批）", "en": "Key projects"},
 }
 
 STATUS_CLASS = {

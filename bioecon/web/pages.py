@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
+from bioecon.catalogs import published_figures
 from bioecon.domain.periods import Period
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.services import enterprises as enterprise_service
@@ -118,7 +119,15 @@ def indicator_page(
         for f in findings
         if f.indicator == indicator and f.org_unit in {org_unit, *(c for c, _ in children)}
     ]
+    published = [
+        f for f in published_figures() if f["indicator"] == indicator and f["org_unit"] == org_unit
+    ]
     chart = {
+        "published": [
+            [f"{f['year']}-12", f["value"]]
+            for f in published
+            if start <= Period.month(f["year"], 12) <= end
+        ],
         "periods": [str(e.period) for e in entries],
         "value": [float(e.value) if e.value is not None else None for e in entries],
         "ytd": [float(e.ytd) if e.ytd is not None else None for e in entries],
@@ -189,9 +198,16 @@ def enterprise(request: Request, uscc: str) -> Response:
     return render(request, "enterprise.html", record=record, years=years, category=category)
 
 
-def yi(value: Decimal | float | None) -> str:
-    """亿元 with two decimals, the Chinese convention; — when missing."""
-    return "—" if value is None else f"{float(value):,.2f}"
+COUNT_UNITS = {"家", "个", "件", "名", "户", "人", "项", "所", "座", "条", "种", "套", "台", "位"}
+
+
+def yi(value: Decimal | float | None, unit: str | None = None) -> str:
+    """Amounts with two decimals (亿元 …), counts as whole numbers; — when missing."""
+    if value is None:
+        return "—"
+    if unit in COUNT_UNITS and float(value) == int(float(value)):
+        return f"{int(float(value)):,}"
+    return f"{float(value):,.2f}"
 
 
 def rate(value: float | None) -> str:
