@@ -38,6 +38,8 @@ from bioecon.domain.model import (
     OrgUnit,
     Plan,
     PlanBundle,
+    Project,
+    ProjectStage,
     ReportingBasis,
     Target,
 )
@@ -52,6 +54,7 @@ from bioecon.services.database import database_info, upgrade_database
 from bioecon.services.enterprises import classify_registry, load_enterprises
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
+from bioecon.services.projects import load_projects
 
 SIMULATED = "模拟数据 (simulated data)"
 FIRST_MONTH = Period.month(2020, 1)
@@ -107,6 +110,10 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         log.append(
             f"  {SIMULATED} ledger to {last}: {loaded.inserted} inserted, {loaded.updated} updated, {loaded.unchanged} unchanged"
         )
+        created, _ = load_projects(
+            app, projects=_simulated_projects(spec, org_units, rng), source=SIMULATED
+        )
+        log.append(f"  {SIMULATED} projects: {created} created")
         enterprises = load_enterprises(app, parsed=_simulated_enterprises(spec, org_units, rng))
         log.append(
             f"  {SIMULATED} enterprises: {enterprises.created} created, {enterprises.updated} updated, {enterprises.unchanged} unchanged"
@@ -345,6 +352,38 @@ def _plant_problems(rows: list[ObservationRow], plan: str) -> list[ObservationRo
             )  # 增速异常
         result.append(row)
     return result
+
+
+_PROJECT_KINDS = (
+    "创新药产业化基地",
+    "医疗器械生产线",
+    "生物制造中试平台",
+    "细胞治疗研发中心",
+    "种业创新园",
+)
+
+
+def _simulated_projects(
+    spec: dict[str, Any], org_units: list[OrgUnit], rng: random.Random
+) -> list[Project]:
+    """Eight projects per plan across the stages of 五个一批, with investment in 亿元."""
+    region = str(spec["region"])
+    places = [u.code for u in org_units if u.parent == region] or [region]
+    stages = list(ProjectStage)
+    return [
+        Project(
+            code=f"{spec['code']}-P{n:02d}",
+            name=f"模拟项目·{_PROJECT_KINDS[n % len(_PROJECT_KINDS)]}{n + 1}号",
+            org_unit=places[n % len(places)],
+            plan=spec["code"],
+            stage=stages[n % len(stages)],
+            total_investment=Decimal(f"{rng.uniform(2, 80):.2f}"),
+            start_year=2021 + n % 4,
+            end_year=2024 + n % 4,
+            category="生物医药",
+        )
+        for n in range(8)
+    ]
 
 
 _SCOPES = {

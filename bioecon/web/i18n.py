@@ -62,3 +62,13 @@ STATUS_CLASS = {
 
 def translator(lang: str) -> dict[str, str]:
     return {key: values.get(lang, values["zh"]) for key, values in STRINGS.items()}
+
+
+STAGE_NAMES = {
+    "planned": "谋划",
+    "signed": "签约",
+    "started": "开工",
+    "under_construction": "在建",
+    "completed": "竣工",
+    "in_production": "投产",
+}

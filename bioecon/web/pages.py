@@ -17,9 +17,10 @@ from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import plans as plan_service
+from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
 from bioecon.web.api import _app, default_as_of
-from bioecon.web.i18n import STATUS_CLASS, translator
+from bioecon.web.i18n import STAGE_NAMES, STATUS_CLASS, translator
 
 router = APIRouter(include_in_schema=False)
 COMPARABLE = ("bio_economy_scale", "biomedicine_scale", "biomanufacturing_scale")
@@ -40,6 +41,7 @@ def render(request: Request, template: str, **context: Any) -> Response:
             "lang": lang,
             "simulated": request.app.state.simulated,
             "status_class": STATUS_CLASS,
+            "stage_names": STAGE_NAMES,
             **context,
         },
     )
@@ -76,8 +78,15 @@ def plan(request: Request, code: str, as_of: str | None = None) -> Response:
     bundle = plan_service.get_plan(app, reference=code)
     names = {u.code: u.name for u in bundle.responsible_units}
     evaluations = evaluation_service.evaluate_plan(app, plan=code, as_of=period)
+    projects = project_service.plan_projects(app, plan=bundle.plan.code)
     return render(
-        request, "plan.html", bundle=bundle, evaluations=evaluations, as_of=period, unit_names=names
+        request,
+        "plan.html",
+        bundle=bundle,
+        evaluations=evaluations,
+        as_of=period,
+        unit_names=names,
+        projects=projects,
     )
 
 
@@ -172,8 +181,9 @@ def enterprises(
     flag: str | None = None,
     q: str | None = None,
 ) -> Response:
+    app = _app(request)
     found = enterprise_service.enterprise_directory(
-        _app(request),
+        app,
         page=page,
         size=50,
         category=category or None,
@@ -181,6 +191,13 @@ def enterprises(
         flag=flag or None,
         search=q or None,
     )
+    as_of = default_as_of(app)
+    tier_targets = [
+        (plan, item)
+        for plan in plan_service.list_plans(app)
+        for item in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
+        if tier_of_indicator(item.target.indicator)
+    ]
     return render(
         request,
         "enterprises.html",
@@ -189,6 +206,8 @@ def enterprises(
         org_unit=org_unit or "",
         flag=flag or "",
         q=q or "",
+        tier_targets=tier_targets,
+        as_of=as_of,
     )
 
 

@@ -109,7 +109,7 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
             "/vendor/echarts/echarts.min.js",
         ],
         "/compare": ["biomedicine_scale", "南京市"],
-        "/enterprises": ["模拟企业"],
+        "/enterprises": ["模拟企业", "梯次目标完成情况", "tier.revenue_100yi"],
         "/docs": ["swagger"],
     }
     for path, expected in pages.items():

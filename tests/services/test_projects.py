@@ -1,0 +1,52 @@
+"""The key-project library (项目库, 五个一批)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bioecon.app import Bioecon
+from bioecon.domain.model import Project, ProjectStage
+from bioecon.errors import InvalidInput
+from bioecon.io.planfile import read_plan_file
+from bioecon.services.plans import load_plan
+from bioecon.services.projects import load_projects, plan_projects
+
+
+def test_projects_load_by_code_and_are_listed_per_plan(
+    app: Bioecon, changsha_plan_file: Path
+) -> None:
+    parsed = read_plan_file(changsha_plan_file)
+    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    projects = [
+        Project(
+            "P1",
+            "细胞治疗基地",
+            org_unit="430104",
+            plan="changsha-2025",
+            stage=ProjectStage.SIGNED,
+            total_investment=Decimal("12.5"),
+        ),
+        Project(
+            "P2",
+            "疫苗产业园",
+            org_unit="CS-LYJK",
+            plan="changsha-2025",
+            stage=ProjectStage.IN_PRODUCTION,
+        ),
+    ]
+    assert load_projects(app, projects=projects, source="test") == (2, 0)
+    assert load_projects(app, projects=projects, source="test") == (0, 2)
+    assert [
+        (p.code, p.stage, p.total_investment) for p in plan_projects(app, plan="changsha-2025")
+    ] == [("P1", ProjectStage.SIGNED, Decimal("12.5")), ("P2", ProjectStage.IN_PRODUCTION, None)]
+    with pytest.raises(InvalidInput) as caught:
+        load_projects(
+            app, projects=[Project("P3", "x", org_unit="NOWHERE", plan="nope")], source="bad"
+        )
+    assert [str(p) for p in caught.value.problems] == [
+        "projects[0].org_unit: unknown org unit 'NOWHERE'",
+        "projects[0].plan: unknown plan 'nope'",
+    ]
