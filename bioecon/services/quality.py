@@ -61,9 +61,13 @@ def check_data(
     return as_of, findings
 
 
-def latest_data_month(app: Bioecon) -> Period | None:
-    """The latest month any observation covers."""
+def latest_data_month(app: Bioecon, *, plan: str | None = None) -> Period | None:
+    """The latest month any observation covers (of the plan's org units, with ``plan``)."""
     with app.reading() as connection:
         ensure_current(connection)
-        latest = store.latest_month(connection)
+        latest = (
+            store.latest_month(connection)
+            if plan is None
+            else store.latest_month_of_plan(connection, plan)
+        )
     return Period.month(*latest) if latest else None

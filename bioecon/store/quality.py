@@ -247,3 +247,19 @@ def latest_month(connection: Connection) -> tuple[int, int] | None:
         return None
     year, month0 = divmod(int(found) - 1, 12)
     return year, month0 + 1
+
+
+def latest_month_of_plan(connection: Connection, plan_code: str) -> tuple[int, int] | None:
+    """(year, month) of the latest period reported for any org unit the plan declares."""
+    found = connection.execute(
+        text(
+            f"SELECT MAX({_end_month('o')}) FROM observation o "
+            "JOIN plan_org_unit l ON l.org_unit_id = o.org_unit_id "
+            "JOIN plan p ON p.id = l.plan_id WHERE p.code = :code"
+        ),
+        {"code": plan_code},
+    ).scalar()
+    if found is None:
+        return None
+    year, month0 = divmod(int(found) - 1, 12)
+    return year, month0 + 1

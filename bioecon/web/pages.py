@@ -61,7 +61,8 @@ def home(request: Request) -> Response:
             i.evaluation.status.value
             for i in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
         )
-        cards.append({"plan": plan, "statuses": statuses})
+        last = quality_service.latest_data_month(app, plan=plan.code)
+        cards.append({"plan": plan, "statuses": statuses, "last_data": last})
     return render(
         request,
         "home.html",

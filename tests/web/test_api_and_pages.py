@@ -96,7 +96,7 @@ def test_errors_map_to_http_statuses(
 
 def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClient) -> None:
     pages = {
-        "/": ["长沙市生物经济发展行动计划", "南京市生物经济发展三年行动计划"],
+        "/": ["长沙市生物经济发展行动计划", "南京市生物经济发展三年行动计划", "最新数据: 2025-12"],
         "/plans/changsha-2025": [
             "全市生物医药产业规模突破2000亿元",
             "人工校正",
