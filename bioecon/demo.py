@@ -94,12 +94,12 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
     total_corrections = 0
     rng = random.Random(20251122)
     for spec in _data("plans.yaml")["plans"]:
-        bundle, corrections = _plan(spec, org_units)
+        bundle, corrections, extracted = _plan(spec, org_units)
         total_corrections += corrections
         report = load_plan(app, bundle=bundle, source=f"seeds/{spec['seed']}")
         log.append(
-            f"plan {report.code}: {report.outcome}; {len(bundle.targets)} targets and "
-            f"{len(bundle.tasks)} tasks from the extractor; 人工校正 {corrections}"
+            f"plan {report.code}: {report.outcome}; the extractor found {extracted} targets and "
+            f"{len(bundle.tasks)} tasks; 人工校正 {corrections} (targets after review: {len(bundle.targets)})"
         )
         loaded = load_observations(
             app,
@@ -169,7 +169,7 @@ def _descends(unit: OrgUnit, region: str, by_code: dict[str, OrgUnit]) -> bool:
     return False
 
 
-def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, int]:
+def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, int, int]:
     text = (seed_folder() / spec["seed"]).read_text(encoding="utf-8")
     code, region = spec["code"], str(spec["region"])
     bundle = to_bundle(
