@@ -220,9 +220,10 @@ def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, i
         source_sha256=bundle.plan.source_sha256,
     )
     related = tuple(_related(region, org_units))
-    return replace(
+    reviewed = replace(
         bundle, plan=plan, org_units=related, indicators=indicators, targets=tuple(targets)
-    ), applied
+    )
+    return reviewed, applied, len(bundle.targets)
 
 
 def _corrected(
