@@ -3,7 +3,7 @@
 Like any importer it reads files and writes only through :mod:`bioecon.services`:
 
 1. each seed plan is read by the extractor (``bioecon extract``), then corrected by the
-   reviewed corrections of ``bioecon/data/demo/plans.yaml`` (人工校正: every correction keeps
+   reviewed correction file ``bioecon/data/demo/corrections/<plan>.yaml`` (人工校正: every correction keeps
    the extracted value in the target's note, and the build log counts them);
 2. org units come from ``org_units.yaml`` (统计用区划代码 where they exist);
 3. a monthly ledger from 2020-01 to the latest complete month is simulated for every indicator
@@ -188,7 +188,7 @@ def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, i
             str(fields.get("why", "")),
             bool(fields.get("drop")),
         )
-        for key, fields in (spec.get("corrections") or {}).items()
+        for key, fields in (_data(f"corrections/{code}.yaml")["corrections"] or {}).items()
     ]
     targets, applied = _corrected(bundle.targets, corrections)
     referenced = {
