@@ -33,6 +33,7 @@ from bioecon.errors import (
     InvalidInput,
     InvalidValue,
     NotFound,
+    code_for,
 )
 from bioecon.extract.evaluate import evaluate_documents
 from bioecon.extract.planfile import to_bundle as to_plan_bundle
@@ -69,10 +70,7 @@ EXIT_CODES: dict[type[BioeconError], int] = {
 
 
 def exit_code_for(error: BioeconError) -> int:
-    for kind in type(error).__mro__:
-        if kind in EXIT_CODES:
-            return EXIT_CODES[kind]
-    return 1
+    return code_for(error, EXIT_CODES, default=1)
 
 
 def error_message(error: BioeconError) -> str:

@@ -9,7 +9,7 @@ at once, so a user fixes a file in one pass instead of one error per try.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -70,3 +70,11 @@ class DatabaseNotReady(BioeconError):
 
 class ConfigurationError(BioeconError):
     """A setting is missing or malformed (database URL, environment variable)."""
+
+
+def code_for(error: BioeconError, codes: Mapping[type[BioeconError], int], default: int) -> int:
+    """The code a front end's table gives ``error``: its own class first, then its bases."""
+    for kind in type(error).__mro__:
+        if kind in codes:
+            return codes[kind]
+    return default

@@ -13,6 +13,7 @@ from bioecon.errors import (
     InvalidInput,
     InvalidValue,
     NotFound,
+    code_for,
 )
 
 HTTP_STATUS: dict[type[BioeconError], int] = {
@@ -26,10 +27,7 @@ HTTP_STATUS: dict[type[BioeconError], int] = {
 
 
 def status_for(error: BioeconError) -> int:
-    for kind in type(error).__mro__:
-        if kind in HTTP_STATUS:
-            return HTTP_STATUS[kind]
-    return 500
+    return code_for(error, HTTP_STATUS, default=500)
 
 
 def install(app: FastAPI) -> None:
