@@ -1,6 +1,6 @@
 """`create_app(bioecon)`: the FastAPI app over one Bioecon instance (no import-time globals).
 
-Front-end libraries (ECharts, the Noto Sans SC web font) come from the npm registry at install time (package.json and
+Front-end libraries (ECharts, the Noto Sans SC web font, Swagger UI for /docs) come from the npm registry at install time (package.json and
 package-lock.json at the repository root; `make install` runs `npm ci`) and are served by the
 app itself from node_modules — never from a CDN: government intranets have no internet.
 """
@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -20,10 +22,21 @@ from bioecon.web import api, errors, pages
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE.parents[1] / "node_modules"
+DOCS_FONT = (
+    '<link rel="stylesheet" href="/vendor/noto-sans-sc/400.css">'
+    "<style>.swagger-ui .info *, .swagger-ui .markdown *, .swagger-ui .opblock-summary-description"
+    ' { font-family: "Noto Sans SC", sans-serif !important; }</style>'
+)
 
 
 def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
-    app = FastAPI(title="bioecon", version=__version__, description="生物经济规划实施监测平台 API")
+    app = FastAPI(
+        title="bioecon",
+        version=__version__,
+        description="生物经济规划实施监测平台 API",
+        docs_url=None,  # FastAPI's own /docs and /redoc load Swagger UI from a CDN
+        redoc_url=None,
+    )
     app.state.bioecon = bioecon
     app.state.simulated = simulated
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -37,9 +50,24 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
     for route, folder in (
         ("/vendor/echarts", NODE_MODULES / "echarts" / "dist"),
         ("/vendor/noto-sans-sc", NODE_MODULES / "@fontsource" / "noto-sans-sc"),
+        ("/vendor/swagger-ui", NODE_MODULES / "swagger-ui-dist"),
     ):
         if folder.is_dir():  # installed by `npm ci` (make install); pages degrade without them
             app.mount(route, StaticFiles(directory=str(folder)), name=route.rsplit("/", 1)[-1])
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        """Swagger UI for the API, its files served from node_modules like every other asset."""
+        page = get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="bioecon API",
+            swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
+        )
+        # Chinese descriptions need the app's own CJK font (intranet machines may have none)
+        html = bytes(page.body).decode().replace("</head>", f"{DOCS_FONT}</head>", 1)
+        return HTMLResponse(html)
 
     @app.middleware("http")
     async def notice(

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from collections.abc import Sequence
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bioecon.errors import (
     BioeconError,
@@ -15,6 +20,8 @@ from bioecon.errors import (
     NotFound,
     code_for,
 )
+from bioecon.web.i18n import STRINGS, translator
+from bioecon.web.pages import page_language, render
 
 HTTP_STATUS: dict[type[BioeconError], int] = {
     InvalidInput: 422,
@@ -30,12 +37,55 @@ def status_for(error: BioeconError) -> int:
     return code_for(error, HTTP_STATUS, default=500)
 
 
+def wants_json(request: Request) -> bool:
+    """API routes answer in JSON; pages (everything a person opens in a browser) in HTML."""
+    path = request.url.path
+    return path.startswith(("/api/", "/docs", "/redoc", "/openapi")) or path == "/api"
+
+
+def error_page(
+    request: Request, status: int, message: str, problems: Sequence[str] = ()
+) -> Response:
+    heading_key = f"error_{status}" if f"error_{status}" in STRINGS else "error_500"
+    response = render(
+        request,
+        "error.html",
+        status=status,
+        heading=translator(page_language(request))[heading_key],
+        message=message,
+        problems=list(problems),
+    )
+    response.status_code = status
+    return response
+
+
 def install(app: FastAPI) -> None:
-    async def handle(_request: Request, error: Exception) -> JSONResponse:
+    async def handle(request: Request, error: Exception) -> Response:
         assert isinstance(error, BioeconError)
+        status = status_for(error)
+        problems = [str(p) for p in error.problems] if isinstance(error, InvalidInput) else []
+        if not wants_json(request):
+            return error_page(request, status, str(error), problems)
         body: dict[str, object] = {"error": type(error).__name__, "message": str(error)}
-        if isinstance(error, InvalidInput):
-            body["problems"] = [str(p) for p in error.problems]
-        return JSONResponse(body, status_code=status_for(error))
+        if problems:
+            body["problems"] = problems
+        return JSONResponse(body, status_code=status)
+
+    async def handle_validation(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        if wants_json(request):
+            return await request_validation_exception_handler(request, error)
+        problems = [
+            f"{'.'.join(str(part) for part in e['loc'])}: {e['msg']}" for e in error.errors()
+        ]
+        return error_page(request, 422, "invalid request parameters", problems)
+
+    async def handle_http(request: Request, error: Exception) -> Response:
+        assert isinstance(error, StarletteHTTPException)
+        if wants_json(request) or error.status_code < 400:
+            return await http_exception_handler(request, error)
+        return error_page(request, error.status_code, str(error.detail))
 
     app.add_exception_handler(BioeconError, handle)
+    app.add_exception_handler(RequestValidationError, handle_validation)
+    app.add_exception_handler(StarletteHTTPException, handle_http)

@@ -49,6 +49,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "published": {"zh": "已公布数据（非模拟）", "en": "Published figures (not simulated)"},
     "tier_targets": {"zh": "梯次目标完成情况", "en": "Tier targets"},
     "projects": {"zh": "重点项目库（五个一批）", "en": "Key projects"},
+    "back_home": {"zh": "返回首页", "en": "Back to the home page"},
+    "error_400": {"zh": "请求有误", "en": "Bad request"},
+    "error_404": {"zh": "未找到", "en": "Not found"},
+    "error_409": {"zh": "数据冲突", "en": "Conflict"},
+    "error_422": {"zh": "参数有误", "en": "Invalid input"},
+    "error_500": {"zh": "服务器错误", "en": "Server error"},
+    "error_503": {"zh": "数据库未就绪", "en": "Database not ready"},
 }
 
 STATUS_CLASS = {

@@ -26,13 +26,13 @@ router = APIRouter(include_in_schema=False)
 COMPARABLE = ("bio_economy_scale", "biomedicine_scale", "biomanufacturing_scale")
 
 
-def _lang(request: Request) -> str:
+def page_language(request: Request) -> str:
     lang = request.query_params.get("lang") or request.cookies.get("lang") or "zh"
     return "en" if lang == "en" else "zh"
 
 
 def render(request: Request, template: str, **context: Any) -> Response:
-    lang = _lang(request)
+    lang = page_language(request)
     response = request.app.state.templates.TemplateResponse(
         request,
         template,

@@ -235,13 +235,13 @@ def test_missing_actual_or_deadline_is_no_data_with_reason() -> None:
     )
     assert result.status is Status.NO_DATA and result.explanation == "截至2025年6月无实际值"
     undated = evaluate(
-        level("100", year=None),
+        level("100", year=None),  # type: ignore[arg-type]
         actual=Observed(Decimal(1), 2024, "2024"),
         base=None,
         time_now=2024,
         horizon_start_t=None,
         thresholds=DEFAULT,
-    )  # type: ignore[arg-type]
+    )
     assert undated.status is Status.NO_DATA
 
 

@@ -113,7 +113,7 @@ def test_stock_increment_recurring_given_base_unmapped_and_rules(
     )
     assert firms.completion_rate == pytest.approx(60.0) and firms.status is Status.NORMAL
     yearly = results["YEARLY"]
-    assert (yearly.actual, yearly.time_progress) == (Decimal(90), pytest.approx(50.0))
+    assert yearly.actual == Decimal(90) and yearly.time_progress == pytest.approx(50.0)
     assert yearly.completion_rate == pytest.approx(90.0) and yearly.projected == Decimal("180.00")
     given = results[
         "GIVEN"

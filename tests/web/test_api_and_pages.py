@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -110,7 +112,7 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
         ],
         "/compare": ["biomedicine_scale", "南京市"],
         "/enterprises": ["模拟企业", "梯次目标完成情况", "tier.revenue_100yi"],
-        "/docs": ["swagger"],
+        "/docs": ["/vendor/swagger-ui/swagger-ui-bundle.js"],
     }
     for path, expected in pages.items():
         response = client.get(path)
@@ -123,3 +125,42 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
     assert "Bio-economy plan monitoring" in english.text and english.cookies.get("lang") == "en"
     uscc = client.get("/api/enterprises", params={"size": 1}).json()["items"][0]["uscc"]
     assert client.get(f"/enterprises/{uscc}").status_code == 200
+
+
+def test_api_docs_use_no_cdn(client: TestClient) -> None:
+    docs = client.get("/docs").text
+    assert "cdn." not in docs and "https://" not in docs
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
+        assert client.get(f"/vendor/swagger-ui/{asset}").status_code == 200, asset
+    assert client.get("/redoc").status_code == 404  # FastAPI's ReDoc page would load a CDN
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "texts"),
+    [
+        ("/plans/nope", 404, ["404 · 未找到", "no plan with code or id 'nope'", "返回首页"]),
+        ("/indicators/biomedicine_scale", 422, ["422 · 参数有误", "query.org_unit"]),
+        ("/indicators/nope?org_unit=430100", 404, ["no indicator 'nope'"]),
+        ("/plans/changsha-2025?as_of=2025-13", 422, ["'2025-13' is not a valid period"]),
+        ("/no-such-page", 404, ["404 · 未找到"]),
+        ("/plans/nope?lang=en", 404, ["404 · Not found", "Back to the home page"]),
+    ],
+)
+def test_page_errors_are_pages(
+    client: TestClient, path: str, status: int, texts: list[str]
+) -> None:
+    """A person who mistypes an address gets a page in the site's language, not raw JSON."""
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    page = html.unescape(response.text)
+    for text in texts:
+        assert text in page, text
+    assert "模拟数据" in page or "Simulated data" in page
+
+
+def test_api_errors_stay_json(client: TestClient) -> None:
+    missing = client.get("/api/no-such-route")
+    assert missing.status_code == 404 and missing.json() == {"detail": "Not Found"}
+    invalid = client.get("/api/ledger")  # indicator and org_unit are required
+    assert invalid.status_code == 422 and invalid.json()["detail"][0]["type"] == "missing"

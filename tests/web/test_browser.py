@@ -47,6 +47,7 @@ PAGES = {
     "compare": ("/compare", ["biomedicine_scale", "南京市"]),
     "enterprises": ("/enterprises?category=4.1", ["模拟企业"]),
     "english": ("/?lang=en", ["Bio-economy plan monitoring", "Simulated data"]),
+    "api-docs": ("/docs", ["/api/plans", "/api/ledger"]),  # Swagger UI from node_modules
 }
 
 
