@@ -49,6 +49,14 @@ PAGES = {
     "english": ("/?lang=en", ["Bio-economy plan monitoring", "Simulated data"]),
     "api-docs": ("/docs", ["/api/plans", "/api/ledger"]),  # Swagger UI from node_modules
 }
+# A known target of each plan, with the status the demo data gives it at 2025-12: (row, quote, status)
+KNOWN_TARGETS = {
+    "changsha-2025": ("T02", "全市生物医药产业规模突破2000亿元", "达标"),
+    "tianmen-2025": ("T02", "总规模突破200亿元", "达标"),
+    "nanjing-2023": ("T01", "产业规模达到4000亿元", "达标"),
+    "jinshan-2030": ("T01", "产业规模突破500亿元", "严重滞后"),
+    "changchun-2025": ("T05", "产值达到1000亿元以上", "达标"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +90,17 @@ def test_every_page_in_chromium(site: str) -> None:
             for text in expected:
                 assert text in body, (name, text)
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+        for code, (key, quote, status) in KNOWN_TARGETS.items():
+            response = page.goto(
+                f"{site}/plans/{code}?as_of=2025-12&lang=zh", wait_until="networkidle"
+            )
+            assert response is not None and response.status == 200, code
+            row = page.locator(f"#row-{key}")
+            assert quote in row.inner_text() and status in row.locator(".status").inner_text(), (
+                code,
+                key,
+            )
+            page.screenshot(path=str(ARTIFACTS / f"plan-{code}.png"), full_page=False)
         # the chart is drawn by ECharts served from the app itself
         page.goto(site + PAGES["indicator"][0], wait_until="networkidle")
         assert page.evaluate("() => typeof window.echarts") == "object"
@@ -96,4 +115,4 @@ def test_every_page_in_chromium(site: str) -> None:
     assert requested, "the pages made no request"
     outside = [url for url in requested if not url.startswith(site)]
     assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert len(list(ARTIFACTS.glob("*.png"))) == len(PAGES)
+    assert len(list(ARTIFACTS.glob("*.png"))) == len(PAGES) + len(KNOWN_TARGETS)
