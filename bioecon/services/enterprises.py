@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import unit_registry
+from bioecon.catalogs import tier_catalogue, unit_registry
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import ClassificationTables
 from bioecon.domain.amounts import check_storable
@@ -31,6 +31,7 @@ from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.runtime import collector_paused
 from bioecon.store import enterprises as store
 from bioecon.store import observations as observation_store
+from bioecon.store import tiers as tier_store
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
 
@@ -230,6 +231,7 @@ class EnterprisePage:
     page: int
     size: int
     rows: list[store.DirectoryRow]
+    tier_year: int | None = None  # the figures' year a tier filter was judged on
 
 
 def enterprise_directory(
@@ -240,22 +242,37 @@ def enterprise_directory(
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,
+    tier: str | None = None,
     search: str | None = None,
 ) -> EnterprisePage:
+    """A page of the directory; ``tier`` (a tier code of data/tiers.yaml) is judged on the
+    latest year with enterprise figures."""
     if page < 1 or not 1 <= size <= 500:
         raise InvalidValue("page starts at 1; size is 1 to 500")
+    rules = tier_catalogue()
+    if tier is not None and tier not in rules:
+        raise InvalidValue(f"unknown tier {tier!r}; tiers are {', '.join(rules)}")
     with app.reading() as connection:
         ensure_current(connection)
+        tier_year = tier_store.latest_figure_year(connection) if tier else None
+        tier_filter = (
+            tier_store.member_ids(rules[tier], year=tier_year)
+            if tier is not None and tier_year is not None
+            else None
+        )
         total, rows = store.directory(
             connection,
             category=category,
             org_unit=org_unit,
             flag=flag,
+            tier_members=tier_filter,
             search=search,
             offset=(page - 1) * size,
             limit=size,
         )
-    return EnterprisePage(total, page, size, rows)
+        if tier is not None and tier_year is None:  # no figures at all: no member
+            total, rows = 0, []
+    return EnterprisePage(total, page, size, rows, tier_year)
 
 
 def enterprise_detail(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Subquery,
     bindparam,
     delete,
     func,
@@ -323,6 +324,7 @@ def directory(
     search: str | None,
     offset: int,
     limit: int,
+    tier_members: Subquery | None = None,
 ) -> tuple[int, list[DirectoryRow]]:
     """A page of enterprises (latest year's revenue), filtered; and how many match in all."""
     e, o, y, f = t.enterprise, t.org_unit, t.enterprise_year, t.enterprise_flag
@@ -353,6 +355,8 @@ def directory(
         conditions.append(o.c.code == org_unit)
     if flag:
         conditions.append(e.c.id.in_(select(f.c.enterprise_id).where(f.c.flag == flag)))
+    if tier_members is not None:
+        conditions.append(e.c.id.in_(select(tier_members.c.id)))
     if search:
         conditions.append(e.c.name.contains(search) | (e.c.uscc == search.upper()))
     for condition in conditions:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection, bindparam, func, select, text
+from sqlalchemy import Connection, Integer, Subquery, TextClause, bindparam, func, select, text
 
 from bioecon.domain.tiers import TierRule
 from bioecon.store import tables as t
@@ -90,6 +90,39 @@ def _condition(rule: TierRule) -> tuple[str, dict[str, object]]:
     }
 
 
+_IDS = """
+SELECT e.id FROM enterprise e
+LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = :year
+LEFT JOIN enterprise_year y1 ON y1.enterprise_id = e.id AND y1.year = :year - 1
+LEFT JOIN enterprise_year y3 ON y3.enterprise_id = e.id AND y3.year = :year - 3
+WHERE ({condition})
+"""
+
+
+def _statement(template: str, rule: TierRule, year: int, extra: dict[str, object]) -> TextClause:
+    """``template`` with ``rule``'s condition and exactly the parameters the SQL uses, typed."""
+    condition, params = _condition(rule)
+    age = params.pop("max_age", 15)
+    max_age = age if isinstance(age, int) else 15
+    params |= extra | {
+        "year": year,
+        "founded_15": date(year - 15, 1, 1),
+        "founded_10": date(year - 10, 1, 1),
+        "founded_5": date(year - 5, 1, 1),
+        "founded_max": date(year - max_age, 1, 1),
+    }
+    sql = template.format(condition=condition)
+    statement = text(sql)
+    typed = [
+        bindparam(name, type_=ExactDecimal())
+        for name in ("threshold", "first_revenue", "young10", "young5", "valuation")
+        if name in params
+    ]
+    if typed:
+        statement = statement.bindparams(*typed)
+    return statement.bindparams(**{k: v for k, v in params.items() if f":{k}" in sql})
+
+
 def members(
     connection: Connection,
     rule: TierRule,
@@ -99,36 +132,23 @@ def members(
     sector: str | None = None,
 ) -> list[TierMember]:
     """Enterprises of ``rule``'s tier in ``year`` (ages counted at the end of ``year``)."""
-    condition, params = _condition(rule)
-    age = params.pop("max_age", 15)
-    max_age = age if isinstance(age, int) else 15
-    params |= {
-        "year": year,
-        "org_unit": org_unit or "",
-        "sector": sector or "",
-        "founded_15": date(year - 15, 1, 1),
-        "founded_10": date(year - 10, 1, 1),
-        "founded_5": date(year - 5, 1, 1),
-        "founded_max": date(year - max_age, 1, 1),
-    }
-    statement = text(_BASE.format(condition=condition)).columns(revenue=ExactDecimal())
-    typed = [
-        bindparam(name, type_=ExactDecimal())
-        for name in ("threshold", "first_revenue", "young10", "young5", "valuation")
-        if name in params
-    ]
-    if typed:
-        statement = statement.bindparams(*typed)
-    used = {k: v for k, v in params.items() if f":{k}" in _BASE.format(condition=condition)}
+    statement = _statement(
+        _BASE, rule, year, {"org_unit": org_unit or "", "sector": sector or ""}
+    ).columns(revenue=ExactDecimal())
     return [
-        TierMember(r.uscc, r.name, r.org_unit, r.revenue)
-        for r in connection.execute(statement, used)
+        TierMember(r.uscc, r.name, r.org_unit, r.revenue) for r in connection.execute(statement)
     ]
 
 
-def latest_figure_year(connection: Connection, at_most: int) -> int | None:
-    """The latest year at or before ``at_most`` with any enterprise figures."""
-    found = connection.execute(
-        select(func.max(t.enterprise_year.c.year)).where(t.enterprise_year.c.year <= at_most)
-    ).scalar()
+def member_ids(rule: TierRule, *, year: int) -> Subquery:
+    """The ids of ``rule``'s tier members in ``year``, as a subquery other queries filter on."""
+    return _statement(_IDS, rule, year, {}).columns(id=Integer()).subquery("tier_members")
+
+
+def latest_figure_year(connection: Connection, at_most: int | None = None) -> int | None:
+    """The latest year (at or before ``at_most``, if given) with any enterprise figures."""
+    query = select(func.max(t.enterprise_year.c.year))
+    if at_most is not None:
+        query = query.where(t.enterprise_year.c.year <= at_most)
+    found = connection.execute(query).scalar()
     return int(found) if found is not None else None

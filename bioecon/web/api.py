@@ -94,9 +94,11 @@ def enterprises(
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,
+    tier: str | None = None,
     q: str | None = None,
 ) -> dict[str, Any]:
-    """A page of the enterprise directory: total, page, size, items."""
+    """A page of the enterprise directory: total, page, size, items (and tier_year, the
+    figures' year a ``tier`` filter was judged on)."""
     found = enterprise_service.enterprise_directory(
         _app(request),
         page=page,
@@ -104,12 +106,14 @@ def enterprises(
         category=category,
         org_unit=org_unit,
         flag=flag,
+        tier=tier,
         search=q,
     )
     return {
         "total": found.total,
         "page": found.page,
         "size": found.size,
+        "tier_year": found.tier_year,
         "items": [
             {
                 "uscc": r.uscc,

@@ -49,6 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "published": {"zh": "已公布数据（非模拟）", "en": "Published figures (not simulated)"},
     "tier_targets": {"zh": "梯次目标完成情况", "en": "Tier targets"},
     "projects": {"zh": "重点项目库（五个一批）", "en": "Key projects"},
+    "flag": {"zh": "资质标识", "en": "Designation"},
+    "tier_year": {"zh": "梯次按年度数据判定：", "en": "tiers judged on the figures of"},
     "back_home": {"zh": "返回首页", "en": "Back to the home page"},
     "error_400": {"zh": "请求有误", "en": "Bad request"},
     "error_404": {"zh": "未找到", "en": "Not found"},

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
-from bioecon.catalogs import published_figures
+from bioecon.catalogs import published_figures, tier_catalogue
 from bioecon.domain.periods import Period
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.services import enterprises as enterprise_service
@@ -180,6 +180,7 @@ def enterprises(
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,
+    tier: str | None = None,
     q: str | None = None,
 ) -> Response:
     app = _app(request)
@@ -190,6 +191,7 @@ def enterprises(
         category=category or None,
         org_unit=org_unit or None,
         flag=flag or None,
+        tier=tier or None,
         search=q or None,
     )
     as_of = default_as_of(app)
@@ -206,6 +208,8 @@ def enterprises(
         category=category or "",
         org_unit=org_unit or "",
         flag=flag or "",
+        tier=tier or "",
+        tiers=tier_catalogue(),
         q=q or "",
         tier_targets=tier_targets,
         as_of=as_of,

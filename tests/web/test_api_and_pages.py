@@ -164,3 +164,28 @@ def test_api_errors_stay_json(client: TestClient) -> None:
     assert missing.status_code == 404 and missing.json() == {"detail": "Not Found"}
     invalid = client.get("/api/ledger")  # indicator and org_unit are required
     assert invalid.status_code == 422 and invalid.json()["detail"][0]["type"] == "missing"
+
+
+@pytest.mark.parametrize(
+    "tier",
+    ["revenue_100yi", "revenue_20yi", "above_scale", "gazelle", "specialised", "little_giant"],
+)
+def test_enterprise_tier_filter_matches_the_tier_report(client: TestClient, tier: str) -> None:
+    from bioecon.services.tiers import tier_report
+
+    page = client.get("/api/enterprises", params={"tier": tier, "size": 500}).json()
+    year = page["tier_year"]
+    assert year == 2025  # the demo's enterprise figures run to the last complete year
+    app = client.app.state.bioecon  # type: ignore[attr-defined]
+    (report,) = tier_report(app, year=year, tiers=[tier])
+    assert page["total"] == len(report.members) > 0
+    assert {i["uscc"] for i in page["items"]} == {m.uscc for m in report.members}
+    html_page = client.get("/enterprises", params={"tier": tier}).text
+    assert f"梯次按年度数据判定： {year}" in html_page and f'value="{tier}" selected' in html_page
+
+
+def test_enterprise_tier_filter_rejects_an_unknown_tier(client: TestClient) -> None:
+    response = client.get("/api/enterprises", params={"tier": "revenue_1yi"})
+    assert (
+        response.status_code == 422 and "unknown tier 'revenue_1yi'" in response.json()["message"]
+    )
