@@ -456,6 +456,7 @@ WEB_PAGES = (
     "/indicators/biomedicine_scale?org_unit=430100",
     "/compare",
     "/enterprises",
+    "/enterprises?tier=gazelle",
     "/api/plans",
     "/api/plans/changsha-2025/targets",
     "/api/ledger?indicator=biomedicine_scale&org_unit=430100&from=2024-01&to=2025-12",
