@@ -195,6 +195,7 @@ def enterprises(
         search=q or None,
     )
     as_of = default_as_of(app)
+    tiers = tier_catalogue()
     tier_targets = [
         (plan, item)
         for plan in plan_service.list_plans(app)
@@ -209,7 +210,8 @@ def enterprises(
         org_unit=org_unit or "",
         flag=flag or "",
         tier=tier or "",
-        tiers=tier_catalogue(),
+        tiers=tiers,
+        tier_names={rule.indicator: rule.name for rule in tiers.values()},
         q=q or "",
         tier_targets=tier_targets,
         as_of=as_of,

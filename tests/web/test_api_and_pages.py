@@ -111,7 +111,12 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
             "/vendor/echarts/echarts.min.js",
         ],
         "/compare": ["biomedicine_scale", "南京市"],
-        "/enterprises": ["模拟企业", "梯次目标完成情况", "tier.revenue_100yi"],
+        "/enterprises": [
+            "模拟企业",
+            "梯次目标完成情况",
+            "年营业收入100亿元以上",
+            "共 600 家，第 1 / 12 页",
+        ],
         "/docs": ["/vendor/swagger-ui/swagger-ui-bundle.js"],
     }
     for path, expected in pages.items():
@@ -181,7 +186,7 @@ def test_enterprise_tier_filter_matches_the_tier_report(client: TestClient, tier
     assert page["total"] == len(report.members) > 0
     assert {i["uscc"] for i in page["items"]} == {m.uscc for m in report.members}
     html_page = client.get("/enterprises", params={"tier": tier}).text
-    assert f"梯次按年度数据判定： {year}" in html_page and f'value="{tier}" selected' in html_page
+    assert f"梯次按 {year} 年数据判定" in html_page and f'value="{tier}" selected' in html_page
 
 
 def test_enterprise_tier_filter_rejects_an_unknown_tier(client: TestClient) -> None:
@@ -189,3 +194,13 @@ def test_enterprise_tier_filter_rejects_an_unknown_tier(client: TestClient) -> N
     assert (
         response.status_code == 422 and "unknown tier 'revenue_1yi'" in response.json()["message"]
     )
+
+
+def test_enterprise_directory_pages_link_both_ways_and_keep_filters(client: TestClient) -> None:
+    first = html.unescape(client.get("/enterprises", params={"category": "4.1"}).text)
+    assert 'rel="prev"' not in first and "?page=2&category=4.1&org_unit=&flag=&tier=&q=" in first
+    last = html.unescape(client.get("/enterprises", params={"page": 12}).text)
+    assert "第 12 / 12 页" in last and 'rel="prev"' in last and 'rel="next"' not in last
+    middle = html.unescape(client.get("/enterprises", params={"page": 2, "q": "模拟"}).text)
+    assert "?page=1&category=&org_unit=&flag=&tier=&q=%E6%A8%A1%E6%8B%9F" in middle
+    assert "?page=3&category=&org_unit=&flag=&tier=&q=%E6%A8%A1%E6%8B%9F" in middle
