@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bioecon.app import Bioecon
 from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.model import Indicator
 from bioecon.domain.periods import Period, PeriodType, period_range
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.store import Connection
@@ -12,6 +13,16 @@ from bioecon.store import observations as observation_store
 from bioecon.store.migrate import ensure_current
 
 _GROWTH_FIELDS = ("value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
+
+
+def indicator(app: Bioecon, *, code: str) -> Indicator:
+    """One indicator of the catalogue (name, unit, nature …)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = observation_store.indicators_by_code(connection, [code])
+    if code not in found:
+        raise NotFound(f"no indicator '{code}'")
+    return found[code][1]
 
 
 def ledger(

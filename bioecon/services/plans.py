@@ -174,8 +174,14 @@ def org_unit_children(app: Bioecon, *, code: str) -> list[tuple[str, str]]:
 
 
 def org_unit_name(app: Bioecon, *, code: str) -> str:
-    with app.reading() as connection:
-        units = store.org_unit_parents(connection)
-    if code not in units:
+    names = org_unit_names(app)
+    if code not in names:
         raise NotFound(f"no org unit '{code}'")
-    return units[code].name
+    return names[code]
+
+
+def org_unit_names(app: Bioecon) -> dict[str, str]:
+    """Every org unit's name by its code."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        return {code: unit.name for code, unit in store.org_unit_parents(connection).items()}

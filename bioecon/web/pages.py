@@ -119,6 +119,7 @@ def indicator_page(
     app = _app(request)
     end = Period.parse(last) if last else default_as_of(app)
     start = Period.parse(first) if first else end.shift(-23)
+    measured = ledger_service.indicator(app, code=indicator)
     entries = ledger_service.ledger(
         app, indicator=indicator, org_units=[org_unit], first=start, last=end
     )
@@ -147,8 +148,10 @@ def indicator_page(
         request,
         "indicator.html",
         indicator=indicator,
+        measured=measured,
         org_unit=org_unit,
         org_name=plan_service.org_unit_name(app, code=org_unit),
+        unit_names=plan_service.org_unit_names(app),
         entries=entries,
         children=children,
         flags=flags,

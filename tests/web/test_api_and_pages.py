@@ -106,9 +106,10 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
         ],
         "/plans/changsha-2025/text": ['<mark id="T02"', "长沙市生物经济发展行动计划"],
         "/indicators/biomedicine_scale?org_unit=430100": [
-            "长沙市",
+            "<h1>生物医药产业规模 · 长沙市</h1>",
             "芙蓉区",
             "/vendor/echarts/echarts.min.js",
+            "岳麓区（430104） 缺报2024-07",  # a planted data-quality problem, named
         ],
         "/compare": ["biomedicine_scale", "南京市"],
         "/enterprises": [
