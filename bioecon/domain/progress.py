@@ -121,6 +121,12 @@ class TargetSpec:
     value_high: Decimal | None
     unit: str
     deadline_year: int | None
+    level_unit: str | None = None  # unit of the levels when not ``unit`` (翻番: 倍 → 亿元)
+
+    @property
+    def actual_unit(self) -> str:
+        """The unit actual, target level and projection are stated in."""
+        return self.level_unit or self.unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +159,12 @@ class TargetEvaluation:
         str  # the unit whose figures were judged (the target's subject, else the plan's region)
     )
     evaluation: Evaluation
+    level_unit: str | None = None  # unit of target/actual levels when not the target's own
+
+    @property
+    def unit(self) -> str:
+        """The unit the evaluation's target, actual, gap and projection are in."""
+        return self.level_unit or self.target.unit
 
 
 def _no_data(reason: str, target: Decimal | None = None, high: Decimal | None = None) -> Evaluation:
@@ -424,7 +436,7 @@ def _explain(
     projected: Decimal | None,
     deadline: float,
 ) -> str:
-    unit = spec.unit
+    unit = spec.actual_unit
     parts = [f"{actual.label}实际{_fmt(actual.value)}{unit}"]
     if met:
         parts.append(f"已达到目标{_fmt(target)}{unit}")
@@ -444,7 +456,9 @@ def _explain(
         parts.append(
             f"需年均增长{_fmt(required * 100, 1)}%，实际年均增长{_fmt(actual_rate * 100, 1)}%"
         )
-    if projected is not None and target:
+    if actual.t >= deadline:  # the target year is over: say so instead of projecting into it
+        parts.append(f"目标年{int(deadline)}年已过，未达到目标{_fmt(target)}{unit}")
+    elif projected is not None and target:
         parts.append(
             f"预计{int(deadline)}年达{_fmt(projected)}{unit}，为目标的{_fmt(float(projected / target) * 100, 0)}%"
         )

@@ -48,7 +48,9 @@ def evaluation_record(item: TargetEvaluation) -> dict[str, Any]:
         "year": t.deadline_year,
         "target": e.target if e.target is not None else t.value,
         "target_high": e.target_high if e.target is not None else t.value_high,
-        "unit": t.unit,
+        "unit": item.unit,  # of target, actual, gap, projected (翻番: the indicator's, not 倍)
+        "stated_value": t.value,  # the target as the plan states it (2 for 翻番) …
+        "stated_unit": t.unit,  # … and its unit (倍)
         "actual": e.actual,
         "actual_period": e.actual_period,
         "completion_rate": _round(e.completion_rate),

@@ -68,10 +68,14 @@ def evaluate_bundle(
         if t.kind is not TargetKind.POLICY_RULE
         and (org_unit is None or (t.subject_org_unit or bundle.plan.region) == org_unit)
     ]
-    natures = _natures(
+    found = observation_store.indicators_by_code(
         connection,
-        {t.indicator for t, _ in targets if t.indicator and not tier_of_indicator(t.indicator)},
+        sorted(
+            {t.indicator for t, _ in targets if t.indicator and not tier_of_indicator(t.indicator)}
+        ),
     )
+    natures = {code: definition.nature for code, (_, definition) in found.items()}
+    level_units = {code: definition.unit for code, (_, definition) in found.items()}
     base_years = {t.baseline_year for t, _ in targets if t.baseline_year}
     if bundle.plan.horizon_start:
         base_years.add(bundle.plan.horizon_start - 1)
@@ -86,6 +90,10 @@ def evaluate_bundle(
             target.value_high,
             target.unit,
             target.deadline_year,
+            # 翻番 is written in 倍; its actual and target levels are in the indicator's unit
+            level_unit=level_units.get(target.indicator or "")
+            if target.kind is TargetKind.MULTIPLE
+            else None,
         )
         actual: Observed | None = None
         base: Observed | None = None
@@ -118,7 +126,9 @@ def evaluate_bundle(
         )
         if actual is None:
             evaluation = _with_reason(evaluation, missing)
-        results.append(TargetEvaluation(bundle.plan.code, target, org, evaluation))
+        results.append(
+            TargetEvaluation(bundle.plan.code, target, org, evaluation, level_unit=spec.level_unit)
+        )
     return results
 
 
@@ -229,11 +239,6 @@ def _periods_needed(
         complete = last.year if last.index == per_year else last.year - 1
         wanted |= {last, last.same_period_last_year(), year_end(complete), year_end(complete - 1)}
     return sorted(p for p in wanted if p <= last)
-
-
-def _natures(connection: Connection, codes: set[str]) -> dict[str, IndicatorNature]:
-    found = observation_store.indicators_by_code(connection, sorted(codes))
-    return {code: definition.nature for code, (_, definition) in found.items()}
 
 
 def _full_year(entries: Series, year: int) -> Decimal | None:

@@ -173,7 +173,9 @@ def compare(request: Request) -> Response:
                 found.append((plan, item))
     found.sort(key=lambda pair: (pair[1].target.indicator or "", pair[0].code))
     rows = [{"plan": plan, "item": item} for plan, item in found]
-    return render(request, "compare.html", rows=rows, as_of=as_of)
+    names = {code: ledger_service.indicator(app, code=code).name for code in COMPARABLE}
+    names |= {rule.indicator: rule.name for rule in tier_catalogue().values()}
+    return render(request, "compare.html", rows=rows, as_of=as_of, names=names)
 
 
 @router.get("/enterprises", response_class=HTMLResponse)

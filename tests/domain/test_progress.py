@@ -307,3 +307,42 @@ def test_a_base_already_beyond_the_target_uses_the_plain_ratio() -> None:
         thresholds=DEFAULT,
     )
     assert result.completion_rate == pytest.approx(800 / 3) and result.status is Status.ACHIEVED
+
+
+def test_a_missed_target_whose_year_is_over_says_so_instead_of_projecting() -> None:
+    # 南京 4000亿元 by 2023, judged on the full year 2023 (t = 2023 = deadline): 3900 is final.
+    result = evaluate(
+        level("4000", year=2023),
+        actual=Observed(Decimal(3900), 2023, "2023"),
+        base=Observed(Decimal(3000), 2020, "2020"),
+        time_now=2023,
+        horizon_start_t=2020,
+        thresholds=DEFAULT,
+    )
+    assert result.explanation.endswith("目标年2023年已过，未达到目标4000亿元")
+    assert "预计" not in result.explanation
+    # a year earlier the same numbers are still projected to the deadline
+    earlier = evaluate(
+        level("4000", year=2023),
+        actual=Observed(Decimal(3900), 2022, "2022"),
+        base=Observed(Decimal(3000), 2020, "2020"),
+        time_now=2022,
+        horizon_start_t=2020,
+        thresholds=DEFAULT,
+    )
+    assert "预计2023年达" in earlier.explanation and "已过" not in earlier.explanation
+
+
+def test_doubling_explanation_states_levels_in_the_indicator_unit() -> None:
+    # 天门: 生物核心产业规模在“十三五”末的基础上实现翻番 — written in 倍, measured in 亿元.
+    spec = TargetSpec(TargetKind.MULTIPLE, TargetOp.EQ, Decimal(2), None, "倍", 2025, "亿元")
+    result = evaluate(
+        spec,
+        actual=Observed(Decimal(150), 2024, "2024"),
+        base=Observed(Decimal(100), 2020, "2020"),
+        time_now=2024,
+        horizon_start_t=2020,
+        thresholds=DEFAULT,
+    )
+    assert result.target == Decimal(200)
+    assert result.explanation.startswith("2024实际150亿元") and "倍" not in result.explanation

@@ -111,7 +111,7 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
             "/vendor/echarts/echarts.min.js",
             "岳麓区（430104） 缺报2024-07",  # a planted data-quality problem, named
         ],
-        "/compare": ["biomedicine_scale", "南京市"],
+        "/compare": ["生物医药产业规模", "南京市", "产业规模达到4000亿元"],
         "/enterprises": [
             "模拟企业",
             "梯次目标完成情况",
@@ -205,3 +205,14 @@ def test_enterprise_directory_pages_link_both_ways_and_keep_filters(client: Test
     middle = html.unescape(client.get("/enterprises", params={"page": 2, "q": "模拟"}).text)
     assert "?page=1&category=&org_unit=&flag=&tier=&q=%E6%A8%A1%E6%8B%9F" in middle
     assert "?page=3&category=&org_unit=&flag=&tier=&q=%E6%A8%A1%E6%8B%9F" in middle
+
+
+def test_doubling_target_shows_its_level_in_yi_and_the_plan_wording(client: TestClient) -> None:
+    # 天门 T01 翻番: the level (base × 2) is in 亿元, the plan's "2倍" beside it
+    record = client.get("/api/plans/tianmen-2025/targets", params={"as_of": "2025-12"}).json()[0]
+    assert record["target_id"] == "T01" and record["unit"] == "亿元"
+    assert (record["stated_value"], record["stated_unit"]) == (2, "倍")
+    page = client.get("/plans/tianmen-2025", params={"as_of": "2025-12"}).text
+    row = page[page.index('id="row-T01"') : page.index('id="row-T02"')]
+    assert '亿元 <span class="stated">(2.00 倍)</span>' in row and "实际204" in row
+    assert "倍" not in row.split('<span class="stated">')[0]

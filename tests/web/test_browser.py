@@ -44,7 +44,7 @@ PAGES = {
         "/indicators/biomedicine_scale?org_unit=430100",
         ["长沙市", "芙蓉区", "数据质量"],
     ),
-    "compare": ("/compare", ["biomedicine_scale", "南京市"]),
+    "compare": ("/compare", ["生物医药产业规模", "南京市", "产业规模达到4000亿元"]),
     "enterprises": ("/enterprises?category=4.1", ["模拟企业"]),
     "english": ("/?lang=en", ["Bio-economy plan monitoring", "Simulated data"]),
     "api-docs": ("/docs", ["/api/plans", "/api/ledger"]),  # Swagger UI from node_modules
