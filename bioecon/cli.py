@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.decorators import FC
 
 from bioecon import __version__
 from bioecon.app import Bioecon
@@ -105,7 +106,11 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_value))
 
 
-FORMAT_TABLE_JSON = click.Choice(["table", "json"])
+def output_format(*choices: str) -> Callable[[FC], FC]:
+    """``--format``, stored as ``output``; the first choice is the default."""
+    return click.option(
+        "--format", "output", type=click.Choice(choices), default=choices[0], show_default=True
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -145,7 +150,7 @@ def db_upgrade(context: click.Context, revision: str) -> None:
 
 
 @db.command("info")
-@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@output_format("table", "json")
 @click.pass_context
 def db_info(context: click.Context, output: str) -> None:
     """Say which database is used, its schema revision and what it holds."""
@@ -199,7 +204,7 @@ def plan_load(context: click.Context, files: tuple[Path, ...]) -> None:
 
 
 @plan.command("list")
-@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@output_format("table", "json")
 @click.pass_context
 def plan_list(context: click.Context, output: str) -> None:
     """List the stored plans."""
@@ -247,13 +252,7 @@ def _horizon(start: int | None, end: int | None) -> str:
 
 @plan.command("show")
 @click.argument("reference", metavar="ID")
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "yaml", "json"]),
-    default="table",
-    show_default=True,
-)
+@output_format("table", "yaml", "json")
 @click.pass_context
 def plan_show(context: click.Context, reference: str, output: str) -> None:
     """Show one plan (by code or id): metadata, targets and tasks."""
@@ -372,7 +371,7 @@ def data_load(
 @click.option(
     "--as-of", "as_of", help="Check data up to this month (default: the latest month reported)."
 )
-@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@output_format("table", "json")
 @click.pass_context
 def data_check(context: click.Context, as_of: str | None, output: str) -> None:
     """Data-quality checks: parts exceeding their total, cumulative values that fall, outlying
@@ -430,9 +429,7 @@ def _period_option(value: str | None) -> Period | None:
 @click.option("--org-unit", help="Only this org unit (code).")
 @click.option("--from", "first", help="First period, e.g. 2023-01.")
 @click.option("--to", "last", help="Last period, e.g. 2025-06.")
-@click.option(
-    "--format", "output", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
-)
+@output_format("csv", "xlsx")
 @click.option("--out", type=click.Path(path_type=Path), help="File to write (required for xlsx).")
 @click.pass_context
 def data_export(
@@ -476,13 +473,7 @@ def data_export(
 @click.option("--sector", help="Sector code (default: all sectors).")
 @click.option("--from", "first", required=True, help="First period: 2023-01, 2023Q1 or 2023.")
 @click.option("--to", "last", required=True, help="Last period, of the same kind as --from.")
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@output_format("table", "json", "csv")
 @click.pass_context
 def ledger_command(
     context: click.Context,
@@ -519,13 +510,7 @@ def ledger_command(
 @click.option("--plan", "plan_reference", required=True, metavar="ID", help="Plan code or id.")
 @click.option("--as-of", "as_of", required=True, help="Month to judge at, e.g. 2025-06.")
 @click.option("--org-unit", help="Only targets whose subject is this org unit.")
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@output_format("table", "json", "csv")
 @click.pass_context
 def evaluate_command(
     context: click.Context, plan_reference: str, as_of: str, org_unit: str | None, output: str
@@ -641,7 +626,7 @@ def enterprises_export(context: click.Context, out: Path) -> None:
     help="Use this plan's own tier rules over the catalogue.",
 )
 @click.option("--members/--counts", default=False, help="List members, or only counts (default).")
-@click.option("--format", "output", type=FORMAT_TABLE_JSON, default="table", show_default=True)
+@output_format("table", "json")
 @click.pass_context
 def tiers_command(
     context: click.Context,
@@ -739,13 +724,7 @@ def classify_command(
 
 @cli.command("extract")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "jsonl", "yaml"]),
-    default="table",
-    show_default=True,
-)
+@output_format("table", "jsonl", "yaml")
 @click.option("--code", help="Plan code for --format yaml (default: the file name).")
 @click.option(
     "--region",
