@@ -254,12 +254,13 @@ def enterprise_directory(
         raise InvalidValue(f"unknown tier {tier!r}; tiers are {', '.join(rules)}")
     with app.reading() as connection:
         ensure_current(connection)
-        tier_year = tier_store.latest_figure_year(connection) if tier else None
-        tier_filter = (
-            tier_store.member_ids(rules[tier], year=tier_year)
-            if tier is not None and tier_year is not None
-            else None
-        )
+        tier_filter = None
+        tier_year = None
+        if tier is not None:
+            tier_year = tier_store.latest_figure_year(connection)
+            if tier_year is None:  # no figures at all: no enterprise is in any tier
+                return EnterprisePage(0, page, size, [])
+            tier_filter = tier_store.member_ids(rules[tier], year=tier_year)
         total, rows = store.directory(
             connection,
             category=category,
@@ -270,8 +271,6 @@ def enterprise_directory(
             offset=(page - 1) * size,
             limit=size,
         )
-        if tier is not None and tier_year is None:  # no figures at all: no member
-            total, rows = 0, []
     return EnterprisePage(total, page, size, rows, tier_year)
 
 

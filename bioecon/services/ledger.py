@@ -19,10 +19,14 @@ def indicator(app: Bioecon, *, code: str) -> Indicator:
     """One indicator of the catalogue (name, unit, nature …)."""
     with app.reading() as connection:
         ensure_current(connection)
-        found = observation_store.indicators_by_code(connection, [code])
+        return _find_indicator(connection, code)[1]
+
+
+def _find_indicator(connection: Connection, code: str) -> tuple[int, Indicator]:
+    found = observation_store.indicators_by_code(connection, [code])
     if code not in found:
         raise NotFound(f"no indicator '{code}'")
-    return found[code][1]
+    return found[code]
 
 
 def ledger(
@@ -62,10 +66,7 @@ def ledger_entries(
 ) -> list[LedgerEntry]:
     """Entries at exactly ``periods`` (all of one kind), for each org unit in turn;
     ``growth=False`` skips the growth rates (levels only, faster)."""
-    found = observation_store.indicators_by_code(connection, [indicator])
-    if indicator not in found:
-        raise NotFound(f"no indicator '{indicator}'")
-    indicator_id, definition = found[indicator]
+    indicator_id, definition = _find_indicator(connection, indicator)
     org_ids = observation_store.org_unit_ids(connection, org_units)
     missing = [code for code in org_units if code not in org_ids]
     if missing:

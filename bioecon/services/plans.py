@@ -165,23 +165,23 @@ def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
         return store.load_bundle(connection, plan_id)
 
 
-def org_unit_children(app: Bioecon, *, code: str) -> list[tuple[str, str]]:
-    """(code, name) of the org units directly under ``code``, for drill-down."""
+@dataclass(frozen=True, slots=True)
+class OrgUnitContext:
+    """An org unit as a page around it needs it, from one read of the org-unit tree."""
+
+    name: str
+    children: list[tuple[str, str]]  # (code, name) of the units directly under it, for drill-down
+    names: dict[str, str]  # every org unit's name by its code
+
+
+def org_unit_context(app: Bioecon, *, code: str) -> OrgUnitContext:
     with app.reading() as connection:
         ensure_current(connection)
         units = store.org_unit_parents(connection)
-    return sorted((u.code, u.name) for u in units.values() if u.parent == code)
-
-
-def org_unit_name(app: Bioecon, *, code: str) -> str:
-    names = org_unit_names(app)
-    if code not in names:
+    if code not in units:
         raise NotFound(f"no org unit '{code}'")
-    return names[code]
-
-
-def org_unit_names(app: Bioecon) -> dict[str, str]:
-    """Every org unit's name by its code."""
-    with app.reading() as connection:
-        ensure_current(connection)
-        return {code: unit.name for code, unit in store.org_unit_parents(connection).items()}
+    return OrgUnitContext(
+        name=units[code].name,
+        children=sorted((u.code, u.name) for u in units.values() if u.parent == code),
+        names={unit_code: unit.name for unit_code, unit in units.items()},
+    )

@@ -123,7 +123,8 @@ def indicator_page(
     entries = ledger_service.ledger(
         app, indicator=indicator, org_units=[org_unit], first=start, last=end
     )
-    children = plan_service.org_unit_children(app, code=org_unit)
+    around = plan_service.org_unit_context(app, code=org_unit)
+    children = around.children
     _, findings = quality_service.check_data(app, as_of=end)
     flags = [
         f
@@ -150,8 +151,8 @@ def indicator_page(
         indicator=indicator,
         measured=measured,
         org_unit=org_unit,
-        org_name=plan_service.org_unit_name(app, code=org_unit),
-        unit_names=plan_service.org_unit_names(app),
+        org_name=around.name,
+        unit_names=around.names,
         entries=entries,
         children=children,
         flags=flags,
@@ -174,7 +175,7 @@ def compare(request: Request) -> Response:
     found.sort(key=lambda pair: (pair[1].target.indicator or "", pair[0].code))
     rows = [{"plan": plan, "item": item} for plan, item in found]
     names = {code: ledger_service.indicator(app, code=code).name for code in COMPARABLE}
-    names |= {rule.indicator: rule.name for rule in tier_catalogue().values()}
+    names |= _tier_names()
     return render(request, "compare.html", rows=rows, as_of=as_of, names=names)
 
 
@@ -200,7 +201,6 @@ def enterprises(
         search=q or None,
     )
     as_of = default_as_of(app)
-    tiers = tier_catalogue()
     tier_targets = [
         (plan, item)
         for plan in plan_service.list_plans(app)
@@ -215,8 +215,8 @@ def enterprises(
         org_unit=org_unit or "",
         flag=flag or "",
         tier=tier or "",
-        tiers=tiers,
-        tier_names={rule.indicator: rule.name for rule in tiers.values()},
+        tiers=tier_catalogue(),
+        tier_names=_tier_names(),
         q=q or "",
         tier_targets=tier_targets,
         as_of=as_of,
@@ -227,6 +227,11 @@ def enterprises(
 def enterprise(request: Request, uscc: str) -> Response:
     record, years, category = enterprise_service.enterprise_detail(_app(request), uscc=uscc)
     return render(request, "enterprise.html", record=record, years=years, category=category)
+
+
+def _tier_names() -> dict[str, str]:
+    """Each tier's name by its indicator (tier.revenue_100yi → 年营业收入100亿元以上)."""
+    return {rule.indicator: rule.name for rule in tier_catalogue().values()}
 
 
 COUNT_UNITS = {"家", "个", "件", "名", "户", "人", "项", "所", "座", "条", "种", "套", "台", "位"}
