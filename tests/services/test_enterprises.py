@@ -13,10 +13,15 @@ from bioecon.app import Bioecon
 from bioecon.classify.tables import load_tables
 from bioecon.domain.periods import Period
 from bioecon.domain.progress import Status
-from bioecon.errors import InvalidInput
+from bioecon.errors import InvalidInput, InvalidValue
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.planfile import read_plan_file
-from bioecon.services.enterprises import classify_registry, export_enterprises, load_enterprises
+from bioecon.services.enterprises import (
+    classify_registry,
+    enterprise_directory,
+    export_enterprises,
+    load_enterprises,
+)
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.plans import load_plan
 from bioecon.services.tiers import tier_report
@@ -246,3 +251,21 @@ def test_sector_totals_in_the_ledger_from_enterprise_figures(
     )  # the total: sector 4 (outermost), no double counting
     assert at("430181", "4.1") == Decimal("5.3456")  # 乙 (in its park) + 丙
     assert build_sector_ledger(registry, indicator="bio_revenue").inserted == 0  # idempotent
+
+
+def test_directory_tier_filter_on_a_registry_without_figures(app: Bioecon) -> None:
+    # no enterprise figures at all: no enterprise is in a tier, and no year is claimed
+    found = enterprise_directory(app, tier="revenue_100yi")
+    assert (found.total, found.rows, found.tier_year) == (0, [], None)
+    with pytest.raises(InvalidValue, match="unknown tier 'revenue_1yi'"):
+        enterprise_directory(app, tier="revenue_1yi")
+
+
+def test_directory_tier_filter_uses_the_latest_figures_year(registry: Bioecon) -> None:
+    found = enterprise_directory(registry, tier="revenue_100yi", size=500)
+    assert found.tier_year == 2025
+    assert (
+        sorted(r.name for r in found.rows)
+        == members(registry, "revenue_100yi")
+        == ["戊药业", "甲生物制药"]
+    )
