@@ -51,6 +51,11 @@ def normalise_database_url(url: str) -> str:
     )
 
 
+def setting(name: str) -> SettingSpec:
+    """The declaration of the setting ``name`` (one of :data:`SETTINGS`)."""
+    return next(spec for spec in SETTINGS if spec.name == name)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str
@@ -59,7 +64,9 @@ class Settings:
     def resolve(
         cls, *, database_url: str | None = None, environ: Mapping[str, str] | None = None
     ) -> Settings:
-        """Explicit value first, then the environment, then the default."""
+        """Explicit value first, then the environment variable :data:`SETTINGS` declares, then
+        the default."""
         env = os.environ if environ is None else environ
-        url = database_url or env.get("BIOECON_DATABASE_URL") or default_database_url()
+        declared = env.get(setting("database_url").env)
+        url = database_url or declared or default_database_url()
         return cls(database_url=normalise_database_url(url))

@@ -7,6 +7,7 @@ import re
 from enum import StrEnum
 from pathlib import Path
 
+from bioecon import docs_reference
 from bioecon.cli_reference import command_paths, render
 from bioecon.domain import model
 from bioecon.settings import SETTINGS
@@ -58,3 +59,45 @@ def test_glossary_names_every_domain_enumeration_and_its_values() -> None:
             assert member.name in glossary or f"`{member.value}`" in glossary, (
                 f"{enum.__name__}.{member.name}"
             )
+
+
+def test_architecture_lists_are_generated_from_the_code() -> None:
+    text = read("docs/architecture.md")
+    assert docs_reference.block_names(text) == ["layers", "use-cases"]
+    assert text == docs_reference.render(text), "run `make docs` to regenerate docs/architecture.md"
+
+
+# Files the docs name that live outside this repository, each with where it is.
+EXTERNAL_FILES = {
+    "gbt4754_2017_bio_codes.csv": "the reference tables the team keeps beside the repo",
+    "sdg/ProgressMeasure.py": "open-sdg/sdg-build, cited as the source of a method",
+}
+_FILE_NAME = re.compile(r"`([\w./@+-]+\.(?:py|ya?ml|md|csv|html|json|txt|css|xlsx))`")
+_REPO_PATH = re.compile(
+    r"(?<![\w/.-])((?:bioecon|tests|docs|schemas|requirements|\.ci)/[\w./@+-]*[\w/])"
+)
+
+
+def _named_files(text: str) -> set[str]:
+    text = re.sub(r"-\n\s*", "-", text)  # --help text wrapped at a hyphen (docs/cli.md)
+    names = {m.group(1) for m in _FILE_NAME.finditer(text)}
+    names |= {m.group(1) for m in _REPO_PATH.finditer(text)}
+    return {n for n in names if not any(c in n for c in "<*{")}
+
+
+def _exists(name: str, doc: Path, tracked: set[str]) -> bool:
+    if "/" in name.rstrip("/"):
+        bases = (ROOT, ROOT / "bioecon", ROOT / "bioecon" / "data", doc.parent)
+        return any((base / name).exists() for base in bases)
+    return any(path.rsplit("/", 1)[-1] == name for path in tracked)
+
+
+def test_every_file_the_docs_name_exists() -> None:
+    tracked = {str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if ".venv" not in p.parts}
+    missing = [
+        f"{doc.relative_to(ROOT)}: {name}"
+        for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+        for name in sorted(_named_files(doc.read_text(encoding="utf-8")))
+        if name not in EXTERNAL_FILES and not _exists(name, doc, tracked)
+    ]
+    assert missing == []

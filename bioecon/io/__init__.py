@@ -1,0 +1,2 @@
+"""File formats and output: plan YAML, CSV/XLSX readers and writers, JSON records and terminal
+tables. No SQL; calls no store."""

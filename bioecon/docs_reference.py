@@ -1,0 +1,114 @@
+"""Generates the lists in docs/architecture.md — the package's layers and modules, and every use
+case in ``bioecon.services`` — from the code's own docstrings, so the prose around them cannot
+drift from what exists (tests/test_docs.py fails when the committed file differs; `make docs`
+rewrites it, as it does docs/cli.md).
+
+A generated block sits between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``;
+the text outside the blocks is written by hand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import bioecon
+from bioecon import services
+
+ARCHITECTURE = Path(__file__).parents[1] / "docs" / "architecture.md"
+_BLOCK = re.compile(
+    r"(<!-- generated:(?P<name>[\w-]+) -->\n)(.*?)(<!-- /generated:(?P=name) -->)", re.S
+)
+
+
+def first_line(obj: object) -> str:
+    """The first paragraph of ``obj``'s docstring on one line, or an empty string."""
+    doc = (inspect.getdoc(obj) or "").strip()
+    return " ".join(doc.split("\n\n", 1)[0].split()) if doc else ""
+
+
+def _modules(package: ModuleType) -> list[ModuleType]:
+    found = []
+    for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+        if info.name.split(".")[-1] in {"migrations", "data"} or info.name.endswith("__main__"):
+            continue
+        found.append(importlib.import_module(info.name))
+    return sorted(found, key=lambda m: m.__name__)
+
+
+def use_cases(module: ModuleType) -> list[Callable[..., object]]:
+    """The public functions ``module`` defines (not the ones it imports)."""
+    return [
+        obj
+        for name, obj in vars(module).items()
+        if inspect.isfunction(obj)
+        and not name.startswith("_")
+        and obj.__module__ == module.__name__
+    ]
+
+
+def _signature(function: Callable[..., object]) -> str:
+    parameters = inspect.signature(function).parameters.values()
+    names = []
+    star = False
+    for p in parameters:
+        if p.kind is inspect.Parameter.KEYWORD_ONLY and not star:
+            names.append("*")
+            star = True
+        names.append(p.name)
+    return f"{function.__name__}({', '.join(names)})"
+
+
+def render_layers() -> str:
+    """One row per top-level module and package of ``bioecon``, with its docstring's first line."""
+    rows = ["| module | what it holds |", "|---|---|"]
+    for module in _modules(bioecon):
+        name = module.__name__.removeprefix("bioecon.")
+        kind = "/" if hasattr(module, "__path__") else ".py"
+        rows.append(f"| `{name}{kind}` | {first_line(module)} |")
+    return "\n".join(rows) + "\n"
+
+
+def render_use_cases() -> str:
+    """Every use case: ``services/<module>.py`` with its public functions and their first lines."""
+    lines = []
+    for module in _modules(services):
+        functions = use_cases(module)
+        if not functions:
+            continue
+        lines.append(f"- `services/{module.__name__.rsplit('.', 1)[1]}.py` — {first_line(module)}")
+        lines += [f"  - `{_signature(f)}`: {first_line(f)}" for f in functions]
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[str, Callable[[], str]] = {"layers": render_layers, "use-cases": render_use_cases}
+
+
+def render(text: str) -> str:
+    """``text`` with every generated block replaced by its current rendering."""
+
+    def replace(match: re.Match[str]) -> str:
+        return match.group(1) + RENDERERS[match.group("name")]() + match.group(4)
+
+    return _BLOCK.sub(replace, text)
+
+
+def block_names(text: str) -> list[str]:
+    return [m.group("name") for m in _BLOCK.finditer(text)]
+
+
+def main() -> None:
+    """Rewrite docs/architecture.md's generated blocks in place."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    ARCHITECTURE.write_text(render(text), encoding="utf-8")
+    sys.stdout.write(f"{ARCHITECTURE}: {', '.join(block_names(text))} regenerated\n")
+
+
+if __name__ == "__main__":
+    main()
