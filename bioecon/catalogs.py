@@ -55,3 +55,10 @@ def published_figures() -> list[dict[str, Any]]:
     """Published figures (with source and quote) shown beside simulated series in the demo."""
     figures: list[dict[str, Any]] = read_data_file("demo/published.yaml")["figures"]
     return figures
+
+
+@cache
+def display_strings() -> dict[str, dict[str, str]]:
+    """``strings.yaml``: every display string by key, each in ``zh`` and ``en``."""
+    data: dict[str, dict[str, str]] = read_data_file("strings.yaml")
+    return data
