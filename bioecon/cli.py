@@ -24,7 +24,7 @@ from bioecon.classify.tables import load_tables
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus, PlanBundle
 from bioecon.domain.periods import Period
-from bioecon.domain.quality import CHECK_NAMES_ZH, Severity
+from bioecon.domain.quality import QualityCheck, Severity
 from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import (
     BioeconError,
@@ -49,6 +49,7 @@ from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.texttable import render_table
+from bioecon.messages import label
 from bioecon.services import database as database_service
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
@@ -384,7 +385,7 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
             [
                 {
                     "check": f.check,
-                    "check_zh": CHECK_NAMES_ZH.get(f.check, f.check),
+                    "check_zh": label(QualityCheck(f.check)),
                     "severity": f.severity.value,
                     "indicator": f.indicator,
                     "org_unit": f.org_unit,
@@ -402,7 +403,7 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
                 [
                     [
                         f.severity.value,
-                        CHECK_NAMES_ZH.get(f.check, f.check),
+                        label(QualityCheck(f.check)),
                         f.indicator,
                         f.org_unit,
                         f.sector,

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
 from bioecon.domain.periods import Period
 
-# Why a value or rate is missing (keys of LedgerEntry.reasons' values).
-REASONS_ZH = {
-    "no_data": "无数据",
-    "incomplete": "下级单位数据不全",
-    "period_missing": "期内有月份缺数",
-    "value_missing": "本期缺数",
-    "base_missing": "基期缺数",
-    "base_zero": "基期为零",
-    "not_cumulative": "存量指标不累计",
-    "sign_change": "两期符号相反",
-}
+
+class LedgerReason(StrEnum):
+    """Why a value or rate is missing (the values of LedgerEntry.reasons)."""
+
+    NO_DATA = "no_data"  # 无数据
+    INCOMPLETE = "incomplete"  # 下级单位数据不全
+    PERIOD_MISSING = "period_missing"  # 期内有月份缺数
+    VALUE_MISSING = "value_missing"  # 本期缺数
+    BASE_MISSING = "base_missing"  # 基期缺数
+    BASE_ZERO = "base_zero"  # 基期为零
+    NOT_CUMULATIVE = "not_cumulative"  # 存量指标不累计
+    SIGN_CHANGE = "sign_change"  # 两期符号相反
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,5 +35,5 @@ class LedgerEntry:
     ytd_yoy: float | None  # 累计同比, percent
     mom: float | None  # 环比, percent
     yoy_2y: float | None  # 两年平均增速, percent
-    reasons: dict[str, str] = field(default_factory=dict)  # field → reason code, for missing ones
+    reasons: dict[str, str] = field(default_factory=dict)  # field → LedgerReason, if missing
     contributors: int = 0  # units whose figures make the value (1 = reported directly)

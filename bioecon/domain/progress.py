@@ -15,8 +15,8 @@ figure at the end of month m of year y (a stock, or a trailing-12-month flow) si
   compare the projected change with the required one, ``(projected − base)/(target − base)``.
 
 For increments, shares and recurring targets growth is linear, so CAGR methods do not apply
-and the projection is linear. Every verdict comes with a one-line Chinese explanation citing
-its numbers. Thresholds are data (``bioecon/data/progress.yaml``), overridable per plan.
+and the projection is linear. Every verdict comes with a one-line explanation citing its
+numbers, a :class:`~bioecon.domain.messages.Message` rendered in the reader's language. Thresholds are data (``bioecon/data/progress.yaml``), overridable per plan.
 """
 
 from __future__ import annotations
@@ -27,31 +27,20 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from bioecon.domain.messages import Message, clauses, month_label, year_label
 from bioecon.domain.model import Target, TargetKind, TargetOp
 from bioecon.errors import InvalidValue
 
 
 class Status(StrEnum):
-    """Progress status: colour plus text in every front end."""
+    """Progress status (进度状态), a stable code; people see its label from
+    ``bioecon/data/strings.yaml`` (status.met → 达标 / Met), with colour and a marker."""
 
-    ACHIEVED = "达标"  # on track: the target is met
-    NORMAL = "正常"  # normal: progressing as required
-    LAGGING = "滞后"  # lagging (yellow)
-    AT_RISK = "严重滞后"  # at risk (red)
-    NO_DATA = "数据不足"  # not enough data to judge
-
-    @property
-    def english(self) -> str:
-        return _ENGLISH[self]
-
-
-_ENGLISH = {
-    Status.ACHIEVED: "on track (met)",
-    Status.NORMAL: "normal",
-    Status.LAGGING: "lagging",
-    Status.AT_RISK: "at risk",
-    Status.NO_DATA: "no data",
-}
+    MET = "met"  # 达标: the target is met
+    ON_TRACK = "on_track"  # 正常: progressing as required
+    LAGGING = "lagging"  # 滞后 (yellow)
+    AT_RISK = "at_risk"  # 严重滞后 (red)
+    NO_DATA = "no_data"  # 数据不足: not enough data to judge
 
 
 class Method(StrEnum):
@@ -129,22 +118,24 @@ class TargetSpec:
         return self.level_unit or self.unit
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evaluation:
-    target: Decimal | None  # the level to reach (翻番: base × 2); ranges: the low end
-    target_high: Decimal | None
-    actual: Decimal | None
-    actual_period: str | None
-    completion_rate: float | None  # percent
-    time_progress: float | None  # percent
-    gap: Decimal | None  # target − actual (how much is still to do)
-    required_cagr: float | None  # percent a year
-    actual_cagr: float | None  # percent a year
-    growth_ratio: float | None
-    projected: Decimal | None  # at the deadline
-    projection_ratio: float | None
+    """A verdict and the figures behind it; a figure that cannot be worked out is ``None``."""
+
     status: Status
-    explanation: str
+    explanation: Message
+    target: Decimal | None = None  # the level to reach (翻番: base × 2); ranges: the low end
+    target_high: Decimal | None = None
+    actual: Decimal | None = None
+    actual_period: str | None = None
+    completion_rate: float | None = None  # percent
+    time_progress: float | None = None  # percent
+    gap: Decimal | None = None  # target − actual (how much is still to do)
+    required_cagr: float | None = None  # percent a year
+    actual_cagr: float | None = None  # percent a year
+    growth_ratio: float | None = None
+    projected: Decimal | None = None  # at the deadline
+    projection_ratio: float | None = None
     by_method: dict[str, Status] = field(default_factory=dict)
     completion_rate_high: float | None = None  # ranges: against the high end
 
@@ -167,23 +158,15 @@ class TargetEvaluation:
         return self.level_unit or self.target.unit
 
 
-def _no_data(reason: str, target: Decimal | None = None, high: Decimal | None = None) -> Evaluation:
+def _no_data(
+    reason: Message, target: Decimal | None = None, high: Decimal | None = None
+) -> Evaluation:
     return Evaluation(
-        target,
-        high,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        Status.NO_DATA,
-        reason,
-        {m.value: Status.NO_DATA for m in Method},
+        status=Status.NO_DATA,
+        explanation=reason,
+        target=target,
+        target_high=high,
+        by_method={m.value: Status.NO_DATA for m in Method},
     )
 
 
@@ -205,7 +188,7 @@ def _band(ratio: float | None, on_track: float, lagging: float) -> Status:
     if ratio is None:
         return Status.NO_DATA
     if ratio >= on_track:
-        return Status.NORMAL
+        return Status.ON_TRACK
     return Status.LAGGING if ratio >= lagging else Status.AT_RISK
 
 
@@ -227,99 +210,150 @@ def evaluate(
     progress starts when there is no base (the year before the plan period).
     """
     if spec.kind is TargetKind.POLICY_RULE:
-        return _no_data("资金支持标准，不作进度评估")
+        return _no_data(Message("explain.policy_rule"))
     if spec.kind is TargetKind.RECURRING:
         return _recurring(spec, actual, ytd_share, thresholds)
     target, high = _levels(spec, base)
     if target is None:
-        return _no_data("翻番/新增目标缺少基期值，无法换算目标值", spec.value, spec.value_high)
+        return _no_data(Message("explain.level_needs_base"), spec.value, spec.value_high)
     if actual is None:
-        return _no_data(f"截至{_label_t(time_now)}无实际值", target, high)
+        return _no_data(Message("explain.no_actual", {"as_of": _label_t(time_now)}), target, high)
     if spec.kind is TargetKind.INCREMENT and base is None:
-        return _no_data("新增目标缺少基期值", target, high)
+        return _no_data(Message("explain.increment_needs_base"), target, high)
     if spec.deadline_year is None:
-        return _no_data("目标未写明期限年份", target, high)
-
-    deadline = float(spec.deadline_year)
+        return _no_data(Message("explain.no_deadline"), target, high)
     start_t = base.t if base is not None else horizon_start_t
+    figures = _figures(spec, actual, base, (target, high), float(spec.deadline_year), start_t)
+    return _judge(spec, actual, (target, high), figures, thresholds)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """What a judgement rests on (rates as fractions; ``projected`` to the cent)."""
+
+    deadline: float
+    completion: float | None
+    completion_high: float | None
+    time_progress: float | None  # percent
+    required: float | None = None
+    actual_rate: float | None = None
+    ratio: float | None = None
+    projected: Decimal | None = None
+    projection_ratio: float | None = None
+
+
+def _figures(
+    spec: TargetSpec,
+    actual: Observed,
+    base: Observed | None,
+    levels: tuple[Decimal, Decimal | None],
+    deadline: float,
+    start_t: float | None,
+) -> _Figures:
+    """Completion, time progress, growth rates and the projection to the deadline."""
+    target, high = levels
     down = spec.op is TargetOp.LE
-    met = _met(spec, actual.value, target, thresholds)
-    completion = _completion(actual.value, target, base.value if base else None, down)
-    completion_high = (
-        _completion(actual.value, high, base.value if base else None, down)
-        if high is not None
-        else None
-    )
+    base_value = base.value if base is not None else None
     time_progress = (
         min(max((actual.t - start_t) / (deadline - start_t), 0.0), 1.0) * 100
         if start_t is not None and deadline > start_t
         else None
     )
-    compounding = spec.kind in (TargetKind.LEVEL, TargetKind.MULTIPLE) and not down
-    required = actual_rate = ratio = projection_ratio = None
-    projected: Decimal | None = None
-    if base is not None and compounding:
-        required = _cagr(float(base.value), float(target), deadline - base.t)
-        actual_rate = _cagr(float(base.value), float(actual.value), actual.t - base.t)
-        if required is not None and actual_rate is not None and required != 0:
-            ratio = actual_rate / abs(required)
-        if actual_rate is not None:
-            projected = Decimal(
-                repr(float(actual.value) * (1 + actual_rate) ** max(deadline - actual.t, 0))
-            )
-    elif base is not None and actual.t > base.t:
+    figures = _Figures(
+        deadline=deadline,
+        completion=_completion(actual.value, target, base_value, down),
+        completion_high=(
+            _completion(actual.value, high, base_value, down) if high is not None else None
+        ),
+        time_progress=time_progress,
+    )
+    if base is None:
+        return figures
+    if spec.kind in (TargetKind.LEVEL, TargetKind.MULTIPLE) and not down:
+        figures = _compounding(figures, actual, base, target)
+    elif actual.t > base.t:
         slope = (float(actual.value) - float(base.value)) / (actual.t - base.t)
-        projected = Decimal(repr(float(actual.value) + slope * max(deadline - actual.t, 0)))
-    if projected is not None and base is not None and target != base.value:
-        projection_ratio = (float(projected) - float(base.value)) / (
-            float(target) - float(base.value)
-        )
-    if projected is not None:
-        projected = projected.quantize(Decimal("0.01"))
+        projected = float(actual.value) + slope * max(deadline - actual.t, 0)
+        figures = replace(figures, projected=Decimal(repr(projected)))
+    return _projection(figures, base, target)
 
+
+def _compounding(figures: _Figures, actual: Observed, base: Observed, target: Decimal) -> _Figures:
+    """Required and actual CAGR, their ratio, and the actual projected at its CAGR."""
+    deadline = figures.deadline
+    required = _cagr(float(base.value), float(target), deadline - base.t)
+    rate = _cagr(float(base.value), float(actual.value), actual.t - base.t)
+    ratio = (
+        rate / abs(required)
+        if required is not None and rate is not None and required != 0
+        else None
+    )
+    projected = (
+        Decimal(repr(float(actual.value) * (1 + rate) ** max(deadline - actual.t, 0)))
+        if rate is not None
+        else None
+    )
+    return replace(figures, required=required, actual_rate=rate, ratio=ratio, projected=projected)
+
+
+def _projection(figures: _Figures, base: Observed, target: Decimal) -> _Figures:
+    """The projection ratio (of the unrounded projection); the projection to the cent."""
+    projected = figures.projected
+    if projected is None:
+        return figures
+    ratio = (
+        (float(projected) - float(base.value)) / (float(target) - float(base.value))
+        if target != base.value
+        else None
+    )
+    return replace(figures, projected=projected.quantize(Decimal("0.01")), projection_ratio=ratio)
+
+
+def _judge(
+    spec: TargetSpec,
+    actual: Observed,
+    levels: tuple[Decimal, Decimal | None],
+    figures: _Figures,
+    thresholds: Thresholds,
+) -> Evaluation:
+    """The status by each method (达标 under all when met), the default method's verdict."""
+    target, high = levels
     by_method = {
-        Method.TIME_PROGRESS.value: _time_status(completion, time_progress, thresholds),
+        Method.TIME_PROGRESS.value: _time_status(
+            figures.completion, figures.time_progress, thresholds
+        ),
         Method.GROWTH_RATIO.value: _band(
-            ratio, thresholds.growth_on_track, thresholds.growth_lagging
+            figures.ratio, thresholds.growth_on_track, thresholds.growth_lagging
         ),
         Method.PROJECTION_RATIO.value: _band(
-            projection_ratio, thresholds.projection_on_track, thresholds.projection_lagging
+            figures.projection_ratio, thresholds.projection_on_track, thresholds.projection_lagging
         ),
     }
+    met = _met(spec, actual.value, target, thresholds)
     if met:
-        by_method = dict.fromkeys(by_method, Status.ACHIEVED)
-    status = by_method[thresholds.default_method.value]
-    explanation = _explain(
-        spec,
-        status,
-        met,
-        actual,
-        target,
-        completion,
-        time_progress,
-        required,
-        actual_rate,
-        projected,
-        deadline,
-    )
+        by_method = dict.fromkeys(by_method, Status.MET)
     return Evaluation(
+        status=by_method[thresholds.default_method.value],
+        explanation=_explain(spec, actual, target, met, figures),
         target=target,
         target_high=high,
         actual=actual.value,
         actual_period=actual.label,
-        completion_rate=completion,
-        time_progress=time_progress,
+        completion_rate=figures.completion,
+        time_progress=figures.time_progress,
         gap=target - actual.value,
-        required_cagr=required * 100 if required is not None else None,
-        actual_cagr=actual_rate * 100 if actual_rate is not None else None,
-        growth_ratio=ratio,
-        projected=projected,
-        projection_ratio=projection_ratio,
-        status=status,
-        explanation=explanation,
+        required_cagr=_percent(figures.required),
+        actual_cagr=_percent(figures.actual_rate),
+        growth_ratio=figures.ratio,
+        projected=figures.projected,
+        projection_ratio=figures.projection_ratio,
         by_method=by_method,
-        completion_rate_high=completion_high,
+        completion_rate_high=figures.completion_high,
     )
+
+
+def _percent(rate: float | None) -> float | None:
+    return rate * 100 if rate is not None else None
 
 
 def _levels(spec: TargetSpec, base: Observed | None) -> tuple[Decimal | None, Decimal | None]:
@@ -362,7 +396,7 @@ def _time_status(
         return Status.NO_DATA
     behind = time_progress - completion
     if behind <= thresholds.lagging_points:
-        return Status.NORMAL
+        return Status.ON_TRACK
     return Status.LAGGING if behind <= thresholds.at_risk_points else Status.AT_RISK
 
 
@@ -371,32 +405,21 @@ def _recurring(
 ) -> Evaluation:
     """每年…: this year's 累计 against the yearly value, time progress = months / 12."""
     if actual is None or ytd_share is None:
-        return _no_data("本年累计无实际值", spec.value, spec.value_high)
+        return _no_data(Message("explain.no_ytd"), spec.value, spec.value_high)
     met = _met(spec, actual.value, spec.value, thresholds)
     completion = float(actual.value / spec.value) * 100 if spec.value else None
     time_progress = ytd_share * 100
-    status = Status.ACHIEVED if met else _time_status(completion, time_progress, thresholds)
+    status = Status.MET if met else _time_status(completion, time_progress, thresholds)
     projected = (
         (actual.value / Decimal(repr(ytd_share))).quantize(Decimal("0.01"))
         if ytd_share > 0
         else None
     )
-    behind = time_progress - completion if completion is not None else None
-    lead = (
-        ""
-        if behind is None
-        else (
-            f"，落后时序进度{_fmt(behind, 1)}个百分点"
-            if behind > 0
-            else f"，超时序进度{_fmt(-behind, 1)}个百分点"
-        )
-    )
-    explanation = (
-        f"本年累计{_fmt(actual.value)}{spec.unit}，完成年度目标的{_fmt(completion, 1)}%"
-        f"（时序进度{_fmt(time_progress, 1)}%{lead}）"
-        + (f"，按当前进度全年约{_fmt(projected)}{spec.unit}" if projected is not None else "")
-    )
     return Evaluation(
+        status=status,
+        explanation=_explain_recurring(
+            spec.unit, actual.value, completion, time_progress, projected
+        ),
         target=spec.value,
         target_high=spec.value_high,
         actual=actual.value,
@@ -404,62 +427,101 @@ def _recurring(
         completion_rate=completion,
         time_progress=time_progress,
         gap=spec.value - actual.value,
-        required_cagr=None,
-        actual_cagr=None,
-        growth_ratio=None,
         projected=projected,
         projection_ratio=float(projected / spec.value)
         if projected is not None and spec.value
         else None,
-        status=status,
-        explanation=explanation,
         by_method={m.value: status for m in Method},
     )
 
 
-def _label_t(t: float) -> str:
+def _explain_recurring(
+    unit: str,
+    actual: Decimal,
+    completion: float | None,
+    time_progress: float,
+    projected: Decimal | None,
+) -> Message:
+    """本年累计…，完成年度目标的…%（时序进度…%，落后…个百分点），按当前进度全年约…"""
+    behind = time_progress - completion if completion is not None else None
+    lead: Message | str = ""
+    if behind is not None:
+        key = "explain.recurring_behind" if behind > 0 else "explain.recurring_ahead"
+        lead = Message(key, {"points": _fmt(behind if behind > 0 else -behind, 1)})
+    done = Message(
+        "explain.recurring",
+        {
+            "actual": _fmt(actual),
+            "unit": unit,
+            "completion": _fmt(completion, 1),
+            "time_progress": _fmt(time_progress, 1),
+            "lead": lead,
+        },
+    )
+    if projected is None:
+        return clauses(done)
+    return clauses(
+        done, Message("explain.recurring_projected", {"projected": _fmt(projected), "unit": unit})
+    )
+
+
+def _label_t(t: float) -> Message:
     year = math.floor(t + 1e-9)
     month = round((t - year) * 12)
-    return f"{year + 1}年{month}月" if 0 < month < 12 else f"{year}年"
+    return month_label(year + 1, month) if 0 < month < 12 else year_label(year)
 
 
 def _explain(
-    spec: TargetSpec,
-    status: Status,
-    met: bool,
-    actual: Observed,
-    target: Decimal,
-    completion: float | None,
-    time_progress: float | None,
-    required: float | None,
-    actual_rate: float | None,
-    projected: Decimal | None,
-    deadline: float,
-) -> str:
+    spec: TargetSpec, actual: Observed, target: Decimal, met: bool, figures: _Figures
+) -> Message:
+    """2024实际…亿元，完成…%，时序进度…%（落后…个百分点），需年均增长…%，…，预计…年达…"""
     unit = spec.actual_unit
-    parts = [f"{actual.label}实际{_fmt(actual.value)}{unit}"]
+    stated = Message(
+        "explain.actual", {"period": actual.label, "actual": _fmt(actual.value), "unit": unit}
+    )
     if met:
-        parts.append(f"已达到目标{_fmt(target)}{unit}")
-        return "，".join(parts)
+        return clauses(stated, Message("explain.met", {"target": _fmt(target), "unit": unit}))
+    return clauses(
+        stated, *_progress_clauses(figures), *_outlook_clauses(figures, actual, target, unit)
+    )
+
+
+def _progress_clauses(figures: _Figures) -> list[Message]:
+    """完成…%，时序进度…%（落后/超前…个百分点），需年均增长…%，实际年均增长…%."""
+    found: list[Message] = []
+    completion, time_progress = figures.completion, figures.time_progress
     if completion is not None:
-        text = f"完成{_fmt(completion, 1)}%"
+        found.append(Message("explain.completion", {"completion": _fmt(completion, 1)}))
         if time_progress is not None:
             behind = time_progress - completion
-            where = (
-                f"落后{_fmt(behind, 1)}个百分点"
-                if behind > 0
-                else f"超前{_fmt(-behind, 1)}个百分点"
-            )
-            text += f"，时序进度{_fmt(time_progress, 1)}%（{where}）"
-        parts.append(text)
-    if required is not None and actual_rate is not None:
-        parts.append(
-            f"需年均增长{_fmt(required * 100, 1)}%，实际年均增长{_fmt(actual_rate * 100, 1)}%"
+            key = "explain.time_behind" if behind > 0 else "explain.time_ahead"
+            points = _fmt(behind if behind > 0 else -behind, 1)
+            found.append(Message(key, {"time_progress": _fmt(time_progress, 1), "points": points}))
+    if figures.required is not None and figures.actual_rate is not None:
+        rates = {
+            "required": _fmt(figures.required * 100, 1),
+            "actual": _fmt(figures.actual_rate * 100, 1),
+        }
+        found.append(Message("explain.growth", rates))
+    return found
+
+
+def _outlook_clauses(
+    figures: _Figures, actual: Observed, target: Decimal, unit: str
+) -> list[Message]:
+    """The target year is over (say so instead of projecting into it), else the projection."""
+    year = int(figures.deadline)
+    if actual.t >= figures.deadline:
+        return [
+            Message("explain.deadline_passed", {"year": year, "target": _fmt(target), "unit": unit})
+        ]
+    projected = figures.projected
+    if projected is None or not target:
+        return []
+    share = _fmt(float(projected / target) * 100, 0)
+    return [
+        Message(
+            "explain.projected",
+            {"year": year, "projected": _fmt(projected), "unit": unit, "share": share},
         )
-    if actual.t >= deadline:  # the target year is over: say so instead of projecting into it
-        parts.append(f"目标年{int(deadline)}年已过，未达到目标{_fmt(target)}{unit}")
-    elif projected is not None and target:
-        parts.append(
-            f"预计{int(deadline)}年达{_fmt(projected)}{unit}，为目标的{_fmt(float(projected / target) * 100, 0)}%"
-        )
-    return "，".join(parts)
+    ]

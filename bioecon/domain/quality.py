@@ -1,4 +1,4 @@
-"""Data-quality findings (数据质量问题) and how they read in Chinese."""
+"""Data-quality findings (数据质量问题), the checks that find them, and how they read in Chinese."""
 
 from __future__ import annotations
 
@@ -14,13 +14,14 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-CHECK_NAMES_ZH = {
-    "parts_exceed_total": "下级合计超过上级",
-    "sectors_exceed_total": "分行业合计超过总量",
-    "cumulative_falls": "累计值回落",
-    "outlier": "增速异常",
-    "missing_periods": "缺报",
-}
+class QualityCheck(StrEnum):
+    """The data-quality checks (QualityFinding.check)."""
+
+    PARTS_EXCEED_TOTAL = "parts_exceed_total"  # 下级合计超过上级
+    SECTORS_EXCEED_TOTAL = "sectors_exceed_total"  # 分行业合计超过总量
+    CUMULATIVE_FALLS = "cumulative_falls"  # 累计值回落
+    OUTLIER = "outlier"  # 增速异常
+    MISSING_PERIODS = "missing_periods"  # 缺报
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from typing import Any
 from bioecon.domain.progress import Status, TargetEvaluation
 from bioecon.io.tabular import write_csv
 from bioecon.io.texttable import render_table
+from bioecon.messages import label, render
 
 FIELDS = (
     "target_id",
@@ -62,10 +63,12 @@ def evaluation_record(item: TargetEvaluation) -> dict[str, Any]:
         "growth_ratio": _round(e.growth_ratio),
         "projected": e.projected,
         "projection_ratio": _round(e.projection_ratio),
-        "status": e.status.value,
-        "status_en": e.status.english,
-        "status_by_method": {method: status.value for method, status in e.by_method.items()},
-        "explanation": e.explanation,
+        "status": label(e.status),  # 达标 …: the Chinese label, as before the codes
+        "status_code": e.status.value,  # met, on_track, lagging, at_risk, no_data
+        "status_en": label(e.status, "en"),
+        "status_by_method": {method: label(status) for method, status in e.by_method.items()},
+        "explanation": render(e.explanation),
+        "explanation_en": render(e.explanation, "en"),
     }
 
 
@@ -80,12 +83,13 @@ def _cell(value: object) -> str | Decimal | None:
     return str(value)
 
 
+# The marker beside the status (colour is not enough): the same as the web page's CSS.
 _MARK = {
-    Status.ACHIEVED: "●达标",
-    Status.NORMAL: "●正常",
-    Status.LAGGING: "▲滞后",
-    Status.AT_RISK: "■严重滞后",
-    Status.NO_DATA: "○数据不足",
+    Status.MET: "●",
+    Status.ON_TRACK: "●",
+    Status.LAGGING: "▲",
+    Status.AT_RISK: "■",
+    Status.NO_DATA: "○",
 }
 
 
@@ -112,8 +116,8 @@ def evaluations_table(items: Sequence[TargetEvaluation]) -> str:
             i.evaluation.actual,
             _one(i.evaluation.completion_rate),
             _one(i.evaluation.time_progress),
-            _MARK[i.evaluation.status],
-            i.evaluation.explanation,
+            _MARK[i.evaluation.status] + label(i.evaluation.status),
+            render(i.evaluation.explanation),
         ]
         for i in items
     ]

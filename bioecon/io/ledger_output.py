@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from bioecon.domain.ledger import REASONS_ZH, LedgerEntry
+from bioecon.domain.ledger import LedgerEntry, LedgerReason
 from bioecon.io.tabular import write_csv
 from bioecon.io.texttable import render_table
+from bioecon.messages import label
 
 FIELDS = (
     "indicator",
@@ -62,9 +63,9 @@ def _notes(entry: LedgerEntry) -> str:
     """Why values are missing, in Chinese; a period with no data at all says so once."""
     reasons = set(entry.reasons.values())
     if reasons == {"no_data"} and entry.value is None and entry.ytd is None:
-        return REASONS_ZH["no_data"]
+        return label(LedgerReason.NO_DATA)
     return "; ".join(
-        f"{name}: {REASONS_ZH.get(reason, reason)}" for name, reason in entry.reasons.items()
+        f"{name}: {label(LedgerReason(reason))}" for name, reason in entry.reasons.items()
     )
 
 

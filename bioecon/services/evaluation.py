@@ -22,6 +22,7 @@ from decimal import Decimal
 from bioecon.app import Bioecon
 from bioecon.catalogs import progress_thresholds, tier_catalogue
 from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.messages import Message, month_label
 from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import (
@@ -81,6 +82,7 @@ def evaluate_bundle(
         base_years.add(bundle.plan.horizon_start - 1)
     series = _series(connection, targets, natures, base_years, as_of)
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
+    as_of_label = month_label(as_of.year, as_of.index)
     results = []
     for target, org in targets:
         spec = TargetSpec(
@@ -104,9 +106,9 @@ def evaluate_bundle(
             actual, base = _tier_counts(
                 connection, rule, target, org, as_of, bundle.plan.horizon_start
             )
-            missing = f"截至{as_of.label_zh}，企业名录无{rule.name}所需的年度数据"
+            missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
         elif target.indicator is None:
-            missing = "目标尚未关联监测指标"
+            missing = Message("explain.no_indicator")
         else:
             entries = series.get((target.indicator, target.subject_sector, org), {})
             nature = natures[target.indicator]
@@ -114,7 +116,10 @@ def evaluate_bundle(
                 entries, nature, as_of, recurring=target.kind is TargetKind.RECURRING
             )
             base = _base(target, entries, nature, bundle.plan.horizon_start)
-            missing = f"截至{as_of.label_zh}，指标{target.indicator}在{org}无可用数据"
+            missing = Message(
+                "explain.no_series",
+                {"as_of": as_of_label, "indicator": target.indicator, "org_unit": org},
+            )
         evaluation = evaluate(
             spec,
             actual=actual,
@@ -132,7 +137,7 @@ def evaluate_bundle(
     return results
 
 
-def _with_reason(evaluation: Evaluation, reason: str) -> Evaluation:
+def _with_reason(evaluation: Evaluation, reason: Message) -> Evaluation:
     return replace(evaluation, explanation=reason)
 
 

@@ -20,7 +20,7 @@ from bioecon.errors import (
     NotFound,
     code_for,
 )
-from bioecon.web.i18n import STRINGS, translator
+from bioecon.web.i18n import error_heading
 from bioecon.web.pages import page_language, render
 
 HTTP_STATUS: dict[type[BioeconError], int] = {
@@ -46,12 +46,11 @@ def wants_json(request: Request) -> bool:
 def error_page(
     request: Request, status: int, message: str, problems: Sequence[str] = ()
 ) -> Response:
-    heading_key = f"error_{status}" if f"error_{status}" in STRINGS else "error_500"
     response = render(
         request,
         "error.html",
         status=status,
-        heading=translator(page_language(request))[heading_key],
+        heading=error_heading(status, page_language(request)),
         message=message,
         problems=list(problems),
     )

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from bioecon.catalogs import published_figures, tier_catalogue
 from bioecon.domain.periods import Period
 from bioecon.domain.tiers import tier_of_indicator
+from bioecon.messages import Lang, page_strings
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
@@ -20,13 +21,13 @@ from bioecon.services import plans as plan_service
 from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
 from bioecon.web.api import _app, default_as_of
-from bioecon.web.i18n import STAGE_NAMES, STATUS_CLASS, translator
+from bioecon.web.i18n import speaker
 
 router = APIRouter(include_in_schema=False)
 COMPARABLE = ("bio_economy_scale", "biomedicine_scale", "biomanufacturing_scale")
 
 
-def page_language(request: Request) -> str:
+def page_language(request: Request) -> Lang:
     lang = request.query_params.get("lang") or request.cookies.get("lang") or "zh"
     return "en" if lang == "en" else "zh"
 
@@ -37,11 +38,10 @@ def render(request: Request, template: str, **context: Any) -> Response:
         request,
         template,
         {
-            "t": translator(lang),
+            "t": page_strings(lang),
+            "say": speaker(lang),
             "lang": lang,
             "simulated": request.app.state.simulated,
-            "status_class": STATUS_CLASS,
-            "stage_names": STAGE_NAMES,
             **context,
         },
     )
@@ -58,7 +58,7 @@ def home(request: Request) -> Response:
     cards = []
     for plan in plan_service.list_plans(app):
         statuses = Counter(
-            i.evaluation.status.value
+            i.evaluation.status
             for i in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
         )
         last = quality_service.latest_data_month(app, plan=plan.code)

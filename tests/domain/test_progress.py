@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bioecon.catalogs import progress_thresholds
 from bioecon.domain.model import TargetKind, TargetOp
 from bioecon.domain.progress import Method, Observed, Status, TargetSpec, Thresholds, evaluate
+from bioecon.messages import render
 
 DEFAULT = Thresholds()
 
@@ -42,7 +43,7 @@ def test_statcan_worked_example_all_three_methods() -> None:
     # 26.7 points behind time progress → 滞后 (10 < 26.7 ≤ 30); R 0.64 → 滞后; ratio 0.59 → 滞后
     assert result.by_method == {m.value: Status.LAGGING for m in Method}
     assert result.status is Status.LAGGING
-    assert result.explanation == (
+    assert render(result.explanation) == (
         "2023实际300亿元，完成33.3%，时序进度60%（落后26.7个百分点），"
         "需年均增长9.9%，实际年均增长6.3%，预计2025年达338.77亿元，为目标的85%"
     )
@@ -62,11 +63,11 @@ def test_changsha_biomedicine_2000_yi_by_2025() -> None:
     # completion (1880 − 1135)/(2000 − 1135) = 86.1 %; time (2024.5 − 2019)/6 = 91.7 % → 5.5 behind
     assert result.completion_rate == pytest.approx(86.127, abs=1e-3)
     assert result.time_progress == pytest.approx(91.667, abs=1e-3)
-    assert result.status is Status.NORMAL
+    assert result.status is Status.ON_TRACK
     # required (2000/1135)^(1/6) − 1 = 9.90 %; actual (1880/1135)^(1/5.5) − 1 = 9.61 %; R = 0.970
     assert result.required_cagr == pytest.approx(9.902, abs=1e-3)
     assert result.actual_cagr == pytest.approx(9.610, abs=1e-3)
-    assert result.by_method[Method.GROWTH_RATIO] is Status.NORMAL
+    assert result.by_method[Method.GROWTH_RATIO] is Status.ON_TRACK
 
 
 def test_nanjing_4000_yi_by_2023_met_and_missed() -> None:
@@ -81,7 +82,8 @@ def test_nanjing_4000_yi_by_2023_met_and_missed() -> None:
         thresholds=DEFAULT,
     )
     assert (
-        met.status is Status.ACHIEVED and met.explanation == "2023实际4012亿元，已达到目标4000亿元"
+        met.status is Status.MET
+        and render(met.explanation) == "2023实际4012亿元，已达到目标4000亿元"
     )
     # No base: completion = actual/target = 3000/4000 = 75 %, time (2022 − 2020)/3 = 66.7 % → ahead
     ahead = evaluate(
@@ -92,8 +94,8 @@ def test_nanjing_4000_yi_by_2023_met_and_missed() -> None:
         horizon_start_t=2020,
         thresholds=DEFAULT,
     )
-    assert ahead.status is Status.NORMAL and ahead.required_cagr is None
-    assert "超前8.3个百分点" in ahead.explanation
+    assert ahead.status is Status.ON_TRACK and ahead.required_cagr is None
+    assert "超前8.3个百分点" in render(ahead.explanation)
 
 
 def test_bands_of_the_time_progress_method() -> None:
@@ -104,10 +106,10 @@ def test_bands_of_the_time_progress_method() -> None:
         evaluate(
             spec, actual=now, base=base, time_now=2025, horizon_start_t=None, thresholds=DEFAULT
         ).status
-        is Status.NORMAL
+        is Status.ON_TRACK
     )
     for actual, status in (
-        (40, Status.NORMAL),
+        (40, Status.ON_TRACK),
         (39, Status.LAGGING),
         (20, Status.LAGGING),
         (19, Status.AT_RISK),
@@ -151,7 +153,7 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
     assert result.completion_rate == pytest.approx(
         200 / 3
     ) and result.completion_rate_high == pytest.approx(40)
-    assert result.status is Status.NORMAL and result.required_cagr is None
+    assert result.status is Status.ON_TRACK and result.required_cagr is None
     assert result.projected == Decimal("14.00")  # linear: 1 a year → 14 in 2025
 
     doubling = TargetSpec(TargetKind.MULTIPLE, TargetOp.TIMES, Decimal(2), None, "亿元", 2025)
@@ -163,7 +165,7 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
         horizon_start_t=None,
         thresholds=DEFAULT,
     )
-    assert result.target == Decimal(20) and result.status is Status.ACHIEVED
+    assert result.target == Decimal(20) and result.status is Status.MET
     no_base = evaluate(
         doubling,
         actual=Observed(Decimal(20), 2025, "2025"),
@@ -172,7 +174,7 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
         horizon_start_t=None,
         thresholds=DEFAULT,
     )
-    assert no_base.status is Status.NO_DATA and "基期" in no_base.explanation
+    assert no_base.status is Status.NO_DATA and "基期" in render(no_base.explanation)
 
     recurring = TargetSpec(TargetKind.RECURRING, TargetOp.APPROX, Decimal(30), None, "个", None)
     result = evaluate(
@@ -186,8 +188,8 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
     )
     # 12 of 30 = 40 % at half-year (50 %): 10 points behind → 正常 (at the boundary)
     assert result.completion_rate == pytest.approx(40) and result.time_progress == pytest.approx(50)
-    assert result.status is Status.NORMAL and result.projected == Decimal("24.00")
-    assert "落后时序进度10个百分点" in result.explanation
+    assert result.status is Status.ON_TRACK and result.projected == Decimal("24.00")
+    assert "落后时序进度10个百分点" in render(result.explanation)
 
     approx = TargetSpec(TargetKind.LEVEL, TargetOp.APPROX, Decimal(100), None, "个", 2025)
     assert (
@@ -199,7 +201,7 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
             horizon_start_t=2020,
             thresholds=DEFAULT,
         ).status
-        is Status.ACHIEVED
+        is Status.MET
     )
 
     cap = TargetSpec(TargetKind.LEVEL, TargetOp.LE, Decimal(50), None, "%", 2025)
@@ -212,7 +214,7 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
         thresholds=DEFAULT,
     )
     assert (
-        down.completion_rate == pytest.approx(50.0) and down.status is Status.NORMAL
+        down.completion_rate == pytest.approx(50.0) and down.status is Status.ON_TRACK
     )  # half-way down at half time
 
     rule = TargetSpec(TargetKind.POLICY_RULE, TargetOp.LE, Decimal(1000), None, "万元", None)
@@ -233,7 +235,7 @@ def test_missing_actual_or_deadline_is_no_data_with_reason() -> None:
         horizon_start_t=2020,
         thresholds=DEFAULT,
     )
-    assert result.status is Status.NO_DATA and result.explanation == "截至2025年6月无实际值"
+    assert result.status is Status.NO_DATA and render(result.explanation) == "截至2025年6月无实际值"
     undated = evaluate(
         level("100", year=None),  # type: ignore[arg-type]
         actual=Observed(Decimal(1), 2024, "2024"),
@@ -292,7 +294,7 @@ def test_share_target_is_linear_in_percentage_points() -> None:
     assert result.time_progress == pytest.approx(50.0)  # (2023 − 2021)/(2025 − 2021)
     assert result.required_cagr is None and result.growth_ratio is None  # no CAGR for shares
     assert result.projected == Decimal("50.00")  # linear: +7.5 points a year
-    assert result.status is Status.NORMAL
+    assert result.status is Status.ON_TRACK
     assert result.by_method["growth_ratio"] is Status.NO_DATA
 
 
@@ -306,7 +308,7 @@ def test_a_base_already_beyond_the_target_uses_the_plain_ratio() -> None:
         horizon_start_t=None,
         thresholds=DEFAULT,
     )
-    assert result.completion_rate == pytest.approx(800 / 3) and result.status is Status.ACHIEVED
+    assert result.completion_rate == pytest.approx(800 / 3) and result.status is Status.MET
 
 
 def test_a_missed_target_whose_year_is_over_says_so_instead_of_projecting() -> None:
@@ -319,8 +321,8 @@ def test_a_missed_target_whose_year_is_over_says_so_instead_of_projecting() -> N
         horizon_start_t=2020,
         thresholds=DEFAULT,
     )
-    assert result.explanation.endswith("目标年2023年已过，未达到目标4000亿元")
-    assert "预计" not in result.explanation
+    assert render(result.explanation).endswith("目标年2023年已过，未达到目标4000亿元")
+    assert "预计" not in render(result.explanation)
     # a year earlier the same numbers are still projected to the deadline
     earlier = evaluate(
         level("4000", year=2023),
@@ -330,7 +332,9 @@ def test_a_missed_target_whose_year_is_over_says_so_instead_of_projecting() -> N
         horizon_start_t=2020,
         thresholds=DEFAULT,
     )
-    assert "预计2023年达" in earlier.explanation and "已过" not in earlier.explanation
+    assert "预计2023年达" in render(earlier.explanation) and "已过" not in render(
+        earlier.explanation
+    )
 
 
 def test_doubling_explanation_states_levels_in_the_indicator_unit() -> None:
@@ -345,4 +349,6 @@ def test_doubling_explanation_states_levels_in_the_indicator_unit() -> None:
         thresholds=DEFAULT,
     )
     assert result.target == Decimal(200)
-    assert result.explanation.startswith("2024实际150亿元") and "倍" not in result.explanation
+    assert render(result.explanation).startswith("2024实际150亿元") and "倍" not in render(
+        result.explanation
+    )

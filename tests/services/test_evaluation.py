@@ -18,6 +18,7 @@ from bioecon.domain.progress import Evaluation, Status
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
+from bioecon.messages import render
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
@@ -88,7 +89,7 @@ def test_level_target_uses_trailing_twelve_months_against_the_base_year(
     assert result.time_progress == pytest.approx(50.0)  # (2024.5 − 2023)/(2026 − 2023)
     assert result.required_cagr == pytest.approx(((200 / 120) ** (1 / 3) - 1) * 100)
     assert result.actual_cagr == pytest.approx(((162 / 120) ** (1 / 1.5) - 1) * 100)
-    assert result.status is Status.NORMAL
+    assert result.status is Status.ON_TRACK
 
 
 def test_falls_back_to_the_latest_full_year_when_ttm_cannot_be_formed(
@@ -111,7 +112,7 @@ def test_stock_increment_recurring_given_base_unmapped_and_rules(
         Decimal(16),
         "2025-06",
     )
-    assert firms.completion_rate == pytest.approx(60.0) and firms.status is Status.NORMAL
+    assert firms.completion_rate == pytest.approx(60.0) and firms.status is Status.ON_TRACK
     yearly = results["YEARLY"]
     assert yearly.actual == Decimal(90) and yearly.time_progress == pytest.approx(50.0)
     assert yearly.completion_rate == pytest.approx(90.0) and yearly.projected == Decimal("180.00")
@@ -124,7 +125,7 @@ def test_stock_increment_recurring_given_base_unmapped_and_rules(
     assert given.status is Status.AT_RISK  # 39 points behind
     assert (
         results["FREE"].status is Status.NO_DATA
-        and results["FREE"].explanation == "目标尚未关联监测指标"
+        and render(results["FREE"].explanation) == "目标尚未关联监测指标"
     )
     assert "RULE" not in results
 
@@ -134,7 +135,7 @@ def test_no_data_names_indicator_and_unit_and_plan_thresholds_apply(
 ) -> None:
     result = by_key(plan_app)["LEVEL"]
     assert result.status is Status.NO_DATA
-    assert result.explanation == "截至2025年6月，指标rev在C无可用数据"
+    assert render(result.explanation) == "截至2025年6月，指标rev在C无可用数据"
     load(plan_app, tmp_path, rows())
     stricter = PLAN.replace(
         "lagging_points: 10, at_risk_points: 30", "lagging_points: 1, at_risk_points: 2"
@@ -147,14 +148,14 @@ def test_no_data_names_indicator_and_unit_and_plan_thresholds_apply(
     parsed = read_plan_file(path)
     load_plan(plan_app, bundle=parsed.bundle, source=parsed.source)
     assert by_key(plan_app)["NEAR"].status is Status.AT_RISK
-    assert by_key(plan_app)["FIRMS"].status is Status.NORMAL  # 60 % done at 50 % time: ahead
+    assert by_key(plan_app)["FIRMS"].status is Status.ON_TRACK  # 60 % done at 50 % time: ahead
 
 
 def test_time_progress_is_taken_at_the_actuals_own_date(plan_app: Bioecon, tmp_path: Path) -> None:
     load(plan_app, tmp_path, rows())
     december = by_key(plan_app, "2025-12")["FIRMS"]  # no firm count reported after June
     assert december.time_progress == pytest.approx(50.0)
-    assert december.explanation.startswith("2025-06实际16家")
+    assert render(december.explanation).startswith("2025-06实际16家")
 
 
 def test_bad_requests(plan_app: Bioecon) -> None:
