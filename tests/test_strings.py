@@ -85,7 +85,7 @@ def test_reason_codes_and_check_names_read_as_before() -> None:
 def test_messages_render_in_either_language() -> None:
     no_actual = Message("explain.no_actual", {"as_of": month_label(2025, 6)})
     assert render(no_actual) == "截至2025年6月无实际值"
-    assert render(no_actual, "en") == "no actual value as of 2025-06"
+    assert render(no_actual, "en") == "No actual value as of 2025-06"
     assert render(year_label(2024), "en") == "2024"
     met = clauses(
         Message("explain.actual", {"period": "2023", "actual": "4012", "unit": "亿元"}),
