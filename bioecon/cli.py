@@ -49,7 +49,7 @@ from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.texttable import render_table
-from bioecon.messages import label
+from bioecon.messages import label, render
 from bioecon.services import database as database_service
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
@@ -391,7 +391,7 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
                     "org_unit": f.org_unit,
                     "sector": f.sector,
                     "period": str(f.period),
-                    "message": f.message,
+                    "message": render(f.message),
                 }
                 for f in findings
             ]
@@ -408,7 +408,7 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
                         f.org_unit,
                         f.sector,
                         str(f.period),
-                        f.message,
+                        render(f.message),
                     ]
                     for f in findings
                 ],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from string import Formatter
@@ -17,8 +18,9 @@ from bioecon.catalogs import display_strings
 from bioecon.domain.ledger import LedgerReason
 from bioecon.domain.messages import Message, clauses, month_label, year_label
 from bioecon.domain.model import ProjectStage
+from bioecon.domain.periods import Period
 from bioecon.domain.progress import Status
-from bioecon.domain.quality import QualityCheck
+from bioecon.domain.quality import QualityCheck, describe
 from bioecon.messages import LANGUAGES, enum_key, label, page_strings, render
 
 PACKAGE = Path(__file__).parents[1] / "bioecon"
@@ -115,3 +117,15 @@ def test_every_page_string_a_template_reads_is_in_the_catalogue() -> None:
     assert {"app", "skip", "status", "projects"} <= used
     for lang in LANGUAGES:
         assert sorted(used - set(page_strings(lang))) == [], lang
+
+
+def test_quality_findings_read_in_either_language() -> None:
+    period = Period.month(2024, 12)
+    falls = describe("cumulative_falls", period, Decimal(300), Decimal(320), None, "2024-10")
+    assert render(falls) == "2024-12累计值300低于2024-10的累计值320，累计值不应回落"
+    assert render(falls, "en") == (
+        "2024-12: the cumulative value 300 is below 320 of 2024-10; a cumulative value does not fall"
+    )
+    gap = describe("missing_periods", Period.month(2025, 7), None, None, 2.0, None)
+    assert render(gap) == "缺报2025-07至2025-08（2期）"  # two months from 2025-07
+    assert render(gap, "en") == "2025-07 to 2025-08 not reported (2 periods)"

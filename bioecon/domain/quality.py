@@ -1,4 +1,4 @@
-"""Data-quality findings (数据质量问题), the checks that find them, and how they read in Chinese."""
+"""Data-quality findings (数据质量问题), the checks that find them, and what they say."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from bioecon.domain.messages import Message, Param
 from bioecon.domain.periods import Period
 
 
@@ -26,13 +27,13 @@ class QualityCheck(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class QualityFinding:
-    check: str
+    check: str  # a QualityCheck
     severity: Severity
     indicator: str
     org_unit: str
     sector: str | None
     period: Period
-    message: str  # one line, Chinese, citing the numbers
+    message: Message  # one line citing the numbers
 
 
 def describe(
@@ -42,20 +43,31 @@ def describe(
     reference: Decimal | None,
     score: float | None,
     detail: str | None,
-) -> str:
-    """The Chinese one-line message of a finding."""
-    if check == "parts_exceed_total":
-        return f"{period}下级单位合计{value}（{detail}个单位），超过本级上报值{reference}"
-    if check == "sectors_exceed_total":
-        return f"{period}分行业合计{value}，超过总量{reference}"
-    if check == "cumulative_falls":
-        return f"{period}累计值{value}低于{detail}的累计值{reference}，累计值不应回落"
-    if check == "outlier":
+) -> Message:
+    """The one-line message of a finding: 2024-12累计值300低于2024-10的累计值320，…"""
+    numbers: dict[str, Param] = {"period": str(period), "value": str(value)}
+    if check == QualityCheck.PARTS_EXCEED_TOTAL:
+        return Message(
+            "quality.parts_exceed_total", numbers | {"units": str(detail), "total": str(reference)}
+        )
+    if check == QualityCheck.SECTORS_EXCEED_TOTAL:
+        return Message("quality.sectors_exceed_total", numbers | {"total": str(reference)})
+    if check == QualityCheck.CUMULATIVE_FALLS:
+        return Message(
+            "quality.cumulative_falls", numbers | {"earlier": str(detail), "before": str(reference)}
+        )
+    if check == QualityCheck.OUTLIER:
         growth = float(detail) if detail is not None else 0.0
-        return f"{period}同比{growth:.1f}%，偏离该序列历史增速（稳健z值{score:.1f}）"
-    if check == "missing_periods":
+        return Message(
+            "quality.outlier",
+            {"period": str(period), "growth": f"{growth:.1f}", "score": f"{score:.1f}"},
+        )
+    if check == QualityCheck.MISSING_PERIODS:
         count = int(score or 0)
-        last = period.shift(count - 1)
-        span = str(period) if count == 1 else f"{period}至{last}"
-        return f"缺报{span}（{count}期）"
-    return check
+        if count == 1:
+            return Message("quality.missing_period", {"period": str(period), "count": count})
+        last = str(period.shift(count - 1))
+        return Message(
+            "quality.missing_periods", {"period": str(period), "last": last, "count": count}
+        )
+    return Message("quality.other", {"check": check})

@@ -7,6 +7,7 @@ from pathlib import Path
 from bioecon.app import Bioecon
 from bioecon.domain.periods import Period
 from bioecon.domain.quality import Severity
+from bioecon.messages import render
 from bioecon.services.quality import check_data
 from tests.services.conftest import load_csv
 
@@ -39,18 +40,20 @@ def test_each_planted_defect_is_found_with_its_numbers(world_plan: Bioecon, tmp_
     found = {(f.check, f.org_unit, f.sector, str(f.period)): f for f in findings}
     parts = found[("parts_exceed_total", "C", None, "2024-12")]
     assert parts.severity is Severity.ERROR
-    assert parts.message == "2024-12下级单位合计1100（ytd: 2个单位），超过本级上报值1000"
+    assert render(parts.message) == "2024-12下级单位合计1100（ytd: 2个单位），超过本级上报值1000"
     falls = found[("cumulative_falls", "D1", None, "2024-12")]
-    assert falls.message == "2024-12累计值300低于2024-10的累计值320，累计值不应回落"
+    assert render(falls.message) == "2024-12累计值300低于2024-10的累计值320，累计值不应回落"
     sectors = found[("sectors_exceed_total", "D1", None, "2025-01")]
-    assert sectors.message == "2025-01分行业合计12，超过总量10"
+    assert render(sectors.message) == "2025-01分行业合计12，超过总量10"
     outlier = found[("outlier", "T", None, "2024-07")]
-    assert outlier.severity is Severity.WARNING and outlier.message.startswith("2024-07同比300.0%")
+    assert outlier.severity is Severity.WARNING and render(outlier.message).startswith(
+        "2024-07同比300.0%"
+    )
     assert not [f for f in findings if f.check == "outlier" and str(f.period) != "2024-07"]
     gap = found[("missing_periods", "D1", None, "2024-11")]
-    assert gap.message == "缺报2024-11（1期）"
+    assert render(gap.message) == "缺报2024-11（1期）"
     # T last reported 2024-12: 2025-01 is due and missing
-    assert found[("missing_periods", "T", None, "2025-01")].message == "缺报2025-01（1期）"
+    assert render(found[("missing_periods", "T", None, "2025-01")].message) == "缺报2025-01（1期）"
     errors = [f for f in findings if f.severity is Severity.ERROR]
     assert findings[: len(errors)] == errors  # errors first
     assert len(errors) == 3
@@ -68,6 +71,6 @@ def test_clean_data_has_no_finding_and_an_empty_ledger_checks_nothing(
     )
     assert check_data(world_plan) == (Period.month(2025, 6), [])
     _, later = check_data(world_plan, as_of=Period.month(2025, 8))
-    assert [(f.check, str(f.period), f.message) for f in later] == [
+    assert [(f.check, str(f.period), render(f.message)) for f in later] == [
         ("missing_periods", "2025-07", "缺报2025-07至2025-08（2期）")
     ]
