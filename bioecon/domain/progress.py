@@ -318,17 +318,7 @@ def _judge(
 ) -> Evaluation:
     """The status by each method (达标 under all when met), the default method's verdict."""
     target, high = levels
-    by_method = {
-        Method.TIME_PROGRESS.value: _time_status(
-            figures.completion, figures.time_progress, thresholds
-        ),
-        Method.GROWTH_RATIO.value: _band(
-            figures.ratio, thresholds.growth_on_track, thresholds.growth_lagging
-        ),
-        Method.PROJECTION_RATIO.value: _band(
-            figures.projection_ratio, thresholds.projection_on_track, thresholds.projection_lagging
-        ),
-    }
+    by_method = _by_method(figures, thresholds)
     met = _met(spec, actual.value, target, thresholds)
     if met:
         by_method = dict.fromkeys(by_method, Status.MET)
@@ -350,6 +340,20 @@ def _judge(
         by_method=by_method,
         completion_rate_high=figures.completion_high,
     )
+
+
+def _by_method(figures: _Figures, thresholds: Thresholds) -> dict[str, Status]:
+    return {
+        Method.TIME_PROGRESS.value: _time_status(
+            figures.completion, figures.time_progress, thresholds
+        ),
+        Method.GROWTH_RATIO.value: _band(
+            figures.ratio, thresholds.growth_on_track, thresholds.growth_lagging
+        ),
+        Method.PROJECTION_RATIO.value: _band(
+            figures.projection_ratio, thresholds.projection_on_track, thresholds.projection_lagging
+        ),
+    }
 
 
 def _percent(rate: float | None) -> float | None:
