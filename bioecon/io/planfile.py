@@ -34,6 +34,7 @@ from bioecon.domain.periods import PeriodType
 from bioecon.domain.progress import Method
 from bioecon.errors import InvalidInput, Problem
 from bioecon.io.yaml_source import YamlPath, dump_yaml, load_yaml, locate
+from bioecon.records import copy_into, field_values
 
 FORMAT: Final = "bioecon-plan/1"
 
@@ -313,107 +314,83 @@ def _default_additive(level: OrgLevel) -> bool:
 
 
 def to_bundle(document: PlanFile, source_text: str | None) -> PlanBundle:
-    meta = document.plan
-    source = meta.source
     return PlanBundle(
-        plan=Plan(
-            code=meta.code,
-            title=meta.title,
-            region=meta.region,
-            issuer=meta.issuer,
-            issued_on=meta.issued_on,
-            horizon_start=meta.horizon.start if meta.horizon else None,
-            horizon_end=meta.horizon.end if meta.horizon else None,
-            source_path=source.path if source else None,
-            source_text=source_text,
-            source_sha256=(
-                hashlib.sha256(source_text.encode("utf-8")).hexdigest()
-                if source_text is not None
-                else None
-            ),
-            thresholds=(
-                meta.thresholds.model_dump(mode="json", exclude_none=True)
-                if meta.thresholds
-                else None
-            ),
-            tiers=(
-                [t.model_dump(mode="json", exclude_none=True) for t in meta.tiers]
-                if meta.tiers
-                else None
-            ),
-        ),
+        plan=_plan(document.plan, source_text),
         org_units=tuple(
-            OrgUnit(
-                code=u.code,
-                name=u.name,
-                level=u.level,
-                parent=u.parent,
-                division_code=u.division_code,
-                additive=u.additive if u.additive is not None else _default_additive(u.level),
-                name_en=u.name_en,
+            copy_into(
+                OrgUnit,
+                u,
+                additive=_default_additive(u.level) if u.additive is None else u.additive,
             )
             for u in document.org_units
         ),
-        responsible_units=tuple(
-            ResponsibleUnit(code=r.code, name=r.name, org_unit=r.org_unit, aliases=tuple(r.aliases))
-            for r in document.responsible_units
-        ),
-        indicators=tuple(
-            Indicator(
-                code=i.code,
-                name=i.name,
-                unit=i.unit,
-                nature=i.nature,
-                basis=i.basis,
-                period_type=i.period_type.value,
-                aggregation=i.aggregation,
-                name_en=i.name_en,
-                description=i.description,
-            )
-            for i in document.indicators
-        ),
+        responsible_units=tuple(copy_into(ResponsibleUnit, r) for r in document.responsible_units),
+        indicators=tuple(copy_into(Indicator, i) for i in document.indicators),
         targets=tuple(
-            Target(
+            copy_into(
+                Target,
+                t,
                 key=t.key or f"T{n}",
-                metric=t.metric,
-                kind=t.kind,
-                op=t.op,
-                value=t.value,
-                unit=t.unit,
-                indicator=t.indicator,
-                subject=t.subject,
-                subject_org_unit=t.subject_org_unit,
-                subject_sector=t.subject_sector,
-                qualifier=t.qualifier,
-                value_high=t.value_high,
-                baseline_value=t.baseline_value,
-                baseline_year=t.baseline_year,
-                deadline_year=t.deadline_year,
-                source=SourceSpan(t.source.quote, t.source.start, t.source.end)
-                if t.source
-                else None,
-                note=t.note,
+                source=copy_into(SourceSpan, t.source) if t.source else None,
             )
             for n, t in enumerate(document.targets, start=1)
         ),
         tasks=tuple(
-            Task(
-                key=k.key or f"K{n}",
-                heading=k.heading,
-                section=k.section,
-                text=k.text,
-                lead_units=tuple(k.lead_units),
-                co_units=tuple(k.co_units),
-                start=k.start,
-            )
-            for n, k in enumerate(document.tasks, start=1)
+            copy_into(Task, k, key=k.key or f"K{n}") for n, k in enumerate(document.tasks, start=1)
         ),
+    )
+
+
+def _plan(meta: PlanMeta, source_text: str | None) -> Plan:
+    """The plan's record: the horizon, the source and the rule overrides are nested in the file."""
+    return copy_into(
+        Plan,
+        meta,
+        horizon_start=meta.horizon.start if meta.horizon else None,
+        horizon_end=meta.horizon.end if meta.horizon else None,
+        source_path=meta.source.path if meta.source else None,
+        source_text=source_text,
+        source_sha256=(
+            hashlib.sha256(source_text.encode("utf-8")).hexdigest()
+            if source_text is not None
+            else None
+        ),
+        thresholds=(
+            meta.thresholds.model_dump(mode="json", exclude_none=True) if meta.thresholds else None
+        ),
+        tiers=[t.model_dump(mode="json", exclude_none=True) for t in meta.tiers]
+        if meta.tiers
+        else None,
     )
 
 
 def from_bundle(bundle: PlanBundle) -> PlanFile:
     """The plan file that loads back into ``bundle``."""
-    plan = bundle.plan
+    return PlanFile(
+        plan=_plan_meta(bundle.plan),
+        org_units=[
+            OrgUnitModel(
+                **field_values(u, exclude={"additive"}),
+                additive=None if u.additive == _default_additive(u.level) else u.additive,
+            )
+            for u in bundle.org_units
+        ],
+        responsible_units=[
+            ResponsibleUnitModel(**field_values(r)) for r in bundle.responsible_units
+        ],
+        indicators=[IndicatorModel(**field_values(i)) for i in bundle.indicators],
+        targets=[
+            TargetModel(
+                **field_values(t, exclude={"source"}),
+                source=SpanModel(**field_values(t.source)) if t.source else None,
+            )
+            for t in bundle.targets
+        ],
+        tasks=[TaskModel(**field_values(k)) for k in bundle.tasks],
+    )
+
+
+def _plan_meta(plan: Plan) -> PlanMeta:
     horizon = (
         HorizonModel(start=plan.horizon_start, end=plan.horizon_end)
         if plan.horizon_start is not None and plan.horizon_end is not None
@@ -425,87 +402,25 @@ def from_bundle(bundle: PlanBundle) -> PlanFile:
         source = SourceModel(text=plan.source_text)
     else:
         source = None
-    return PlanFile(
-        plan=PlanMeta(
-            code=plan.code,
-            title=plan.title,
-            region=plan.region,
-            issuer=plan.issuer,
-            issued_on=plan.issued_on,
-            horizon=horizon,
-            source=source,
-            thresholds=ThresholdsModel.model_validate(plan.thresholds) if plan.thresholds else None,
-            tiers=[TierModel.model_validate(t) for t in plan.tiers] if plan.tiers else None,
-        ),
-        org_units=[
-            OrgUnitModel(
-                code=u.code,
-                name=u.name,
-                level=u.level,
-                parent=u.parent,
-                division_code=u.division_code,
-                additive=None if u.additive == _default_additive(u.level) else u.additive,
-                name_en=u.name_en,
-            )
-            for u in bundle.org_units
-        ],
-        responsible_units=[
-            ResponsibleUnitModel(
-                code=r.code, name=r.name, org_unit=r.org_unit, aliases=list(r.aliases)
-            )
-            for r in bundle.responsible_units
-        ],
-        indicators=[
-            IndicatorModel(
-                code=i.code,
-                name=i.name,
-                unit=i.unit,
-                nature=i.nature,
-                basis=i.basis,
-                period_type=PeriodType(i.period_type),
-                aggregation=i.aggregation,
-                name_en=i.name_en,
-                description=i.description,
-            )
-            for i in bundle.indicators
-        ],
-        targets=[
-            TargetModel(
-                key=t.key,
-                metric=t.metric,
-                indicator=t.indicator,
-                subject=t.subject,
-                subject_org_unit=t.subject_org_unit,
-                subject_sector=t.subject_sector,
-                qualifier=t.qualifier,
-                kind=t.kind,
-                op=t.op,
-                value=t.value,
-                value_high=t.value_high,
-                unit=t.unit,
-                baseline_value=t.baseline_value,
-                baseline_year=t.baseline_year,
-                deadline_year=t.deadline_year,
-                source=SpanModel(quote=t.source.quote, start=t.source.start, end=t.source.end)
-                if t.source
-                else None,
-                note=t.note,
-            )
-            for t in bundle.targets
-        ],
-        tasks=[
-            TaskModel(
-                key=k.key,
-                section=k.section,
-                heading=k.heading,
-                text=k.text,
-                lead_units=list(k.lead_units),
-                co_units=list(k.co_units),
-                start=k.start,
-            )
-            for k in bundle.tasks
-        ],
+    return PlanMeta(
+        **field_values(plan, exclude=_PLAN_NESTED),
+        horizon=horizon,
+        source=source,
+        thresholds=ThresholdsModel.model_validate(plan.thresholds) if plan.thresholds else None,
+        tiers=[TierModel.model_validate(t) for t in plan.tiers] if plan.tiers else None,
     )
+
+
+# Plan fields the file keeps nested (``horizon``, ``source``) or as models of their own.
+_PLAN_NESTED: Final = {
+    "horizon_start",
+    "horizon_end",
+    "source_path",
+    "source_text",
+    "source_sha256",
+    "thresholds",
+    "tiers",
+}
 
 
 def plan_file_yaml(bundle: PlanBundle) -> str:
