@@ -30,7 +30,9 @@ from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.runtime import collector_paused
 from bioecon.store import enterprises as store
+from bioecon.store import indicators as indicator_store
 from bioecon.store import observations as observation_store
+from bioecon.store import orgunits
 from bioecon.store import tiers as tier_store
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
@@ -56,7 +58,7 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
         with app.transaction() as connection:
             ensure_current(connection)
             problems = list(parsed.problems)
-            org_ids = store.org_unit_ids(connection, {code for _, code in parsed.org_references})
+            org_ids = orgunits.ids(connection, {code for _, code in parsed.org_references})
             problems += [
                 Problem(f"row {row}, column org_unit", f"unknown org unit '{code}'")
                 for row, code in parsed.org_references
@@ -79,7 +81,7 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
             if problems:
                 raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
             kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
-            org_ids |= store.org_unit_ids(connection, kept)
+            org_ids |= orgunits.ids(connection, kept)
             created = updated = unchanged = years_written = 0
             new = [
                 (enterprise, years) for enterprise, years, existing in merged if existing is None
@@ -175,7 +177,7 @@ def build_sector_ledger(
     rolls them up over org units and sectors like any reported figure."""
     with app.transaction() as connection:
         ensure_current(connection)
-        found = observation_store.indicators_by_code(connection, [indicator])
+        found = indicator_store.by_code(connection, [indicator])
         if indicator not in found:
             raise NotFound(f"no indicator '{indicator}'")
         indicator_id, definition = found[indicator]

@@ -36,8 +36,8 @@ from bioecon.domain.progress import (
 from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services.ledger import ledger_entries
-from bioecon.store import Connection
-from bioecon.store import observations as observation_store
+from bioecon.store import Connection, orgunits
+from bioecon.store import indicators as indicator_store
 from bioecon.store import plans as plan_store
 from bioecon.store import tiers as tier_store
 from bioecon.store.migrate import ensure_current
@@ -69,7 +69,7 @@ def evaluate_bundle(
         if t.kind is not TargetKind.POLICY_RULE
         and (org_unit is None or (t.subject_org_unit or bundle.plan.region) == org_unit)
     ]
-    found = observation_store.indicators_by_code(
+    found = indicator_store.by_code(
         connection,
         sorted(
             {t.indicator for t, _ in targets if t.indicator and not tier_of_indicator(t.indicator)}
@@ -203,12 +203,12 @@ def _series(
         wanted.items(), key=lambda item: (item[0][0], item[0][1] or "")
     ):
         native = PeriodType(
-            observation_store.indicators_by_code(connection, [indicator])[indicator][1].period_type
+            indicator_store.by_code(connection, [indicator])[indicator][1].period_type
         )
         last = as_of.to(native) if native is not PeriodType.MONTH else as_of
         if last.last_month > as_of.last_month and last.year == as_of.year:
             last = last.previous()  # only complete quarters or years count
-        known = set(observation_store.org_unit_ids(connection, sorted(orgs)))
+        known = set(orgunits.ids(connection, sorted(orgs)))
         entries = ledger_entries(
             connection,
             indicator=indicator,

@@ -7,9 +7,9 @@ from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import Indicator
 from bioecon.domain.periods import Period, PeriodType, period_range
 from bioecon.errors import InvalidValue, NotFound
-from bioecon.store import Connection
+from bioecon.store import Connection, orgunits
+from bioecon.store import indicators as indicator_store
 from bioecon.store import ledger as store
-from bioecon.store import observations as observation_store
 from bioecon.store.migrate import ensure_current
 
 _GROWTH_FIELDS = ("value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
@@ -23,7 +23,7 @@ def indicator(app: Bioecon, *, code: str) -> Indicator:
 
 
 def _find_indicator(connection: Connection, code: str) -> tuple[int, Indicator]:
-    found = observation_store.indicators_by_code(connection, [code])
+    found = indicator_store.by_code(connection, [code])
     if code not in found:
         raise NotFound(f"no indicator '{code}'")
     return found[code]
@@ -67,7 +67,7 @@ def ledger_entries(
     """Entries at exactly ``periods`` (all of one kind), for each org unit in turn;
     ``growth=False`` skips the growth rates (levels only, faster)."""
     indicator_id, definition = _find_indicator(connection, indicator)
-    org_ids = observation_store.org_unit_ids(connection, org_units)
+    org_ids = orgunits.ids(connection, org_units)
     missing = [code for code in org_units if code not in org_ids]
     if missing:
         raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")

@@ -12,7 +12,9 @@ from bioecon.domain.observation_input import ObservationFile
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, NotFound, Problem
 from bioecon.runtime import collector_paused
+from bioecon.store import indicators as indicator_store
 from bioecon.store import observations as store
+from bioecon.store import orgunits
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
 
@@ -57,10 +59,10 @@ def load_observations(
         now = datetime.now(UTC)
         with app.transaction() as connection:
             ensure_current(connection)
-            indicators = store.indicators_by_code(
+            indicators = indicator_store.by_code(
                 connection, [r.code for r in parsed.references if r.column == "indicator"]
             )
-            orgs = store.org_unit_ids(
+            orgs = orgunits.ids(
                 connection, [r.code for r in parsed.references if r.column == "org_unit"]
             )
             problems: list[Problem] = list(parsed.problems)
@@ -157,12 +159,12 @@ def export_observations(
 ) -> list[Observation]:
     with app.reading() as connection:
         ensure_current(connection)
-        found = store.indicators_by_code(connection, [indicator])
+        found = indicator_store.by_code(connection, [indicator])
         if indicator not in found:
             raise NotFound(f"no indicator '{indicator}'")
         org_id = None
         if org_unit is not None:
-            ids = store.org_unit_ids(connection, [org_unit])
+            ids = orgunits.ids(connection, [org_unit])
             if org_unit not in ids:
                 raise NotFound(f"no org unit '{org_unit}'")
             org_id = ids[org_unit]

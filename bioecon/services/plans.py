@@ -12,7 +12,7 @@ from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
 from bioecon.domain.tiers import plan_rules, tier_of_indicator
 from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem, format_path
-from bioecon.store import Connection, tables
+from bioecon.store import Connection, indicators, orgunits, responsible_units
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
 
@@ -48,7 +48,7 @@ def load_plan(
         if old == bundle:
             assert plan_id is not None
             return PlanLoadReport(bundle.plan.code, plan_id, "unchanged", changes)
-        store.upsert_indicators(connection, _tier_indicators(bundle))
+        indicators.upsert(connection, _tier_indicators(bundle))
         new_id = store.save_plan(connection, bundle)
         return PlanLoadReport(
             bundle.plan.code, new_id, "created" if old is None else "updated", changes
@@ -101,16 +101,14 @@ def _reference_problems(
         for i, x in enumerate(bundle.targets)
         if x.subject_org_unit
     ]
-    stored_orgs = store.existing_codes(
-        connection, tables.org_unit, {code for _, code in org_refs} - declared_orgs
-    )
+    stored_orgs = orgunits.existing(connection, {code for _, code in org_refs} - declared_orgs)
     found += [
         (path, f"org unit '{code}' is neither in this file nor in the database")
         for path, code in org_refs
         if code not in declared_orgs | stored_orgs
     ]
 
-    hierarchy = store.org_unit_parents(connection) | {u.code: u for u in bundle.org_units}
+    hierarchy = orgunits.tree(connection) | {u.code: u for u in bundle.org_units}
     positions = {u.code: i for i, u in enumerate(bundle.org_units)}
     found += [
         (("org_units", positions[code], "parent"), message)
@@ -123,7 +121,7 @@ def _reference_problems(
         rule.indicator for rule in rules.values()
     }
     wanted = {x.indicator for x in bundle.targets if x.indicator} - declared_indicators
-    stored_indicators = store.existing_codes(connection, tables.indicator, wanted)
+    stored_indicators = indicators.existing(connection, wanted)
     for i, target in enumerate(bundle.targets):
         if target.indicator and target.indicator not in declared_indicators | stored_indicators:
             found.append(
@@ -135,7 +133,7 @@ def _reference_problems(
 
     declared_units = {u.code for u in bundle.responsible_units}
     wanted = {c for k in bundle.tasks for c in (*k.lead_units, *k.co_units)} - declared_units
-    stored_units = store.existing_codes(connection, tables.responsible_unit, wanted)
+    stored_units = responsible_units.existing(connection, wanted)
     for i, task in enumerate(bundle.tasks):
         for field in ("lead_units", "co_units"):
             for j, code in enumerate(getattr(task, field)):
@@ -177,7 +175,7 @@ class OrgUnitContext:
 def org_unit_context(app: Bioecon, *, code: str) -> OrgUnitContext:
     with app.reading() as connection:
         ensure_current(connection)
-        units = store.org_unit_parents(connection)
+        units = orgunits.tree(connection)
     if code not in units:
         raise NotFound(f"no org unit '{code}'")
     return OrgUnitContext(

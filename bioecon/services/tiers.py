@@ -8,9 +8,9 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import tier_catalogue
 from bioecon.domain.tiers import TierRule, plan_rules
 from bioecon.errors import NotFound
+from bioecon.store import orgunits
 from bioecon.store import tiers as store
 from bioecon.store.migrate import ensure_current
-from bioecon.store.observations import org_unit_ids
 from bioecon.store.plans import find_plan_id, load_bundle
 
 
@@ -43,7 +43,7 @@ def tier_report(
         raise NotFound(f"no tier {', '.join(unknown)}; tiers: {', '.join(catalogue)}")
     with app.reading() as connection:
         ensure_current(connection)
-        if org_unit is not None and not org_unit_ids(connection, [org_unit]):
+        if org_unit is not None and not orgunits.ids(connection, [org_unit]):
             raise NotFound(f"no org unit '{org_unit}'")
         return [
             TierResult(

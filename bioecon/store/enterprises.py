@@ -20,9 +20,10 @@ from sqlalchemy import (
 )
 
 from bioecon.domain.model import Enterprise, EnterpriseYear
+from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.bulk import bulk_insert
-from bioecon.store.plans import id_map
+from bioecon.store.keys import id_map
 from bioecon.store.types import ExactDecimal
 
 _CHUNK = 5000  # codes per IN-list: both engines take far more; fewer round trips
@@ -43,7 +44,7 @@ def fetch(connection: Connection, codes: Iterable[str]) -> dict[str, StoredEnter
     for offset in range(0, len(wanted), _CHUNK):
         chunk = wanted[offset : offset + _CHUNK]
         rows = connection.execute(
-            select(e, org.c.code.label("org_code"))
+            select(e, org.c.code.label("org_unit"))
             .outerjoin(org, org.c.id == e.c.org_unit_id)
             .where(e.c.uscc.in_(chunk))
         ).all()
@@ -60,16 +61,7 @@ def fetch(connection: Connection, codes: Iterable[str]) -> dict[str, StoredEnter
 
 
 def _enterprise(r: Any, flags: Sequence[str]) -> Enterprise:
-    return Enterprise(
-        uscc=r.uscc,
-        name=r.name,
-        org_unit=r.org_code,
-        industry_code=r.industry_code,
-        industry_code_edition=r.industry_code_edition,
-        business_scope=r.business_scope,
-        founded_on=r.founded_on,
-        flags=tuple(sorted(flags)),
-    )
+    return copy_into(Enterprise, r._mapping, flags=sorted(flags))
 
 
 def _flags(connection: Connection, ids: list[int]) -> dict[int, list[str]]:
@@ -95,18 +87,7 @@ def _years(connection: Connection, ids: list[int]) -> dict[int, list[EnterpriseY
         .order_by(y.c.year)
     )
     for r in rows:
-        found.setdefault(r.enterprise_id, []).append(
-            EnterpriseYear(
-                r.uscc,
-                r.year,
-                r.revenue,
-                r.output_value,
-                r.rd_spend,
-                r.employees,
-                r.valuation,
-                r.valuation_unit,
-            )
-        )
+        found.setdefault(r.enterprise_id, []).append(copy_into(EnterpriseYear, r._mapping))
     return found
 
 
@@ -119,14 +100,7 @@ def save(
     org_ids: dict[str, int],
 ) -> int:
     """Write one merged enterprise: its row, its flags, and the given years."""
-    values = {
-        "name": enterprise.name,
-        "org_unit_id": org_ids[enterprise.org_unit] if enterprise.org_unit else None,
-        "industry_code": enterprise.industry_code,
-        "industry_code_edition": enterprise.industry_code_edition,
-        "business_scope": enterprise.business_scope,
-        "founded_on": enterprise.founded_on,
-    }
+    values = _enterprise_values(enterprise, org_ids, exclude={"uscc"})
     if existing is None:
         enterprise_id = int(
             connection.execute(
@@ -151,14 +125,7 @@ def save(
                 [{"enterprise_id": enterprise_id, "flag": f} for f in enterprise.flags],
             )
     for year in years:
-        figures = {
-            "revenue": year.revenue,
-            "output_value": year.output_value,
-            "rd_spend": year.rd_spend,
-            "employees": year.employees,
-            "valuation": year.valuation,
-            "valuation_unit": year.valuation_unit,
-        }
+        figures = row_values(year, exclude={"uscc", "year"})
         if existing is not None and year.year in existing.years:
             if existing.years[year.year] != year:
                 connection.execute(
@@ -176,10 +143,6 @@ def save(
                 )
             )
     return enterprise_id
-
-
-def org_unit_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
-    return id_map(connection, t.org_unit, codes)
 
 
 def all_codes(connection: Connection) -> list[str]:
@@ -230,37 +193,27 @@ def insert_new(
         bulk_insert(
             connection,
             t.enterprise,
-            [
-                {
-                    "uscc": e.uscc,
-                    "name": e.name,
-                    "org_unit_id": org_ids[e.org_unit] if e.org_unit else None,
-                    "industry_code": e.industry_code,
-                    "industry_code_edition": e.industry_code_edition,
-                    "business_scope": e.business_scope,
-                    "founded_on": e.founded_on,
-                }
-                for e, _ in chunk
-            ],
+            [_enterprise_values(e, org_ids) for e, _ in chunk],
         )
         ids = id_map(connection, t.enterprise, (e.uscc for e, _ in chunk), column="uscc")
         flags = [{"enterprise_id": ids[e.uscc], "flag": f} for e, _ in chunk for f in e.flags]
         bulk_insert(connection, t.enterprise_flag, flags)
         years = [
-            {
-                "enterprise_id": ids[e.uscc],
-                "year": y.year,
-                "revenue": y.revenue,
-                "output_value": y.output_value,
-                "rd_spend": y.rd_spend,
-                "employees": y.employees,
-                "valuation": y.valuation,
-                "valuation_unit": y.valuation_unit,
-            }
+            row_values(y, exclude={"uscc"}) | {"enterprise_id": ids[e.uscc]}
             for e, ys in chunk
             for y in ys
         ]
         bulk_insert(connection, t.enterprise_year, years)
+
+
+def _enterprise_values(
+    enterprise: Enterprise, org_ids: dict[str, int], exclude: set[str] | None = None
+) -> dict[str, Any]:
+    """The enterprise's row (its flags are rows of their own)."""
+    skipped = {"org_unit", "flags"} | (exclude or set())
+    return row_values(enterprise, exclude=skipped) | {
+        "org_unit_id": org_ids[enterprise.org_unit] if enterprise.org_unit else None
+    }
 
 
 FIGURES = ("revenue", "output_value", "rd_spend")

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, bindparam, case, insert, select, tuple_, update
 
-from bioecon.domain.model import Indicator, Observation, ObservationStatus, ReportingBasis
+from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
+from bioecon.records import copy_into
 from bioecon.store import tables as t
-from bioecon.store.plans import id_map, indicator_from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +39,6 @@ class ObservationWrite:
             str(self.period),
             self.basis.value,
         )
-
-
-def indicators_by_code(
-    connection: Connection, codes: Sequence[str]
-) -> dict[str, tuple[int, Indicator]]:
-    rows = connection.execute(select(t.indicator).where(t.indicator.c.code.in_(sorted(set(codes)))))
-    return {r.code: (r.id, indicator_from_row(r._mapping)) for r in rows}
-
-
-def org_unit_ids(connection: Connection, codes: Sequence[str]) -> dict[str, int]:
-    return id_map(connection, t.org_unit, codes)
 
 
 def existing_values(
@@ -154,7 +143,7 @@ def select_observations(
     month_start = o.c.year * 12 + (o.c.period_index - 1) * months
     month_end = o.c.year * 12 + o.c.period_index * months - 1
     query = (
-        select(o, org.c.code.label("org_code"), ind.c.code.label("indicator_code"))
+        select(o, org.c.code.label("org_unit"), ind.c.code.label("indicator"))
         .join(org, org.c.id == o.c.org_unit_id)
         .join(ind, ind.c.id == o.c.indicator_id)
         .where(o.c.indicator_id == indicator_id)
@@ -169,17 +158,6 @@ def select_observations(
         org.c.code, o.c.sector, o.c.year, o.c.period_type, o.c.period_index, o.c.basis
     )
     return [
-        Observation(
-            indicator=r.indicator_code,
-            org_unit=r.org_code,
-            period=r.period,
-            value=r.value,
-            basis=ReportingBasis(r.basis),
-            sector=r.sector or None,
-            status=ObservationStatus(r.status),
-            source=r.source,
-            reported_by=r.reported_by,
-            reported_at=r.reported_at,
-        )
+        copy_into(Observation, r._mapping, sector=r.sector or None)
         for r in connection.execute(query)
     ]

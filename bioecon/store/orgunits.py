@@ -1,0 +1,72 @@
+"""Org units (区域/园区): code ↔ id, the stored tree, upsert, and what a plan declared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, Select, select
+
+from bioecon.domain.model import OrgUnit
+from bioecon.records import copy_into, row_values
+from bioecon.store import tables as t
+from bioecon.store.keys import existing_codes, id_map, upsert_by_code
+
+
+def ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
+    """code → id of the stored org units among ``codes``."""
+    return id_map(connection, t.org_unit, codes)
+
+
+def existing(connection: Connection, codes: Iterable[str]) -> set[str]:
+    return existing_codes(connection, t.org_unit, codes)
+
+
+def tree(connection: Connection) -> dict[str, OrgUnit]:
+    """Every stored org unit, by code (each names its parent: the whole hierarchy)."""
+    return {unit.code: unit for unit in _read(connection, _query())}
+
+
+def of_plan(connection: Connection, plan_id: int) -> list[OrgUnit]:
+    """The org units a plan's file declared, in the file's order."""
+    link = t.plan_org_unit
+    query = (
+        _query()
+        .join(link, link.c.org_unit_id == t.org_unit.c.id)
+        .where(link.c.plan_id == plan_id)
+        .order_by(link.c.position)
+    )
+    return _read(connection, query)
+
+
+def _query() -> Select[tuple[object, ...]]:
+    parent = t.org_unit.alias("parent")
+    return select(t.org_unit, parent.c.code.label("parent")).outerjoin(
+        parent, parent.c.id == t.org_unit.c.parent_id
+    )
+
+
+def _read(connection: Connection, query: Select[tuple[object, ...]]) -> list[OrgUnit]:
+    return [copy_into(OrgUnit, r._mapping) for r in connection.execute(query)]
+
+
+def upsert(connection: Connection, units: Sequence[OrgUnit]) -> dict[str, int]:
+    """Insert or update ``units`` (parents first); returns code → id of every one."""
+    found = ids(connection, (u.code for u in units))
+    pending = list(units)
+    while pending:
+        progressed = False
+        for unit in list(pending):
+            if unit.parent is not None and unit.parent not in found:
+                parent_ids = ids(connection, [unit.parent])
+                if not parent_ids:
+                    continue
+                found.update(parent_ids)
+            values = row_values(unit, exclude={"code", "parent"}) | {
+                "parent_id": found[unit.parent] if unit.parent else None
+            }
+            upsert_by_code(connection, t.org_unit, found, unit.code, values)
+            pending.remove(unit)
+            progressed = True
+        if not progressed:  # checked before writing; reaching here is a programming error
+            raise RuntimeError(f"org units with unresolved parents: {[u.code for u in pending]}")
+    return found
