@@ -32,6 +32,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, bindparam, text
 
+from bioecon.records import copy_into
 from bioecon.store.types import ExactDecimal
 
 
@@ -344,26 +345,4 @@ def derive_ledger(
             "native_per_year": native_per_year,
         },
     ).all()
-    return [
-        LedgerRow(
-            indicator_id=r.indicator_id,
-            org_unit_id=r.org_unit_id,
-            sector=r.sector,
-            year=r.year,
-            index=r.idx,
-            value=r.value,
-            ytd=r.ytd,
-            yoy=r.yoy,
-            ytd_yoy=r.ytd_yoy,
-            mom=r.mom,
-            yoy_2y=r.yoy_2y,
-            value_reason=r.value_reason,
-            ytd_reason=r.ytd_reason,
-            yoy_reason=r.yoy_reason,
-            ytd_yoy_reason=r.ytd_yoy_reason,
-            mom_reason=r.mom_reason,
-            yoy_2y_reason=r.yoy_2y_reason,
-            contributors=r.contributors,
-        )
-        for r in rows
-    ]
+    return [copy_into(LedgerRow, r._mapping, index=r.idx) for r in rows]
