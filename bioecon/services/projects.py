@@ -7,21 +7,29 @@ from collections.abc import Sequence
 from bioecon.app import Bioecon
 from bioecon.domain.model import Project
 from bioecon.errors import InvalidInput, Problem
+from bioecon.store import orgunits
 from bioecon.store import projects as store
 from bioecon.store.migrate import ensure_current
-from bioecon.store.observations import org_unit_ids
 from bioecon.store.plans import find_plan_id
 
 
 def load_projects(app: Bioecon, *, projects: Sequence[Project], source: str) -> tuple[int, int]:
-    """Upsert projects by code, all or nothing; org units and plans must exist."""
+    """Upsert projects by code, all or nothing; org units, enterprises and plans must exist."""
     with app.transaction() as connection:
         ensure_current(connection)
-        known_orgs = set(org_unit_ids(connection, [p.org_unit for p in projects if p.org_unit]))
+        known_orgs = orgunits.existing(connection, [p.org_unit for p in projects if p.org_unit])
+        known_enterprises = store.existing_enterprises(
+            connection, [p.enterprise for p in projects if p.enterprise]
+        )
         problems = [
             Problem(f"projects[{n}].org_unit", f"unknown org unit '{p.org_unit}'")
             for n, p in enumerate(projects)
             if p.org_unit and p.org_unit not in known_orgs
+        ]
+        problems += [
+            Problem(f"projects[{n}].enterprise", f"unknown enterprise '{p.enterprise}'")
+            for n, p in enumerate(projects)
+            if p.enterprise and p.enterprise not in known_enterprises
         ]
         problems += [
             Problem(f"projects[{n}].plan", f"unknown plan '{p.plan}'")

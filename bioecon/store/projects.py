@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, insert, select, update
 
-from bioecon.domain.model import Project, ProjectStage
+from bioecon.domain.model import Project
+from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
-from bioecon.store.plans import id_map
+from bioecon.store.keys import existing_codes, id_map
+
+# Fields stored as ids of other tables (the enterprise by its credit code).
+_REFERENCES = {"code", "org_unit", "plan", "enterprise"}
 
 
 def upsert_projects(connection: Connection, projects: Sequence[Project]) -> tuple[int, int]:
@@ -16,17 +20,15 @@ def upsert_projects(connection: Connection, projects: Sequence[Project]) -> tupl
     ids = id_map(connection, t.project, (p.code for p in projects))
     orgs = id_map(connection, t.org_unit, (p.org_unit for p in projects if p.org_unit))
     plans = id_map(connection, t.plan, (p.plan for p in projects if p.plan))
+    enterprises = id_map(
+        connection, t.enterprise, (p.enterprise for p in projects if p.enterprise), column="uscc"
+    )
     created = updated = 0
     for project in projects:
-        values = {
-            "name": project.name,
+        values = row_values(project, exclude=_REFERENCES) | {
             "org_unit_id": orgs.get(project.org_unit or ""),
             "plan_id": plans.get(project.plan or ""),
-            "stage": project.stage.value,
-            "total_investment": project.total_investment,
-            "start_year": project.start_year,
-            "end_year": project.end_year,
-            "category": project.category,
+            "enterprise_id": enterprises.get(project.enterprise or ""),
         }
         if project.code in ids:
             connection.execute(
@@ -39,26 +41,21 @@ def upsert_projects(connection: Connection, projects: Sequence[Project]) -> tupl
     return created, updated
 
 
+def existing_enterprises(connection: Connection, usccs: Iterable[str]) -> set[str]:
+    """The credit codes among ``usccs`` that the registry holds."""
+    return existing_codes(connection, t.enterprise, usccs, column="uscc")
+
+
 def plan_projects(connection: Connection, plan_code: str) -> list[Project]:
-    p, o, plan = t.project, t.org_unit, t.plan
+    p, o, plan, e = t.project, t.org_unit, t.plan, t.enterprise
     rows = connection.execute(
-        select(p, o.c.code.label("org_code"))
+        select(
+            p, o.c.code.label("org_unit"), plan.c.code.label("plan"), e.c.uscc.label("enterprise")
+        )
         .join(plan, plan.c.id == p.c.plan_id)
         .outerjoin(o, o.c.id == p.c.org_unit_id)
+        .outerjoin(e, e.c.id == p.c.enterprise_id)
         .where(plan.c.code == plan_code)
         .order_by(p.c.code)
     )
-    return [
-        Project(
-            code=r.code,
-            name=r.name,
-            org_unit=r.org_code,
-            plan=plan_code,
-            stage=ProjectStage(r.stage),
-            total_investment=r.total_investment,
-            start_year=r.start_year,
-            end_year=r.end_year,
-            category=r.category,
-        )
-        for r in rows
-    ]
+    return [copy_into(Project, r._mapping) for r in rows]
