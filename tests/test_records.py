@@ -1,0 +1,372 @@
+"""A record is carried through every layer: the domain dataclass, its table and its file
+model name the same fields, apart from the exceptions listed once here; and any plan's
+records survive the plan file's model and the tables unchanged, on each backend.
+
+Adding a field to a domain record without a column (or an exception below) fails
+``test_every_field_has_a_column``; without a file-model field, ``test_every_field_is_in_the_file``;
+and a layer that forgets to copy it fails the round trips.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+from sqlalchemy import Table
+
+from bioecon.app import Bioecon
+from bioecon.domain.model import (
+    Aggregation,
+    Enterprise,
+    EnterpriseYear,
+    Indicator,
+    IndicatorNature,
+    Observation,
+    OrgLevel,
+    OrgUnit,
+    Plan,
+    PlanBundle,
+    Project,
+    ReportingBasis,
+    ResponsibleUnit,
+    SourceSpan,
+    Target,
+    TargetKind,
+    TargetOp,
+    Task,
+)
+from bioecon.domain.periods import PeriodType
+from bioecon.io import planfile
+from bioecon.records import copy_into, field_values, row_values
+from bioecon.store import plans as plan_store
+from bioecon.store import tables as t
+
+# --- the converter itself --------------------------------------------------------------
+
+
+class Colour(StrEnum):
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class Sample:
+    colour: Colour
+    names: tuple[str, ...]
+    flag: bool
+    label: str
+    note: str | None = None
+    extra: list[int] = field(default_factory=list)
+
+
+def test_copy_into_coerces_by_the_annotations() -> None:
+    row = {"colour": "red", "names": ["a", "b"], "flag": 1, "label": Colour.RED, "note": None}
+    # text → enum, list → tuple, 1 → True, an enum where text is wanted → its value
+    assert copy_into(Sample, row, extra=(3,)) == Sample(
+        Colour.RED, ("a", "b"), True, "red", None, [3]
+    )
+
+
+def test_copy_into_reads_attributes_and_overrides_win() -> None:
+    source = Sample(Colour.RED, ("a",), False, "x", "kept", [])
+    assert copy_into(Sample, source, label="y") == Sample(Colour.RED, ("a",), False, "y", "kept")
+
+
+def test_copy_into_refuses_a_missing_field_even_with_a_default() -> None:
+    with pytest.raises(KeyError, match="extra"):
+        copy_into(Sample, {"colour": "red", "names": (), "flag": 0, "label": "x", "note": None})
+
+
+def test_copy_into_refuses_an_override_of_no_field() -> None:
+    with pytest.raises(TypeError, match="Sample has no field colur"):
+        copy_into(Sample, Sample(Colour.RED, (), False, "x"), colur="red")
+
+
+def test_row_values_gives_enum_values_and_leaves_out_the_excluded() -> None:
+    sample = Sample(Colour.RED, ("a",), True, "x")
+    assert row_values(sample, exclude={"names", "extra"}) == {
+        "colour": "red",
+        "flag": True,
+        "label": "x",
+        "note": None,
+    }
+    assert field_values(sample, exclude={"names", "extra", "note"}) == {
+        "colour": Colour.RED,
+        "flag": True,
+        "label": "x",
+    }
+    with pytest.raises(TypeError, match="no field nmes"):
+        row_values(sample, exclude={"nmes"})
+
+
+# --- every field in every layer --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layers:
+    """Where one domain record lives. ``columns``: a field stored under other column names
+    (an id for a code, three columns for a span) or in a table of its own (empty);
+    ``row_only``: columns that are not fields; ``model`` and ``model_fields`` likewise for
+    the plan file."""
+
+    record: type[object]
+    table: Table
+    columns: dict[str, set[str]] = field(default_factory=dict)
+    row_only: set[str] = field(default_factory=set)
+    model: type[BaseModel] | None = None
+    model_fields: dict[str, set[str]] = field(default_factory=dict)
+
+
+CHILD_OF_PLAN = {"plan_id", "position"}
+LAYERS = [
+    Layers(
+        Plan,
+        t.plan,
+        columns={"region": {"region_id"}},
+        row_only={"loaded_at"},
+        model=planfile.PlanMeta,
+        model_fields={
+            "horizon_start": {"horizon"},
+            "horizon_end": {"horizon"},
+            "source_path": {"source"},
+            "source_text": {"source"},
+            "source_sha256": {"source"},
+        },
+    ),
+    Layers(OrgUnit, t.org_unit, {"parent": {"parent_id"}}, model=planfile.OrgUnitModel),
+    Layers(
+        ResponsibleUnit,
+        t.responsible_unit,
+        {"org_unit": {"org_unit_id"}, "aliases": set()},  # aliases: responsible_unit_alias
+        model=planfile.ResponsibleUnitModel,
+    ),
+    Layers(Indicator, t.indicator, model=planfile.IndicatorModel),
+    Layers(
+        Target,
+        t.target,
+        {
+            "indicator": {"indicator_id"},
+            "subject_org_unit": {"subject_org_unit_id"},
+            "source": {"quote", "quote_start", "quote_end"},
+        },
+        row_only=CHILD_OF_PLAN,
+        model=planfile.TargetModel,
+    ),
+    Layers(
+        Task,
+        t.task,
+        {"lead_units": set(), "co_units": set()},  # task_unit, by role
+        row_only=CHILD_OF_PLAN,
+        model=planfile.TaskModel,
+    ),
+    Layers(
+        Observation,
+        t.observation,
+        {
+            "indicator": {"indicator_id"},
+            "org_unit": {"org_unit_id"},
+            "period": {"period", "period_type", "year", "period_index"},  # the parsed period
+        },
+    ),
+    Layers(
+        Enterprise,
+        t.enterprise,
+        {"org_unit": {"org_unit_id"}, "flags": set()},  # flags: enterprise_flag
+        row_only={"bio_category", "bio_basis", "bio_matched", "bio_table"},  # classify's result
+    ),
+    Layers(EnterpriseYear, t.enterprise_year, {"uscc": {"enterprise_id"}}),
+    Layers(
+        Project,
+        t.project,
+        {"org_unit": {"org_unit_id"}, "plan": {"plan_id"}, "enterprise": {"enterprise_id"}},
+    ),
+]
+NAMES = [layers.record.__name__ for layers in LAYERS]
+
+
+def mapped(record: type[object], renames: dict[str, set[str]]) -> set[str]:
+    assert dataclasses.is_dataclass(record)
+    names = {f.name for f in dataclasses.fields(record)}
+    assert renames.keys() <= names, f"exceptions for fields {record.__name__} has not"
+    return set().union(*(renames.get(name, {name}) for name in names))
+
+
+@pytest.mark.parametrize("layers", LAYERS, ids=NAMES)
+def test_every_field_has_a_column(layers: Layers) -> None:
+    columns = {c.name for c in layers.table.columns} - {"id"} - layers.row_only
+    assert mapped(layers.record, layers.columns) == columns
+
+
+@pytest.mark.parametrize("layers", [x for x in LAYERS if x.model], ids=lambda x: x.model.__name__)
+def test_every_field_is_in_the_file(layers: Layers) -> None:
+    assert layers.model is not None
+    assert mapped(layers.record, layers.model_fields) == set(layers.model.model_fields)
+
+
+def test_every_domain_record_is_checked() -> None:
+    from bioecon.domain import model
+
+    records = {
+        name
+        for name, value in vars(model).items()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
+    }
+    # SourceSpan lives inside Target; PlanBundle is the sum of the others
+    assert records - {"SourceSpan", "PlanBundle"} == set(NAMES)
+
+
+# --- round trips -----------------------------------------------------------------------
+
+codes = st.from_regex(r"[A-Za-z0-9_.-]{1,10}", fullmatch=True)
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=10
+)
+maybe_texts = st.none() | texts
+amounts = st.decimals(min_value=-(10**11), max_value=10**11, places=6)
+years = st.integers(min_value=1949, max_value=2200)
+
+
+@st.composite
+def bundles(draw: st.DrawFn) -> PlanBundle:
+    """A plan with its org units (parents declared before children), responsible units,
+    indicators, targets and tasks, every optional field drawn set or unset."""
+    org_codes = draw(st.lists(codes, min_size=1, max_size=4, unique=True))
+    org_units = tuple(
+        OrgUnit(
+            code,
+            draw(texts),
+            draw(st.sampled_from(OrgLevel)),
+            parent=draw(st.none() | st.sampled_from(org_codes[:n])) if n else None,
+            division_code=draw(st.none() | st.from_regex(r"[0-9]{12}", fullmatch=True)),
+            additive=draw(st.booleans()),
+            name_en=draw(maybe_texts),
+        )
+        for n, code in enumerate(org_codes)
+    )
+    orgs = st.none() | st.sampled_from(org_codes)
+    unit_codes = draw(st.lists(codes, max_size=3, unique=True))
+    responsible = tuple(
+        ResponsibleUnit(
+            code, draw(texts), draw(orgs), tuple(draw(st.lists(texts, max_size=2, unique=True)))
+        )
+        for code in unit_codes
+    )
+    indicators = tuple(
+        draw(indicator_of(code)) for code in draw(st.lists(codes, max_size=3, unique=True))
+    )
+    declared = [i.code for i in indicators]
+    indicator_codes = st.none() | st.sampled_from(declared) if declared else st.none()
+    targets = tuple(
+        draw(target_of(key, indicator_codes, orgs))
+        for key in draw(st.lists(codes, max_size=3, unique=True))
+    )
+    tasks = tuple(
+        draw(task_of(key, unit_codes)) for key in draw(st.lists(codes, max_size=3, unique=True))
+    )
+    horizon = draw(st.none() | st.tuples(years, years))
+    plan = Plan(
+        draw(codes),
+        draw(texts),
+        draw(st.sampled_from(org_codes)),
+        issuer=draw(maybe_texts),
+        issued_on=draw(st.none() | st.dates(date(1949, 1, 1), date(2200, 12, 31))),
+        horizon_start=horizon[0] if horizon else None,
+        horizon_end=horizon[1] if horizon else None,
+    )
+    return PlanBundle(plan, org_units, responsible, indicators, targets, tasks)
+
+
+def indicator_of(code: str) -> st.SearchStrategy[Indicator]:
+    return st.builds(
+        Indicator,
+        st.just(code),
+        texts,
+        texts,
+        st.sampled_from(IndicatorNature),
+        st.sampled_from(ReportingBasis),
+        st.sampled_from([p.value for p in PeriodType]),
+        st.sampled_from(Aggregation),
+        maybe_texts,
+        maybe_texts,
+    )
+
+
+def target_of(
+    key: str, indicators: st.SearchStrategy[str | None], orgs: st.SearchStrategy[str | None]
+) -> st.SearchStrategy[Target]:
+    spans = st.builds(SourceSpan, texts, st.integers(0, 10**6), st.integers(0, 10**6))
+    return st.builds(
+        Target,
+        key=st.just(key),
+        metric=texts,
+        kind=st.sampled_from(TargetKind),
+        op=st.sampled_from(TargetOp),
+        value=amounts,
+        unit=texts,
+        indicator=indicators,
+        subject=maybe_texts,
+        subject_org_unit=orgs,
+        subject_sector=maybe_texts,
+        qualifier=maybe_texts,
+        value_high=st.none() | amounts,
+        baseline_value=st.none() | amounts,
+        baseline_year=st.none() | years,
+        deadline_year=st.none() | years,
+        source=st.none() | spans,
+        note=maybe_texts,
+    )
+
+
+@st.composite
+def task_of(draw: st.DrawFn, key: str, unit_codes: list[str]) -> Task:
+    """A task whose lead and co units are distinct responsible units of the plan."""
+    named = draw(st.permutations(unit_codes))
+    split = draw(st.integers(0, len(named)))
+    return Task(
+        key,
+        draw(texts),
+        section=draw(maybe_texts),
+        text=draw(maybe_texts),
+        lead_units=tuple(named[:split]),
+        co_units=tuple(named[split:]),
+        start=draw(st.none() | st.integers(0, 10**6)),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(bundles())
+def test_any_plan_survives_the_file_model(bundle: PlanBundle) -> None:
+    assert planfile.to_bundle(planfile.from_bundle(bundle), None) == bundle
+
+
+@pytest.fixture
+def reset(app: Bioecon) -> Callable[[], None]:
+    """Empties the database between hypothesis examples (the fixture runs once per test)."""
+
+    def run() -> None:
+        with app.transaction() as connection:
+            connection.execute(t.org_unit.update().values(parent_id=None))
+            for table in reversed(t.metadata.sorted_tables):
+                connection.execute(table.delete())
+
+    return run
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(bundle=bundles())
+def test_any_plan_survives_the_tables(
+    app: Bioecon, reset: Callable[[], None], bundle: PlanBundle
+) -> None:
+    reset()
+    with app.transaction() as connection:
+        plan_id = plan_store.save_plan(connection, bundle)
+    with app.reading() as connection:
+        assert plan_store.load_bundle(connection, plan_id) == bundle
