@@ -73,3 +73,31 @@ def test_sql_lives_only_in_the_store() -> None:
         and any(name.startswith("sqlalchemy") for name in imports_of(path))
     ]
     assert outside == []
+
+
+def test_only_the_store_sees_tables() -> None:
+    """Services pass codes and names to store functions, never ``Table`` objects."""
+    outside = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if "store" not in path.relative_to(PACKAGE).parts
+        and any(name == "bioecon.store.tables" for name in _imported_names(path))
+    ]
+    assert outside == []
+
+
+def _imported_names(path: Path) -> set[str]:
+    """Modules imported, with ``from a import b`` also giving ``a.b`` (b may be a module)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = imports_of(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_the_record_converter_needs_only_the_standard_library() -> None:
+    """bioecon/records.py is usable by every layer: it imports nothing of bioecon or beyond."""
+    allowed = {"__future__", "dataclasses", "types", "collections.abc", "enum", "functools"}
+    allowed |= {"typing", "_typeshed"}
+    assert imports_of(PACKAGE / "records.py") <= allowed
