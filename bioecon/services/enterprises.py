@@ -211,14 +211,8 @@ def build_sector_ledger(
                     reported_at=now,
                 )
             )
-        stored = observation_store.existing_values(connection, [w.key for w in writes])
-        new = [w for w in writes if w.key not in stored]
-        changed = [
-            (stored[w.key][0], w) for w in writes if w.key in stored and stored[w.key][1] != w.value
-        ]
-        observation_store.insert_observations(connection, new)
-        observation_store.update_observations(connection, changed)
-        return SectorLedgerReport(indicator, len(writes), len(new), len(changed))
+        inserted, updated = observation_store.save_observations(connection, writes)
+        return SectorLedgerReport(indicator, len(writes), inserted, updated)
 
 
 def _levels(category: str) -> list[str]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bioecon.app import Bioecon
-from bioecon.domain.model import IndicatorNature, Observation, ObservationStatus, ReportingBasis
+from bioecon.domain.model import Indicator, Observation, ObservationStatus
 from bioecon.domain.observation_input import ObservationFile
+from bioecon.domain.observation_rules import CheckedRow, check_rows
 from bioecon.domain.periods import Period
-from bioecon.errors import InvalidInput, NotFound, Problem
+from bioecon.errors import InvalidInput, NotFound
 from bioecon.runtime import collector_paused
 from bioecon.store import indicators as indicator_store
 from bioecon.store import observations as store
@@ -20,17 +20,6 @@ from bioecon.store.migrate import ensure_current
 
 # A load that adds this many rows refreshes the planner statistics (see store.maintenance).
 STATISTICS_REFRESH_ROWS = 5_000
-
-_ALLOWED_BASES = {
-    IndicatorNature.FLOW: {ReportingBasis.MONTH_VALUE, ReportingBasis.YTD},
-    IndicatorNature.STOCK: {ReportingBasis.PERIOD_END},
-}
-
-
-def _row_of(problem: Problem) -> int:
-    """Row number of a problem located as ``row N, column C`` (stable sort keeps columns)."""
-    match = re.match(r"row (\d+)", problem.location)
-    return int(match.group(1)) if match else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,94 +48,56 @@ def load_observations(
         now = datetime.now(UTC)
         with app.transaction() as connection:
             ensure_current(connection)
-            indicators = indicator_store.by_code(
-                connection, [r.code for r in parsed.references if r.column == "indicator"]
+            codes = {
+                column: {r.code for r in parsed.references if r.column == column}
+                for column in ("indicator", "org_unit")
+            }
+            indicators = indicator_store.by_code(connection, codes["indicator"])
+            orgs = orgunits.ids(connection, codes["org_unit"])
+            checked, problems = check_rows(
+                parsed, {code: found for code, (_, found) in indicators.items()}, orgs.keys()
             )
-            orgs = orgunits.ids(
-                connection, [r.code for r in parsed.references if r.column == "org_unit"]
-            )
-            problems: list[Problem] = list(parsed.problems)
-            for ref in parsed.references:
-                known = indicators if ref.column == "indicator" else orgs
-                if ref.code not in known:
-                    label = "indicator" if ref.column == "indicator" else "org unit"
-                    problems.append(
-                        Problem(
-                            f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'"
-                        )
-                    )
-            writes: list[tuple[int, store.ObservationWrite]] = []
-            first_row: dict[tuple[int, int, str, str, str], int] = {}
-            for row in parsed.rows:
-                where = f"row {row.row}, column "
-                if row.indicator not in indicators or row.org_unit not in orgs:
-                    continue  # reported above
-                indicator_id, indicator = indicators[row.indicator]
-                basis = row.basis or (
-                    ReportingBasis.PERIOD_END
-                    if indicator.nature is IndicatorNature.STOCK
-                    else indicator.basis
-                )
-                if basis not in _ALLOWED_BASES[indicator.nature]:
-                    allowed = ", ".join(sorted(b.value for b in _ALLOWED_BASES[indicator.nature]))
-                    problems.append(
-                        Problem(
-                            where + "basis",
-                            f"{basis.value} does not fit {indicator.nature.value} indicator {indicator.code}; use {allowed}",
-                        )
-                    )
-                    continue
-                if row.period.type.value != indicator.period_type:
-                    problems.append(
-                        Problem(
-                            where + "period",
-                            f"{row.period} is a {row.period.type.value}; {indicator.code} is reported per {indicator.period_type}",
-                        )
-                    )
-                    continue
-                write = store.ObservationWrite(
-                    indicator_id=indicator_id,
-                    org_unit_id=orgs[row.org_unit],
-                    sector=row.sector or "",
-                    period=row.period,
-                    basis=basis,
-                    value=row.value,
-                    status=row.status or status,
-                    source=row.source or f"{parsed.source} row {row.row}",
-                    reported_by=reported_by,
-                    reported_at=now,
-                )
-                if write.key in first_row:
-                    problems.append(
-                        Problem(
-                            where + "period",
-                            f"repeats row {first_row[write.key]} (same indicator, org unit, sector, period and basis)",
-                        )
-                    )
-                    continue
-                first_row[write.key] = row.row
-                writes.append((row.row, write))
             if problems:
-                raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
-            stored = store.existing_values(connection, [w.key for _, w in writes])
-            new = [w for _, w in writes if w.key not in stored]
-            changed = [
-                (stored[w.key][0], w)
-                for _, w in writes
-                if w.key in stored
-                and (stored[w.key][1] != w.value or stored[w.key][2] != w.status.value)
+                raise InvalidInput(parsed.source, problems)
+            writes = [
+                _write(c, indicators, orgs, parsed.source, now, status, reported_by)
+                for c in checked
             ]
-            store.insert_observations(connection, new)
-            store.update_observations(connection, changed)
-            if len(new) >= STATISTICS_REFRESH_ROWS:
+            inserted, updated = store.save_observations(connection, writes)
+            if inserted >= STATISTICS_REFRESH_ROWS:
                 refresh_statistics(connection)
             return ObservationLoadReport(
-                source=parsed.source,
-                inserted=len(new),
-                updated=len(changed),
-                unchanged=len(writes) - len(new) - len(changed),
-                blank_rows=parsed.blank_rows,
+                parsed.source,
+                inserted,
+                updated,
+                len(writes) - inserted - updated,
+                parsed.blank_rows,
             )
+
+
+def _write(
+    checked: CheckedRow,
+    indicators: dict[str, tuple[int, Indicator]],
+    orgs: dict[str, int],
+    source: str,
+    now: datetime,
+    status: ObservationStatus,
+    reported_by: str | None,
+) -> store.ObservationWrite:
+    """A checked row with its codes as ids, and the load's defaults where the file is silent."""
+    row = checked.row
+    return store.ObservationWrite(
+        indicator_id=indicators[row.indicator][0],
+        org_unit_id=orgs[row.org_unit],
+        sector=row.sector or "",
+        period=row.period,
+        basis=checked.basis,
+        value=row.value,
+        status=row.status or status,
+        source=row.source or f"{source} row {row.row}",
+        reported_by=reported_by,
+        reported_at=now,
+    )
 
 
 def export_observations(

@@ -41,7 +41,7 @@ class ObservationWrite:
         )
 
 
-def existing_values(
+def _existing_values(
     connection: Connection, keys: Sequence[tuple[int, int, str, str, str]]
 ) -> dict[tuple[int, int, str, str, str], tuple[int, Decimal, str]]:
     """For each key already stored: (id, value, status)."""
@@ -70,12 +70,29 @@ def existing_values(
     return found
 
 
-def insert_observations(connection: Connection, rows: Sequence[ObservationWrite]) -> None:
+def save_observations(
+    connection: Connection, writes: Sequence[ObservationWrite]
+) -> tuple[int, int]:
+    """Insert the writes whose key is new, update those whose value or status differs from the
+    stored row's; returns (inserted, updated). Keys must be distinct."""
+    stored = _existing_values(connection, [w.key for w in writes])
+    new = [w for w in writes if w.key not in stored]
+    changed = [
+        (stored[w.key][0], w)
+        for w in writes
+        if w.key in stored and (stored[w.key][1] != w.value or stored[w.key][2] != w.status.value)
+    ]
+    _insert_observations(connection, new)
+    _update_observations(connection, changed)
+    return len(new), len(changed)
+
+
+def _insert_observations(connection: Connection, rows: Sequence[ObservationWrite]) -> None:
     if rows:
         connection.execute(insert(t.observation), [_values(r) for r in rows])
 
 
-def update_observations(
+def _update_observations(
     connection: Connection, rows: Sequence[tuple[int, ObservationWrite]]
 ) -> None:
     if not rows:

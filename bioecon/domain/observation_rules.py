@@ -1,0 +1,107 @@
+"""The rules a parsed observation file meets before anything is written: every code it names
+is known, each row's basis fits its indicator's nature, its period is of the indicator's
+period type, and no two rows share a key (indicator, org unit, sector, period, basis)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from bioecon.domain.model import Indicator, IndicatorNature, ReportingBasis
+from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
+from bioecon.errors import Problem
+
+ALLOWED_BASES = {
+    IndicatorNature.FLOW: {ReportingBasis.MONTH_VALUE, ReportingBasis.YTD},
+    IndicatorNature.STOCK: {ReportingBasis.PERIOD_END},
+}
+
+RowKey = tuple[str, str, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRow:
+    """A row that meets every rule, with its basis settled (the file's, else the indicator's)."""
+
+    row: ObservationRow
+    basis: ReportingBasis
+
+
+def check_rows(
+    parsed: ObservationFile, indicators: Mapping[str, Indicator], org_units: Collection[str]
+) -> tuple[list[CheckedRow], list[Problem]]:
+    """The rows to write and every problem of the file (its own and these rules'), by row."""
+    problems = list(parsed.problems) + unknown_codes(parsed.references, indicators, org_units)
+    checked: list[CheckedRow] = []
+    first_row: dict[RowKey, int] = {}
+    for row in parsed.rows:
+        if row.indicator not in indicators or row.org_unit not in org_units:
+            continue  # reported by unknown_codes
+        indicator = indicators[row.indicator]
+        basis = row.basis or default_basis(indicator)
+        problem = _basis_problem(row, indicator, basis) or _period_problem(row, indicator)
+        key = (row.indicator, row.org_unit, row.sector or "", str(row.period), basis.value)
+        if problem is None and key in first_row:
+            problem = Problem(
+                f"row {row.row}, column period",
+                f"repeats row {first_row[key]} (same indicator, org unit, sector, period and basis)",
+            )
+        if problem is not None:
+            problems.append(problem)
+            continue
+        first_row[key] = row.row
+        checked.append(CheckedRow(row, basis))
+    return checked, sorted(problems, key=_row_of)
+
+
+def unknown_codes(
+    references: Collection[CodeReference],
+    indicators: Collection[str],
+    org_units: Collection[str],
+) -> list[Problem]:
+    """A problem for each indicator or org-unit code the file names that is not known."""
+    found = []
+    for ref in references:
+        is_indicator = ref.column == "indicator"
+        if ref.code not in (indicators if is_indicator else org_units):
+            label = "indicator" if is_indicator else "org unit"
+            found.append(
+                Problem(f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'")
+            )
+    return found
+
+
+def default_basis(indicator: Indicator) -> ReportingBasis:
+    """A stock is reported at period end; a flow on the indicator's own basis."""
+    if indicator.nature is IndicatorNature.STOCK:
+        return ReportingBasis.PERIOD_END
+    return indicator.basis
+
+
+def _basis_problem(
+    row: ObservationRow, indicator: Indicator, basis: ReportingBasis
+) -> Problem | None:
+    allowed = ALLOWED_BASES[indicator.nature]
+    if basis in allowed:
+        return None
+    names = ", ".join(sorted(b.value for b in allowed))
+    return Problem(
+        f"row {row.row}, column basis",
+        f"{basis.value} does not fit {indicator.nature.value} indicator {indicator.code}; use {names}",
+    )
+
+
+def _period_problem(row: ObservationRow, indicator: Indicator) -> Problem | None:
+    if row.period.type.value == indicator.period_type:
+        return None
+    return Problem(
+        f"row {row.row}, column period",
+        f"{row.period} is a {row.period.type.value}; {indicator.code} is reported per {indicator.period_type}",
+    )
+
+
+def _row_of(problem: Problem) -> int:
+    """Row number of a problem located as ``row N, column C`` (a stable sort keeps columns)."""
+    match = re.match(r"row (\d+)", problem.location)
+    return int(match.group(1)) if match else 0
