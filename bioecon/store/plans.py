@@ -40,6 +40,39 @@ def save_plan(connection: Connection, bundle: PlanBundle) -> int:
     key: updated in place (their ids survive, so later records can refer to them), inserted,
     or deleted when the file no longer has them.
     """
+    ids = _save_shared(connection, bundle)
+    plan_id = _upsert_plan_row(connection, bundle.plan, ids.orgs[bundle.plan.region])
+    declared = [
+        (t.plan_org_unit, "org_unit_id", [ids.orgs[u.code] for u in bundle.org_units]),
+        (
+            t.plan_responsible_unit,
+            "responsible_unit_id",
+            [ids.units[u.code] for u in bundle.responsible_units],
+        ),
+        (t.plan_indicator, "indicator_id", [ids.indicators[i.code] for i in bundle.indicators]),
+    ]
+    for table, column, linked in declared:
+        _replace_links(connection, table, column, plan_id, linked)
+    targets = [(x.key, _target_values(x, ids.orgs, ids.indicators)) for x in bundle.targets]
+    _sync_children(connection, t.target, plan_id, targets)
+    tasks = [(k.key, row_values(k, exclude=_TASK_LINKS)) for k in bundle.tasks]
+    task_ids = _sync_children(connection, t.task, plan_id, tasks)
+    for task in bundle.tasks:
+        _replace_task_units(connection, task, task_ids[task.key], ids.units)
+    return plan_id
+
+
+@dataclass(frozen=True, slots=True)
+class _SharedIds:
+    """code → id of every shared record the plan declares or refers to."""
+
+    orgs: dict[str, int]
+    units: dict[str, int]
+    indicators: dict[str, int]
+
+
+def _save_shared(connection: Connection, bundle: PlanBundle) -> _SharedIds:
+    """Upsert the shared records the plan declares; look up those it only refers to."""
     org_ids = orgunits.upsert(connection, bundle.org_units)
     referenced_orgs = {bundle.plan.region} | {
         code
@@ -56,59 +89,26 @@ def save_plan(connection: Connection, bundle: PlanBundle) -> int:
     indicator_ids = indicators.upsert(connection, bundle.indicators)
     target_indicators = {x.indicator for x in bundle.targets if x.indicator}
     indicator_ids.update(indicators.ids(connection, target_indicators - indicator_ids.keys()))
+    return _SharedIds(org_ids, unit_ids, indicator_ids)
 
-    plan_id = _upsert_plan_row(connection, bundle.plan, org_ids[bundle.plan.region])
-    _replace_links(
-        connection,
-        t.plan_org_unit,
-        "org_unit_id",
-        plan_id,
-        [org_ids[u.code] for u in bundle.org_units],
-    )
-    _replace_links(
-        connection,
-        t.plan_responsible_unit,
-        "responsible_unit_id",
-        plan_id,
-        [unit_ids[u.code] for u in bundle.responsible_units],
-    )
-    _replace_links(
-        connection,
-        t.plan_indicator,
-        "indicator_id",
-        plan_id,
-        [indicator_ids[i.code] for i in bundle.indicators],
-    )
-    _sync_children(
-        connection,
-        t.target,
-        plan_id,
-        [(x.key, _target_values(x, org_ids, indicator_ids)) for x in bundle.targets],
-    )
-    task_ids = _sync_children(
-        connection,
-        t.task,
-        plan_id,
-        [(k.key, row_values(k, exclude=_TASK_LINKS)) for k in bundle.tasks],
-    )
-    for task in bundle.tasks:
-        task_id = task_ids[task.key]
-        connection.execute(delete(t.task_unit).where(t.task_unit.c.task_id == task_id))
-        rows = [
-            {
-                "task_id": task_id,
-                "responsible_unit_id": unit_ids[code],
-                "role": role.value,
-                "position": n,
-            }
-            for n, (code, role) in enumerate(
-                [(c, TaskUnitRole.LEAD) for c in task.lead_units]
-                + [(c, TaskUnitRole.CO) for c in task.co_units]
-            )
-        ]
-        if rows:
-            connection.execute(insert(t.task_unit), rows)
-    return plan_id
+
+def _replace_task_units(
+    connection: Connection, task: Task, task_id: int, unit_ids: dict[str, int]
+) -> None:
+    connection.execute(delete(t.task_unit).where(t.task_unit.c.task_id == task_id))
+    roles = [(c, TaskUnitRole.LEAD) for c in task.lead_units]
+    roles += [(c, TaskUnitRole.CO) for c in task.co_units]
+    rows = [
+        {
+            "task_id": task_id,
+            "responsible_unit_id": unit_ids[code],
+            "role": role.value,
+            "position": n,
+        }
+        for n, (code, role) in enumerate(roles)
+    ]
+    if rows:
+        connection.execute(insert(t.task_unit), rows)
 
 
 def _upsert_plan_row(connection: Connection, plan: Plan, region_id: int) -> int:
