@@ -81,70 +81,79 @@ def _tier_indicators(bundle: PlanBundle) -> list[Indicator]:
     ]
 
 
-def _reference_problems(
-    connection: Connection, bundle: PlanBundle
-) -> list[tuple[tuple[str | int, ...], str]]:
+Finding = tuple[tuple[str | int, ...], str]
+
+
+def _reference_problems(connection: Connection, bundle: PlanBundle) -> list[Finding]:
     """References a plan makes that neither the file nor the database can satisfy."""
-    found: list[tuple[tuple[str | int, ...], str]] = []
-    declared_orgs = {u.code for u in bundle.org_units}
-    org_refs: list[tuple[tuple[str | int, ...], str]] = [(("plan", "region"), bundle.plan.region)]
-    org_refs += [
+    return (
+        _org_unit_problems(connection, bundle)
+        + _indicator_problems(connection, bundle)
+        + _responsible_unit_problems(connection, bundle)
+    )
+
+
+def _org_unit_problems(connection: Connection, bundle: PlanBundle) -> list[Finding]:
+    """Org units named but not declared nor stored, and parents that would make a cycle."""
+    declared = {u.code for u in bundle.org_units}
+    refs: list[Finding] = [(("plan", "region"), bundle.plan.region)]
+    refs += [
         (("org_units", i, "parent"), u.parent) for i, u in enumerate(bundle.org_units) if u.parent
     ]
-    org_refs += [
+    refs += [
         (("responsible_units", i, "org_unit"), u.org_unit)
         for i, u in enumerate(bundle.responsible_units)
         if u.org_unit
     ]
-    org_refs += [
+    refs += [
         (("targets", i, "subject_org_unit"), x.subject_org_unit)
         for i, x in enumerate(bundle.targets)
         if x.subject_org_unit
     ]
-    stored_orgs = orgunits.existing(connection, {code for _, code in org_refs} - declared_orgs)
-    found += [
+    stored = orgunits.existing(connection, {code for _, code in refs} - declared)
+    found = [
         (path, f"org unit '{code}' is neither in this file nor in the database")
-        for path, code in org_refs
-        if code not in declared_orgs | stored_orgs
+        for path, code in refs
+        if code not in declared | stored
     ]
-
     hierarchy = orgunits.tree(connection) | {u.code: u for u in bundle.org_units}
     positions = {u.code: i for i, u in enumerate(bundle.org_units)}
-    found += [
+    return found + [
         (("org_units", positions[code], "parent"), message)
         for code, message in hierarchy_cycles(hierarchy)
         if code in positions
     ]
 
-    rules = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
-    declared_indicators = {i.code for i in bundle.indicators} | {
-        rule.indicator for rule in rules.values()
-    }
-    wanted = {x.indicator for x in bundle.targets if x.indicator} - declared_indicators
-    stored_indicators = indicators.existing(connection, wanted)
-    for i, target in enumerate(bundle.targets):
-        if target.indicator and target.indicator not in declared_indicators | stored_indicators:
-            found.append(
-                (
-                    ("targets", i, "indicator"),
-                    f"indicator '{target.indicator}' is neither in this file nor in the database",
-                )
-            )
 
-    declared_units = {u.code for u in bundle.responsible_units}
-    wanted = {c for k in bundle.tasks for c in (*k.lead_units, *k.co_units)} - declared_units
-    stored_units = responsible_units.existing(connection, wanted)
-    for i, task in enumerate(bundle.tasks):
-        for field in ("lead_units", "co_units"):
-            for j, code in enumerate(getattr(task, field)):
-                if code not in declared_units | stored_units:
-                    found.append(
-                        (
-                            ("tasks", i, field, j),
-                            f"responsible unit '{code}' is neither in this file nor in the database",
-                        )
-                    )
-    return found
+def _indicator_problems(connection: Connection, bundle: PlanBundle) -> list[Finding]:
+    rules = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
+    declared = {i.code for i in bundle.indicators} | {rule.indicator for rule in rules.values()}
+    wanted = {x.indicator for x in bundle.targets if x.indicator} - declared
+    known = declared | indicators.existing(connection, wanted)
+    return [
+        (
+            ("targets", i, "indicator"),
+            f"indicator '{target.indicator}' is neither in this file nor in the database",
+        )
+        for i, target in enumerate(bundle.targets)
+        if target.indicator and target.indicator not in known
+    ]
+
+
+def _responsible_unit_problems(connection: Connection, bundle: PlanBundle) -> list[Finding]:
+    declared = {u.code for u in bundle.responsible_units}
+    wanted = {c for k in bundle.tasks for c in (*k.lead_units, *k.co_units)} - declared
+    known = declared | responsible_units.existing(connection, wanted)
+    return [
+        (
+            ("tasks", i, field, j),
+            f"responsible unit '{code}' is neither in this file nor in the database",
+        )
+        for i, task in enumerate(bundle.tasks)
+        for field in ("lead_units", "co_units")
+        for j, code in enumerate(getattr(task, field))
+        if code not in known
+    ]
 
 
 def list_plans(app: Bioecon) -> list[store.PlanSummary]:
