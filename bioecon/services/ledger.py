@@ -7,12 +7,14 @@ from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import Indicator
 from bioecon.domain.periods import Period, PeriodType, period_range
 from bioecon.errors import InvalidValue, NotFound
+from bioecon.records import copy_into
 from bioecon.store import Connection, orgunits
 from bioecon.store import indicators as indicator_store
 from bioecon.store import ledger as store
 from bioecon.store.migrate import ensure_current
 
-_GROWTH_FIELDS = ("value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
+# The derived figures, each with a ``<name>_reason`` column in the ledger row.
+_MEASURES = ("value", "ytd", "yoy", "ytd_yoy", "mom", "yoy_2y")
 
 
 def indicator(app: Bioecon, *, code: str) -> Indicator:
@@ -93,53 +95,35 @@ def ledger_entries(
         growth=growth,
     )
     by_key = {(r.org_unit_id, r.year, r.index): r for r in rows}
-    entries: list[LedgerEntry] = []
-    for code in org_units:
-        for period in periods:
-            row = by_key.get((org_ids[code], period.year, period.index))
-            if row is None:
-                entries.append(
-                    LedgerEntry(
-                        indicator,
-                        code,
-                        sector,
-                        period,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        reasons=dict.fromkeys(_GROWTH_FIELDS, "no_data"),
-                    )
-                )
-                continue
-            reasons = {
-                name: reason
-                for name, reason in (
-                    ("value", row.value_reason),
-                    ("ytd", row.ytd_reason),
-                    ("yoy", row.yoy_reason),
-                    ("ytd_yoy", row.ytd_yoy_reason),
-                    ("mom", row.mom_reason),
-                    ("yoy_2y", row.yoy_2y_reason),
-                )
-                if reason is not None
-            }
-            entries.append(
-                LedgerEntry(
-                    indicator=indicator,
-                    org_unit=code,
-                    sector=sector,
-                    period=period,
-                    value=row.value,
-                    ytd=row.ytd,
-                    yoy=row.yoy,
-                    ytd_yoy=row.ytd_yoy,
-                    mom=row.mom,
-                    yoy_2y=row.yoy_2y,
-                    reasons=reasons,
-                    contributors=row.contributors,
-                )
-            )
-    return entries
+    return [
+        _entry(
+            by_key.get((org_ids[code], period.year, period.index)),
+            indicator=indicator,
+            org_unit=code,
+            sector=sector,
+            period=period,
+        )
+        for code in org_units
+        for period in periods
+    ]
+
+
+def _entry(
+    row: store.LedgerRow | None,
+    *,
+    indicator: str,
+    org_unit: str,
+    sector: str | None,
+    period: Period,
+) -> LedgerEntry:
+    """The entry of one org unit and period: the derived row's figures and the reasons of
+    those missing, or no figures at all (no_data) when the unit has no row."""
+    where = {"indicator": indicator, "org_unit": org_unit, "sector": sector, "period": period}
+    if row is None:
+        reasons = dict.fromkeys(_MEASURES, "no_data")
+        return copy_into(
+            LedgerEntry, dict.fromkeys(_MEASURES), contributors=0, reasons=reasons, **where
+        )
+    found = {name: getattr(row, f"{name}_reason") for name in _MEASURES}
+    reasons = {name: reason for name, reason in found.items() if reason is not None}
+    return copy_into(LedgerEntry, row, reasons=reasons, **where)
