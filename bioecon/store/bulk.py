@@ -11,6 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+Processor = Callable[[Any], Any]
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -18,9 +22,7 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
         return
     columns = list(rows[0])
     dialect = connection.dialect
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.bind_processor(dialect) for name in columns
-    ]
+    processors = [_bind_processor(table.c[name].type, dialect) for name in columns]
     placeholder = "?" if dialect.paramstyle == "qmark" else "%s"
     statement = (
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
@@ -34,3 +36,20 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
         for row in rows
     ]
     connection.exec_driver_sql(statement, values)
+
+
+def _bind_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Processor | None:
+    """What the driver is given for a value of the column: a type decorator's own conversion,
+    then its dialect implementation's. (``TypeDecorator.bind_processor`` would chain the
+    generic ``impl`` instead, which on psycopg turns an exact Decimal into a float: digits
+    beyond the 15th were lost.)"""
+    if not isinstance(column_type, TypeDecorator):
+        return column_type.bind_processor(dialect)
+    own = column_type.process_bind_param
+    impl = column_type.load_dialect_impl(dialect).bind_processor(dialect)
+
+    def process(value: Any) -> Any:
+        converted = own(value, dialect)
+        return impl(converted) if impl is not None else converted
+
+    return process
