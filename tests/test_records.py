@@ -10,8 +10,8 @@ and a layer that forgets to copy it fails the round trips.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -29,6 +29,7 @@ from bioecon.domain.model import (
     Indicator,
     IndicatorNature,
     Observation,
+    ObservationStatus,
     OrgLevel,
     OrgUnit,
     Plan,
@@ -43,11 +44,12 @@ from bioecon.domain.model import (
     TargetOp,
     Task,
 )
-from bioecon.domain.periods import PeriodType
+from bioecon.domain.periods import Period, PeriodType
 from bioecon.io import planfile
 from bioecon.records import copy_into, field_values, row_values
 from bioecon.store import enterprises as enterprise_store
-from bioecon.store import orgunits
+from bioecon.store import indicators, orgunits
+from bioecon.store import observations as observation_store
 from bioecon.store import plans as plan_store
 from bioecon.store import projects as project_store
 from bioecon.store import tables as t
@@ -458,3 +460,60 @@ def test_any_project_survives_the_tables(
         project_store.upsert_projects(connection, [drawn])
     with app.reading() as connection:
         assert project_store.plan_projects(connection, plan.code) == [drawn]
+
+
+periods = st.one_of(
+    st.builds(Period.month, years, st.integers(1, 12)),
+    st.builds(Period.quarter, years, st.integers(1, 4)),
+    st.builds(Period.of_year, years),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    period=periods,
+    value=amounts,
+    basis=st.sampled_from(ReportingBasis),
+    sector=maybe_texts,
+    status=st.sampled_from(ObservationStatus),
+    source=texts,
+    reported_by=maybe_texts,
+    reported_at=st.datetimes(timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0)),
+)
+def test_any_observation_survives_the_tables(
+    app: Bioecon,
+    period: Period,
+    value: Decimal,
+    basis: ReportingBasis,
+    sector: str | None,
+    status: ObservationStatus,
+    source: str,
+    reported_by: str | None,
+    reported_at: datetime,
+) -> None:
+    rev = Indicator("rev", "营业收入", "亿元")
+    with app.transaction() as connection:
+        org_id = orgunits.upsert(connection, [REGION])[REGION.code]
+        indicator_id = indicators.upsert(connection, [rev])[rev.code]
+        connection.execute(delete(t.observation))
+        write = observation_store.ObservationWrite(
+            indicator_id, org_id, sector or "", period, basis, value, status, source,
+            reported_by, reported_at,
+        )  # fmt: skip
+        observation_store.save_observations(connection, [write])
+    with app.reading() as connection:
+        stored = observation_store.select_observations(connection, indicator_id=indicator_id)
+    expected = Observation(
+        rev.code, REGION.code, str(period), value, basis, sector, status, source, reported_by,
+        reported_at,
+    )  # fmt: skip
+    assert [zoned(o) for o in stored] == [expected]
+
+
+def zoned(observation: Observation) -> Observation:
+    """SQLite hands the time back without its zone; what it keeps is the UTC wall time."""
+    when = observation.reported_at
+    assert when is not None
+    return replace(observation, reported_at=when if when.tzinfo else when.replace(tzinfo=UTC))
