@@ -1,31 +1,29 @@
-"""The ``bioecon`` command. Every command calls a service; errors become exit codes here, and
-only here (see :data:`EXIT_CODES` and docs/cli.md)."""
+"""The ``bioecon`` command: declarations that call a service and emit its records (declared
+in ``bioecon/io/*_output.py``, rendered by :func:`emit`). Every command calls a service except
+``classify FILE``, a file-to-file transformation in ``bioecon/io/classify_file.py``. Errors
+become exit codes here, and only here (see :data:`EXIT_CODES` and docs/cli.md)."""
 
 from __future__ import annotations
 
 import getpass
 import json
-import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from click.decorators import FC
 
 from bioecon import __version__
 from bioecon.app import Bioecon
-from bioecon.catalogs import uscc_departments
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.demo import build_demo
-from bioecon.domain.model import ObservationStatus, PlanBundle
+from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
-from bioecon.domain.quality import QualityCheck, Severity
-from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import (
     BioeconError,
     ConfigurationError,
@@ -36,23 +34,23 @@ from bioecon.errors import (
     NotFound,
     code_for,
 )
-from bioecon.extract.evaluate import evaluate_documents
-from bioecon.extract.planfile import to_bundle as to_plan_bundle
-from bioecon.extract.reader import read_document
-from bioecon.extract.targets import ExtractedTarget, extract_targets
-from bioecon.extract.tasks import extract_tasks
 from bioecon.io.classify_file import classify_csv
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
-from bioecon.io.jsonable import json_value
+from bioecon.io.extract_output import EXTRACTED_TARGET, EXTRACTED_TASK, scores_table
 from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
+from bioecon.io.plan_output import PLAN_SUMMARY, plan_text
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
+from bioecon.io.quality_output import FINDING, check_summary, error_count
+from bioecon.io.records import Output, Rendered, json_text, render
 from bioecon.io.texttable import render_table
-from bioecon.messages import label, render
+from bioecon.io.tier_output import tier_output
+from bioecon.services import credit_codes as credit_code_service
 from bioecon.services import database as database_service
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
+from bioecon.services import extraction as extraction_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
@@ -103,8 +101,20 @@ def _app(context: click.Context) -> Bioecon:
     return state.app
 
 
+S = TypeVar("S")
+LEDGER: Output[Any] = Rendered(ledger_record, ledger_table, ledger_csv)
+EVALUATIONS: Output[Any] = Rendered(evaluation_record, evaluations_table, evaluations_csv)
+
+
+def emit(output: Output[S], items: Sequence[S], form: str) -> None:
+    """The one renderer of records: ``form`` is json, jsonl, csv or table (bioecon.io.records)."""
+    text = render(output, items, form)
+    if text or form != "jsonl":
+        click.echo(text, nl=form != "csv")
+
+
 def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_value))
+    click.echo(json_text(data))
 
 
 def output_format(*choices: str) -> Callable[[FC], FC]:
@@ -209,46 +219,7 @@ def plan_load(context: click.Context, files: tuple[Path, ...]) -> None:
 @click.pass_context
 def plan_list(context: click.Context, output: str) -> None:
     """List the stored plans."""
-    plans = plan_service.list_plans(_app(context))
-    if output == "json":
-        _echo_json(
-            [
-                {
-                    "id": p.id,
-                    "code": p.code,
-                    "title": p.title,
-                    "region": p.region_name,
-                    "region_code": p.region,
-                    "horizon_start": p.horizon_start,
-                    "horizon_end": p.horizon_end,
-                    "target_count": p.target_count,
-                    "task_count": p.task_count,
-                }
-                for p in plans
-            ]
-        )
-        return
-    click.echo(
-        render_table(
-            ["id", "code", "title", "region", "horizon", "targets", "tasks"],
-            [
-                [
-                    p.id,
-                    p.code,
-                    p.title,
-                    p.region_name,
-                    _horizon(p.horizon_start, p.horizon_end),
-                    p.target_count,
-                    p.task_count,
-                ]
-                for p in plans
-            ],
-        )
-    )
-
-
-def _horizon(start: int | None, end: int | None) -> str:
-    return f"{start or '?'}–{end or '?'}" if start or end else "—"
+    emit(PLAN_SUMMARY, plan_service.list_plans(_app(context)), output)
 
 
 @plan.command("show")
@@ -263,44 +234,7 @@ def plan_show(context: click.Context, reference: str, output: str) -> None:
     elif output == "json":
         _echo_json(asdict(bundle))
     else:
-        click.echo(_plan_text(bundle))
-
-
-def _plan_text(bundle: PlanBundle) -> str:
-    p = bundle.plan
-    lines = [
-        f"{p.title}  [{p.code}]",
-        f"region {p.region}; issuer {p.issuer or '—'}; issued {p.issued_on or '—'}; horizon {_horizon(p.horizon_start, p.horizon_end)}",
-        "",
-        f"targets ({len(bundle.targets)})",
-        render_table(
-            ["key", "year", "subject", "metric", "op", "value", "high", "unit", "indicator"],
-            [
-                [
-                    t.key,
-                    t.deadline_year,
-                    t.subject,
-                    t.metric,
-                    t.op.value,
-                    t.value,
-                    t.value_high,
-                    t.unit,
-                    t.indicator,
-                ]
-                for t in bundle.targets
-            ],
-        ),
-        "",
-        f"tasks ({len(bundle.tasks)})",
-        render_table(
-            ["key", "heading", "lead units", "co units"],
-            [
-                [k.key, k.heading, "、".join(k.lead_units), "、".join(k.co_units)]
-                for k in bundle.tasks
-            ],
-        ),
-    ]
-    return "\n".join(lines)
+        click.echo(plan_text(bundle))
 
 
 @plan.command("export")
@@ -379,45 +313,10 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
     growth (robust z-score), missing periods. Exits 1 when there are errors, 0 on warnings only.
     """
     checked_to, findings = quality_service.check_data(_app(context), as_of=_period_option(as_of))
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    if output == "json":
-        _echo_json(
-            [
-                {
-                    "check": f.check,
-                    "check_zh": label(QualityCheck(f.check)),
-                    "severity": f.severity.value,
-                    "indicator": f.indicator,
-                    "org_unit": f.org_unit,
-                    "sector": f.sector,
-                    "period": str(f.period),
-                    "message": render(f.message),
-                }
-                for f in findings
-            ]
-        )
-    else:
-        click.echo(
-            render_table(
-                ["severity", "check", "indicator", "org_unit", "sector", "period", "message"],
-                [
-                    [
-                        f.severity.value,
-                        label(QualityCheck(f.check)),
-                        f.indicator,
-                        f.org_unit,
-                        f.sector,
-                        str(f.period),
-                        render(f.message),
-                    ]
-                    for f in findings
-                ],
-            )
-        )
-        click.echo(
-            f"checked to {checked_to or '—'}: {errors} errors, {len(findings) - errors} warnings"
-        )
-    if errors:
+    emit(FINDING, findings, output)
+    if output == "table":
+        click.echo(check_summary(checked_to, findings))
+    if error_count(findings):
         context.exit(1)
 
 
@@ -499,12 +398,7 @@ def ledger_command(
         last=Period.parse(last),
         sector=sector,
     )
-    if output == "json":
-        _echo_json([ledger_record(e) for e in entries])
-    elif output == "csv":
-        click.echo(ledger_csv(entries), nl=False)
-    else:
-        click.echo(ledger_table(entries))
+    emit(LEDGER, entries, output)
 
 
 @cli.command("evaluate")
@@ -523,12 +417,7 @@ def evaluate_command(
     items = evaluation_service.evaluate_plan(
         _app(context), plan=plan_reference, as_of=Period.parse(as_of), org_unit=org_unit
     )
-    if output == "json":
-        _echo_json([evaluation_record(i) for i in items])
-    elif output == "csv":
-        click.echo(evaluations_csv(items), nl=False)
-    else:
-        click.echo(evaluations_table(items))
+    emit(EVALUATIONS, items, output)
 
 
 # --- enterprises: credit codes and classification ------------------------------------------
@@ -543,7 +432,7 @@ def uscc() -> None:
 @click.argument("codes", nargs=-1, required=True)
 def uscc_check(codes: tuple[str, ...]) -> None:
     """Say for each code whether it is valid and why; exit 0 when all are valid, 1 otherwise."""
-    verdicts = [check_uscc(code, uscc_departments()) for code in codes]
+    verdicts = credit_code_service.check_credit_codes(codes=codes)
     for verdict in verdicts:
         click.echo(
             f"{verdict.code or verdict.given}\t{'valid' if verdict.valid else 'INVALID'}\t{verdict.reason()}"
@@ -649,35 +538,7 @@ def tiers_command(
         tiers=list(tier_codes) or None,
         plan=plan_reference,
     )
-    if output == "json":
-        _echo_json(
-            [
-                {
-                    "tier": r.rule.code,
-                    "name": r.rule.name,
-                    "indicator": r.rule.indicator,
-                    "count": len(r.members),
-                    "members": [asdict(m) for m in r.members] if members else None,
-                }
-                for r in results
-            ]
-        )
-        return
-    click.echo(
-        render_table(
-            ["tier", "name", "count"], [[r.rule.code, r.rule.name, len(r.members)] for r in results]
-        )
-    )
-    if members:
-        for r in results:
-            if r.members:
-                click.echo(f"\n{r.rule.name} ({len(r.members)})")
-                click.echo(
-                    render_table(
-                        ["uscc", "name", "org_unit", "revenue (万元)"],
-                        [[m.uscc, m.name, m.org_unit, m.revenue] for m in r.members],
-                    )
-                )
+    emit(tier_output(members=members), results, output)
 
 
 @cli.command("classify")
@@ -735,65 +596,15 @@ def extract_command(source: Path, output: str, code: str | None, region: str | N
     """Targets and tasks with responsible units from a plan document (.txt UTF-8/GBK, .docx,
     .pdf with a text layer), each traced to its span: start/end are offsets into the text.
     Deterministic, no network. Rules: docs/extraction.md."""
-    text = read_document(source)
-    targets = extract_targets(text)
-    tasks = extract_tasks(text)
-    if output == "jsonl":
-        for t in targets:
-            click.echo(json.dumps(target_record(t), ensure_ascii=False, default=json_value))
-        for k in tasks:
-            click.echo(
-                json.dumps(
-                    {
-                        "kind": "task",
-                        "section": k.section,
-                        "heading": k.heading,
-                        "units": k.units,
-                        "start": k.start,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-    elif output == "yaml":
-        plan_code = code or re.sub(r"[^0-9A-Za-z_-]+", "-", source.stem).strip("-") or "plan"
-        click.echo(
-            plan_file_yaml(to_plan_bundle(text, targets, tasks, code=plan_code, region=region)),
-            nl=False,
-        )
-    else:
-        click.echo(
-            render_table(
-                ["kind", "year", "op", "value", "high", "unit", "quote", "start"],
-                [
-                    [t.kind, t.year, t.op, t.value, t.value_high, t.unit, t.quote[-40:], t.start]
-                    for t in targets
-                ],
-            )
-        )
+    extraction = extraction_service.extract_document(source=source)
+    if output == "yaml":
+        bundle = extraction_service.extracted_plan(extraction, code=code, region=region)
+        click.echo(plan_file_yaml(bundle), nl=False)
+        return
+    emit(EXTRACTED_TARGET, extraction.targets, output)
+    if output == "table":
         click.echo("")
-        click.echo(
-            render_table(
-                ["start", "heading", "units"],
-                [[k.start, k.heading[:40], "、".join(k.units)] for k in tasks],
-            )
-        )
-
-
-def target_record(t: ExtractedTarget) -> dict[str, Any]:
-    return {
-        "kind": t.kind,
-        "year": t.year,
-        "subject": t.subject,
-        "metric": t.metric,
-        "qualifier": t.qualifier,
-        "op": t.op,
-        "value": t.value,
-        "value_high": t.value_high,
-        "unit": t.unit,
-        "quote": t.quote,
-        "start": t.start,
-        "end": t.end,
-    }
+    emit(EXTRACTED_TASK, extraction.tasks, output)
 
 
 @cli.command("extract-eval")
@@ -815,26 +626,14 @@ def extract_eval(
 ) -> None:
     """Precision, recall and F1 of the extractor per document and overall, for targets and for
     task responsible units, against a gold annotation (format: shared/gold/README.md)."""
-    scores = evaluate_documents(
+    scores = extraction_service.score_extractor(
         gold_targets=gold_targets, gold_tasks=gold_tasks, alternates=alternates, documents=documents
     )
-    rows = []
-    total_targets = total_units = None
-    for s in scores:
-        rows.append([s.document, *_prf(s.targets), *_prf(s.units)])
-        total_targets = s.targets if total_targets is None else total_targets + s.targets
-        total_units = s.units if total_units is None else total_units + s.units
-    if total_targets is not None and total_units is not None:
-        rows.append(["overall", *_prf(total_targets), *_prf(total_units)])
-    click.echo(render_table(["document", "targets P", "R", "F1", "units P", "R", "F1"], rows))
+    click.echo(scores_table(scores))
     if errors:
         for s in scores:
             for line in s.target_errors + s.unit_errors:
                 click.echo(f"{s.document}: {line}")
-
-
-def _prf(score: Any) -> list[Decimal]:
-    return [Decimal(f"{value:.3f}") for value in (score.precision, score.recall, score.f1)]
 
 
 # --- bench --------------------------------------------------------------------------------

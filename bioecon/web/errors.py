@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, RootModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bioecon.errors import (
@@ -37,6 +39,43 @@ def status_for(error: BioeconError) -> int:
     return code_for(error, HTTP_STATUS, default=500)
 
 
+class ApiError(BaseModel):
+    """The body of a domain error under /api: its kind, its message, every problem found."""
+
+    error: str
+    message: str
+    problems: list[str] | None = None
+
+
+class RequestProblem(BaseModel):
+    """One invalid request parameter, as FastAPI reports it."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class RequestErrors(BaseModel):
+    detail: list[RequestProblem]
+
+
+class InvalidRequest(RootModel[ApiError | RequestErrors]):
+    """422: a value the domain refuses, or a parameter that is missing or malformed."""
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ApiError, "description": "Not found"},
+    422: {"model": InvalidRequest, "description": "Invalid input"},
+    503: {"model": ApiError, "description": "Database not ready (run `bioecon db upgrade`)"},
+}
+"""The errors every /api route may answer, for the OpenAPI schema."""
+
+
+def api_error(error: BioeconError) -> ApiError:
+    problems = [str(p) for p in error.problems] if isinstance(error, InvalidInput) else None
+    return ApiError(error=type(error).__name__, message=str(error), problems=problems or None)
+
+
 def wants_json(request: Request) -> bool:
     """API routes answer in JSON; pages (everything a person opens in a browser) in HTML."""
     path = request.url.path
@@ -62,13 +101,10 @@ def install(app: FastAPI) -> None:
     async def handle(request: Request, error: Exception) -> Response:
         assert isinstance(error, BioeconError)
         status = status_for(error)
-        problems = [str(p) for p in error.problems] if isinstance(error, InvalidInput) else []
+        body = api_error(error)
         if not wants_json(request):
-            return error_page(request, status, str(error), problems)
-        body: dict[str, object] = {"error": type(error).__name__, "message": str(error)}
-        if problems:
-            body["problems"] = problems
-        return JSONResponse(body, status_code=status)
+            return error_page(request, status, body.message, body.problems or ())
+        return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
     async def handle_validation(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)

@@ -20,7 +20,8 @@ from bioecon.services import ledger as ledger_service
 from bioecon.services import plans as plan_service
 from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
-from bioecon.web.api import _app, default_as_of
+from bioecon.web.deps import app_of as _app
+from bioecon.web.deps import default_as_of
 from bioecon.web.i18n import speaker
 
 router = APIRouter(include_in_schema=False)

@@ -1,0 +1,55 @@
+"""Targets and tasks read from a plan document, and the extractor's scores against a gold
+annotation (`bioecon extract`, `bioecon extract-eval`). No database: these use cases take no
+app, and the web can call them as the CLI does."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bioecon.domain.model import PlanBundle
+from bioecon.extract.evaluate import DocumentScore, evaluate_documents
+from bioecon.extract.planfile import to_bundle
+from bioecon.extract.reader import read_document
+from bioecon.extract.targets import ExtractedTarget, extract_targets
+from bioecon.extract.tasks import ExtractedTask, extract_tasks
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """A document's text and what was read from it, each item traced to its offsets."""
+
+    source: Path
+    text: str
+    targets: list[ExtractedTarget]
+    tasks: list[ExtractedTask]
+
+
+def extract_document(*, source: Path) -> Extraction:
+    """Read a .txt (UTF-8/GBK), .docx or .pdf plan and extract its targets and tasks."""
+    text = read_document(source)
+    return Extraction(source, text, extract_targets(text), extract_tasks(text))
+
+
+def extracted_plan(
+    extraction: Extraction, *, code: str | None = None, region: str | None = None
+) -> PlanBundle:
+    """The extraction as a plan (``code`` defaults to the file name, made a valid code)."""
+    plan_code = code or re.sub(r"[^0-9A-Za-z_-]+", "-", extraction.source.stem).strip("-")
+    return to_bundle(
+        extraction.text,
+        extraction.targets,
+        extraction.tasks,
+        code=plan_code or "plan",
+        region=region,
+    )
+
+
+def score_extractor(
+    *, gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path
+) -> list[DocumentScore]:
+    """Precision, recall and F1 per document of the folder ``documents``, against the gold."""
+    return evaluate_documents(
+        gold_targets=gold_targets, gold_tasks=gold_tasks, alternates=alternates, documents=documents
+    )
