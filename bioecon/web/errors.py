@@ -50,9 +50,11 @@ class ApiError(BaseModel):
 class RequestProblem(BaseModel):
     """One invalid request parameter, as FastAPI reports it."""
 
+    type: str
     loc: list[str | int]
     msg: str
-    type: str
+    input: Any = None
+    ctx: dict[str, Any] | None = None
 
 
 class RequestErrors(BaseModel):
