@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bioecon.cli import main
+from tests.golden import assert_golden
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -193,18 +194,8 @@ def test_ledger_evaluate_and_check_commands(
     )
     may, june, july = json.loads(out)
     assert code == 0 and (may["period"], june["ytd"]) == ("2025-05", 728.33)
-    assert set(may) >= {
-        "indicator",
-        "org_unit",
-        "sector",
-        "period",
-        "value",
-        "ytd",
-        "yoy",
-        "ytd_yoy",
-        "mom",
-    }
     assert july["value"] is None and july["missing"]["value"] == "no_data"
+    assert_golden("cli-ledger-biomed_scale-430100-2025-05-07.json", out)
     code, out, _ = run(
         capsys,
         "--db",
@@ -263,26 +254,7 @@ def test_ledger_evaluate_and_check_commands(
         "严重滞后",
     }
     assert t02["explanation"].startswith("2024-07/2025-06实际")
-    expected = {
-        "target_id",
-        "metric",
-        "subject",
-        "year",
-        "target",
-        "target_high",
-        "unit",
-        "actual",
-        "actual_period",
-        "completion_rate",
-        "time_progress",
-        "required_cagr",
-        "actual_cagr",
-        "growth_ratio",
-        "projected",
-        "status",
-        "explanation",
-    }
-    assert expected <= set(t02)
+    assert_golden("cli-evaluate-changsha-2025-06.json", out)
     code, out, _ = run(
         capsys,
         "--db",
@@ -311,6 +283,7 @@ def test_ledger_evaluate_and_check_commands(
     code, out, _ = run(capsys, "--db", db, "data", "check", "--format", "json")
     (finding,) = [f for f in json.loads(out) if f["check"] == "cumulative_falls"]
     assert code == 1 and finding["severity"] == "error" and finding["period"] == "2025-07"
+    assert_golden("cli-data-check-cumulative-falls.json", out)
 
 
 def test_uscc_classify_enterprises_and_tiers(
