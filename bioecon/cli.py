@@ -10,7 +10,6 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,17 +33,25 @@ from bioecon.errors import (
     NotFound,
     code_for,
 )
+from bioecon.io.bench_output import BENCH_ROW
 from bioecon.io.classify_file import classify_csv
+from bioecon.io.database_output import DATABASE_INFO
+from bioecon.io.enterprise_output import verdict_line
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
 from bioecon.io.extract_output import EXTRACTED_TARGET, EXTRACTED_TASK, scores_table
 from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
+from bioecon.io.load_reports import (
+    enterprise_load_lines,
+    observation_load_line,
+    plan_load_line,
+    sector_ledger_line,
+)
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.plan_output import PLAN_SUMMARY, plan_text
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.quality_output import FINDING, check_summary, error_count
-from bioecon.io.records import Output, Rendered, json_text, render
-from bioecon.io.texttable import render_table
+from bioecon.io.records import Output, Record, Rendered, json_text, render
 from bioecon.io.tier_output import tier_output
 from bioecon.services import credit_codes as credit_code_service
 from bioecon.services import database as database_service
@@ -113,8 +120,9 @@ def emit(output: Output[S], items: Sequence[S], form: str) -> None:
         click.echo(text, nl=form != "csv")
 
 
-def _echo_json(data: Any) -> None:
-    click.echo(json_text(data))
+def emit_one(output: Record[S], item: S, form: str) -> None:
+    """One record: a JSON object, or its table."""
+    click.echo(json_text(output.of(item)) if form == "json" else output.table([item]))
 
 
 def output_format(*choices: str) -> Callable[[FC], FC]:
@@ -166,17 +174,7 @@ def db_upgrade(context: click.Context, revision: str) -> None:
 def db_info(context: click.Context, output: str) -> None:
     """Say which database is used, its schema revision and what it holds."""
     info = database_service.database_info(_app(context))
-    if output == "json":
-        _echo_json({**asdict(info), "up_to_date": info.up_to_date})
-        return
-    click.echo(f"database:  {info.url}")
-    click.echo(f"backend:   {info.backend} {info.server_version}")
-    state = "up to date" if info.up_to_date else "run `bioecon db upgrade`"
-    click.echo(
-        f"schema:    revision {info.revision or '(none)'}; code expects {info.head} ({state})"
-    )
-    if info.row_counts:
-        click.echo(render_table(["table", "rows"], sorted(info.row_counts.items())))
+    emit_one(DATABASE_INFO, info, output)
 
 
 # --- plan -----------------------------------------------------------------------------------
@@ -198,20 +196,7 @@ def plan_load(context: click.Context, files: tuple[Path, ...]) -> None:
         report = plan_service.load_plan(
             _app(context), bundle=parsed.bundle, source=parsed.source, locate=parsed.locate
         )
-        details = ", ".join(
-            f"{name} "
-            + "/".join(
-                f"{label}{getattr(change, label)}"
-                for label in ("created", "updated", "deleted")
-                if getattr(change, label)
-            )
-            for name, change in report.changes.items()
-            if change.created or change.updated or change.deleted
-        )
-        click.echo(
-            f"{file}: plan {report.code} (id {report.plan_id}) {report.outcome}"
-            + (f": {details}" if details else "")
-        )
+        click.echo(plan_load_line(file, report))
 
 
 @plan.command("list")
@@ -232,7 +217,7 @@ def plan_show(context: click.Context, reference: str, output: str) -> None:
     if output == "yaml":
         click.echo(plan_file_yaml(bundle), nl=False)
     elif output == "json":
-        _echo_json(asdict(bundle))
+        click.echo(json_text(asdict(bundle)))
     else:
         click.echo(plan_text(bundle))
 
@@ -296,10 +281,7 @@ def data_load(
             status=ObservationStatus(status),
             reported_by=user or getpass.getuser(),
         )
-        blank = f", {report.blank_rows} blank rows skipped" if report.blank_rows else ""
-        click.echo(
-            f"{report.source}: {report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged{blank}"
-        )
+        click.echo(observation_load_line(report))
 
 
 @data.command("check")
@@ -434,9 +416,7 @@ def uscc_check(codes: tuple[str, ...]) -> None:
     """Say for each code whether it is valid and why; exit 0 when all are valid, 1 otherwise."""
     verdicts = credit_code_service.check_credit_codes(codes=codes)
     for verdict in verdicts:
-        click.echo(
-            f"{verdict.code or verdict.given}\t{'valid' if verdict.valid else 'INVALID'}\t{verdict.reason()}"
-        )
+        click.echo(verdict_line(verdict))
     if not all(v.valid for v in verdicts):
         raise click.exceptions.Exit(1)
 
@@ -457,14 +437,7 @@ def enterprises_load(context: click.Context, files: tuple[Path, ...], sheet: str
         report = enterprise_service.load_enterprises(
             _app(context), parsed=read_enterprise_file(file, sheet=sheet)
         )
-        click.echo(
-            f"{report.source}: {report.created} created, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {report.years} enterprise-years"
-        )
-        for change in report.changes:
-            click.echo(f"  {change.uscc} {change.field}: {change.old!s} → {change.new!s}")
-        for warning in report.warnings:
-            click.echo(f"  warning: {warning}")
+        click.echo("\n".join(enterprise_load_lines(report)))
 
 
 @enterprises.command("ledger")
@@ -489,9 +462,7 @@ def enterprises_ledger(
     report = enterprise_service.build_sector_ledger(
         _app(context), indicator=indicator, figure=figure, years=list(years) or None
     )
-    click.echo(
-        f"{report.indicator}: {report.rows} sector totals, {report.inserted} inserted, {report.updated} updated"
-    )
+    click.echo(sector_ledger_line(report))
 
 
 @enterprises.command("export")
@@ -645,16 +616,7 @@ def bench() -> None:
 
 
 def _echo_bench(rows: list[Any]) -> None:
-    """A benchmark's rows as a table (every `bioecon bench` command prints this shape)."""
-    click.echo(
-        render_table(
-            ["backend", "step", "seconds", "rows", "goal", "verdict"],
-            [
-                [r.backend, r.step, Decimal(f"{r.seconds:.3f}"), r.rows, r.goal, r.verdict]
-                for r in rows
-            ],
-        )
-    )
+    emit(BENCH_ROW, rows, "table")
 
 
 @bench.command("ledger")

@@ -33,3 +33,9 @@ DIRECTORY_PAGE: Record[Any] = Record(
         ),
     ),
 )
+
+
+def verdict_line(verdict: Any) -> str:
+    """`bioecon uscc check`: the code, valid or INVALID, and why (tab-separated)."""
+    valid = "valid" if verdict.valid else "INVALID"
+    return f"{verdict.code or verdict.given}\t{valid}\t{verdict.reason()}"
