@@ -1,7 +1,9 @@
-"""The ``bioecon`` command: declarations that call a service and emit its records (declared
-in ``bioecon/io/*_output.py``, rendered by :func:`emit`). Every command calls a service except
-``classify FILE``, a file-to-file transformation in ``bioecon/io/classify_file.py``. Errors
-become exit codes here, and only here (see :data:`EXIT_CODES` and docs/cli.md)."""
+"""The ``bioecon`` command: declarations that call a service and emit what it returns; errors
+become exit codes here, and only here (see :data:`EXIT_CODES` and docs/cli.md).
+
+Every command calls a service except ``classify FILE``, a file-to-file transformation in
+``bioecon/io/classify_file.py``. Records are declared in ``bioecon/io/*_output.py`` and
+rendered by :func:`emit`."""
 
 from __future__ import annotations
 
