@@ -22,6 +22,7 @@ from bioecon.web.deps import app_of, default_as_of
 from bioecon.web.errors import ERROR_RESPONSES
 from bioecon.web.responses import DirectoryPage, LedgerRecord, PlanSummary, TargetEvaluation
 
+MAX_PAGE = 1_000_000  # beyond it an offset would overflow the databases' 64-bit integers
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 
 
@@ -66,8 +67,8 @@ def ledger(
 @router.get("/enterprises", response_model=DirectoryPage)
 def enterprises(
     request: Request,
-    page: int = 1,
-    size: int = 50,
+    page: int = Query(1, le=MAX_PAGE, description="from 1"),
+    size: int = Query(50, description="1 to 500"),
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,

@@ -38,6 +38,7 @@ REQUESTS: dict[str, list[tuple[str, int]]] = {
         ("/api/enterprises?q=no-such-enterprise", 200),  # no items
         ("/api/enterprises?size=0", 422),
         ("/api/enterprises?tier=revenue_1yi", 422),
+        ("/api/enterprises?page=99999999999999999999", 422),  # was a 500: offset overflow
     ],
 }
 
