@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bioecon.domain.progress import Status
 from bioecon.io import evaluation_output, ledger_output
 from bioecon.io.enterprise_output import DIRECTORY_PAGE
 from bioecon.io.plan_output import PLAN_SUMMARY
@@ -45,10 +46,12 @@ EVALUATION_TYPES: dict[str, tuple[Any, str]] = {
     "growth_ratio": (float | None, ""),
     "projected": (Amount | None, "at the deadline"),
     "projection_ratio": (float | None, ""),
-    "status": (str, "达标/正常/滞后/严重滞后/数据不足"),
-    "status_en": (str, ""),
-    "status_by_method": (dict[str, str], "method → status"),
-    "explanation": (str, ""),
+    "status": (str, "the status's Chinese label: 达标/正常/滞后/严重滞后/数据不足"),
+    "status_code": (Status, "the status's stable code"),
+    "status_en": (str, "the status's English label"),
+    "status_by_method": (dict[str, str], "method → the status's Chinese label"),
+    "explanation": (str, "one line, Chinese"),
+    "explanation_en": (str, "the same line in English"),
 }
 LEDGER_TYPES: dict[str, tuple[Any, str]] = {
     "indicator": (str, ""),
