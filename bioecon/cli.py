@@ -50,10 +50,10 @@ from bioecon.io.load_reports import (
     sector_ledger_line,
 )
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
+from bioecon.io.output import Output, Record, Rendered, json_text, render
 from bioecon.io.plan_output import PLAN_SUMMARY, plan_text
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.quality_output import FINDING, check_summary, error_count
-from bioecon.io.records import Output, Record, Rendered, json_text, render
 from bioecon.io.tier_output import tier_output
 from bioecon.services import credit_codes as credit_code_service
 from bioecon.services import database as database_service
@@ -116,7 +116,7 @@ EVALUATIONS: Output[Any] = Rendered(evaluation_record, evaluations_table, evalua
 
 
 def emit(output: Output[S], items: Sequence[S], form: str) -> None:
-    """The one renderer of records: ``form`` is json, jsonl, csv or table (bioecon.io.records)."""
+    """The one renderer of records: ``form`` is json, jsonl, csv or table (bioecon.io.output)."""
     text = render(output, items, form)
     if text or form != "jsonl":
         click.echo(text, nl=form != "csv")

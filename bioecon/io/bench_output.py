@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from bioecon.io.records import Column, Field, Record
+from bioecon.io.output import Column, Field, Record
 
 BENCH_ROW: Record[Any] = Record(
     "BenchRow",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bioecon.io.records import Field, Record
+from bioecon.io.output import Field, Record
 from bioecon.io.texttable import render_table
 
 

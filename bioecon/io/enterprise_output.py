@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bioecon.io.records import Amount, Field, Record, list_of, response_model
+from bioecon.io.output import Amount, Field, Record, list_of, response_model
 
 DIRECTORY_ROW: Record[Any] = Record(
     "DirectoryRow",

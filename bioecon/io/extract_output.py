@@ -9,7 +9,7 @@ from decimal import Decimal
 from bioecon.extract.evaluate import DocumentScore, Score
 from bioecon.extract.targets import ExtractedTarget
 from bioecon.extract.tasks import ExtractedTask
-from bioecon.io.records import Amount, Column, Field, Record
+from bioecon.io.output import Amount, Column, Field, Record
 from bioecon.io.texttable import render_table
 
 EXTRACTED_TARGET: Record[ExtractedTarget] = Record(

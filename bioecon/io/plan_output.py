@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bioecon.domain.model import PlanBundle, Target, Task
-from bioecon.io.records import Column, Field, Record, table
+from bioecon.io.output import Column, Field, Record, table
 
 
 def horizon(start: int | None, end: int | None) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bioecon.domain.periods import Period
 from bioecon.domain.quality import QualityCheck, QualityFinding, Severity
-from bioecon.io.records import Column, Field, Record
+from bioecon.io.output import Column, Field, Record
 from bioecon.messages import label
 from bioecon.messages import render as render_message
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bioecon.io.records import Amount, Column, Field, Record, table
+from bioecon.io.output import Amount, Column, Field, Record, table
 
 MEMBER: Record[Any] = Record(
     "TierMember",

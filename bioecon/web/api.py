@@ -12,8 +12,8 @@ from bioecon.domain.periods import Period
 from bioecon.io.enterprise_output import DIRECTORY_PAGE
 from bioecon.io.evaluation_output import evaluation_record
 from bioecon.io.ledger_output import ledger_record
+from bioecon.io.output import list_of
 from bioecon.io.plan_output import PLAN_SUMMARY
-from bioecon.io.records import list_of
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service

@@ -15,8 +15,8 @@ from typing import Any
 from bioecon.domain.progress import Status
 from bioecon.io import evaluation_output, ledger_output
 from bioecon.io.enterprise_output import DIRECTORY_PAGE
+from bioecon.io.output import Amount, model_of, response_model
 from bioecon.io.plan_output import PLAN_SUMMARY
-from bioecon.io.records import Amount, model_of, response_model
 
 PlanSummary = response_model(PLAN_SUMMARY)
 DirectoryPage = response_model(DIRECTORY_PAGE)

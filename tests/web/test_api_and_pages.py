@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bioecon.cli import main
-from bioecon.io.records import json_text
+from bioecon.io.output import json_text
 from tests.golden import assert_golden
 
 PLANS = ("changsha-2025", "tianmen-2025", "nanjing-2023", "jinshan-2030", "changchun-2025")

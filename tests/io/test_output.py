@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bioecon.io.records import Amount, Column, Field, Record, render, response_model
+from bioecon.io.output import Amount, Column, Field, Record, render, response_model
 
 
 @dataclass(frozen=True)
