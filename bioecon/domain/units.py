@@ -76,6 +76,24 @@ class UnitRegistry:
     def symbols(self) -> list[str]:
         return sorted({unit.symbol for unit in self._by_name.values()})
 
+    def measures(self, name: str, *dimension_prefixes: str) -> bool:
+        """Whether ``name`` is a known unit whose dimension starts with one of the prefixes
+        (``measures("亿美元", "money_")``); an unknown name measures nothing."""
+        unit = self._by_name.get(name.strip())
+        return unit is not None and unit.dimension.startswith(dimension_prefixes)
+
+    def is_count(self, name: str) -> bool:
+        """Whether ``name`` counts things (家, 个, 座 …: a ``count_*`` dimension)."""
+        return self.measures(name, "count_")
+
+    def names(self, *dimension_prefixes: str) -> list[str]:
+        """Every symbol and alias of the units of those dimensions, longest first (the order a
+        regular-expression alternation needs, so 亿美元 is tried before 美元)."""
+        return sorted(
+            (n for n in self._by_name if self.measures(n, *dimension_prefixes)),
+            key=lambda n: (-len(n), n),
+        )
+
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, object]]) -> UnitRegistry:
         units = []

@@ -9,19 +9,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
+from bioecon.catalogs import unit_registry
 from bioecon.extract.normalise import is_cjk, shadow
 from bioecon.extract.numerals import to_decimal
 
 NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
-MONEY_UNITS = ("亿美元", "万美元", "亿元", "万元", "亿")
-COUNT_UNITS = ("家", "个", "件", "名", "户", "人", "项", "所", "座", "条", "种", "套", "台", "位")
-UNITS = (*MONEY_UNITS, "万人", *COUNT_UNITS, "%")
-_CANDIDATE = re.compile(
-    rf"(?P<low>{NUMBER})(?:{DASH}(?P<high>{NUMBER}))?\s*(?P<mult>万(?!元|美元|人))?(?P<unit>{'|'.join(UNITS)})"
-    r"|(?P<double>翻一番|翻两番|翻番)"
-)
+# Targets are amounts, counts and percentages: every unit of the registry (data/units.yaml) of
+# those dimensions; not areas, 百分点, or 倍 (翻番 has its own rule).
+READ_DIMENSIONS = ("money_", "count_", "ratio")
+BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元
+
+
+@cache
+def _candidate() -> re.Pattern[str]:
+    names = unit_registry().names(*READ_DIMENSIONS)
+    units = "|".join(re.escape(n) for n in (*names, BARE_YI))
+    # 万 multiplies (1.2万家) unless it begins a unit (万元, 万人, 万亿元)
+    wan_units = "|".join(re.escape(n[1:]) for n in names if n.startswith("万"))
+    return re.compile(
+        rf"(?P<low>{NUMBER})(?:{DASH}(?P<high>{NUMBER}))?\s*(?P<mult>万(?!{wan_units}))?"
+        rf"(?P<unit>{units})|(?P<double>翻一番|翻两番|翻番)"
+    )
+
+
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
 _YEAR = re.compile(r"(?:到|至|于|在)?(20\d\d)年(?:底|末|前)?")
 _FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末")
@@ -64,7 +77,7 @@ def extract_targets(text: str) -> list[ExtractedTarget]:
     lines = _line_starts(view)
     found: list[ExtractedTarget] = []
     qualifiers: list[tuple[int, int]] = []
-    for match in _CANDIDATE.finditer(view):
+    for match in _candidate().finditer(view):
         candidate = _read(view, match, qualifiers)
         if candidate is None:
             continue
@@ -89,10 +102,12 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
         times = Decimal(4) if match.group("double") == "翻两番" else Decimal(2)
         return _Candidate(times, None, "倍", "x", end)
     low_text, high_text, unit = match.group("low"), match.group("high"), match.group("unit")
+    unit = "亿元" if unit == BARE_YI else unit
+    money = unit_registry().measures(unit, "money_")
     chinese = not low_text[0].isdigit()
     if chinese and low_text[0] in "百千万":
         return None  # 百亿, 千亿: colloquial grades (百亿级企业, 破百亿), not amounts
-    if chinese and (unit not in MONEY_UNITS and not _CHINESE_VERBS.search(before)):
+    if chinese and (not money and not _CHINESE_VERBS.search(before)):
         return None  # 四个专题组, 两大集聚区: Chinese-numeral counts only after a target verb
     if after.startswith("级"):
         return None  # 千亿级产业集群, 10亿级: a grade, not a committed amount
@@ -109,8 +124,7 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
     multiplier = Decimal(10_000) if match.group("mult") else Decimal(1)
     value *= multiplier
     high = high * multiplier if high is not None else None
-    unit = "亿元" if unit == "亿" else unit
-    if unit in MONEY_UNITS and _is_qualifier(view, start, end, before):
+    if money and _is_qualifier(view, start, end, before):
         item = max(_clause_start(view, start), view.rfind("、", 0, start) + 1)
         qualifiers.append((item, end))
         return None
@@ -190,7 +204,7 @@ def _expand(
     ]
     funding = (
         bool(_FUNDING.search(sentence))
-        and (candidate.unit in ("%", "万元", "亿元"))
+        and unit_registry().measures(candidate.unit, "ratio", "money_cny")
         and (
             "按" in clause_text or candidate.op == "<=" or "最高" in view[max(0, start - 4) : start]
         )

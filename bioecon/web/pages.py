@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
-from bioecon.catalogs import published_figures, tier_catalogue
+from bioecon.catalogs import published_figures, tier_catalogue, unit_registry
 from bioecon.domain.periods import Period
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.messages import Lang, page_strings
@@ -235,14 +235,11 @@ def _tier_names() -> dict[str, str]:
     return {rule.indicator: rule.name for rule in tier_catalogue().values()}
 
 
-COUNT_UNITS = {"家", "个", "件", "名", "户", "人", "项", "所", "座", "条", "种", "套", "台", "位"}
-
-
 def yi(value: Decimal | float | None, unit: str | None = None) -> str:
     """Amounts with two decimals (亿元 …), counts as whole numbers; — when missing."""
     if value is None:
         return "—"
-    if unit in COUNT_UNITS and float(value) == int(float(value)):
+    if unit is not None and unit_registry().is_count(unit) and float(value) == int(float(value)):
         return f"{int(float(value)):,}"
     return f"{float(value):,.2f}"
 
