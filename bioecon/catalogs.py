@@ -1,10 +1,12 @@
 """Domain knowledge shipped as data files in ``bioecon/data`` (each says its source), read into
-domain types. The only module that opens those files."""
+domain types. The only module that opens those files (tests/test_architecture.py checks it)."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -14,10 +16,31 @@ from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
 
+def _data(name: str) -> Traversable:
+    return resources.files("bioecon.data").joinpath(*name.split("/"))
+
+
+def read_data_text(name: str) -> str:
+    """The text (UTF-8) of the data file ``bioecon/data/<name>``; ``name`` may name a folder
+    with ``/`` (``classification/sei2018_bio_structure.csv``)."""
+    return _data(name).read_text(encoding="utf-8")
+
+
 def read_data_file(name: str) -> Any:
     """Parse the YAML data file ``bioecon/data/<name>``."""
-    text = resources.files("bioecon.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.safe_load(read_data_text(name))
+
+
+def data_folder(name: str) -> Path:
+    """The folder ``bioecon/data/<name>`` as a path (the seed plan texts: ``seeds``)."""
+    return Path(str(_data(name)))
+
+
+@cache
+def extraction_rules() -> dict[str, Any]:
+    """``extract/indicator_rules.yaml``: the indicators extracted targets map to, and the rules."""
+    data: dict[str, Any] = read_data_file("extract/indicator_rules.yaml")
+    return data
 
 
 @cache

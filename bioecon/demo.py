@@ -21,14 +21,12 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
 from stdnum.cn.uscc import calc_check_digit
 
 from bioecon.app import Bioecon
+from bioecon.catalogs import extraction_rules, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
 from bioecon.domain.model import (
@@ -61,20 +59,6 @@ FIRST_MONTH = Period.month(2020, 1)
 _SEASON = (0.72, 0.78, 1.02, 0.98, 1.0, 1.06, 0.97, 0.96, 1.04, 1.0, 1.08, 1.39)  # sums to 12
 
 
-def _data(name: str) -> Any:
-    return yaml.safe_load(
-        resources.files("bioecon.data").joinpath("demo", name).read_text(encoding="utf-8")
-    )
-
-
-def seed_folder() -> Path:
-    return Path(str(resources.files("bioecon.data").joinpath("seeds")))
-
-
-def demo_folder() -> Path:
-    return Path(str(resources.files("bioecon.data").joinpath("demo")))
-
-
 @dataclass(frozen=True, slots=True)
 class Correction:
     key: str
@@ -89,11 +73,11 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
     log: list[str] = []
     info = upgrade_database(app)
     log.append(f"database {info.url} at schema revision {info.revision}")
-    org_units = [_org_unit(record) for record in _data("org_units.yaml")["org_units"]]
+    org_units = [_org_unit(record) for record in read_data_file("demo/org_units.yaml")["org_units"]]
     last = Period.containing(today or date.today()).previous()
     total_corrections = 0
     rng = random.Random(20251122)
-    for spec in _data("plans.yaml")["plans"]:
+    for spec in read_data_file("demo/plans.yaml")["plans"]:
         bundle, corrections, extracted = _plan(spec, org_units)
         total_corrections += corrections
         report = load_plan(app, bundle=bundle, source=f"seeds/{spec['seed']}")
@@ -170,7 +154,7 @@ def _descends(unit: OrgUnit, region: str, by_code: dict[str, OrgUnit]) -> bool:
 
 
 def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, int, int]:
-    text = (seed_folder() / spec["seed"]).read_text(encoding="utf-8")
+    text = read_data_text(f"seeds/{spec['seed']}")
     code, region = spec["code"], str(spec["region"])
     bundle = to_bundle(
         text,
@@ -188,20 +172,15 @@ def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, i
             str(fields.get("why", "")),
             bool(fields.get("drop")),
         )
-        for key, fields in (_data(f"corrections/{code}.yaml")["corrections"] or {}).items()
+        for key, fields in (
+            read_data_file(f"demo/corrections/{code}.yaml")["corrections"] or {}
+        ).items()
     ]
     targets, applied = _corrected(bundle.targets, corrections)
     referenced = {
         t.indicator for t in targets if t.indicator and not tier_of_indicator(t.indicator)
     }
-    catalogue = {
-        i["code"]: i
-        for i in yaml.safe_load(
-            resources.files("bioecon.data")
-            .joinpath("extract", "indicator_rules.yaml")
-            .read_text(encoding="utf-8")
-        )["indicators"]
-    }
+    catalogue = {i["code"]: i for i in extraction_rules()["indicators"]}
     indicators = tuple(
         Indicator(
             code=c, name=catalogue[c]["name"], unit=catalogue[c]["unit"], basis=ReportingBasis.YTD

@@ -7,11 +7,9 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from bioecon.catalogs import read_data_file, read_data_text
 from bioecon.errors import InvalidInput, Problem
 
 MAPPING_COLUMNS = (
@@ -56,16 +54,12 @@ def _lines_without_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
-def _packaged(name: str) -> str:
-    return (
-        resources.files("bioecon.data").joinpath("classification", name).read_text(encoding="utf-8")
-    )
-
-
 def load_tables(mapping_file: Path | None = None) -> ClassificationTables:
     """The shipped tables; ``mapping_file`` replaces the shipped candidate mapping."""
     structure = csv.DictReader(
-        io.StringIO(_lines_without_comments(_packaged("sei2018_bio_structure.csv")))
+        io.StringIO(
+            _lines_without_comments(read_data_text("classification/sei2018_bio_structure.csv"))
+        )
     )
     categories = {
         row["sei_code"]: Category(row["sei_code"], row["name_zh"], row["parent_code"] or None)
@@ -73,7 +67,7 @@ def load_tables(mapping_file: Path | None = None) -> ClassificationTables:
     }
     if mapping_file is None:
         text, source = (
-            _packaged("sei2018_bio_gbt4754_CANDIDATE.csv"),
+            read_data_text("classification/sei2018_bio_gbt4754_CANDIDATE.csv"),
             "sei2018_bio_gbt4754_CANDIDATE.csv",
         )
     else:
@@ -86,7 +80,7 @@ def load_tables(mapping_file: Path | None = None) -> ClassificationTables:
         source = mapping_file.name
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     by_code = _mapping(text, source, categories)
-    keywords_data = yaml.safe_load(_packaged("scope_keywords.yaml"))["categories"]
+    keywords_data = read_data_file("classification/scope_keywords.yaml")["categories"]
     keywords = {str(code): tuple(str(k) for k in words) for code, words in keywords_data.items()}
     return ClassificationTables(categories, by_code, keywords, f"{source} sha256:{digest}")
 

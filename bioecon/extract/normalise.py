@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from importlib import resources
 
-import yaml
+from bioecon.catalogs import read_data_file
 
 
 @cache
 def _traditional() -> dict[str, str]:
-    text = (
-        resources.files("bioecon.data")
-        .joinpath("extract", "traditional.yaml")
-        .read_text(encoding="utf-8")
-    )
-    pairs = str(yaml.safe_load(text)["map"])
+    pairs = str(read_data_file("extract/traditional.yaml")["map"])
     return {pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
 
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
+from bioecon.catalogs import extraction_rules
 from bioecon.domain.model import (
     Indicator,
     OrgLevel,
@@ -30,17 +26,6 @@ from bioecon.extract.tasks import ExtractedTask
 _REGION = re.compile(r"(?:解读《)?(.{2,12}?(?:省|市|自治州|州|盟|区|县))")
 
 
-@cache
-def _rules() -> dict[str, Any]:
-    text = (
-        resources.files("bioecon.data")
-        .joinpath("extract", "indicator_rules.yaml")
-        .read_text(encoding="utf-8")
-    )
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
-
-
 _TIER_WORDS = ("独角兽", "瞪羚", "小巨人", "专精特新", "上市", "链主", "百亿级")
 
 
@@ -53,7 +38,7 @@ def map_indicator(target: ExtractedTarget) -> str | None:
         "qualifier": target.qualifier or "",
         "unit": target.unit,
     }
-    for rule in _rules()["rules"]:
+    for rule in extraction_rules()["rules"]:
         if all(
             any(word in fields[name] for word in words)
             for name, words in rule.items()
@@ -97,7 +82,7 @@ def to_bundle(
         for name in task.units:
             units.setdefault(name, f"{unit_prefix}{len(units) + 1:02d}")
     mapped = {id(t): map_indicator(t) for t in targets}
-    declared = {i["code"]: i for i in _rules()["indicators"]}
+    declared = {i["code"]: i for i in extraction_rules()["indicators"]}
     used = sorted({m for m in mapped.values() if m is not None and m in declared})
     return PlanBundle(
         plan=Plan(
