@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -31,9 +30,10 @@ def read_data_file(name: str) -> Any:
     return yaml.safe_load(read_data_text(name))
 
 
-def data_folder(name: str) -> Path:
-    """The folder ``bioecon/data/<name>`` as a path (the seed plan texts: ``seeds``)."""
-    return Path(str(_data(name)))
+def seed_texts() -> dict[str, str]:
+    """The seed plan texts of ``bioecon/data/seeds`` by file name, in name order."""
+    names = sorted(item.name for item in _data("seeds").iterdir() if item.name.endswith(".txt"))
+    return {name: read_data_text(f"seeds/{name}") for name in names}
 
 
 @cache

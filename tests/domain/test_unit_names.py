@@ -13,7 +13,7 @@ NEW_COUNT_WORDS = ["座", "所", "条", "种", "套", "台", "位"]
 def test_each_count_word_is_a_count_of_its_own(unit: str) -> None:
     units = unit_registry()
     assert units.is_count(unit)
-    others = [u for u in NEW_COUNT_WORDS + ["家", "个"] if u != unit]
+    others = [u for u in [*NEW_COUNT_WORDS, "家", "个"] if u != unit]
     assert all(units.get(unit).dimension != units.get(o).dimension for o in others)
 
 
