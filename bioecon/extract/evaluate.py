@@ -16,11 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bioecon.catalogs import unit_registry
 from bioecon.extract.reader import read_document
-from bioecon.extract.targets import ExtractedTarget, extract_targets
+from bioecon.extract.targets import ExtractedTarget, extract_targets, unit_as_read
 from bioecon.extract.tasks import ExtractedTask, extract_tasks
-
-_UNIT_ALIASES = {"亿": "亿元", "個": "个", "億元": "亿元", "％": "%"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +69,9 @@ def _jsonl(path: Path | None) -> list[dict[str, Any]]:
 
 
 def _unit(unit: str) -> str:
-    return _UNIT_ALIASES.get(unit, unit)
+    """The registry's symbol (個 → 个, ％ → %), a bare 亿 read as 亿元, as the extractor does."""
+    unit, units = unit_as_read(unit), unit_registry()
+    return units.canonical(unit) if unit in units else unit
 
 
 def _same(prediction: ExtractedTarget, gold: dict[str, Any]) -> bool:

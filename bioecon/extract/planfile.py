@@ -16,8 +16,6 @@ from bioecon.domain.model import (
     ResponsibleUnit,
     SourceSpan,
     Target,
-    TargetKind,
-    TargetOp,
     Task,
 )
 from bioecon.extract.targets import ExtractedTarget
@@ -46,20 +44,6 @@ def map_indicator(target: ExtractedTarget) -> str | None:
         ):
             return str(rule["indicator"])
     return None
-
-
-def _kind(target: ExtractedTarget) -> TargetKind:
-    if target.kind == "policy_rule":
-        return TargetKind.POLICY_RULE
-    if target.op == "x":
-        return TargetKind.MULTIPLE
-    if "每年" in target.quote:
-        return TargetKind.RECURRING
-    if re.search(r"新增|新培育|新引进|新建", target.quote):
-        return TargetKind.INCREMENT
-    if target.unit == "%":
-        return TargetKind.SHARE
-    return TargetKind.LEVEL
 
 
 def to_bundle(
@@ -106,8 +90,8 @@ def to_bundle(
             Target(
                 key=f"T{n:02d}",
                 metric=t.metric or t.quote,
-                kind=_kind(t),
-                op=TargetOp(t.op),
+                kind=t.kind,
+                op=t.op,
                 value=t.value,
                 value_high=t.value_high,
                 unit=t.unit,

@@ -7,11 +7,13 @@ character for one), so every span is an exact slice of the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
 from bioecon.catalogs import unit_registry
+from bioecon.domain.model import TargetKind, TargetOp
+from bioecon.domain.target_kind import is_recurring, target_kind
 from bioecon.extract.normalise import is_cjk, shadow
 from bioecon.extract.numerals import to_decimal
 
@@ -21,6 +23,11 @@ DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
 # those dimensions; not areas, 百分点, or 倍 (翻番 has its own rule).
 READ_DIMENSIONS = ("money_", "count_", "ratio")
 BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元
+
+
+def unit_as_read(unit: str) -> str:
+    """The unit a target is given for the unit word written (亿 → 亿元; others as written)."""
+    return "亿元" if unit == BARE_YI else unit
 
 
 @cache
@@ -58,18 +65,24 @@ _LE_BEFORE = ("最高", "不超过", "不高于", "控制在", "以内")
 
 @dataclass(frozen=True, slots=True)
 class ExtractedTarget:
-    kind: str  # "target" or "policy_rule"
+    kind: TargetKind
     year: int | None
     subject: str
     metric: str
     qualifier: str | None
-    op: str
+    op: TargetOp
     value: Decimal
     value_high: Decimal | None
     unit: str
     quote: str
     start: int
     end: int
+
+    @property
+    def record_kind(self) -> str:
+        """``policy_rule`` or ``target``: the ``kind`` of `bioecon extract`'s records (the
+        jsonl contract, beside ``task``); the target's own kind is :attr:`kind`."""
+        return "policy_rule" if self.kind is TargetKind.POLICY_RULE else "target"
 
 
 def extract_targets(text: str) -> list[ExtractedTarget]:
@@ -90,7 +103,7 @@ class _Candidate:
     value: Decimal
     value_high: Decimal | None
     unit: str
-    op: str
+    op: TargetOp
     end: int  # after the unit and any 以上/左右
 
 
@@ -100,9 +113,9 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
     after = view[end : end + 12]
     if match.group("double"):
         times = Decimal(4) if match.group("double") == "翻两番" else Decimal(2)
-        return _Candidate(times, None, "倍", "x", end)
+        return _Candidate(times, None, "倍", TargetOp.TIMES, end)
     low_text, high_text, unit = match.group("low"), match.group("high"), match.group("unit")
-    unit = "亿元" if unit == BARE_YI else unit
+    unit = unit_as_read(unit)
     money = unit_registry().measures(unit, "money_")
     chinese = not low_text[0].isdigit()
     if chinese and low_text[0] in "百千万":
@@ -129,13 +142,13 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
         qualifiers.append((item, end))
         return None
     tail = end
-    op = "range" if high is not None else _op_before(before)
+    op = TargetOp.RANGE if high is not None else _op_before(before)
     for word, word_op in (
-        ("及以上", ">="),
-        ("以上", ">="),
-        ("左右", "~"),
-        ("以下", "<="),
-        ("以内", "<="),
+        ("及以上", TargetOp.GE),
+        ("以上", TargetOp.GE),
+        ("左右", TargetOp.APPROX),
+        ("以下", TargetOp.LE),
+        ("以内", TargetOp.LE),
     ):
         if after.startswith(word):
             tail = end + len(word)
@@ -161,17 +174,17 @@ def _is_qualifier(view: str, start: int, end: int, before: str) -> bool:
     )
 
 
-def _op_before(before: str) -> str:
+def _op_before(before: str) -> TargetOp:
     text = before.rstrip()
     for words, op in (
-        (_LE_BEFORE, "<="),
-        (_APPROX_BEFORE, "~"),
-        (_GE_BEFORE, ">="),
-        (_EQ_BEFORE, "="),
+        (_LE_BEFORE, TargetOp.LE),
+        (_APPROX_BEFORE, TargetOp.APPROX),
+        (_GE_BEFORE, TargetOp.GE),
+        (_EQ_BEFORE, TargetOp.EQ),
     ):
         if any(text.endswith(w) for w in words):
             return op
-    return "="
+    return TargetOp.EQ
 
 
 def _clause_start(view: str, position: int) -> int:
@@ -199,24 +212,65 @@ def _expand(
         return []
     if _PAST_SENTENCE.search(view[sentence_start:start]):
         return []
-    sentence = view[
-        sentence_start : view.find("。", start) if view.find("。", start) != -1 else len(view)
-    ]
-    funding = (
+    funding = _is_funding(view, sentence_start, clause, start, candidate)
+    if funding and "最高" in view[max(0, start - 4) : start]:
+        candidate = replace(candidate, op=TargetOp.LE)
+    recurring = is_recurring(view[sentence_start:start])
+    year = None if (funding or recurring) else _year(view, start, lines)
+    qualifier = _qualifier_of(view, clause, start, qualifiers)
+    metric, subject = _metric_and_subject(clause_text, qualifier)
+
+    def target(quote_start: int, metric: str) -> ExtractedTarget:
+        quote = text[quote_start : candidate.end]
+        kind = target_kind(
+            funding=funding, recurring=recurring, op=candidate.op, unit=candidate.unit, quote=quote
+        )
+        return ExtractedTarget(
+            kind=kind,
+            year=year,
+            subject=subject,
+            metric=metric,
+            qualifier=qualifier,
+            op=candidate.op,
+            value=candidate.value,
+            value_high=candidate.value_high,
+            unit=candidate.unit,
+            quote=quote,
+            start=quote_start,
+            end=candidate.end,
+        )
+
+    targets = [target(clause, metric)]
+    second = _distributed(view, clause, start)
+    if second is not None:
+        targets.append(target(second, view[second:start].split("均")[0]))
+    return targets
+
+
+def _is_funding(
+    view: str, sentence_start: int, clause: int, start: int, candidate: _Candidate
+) -> bool:
+    """按照研发投入的15%、最高1000万元给予资金支持: a % or an amount in 元 in a sentence about
+    funding, after 按 in its clause, or capped (最高, op <=)."""
+    end = view.find("。", start)
+    sentence = view[sentence_start : end if end != -1 else len(view)]
+    return (
         bool(_FUNDING.search(sentence))
         and unit_registry().measures(candidate.unit, "ratio", "money_cny")
         and (
-            "按" in clause_text or candidate.op == "<=" or "最高" in view[max(0, start - 4) : start]
+            "按" in view[clause:start]
+            or candidate.op is TargetOp.LE
+            or "最高" in view[max(0, start - 4) : start]
         )
     )
-    if funding and "最高" in view[max(0, start - 4) : start]:
-        candidate = _Candidate(
-            candidate.value, candidate.value_high, candidate.unit, "<=", candidate.end
-        )
-    recurring = "每年" in view[sentence_start:start] or "每年" in clause_text
-    year = None if (funding or recurring) else _year(view, start, lines)
+
+
+def _qualifier_of(
+    view: str, clause: int, start: int, qualifiers: list[tuple[int, int]]
+) -> str | None:
+    """The class threshold read just before in the same item (过100亿元的), if any."""
     item = max(clause, view.rfind("、", 0, start) + 1)
-    qualifier = next(
+    return next(
         (
             view[q0:q1]
             for q0, q1 in reversed(qualifiers)
@@ -224,45 +278,6 @@ def _expand(
         ),
         None,
     )
-    metric, subject = _metric_and_subject(view[clause:start], qualifier)
-    kind = "policy_rule" if funding else "target"
-    quote_start = clause
-    targets = [
-        ExtractedTarget(
-            kind,
-            year,
-            subject,
-            metric,
-            qualifier,
-            candidate.op,
-            candidate.value,
-            candidate.value_high,
-            candidate.unit,
-            text[quote_start : candidate.end],
-            quote_start,
-            candidate.end,
-        )
-    ]
-    distributed = _distributed(view, clause, start)
-    if distributed is not None:
-        second = distributed
-        targets.append(
-            ExtractedTarget(
-                kind,
-                year,
-                subject,
-                view[second:start].split("均")[0],
-                qualifier,
-                candidate.op,
-                candidate.value,
-                candidate.value_high,
-                candidate.unit,
-                text[second : candidate.end],
-                second,
-                candidate.end,
-            )
-        )
-    return targets
 
 
 def _distributed(view: str, clause: int, start: int) -> int | None:

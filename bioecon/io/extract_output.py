@@ -15,7 +15,7 @@ from bioecon.io.texttable import render_table
 EXTRACTED_TARGET: Record[ExtractedTarget] = Record(
     "ExtractedTarget",
     (
-        Field("kind", str, description="target or policy_rule"),
+        Field("kind", str, lambda t: t.record_kind, description="target or policy_rule"),
         Field("year", int | None),
         Field("subject", str),
         Field("metric", str),
@@ -29,7 +29,7 @@ EXTRACTED_TARGET: Record[ExtractedTarget] = Record(
         Field("end", int),
     ),
     (
-        Column("kind", lambda t: t.kind),
+        Column("kind", lambda t: t.record_kind),
         Column("year", lambda t: t.year),
         Column("op", lambda t: t.op),
         Column("value", lambda t: t.value),

@@ -67,9 +67,9 @@ def test_doubling_is_a_multiple_of_two() -> None:
 def test_class_thresholds_qualify_the_count_and_are_not_targets() -> None:
     text = "到2025年,引进培育年主营业务收入过100亿元的骨干企业2—3家,过50亿元的3—5家,培育2家销售收入过50亿元企业。"
     assert summary(text) == [
-        (2025, "range", Decimal(2), Decimal(3), "家", "target"),
-        (2025, "range", Decimal(3), Decimal(5), "家", "target"),
-        (2025, "=", Decimal(2), None, "家", "target"),
+        (2025, "range", Decimal(2), Decimal(3), "家", "level"),  # 引进培育 is not 新引进
+        (2025, "range", Decimal(3), Decimal(5), "家", "level"),
+        (2025, "=", Decimal(2), None, "家", "level"),
     ]
     assert extract_targets(text)[0].qualifier == "引进培育年主营业务收入过100亿元"
     assert summary("培育一批年销售额超过10亿元的生物制造产品。") == []  # a class with no count
@@ -120,13 +120,15 @@ def test_recurring_targets_and_funding_rules() -> None:
         None,
         "~",
         Decimal(30),
-        "target",
+        "recurring",
     )
+    assert recurring.record_kind == "target"
     rules = extract_targets("对遴选出的攻关项目,按照研发投入的15%、最高1000万元给予资金支持。")
     assert [(r.kind, r.op, r.value, r.unit) for r in rules] == [
         ("policy_rule", "=", Decimal(15), "%"),
         ("policy_rule", "<=", Decimal(1000), "万元"),
     ]
+    assert [r.record_kind for r in rules] == ["policy_rule", "policy_rule"]
 
 
 def test_one_number_shared_by_two_things_with_jun_gives_two_targets() -> None:

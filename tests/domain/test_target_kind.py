@@ -1,0 +1,72 @@
+"""The target kind, decided once (domain/target_kind.py), and the extractor using it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bioecon.domain.model import TargetKind, TargetOp
+from bioecon.domain.target_kind import is_recurring, target_kind
+from bioecon.extract.targets import extract_targets
+
+OPS = st.sampled_from(list(TargetOp))
+UNITS = st.sampled_from(["%", "亿元", "家", "个", "倍", "座"])
+QUOTES = st.sampled_from(["产业规模达到4000亿元", "新增3—5个", "占比达到30%", "新建5座", ""])
+
+
+@pytest.mark.parametrize(
+    ("funding", "recurring", "op", "unit", "quote", "kind"),
+    [
+        (True, False, TargetOp.EQ, "%", "按照研发投入的15%", TargetKind.POLICY_RULE),
+        (False, False, TargetOp.TIMES, "倍", "实现翻番", TargetKind.MULTIPLE),
+        (False, True, TargetOp.APPROX, "个", "每年遴选30个左右", TargetKind.RECURRING),
+        (False, False, TargetOp.RANGE, "个", "新增3—5个", TargetKind.INCREMENT),
+        (False, False, TargetOp.GE, "家", "新培育10家以上", TargetKind.INCREMENT),
+        (False, False, TargetOp.EQ, "座", "新建5座", TargetKind.INCREMENT),
+        (False, False, TargetOp.GE, "%", "研发投入强度不低于3%", TargetKind.SHARE),
+        (False, False, TargetOp.EQ, "亿元", "产业规模达到4000亿元", TargetKind.LEVEL),
+        (False, False, TargetOp.EQ, "家", "引进培育骨干企业2家", TargetKind.LEVEL),
+    ],
+)
+def test_each_rule_on_its_example(
+    funding: bool, recurring: bool, op: TargetOp, unit: str, quote: str, kind: TargetKind
+) -> None:
+    assert target_kind(funding=funding, recurring=recurring, op=op, unit=unit, quote=quote) is kind
+
+
+@given(st.booleans(), OPS, UNITS, QUOTES)
+def test_a_funding_rule_is_a_policy_rule_whatever_else_holds(
+    recurring: bool, op: TargetOp, unit: str, quote: str
+) -> None:
+    kind = target_kind(funding=True, recurring=recurring, op=op, unit=unit, quote=quote)
+    assert kind is TargetKind.POLICY_RULE
+
+
+@given(st.booleans(), OPS, UNITS, QUOTES)
+def test_a_share_is_a_percentage_and_a_multiple_is_x(
+    recurring: bool, op: TargetOp, unit: str, quote: str
+) -> None:
+    kind = target_kind(funding=False, recurring=recurring, op=op, unit=unit, quote=quote)
+    assert (kind is TargetKind.MULTIPLE) == (op is TargetOp.TIMES)
+    if kind is TargetKind.SHARE:
+        assert unit == "%" and not recurring
+    if recurring and op is not TargetOp.TIMES:
+        assert kind is TargetKind.RECURRING
+
+
+def test_recurring_is_said_by_meinian() -> None:
+    assert is_recurring("每年遴选") and not is_recurring("到2025年,年均增长")
+
+
+def test_a_meinian_earlier_in_the_sentence_makes_the_target_recurring_and_yearless() -> None:
+    # 每年 in the first clause: the extractor dropped the year for it, and the plan file used
+    # to call the target a level (its quote, 支持30个重点项目, has no 每年); now one decision
+    (target,) = extract_targets("到2025年,每年遴选一批项目,支持30个重点项目。")
+    assert (target.year, target.kind, target.quote) == (None, TargetKind.RECURRING, "支持30个")
+
+
+def test_the_second_target_of_jun_has_its_own_kind() -> None:
+    # 新引进 is in the first target's quote only
+    found = extract_targets("到2025年,新引进“链主”企业和上市企业均达到10户以上。")
+    assert [t.kind for t in found] == [TargetKind.INCREMENT, TargetKind.LEVEL]
