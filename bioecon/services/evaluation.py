@@ -1,15 +1,8 @@
 """Evaluate every target of a plan as of a period (目标进度评估).
 
 The ledger values come from the SQL derivation (one query per indicator and sector, all org
-units at once); the verdicts from :mod:`bioecon.domain.progress`. What counts as the actual:
-
-- flow indicators (产业规模, 产值): the **trailing 12 months** to the as-of month —
-  累计(as-of) + 全年(上年) − 累计(上年同期) — when the ledger has those three figures; else the
-  latest full year (1–12月累计) at or before the as-of period. ``actual_period`` says which.
-- stock indicators (企业数): the latest period-end value at or before the as-of period.
-- recurring targets (每年…): this year's 累计 so far, against months elapsed ÷ 12.
-- the base: the target's own ``baseline_value``/``baseline_year`` when the plan gives them;
-  else the ledger's full-year value of the year before the plan period.
+units at once), only at the periods :mod:`bioecon.domain.actuals` asks for; what counts as the
+actual and the base is decided there, the verdicts by :mod:`bioecon.domain.progress`.
 """
 
 from __future__ import annotations
@@ -21,7 +14,7 @@ from decimal import Decimal
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import progress_thresholds, tier_catalogue
-from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.actuals import Series, actual_of, base_of, periods_needed, time_of
 from bioecon.domain.messages import Message, month_label
 from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
@@ -112,10 +105,10 @@ def evaluate_bundle(
         else:
             entries = series.get((target.indicator, target.subject_sector, org), {})
             nature = natures[target.indicator]
-            actual, share = _actual(
+            actual, share = actual_of(
                 entries, nature, as_of, recurring=target.kind is TargetKind.RECURRING
             )
-            base = _base(target, entries, nature, bundle.plan.horizon_start)
+            base = base_of(target, entries, nature, bundle.plan.horizon_start)
             missing = Message(
                 "explain.no_series",
                 {"as_of": as_of_label, "indicator": target.indicator, "org_unit": org},
@@ -124,7 +117,7 @@ def evaluate_bundle(
             spec,
             actual=actual,
             base=base,
-            time_now=_t(as_of),
+            time_now=time_of(as_of),
             horizon_start_t=horizon_t,
             thresholds=thresholds,
             ytd_share=share,
@@ -165,7 +158,7 @@ def _tier_counts(
             target.baseline_value, float(target.baseline_year), str(target.baseline_year)
         )
     if not rule.uses_figures:
-        return Observed(count(as_of.year), _t(as_of), str(as_of)), base
+        return Observed(count(as_of.year), time_of(as_of), str(as_of)), base
     year = tier_store.latest_figure_year(
         connection, as_of.year if as_of.index == 12 else as_of.year - 1
     )
@@ -176,14 +169,6 @@ def _tier_counts(
         if tier_store.latest_figure_year(connection, base_year) == base_year:
             base = Observed(count(base_year), float(base_year), str(base_year))
     return Observed(count(year), float(year), str(year)), base
-
-
-def _t(period: Period) -> float:
-    """A period's end on the time axis (see bioecon.domain.progress)."""
-    return period.year - 1 + period.last_month / 12
-
-
-Series = dict[Period, LedgerEntry]
 
 
 def _series(
@@ -213,105 +198,10 @@ def _series(
             connection,
             indicator=indicator,
             org_units=sorted(orgs & known),
-            periods=_periods_needed(native, natures[indicator], base_years, last),
+            periods=periods_needed(native, natures[indicator], base_years, last),
             sector=sector,
             growth=False,
         )
         for entry in entries:
             found.setdefault((indicator, sector, entry.org_unit), {})[entry.period] = entry
     return found
-
-
-def _periods_needed(
-    native: PeriodType, nature: IndicatorNature, base_years: set[int], last: Period
-) -> list[Period]:
-    """The periods evaluation reads (only these are derived):
-
-    - stocks: the 12 months (4 quarters, 1 year) up to ``last`` — the actual is the latest
-      value among them — and the base years' year-ends;
-    - flows: ``last`` and the same period a year earlier (trailing 12 months), the last two
-      complete year-ends (full-year fallback) and the base years' year-ends.
-    """
-    per_year = 12 // native.months
-
-    def year_end(year: int) -> Period:
-        return Period(native, year, per_year)
-
-    wanted = {year_end(year) for year in base_years}
-    if nature is IndicatorNature.STOCK:
-        wanted |= {last.shift(-n) for n in range(per_year)}
-    else:
-        complete = last.year if last.index == per_year else last.year - 1
-        wanted |= {last, last.same_period_last_year(), year_end(complete), year_end(complete - 1)}
-    return sorted(p for p in wanted if p <= last)
-
-
-def _full_year(entries: Series, year: int) -> Decimal | None:
-    """1–12月累计 (or the year's last period's 累计/value) of ``year``."""
-    for period, entry in entries.items():
-        if period.year == year and period.last_month == 12:
-            return (
-                entry.ytd
-                if entry.ytd is not None
-                else (entry.value if period.type is PeriodType.YEAR else None)
-            )
-    return None
-
-
-def _actual(
-    entries: Series, nature: IndicatorNature, as_of: Period, *, recurring: bool
-) -> tuple[Observed | None, float | None]:
-    if not entries:
-        return None, None
-    latest = max(p for p in entries if p.end_ordinal <= as_of.end_ordinal)
-    if nature is IndicatorNature.STOCK:
-        for period in sorted((p for p in entries if p <= latest), reverse=True):
-            value = entries[period].value
-            if value is not None:
-                return Observed(value, _t(period), str(period)), None
-        return None, None
-    if recurring:
-        entry = entries.get(latest)
-        if entry is None or entry.ytd is None:
-            return None, None
-        return Observed(entry.ytd, _t(latest), f"{latest.year}-01/{latest}"), latest.last_month / 12
-    this = entries.get(latest)
-    if latest.last_month == 12 and this is not None and this.ytd is not None:
-        return Observed(this.ytd, float(latest.year), str(latest.year)), None
-    same_last_year = entries.get(latest.same_period_last_year())
-    full_last_year = _full_year(entries, latest.year - 1)
-    if (
-        this
-        and this.ytd is not None
-        and same_last_year
-        and same_last_year.ytd is not None
-        and full_last_year is not None
-    ):
-        start = latest.shift(-(12 // latest.type.months) + 1)
-        ttm = this.ytd + full_last_year - same_last_year.ytd
-        return Observed(ttm, _t(latest), f"{start.months()[0]}/{latest.months()[-1]}"), None
-    for year in range(
-        latest.year - (0 if latest.last_month == 12 else 1), min(p.year for p in entries) - 1, -1
-    ):
-        value = _full_year(entries, year)
-        if value is not None:
-            return Observed(value, float(year), str(year)), None
-    return None, None
-
-
-def _base(
-    target: Target, entries: Series, nature: IndicatorNature, horizon_start: int | None
-) -> Observed | None:
-    if target.baseline_value is not None:
-        year = target.baseline_year or (horizon_start - 1 if horizon_start else None)
-        return Observed(target.baseline_value, float(year), str(year)) if year is not None else None
-    if horizon_start is None:
-        return None
-    year = horizon_start - 1
-    if nature is IndicatorNature.STOCK:
-        for period, entry in entries.items():
-            if period.year == year and period.last_month == 12 and entry.value is not None:
-                return Observed(entry.value, float(year), str(year))
-        return None
-    value = _full_year(entries, year)
-    return Observed(value, float(year), str(year)) if value is not None else None
