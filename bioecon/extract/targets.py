@@ -7,6 +7,7 @@ character for one), so every span is an exact slice of the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -316,7 +317,7 @@ def _line_starts(view: str) -> list[int]:
 def _year(view: str, position: int, lines: list[int]) -> int | None:
     """The deadline that governs ``position``: in its own line before it; else in the nearest
     lead-in above (sibling list items are skipped, a heading ends the search)."""
-    line_index = _bisect(lines, position)
+    line_index = bisect_right(lines, position) - 1
     own = view[lines[line_index] : position]
     year = _year_in(own)
     if year is not None:
@@ -347,14 +348,3 @@ def _year_in(text: str) -> int | None:
         if found is None or text.rfind(five[-1].group(0)) > text.rfind(str(found)):
             return last
     return found
-
-
-def _bisect(starts: list[int], position: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= position:
-            low = middle
-        else:
-            high = middle - 1
-    return low
