@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
@@ -9,9 +10,10 @@ from hypothesis import strategies as st
 
 from bioecon.domain.actuals import Series, actual_of, base_of, periods_needed, time_of
 from bioecon.domain.ledger import LedgerEntry
-from bioecon.domain.model import IndicatorNature, Target, TargetKind, TargetOp
+from bioecon.domain.model import IndicatorNature, Target
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import Observed
+from tests.domain.test_plan_rules import LEVEL
 
 FLOW, STOCK = IndicatorNature.FLOW, IndicatorNature.STOCK
 MONTH = Period.month
@@ -38,15 +40,9 @@ def monthly_flow(first: Period, last: Period, month_value: int) -> Series:
 
 
 def target(baseline: str | None = None, year: int | None = None) -> Target:
-    return Target(
-        key="T01",
-        metric="规模",
-        kind=TargetKind.LEVEL,
-        op=TargetOp.EQ,
-        value=Decimal(4000),
-        unit="亿元",
-        baseline_value=Decimal(baseline) if baseline else None,
-        baseline_year=year,
+    """A level target (4000亿元) with or without the plan's own baseline."""
+    return replace(
+        LEVEL, baseline_value=Decimal(baseline) if baseline else None, baseline_year=year
     )
 
 
