@@ -1,5 +1,5 @@
 """Domain knowledge shipped as data files in ``bioecon/data`` (each says its source), read into
-domain types. The only module that opens those files (tests/test_architecture.py checks it)."""
+domain types. The only module that opens those files."""
 
 from __future__ import annotations
 
