@@ -142,21 +142,27 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
         item = max(_clause_start(view, start), view.rfind("、", 0, start) + 1)
         qualifiers.append((item, end))
         return None
-    tail = end
-    op = TargetOp.RANGE if high is not None else _op_before(before)
-    for word, word_op in (
-        ("及以上", TargetOp.GE),
-        ("以上", TargetOp.GE),
-        ("左右", TargetOp.APPROX),
-        ("以下", TargetOp.LE),
-        ("以内", TargetOp.LE),
-    ):
+    op, tail = _op_and_tail(before, after, ranged=high is not None)
+    return _Candidate(value, high, unit, op, end + len(tail))
+
+
+_OP_AFTER = (
+    ("及以上", TargetOp.GE),
+    ("以上", TargetOp.GE),
+    ("左右", TargetOp.APPROX),
+    ("以下", TargetOp.LE),
+    ("以内", TargetOp.LE),
+)
+
+
+def _op_and_tail(before: str, after: str, *, ranged: bool) -> tuple[TargetOp, str]:
+    """The op and the word after the unit that belongs to the target (以上, 左右 …): a word
+    after wins over the word before (达到50%以上 is >=); a range stays a range."""
+    op = TargetOp.RANGE if ranged else _op_before(before)
+    for word, word_op in _OP_AFTER:
         if after.startswith(word):
-            tail = end + len(word)
-            if high is None:
-                op = word_op
-            break
-    return _Candidate(value, high, unit, op, tail)
+            return (op if ranged else word_op), word
+    return op, ""
 
 
 def _is_qualifier(view: str, start: int, end: int, before: str) -> bool:
