@@ -48,6 +48,8 @@ FORBIDDEN = {
     # services use the store, never a front end or a file format's reader
     "services": ("bioecon.cli", "bioecon.io", "click"),
     "store": ("bioecon.services", "bioecon.io", "bioecon.cli"),
+    # benchmarks write and read through services, like every other front end
+    "bench": ("sqlalchemy", "bioecon.store", "bioecon.cli"),
 }
 
 
@@ -101,3 +103,13 @@ def test_the_record_converter_needs_only_the_standard_library() -> None:
     allowed = {"__future__", "dataclasses", "types", "collections.abc", "enum", "functools"}
     allowed |= {"typing", "_typeshed"}
     assert imports_of(PACKAGE / "records.py") <= allowed
+
+
+def test_only_the_bench_baseline_imports_pandas() -> None:
+    """pandas is the optional ``bench`` extra: nothing else may need it at import time."""
+    users = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if any(name == "pandas" or name.startswith("pandas.") for name in imports_of(path))
+    ]
+    assert users == ["bioecon/bench/baseline.py"]

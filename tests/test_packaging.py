@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,6 +62,18 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert built.returncode == 0, built.stdout + built.stderr
     (found,) = out.glob("bioecon-*.whl")
     return found
+
+
+def test_pandas_is_only_in_the_bench_and_test_extras(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read("bioecon-0.1.0.dist-info/METADATA").decode()
+    requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    pandas = [line for line in requires if re.match(r"Requires-Dist: pandas[<>=;\s]", line)]
+    assert sorted(pandas) == [
+        'Requires-Dist: pandas<4,>=2.2; extra == "bench"',
+        'Requires-Dist: pandas<4,>=2.2; extra == "test"',
+    ]
+    assert "Provides-Extra: bench" in metadata.splitlines()
 
 
 def test_the_wheel_holds_the_served_assets_and_py_typed(wheel: Path) -> None:
