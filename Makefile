@@ -44,6 +44,7 @@ schema: $(STAMP)
 
 docs: $(STAMP) schema
 	$(BIN)/python -m bioecon.cli_reference > docs/cli.md
+	$(BIN)/python -m bioecon.docs_reference
 
 lock:
 	rm -rf /tmp/bioecon-lock && $(PYTHON) -m venv /tmp/bioecon-lock
