@@ -51,32 +51,33 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
     app.mount("/vendor", StaticFiles(directory=vendor_folder()), name="vendor")
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
 
-    @app.get("/docs", include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        """Swagger UI for the API, its files served from the package like every other asset."""
-        page = get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="bioecon API",
-            swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
-        )
-        # Chinese descriptions need the app's own CJK font (intranet machines may have none)
-        html = bytes(page.body).decode().replace("</head>", f"{DOCS_FONT}</head>", 1)
-        return HTMLResponse(html)
-
-    @app.middleware("http")
-    async def notice(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        if simulated:
-            response.headers["X-Bioecon-Data"] = (
-                "simulated"  # HTTP headers are Latin-1; pages say 模拟数据
-            )
-        return response
-
+    app.add_api_route("/docs", api_docs, include_in_schema=False, response_class=HTMLResponse)
+    if simulated:
+        app.middleware("http")(simulated_notice)
     return app
+
+
+def api_docs() -> HTMLResponse:
+    """Swagger UI for the API, its files served from the package like every other asset."""
+    page = get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="bioecon API",
+        swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+        swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+        swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
+    )
+    # Chinese descriptions need the app's own CJK font (intranet machines may have none)
+    html = bytes(page.body).decode().replace("</head>", f"{DOCS_FONT}</head>", 1)
+    return HTMLResponse(html)
+
+
+async def simulated_notice(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Marks every response of an app over simulated data (模拟数据)."""
+    response = await call_next(request)
+    response.headers["X-Bioecon-Data"] = "simulated"  # HTTP headers are Latin-1; pages say 模拟数据
+    return response
 
 
 def vendor_folder() -> str:
