@@ -31,13 +31,19 @@ def test_ledger_bench_runs_and_sql_agrees_with_pandas() -> None:
         assert agreement.rows == 0, f"{backend}: SQL and pandas differ in {agreement.rows} values"
 
 
-def test_bench_ledger_without_pandas_names_the_extra_to_install(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("command", "module"), [(["ledger", "--scale", "0.01"], "pandas"), (["web"], "httpx")]
+)
+def test_bench_without_its_extra_names_the_extra_to_install(
+    command: list[str],
+    module: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pandas", None)  # what `import pandas` meets without it
+    monkeypatch.setitem(sys.modules, module, None)  # what `import <module>` meets without it
     with pytest.raises(SystemExit) as done:
-        main(["bench", "ledger", "--scale", "0.01"])
+        main(["bench", *command])
     assert done.value.code == 7  # ConfigurationError, as in docs/cli.md
     err = capsys.readouterr().err
-    assert "needs pandas" in err and "pip install 'bioecon[bench]'" in err
+    assert f"needs {module}" in err and "pip install 'bioecon[bench]'" in err
     assert "Traceback" not in err

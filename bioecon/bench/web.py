@@ -6,13 +6,15 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from bioecon.bench.harness import BenchRow, fresh, verdict
+from bioecon.bench.harness import BenchRow, fresh, require_extra, verdict
 from bioecon.demo import build_demo
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
+
+if TYPE_CHECKING:
+    import httpx
 
 WEB_PAGES = (
     "/",
@@ -30,6 +32,9 @@ WEB_PAGES = (
 
 
 def run_web_bench(*, requests: int) -> list[BenchRow]:
+    require_extra("httpx", "web")
+    import httpx
+
     with (
         tempfile.TemporaryDirectory() as folder,
         fresh(f"sqlite:///{Path(folder) / 'demo.db'}") as app,
