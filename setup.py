@@ -43,6 +43,7 @@ def referenced(css: Path) -> list[str]:
 
 
 def wanted(package: Path, names: tuple[str, ...]) -> list[str]:
+    """``names`` and the files their stylesheets load, relative to the npm package folder."""
     files = list(names)
     for name in names:
         if name.endswith(".css") and (package / name).is_file():
