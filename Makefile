@@ -8,19 +8,21 @@ PORT ?= 8000
 
 .PHONY: install test lint typecheck pytest demo lock schema docs clean
 
-$(STAMP): pyproject.toml requirements/lock.txt package.json package-lock.json
+# npm before the package: the build (setup.py) copies the front-end files it serves from
+# node_modules into bioecon/web/static/vendor/, and fails without them.
+$(STAMP): pyproject.toml setup.py requirements/lock.txt package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check bioecon tests
-	$(BIN)/ruff format --check bioecon tests
+	$(BIN)/ruff check bioecon tests setup.py
+	$(BIN)/ruff format --check bioecon tests setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -42,14 +44,16 @@ schema: $(STAMP)
 
 docs: $(STAMP) schema
 	$(BIN)/python -m bioecon.cli_reference > docs/cli.md
+	$(BIN)/python -m bioecon.docs_reference
 
 lock:
 	rm -rf /tmp/bioecon-lock && $(PYTHON) -m venv /tmp/bioecon-lock
 	/tmp/bioecon-lock/bin/pip install --quiet --upgrade pip
-	/tmp/bioecon-lock/bin/pip install --quiet -e '.[test]'
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error  # the build copies from it
+	/tmp/bioecon-lock/bin/pip install --quiet -e '.[test,bench]'
 	{ echo "# Exact pins of every dependency (runtime and test), installed by 'make install'."; \
 	  echo "# Regenerate with 'make lock' after changing pyproject.toml."; \
 	  /tmp/bioecon-lock/bin/pip freeze --all --exclude-editable | grep -v "^pip=="; } > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info bioecon/web/static/vendor

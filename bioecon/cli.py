@@ -641,7 +641,7 @@ def bench_ledger(scale: float, postgres_url: str | None, targets: int) -> None:
     """Province-scale ledger: (a) full derivation at one as-of period, (b) evaluation of
     500 targets, (c) the same derivation in plain pandas, on a fresh SQLite file and on
     PostgreSQL when given."""
-    from bioecon.bench import run_ledger_bench
+    from bioecon.bench.ledger import run_ledger_bench
 
     rows = run_ledger_bench(scale=scale, postgres_url=postgres_url, targets=targets)
     _echo_bench(rows)
@@ -655,7 +655,7 @@ def bench_ledger(scale: float, postgres_url: str | None, targets: int) -> None:
 def bench_classify(count: int, import_count: int) -> None:
     """Classification throughput on one core over synthetic enterprises, and import speed of
     enterprise files into a fresh SQLite file."""
-    from bioecon.bench import run_classify_bench
+    from bioecon.bench.classify import run_classify_bench
 
     rows = run_classify_bench(count=count, import_count=min(import_count, count))
     _echo_bench(rows)
@@ -665,7 +665,7 @@ def bench_classify(count: int, import_count: int) -> None:
 @click.option("--megabytes", type=click.FloatRange(0.1, 100), default=2.0, show_default=True)
 def bench_extract(megabytes: float) -> None:
     """Extraction speed on one core over plan text (the seed plans repeated)."""
-    from bioecon.bench import run_extract_bench
+    from bioecon.bench.extract import run_extract_bench
 
     rows = run_extract_bench(megabytes=megabytes)
     _echo_bench(rows)
@@ -681,7 +681,7 @@ def bench_extract(megabytes: float) -> None:
 )
 def bench_web(requests: int) -> None:
     """Median and p95 latency of every page and API route on the demo data (loopback HTTP)."""
-    from bioecon.bench import run_web_bench
+    from bioecon.bench.web import run_web_bench
 
     _echo_bench(run_web_bench(requests=requests))
 

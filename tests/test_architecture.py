@@ -48,6 +48,8 @@ FORBIDDEN = {
     # services use the store, never a front end or a file format's reader
     "services": ("bioecon.cli", "bioecon.io", "click"),
     "store": ("bioecon.services", "bioecon.io", "bioecon.cli"),
+    # benchmarks write and read through services, like every other front end
+    "bench": ("sqlalchemy", "bioecon.store", "bioecon.cli"),
 }
 
 
@@ -103,9 +105,7 @@ def test_the_record_converter_needs_only_the_standard_library() -> None:
     assert imports_of(PACKAGE / "records.py") <= allowed
 
 
-# The extract benchmark still reads the seed texts itself (bench.py, moving to bench/extract.py
-# in issue #9's packaging work); switched to catalogs.seed_texts, this exception goes.
-DATA_READERS = {"bioecon/catalogs.py", "bioecon/bench.py", "bioecon/bench/extract.py"}
+DATA_READERS = {"bioecon/catalogs.py"}
 
 
 def opens_package_data(path: Path) -> bool:
@@ -129,3 +129,13 @@ def test_data_files_are_read_only_through_catalogs() -> None:
     }
     assert readers - DATA_READERS == set()
     assert "bioecon/catalogs.py" in readers  # the check sees the one reader there is
+
+
+def test_only_the_bench_baseline_imports_pandas() -> None:
+    """pandas is the optional ``bench`` extra: nothing else may need it at import time."""
+    users = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if any(name == "pandas" or name.startswith("pandas.") for name in imports_of(path))
+    ]
+    assert users == ["bioecon/bench/baseline.py"]

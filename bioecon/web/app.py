@@ -1,14 +1,16 @@
 """`create_app(bioecon)`: the FastAPI app over one Bioecon instance (no import-time globals).
 
-Front-end libraries (ECharts, the Noto Sans SC web font, Swagger UI for /docs) come from the npm registry at install time (package.json and
-package-lock.json at the repository root; `make install` runs `npm ci`) and are served by the
-app itself from node_modules — never from a CDN: government intranets have no internet.
+Front-end libraries (ECharts, the Noto Sans SC web font, Swagger UI for /docs) come from the
+npm registry (package.json and package-lock.json at the repository root; `make install` runs
+`npm ci`). The build (setup.py) copies the files the app serves into the package, under
+``bioecon/web/static/vendor/``, and the app serves them from there at ``/vendor/…`` — from an
+installed wheel as from a checkout, never from a CDN: government intranets have no internet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from pathlib import Path
+from importlib import resources
 
 from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -18,10 +20,10 @@ from fastapi.templating import Jinja2Templates
 
 from bioecon import __version__
 from bioecon.app import Bioecon
+from bioecon.errors import ConfigurationError
 from bioecon.web import api, errors, pages
 
-HERE = Path(__file__).parent
-NODE_MODULES = HERE.parents[1] / "node_modules"
+PACKAGE = resources.files("bioecon.web")
 DOCS_FONT = (
     '<link rel="stylesheet" href="/vendor/noto-sans-sc/400.css">'
     "<style>.swagger-ui .info *, .swagger-ui .markdown *, .swagger-ui .opblock-summary-description"
@@ -39,45 +41,51 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
     )
     app.state.bioecon = bioecon
     app.state.simulated = simulated
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     templates.env.filters["yi"] = pages.yi
     templates.env.filters["rate"] = pages.rate
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for route, folder in (
-        ("/vendor/echarts", NODE_MODULES / "echarts" / "dist"),
-        ("/vendor/noto-sans-sc", NODE_MODULES / "@fontsource" / "noto-sans-sc"),
-        ("/vendor/swagger-ui", NODE_MODULES / "swagger-ui-dist"),
-    ):
-        if folder.is_dir():  # installed by `npm ci` (make install); pages degrade without them
-            app.mount(route, StaticFiles(directory=str(folder)), name=route.rsplit("/", 1)[-1])
+    app.mount("/vendor", StaticFiles(directory=vendor_folder()), name="vendor")
+    app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
 
-    @app.get("/docs", include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        """Swagger UI for the API, its files served from node_modules like every other asset."""
-        page = get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="bioecon API",
-            swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
-        )
-        # Chinese descriptions need the app's own CJK font (intranet machines may have none)
-        html = bytes(page.body).decode().replace("</head>", f"{DOCS_FONT}</head>", 1)
-        return HTMLResponse(html)
-
-    @app.middleware("http")
-    async def notice(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        if simulated:
-            response.headers["X-Bioecon-Data"] = (
-                "simulated"  # HTTP headers are Latin-1; pages say 模拟数据
-            )
-        return response
-
+    app.add_api_route("/docs", api_docs, include_in_schema=False, response_class=HTMLResponse)
+    if simulated:
+        app.middleware("http")(simulated_notice)
     return app
+
+
+def api_docs() -> HTMLResponse:
+    """Swagger UI for the API, its files served from the package like every other asset."""
+    page = get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="bioecon API",
+        swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+        swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+        swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
+    )
+    # Chinese descriptions need the app's own CJK font (intranet machines may have none)
+    html = bytes(page.body).decode().replace("</head>", f"{DOCS_FONT}</head>", 1)
+    return HTMLResponse(html)
+
+
+async def simulated_notice(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Marks every response of an app over simulated data (模拟数据)."""
+    response = await call_next(request)
+    response.headers["X-Bioecon-Data"] = "simulated"  # HTTP headers are Latin-1; pages say 模拟数据
+    return response
+
+
+def vendor_folder() -> str:
+    """The package's copy of the front-end libraries, which the build puts there."""
+    folder = PACKAGE / "static" / "vendor"
+    if not folder.is_dir():
+        raise ConfigurationError(
+            f"the web app's front-end files are missing ({folder}): install bioecon from a wheel,"
+            " or run `make install` in the source checkout (npm ci, then pip install -e .)"
+        )
+    return str(folder)

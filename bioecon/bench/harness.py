@@ -1,0 +1,54 @@
+"""What every benchmark reports (one :class:`BenchRow` per step) and how it times a step."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bioecon.app import Bioecon
+from bioecon.errors import ConfigurationError
+from bioecon.services.benchmark import scratch_database
+
+BENCH_SCHEMA = "bioecon_bench"  # the PostgreSQL schema `bench ledger --postgres` owns
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchRow:
+    backend: str
+    step: str
+    seconds: float
+    rows: int
+    goal: str
+    verdict: str
+
+
+def timed(action: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def fresh(url: str) -> AbstractContextManager[Bioecon]:
+    """A migrated, empty database (PostgreSQL: the schema ``bioecon_bench``, recreated)."""
+    return scratch_database(url, schema=BENCH_SCHEMA)
+
+
+def require_extra(module: str, command: str) -> None:
+    """Refuse, with what to install, a benchmark whose optional dependency is missing."""
+    try:
+        importlib.import_module(module)
+    except ImportError as missing:
+        raise ConfigurationError(
+            f"`bioecon bench {command}` needs {module}, which is not installed: "
+            "pip install 'bioecon[bench]' (make install includes it)"
+        ) from missing
