@@ -598,7 +598,7 @@ def extract_eval(
     gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path, errors: bool
 ) -> None:
     """Precision, recall and F1 of the extractor per document and overall, for targets and for
-    task responsible units, against a gold annotation (format: shared/gold/README.md)."""
+    task responsible units, against a gold annotation (format: tests/data/gold/README.md)."""
     scores = extraction_service.score_extractor(
         gold_targets=gold_targets, gold_tasks=gold_tasks, alternates=alternates, documents=documents
     )
