@@ -31,6 +31,7 @@ def upgrade_database(app: Bioecon, *, revision: str = "head") -> DatabaseInfo:
 
 
 def database_info(app: Bioecon) -> DatabaseInfo:
+    """Which database the app uses (password hidden), its backend, schema revision and row counts."""
     with app.reading() as connection:
         version = connection.dialect.server_version_info or ()
         return DatabaseInfo(

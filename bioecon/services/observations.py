@@ -108,6 +108,8 @@ def export_observations(
     first: Period | None = None,
     last: Period | None = None,
 ) -> list[Observation]:
+    """The stored observations of ``indicator`` (of one org unit, between two periods, when
+    given), as `data export` writes them."""
     with app.reading() as connection:
         ensure_current(connection)
         found = indicator_store.by_code(connection, [indicator])

@@ -157,6 +157,7 @@ def _responsible_unit_problems(connection: Connection, bundle: PlanBundle) -> li
 
 
 def list_plans(app: Bioecon) -> list[store.PlanSummary]:
+    """Every stored plan with its region, horizon and counts of targets and tasks, by code."""
     with app.reading() as connection:
         ensure_current(connection)
         return store.list_plans(connection)
@@ -182,6 +183,7 @@ class OrgUnitContext:
 
 
 def org_unit_context(app: Bioecon, *, code: str) -> OrgUnitContext:
+    """An org unit's name, its children and every unit's name, from one read of the tree."""
     with app.reading() as connection:
         ensure_current(connection)
         units = orgunits.tree(connection)

@@ -42,6 +42,7 @@ def load_projects(app: Bioecon, *, projects: Sequence[Project], source: str) -> 
 
 
 def plan_projects(app: Bioecon, *, plan: str) -> list[Project]:
+    """The key projects (项目库) of ``plan`` (by code), as the plan page lists them."""
     with app.reading() as connection:
         ensure_current(connection)
         return store.plan_projects(connection, plan)
