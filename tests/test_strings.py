@@ -70,9 +70,23 @@ def test_every_entry_has_exactly_zh_and_en_with_the_same_parameters() -> None:
 
 def test_status_codes_are_stable_english_words() -> None:
     # the codes are a contract (status_code in the JSON, CSS classes); issue #10 adds missed
-    assert [s.value for s in Status] == ["met", "on_track", "lagging", "at_risk", "no_data"]
-    assert [label(s) for s in Status] == ["达标", "正常", "滞后", "严重滞后", "数据不足"]
-    assert [label(s, "en") for s in Status] == ["Met", "On track", "Lagging", "At risk", "No data"]
+    assert [s.value for s in Status] == [
+        "met",
+        "on_track",
+        "lagging",
+        "at_risk",
+        "missed",
+        "no_data",
+    ]
+    assert [label(s) for s in Status] == ["达标", "正常", "滞后", "严重滞后", "未达标", "数据不足"]
+    assert [label(s, "en") for s in Status] == [
+        "Met",
+        "On track",
+        "Lagging",
+        "At risk",
+        "Missed",
+        "No data",
+    ]
 
 
 def test_reason_codes_and_check_names_read_as_before() -> None:

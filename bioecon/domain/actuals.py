@@ -8,6 +8,9 @@ reads the series (only :func:`periods_needed`) and hands the results to
   period's own 1–12月累计 when the latest period ends a year; else the latest full year at or
   before it. The actual's ``label`` says which.
 - stock indicators (企业数): the latest period-end value at or before the as-of period.
+- once the deadline year T is complete at the as-of month (as-of ≥ December of T), the
+  target is judged on T (:func:`judged_year`, :func:`year_value`): the 全年 (1–12月累计)
+  of flows, the year-end of stocks; the latest value is shown beside it.
 - recurring targets (每年…): this year's 累计 so far, with the share of the year elapsed.
 - the base: the target's own ``baseline_value``/``baseline_year`` when the plan gives them;
   else the series' full-year value of the year before the plan period.
@@ -64,6 +67,32 @@ def full_year(series: Series, year: int) -> Decimal | None:
                 else (entry.value if period.type is PeriodType.YEAR else None)
             )
     return None
+
+
+def judged_year(deadline_year: int | None, as_of: Period) -> int | None:
+    """The deadline year when it is complete at ``as_of`` (December of it or later): the
+    target is then judged on that year, not on later data. ``None`` before."""
+    if deadline_year is None:
+        return None
+    complete = as_of.year if as_of.last_month == 12 else as_of.year - 1
+    return deadline_year if complete >= deadline_year else None
+
+
+def year_value(series: Series, nature: IndicatorNature, year: int) -> Observed | None:
+    """A complete year's figure at ``t = year`` — its 1–12月累计 (flows) or year-end value
+    (stocks): the actual of a deadline year, the base of a base year; ``None`` if lacking."""
+    if nature is IndicatorNature.STOCK:
+        value = next(
+            (
+                entry.value
+                for period, entry in series.items()
+                if period.year == year and period.last_month == 12
+            ),
+            None,
+        )
+    else:
+        value = full_year(series, year)
+    return Observed(value, float(year), str(year)) if value is not None else None
 
 
 def actual_of(
@@ -130,11 +159,4 @@ def base_of(
         return Observed(target.baseline_value, float(year), str(year)) if year is not None else None
     if horizon_start is None:
         return None
-    year = horizon_start - 1
-    if nature is IndicatorNature.STOCK:
-        for period, entry in series.items():
-            if period.year == year and period.last_month == 12 and entry.value is not None:
-                return Observed(entry.value, float(year), str(year))
-        return None
-    value = full_year(series, year)
-    return Observed(value, float(year), str(year)) if value is not None else None
+    return year_value(series, nature, horizon_start - 1)

@@ -27,7 +27,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from bioecon.domain.messages import Message, clauses, month_label, year_label
+from bioecon.domain.messages import Message, Param, clauses, month_label, year_label
 from bioecon.domain.model import Target, TargetKind, TargetOp
 from bioecon.errors import InvalidValue
 
@@ -40,7 +40,28 @@ class Status(StrEnum):
     ON_TRACK = "on_track"  # 正常: progressing as required
     LAGGING = "lagging"  # 滞后 (yellow)
     AT_RISK = "at_risk"  # 严重滞后 (red)
+    MISSED = "missed"  # 未达标: the deadline year is over and the target was not met
     NO_DATA = "no_data"  # 数据不足: not enough data to judge
+
+
+class Formula(StrEnum):
+    """Which completion rule applied (formula.<code> in strings.yaml; docs/progress.md §2)."""
+
+    DISTANCE = "distance"  # 进度 (actual − base)/(target − base) decides
+    NO_BASE = "no_base"  # no base: 完成率 actual ÷ target decides
+    BASE_BEYOND_TARGET = "base_beyond_target"  # the base already meets the target: 完成率
+    BASE_EQUALS_TARGET = "base_equals_target"  # the base is the target: 完成率
+    CAP = "cap"  # a ceiling (<=, base within it): within → 达标, above → 超出上限
+    RECURRING = "recurring"  # 每年…: this year's 累计 against the yearly value
+    BEFORE_BASE = "before_base"  # the as-of date is before the base year's end: 规划期未开始
+    NEEDS_BASE = "needs_base"  # 翻番/新增 without a base: no level to reach
+
+
+class Measure(StrEnum):
+    """The measure the 时序进度 method compares with time progress (`decided_by`)."""
+
+    PROGRESS = "progress"  # 进度: share of the distance from base to target covered
+    COMPLETION_RATE = "completion_rate"  # 完成率: actual ÷ target
 
 
 class Method(StrEnum):
@@ -128,7 +149,10 @@ class Evaluation:
     target_high: Decimal | None = None
     actual: Decimal | None = None
     actual_period: str | None = None
-    completion_rate: float | None = None  # percent
+    completion_rate: float | None = None  # 完成率 actual ÷ target, percent (新增: = 进度)
+    progress: float | None = None  # 进度 (actual − base)/(target − base), percent
+    decided_by: Measure | None = None  # which of the two the 时序进度 method compares
+    formula: Formula | None = None
     time_progress: float | None = None  # percent
     gap: Decimal | None = None  # target − actual (how much is still to do)
     required_cagr: float | None = None  # percent a year
@@ -138,6 +162,8 @@ class Evaluation:
     projection_ratio: float | None = None
     by_method: dict[str, Status] = field(default_factory=dict)
     completion_rate_high: float | None = None  # ranges: against the high end
+    latest: Decimal | None = None  # after the deadline: the latest value, shown beside
+    latest_period: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,13 +185,21 @@ class TargetEvaluation:
 
 
 def _no_data(
-    reason: Message, target: Decimal | None = None, high: Decimal | None = None
+    reason: Message,
+    target: Decimal | None = None,
+    high: Decimal | None = None,
+    *,
+    actual: Observed | None = None,
+    formula: Formula | None = None,
 ) -> Evaluation:
     return Evaluation(
         status=Status.NO_DATA,
         explanation=reason,
         target=target,
         target_high=high,
+        actual=actual.value if actual is not None else None,
+        actual_period=actual.label if actual is not None else None,
+        formula=formula,
         by_method={m.value: Status.NO_DATA for m in Method},
     )
 
@@ -177,11 +211,13 @@ def _cagr(start: float, end: float, years: float) -> float | None:
 
 
 def _fmt(value: Decimal | float | None, digits: int = 2) -> str:
+    """The number as the explanation shows it; a value that rounds to zero is "0", never "-0"."""
     if value is None:
         return "—"
-    number = float(value)
+    number = round(float(value), digits) + 0.0  # + 0.0 turns −0.0 into 0.0
     text = f"{number:,.{digits}f}".replace(",", "")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
 
 
 def _band(ratio: float | None, on_track: float, lagging: float) -> Status:
@@ -201,30 +237,90 @@ def evaluate(
     horizon_start_t: float | None,
     thresholds: Thresholds,
     ytd_share: float | None = None,
+    latest: Observed | None = None,
+    missing: Message | None = None,
 ) -> Evaluation:
     """Judge one target.
 
-    ``actual``: the measured value (for recurring targets: this year's 累计 so far, with
-    ``ytd_share`` = months elapsed / 12). ``base``: the baseline. ``time_now``: the as-of
-    point on the time axis, used when there is no actual. ``horizon_start_t``: where time
-    progress starts when there is no base (the year before the plan period).
+    ``actual``: the measured value — once the deadline year is over, the deadline year's
+    (:func:`bioecon.domain.actuals.judged_year`), with ``latest`` the latest value, shown
+    beside without changing the verdict; for recurring targets this year's 累计 so far, with
+    ``ytd_share`` = months elapsed / 12. ``base``: the baseline. ``time_now``: the as-of
+    point on the time axis. ``horizon_start_t``: where time progress starts when there is no
+    base (the year before the plan period). ``missing``: why there is no actual.
     """
     if spec.kind is TargetKind.POLICY_RULE:
         return _no_data(Message("explain.policy_rule"))
     if spec.kind is TargetKind.RECURRING:
-        return _recurring(spec, actual, ytd_share, thresholds)
+        result = _recurring(spec, actual, ytd_share, thresholds)
+    else:
+        result = _evaluate_level(spec, actual, base, time_now, horizon_start_t, thresholds)
+    if actual is None and missing is not None:
+        result = replace(result, explanation=missing)
+    return _beside(result, latest, time_now, spec.actual_unit)
+
+
+def _evaluate_level(
+    spec: TargetSpec,
+    actual: Observed | None,
+    base: Observed | None,
+    time_now: float,
+    horizon_start_t: float | None,
+    thresholds: Thresholds,
+) -> Evaluation:
     target, high = _levels(spec, base)
     if target is None:
-        return _no_data(Message("explain.level_needs_base"), spec.value, spec.value_high)
+        reason = Message("explain.level_needs_base")
+        return _no_data(
+            reason, spec.value, spec.value_high, actual=actual, formula=Formula.NEEDS_BASE
+        )
     if actual is None:
         return _no_data(Message("explain.no_actual", {"as_of": _label_t(time_now)}), target, high)
-    if spec.kind is TargetKind.INCREMENT and base is None:
-        return _no_data(Message("explain.increment_needs_base"), target, high)
     if spec.deadline_year is None:
-        return _no_data(Message("explain.no_deadline"), target, high)
+        return _no_data(Message("explain.no_deadline"), target, high, actual=actual)
     start_t = base.t if base is not None else horizon_start_t
-    figures = _figures(spec, actual, base, (target, high), float(spec.deadline_year), start_t)
-    return _judge(spec, actual, (target, high), figures, thresholds)
+    if start_t is not None and time_now < start_t - 1e-9:
+        reason = Message("explain.before_base", {"year": round(start_t)})
+        return _no_data(reason, target, high, actual=actual, formula=Formula.BEFORE_BASE)
+    formula = _formula(spec, base, target)
+    levels = (target, high)
+    figures = _figures(spec, actual, base, levels, float(spec.deadline_year), start_t, formula)
+    return _judge(spec, actual, levels, figures, thresholds)
+
+
+def _formula(spec: TargetSpec, base: Observed | None, target: Decimal) -> Formula:
+    """Which rule measures completion (docs/progress.md, "One definition per target kind")."""
+    down = spec.op is TargetOp.LE
+    if down and (base is None or base.value <= target):
+        return Formula.CAP
+    if base is None:
+        return Formula.NO_BASE
+    if base.value == target:
+        return Formula.BASE_EQUALS_TARGET
+    if (base.value > target) if down else (base.value < target):
+        return Formula.DISTANCE
+    return Formula.BASE_BEYOND_TARGET
+
+
+def _beside(result: Evaluation, latest: Observed | None, time_now: float, unit: str) -> Evaluation:
+    """The latest value beside a verdict on the deadline year ("2026年最新：…")."""
+    if latest is None or latest.label == result.actual_period:
+        return result
+    line = Message(
+        "explain.latest",
+        {
+            "year": math.ceil(time_now - 1e-9),
+            "period": latest.label,
+            "actual": _fmt(latest.value),
+            "unit": unit,
+        },
+    )
+    return replace(
+        result,
+        latest=latest.value,
+        latest_period=latest.label,
+        explanation=clauses(result.explanation, line),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,14 +328,25 @@ class _Figures:
     """What a judgement rests on (rates as fractions; ``projected`` to the cent)."""
 
     deadline: float
-    completion: float | None
+    formula: Formula
+    completion: float | None  # percent
     completion_high: float | None
+    progress: float | None  # percent
     time_progress: float | None  # percent
     required: float | None = None
     actual_rate: float | None = None
     ratio: float | None = None
     projected: Decimal | None = None
     projection_ratio: float | None = None
+
+    @property
+    def measure(self) -> Measure:
+        return Measure.PROGRESS if self.progress is not None else Measure.COMPLETION_RATE
+
+    @property
+    def deciding(self) -> float | None:
+        """The percentage the 时序进度 method compares with time progress."""
+        return self.progress if self.progress is not None else self.completion
 
 
 def _figures(
@@ -249,33 +356,56 @@ def _figures(
     levels: tuple[Decimal, Decimal | None],
     deadline: float,
     start_t: float | None,
+    formula: Formula,
 ) -> _Figures:
-    """Completion, time progress, growth rates and the projection to the deadline."""
+    """完成率, 进度, time progress, growth rates and the projection to the deadline."""
     target, high = levels
-    down = spec.op is TargetOp.LE
-    base_value = base.value if base is not None else None
     time_progress = (
         min(max((actual.t - start_t) / (deadline - start_t), 0.0), 1.0) * 100
         if start_t is not None and deadline > start_t
         else None
     )
+    distance = formula is Formula.DISTANCE and base is not None
+    base_value = base.value if base is not None else Decimal(0)
+
+    def rate(level: Decimal | None) -> float | None:
+        if level is None:
+            return None
+        if distance and spec.kind is TargetKind.INCREMENT:  # 新增: 完成率 is 进度
+            return _share(actual.value, level, base_value)
+        return float(actual.value / level) * 100 if level else None
+
     figures = _Figures(
         deadline=deadline,
-        completion=_completion(actual.value, target, base_value, down),
-        completion_high=(
-            _completion(actual.value, high, base_value, down) if high is not None else None
-        ),
+        formula=formula,
+        completion=rate(target),
+        completion_high=rate(high),
+        progress=_share(actual.value, target, base_value) if distance else None,
         time_progress=time_progress,
     )
-    if base is None:
+    if base is None or formula not in (Formula.DISTANCE, Formula.CAP):
         return figures
-    if spec.kind in (TargetKind.LEVEL, TargetKind.MULTIPLE) and not down:
-        figures = _compounding(figures, actual, base, target)
-    elif actual.t > base.t:
-        slope = (float(actual.value) - float(base.value)) / (actual.t - base.t)
-        projected = float(actual.value) + slope * max(deadline - actual.t, 0)
-        figures = replace(figures, projected=Decimal(repr(projected)))
-    return _projection(figures, base, target)
+    compounding = spec.kind in (TargetKind.LEVEL, TargetKind.MULTIPLE)
+    if formula is Formula.DISTANCE and compounding and spec.op is not TargetOp.LE:
+        return _projection(_compounding(figures, actual, base, target), base, target)
+    projected = _linear(actual, base, deadline)
+    if formula is Formula.CAP:  # a ceiling has no distance to cover, only the projection
+        cent = projected.quantize(Decimal("0.01")) if projected is not None else None
+        return replace(figures, projected=cent)
+    return _projection(replace(figures, projected=projected), base, target)
+
+
+def _share(actual: Decimal, target: Decimal, base: Decimal) -> float:
+    """进度: the share of the distance from base to target covered, in percent."""
+    return float((actual - base) / (target - base)) * 100
+
+
+def _linear(actual: Observed, base: Observed, deadline: float) -> Decimal | None:
+    """The actual carried on at its average change a year since the base, to the deadline."""
+    if actual.t <= base.t:
+        return None
+    slope = (float(actual.value) - float(base.value)) / (actual.t - base.t)
+    return Decimal(repr(float(actual.value) + slope * max(deadline - actual.t, 0)))
 
 
 def _compounding(figures: _Figures, actual: Observed, base: Observed, target: Decimal) -> _Figures:
@@ -283,11 +413,7 @@ def _compounding(figures: _Figures, actual: Observed, base: Observed, target: De
     deadline = figures.deadline
     required = _cagr(float(base.value), float(target), deadline - base.t)
     rate = _cagr(float(base.value), float(actual.value), actual.t - base.t)
-    ratio = (
-        rate / abs(required)
-        if required is not None and rate is not None and required != 0
-        else None
-    )
+    ratio = rate / required if required is not None and rate is not None and required else None
     projected = (
         Decimal(repr(float(actual.value) * (1 + rate) ** max(deadline - actual.t, 0)))
         if rate is not None
@@ -301,11 +427,7 @@ def _projection(figures: _Figures, base: Observed, target: Decimal) -> _Figures:
     projected = figures.projected
     if projected is None:
         return figures
-    ratio = (
-        (float(projected) - float(base.value)) / (float(target) - float(base.value))
-        if target != base.value
-        else None
-    )
+    ratio = (float(projected) - float(base.value)) / (float(target) - float(base.value))
     return replace(figures, projected=projected.quantize(Decimal("0.01")), projection_ratio=ratio)
 
 
@@ -316,12 +438,19 @@ def _judge(
     figures: _Figures,
     thresholds: Thresholds,
 ) -> Evaluation:
-    """The status by each method (达标 under all when met), the default method's verdict."""
+    """达标 under every method when met; 未达标 when the deadline year is over and it is
+    not; a ceiling its own verdict; else each method's band, the default method deciding."""
     target, high = levels
-    by_method = _by_method(figures, thresholds)
     met = _met(spec, actual.value, target, thresholds)
-    if met:
-        by_method = dict.fromkeys(by_method, Status.MET)
+    final = actual.t >= figures.deadline - 1e-9
+    if figures.formula is Formula.CAP:
+        by_method = dict.fromkeys(
+            (m.value for m in Method), _cap_status(met, final, figures.projected, target)
+        )
+    elif met or final:
+        by_method = {m.value: Status.MET if met else Status.MISSED for m in Method}
+    else:
+        by_method = _by_method(figures, thresholds)
     return Evaluation(
         status=by_method[thresholds.default_method.value],
         explanation=_explain(spec, actual, target, met, figures),
@@ -330,6 +459,9 @@ def _judge(
         actual=actual.value,
         actual_period=actual.label,
         completion_rate=figures.completion,
+        progress=figures.progress,
+        decided_by=figures.measure,
+        formula=figures.formula,
         time_progress=figures.time_progress,
         gap=target - actual.value,
         required_cagr=_percent(figures.required),
@@ -342,10 +474,20 @@ def _judge(
     )
 
 
+def _cap_status(met: bool, final: bool, projected: Decimal | None, cap: Decimal) -> Status:
+    """A ceiling: above it 严重滞后 before the deadline and 未达标 after; within it 达标,
+    or 滞后 before the deadline when the actual's trend carries it above the cap."""
+    if not met:
+        return Status.MISSED if final else Status.AT_RISK
+    if not final and projected is not None and projected > cap:
+        return Status.LAGGING
+    return Status.MET
+
+
 def _by_method(figures: _Figures, thresholds: Thresholds) -> dict[str, Status]:
     return {
         Method.TIME_PROGRESS.value: _time_status(
-            figures.completion, figures.time_progress, thresholds
+            figures.deciding, figures.time_progress, thresholds
         ),
         Method.GROWTH_RATIO.value: _band(
             figures.ratio, thresholds.growth_on_track, thresholds.growth_lagging
@@ -378,19 +520,6 @@ def _met(spec: TargetSpec, actual: Decimal, target: Decimal, thresholds: Thresho
     if spec.op is TargetOp.APPROX:
         return float(actual) >= float(target) * (1 - thresholds.approx_tolerance)
     return actual >= target
-
-
-def _completion(actual: Decimal, target: Decimal, base: Decimal | None, down: bool) -> float | None:
-    """Share of the required change; where the base already meets the target (so no change
-    is required), the plain ratio actual ÷ target instead."""
-    required = base is not None and (target < base if down else target > base)
-    if base is not None and required:
-        return float((actual - base) / (target - base)) * 100
-    if target == 0:
-        return None
-    if down:
-        return float(target / actual) * 100 if actual else None
-    return float(actual / target) * 100
 
 
 def _time_status(
@@ -429,6 +558,8 @@ def _recurring(
         actual=actual.value,
         actual_period=actual.label,
         completion_rate=completion,
+        decided_by=Measure.COMPLETION_RATE,
+        formula=Formula.RECURRING,
         time_progress=time_progress,
         gap=spec.value - actual.value,
         projected=projected,
@@ -447,11 +578,12 @@ def _explain_recurring(
     projected: Decimal | None,
 ) -> Message:
     """本年累计…，完成年度目标的…%（时序进度…%，落后…个百分点），按当前进度全年约…"""
-    behind = time_progress - completion if completion is not None else None
     lead: Message | str = ""
-    if behind is not None:
-        key = "explain.recurring_behind" if behind > 0 else "explain.recurring_ahead"
-        lead = Message(key, {"points": _fmt(behind if behind > 0 else -behind, 1)})
+    if completion is not None:
+        points = _points(time_progress, completion)
+        if points:
+            key = "explain.recurring_behind" if points > 0 else "explain.recurring_ahead"
+            lead = Message(key, {"points": _fmt(abs(points), 1)})
     done = Message(
         "explain.recurring",
         {
@@ -469,6 +601,11 @@ def _explain_recurring(
     )
 
 
+def _points(time_progress: float, done: float) -> float:
+    """Points behind time progress as the explanation states them (one decimal; 0 when even)."""
+    return round(time_progress - done, 1) + 0.0
+
+
 def _label_t(t: float) -> Message:
     year = math.floor(t + 1e-9)
     month = round((t - year) * 12)
@@ -478,29 +615,73 @@ def _label_t(t: float) -> Message:
 def _explain(
     spec: TargetSpec, actual: Observed, target: Decimal, met: bool, figures: _Figures
 ) -> Message:
-    """2024实际…亿元，完成…%，时序进度…%（落后…个百分点），需年均增长…%，…，预计…年达…"""
+    """2024实际…亿元，完成率…%，进度…%，时序进度…%（落后…个百分点），需年均增长…%，…"""
     unit = spec.actual_unit
     stated = Message(
         "explain.actual", {"period": actual.label, "actual": _fmt(actual.value), "unit": unit}
     )
+    if figures.formula is Formula.CAP:
+        return clauses(stated, *_cap_clauses(figures, actual, target, met, unit))
     if met:
         return clauses(stated, Message("explain.met", {"target": _fmt(target), "unit": unit}))
     return clauses(
-        stated, *_progress_clauses(figures), *_outlook_clauses(figures, actual, target, unit)
+        stated,
+        *_progress_clauses(spec, figures),
+        *_outlook_clauses(spec, figures, actual, target),
     )
 
 
-def _progress_clauses(figures: _Figures) -> list[Message]:
-    """完成…%，时序进度…%（落后/超前…个百分点），需年均增长…%，实际年均增长…%."""
+def _cap_clauses(
+    figures: _Figures, actual: Observed, cap: Decimal, met: bool, unit: str
+) -> list[Message]:
+    """未超出上限…（为上限的…%）[，预计…年达…，将超出上限] / [目标年…已过，]超出上限…"""
+    year = int(figures.deadline)
+    final = actual.t >= figures.deadline - 1e-9
+    if not met:
+        return [_cap_exceeded(figures, cap, unit, final=final)]
+    numbers = {"target": _fmt(cap), "unit": unit, "completion": _fmt(figures.completion, 1)}
+    found = [Message("explain.cap_within", numbers)]
+    if not final and figures.projected is not None and figures.projected > cap:
+        projected: dict[str, Param] = {
+            "year": year,
+            "projected": _fmt(figures.projected),
+            "unit": unit,
+        }
+        found.append(Message("explain.cap_projected", projected))
+    return found
+
+
+def _cap_exceeded(figures: _Figures, cap: Decimal, unit: str, *, final: bool) -> Message:
+    """[目标年…已过，]超出上限…（为上限的…%）"""
+    return Message(
+        "explain.cap_exceeded_final" if final else "explain.cap_exceeded",
+        {
+            "year": int(figures.deadline),
+            "target": _fmt(cap),
+            "unit": unit,
+            "completion": _fmt(figures.completion, 1),
+        },
+    )
+
+
+def _progress_clauses(spec: TargetSpec, figures: _Figures) -> list[Message]:
+    """完成率…%，进度…%，时序进度…%（落后/超前…个百分点），需年均增长…%，实际年均增长…%."""
     found: list[Message] = []
-    completion, time_progress = figures.completion, figures.time_progress
-    if completion is not None:
-        found.append(Message("explain.completion", {"completion": _fmt(completion, 1)}))
-        if time_progress is not None:
-            behind = time_progress - completion
-            key = "explain.time_behind" if behind > 0 else "explain.time_ahead"
-            points = _fmt(behind if behind > 0 else -behind, 1)
-            found.append(Message(key, {"time_progress": _fmt(time_progress, 1), "points": points}))
+    if figures.completion is not None:
+        found.append(Message("explain.completion", {"completion": _fmt(figures.completion, 1)}))
+    if figures.progress is not None and spec.kind is not TargetKind.INCREMENT:
+        found.append(Message("explain.progress", {"progress": _fmt(figures.progress, 1)}))
+    deciding, time_progress = figures.deciding, figures.time_progress
+    if deciding is not None and time_progress is not None:
+        points = _points(time_progress, deciding)
+        key = (
+            "explain.time_behind"
+            if points > 0
+            else ("explain.time_ahead" if points < 0 else "explain.time_even")
+        )
+        found.append(
+            Message(key, {"time_progress": _fmt(time_progress, 1), "points": _fmt(abs(points), 1)})
+        )
     if figures.required is not None and figures.actual_rate is not None:
         rates = {
             "required": _fmt(figures.required * 100, 1),
@@ -511,21 +692,23 @@ def _progress_clauses(figures: _Figures) -> list[Message]:
 
 
 def _outlook_clauses(
-    figures: _Figures, actual: Observed, target: Decimal, unit: str
+    spec: TargetSpec, figures: _Figures, actual: Observed, target: Decimal
 ) -> list[Message]:
-    """The target year is over (say so instead of projecting into it), else the projection."""
-    year = int(figures.deadline)
-    if actual.t >= figures.deadline:
+    """The target year is over (say so instead of projecting into it), else the projection
+    and the projection ratio — the very number the projection method bands."""
+    year, unit = int(figures.deadline), spec.actual_unit
+    if actual.t >= figures.deadline - 1e-9:
+        if spec.op is TargetOp.LE:
+            return [_cap_exceeded(figures, target, unit, final=True)]
         return [
             Message("explain.deadline_passed", {"year": year, "target": _fmt(target), "unit": unit})
         ]
-    projected = figures.projected
-    if projected is None or not target:
+    if figures.projected is None or figures.projection_ratio is None:
         return []
-    share = _fmt(float(projected / target) * 100, 0)
+    share = _fmt(figures.projection_ratio * 100, 1)
     return [
         Message(
             "explain.projected",
-            {"year": year, "projected": _fmt(projected), "unit": unit, "share": share},
+            {"year": year, "projected": _fmt(figures.projected), "unit": unit, "share": share},
         )
     ]

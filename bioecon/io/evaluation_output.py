@@ -29,6 +29,11 @@ FIELDS = (
     "projected",
     "status",
     "explanation",
+    "progress",
+    "decided_by",
+    "formula",
+    "latest",
+    "latest_period",
 )
 
 
@@ -54,7 +59,13 @@ def evaluation_record(item: TargetEvaluation) -> dict[str, Any]:
         "stated_unit": t.unit,  # … and its unit (倍)
         "actual": e.actual,
         "actual_period": e.actual_period,
+        "latest": e.latest,  # after the deadline: the latest value, beside the verdict …
+        "latest_period": e.latest_period,  # … which is on the deadline year
         "completion_rate": _round(e.completion_rate),
+        "progress": _round(e.progress),
+        "decided_by": e.decided_by.value if e.decided_by else None,
+        "formula": e.formula.value if e.formula else None,
+        "formula_label": label(e.formula) if e.formula else None,
         "completion_rate_high": _round(e.completion_rate_high),
         "time_progress": _round(e.time_progress),
         "gap": e.gap,
@@ -64,7 +75,7 @@ def evaluation_record(item: TargetEvaluation) -> dict[str, Any]:
         "projected": e.projected,
         "projection_ratio": _round(e.projection_ratio),
         "status": label(e.status),  # 达标 …: the Chinese label, as before the codes
-        "status_code": e.status.value,  # met, on_track, lagging, at_risk, no_data
+        "status_code": e.status.value,  # met, on_track, lagging, at_risk, missed, no_data
         "status_en": label(e.status, "en"),
         "status_by_method": {method: label(status) for method, status in e.by_method.items()},
         "explanation": render(e.explanation),
@@ -89,6 +100,7 @@ _MARK = {
     Status.ON_TRACK: "●",
     Status.LAGGING: "▲",
     Status.AT_RISK: "■",
+    Status.MISSED: "✕",
     Status.NO_DATA: "○",
 }
 

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from decimal import Decimal
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import progress_thresholds, tier_catalogue
-from bioecon.domain.actuals import Series, actual_of, base_of, periods_needed, time_of
+from bioecon.domain.actuals import (
+    Series,
+    actual_of,
+    base_of,
+    judged_year,
+    periods_needed,
+    time_of,
+    year_value,
+)
 from bioecon.domain.messages import Message, month_label
 from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import (
-    Evaluation,
     Observed,
     TargetEvaluation,
     TargetSpec,
@@ -73,6 +79,8 @@ def evaluate_bundle(
     base_years = {t.baseline_year for t, _ in targets if t.baseline_year}
     if bundle.plan.horizon_start:
         base_years.add(bundle.plan.horizon_start - 1)
+    # the deadline years that are over: their year-ends are the actuals
+    base_years |= {y for t, _ in targets if (y := judged_year(t.deadline_year, as_of))}
     series = _series(connection, targets, natures, base_years, as_of)
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
     as_of_label = month_label(as_of.year, as_of.index)
@@ -91,8 +99,14 @@ def evaluate_bundle(
             else None,
         )
         actual: Observed | None = None
+        latest: Observed | None = None
         base: Observed | None = None
         share: float | None = None
+        judged = (
+            judged_year(target.deadline_year, as_of)
+            if target.kind is not TargetKind.RECURRING
+            else None
+        )
         tier = tier_of_indicator(target.indicator)
         if tier is not None:
             rule = plan_rules(tier_catalogue(), bundle.plan.tiers)[tier]
@@ -113,6 +127,16 @@ def evaluate_bundle(
                 "explain.no_series",
                 {"as_of": as_of_label, "indicator": target.indicator, "org_unit": org},
             )
+            if judged is not None:
+                latest, actual = actual, year_value(entries, nature, judged)
+                if latest is not None:
+                    missing = Message("explain.no_deadline_actual", {"year": judged})
+        if tier is not None and judged is not None:
+            # judged on the deadline year's count; today's is shown beside it
+            latest = actual
+            actual, _ = _tier_counts(
+                connection, rule, target, org, Period(PeriodType.MONTH, judged, 12), None
+            )
         evaluation = evaluate(
             spec,
             actual=actual,
@@ -121,17 +145,13 @@ def evaluate_bundle(
             horizon_start_t=horizon_t,
             thresholds=thresholds,
             ytd_share=share,
+            latest=latest,
+            missing=missing,
         )
-        if actual is None:
-            evaluation = _with_reason(evaluation, missing)
         results.append(
             TargetEvaluation(bundle.plan.code, target, org, evaluation, level_unit=spec.level_unit)
         )
     return results
-
-
-def _with_reason(evaluation: Evaluation, reason: Message) -> Evaluation:
-    return replace(evaluation, explanation=reason)
 
 
 def _tier_counts(

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from bioecon.catalogs import published_figures, tier_catalogue, unit_registry
 from bioecon.domain.periods import Period
+from bioecon.domain.progress import Status
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.messages import Lang, page_strings
 from bioecon.services import enterprises as enterprise_service
@@ -58,10 +59,11 @@ def home(request: Request) -> Response:
     as_of = default_as_of(app)
     cards = []
     for plan in plan_service.list_plans(app):
-        statuses = Counter(
+        counts = Counter(
             i.evaluation.status
             for i in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
         )
+        statuses = {status: counts[status] for status in Status if counts[status]}  # in order
         last = quality_service.latest_data_month(app, plan=plan.code)
         cards.append({"plan": plan, "statuses": statuses, "last_data": last})
     return render(
@@ -245,4 +247,5 @@ def yi(value: Decimal | float | None, unit: str | None = None) -> str:
 
 
 def rate(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    """One decimal; a rate that rounds to zero reads 0.0, never -0.0."""
+    return "—" if value is None else f"{round(value, 1) + 0.0:.1f}"

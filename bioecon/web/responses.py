@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bioecon.domain.progress import Status
+from bioecon.domain.progress import Formula, Measure, Status
 from bioecon.io import evaluation_output, ledger_output
 from bioecon.io.enterprise_output import DIRECTORY_PAGE
 from bioecon.io.output import Amount, model_of, response_model
@@ -36,8 +36,14 @@ EVALUATION_TYPES: dict[str, tuple[Any, str]] = {
     "stated_value": (Amount, "the target as the plan states it"),
     "stated_unit": (str, ""),
     "actual": (Amount | None, ""),
-    "actual_period": (str | None, ""),
-    "completion_rate": _RATE,
+    "actual_period": (str | None, "the deadline year once it is over, else the latest"),
+    "latest": (Amount | None, "after the deadline: the latest value, beside the verdict"),
+    "latest_period": (str | None, ""),
+    "completion_rate": (float | None, "完成率 actual ÷ target, percent (新增: = 进度)"),
+    "progress": (float | None, "进度 (actual − base)/(target − base), percent"),
+    "decided_by": (Measure | None, "the measure the 时序进度 method compares with time"),
+    "formula": (Formula | None, "which completion rule applied (docs/progress.md)"),
+    "formula_label": (str | None, "the rule's Chinese label"),
     "completion_rate_high": _RATE,
     "time_progress": _RATE,
     "gap": (Amount | None, "target − actual"),
@@ -46,7 +52,7 @@ EVALUATION_TYPES: dict[str, tuple[Any, str]] = {
     "growth_ratio": (float | None, ""),
     "projected": (Amount | None, "at the deadline"),
     "projection_ratio": (float | None, ""),
-    "status": (str, "the status's Chinese label: 达标/正常/滞后/严重滞后/数据不足"),
+    "status": (str, "the status's Chinese label: 达标/正常/滞后/严重滞后/未达标/数据不足"),
     "status_code": (Status, "the status's stable code"),
     "status_en": (str, "the status's English label"),
     "status_by_method": (dict[str, str], "method → the status's Chinese label"),

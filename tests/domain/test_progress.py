@@ -37,15 +37,18 @@ def test_statcan_worked_example_all_three_methods() -> None:
     assert result.growth_ratio == pytest.approx(0.6357, abs=1e-4)  # → "acceleration needed"
     assert result.projected == Decimal("338.77")  # 300 × 1.2^(2/3)
     assert result.projection_ratio == pytest.approx(0.592, abs=1e-3)  # (338.8 − 250)/150
-    assert result.completion_rate == pytest.approx(100 / 3)  # (300 − 250)/(400 − 250)
+    assert result.completion_rate == pytest.approx(75.0)  # 完成率 300/400
+    assert result.progress == pytest.approx(100 / 3)  # 进度 (300 − 250)/(400 − 250)
+    assert result.decided_by == "progress" and result.formula == "distance"
     assert result.time_progress == pytest.approx(60.0)  # (2023 − 2020)/(2025 − 2020)
     assert result.gap == Decimal(100)
     # 26.7 points behind time progress → 滞后 (10 < 26.7 ≤ 30); R 0.64 → 滞后; ratio 0.59 → 滞后
     assert result.by_method == {m.value: Status.LAGGING for m in Method}
     assert result.status is Status.LAGGING
+    # the projection clause cites the projection ratio itself, one decimal: 0.5918 → 59.2 %
     assert render(result.explanation) == (
-        "2023实际300亿元，完成33.3%，时序进度60%（落后26.7个百分点），"
-        "需年均增长9.9%，实际年均增长6.3%，预计2025年达338.77亿元，为目标的85%"
+        "2023实际300亿元，完成率75%，进度33.3%，时序进度60%（落后26.7个百分点），"
+        "需年均增长9.9%，实际年均增长6.3%，预计2025年达338.77亿元（预计进度59.2%）"
     )
 
 
@@ -60,8 +63,9 @@ def test_changsha_biomedicine_2000_yi_by_2025() -> None:
         horizon_start_t=2021,
         thresholds=DEFAULT,
     )
-    # completion (1880 − 1135)/(2000 − 1135) = 86.1 %; time (2024.5 − 2019)/6 = 91.7 % → 5.5 behind
-    assert result.completion_rate == pytest.approx(86.127, abs=1e-3)
+    # 进度 (1880 − 1135)/(2000 − 1135) = 86.1 %; time (2024.5 − 2019)/6 = 91.7 % → 5.5 behind
+    assert result.progress == pytest.approx(86.127, abs=1e-3)
+    assert result.completion_rate == pytest.approx(94.0)  # 完成率 1880/2000
     assert result.time_progress == pytest.approx(91.667, abs=1e-3)
     assert result.status is Status.ON_TRACK
     # required (2000/1135)^(1/6) − 1 = 9.90 %; actual (1880/1135)^(1/5.5) − 1 = 9.61 %; R = 0.970
@@ -213,9 +217,10 @@ def test_increment_multiple_range_recurring_share_and_caps() -> None:
         horizon_start_t=None,
         thresholds=DEFAULT,
     )
-    assert (
-        down.completion_rate == pytest.approx(50.0) and down.status is Status.ON_TRACK
-    )  # half-way down at half time
+    # a reduction (base 70 above the cap 50): 进度 (60 − 70)/(50 − 70) = 50 % at half time;
+    # 完成率 60/50 = 120 % of the cap
+    assert down.formula == "distance" and down.progress == pytest.approx(50.0)
+    assert down.completion_rate == pytest.approx(120.0) and down.status is Status.ON_TRACK
 
     rule = TargetSpec(TargetKind.POLICY_RULE, TargetOp.LE, Decimal(1000), None, "万元", None)
     assert (
@@ -271,7 +276,7 @@ def test_verdicts_are_unchanged_when_every_amount_is_scaled(
             horizon_start_t=None,
             thresholds=DEFAULT,
         )
-        return result.status, result.growth_ratio, result.completion_rate
+        return result.status, result.growth_ratio, result.progress
 
     (s1, r1, c1), (s2, r2, c2) = run(1), run(k)
     assert s1 is s2
@@ -290,7 +295,8 @@ def test_share_target_is_linear_in_percentage_points() -> None:
         horizon_start_t=None,
         thresholds=DEFAULT,
     )
-    assert result.completion_rate == pytest.approx(50.0)  # (35 − 20)/(50 − 20)
+    assert result.progress == pytest.approx(50.0)  # (35 − 20)/(50 − 20)
+    assert result.completion_rate == pytest.approx(70.0)  # 35/50
     assert result.time_progress == pytest.approx(50.0)  # (2023 − 2021)/(2025 − 2021)
     assert result.required_cagr is None and result.growth_ratio is None  # no CAGR for shares
     assert result.projected == Decimal("50.00")  # linear: +7.5 points a year

@@ -182,11 +182,11 @@ def test_a_tier_target_is_measured_from_the_registry(registry: Bioecon, tmp_path
         for i in evaluate_plan(registry, plan="tier-plan", as_of=Period.month(2025, 12))
     }
     assert (results["T1"].actual, results["T1"].actual_period) == (Decimal(2), "2025")
-    # base 1 (2023) → 2 of the 9 more needed = 11.1 % at full time → 严重滞后
-    assert (
-        results["T1"].completion_rate == pytest.approx(100 / 9)
-        and results["T1"].status is Status.AT_RISK
-    )
+    # base 1 (2023) → 进度 2 of the 9 more needed = 11.1 %, 完成率 2/10 = 20 %; as of
+    # December 2025 the deadline year is over and 2 < 10 → 未达标 (issue #10)
+    assert results["T1"].progress == pytest.approx(100 / 9)
+    assert results["T1"].completion_rate == pytest.approx(20.0)
+    assert results["T1"].status is Status.MISSED
     assert results["T2"].actual == Decimal(1) and results["T2"].status is Status.MET
 
 
@@ -200,8 +200,9 @@ def test_a_plan_defines_its_own_tier(registry: Bioecon, tmp_path: Path) -> None:
     plan.write_text(text, encoding="utf-8")
     load_plan(registry, bundle=read_plan_file(plan).bundle, source="own.yaml")
     (result,) = evaluate_plan(registry, plan="own-tiers", as_of=Period.month(2025, 12))
-    # 2025 revenue ≥ 50,000 万元: 甲, 丙, 丁, 戊, 己 (乙 has 3,456)
-    assert result.evaluation.actual == Decimal(5) and result.evaluation.status is Status.AT_RISK
+    # 2025 revenue ≥ 50,000 万元: 甲, 丙, 丁, 戊, 己 (乙 has 3,456); 5 < 8 with the
+    # deadline year 2025 over → 未达标 (issue #10)
+    assert result.evaluation.actual == Decimal(5) and result.evaluation.status is Status.MISSED
     (members_,) = tier_report(registry, year=2025, tiers=["core_firms"], plan="own-tiers")
     assert len(members_.members) == 5
     plan.write_text(

@@ -85,7 +85,8 @@ def test_level_target_uses_trailing_twelve_months_against_the_base_year(
     load(plan_app, tmp_path, rows())
     result = by_key(plan_app)["LEVEL"]
     assert result.actual == Decimal(162) and result.actual_period == "2024-07/2025-06"
-    assert result.completion_rate == pytest.approx(52.5)  # (162 − 120)/(200 − 120)
+    assert result.progress == pytest.approx(52.5)  # 进度 (162 − 120)/(200 − 120)
+    assert result.completion_rate == pytest.approx(81.0)  # 完成率 162/200
     assert result.time_progress == pytest.approx(50.0)  # (2024.5 − 2023)/(2026 − 2023)
     assert result.required_cagr == pytest.approx(((200 / 120) ** (1 / 3) - 1) * 100)
     assert result.actual_cagr == pytest.approx(((162 / 120) ** (1 / 1.5) - 1) * 100)
@@ -116,12 +117,11 @@ def test_stock_increment_recurring_given_base_unmapped_and_rules(
     yearly = results["YEARLY"]
     assert yearly.actual == Decimal(90) and yearly.time_progress == pytest.approx(50.0)
     assert yearly.completion_rate == pytest.approx(90.0) and yearly.projected == Decimal("180.00")
-    given = results[
-        "GIVEN"
-    ]  # base 100 in 2021 from the plan: (162 − 100)/(300 − 100) = 31 % vs (2024.5 − 2021)/5 = 70 %
-    assert given.completion_rate == pytest.approx(31.0) and given.time_progress == pytest.approx(
-        70.0
-    )
+    # GIVEN: base 100 in 2021 from the plan: 进度 (162 − 100)/(300 − 100) = 31 % against
+    # (2024.5 − 2021)/5 = 70 %; 完成率 162/300 = 54 %
+    given = results["GIVEN"]
+    assert given.progress == pytest.approx(31.0) and given.time_progress == pytest.approx(70.0)
+    assert given.completion_rate == pytest.approx(54.0)
     assert given.status is Status.AT_RISK  # 39 points behind
     assert (
         results["FREE"].status is Status.NO_DATA
