@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -211,13 +211,19 @@ def _cagr(start: float, end: float, years: float) -> float | None:
 
 
 def _fmt(value: Decimal | float | None, digits: int = 2) -> str:
-    """The number as the explanation shows it; a value that rounds to zero is "0", never "-0"."""
+    """The number as the explanation shows it, rounded half up (四舍五入: 71.25 → 71.3); a value
+    that rounds to zero is "0", never "-0"."""
     if value is None:
         return "—"
-    number = round(float(value), digits) + 0.0  # + 0.0 turns −0.0 into 0.0
-    text = f"{number:,.{digits}f}".replace(",", "")
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return "0" if text == "-0" else text
+    number = _half_up(value, digits)
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _half_up(value: Decimal | float, digits: int) -> Decimal:
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    rounded = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)  # −0.0 → 0.0
 
 
 def _band(ratio: float | None, on_track: float, lagging: float) -> Status:
@@ -255,8 +261,8 @@ def evaluate(
         result = _recurring(spec, actual, ytd_share, thresholds)
     else:
         result = _evaluate_level(spec, actual, base, time_now, horizon_start_t, thresholds)
-    if actual is None and missing is not None:
-        result = replace(result, explanation=missing)
+    if missing is not None and result.explanation.key == "explain.no_actual":
+        result = replace(result, explanation=missing)  # the caller knows why
     return _beside(result, latest, time_now, spec.actual_unit)
 
 
@@ -274,14 +280,14 @@ def _evaluate_level(
         return _no_data(
             reason, spec.value, spec.value_high, actual=actual, formula=Formula.NEEDS_BASE
         )
-    if actual is None:
-        return _no_data(Message("explain.no_actual", {"as_of": _label_t(time_now)}), target, high)
-    if spec.deadline_year is None:
-        return _no_data(Message("explain.no_deadline"), target, high, actual=actual)
     start_t = base.t if base is not None else horizon_start_t
     if start_t is not None and time_now < start_t - 1e-9:
         reason = Message("explain.before_base", {"year": round(start_t)})
         return _no_data(reason, target, high, actual=actual, formula=Formula.BEFORE_BASE)
+    if actual is None:
+        return _no_data(Message("explain.no_actual", {"as_of": _label_t(time_now)}), target, high)
+    if spec.deadline_year is None:
+        return _no_data(Message("explain.no_deadline"), target, high, actual=actual)
     formula = _formula(spec, base, target)
     levels = (target, high)
     figures = _figures(spec, actual, base, levels, float(spec.deadline_year), start_t, formula)
@@ -601,9 +607,9 @@ def _explain_recurring(
     )
 
 
-def _points(time_progress: float, done: float) -> float:
+def _points(time_progress: float, done: float) -> Decimal:
     """Points behind time progress as the explanation states them (one decimal; 0 when even)."""
-    return round(time_progress - done, 1) + 0.0
+    return _half_up(time_progress - done, 1)
 
 
 def _label_t(t: float) -> Message:
