@@ -261,7 +261,7 @@ def evaluate(
         result = _recurring(spec, actual, ytd_share, thresholds)
     else:
         result = _evaluate_level(spec, actual, base, time_now, horizon_start_t, thresholds)
-    if missing is not None and result.explanation.key == "explain.no_actual":
+    if actual is None and missing is not None and result.formula is not Formula.BEFORE_BASE:
         result = replace(result, explanation=missing)  # the caller knows why
     return _beside(result, latest, time_now, spec.actual_unit)
 
