@@ -366,11 +366,6 @@ def _figures(
 ) -> _Figures:
     """完成率, 进度, time progress, growth rates and the projection to the deadline."""
     target, high = levels
-    time_progress = (
-        min(max((actual.t - start_t) / (deadline - start_t), 0.0), 1.0) * 100
-        if start_t is not None and deadline > start_t
-        else None
-    )
     distance = formula is Formula.DISTANCE and base is not None
     base_value = base.value if base is not None else Decimal(0)
 
@@ -387,7 +382,7 @@ def _figures(
         completion=rate(target),
         completion_high=rate(high),
         progress=_share(actual.value, target, base_value) if distance else None,
-        time_progress=time_progress,
+        time_progress=_time_progress(actual.t, start_t, deadline),
     )
     if base is None or formula not in (Formula.DISTANCE, Formula.CAP):
         return figures
@@ -399,6 +394,13 @@ def _figures(
         cent = projected.quantize(Decimal("0.01")) if projected is not None else None
         return replace(figures, projected=cent)
     return _projection(replace(figures, projected=projected), base, target)
+
+
+def _time_progress(t: float, start_t: float | None, deadline: float) -> float | None:
+    """时序进度 (t − t0)/(T − t0) in percent, within 0–100."""
+    if start_t is None or deadline <= start_t:
+        return None
+    return min(max((t - start_t) / (deadline - start_t), 0.0), 1.0) * 100
 
 
 def _share(actual: Decimal, target: Decimal, base: Decimal) -> float:

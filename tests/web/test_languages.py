@@ -16,6 +16,7 @@ ENGLISH = {
     "on_track": "On track",
     "lagging": "Lagging",
     "at_risk": "At risk",
+    "missed": "Missed",  # issue #10: the deadline year is over and the target was not met
     "no_data": "No data",
 }
 
