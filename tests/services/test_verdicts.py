@@ -20,12 +20,11 @@ from bioecon.app import Bioecon
 from bioecon.domain.periods import Period
 from bioecon.domain.progress import Evaluation, Status
 from bioecon.io.evaluation_output import evaluation_record
-from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.messages import render
 from bioecon.services.evaluation import evaluate_plan
-from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
+from tests.services.conftest import load_csv
 
 PLAN = """\
 plan:
@@ -55,9 +54,7 @@ def verdicts_app(app: Bioecon, tmp_path: Path) -> Bioecon:
     lines = ["indicator,org_unit,period,value,basis"]
     for year, (per_month, months) in YEARS.items():
         lines += [f"rev,C,{year}-{m:02d},{per_month * m},ytd" for m in range(1, months + 1)]
-    data = tmp_path / "data.csv"
-    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(data))
+    load_csv(app, tmp_path, "\n".join(lines) + "\n")
     return app
 
 
