@@ -394,9 +394,10 @@ def ledger_command(
 def evaluate_command(
     context: click.Context, plan_reference: str, as_of: str, org_unit: str | None, output: str
 ) -> None:
-    """Progress of every target of a plan: actual, completion, 时序进度, required and actual
-    annual growth, projection, and a status (达标/正常/滞后/严重滞后/数据不足) with a one-line
-    explanation. Methods and thresholds: docs/progress.md.
+    """Progress of every target of a plan: actual, 完成率 (actual ÷ target) and 进度 (share of
+    the way from base to target), 时序进度, required and actual annual growth, projection, and a
+    status (达标/正常/滞后/严重滞后/未达标/数据不足) with a one-line explanation. A target whose
+    deadline year is over is judged on that year. Methods and thresholds: docs/progress.md.
     """
     items = evaluation_service.evaluate_plan(
         _app(context), plan=plan_reference, as_of=Period.parse(as_of), org_unit=org_unit
