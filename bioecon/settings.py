@@ -29,7 +29,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Database to use: a SQLAlchemy URL. sqlite:///path/file.db (embedded, the default) or "
         "postgresql://user:password@host:5432/dbname (multi-user). Overridden by --db.",
     ),
+    SettingSpec(
+        "ledger_admits_submitted",
+        "BIOECON_LEDGER_ADMITS_SUBMITTED",
+        "0",
+        "1 (or true/yes): submitted (已报送, not yet reviewed) observations enter the ledger "
+        "beside approved ones, flagged unreviewed (未审核). 0: only approved ones. Drafts "
+        "never enter.",
+    ),
 )
+
+_TRUE = ("1", "true", "yes", "on")
 
 
 def default_database_url() -> str:
@@ -59,6 +69,12 @@ def setting(name: str) -> SettingSpec:
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str
+    ledger_admits_submitted: bool = False
+
+    @property
+    def ledger_statuses(self) -> tuple[str, ...]:
+        """The observation statuses the ledger (and what reads it) counts."""
+        return ("approved", "submitted") if self.ledger_admits_submitted else ("approved",)
 
     @classmethod
     def resolve(
@@ -69,4 +85,7 @@ class Settings:
         env = os.environ if environ is None else environ
         declared = env.get(setting("database_url").env)
         url = database_url or declared or default_database_url()
-        return cls(database_url=normalise_database_url(url))
+        admits = env.get(setting("ledger_admits_submitted").env, "0").strip().lower()
+        return cls(
+            database_url=normalise_database_url(url), ledger_admits_submitted=admits in _TRUE
+        )

@@ -37,3 +37,4 @@ class LedgerEntry:
     yoy_2y: float | None  # 两年平均增速, percent
     reasons: dict[str, str] = field(default_factory=dict)  # field → LedgerReason, if missing
     contributors: int = 0  # units whose figures make the value (1 = reported directly)
+    unreviewed: bool = False  # built on a submitted (未审核) figure, admitted by the setting

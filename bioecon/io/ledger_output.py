@@ -44,6 +44,7 @@ def ledger_record(entry: LedgerEntry) -> dict[str, Any]:
         "mom": _rate(entry.mom),
         "yoy_2y": _rate(entry.yoy_2y),
         "contributors": entry.contributors,
+        "unreviewed": entry.unreviewed,
         "missing": entry.reasons,
     }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bioecon.app import Bioecon
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import Indicator
@@ -43,6 +45,8 @@ def ledger(
     """Every period from ``first`` to ``last`` (one kind: the output grid) for each org unit.
 
     Periods with no data are present, with every value missing and the reason ``no_data``.
+    Only approved observations count, and submitted ones too when the setting
+    ``ledger_admits_submitted`` is on (their entries are flagged ``unreviewed``).
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
@@ -54,6 +58,7 @@ def ledger(
             org_units=org_units,
             periods=period_range(first, last),
             sector=sector,
+            statuses=app.settings.ledger_statuses,
         )
 
 
@@ -64,10 +69,12 @@ def ledger_entries(
     org_units: list[str],
     periods: list[Period],
     sector: str | None = None,
+    statuses: Sequence[str] = ("approved",),
     growth: bool = True,
 ) -> list[LedgerEntry]:
-    """Entries at exactly ``periods`` (all of one kind), for each org unit in turn;
-    ``growth=False`` skips the growth rates (levels only, faster)."""
+    """Entries at exactly ``periods`` (all of one kind), for each org unit in turn, from the
+    observations whose status is in ``statuses``; ``growth=False`` skips the growth rates
+    (levels only, faster)."""
     indicator_id, definition = _find_indicator(connection, indicator)
     org_ids = orgunits.ids(connection, org_units)
     missing = [code for code in org_units if code not in org_ids]
@@ -92,6 +99,7 @@ def ledger_entries(
         native_per_year=12 // native.months,
         step=grid.months // native.months,
         periods=[(p.year, p.index) for p in periods],
+        statuses=statuses,
         growth=growth,
     )
     by_key = {(r.org_unit_id, r.year, r.index): r for r in rows}
@@ -122,7 +130,12 @@ def _entry(
     if row is None:
         reasons = dict.fromkeys(_MEASURES, "no_data")
         return copy_into(
-            LedgerEntry, dict.fromkeys(_MEASURES), contributors=0, reasons=reasons, **where
+            LedgerEntry,
+            dict.fromkeys(_MEASURES),
+            contributors=0,
+            unreviewed=False,
+            reasons=reasons,
+            **where,
         )
     found = {name: getattr(row, f"{name}_reason") for name in _MEASURES}
     reasons = {name: reason for name, reason in found.items() if reason is not None}

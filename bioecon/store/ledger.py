@@ -49,6 +49,7 @@ class LedgerRow:
     ytd_yoy: float | None
     mom: float | None
     yoy_2y: float | None
+    unreviewed: bool
     value_reason: str | None
     ytd_reason: str | None
     yoy_reason: str | None
@@ -123,13 +124,15 @@ month_value_years AS (
     FROM observation
     WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
       AND period_type = :period_type AND (sector = :sector OR :sector = '')
-      AND basis = 'month_value'
+      AND basis = 'month_value' AND status IN :statuses
 ),
 own AS (
-    SELECT o.indicator_id, o.org_unit_id, o.sector, o.year, o.period_index, o.basis, o.value
+    SELECT o.indicator_id, o.org_unit_id, o.sector, o.year, o.period_index, o.basis, o.value,
+           CASE WHEN o.status = 'approved' THEN 0 ELSE 1 END AS unrev
     FROM observation o
     WHERE o.indicator_id IN :indicator_ids AND o.year BETWEEN :first_year AND :last_year
       AND o.period_type = :period_type AND (o.sector = :sector OR :sector = '')
+      AND o.status IN :statuses
       AND (o.year * :native_per_year + o.period_index IN :needed_native
            OR EXISTS (
                SELECT 1 FROM month_value_years m
@@ -137,10 +140,11 @@ own AS (
                  AND m.sector = o.sector AND m.year = o.year))
 ),
 scoped AS (
-    SELECT indicator_id, org_unit_id, sector, year, period_index, basis, value, 1 AS sectors
+    SELECT indicator_id, org_unit_id, sector, year, period_index, basis, value, unrev,
+           1 AS sectors
     FROM own WHERE sector = :sector
     UNION ALL
-    SELECT indicator_id, org_unit_id, '', year, period_index, basis, value,
+    SELECT indicator_id, org_unit_id, '', year, period_index, basis, value, unrev,
            MAX(sector_rank) OVER (PARTITION BY indicator_id, org_unit_id, year) AS sectors
     FROM (
         SELECT o.*, DENSE_RANK() OVER (PARTITION BY o.indicator_id, o.org_unit_id, o.year
@@ -157,23 +161,35 @@ scoped AS (
                 AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
     ) outermost
 ),
-{normalize}reported AS (
+{normalize}flags AS (
+    SELECT indicator_id, org_unit_id, sector, year, idx,
+           MAX(MAX(unrev)) OVER (PARTITION BY indicator_id, org_unit_id, sector, year
+                                 ORDER BY idx ROWS UNBOUNDED PRECEDING) AS unrev
+    FROM (SELECT indicator_id, org_unit_id, sector, year, period_index AS idx, unrev
+          FROM scoped) s
+    GROUP BY indicator_id, org_unit_id, sector, year, idx
+),
+reported AS (
     SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year
     FROM observation
     WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
       AND period_type = :period_type AND (sector = :sector OR :sector = '')
+      AND status IN :statuses
 ),
-up (target, indicator_id, sector, year, idx, pv, ytd, marker) AS (
+up (target, indicator_id, sector, year, idx, pv, ytd, unrev, marker) AS (
     SELECT * FROM (
-        SELECT org_unit_id, indicator_id, sector, year, idx, pv, ytd, 0
-        FROM norm
-        WHERE year * :per_year + (idx - 1) / :step + 1 IN :needed_ords
+        SELECT n.org_unit_id, n.indicator_id, n.sector, n.year, n.idx, n.pv, n.ytd, f.unrev, 0
+        FROM norm n
+        JOIN flags f ON f.indicator_id = n.indicator_id AND f.org_unit_id = n.org_unit_id
+             AND f.sector = n.sector AND f.year = n.year AND f.idx = n.idx
+        WHERE n.year * :per_year + (n.idx - 1) / :step + 1 IN :needed_ords
         UNION ALL
-        SELECT org_unit_id, indicator_id, sector, year, 0, NULL, NULL, 1
+        SELECT org_unit_id, indicator_id, sector, year, 0, NULL, NULL, 0, 1
         FROM reported
     ) anchors
     UNION ALL
-    SELECT u.parent_id, up.indicator_id, up.sector, up.year, up.idx, up.pv, up.ytd, up.marker
+    SELECT u.parent_id, up.indicator_id, up.sector, up.year, up.idx, up.pv, up.ytd, up.unrev,
+           up.marker
     FROM up
     JOIN org_unit u ON u.id = up.target
     JOIN ind i ON i.id = up.indicator_id
@@ -186,17 +202,20 @@ up (target, indicator_id, sector, year, idx, pv, ytd, marker) AS (
 rolled AS (
     SELECT target AS org_unit_id, indicator_id, sector, year, idx,
            SUM(pv) AS pv_sum, COUNT(pv) AS pv_n, SUM(ytd) AS ytd_sum, COUNT(ytd) AS ytd_n,
+           MAX(unrev) AS unrev,
            SUM(SUM(marker)) OVER (PARTITION BY target, indicator_id, sector, year) AS contributors
     FROM up
     WHERE target IN :org_unit_ids
     GROUP BY target, indicator_id, sector, year, idx
 ),
 totals AS (
-    SELECT org_unit_id, indicator_id, sector, year, idx, contributors,
+    SELECT org_unit_id, indicator_id, sector, year, idx, contributors, unrev,
            CASE WHEN pv_n = contributors THEN pv_sum END AS pv,
            CASE WHEN ytd_n = contributors THEN ytd_sum END AS ytd,
-           CASE WHEN pv_n = contributors THEN NULL WHEN pv_n = 0 THEN 'no_data' ELSE 'incomplete' END AS pv_reason,
-           CASE WHEN ytd_n = contributors THEN NULL WHEN ytd_n = 0 THEN 'no_data' ELSE 'incomplete' END AS ytd_reason
+           CASE WHEN pv_n = contributors THEN NULL WHEN pv_n = 0 THEN 'value_missing'
+                ELSE 'incomplete' END AS pv_reason,
+           CASE WHEN ytd_n = contributors THEN NULL WHEN ytd_n = 0 THEN 'period_missing'
+                ELSE 'incomplete' END AS ytd_reason
     FROM rolled
     WHERE idx > 0
 ),
@@ -206,35 +225,56 @@ staged AS (
            CASE WHEN t.idx % :step = 0 THEN 1 ELSE 0 END AS is_end
     FROM totals t JOIN ind i ON i.id = t.indicator_id
 ),
-grid AS (
+grouped AS (
     SELECT org_unit_id, indicator_id, sector, year, gidx AS idx,
            MAX(nature) AS nature,
            MAX(contributors) AS contributors,
+           MAX(unrev) AS unrev,
            CASE WHEN MAX(nature) = 'stock' THEN MAX(CASE WHEN is_end = 1 THEN pv END)
-                WHEN COUNT(pv) = :step THEN SUM(pv) END AS value,
+                WHEN COUNT(pv) = :step THEN SUM(pv) END AS summed,
            MAX(CASE WHEN is_end = 1 THEN ytd END) AS ytd,
            CASE WHEN MAX(nature) = 'stock'
                 THEN COALESCE(MAX(CASE WHEN is_end = 1 THEN pv_reason END),
                               CASE WHEN MAX(is_end) = 0 THEN 'no_data' END)
                 WHEN COUNT(pv) = :step THEN NULL
-                WHEN MAX(pv_reason) IS NOT NULL THEN MAX(pv_reason)
-                ELSE 'period_missing' END AS value_reason,
+                WHEN :step = 1 THEN MAX(pv_reason)
+                WHEN COUNT(CASE WHEN pv_reason = 'incomplete' THEN 1 END) > 0 THEN 'incomplete'
+                ELSE 'period_missing' END AS summed_reason,
            MAX(CASE WHEN is_end = 1 THEN ytd_reason END) AS ytd_reason
     FROM staged
     GROUP BY org_unit_id, indicator_id, sector, year, gidx
+),
+ended AS (
+    SELECT g.*,
+           CASE WHEN :step = 1 OR nature = 'stock' OR ytd IS NULL THEN NULL
+                WHEN idx = 1 THEN ytd
+                WHEN LAG(idx) OVER wq = idx - 1 THEN ytd - LAG(ytd) OVER wq END AS ytd_diff
+    FROM grouped g
+    WINDOW wq AS (PARTITION BY org_unit_id, indicator_id, sector, year ORDER BY idx)
+),
+grid AS (
+    SELECT org_unit_id, indicator_id, sector, year, idx, nature, contributors, unrev, ytd,
+           ytd_reason, COALESCE(ytd_diff, summed) AS value,
+           CASE WHEN ytd_diff IS NULL THEN summed_reason END AS value_reason
+    FROM ended
 ),
 growth AS (
     SELECT g.*,
            g.year * :per_year + g.idx AS ord,
            LAG(g.value) OVER wy AS value_ly, LAG(g.ytd) OVER wy AS ytd_ly, LAG(g.year) OVER wy AS year_ly,
-           LAG(g.value, 2) OVER wy AS value_2y, LAG(g.ytd, 2) OVER wy AS ytd_2y, LAG(g.year, 2) OVER wy AS year_2y,
+           CASE WHEN LAG(g.year) OVER wy = g.year - 2 THEN LAG(g.value) OVER wy
+                ELSE LAG(g.value, 2) OVER wy END AS value_2y,
+           CASE WHEN LAG(g.year) OVER wy = g.year - 2 THEN LAG(g.ytd) OVER wy
+                ELSE LAG(g.ytd, 2) OVER wy END AS ytd_2y,
+           CASE WHEN LAG(g.year) OVER wy = g.year - 2 THEN LAG(g.year) OVER wy
+                ELSE LAG(g.year, 2) OVER wy END AS year_2y,
            LAG(g.value) OVER wp AS value_prev, LAG(g.year * :per_year + g.idx) OVER wp AS ord_prev
     FROM grid g
     WINDOW wy AS (PARTITION BY g.org_unit_id, g.indicator_id, g.sector, g.idx ORDER BY g.year),
            wp AS (PARTITION BY g.org_unit_id, g.indicator_id, g.sector ORDER BY g.year, g.idx)
 )
 SELECT indicator_id, org_unit_id, sector, year, idx, value, ytd, contributors,
-       value_reason,
+       unrev, value_reason,
        CASE WHEN nature = 'stock' THEN 'not_cumulative'
             WHEN ytd IS NULL THEN COALESCE(ytd_reason, 'no_data') END AS ytd_reason,
        CASE WHEN year_ly = year - 1 THEN {yoy} END AS yoy,
@@ -276,6 +316,7 @@ _STATEMENT = (
         bindparam("needed_ords", expanding=True),
         bindparam("needed_native", expanding=True),
         bindparam("output_ords", expanding=True),
+        bindparam("statuses", expanding=True),
     )
     .columns(value=ExactDecimal(), ytd=ExactDecimal())
 )
@@ -291,6 +332,11 @@ def needed_ordinals(output: Sequence[int], per_year: int) -> list[int]:
         | {o - 2 * per_year for o in wanted}
     )
     return sorted(wanted)
+
+
+def sorted_with_previous(output: Sequence[int]) -> list[int]:
+    """The output grid periods and the one before each (its 累计 is a quarter's base)."""
+    return sorted(set(output) | {o - 1 for o in output})
 
 
 def native_ordinals(grid_ordinals: Sequence[int], step: int) -> list[int]:
@@ -313,6 +359,7 @@ def derive_ledger(
     native_per_year: int,
     step: int,
     periods: Sequence[tuple[int, int]],
+    statuses: Sequence[str] = ("approved",),
     growth: bool = True,
 ) -> list[LedgerRow]:
     """Derived rows for every requested indicator × org unit with data, at the ``periods``
@@ -322,11 +369,13 @@ def derive_ledger(
     before each, the same periods one and two years earlier (同比, 两年平均增速), and the
     whole year of any unit-year reported as 当月值 (to cumulate it). With ``growth=False``
     the earlier periods are not rolled up and the rates come back missing (base_missing):
-    for callers that need levels only.
+    for callers that need levels only. Only observations whose status is in ``statuses``
+    are read (drafts never); a row built on any that is not approved is ``unreviewed``.
     """
     per_year = native_per_year // step
     output = sorted({year * per_year + index for year, index in periods})
-    needed = needed_ordinals(output, per_year) if growth else output
+    # Without growth, still the period before each: a quarter is a 累计 difference.
+    needed = needed_ordinals(output, per_year) if growth else sorted_with_previous(output)
     years = [year for year, _ in periods]
     rows = connection.execute(
         _STATEMENT,
@@ -343,6 +392,7 @@ def derive_ledger(
             "needed_ords": needed,
             "needed_native": native_ordinals(needed, step),
             "native_per_year": native_per_year,
+            "statuses": list(statuses),
         },
     ).all()
-    return [copy_into(LedgerRow, r._mapping, index=r.idx) for r in rows]
+    return [copy_into(LedgerRow, r._mapping, index=r.idx, unreviewed=bool(r.unrev)) for r in rows]

@@ -71,6 +71,7 @@ LEDGER_TYPES: dict[str, tuple[Any, str]] = {
     "mom": (float | None, "环比, percent"),
     "yoy_2y": (float | None, "两年平均增速, percent"),
     "contributors": (int, "units whose figures make the value"),
+    "unreviewed": (bool, "built on a submitted (未审核) figure"),
     "missing": (dict[str, str], "field → reason code, for the missing ones"),
 }
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bioecon.app import Bioecon
+from bioecon.domain.model import ObservationStatus
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.observations import load_observations
@@ -75,9 +76,10 @@ def world_plan(app: Bioecon, tmp_path: Path) -> Bioecon:
 
 
 def load_csv(app: Bioecon, folder: Path, text: str, name: str = "data.csv") -> None:
+    """Loaded as approved (已审核): only reviewed figures enter the ledger."""
     data = folder / name
     data.write_text(text, encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(data))
+    load_observations(app, parsed=read_observation_file(data), status=ObservationStatus.APPROVED)
 
 
 @pytest.fixture

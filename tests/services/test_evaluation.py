@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bioecon.app import Bioecon
+from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
 from bioecon.domain.progress import Evaluation, Status
 from bioecon.errors import InvalidValue, NotFound
@@ -69,7 +70,7 @@ def plan_app(app: Bioecon, tmp_path: Path) -> Bioecon:
 def load(app: Bioecon, tmp_path: Path, text: str) -> None:
     path = tmp_path / "data.csv"
     path.write_text(text, encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(path))
+    load_observations(app, parsed=read_observation_file(path), status=ObservationStatus.APPROVED)
 
 
 def by_key(app: Bioecon, as_of: str = "2025-06") -> dict[str, Evaluation]:

@@ -43,7 +43,9 @@ def test_a_district_is_its_town_and_a_park_is_its_own(world: Bioecon) -> None:
     assert one(world, "rev", "D2", Period.month(2025, 2)).value == Decimal(7)
     park = one(world, "rev", "P", Period.month(2025, 3))
     assert (park.value, park.ytd) == (None, Decimal(300))
-    assert park.reasons["value"] == "no_data"  # 2025-02 累计 is missing, so March's month value is
+    # 2025-02 累计 is missing, so March's month value is (the park reported March, so
+    # value_missing, not no_data)
+    assert park.reasons["value"] == "value_missing"
     assert one(world, "rev", "D1", Period.month(2025, 3)).value == Decimal(24)
 
 

@@ -20,6 +20,7 @@ from bioecon.domain.model import (
     Indicator,
     IndicatorNature,
     Observation,
+    ObservationStatus,
     OrgLevel,
     OrgUnit,
     Plan,
@@ -74,7 +75,8 @@ CITY = OrgUnit("C", "市", OrgLevel.CITY)
 def obs(
     org: str, month: int, value: Decimal, basis: ReportingBasis, year: int = 2025
 ) -> Observation:
-    return Observation("rev", org, str(Period.month(year, month)), value, basis)
+    period = str(Period.month(year, month))
+    return Observation("rev", org, period, value, basis, status=ObservationStatus.APPROVED)
 
 
 @SETTINGS
