@@ -79,9 +79,9 @@ def _reason(value: str, base: str, adjacent: str) -> str:
 # sectors: how many sector rows make one figure) and ``ind`` (id, nature, aggregation): each unit's period value ``pv`` and
 # 累计 ``ytd`` per (indicator, org unit, sector, year, idx) in CTE ``norm``. Shared with the
 # data-quality checks (bioecon.store.quality).
-NORMALIZE = """
+_NORMALIZE = """
 lagged AS (
-    SELECT indicator_id, org_unit_id, sector, year, period_index AS idx,
+    SELECT indicator_id, org_unit_id, sector, year, period_index AS idx,{lagged}
            CASE WHEN COUNT(CASE WHEN basis = 'month_value' THEN 1 END) = MAX(sectors)
                 THEN SUM(CASE WHEN basis = 'month_value' THEN value END) END AS mv,
            CASE WHEN COUNT(CASE WHEN basis = 'ytd' THEN 1 END) = MAX(sectors)
@@ -96,7 +96,7 @@ lagged AS (
     WINDOW w AS (PARTITION BY indicator_id, org_unit_id, sector, year ORDER BY period_index)
 ),
 with_value AS (
-    SELECT l.indicator_id, l.org_unit_id, l.sector, l.year, l.idx, l.ytd_r, i.nature,
+    SELECT l.indicator_id, l.org_unit_id, l.sector, l.year, l.idx, l.ytd_r, i.nature,{carried}
            CASE WHEN i.nature = 'stock' THEN l.pe
                 ELSE COALESCE(l.mv, CASE WHEN l.idx = 1 THEN l.ytd_r
                                          WHEN l.idx_prev = l.idx - 1 THEN l.ytd_r - l.ytd_prev END)
@@ -104,7 +104,7 @@ with_value AS (
     FROM lagged l JOIN ind i ON i.id = l.indicator_id
 ),
 norm AS (
-    SELECT indicator_id, org_unit_id, sector, year, idx, pv,
+    SELECT indicator_id, org_unit_id, sector, year, idx, pv,{cumulated}
            CASE WHEN nature = 'stock' THEN NULL
                 ELSE COALESCE(ytd_r, CASE WHEN COUNT(pv) OVER w = idx THEN SUM(pv) OVER w END)
            END AS ytd
@@ -113,6 +113,14 @@ norm AS (
                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 """
+NORMALIZE = _NORMALIZE.format(lagged="", carried="", cumulated="")
+# The ledger's variant also carries ``unrev`` (1: built on a figure not approved), from the
+# period's rows and every earlier one of the year (a 累计 depends on them).
+_NORMALIZE_FLAGGED = _NORMALIZE.format(
+    lagged="\n           MAX(unrev) AS unrev,",
+    carried=" l.unrev,",
+    cumulated="\n           MAX(unrev) OVER w AS unrev,",
+)
 
 _SQL = """
 WITH RECURSIVE
@@ -161,15 +169,7 @@ scoped AS (
                 AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
     ) outermost
 ),
-{normalize}flags AS (
-    SELECT indicator_id, org_unit_id, sector, year, idx,
-           MAX(MAX(unrev)) OVER (PARTITION BY indicator_id, org_unit_id, sector, year
-                                 ORDER BY idx ROWS UNBOUNDED PRECEDING) AS unrev
-    FROM (SELECT indicator_id, org_unit_id, sector, year, period_index AS idx, unrev
-          FROM scoped) s
-    GROUP BY indicator_id, org_unit_id, sector, year, idx
-),
-reported AS (
+{normalize}reported AS (
     SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year
     FROM observation
     WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
@@ -178,11 +178,9 @@ reported AS (
 ),
 up (target, indicator_id, sector, year, idx, pv, ytd, unrev, marker) AS (
     SELECT * FROM (
-        SELECT n.org_unit_id, n.indicator_id, n.sector, n.year, n.idx, n.pv, n.ytd, f.unrev, 0
-        FROM norm n
-        JOIN flags f ON f.indicator_id = n.indicator_id AND f.org_unit_id = n.org_unit_id
-             AND f.sector = n.sector AND f.year = n.year AND f.idx = n.idx
-        WHERE n.year * :per_year + (n.idx - 1) / :step + 1 IN :needed_ords
+        SELECT org_unit_id, indicator_id, sector, year, idx, pv, ytd, unrev, 0
+        FROM norm
+        WHERE year * :per_year + (idx - 1) / :step + 1 IN :needed_ords
         UNION ALL
         SELECT org_unit_id, indicator_id, sector, year, 0, NULL, NULL, 0, 1
         FROM reported
@@ -299,7 +297,7 @@ FROM (SELECT growth.*, CASE WHEN ytd IS NOT NULL THEN ytd_2y ELSE value_2y END A
 WHERE year * :per_year + idx IN :output_ords
 ORDER BY indicator_id, org_unit_id, sector, year, idx
 """.format(
-    normalize=NORMALIZE.strip() + ",\n",
+    normalize=_NORMALIZE_FLAGGED.strip() + ",\n",
     yoy=_rate("value", "value_ly"),
     ytd_yoy=_rate("ytd", "ytd_ly"),
     mom=_rate("value", "value_prev"),
