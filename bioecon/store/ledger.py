@@ -9,18 +9,22 @@ functions, CASE. Python only binds parameters and reads the result rows. The ste
    complete run of period values from the year's first period).
 3. ``up``: every unit's figures climb the tree in a recursive CTE. A figure passes from a
    unit to its parent when the unit is *additive* and the parent reported nothing for that
-   indicator, sector and year: a reported figure wins over its children's sum, and a park
-   (non-additive) is never added into its district. Indicators with aggregation ``none``
-   do not climb. One marker row per reporting unit-year climbs too, to count contributors.
+   indicator, sector and period: a reported figure wins over its children's sum for the
+   periods it reports only, and a park (non-additive) is never added into its district.
+   Indicators with aggregation ``none`` do not climb. Marker rows climb the same way, to
+   count contributors: one per reporting unit-year and period, except where the unit did
+   not report that period and additive descendants did (``covered``; its figure there is
+   their roll-up). Only observations of the admitted statuses are read.
    (Carrying the values up avoids joining a contributor list to the values: neither
    engine can estimate that join's size, and PostgreSQL then nests loops for seconds.)
 4. ``rolled``/``totals``: the sum at each requested unit; missing when any contributor
    lacks the period (``incomplete``), never a partial sum.
-5. ``grid``: optionally regrouped to quarters or years (flows: sum of complete months; 累计 at
-   the period's last month; stocks: the value at the period's last month).
+5. ``grid``: optionally regrouped to quarters or years (flows: 累计 at the period's end minus
+   累计 at the previous period's end, else the sum of complete months; 累计 at the period's
+   last month; stocks: the value at the period's last month).
 6. growth: 同比 and 累计同比 against the same period last year, 环比 against the adjacent
    period, 两年平均增速 (geometric, on 累计, else on the period value for stocks and
-   year-type series). A rate whose value or base is missing or whose base is zero is
+   year-type series; the year between may be missing). A rate whose value or base is missing or whose base is zero is
    NULL, with the reason in its own column.
 """
 
@@ -169,12 +173,42 @@ scoped AS (
                 AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
     ) outermost
 ),
-{normalize}reported AS (
-    SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year
+{normalize}reported_at AS (
+    SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year, period_index AS idx
     FROM observation
     WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
       AND period_type = :period_type AND (sector = :sector OR :sector = '')
       AND status IN :statuses
+),
+reported AS (
+    SELECT DISTINCT indicator_id, org_unit_id, sector, year FROM reported_at
+),
+covered (org_unit_id, indicator_id, sector, year) AS (
+    SELECT u.parent_id, r.indicator_id, r.sector, r.year
+    FROM reported r
+    JOIN org_unit u ON u.id = r.org_unit_id
+    JOIN ind i ON i.id = r.indicator_id
+    WHERE u.additive AND u.parent_id IS NOT NULL AND i.aggregation = 'sum'
+    UNION
+    SELECT u.parent_id, c.indicator_id, c.sector, c.year
+    FROM covered c
+    JOIN org_unit u ON u.id = c.org_unit_id
+    WHERE u.additive AND u.parent_id IS NOT NULL
+),
+native (idx) AS (
+    SELECT 1 UNION ALL SELECT idx + 1 FROM native WHERE idx < :native_per_year
+),
+markers AS (
+    SELECT r.org_unit_id, r.indicator_id, r.sector, r.year, n.idx
+    FROM reported r CROSS JOIN native n
+    WHERE r.year * :per_year + (n.idx - 1) / :step + 1 IN :needed_ords
+      AND (EXISTS (SELECT 1 FROM reported_at a
+                   WHERE a.indicator_id = r.indicator_id AND a.org_unit_id = r.org_unit_id
+                     AND a.sector = r.sector AND a.year = r.year AND a.idx = n.idx)
+           OR NOT EXISTS (SELECT 1 FROM covered c
+                          WHERE c.indicator_id = r.indicator_id
+                            AND c.org_unit_id = r.org_unit_id
+                            AND c.sector = r.sector AND c.year = r.year))
 ),
 up (target, indicator_id, sector, year, idx, pv, ytd, unrev, marker) AS (
     SELECT * FROM (
@@ -182,8 +216,8 @@ up (target, indicator_id, sector, year, idx, pv, ytd, unrev, marker) AS (
         FROM norm
         WHERE year * :per_year + (idx - 1) / :step + 1 IN :needed_ords
         UNION ALL
-        SELECT org_unit_id, indicator_id, sector, year, 0, NULL, NULL, 0, 1
-        FROM reported
+        SELECT org_unit_id, indicator_id, sector, year, idx, NULL, NULL, 0, 1
+        FROM markers
     ) anchors
     UNION ALL
     SELECT u.parent_id, up.indicator_id, up.sector, up.year, up.idx, up.pv, up.ytd, up.unrev,
@@ -193,15 +227,15 @@ up (target, indicator_id, sector, year, idx, pv, ytd, unrev, marker) AS (
     JOIN ind i ON i.id = up.indicator_id
     WHERE u.additive AND u.parent_id IS NOT NULL AND i.aggregation = 'sum'
       AND NOT EXISTS (
-          SELECT 1 FROM reported r
+          SELECT 1 FROM reported_at r
           WHERE r.org_unit_id = u.parent_id AND r.indicator_id = up.indicator_id
-            AND r.sector = up.sector AND r.year = up.year)
+            AND r.sector = up.sector AND r.year = up.year AND r.idx = up.idx)
 ),
 rolled AS (
     SELECT target AS org_unit_id, indicator_id, sector, year, idx,
            SUM(pv) AS pv_sum, COUNT(pv) AS pv_n, SUM(ytd) AS ytd_sum, COUNT(ytd) AS ytd_n,
-           MAX(unrev) AS unrev,
-           SUM(SUM(marker)) OVER (PARTITION BY target, indicator_id, sector, year) AS contributors
+           MAX(unrev) AS unrev, SUM(marker) AS contributors,
+           COUNT(CASE WHEN marker = 0 THEN 1 END) AS rows_n
     FROM up
     WHERE target IN :org_unit_ids
     GROUP BY target, indicator_id, sector, year, idx
@@ -210,12 +244,11 @@ totals AS (
     SELECT org_unit_id, indicator_id, sector, year, idx, contributors, unrev,
            CASE WHEN pv_n = contributors THEN pv_sum END AS pv,
            CASE WHEN ytd_n = contributors THEN ytd_sum END AS ytd,
-           CASE WHEN pv_n = contributors THEN NULL WHEN pv_n = 0 THEN 'value_missing'
-                ELSE 'incomplete' END AS pv_reason,
-           CASE WHEN ytd_n = contributors THEN NULL WHEN ytd_n = 0 THEN 'period_missing'
-                ELSE 'incomplete' END AS ytd_reason
+           CASE WHEN pv_n = contributors THEN NULL WHEN rows_n = 0 THEN 'no_data'
+                WHEN pv_n = 0 THEN 'value_missing' ELSE 'incomplete' END AS pv_reason,
+           CASE WHEN ytd_n = contributors THEN NULL WHEN rows_n = 0 THEN 'no_data'
+                WHEN ytd_n = 0 THEN 'period_missing' ELSE 'incomplete' END AS ytd_reason
     FROM rolled
-    WHERE idx > 0
 ),
 staged AS (
     SELECT t.*, i.nature,

@@ -127,3 +127,26 @@ def test_two_year_average_skips_a_missing_middle_year(world_plan: Bioecon, tmp_p
     assert march.yoy_2y == pytest.approx(20.0)  # √(144 / 100) − 1 = 1.2 − 1
     assert march.reasons["ytd_yoy"] == "base_missing"  # 2024-03 is missing
     assert march.reasons["yoy"] == "value_missing"  # March alone needs February's 累计
+
+
+def test_a_units_own_figure_replaces_its_roll_up_only_for_that_month(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    load_csv(
+        world_plan,
+        tmp_path,
+        HEADER
+        + "rev,D1,2025-01,10,ytd,approved\nrev,D1,2025-02,25,ytd,approved\n"
+        + "rev,D1,2025-03,45,ytd,approved\n"
+        + "rev,T,2025-01,5,month_value,approved\nrev,T,2025-02,5,month_value,approved\n"
+        + "rev,T,2025-03,6,month_value,approved\n"
+        + "rev,C,2025-02,100,ytd,approved\n",
+    )
+    jan, feb_, mar = entries(world_plan, "C", Period.month(2025, 1), Period.month(2025, 3))
+    # January: no own figure, so D1 10 + T (through D2) 5
+    assert (jan.value, jan.ytd, jan.contributors) == (Decimal(15), Decimal(15), 1 + 1)
+    # February: C's own 累计 100 stands alone; its own January 累计 is missing
+    assert (feb_.ytd, feb_.value, feb_.contributors) == (Decimal(100), None, 1)
+    assert feb_.reasons["value"] == "value_missing"
+    # March: the roll-up again, D1 45 − 25 = 20 and T 6; 累计 45 + (5 + 5 + 6) = 61
+    assert (mar.value, mar.ytd, mar.contributors) == (Decimal(26), Decimal(61), 2)
