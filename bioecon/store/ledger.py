@@ -173,15 +173,19 @@ scoped AS (
                 AND p.year = o.year AND p.sector <> '' AND o.sector LIKE p.sector || '.%')
     ) outermost
 ),
-{normalize}reported_at AS (
-    SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year, period_index AS idx
+{normalize}reported AS (
+    SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year
     FROM observation
     WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
       AND period_type = :period_type AND (sector = :sector OR :sector = '')
       AND status IN :statuses
 ),
-reported AS (
-    SELECT DISTINCT indicator_id, org_unit_id, sector, year FROM reported_at
+reported_at AS (
+    SELECT DISTINCT indicator_id, org_unit_id, :sector AS sector, year, period_index AS idx
+    FROM observation
+    WHERE indicator_id IN :indicator_ids AND year BETWEEN :first_year AND :last_year
+      AND period_type = :period_type AND (sector = :sector OR :sector = '')
+      AND status IN :statuses AND year * :native_per_year + period_index IN :needed_native
 ),
 covered (org_unit_id, indicator_id, sector, year) AS (
     SELECT u.parent_id, r.indicator_id, r.sector, r.year
