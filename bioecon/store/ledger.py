@@ -248,11 +248,12 @@ totals AS (
     SELECT org_unit_id, indicator_id, sector, year, idx, contributors, unrev,
            CASE WHEN pv_n = contributors THEN pv_sum END AS pv,
            CASE WHEN ytd_n = contributors THEN ytd_sum END AS ytd,
-           CASE WHEN pv_n = contributors THEN NULL WHEN rows_n = 0 THEN 'no_data'
-                WHEN pv_n = 0 THEN 'value_missing' ELSE 'incomplete' END AS pv_reason,
-           CASE WHEN ytd_n = contributors THEN NULL WHEN rows_n = 0 THEN 'no_data'
-                WHEN ytd_n = 0 THEN 'period_missing' ELSE 'incomplete' END AS ytd_reason
+           CASE WHEN pv_n = contributors THEN NULL WHEN pv_n = 0 THEN 'value_missing'
+                ELSE 'incomplete' END AS pv_reason,
+           CASE WHEN ytd_n = contributors THEN NULL WHEN ytd_n = 0 THEN 'period_missing'
+                ELSE 'incomplete' END AS ytd_reason
     FROM rolled
+    WHERE rows_n > 0  -- contributor markers alone: nothing reported (no_data, no row)
 ),
 staged AS (
     SELECT t.*, i.nature,
