@@ -21,6 +21,7 @@ class LedgerReason(StrEnum):
     BASE_ZERO = "base_zero"  # 基期为零
     NOT_CUMULATIVE = "not_cumulative"  # 存量指标不累计
     SIGN_CHANGE = "sign_change"  # 两期符号相反
+    JAN_FEB_COMBINED = "jan_feb_combined"  # 1–2月合并: no January alone, no 环比 across it
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,6 +166,7 @@ class Indicator:
     aggregation: Aggregation = Aggregation.SUM
     name_en: str | None = None
     description: str | None = None
+    jan_feb_combined: bool = False  # 1–2月 reported together (monthly: no January period)
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,6 +161,10 @@ class IndicatorModel(_Model):
     aggregation: Aggregation = Aggregation.SUM
     name_en: str | None = None
     description: str | None = None
+    jan_feb_combined: bool = Field(
+        default=False,
+        description="monthly indicator reported as 1–2月 together (no January of its own)",
+    )
 
 
 class SpanModel(_Model):

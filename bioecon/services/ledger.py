@@ -45,18 +45,25 @@ def ledger(
     """Every period from ``first`` to ``last`` (one kind: the output grid) for each org unit.
 
     Periods with no data are present, with every value missing and the reason ``no_data``.
+    An indicator reported as 1–2月 combined has no January row on a month grid.
     Only approved observations count, and submitted ones too when the setting
     ``ledger_admits_submitted`` is on (their entries are flagged ``unreviewed``).
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
+    periods = period_range(first, last)
     with app.reading() as connection:
         ensure_current(connection)
+        if (
+            first.type is PeriodType.MONTH
+            and _find_indicator(connection, indicator)[1].jan_feb_combined
+        ):
+            periods = [p for p in periods if p.index != 1]  # 1–2月 is February's row
         return ledger_entries(
             connection,
             indicator=indicator,
             org_units=org_units,
-            periods=period_range(first, last),
+            periods=periods,
             sector=sector,
             statuses=app.settings.ledger_statuses,
         )

@@ -129,7 +129,9 @@ _NORMALIZE_FLAGGED = _NORMALIZE.format(
 _SQL = """
 WITH RECURSIVE
 ind AS (
-    SELECT id, nature, aggregation FROM indicator WHERE id IN :indicator_ids
+    SELECT id, nature, aggregation,
+           CASE WHEN jan_feb_combined AND :per_year = 12 THEN 1 ELSE 0 END AS jf
+    FROM indicator WHERE id IN :indicator_ids
 ),
 month_value_years AS (
     SELECT DISTINCT indicator_id, org_unit_id, sector, year
@@ -256,14 +258,14 @@ totals AS (
     WHERE rows_n > 0  -- contributor markers alone: nothing reported (no_data, no row)
 ),
 staged AS (
-    SELECT t.*, i.nature,
+    SELECT t.*, i.nature, i.jf,
            (t.idx - 1) / :step + 1 AS gidx,
            CASE WHEN t.idx % :step = 0 THEN 1 ELSE 0 END AS is_end
     FROM totals t JOIN ind i ON i.id = t.indicator_id
 ),
 grouped AS (
     SELECT org_unit_id, indicator_id, sector, year, gidx AS idx,
-           MAX(nature) AS nature,
+           MAX(nature) AS nature, MAX(jf) AS jf,
            MAX(contributors) AS contributors,
            MAX(unrev) AS unrev,
            CASE WHEN MAX(nature) = 'stock' THEN MAX(CASE WHEN is_end = 1 THEN pv END)
@@ -289,9 +291,14 @@ ended AS (
     WINDOW wq AS (PARTITION BY org_unit_id, indicator_id, sector, year ORDER BY idx)
 ),
 grid AS (
-    SELECT org_unit_id, indicator_id, sector, year, idx, nature, contributors, unrev, ytd,
-           ytd_reason, COALESCE(ytd_diff, summed) AS value,
-           CASE WHEN ytd_diff IS NULL THEN summed_reason END AS value_reason
+    SELECT org_unit_id, indicator_id, sector, year, idx, nature, jf, contributors, unrev,
+           ytd, ytd_reason,
+           CASE WHEN jf = 1 AND idx = 1 AND nature <> 'stock' THEN NULL
+                WHEN jf = 1 AND idx = 2 AND nature <> 'stock' THEN ytd
+                ELSE COALESCE(ytd_diff, summed) END AS value,
+           CASE WHEN jf = 1 AND idx = 1 AND nature <> 'stock' THEN 'jan_feb_combined'
+                WHEN jf = 1 AND idx = 2 AND nature <> 'stock' THEN ytd_reason
+                WHEN ytd_diff IS NULL THEN summed_reason END AS value_reason
     FROM ended
 ),
 growth AS (
@@ -315,7 +322,7 @@ SELECT indicator_id, org_unit_id, sector, year, idx, value, ytd, contributors,
             WHEN ytd IS NULL THEN COALESCE(ytd_reason, 'no_data') END AS ytd_reason,
        CASE WHEN year_ly = year - 1 THEN {yoy} END AS yoy,
        CASE WHEN year_ly = year - 1 THEN {ytd_yoy} END AS ytd_yoy,
-       CASE WHEN ord_prev = ord - 1 THEN {mom} END AS mom,
+       CASE WHEN jf = 1 AND idx <= 3 THEN NULL WHEN ord_prev = ord - 1 THEN {mom} END AS mom,
        CASE WHEN year_2y = year - 2 AND ytd IS NOT NULL AND ytd_2y IS NOT NULL
                  AND ytd_2y <> 0 AND CAST(ytd AS DOUBLE PRECISION) / CAST(ytd_2y AS DOUBLE PRECISION) > 0
             THEN (sqrt(CAST(ytd AS DOUBLE PRECISION) / CAST(ytd_2y AS DOUBLE PRECISION)) - 1) * 100
@@ -325,7 +332,7 @@ SELECT indicator_id, org_unit_id, sector, year, idx, value, ytd, contributors,
        END AS yoy_2y,
        {yoy_reason} AS yoy_reason,
        {ytd_yoy_reason} AS ytd_yoy_reason,
-       {mom_reason} AS mom_reason,
+       CASE WHEN jf = 1 AND idx <= 3 THEN 'jan_feb_combined' ELSE {mom_reason} END AS mom_reason,
        CASE WHEN COALESCE(ytd, value) IS NULL THEN 'value_missing'
             WHEN year_2y IS NULL OR year_2y <> year - 2 OR base_2y IS NULL THEN 'base_missing'
             WHEN base_2y = 0 THEN 'base_zero'

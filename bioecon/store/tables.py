@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from bioecon.store.types import BigId, ExactDecimal
@@ -86,6 +87,7 @@ indicator = Table(
     Column("period_type", String(10), nullable=False),
     Column("aggregation", String(10), nullable=False),
     Column("description", Text),
+    Column("jan_feb_combined", Boolean, nullable=False, server_default=false()),
     comment="指标",
 )
 

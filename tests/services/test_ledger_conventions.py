@@ -12,11 +12,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from bioecon.app import Bioecon
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.periods import Period
+from bioecon.io.planfile import read_plan_file
 from bioecon.services.ledger import ledger
+from bioecon.services.plans import load_plan
+from bioecon.web.app import create_app
 from tests.services.conftest import load_csv
 
 HEADER = "indicator,org_unit,period,value,basis,status\n"
@@ -150,3 +154,65 @@ def test_a_units_own_figure_replaces_its_roll_up_only_for_that_month(
     assert feb_.reasons["value"] == "value_missing"
     # March: the roll-up again, D1 45 − 25 = 20 and T 6; 累计 45 + (5 + 5 + 6) = 61
     assert (mar.value, mar.ytd, mar.contributors) == (Decimal(26), Decimal(61), 2)
+
+
+JAN_FEB_PLAN = """\
+plan: {code: jf, title: 合并月份, region: C, horizon: {start: 2024, end: 2026}}
+org_units:
+  - {code: C, name: 城市, level: city}
+  - {code: D1, name: 一区, level: district, parent: C}
+indicators:
+  - {code: jf, name: 工业增加值, unit: 亿元, nature: flow, basis: ytd, jan_feb_combined: true}
+"""
+
+
+def load_jan_feb_plan(app: Bioecon, tmp_path: Path) -> None:
+    plan = tmp_path / "jf.yaml"
+    plan.write_text(JAN_FEB_PLAN, encoding="utf-8")
+    parsed = read_plan_file(plan)
+    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+
+
+def test_jan_feb_combined_is_one_period_without_mom(world_plan: Bioecon, tmp_path: Path) -> None:
+    load_jan_feb_plan(world_plan, tmp_path)
+    load_csv(
+        world_plan,
+        tmp_path,
+        HEADER
+        + "".join(
+            f"jf,D1,{period},{value},ytd,approved\n"
+            for period, value in [
+                ("2024-02", 40),
+                ("2024-03", 60),
+                ("2025-01", 20),
+                ("2025-02", 50),
+                ("2025-03", 80),
+                ("2025-04", 100),
+            ]
+        ),
+    )
+    shown = ledger(
+        world_plan,
+        indicator="jf",
+        org_units=["D1"],
+        first=Period.month(2025, 1),
+        last=Period.month(2025, 4),
+    )
+    feb_, mar, apr = shown  # no January row
+    assert [e.period for e in shown] == [Period.month(2025, m) for m in (2, 3, 4)]
+    assert feb_.value == Decimal(50)  # 1–2月 = 2月累计 (January's 20 is inside it)
+    assert feb_.yoy == pytest.approx(25.0)  # last year's 1–2月 40: 50 / 40 − 1
+    assert mar.value == Decimal(30)  # 80 − 50
+    assert mar.yoy == pytest.approx(50.0)  # 2024-03: 60 − 40 = 20; 30 / 20 − 1
+    # 环比 of 1–2月 and of March (against two months) is not computed
+    assert (feb_.mom, mar.mom) == (None, None)
+    assert feb_.reasons["mom"] == mar.reasons["mom"] == "jan_feb_combined"
+    assert apr.mom == pytest.approx((20 / 30 - 1) * 100)  # April 20 against March 30
+
+
+def test_the_page_labels_february_1_2(world_plan: Bioecon, tmp_path: Path) -> None:
+    load_jan_feb_plan(world_plan, tmp_path)
+    load_csv(world_plan, tmp_path, HEADER + "jf,D1,2025-02,50,ytd,approved\n")
+    with TestClient(create_app(world_plan)) as client:
+        page = client.get("/indicators/jf?org_unit=D1&first=2025-01&last=2025-03").text
+    assert "2025-02 (1–2月)" in page and "2025-01" not in page.split("<tbody>")[-1]
