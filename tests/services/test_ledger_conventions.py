@@ -33,8 +33,10 @@ REVIEW = HEADER + (
 )
 
 
-def entries(app: Bioecon, org: str, first: Period, last: Period) -> list[LedgerEntry]:
-    return ledger(app, indicator="rev", org_units=[org], first=first, last=last)
+def entries(
+    app: Bioecon, org: str, first: Period, last: Period, indicator: str = "rev"
+) -> list[LedgerEntry]:
+    return ledger(app, indicator=indicator, org_units=[org], first=first, last=last)
 
 
 def feb(app: Bioecon, org: str) -> LedgerEntry:
@@ -191,13 +193,7 @@ def test_jan_feb_combined_is_one_period_without_mom(world_plan: Bioecon, tmp_pat
             ]
         ),
     )
-    shown = ledger(
-        world_plan,
-        indicator="jf",
-        org_units=["D1"],
-        first=Period.month(2025, 1),
-        last=Period.month(2025, 4),
-    )
+    shown = entries(world_plan, "D1", Period.month(2025, 1), Period.month(2025, 4), "jf")
     feb_, mar, apr = shown  # no January row
     assert [e.period for e in shown] == [Period.month(2025, m) for m in (2, 3, 4)]
     assert feb_.value == Decimal(50)  # 1–2月 = 2月累计 (January's 20 is inside it)
