@@ -572,7 +572,7 @@ def extract_command(source: Path, output: str, code: str | None, region: str | N
     Deterministic, no network. Rules: docs/extraction.md."""
     extraction = extraction_service.extract_document(source=source)
     if output == "yaml":
-        bundle = extraction_service.extracted_plan(extraction, code=code, region=region)
+        bundle = extraction_service.extracted_plan(extraction=extraction, code=code, region=region)
         click.echo(plan_file_yaml(bundle), nl=False)
         return
     emit(EXTRACTED_TARGET, extraction.targets, output)

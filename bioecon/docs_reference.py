@@ -36,8 +36,9 @@ def first_line(obj: object) -> str:
 def _modules(package: ModuleType) -> list[ModuleType]:
     found = []
     for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
-        if info.name.split(".")[-1] in {"migrations", "data"} or info.name.endswith("__main__"):
-            continue
+        short = info.name.split(".")[-1]
+        if short in {"migrations", "data", "__main__"} or short.startswith("_"):
+            continue  # not a layer: data, migrations, or a package's private helper module
         found.append(importlib.import_module(info.name))
     return sorted(found, key=lambda m: m.__name__)
 
@@ -75,10 +76,15 @@ def render_layers() -> str:
     return "\n".join(rows) + "\n"
 
 
+def service_modules() -> list[ModuleType]:
+    """The public modules of ``bioecon.services`` (a private ``_name`` module holds helpers)."""
+    return _modules(services)
+
+
 def render_use_cases() -> str:
     """Every use case: ``services/<module>.py`` with its public functions and their first lines."""
     lines = []
-    for module in _modules(services):
+    for module in service_modules():
         functions = use_cases(module)
         if not functions:
             continue

@@ -3,6 +3,7 @@ documented, README's Quick start is the two commands it promises."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from enum import StrEnum
 from pathlib import Path
@@ -101,3 +102,21 @@ def test_every_file_the_docs_name_exists() -> None:
         if name not in EXTERNAL_FILES and not _exists(name, doc, tracked)
     ]
     assert missing == []
+
+
+def test_every_use_case_takes_the_app_then_keywords_and_says_what_it_does() -> None:
+    """The rule docs/architecture.md states for every public function of bioecon/services: one
+    positional argument at most, the app (a use case without a database takes none)."""
+    offences = []
+    for module in docs_reference.service_modules():
+        for function in docs_reference.use_cases(module):
+            name = f"{module.__name__}.{function.__name__}"
+            parameters = list(inspect.signature(function).parameters.values())
+            positional = [
+                p.name for p in parameters if p.kind is not inspect.Parameter.KEYWORD_ONLY
+            ]
+            if positional not in ([], ["app"]):
+                offences.append(f"{name}: positional {positional}, not just the app")
+            if not docs_reference.first_line(function):
+                offences.append(f"{name}: no docstring")
+    assert offences == []

@@ -40,7 +40,7 @@ def verdict(ok: bool) -> str:
 
 def fresh(url: str) -> AbstractContextManager[Bioecon]:
     """A migrated, empty database (PostgreSQL: the schema ``bioecon_bench``, recreated)."""
-    return scratch_database(url, schema=BENCH_SCHEMA)
+    return scratch_database(url=url, schema=BENCH_SCHEMA)
 
 
 def require_extra(module: str, command: str) -> None:

@@ -18,7 +18,7 @@ _WRITTEN = ("org_unit", "indicator", "observation", "enterprise", "enterprise_ye
 
 
 @contextmanager
-def scratch_database(url: str, *, schema: str) -> Iterator[Bioecon]:
+def scratch_database(*, url: str, schema: str) -> Iterator[Bioecon]:
     """A migrated, empty database at ``url``: a new SQLite file, or on PostgreSQL a schema of
     its own, ``schema``, dropped and created (nothing else in the database is touched)."""
     settings = Settings.resolve(database_url=url)

@@ -119,6 +119,8 @@ def _row_of(problem: Problem) -> int:
 
 
 def export_enterprises(app: Bioecon) -> list[tuple[Enterprise, list[EnterpriseYear]]]:
+    """Every enterprise of the registry with its yearly figures, by credit code: what
+    `enterprises export` writes and `enterprises load` reads back unchanged."""
     with app.reading() as connection:
         ensure_current(connection)
         found = store.fetch(connection, store.all_codes(connection))

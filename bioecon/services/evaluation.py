@@ -8,7 +8,7 @@ actual and the base is decided there, the verdicts by :mod:`bioecon.domain.progr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from bioecon.app import Bioecon
@@ -34,7 +34,7 @@ from bioecon.domain.progress import (
 )
 from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
 from bioecon.errors import InvalidValue, NotFound
-from bioecon.services.ledger import ledger_entries
+from bioecon.services._ledger import ledger_entries
 from bioecon.store import Connection, orgunits
 from bioecon.store import indicators as indicator_store
 from bioecon.store import plans as plan_store
@@ -55,12 +55,24 @@ def evaluate_plan(
         if plan_id is None:
             raise NotFound(f"no plan with code or id '{plan}' (see `bioecon plan list`)")
         bundle = plan_store.load_bundle(connection, plan_id)
-        return evaluate_bundle(connection, bundle, as_of=as_of, org_unit=org_unit)
+        return _evaluate_bundle(
+            connection,
+            bundle,
+            as_of=as_of,
+            org_unit=org_unit,
+            statuses=app.settings.ledger_statuses,
+        )
 
 
-def evaluate_bundle(
-    connection: Connection, bundle: PlanBundle, *, as_of: Period, org_unit: str | None = None
+def _evaluate_bundle(
+    connection: Connection,
+    bundle: PlanBundle,
+    *,
+    as_of: Period,
+    org_unit: str | None,
+    statuses: Sequence[str],
 ) -> list[TargetEvaluation]:
+    """The targets of ``bundle`` judged on the ledger built from observations of ``statuses``."""
     thresholds = Thresholds.from_mapping(bundle.plan.thresholds or {}, progress_thresholds())
     targets = [
         (t, t.subject_org_unit or bundle.plan.region)
@@ -81,7 +93,7 @@ def evaluate_bundle(
         base_years.add(bundle.plan.horizon_start - 1)
     # the deadline years that are over: their year-ends are the actuals
     base_years |= {y for t, _ in targets if (y := judged_year(t.deadline_year, as_of))}
-    series = _series(connection, targets, natures, base_years, as_of)
+    series = _series(connection, targets, natures, base_years, as_of, statuses)
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
     as_of_label = month_label(as_of.year, as_of.index)
     results = []
@@ -197,6 +209,7 @@ def _series(
     natures: dict[str, IndicatorNature],
     base_years: set[int],
     as_of: Period,
+    statuses: Sequence[str],
 ) -> dict[tuple[str, str | None, str], Series]:
     """Month-grid ledger entries for every (indicator, sector, org unit) the targets need."""
     wanted: dict[tuple[str, str | None], set[str]] = defaultdict(set)
@@ -221,6 +234,7 @@ def _series(
             periods=periods_needed(native, natures[indicator], base_years, last),
             sector=sector,
             growth=False,
+            statuses=statuses,
         )
         for entry in entries:
             found.setdefault((indicator, sector, entry.org_unit), {})[entry.period] = entry

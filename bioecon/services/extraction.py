@@ -33,7 +33,7 @@ def extract_document(*, source: Path) -> Extraction:
 
 
 def extracted_plan(
-    extraction: Extraction, *, code: str | None = None, region: str | None = None
+    *, extraction: Extraction, code: str | None = None, region: str | None = None
 ) -> PlanBundle:
     """The extraction as a plan (``code`` defaults to the file name, made a valid code)."""
     plan_code = code or re.sub(r"[^0-9A-Za-z_-]+", "-", extraction.source.stem).strip("-")
