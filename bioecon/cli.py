@@ -262,7 +262,9 @@ def data() -> None:
     type=click.Choice([s.value for s in ObservationStatus]),
     default=ObservationStatus.SUBMITTED.value,
     show_default=True,
-    help="Status of rows whose file has no status column.",
+    help="Status of rows whose file has no status column. Only approved (已审核) rows enter the "
+    "ledger and evaluations, unless the setting ledger_admits_submitted admits submitted ones "
+    "(docs/configuration.md).",
 )
 @click.option("--user", default=None, help="Who reports the data (default: your login name).")
 @click.pass_context
@@ -284,6 +286,11 @@ def data_load(
             reported_by=user or getpass.getuser(),
         )
         click.echo(observation_load_line(report))
+        if status != ObservationStatus.APPROVED.value and (report.inserted or report.updated):
+            click.echo(
+                f"  note: rows without a status column were stored as {status}; the ledger "
+                "counts approved (已审核) rows only — load reviewed figures with --status approved"
+            )
 
 
 @data.command("check")

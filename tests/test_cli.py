@@ -60,6 +60,8 @@ def test_whole_loop_on_a_fresh_database(
     )
     code, out, _ = run(capsys, "--db", db, "data", "load", str(data), "--user", "张三")
     assert code == 0 and "1 inserted, 0 updated, 0 unchanged" in out
+    # stored as submitted: the load says the ledger will not count it until approved
+    assert "stored as submitted; the ledger counts approved (已审核) rows only" in out
     code, out, _ = run(capsys, "--db", db, "data", "export", "--indicator", "bio_scale")
     header, line = out.splitlines()
     assert header == "indicator,org_unit,period,value,sector,basis,status,source"
