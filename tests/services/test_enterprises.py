@@ -3,6 +3,7 @@ boundaries, and a plan target that counts a tier measured from the registry."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def registry(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     load_plan(app, bundle=parsed.bundle, source=parsed.source)
     path = tmp_path / "registry.csv"
     path.write_text(REGISTRY, encoding="utf-8")
-    report = load_enterprises(app, parsed=read_enterprise_file(path))
+    # recorded on 2025-01-01: the undated flags (上市, 专精特新 …) count from that day on
+    report = load_enterprises(app, parsed=read_enterprise_file(path), loaded_on=date(2025, 1, 1))
     assert (report.created, report.years) == (6, 9)
     return app
 
@@ -79,6 +81,9 @@ def test_tiers_at_their_boundaries(registry: Bioecon) -> None:
         "甲生物制药",
     ]  # 7340 is a service code
     assert members(registry, "specialised") == ["甲生物制药"]
+    # on 2024-12-31 the registry had not yet recorded any flag: none counts, 丁 is no longer
+    # known to be listed (its 2025 valuation makes it no unicorn in 2024 either: no 2024 row)
+    assert members(registry, "specialised", year=2024) == []
     # a park's enterprises count in its district and city, not elsewhere
     assert members(registry, "gazelle", org_unit="430181") == ["乙基因"]
     assert members(registry, "gazelle", org_unit="430102") == []
@@ -98,10 +103,10 @@ def test_reload_merges_by_code_and_reports_changes(registry: Bioecon, tmp_path: 
     stored = dict(export_enterprises(registry))
     by_code = {e.uscc: (e, years) for e, years in export_enterprises(registry)}
     enterprise, years = by_code[A]
-    assert enterprise.org_unit == "430100" and enterprise.flags == (
+    assert enterprise.org_unit == "430100" and [str(f) for f in enterprise.flags] == [
         "专精特新",
         "高新技术企业",
-    )  # blanks kept
+    ]  # blanks kept
     assert [(y.year, y.revenue) for y in years] == [
         (2024, Decimal(1200000)),
         (2025, Decimal(1400000)),
