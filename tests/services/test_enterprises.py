@@ -275,3 +275,59 @@ def test_directory_tier_filter_uses_the_latest_figures_year(registry: Bioecon) -
         == members(registry, "revenue_100yi")
         == ["戊药业", "甲生物制药"]
     )
+
+
+def test_flag_dates_are_loaded_exported_and_loaded_back_unchanged(
+    registry: Bioecon, tmp_path: Path
+) -> None:
+    path = tmp_path / "dated.csv"
+    # 甲: 专精特新 re-dated (kept with its load date), 上市 added with its own dates in a row of
+    # its own; 高新技术企业 is named in neither row, so it is dropped
+    path.write_text(
+        "uscc,name,flags,flags_valid_from,flags_valid_to\n"
+        f"{A},,专精特新,2021-03-01,2024-02-29\n"
+        f"{A},,上市,2023-06-01,\n",
+        encoding="utf-8",
+    )
+    report = load_enterprises(
+        registry, parsed=read_enterprise_file(path), loaded_on=date(2026, 1, 1)
+    )
+    assert (report.updated, [c.field for c in report.changes]) == (1, ["flags"])
+    by_code = {e.uscc: e for e, _ in export_enterprises(registry)}
+    assert [(f.name, f.valid_from, f.valid_to) for f in by_code[A].flags] == [
+        ("上市", date(2023, 6, 1), None),
+        ("专精特新", date(2021, 3, 1), date(2024, 2, 29)),
+    ]
+    # 专精特新 held on 2023-12-31, lapsed by 2024-12-31; 上市 from 2023-06-01
+    assert members(registry, "specialised", year=2023) == ["甲生物制药"]
+    assert members(registry, "specialised", year=2024) == []
+    assert members(registry, "listed", year=2023) == ["甲生物制药"]
+    out = tmp_path / "export.csv"
+    write_enterprises(out, export_enterprises(registry))
+    again = load_enterprises(registry, parsed=read_enterprise_file(out))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
+
+
+def test_bad_flag_dates_refuse_the_file_by_row_and_column(
+    registry: Bioecon, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad-dates.csv"
+    bad.write_text(
+        "统一社会信用代码,企业名称,资质标识,资质起始日期,资质截止日期\n"
+        f"{A},,专精特新,2024-05-01,2023-01-01\n"
+        f"{B},,,2024-05-01,\n"
+        f"{C},,上市,2020-01-01,\n"
+        f"{C},,上市,2021-01-01,\n"
+        f"{D},,上市,2020-13-01,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        load_enterprises(registry, parsed=read_enterprise_file(bad))
+    found = [str(p) for p in caught.value.problems]
+    assert found[0] == "row 2, column flags_valid_to: 2023-01-01 is before 2024-05-01"
+    assert found[1] == "row 3, column flags_valid_from: a validity date needs the flags it dates"
+    assert any(p.startswith("row 5, column flags_valid_from: 上市 of") for p in found)
+    assert any(
+        p.startswith("row 6, column flags_valid_from: '2020-13-01' is not a date") for p in found
+    )
+    assert len(found) == 4
