@@ -125,9 +125,7 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
         f"{code(99)},,430100,,,\n",
         encoding="utf-8",
     )
-    with pytest.raises(InvalidInput) as caught:
-        load_enterprises(registry, parsed=read_enterprise_file(bad))
-    found = [str(p) for p in caught.value.problems]
+    found = refused(registry, bad)
     expected_check = calc_check_digit(A[:-1])
     assert found[0].startswith(
         f"row 2, column uscc: '{A[:-1]}Q': check character (position 18) is 'Q', it should be '{expected_check}'"
@@ -140,6 +138,13 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
         p.startswith("row 6, column name:") and "is new: its name is required" in p for p in found
     )
     assert len(export_enterprises(registry)) == 6  # nothing written
+
+
+def refused(app: Bioecon, path: Path) -> list[str]:
+    """The problems that refuse the file ``path`` (nothing written)."""
+    with pytest.raises(InvalidInput) as caught:
+        load_enterprises(app, parsed=read_enterprise_file(path))
+    return [str(p) for p in caught.value.problems]
 
 
 def test_classification_is_stored_with_its_table_and_export_round_trips(
@@ -321,9 +326,7 @@ def test_bad_flag_dates_refuse_the_file_by_row_and_column(
         f"{D},,上市,2020-13-01,\n",
         encoding="utf-8",
     )
-    with pytest.raises(InvalidInput) as caught:
-        load_enterprises(registry, parsed=read_enterprise_file(bad))
-    found = [str(p) for p in caught.value.problems]
+    found = refused(registry, bad)
     assert found[0] == "row 2, column flags_valid_to: 2023-01-01 is before 2024-05-01"
     assert found[1] == "row 3, column flags_valid_from: a validity date needs the flags it dates"
     assert any(p.startswith("row 5, column flags_valid_from: 上市 of") for p in found)

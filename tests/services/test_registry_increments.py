@@ -18,6 +18,7 @@ Plan horizon 2023–2025, so the base year is 2022 (base day 2022-12-31).
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,7 @@ def test_an_increment_counts_the_entrants_since_the_base_date(registry: Bioecon)
     found = by_key(registry, "2025-06")["NEW"]
     # members of X on 2025-06-30 {B, C} not members on 2022-12-31 {A}: B and C → 2 entrants
     # (A was a member at the base date and has lapsed since; it is no entrant either way)
-    assert (found.actual, found.actual_period, found.target) == (2, "2025-06", 4)
+    assert (found.actual, found.actual_period, found.target) == (Decimal(2), "2025-06", Decimal(4))
     # completion 2 / 4 = 50 %; time progress (2024.5 − 2022) / (2025 − 2022) = 83.3 %:
     # 33.3 points behind > 30 → 严重滞后
     assert found.completion_rate == pytest.approx(50.0)
@@ -104,17 +105,19 @@ def test_a_level_at_a_past_date_counts_only_the_flags_held_then(registry: Bioeco
     then = by_key(registry, "2023-12")["LEVEL"]
     # 2023-12-31: A and B → 2; base 2022-12-31: A → 1; completion (2 − 1) / (3 − 1) = 50 %;
     # time progress (2023 − 2022) / 3 = 33.3 % → ahead → 正常
-    assert (then.actual, then.actual_period) == (2, "2023-12")
+    assert (then.actual, then.actual_period) == (Decimal(2), "2023-12")
     assert then.completion_rate == pytest.approx(50.0)
     assert then.status is Status.ON_TRACK
     later = by_key(registry, "2024-06")["LEVEL"]
-    assert (later.actual, later.completion_rate) == (1, pytest.approx(0.0))  # A lapsed, C not yet
+    assert later.actual == Decimal(1) and later.completion_rate == pytest.approx(
+        0.0
+    )  # A lapsed, C not yet
 
 
 def test_a_level_past_its_deadline_is_counted_on_the_deadline_year_end(registry: Bioecon) -> None:
     found = by_key(registry, "2025-06")["PAST"]
     # deadline 2023: counted on 2023-12-31 (A, B → 2 ≥ 2), not on 2025-06-30 (B, C)
-    assert (found.actual, found.actual_period, found.status) == (2, "2023-12", Status.MET)
+    assert (found.actual, found.actual_period, found.status) == (Decimal(2), "2023-12", Status.MET)
 
 
 def test_an_undated_flag_counts_from_its_load_date_and_says_so(registry: Bioecon) -> None:
@@ -122,5 +125,5 @@ def test_an_undated_flag_counts_from_its_load_date_and_says_so(registry: Bioecon
     assert before.actual == 0  # D recorded on 2025-03-15, after 2025-02-28
     assert "名录自" not in render(before.explanation)
     after = by_key(registry, "2025-06")["UNDATED"]
-    assert (after.actual, after.status) == (1, Status.MET)
+    assert (after.actual, after.status) == (Decimal(1), Status.MET)
     assert "名录自2025年3月起记录" in render(after.explanation)
