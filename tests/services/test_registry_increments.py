@@ -92,9 +92,10 @@ def test_an_increment_counts_the_entrants_since_the_base_date(registry: Bioecon)
     # members of X on 2025-06-30 {B, C} not members on 2022-12-31 {A}: B and C → 2 entrants
     # (A was a member at the base date and has lapsed since; it is no entrant either way)
     assert (found.actual, found.actual_period, found.target) == (Decimal(2), "2025-06", Decimal(4))
-    # completion 2 / 4 = 50 %; time progress (2024.5 − 2022) / (2025 − 2022) = 83.3 %:
+    # against a base of 0, 完成率 and 进度 agree: 2 / 4 = 50 %; time progress (2024.5 − 2022) / (2025 − 2022) = 83.3 %:
     # 33.3 points behind > 30 → 严重滞后
     assert found.completion_rate == pytest.approx(50.0)
+    assert found.progress == pytest.approx(50.0)
     assert found.time_progress == pytest.approx(250 / 3)
     assert found.status is Status.AT_RISK
     assert "计2022年末以后新进入的企业" in render(found.explanation)
@@ -103,15 +104,15 @@ def test_an_increment_counts_the_entrants_since_the_base_date(registry: Bioecon)
 
 def test_a_level_at_a_past_date_counts_only_the_flags_held_then(registry: Bioecon) -> None:
     then = by_key(registry, "2023-12")["LEVEL"]
-    # 2023-12-31: A and B → 2; base 2022-12-31: A → 1; completion (2 − 1) / (3 − 1) = 50 %;
-    # time progress (2023 − 2022) / 3 = 33.3 % → ahead → 正常
+    # 2023-12-31: A and B → 2; base 2022-12-31: A → 1; 完成率 2 / 3 = 66.7 %, 进度
+    # (2 − 1) / (3 − 1) = 50 %; time progress (2023 − 2022) / 3 = 33.3 % → ahead → 正常
     assert (then.actual, then.actual_period) == (Decimal(2), "2023-12")
-    assert then.completion_rate == pytest.approx(50.0)
+    assert then.completion_rate == pytest.approx(200 / 3)
+    assert then.progress == pytest.approx(50.0)
     assert then.status is Status.ON_TRACK
     later = by_key(registry, "2024-06")["LEVEL"]
-    assert later.actual == Decimal(1) and later.completion_rate == pytest.approx(
-        0.0
-    )  # A lapsed, C not yet
+    # 2024-06-30: B only (A lapsed, C not yet) → 1; 进度 (1 − 1) / (3 − 1) = 0
+    assert later.actual == Decimal(1) and later.progress == pytest.approx(0.0)
 
 
 def test_a_level_past_its_deadline_is_counted_on_the_deadline_year_end(registry: Bioecon) -> None:
