@@ -381,6 +381,16 @@ _SCOPES = {
 _FLAGS = ("专精特新", "高新技术企业", "上市", "链主", "专精特新小巨人")
 
 
+def _flag_validity(uscc: str) -> tuple[date, date | None]:
+    """When a simulated enterprise's flags were granted (2018–2025) and, for one in six, when
+    they lapsed (three years later: 专精特新 and 高新技术企业 are certified for three years).
+    Drawn from the credit code, so the other simulated figures do not move."""
+    draw = random.Random(uscc)
+    start = date(draw.randint(2018, 2025), draw.randint(1, 12), 1)
+    lapsed = draw.random() < 1 / 6
+    return start, date(start.year + 3, start.month, 1) if lapsed else None
+
+
 def _simulated_enterprises(
     spec: dict[str, Any], org_units: list[OrgUnit], rng: random.Random
 ) -> EnterpriseFile:
@@ -400,6 +410,7 @@ def _simulated_enterprises(
         revenue = rng.uniform(1_100_000, 2_000_000) if n < giants else rng.lognormvariate(10.0, 1.3)
         growth = rng.uniform(-0.03, 0.22)
         flags = tuple(sorted({f for f in _FLAGS if rng.random() < 0.08}))
+        valid_from, valid_to = _flag_validity(uscc)
         for year in range(2020, 2026):
             rows.append(
                 EnterpriseRow(
@@ -412,6 +423,8 @@ def _simulated_enterprises(
                     business_scope=_SCOPES[industry] if year == 2020 else None,
                     founded_on=date(2000 + n % 22, 1 + n % 12, 1) if year == 2020 else None,
                     flags=flags if year == 2020 else None,
+                    flags_valid_from=valid_from if year == 2020 and flags else None,
+                    flags_valid_to=valid_to if year == 2020 and flags else None,
                     year=year,
                     revenue=Decimal(f"{revenue * (1 + growth) ** (year - 2025):.2f}"),
                     output_value=None,

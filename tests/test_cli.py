@@ -326,7 +326,9 @@ def test_uscc_classify_enterprises_and_tiers(
     )
     registry = tmp_path / "registry.csv"
     registry.write_text(
-        "uscc,name,org_unit,industry_code,founded_on,flags,year,revenue\n91110000600037341L,甲药业,430100,2761,2010-01-01,专精特新,2025,1000000\n",
+        # 专精特新 since 2021-03-01: held on 2025-12-31 (an undated flag would count only from
+        # today, its load date, and not in 2025)
+        "uscc,name,org_unit,industry_code,founded_on,flags,flags_valid_from,year,revenue\n91110000600037341L,甲药业,430100,2761,2010-01-01,专精特新,2021-03-01,2025,1000000\n",
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "--db", db, "enterprises", "load", str(registry))

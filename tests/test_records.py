@@ -25,6 +25,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.model import (
     Aggregation,
     Enterprise,
+    EnterpriseFlag,
     EnterpriseYear,
     Indicator,
     IndicatorNature,
@@ -185,6 +186,12 @@ LAYERS = [
         t.enterprise,
         {"org_unit": {"org_unit_id"}, "flags": set()},  # flags: enterprise_flag
         row_only={"bio_category", "bio_basis", "bio_matched", "bio_table"},  # classify's result
+    ),
+    Layers(
+        EnterpriseFlag,
+        t.enterprise_flag,
+        {"name": {"flag"}},
+        row_only={"enterprise_id", "loaded_on"},  # whose flag; the day the registry recorded it
     ),
     Layers(EnterpriseYear, t.enterprise_year, {"uscc": {"enterprise_id"}}),
     Layers(
@@ -369,6 +376,10 @@ REGION = OrgUnit("R", "区", OrgLevel.CITY)
 usccs = st.from_regex(r"[0-9A-Z]{18}", fullmatch=True)
 
 
+maybe_dates = st.none() | st.dates(date(1949, 1, 1), date(2200, 12, 31))
+LOADED_ON = date(2026, 12, 1)
+
+
 @st.composite
 def enterprises(draw: st.DrawFn) -> tuple[Enterprise, tuple[EnterpriseYear, ...]]:
     """An enterprise (flags in the sorted order the store gives) with some years of figures."""
@@ -381,7 +392,12 @@ def enterprises(draw: st.DrawFn) -> tuple[Enterprise, tuple[EnterpriseYear, ...]
         industry_code_edition=draw(texts),
         business_scope=draw(maybe_texts),
         founded_on=draw(st.none() | st.dates(date(1949, 1, 1), date(2200, 12, 31))),
-        flags=tuple(sorted(draw(st.lists(texts, max_size=3, unique=True)))),
+        flags=tuple(
+            sorted(
+                EnterpriseFlag(name, draw(maybe_dates), draw(maybe_dates))
+                for name in draw(st.lists(texts, max_size=3, unique=True))
+            )
+        ),
     )
     figures = st.none() | amounts.map(abs)
     years_of = tuple(
@@ -420,9 +436,16 @@ def test_any_enterprise_survives_the_tables(
         org_ids = orgunits.upsert(connection, [REGION])
         connection.execute(delete(t.enterprise).where(t.enterprise.c.uscc == enterprise.uscc))
         if bulk:
-            enterprise_store.insert_new(connection, [(enterprise, years_of)], org_ids)
+            enterprise_store.insert_new(connection, [(enterprise, years_of)], org_ids, LOADED_ON)
         else:
-            enterprise_store.save(connection, enterprise, years_of, existing=None, org_ids=org_ids)
+            enterprise_store.save(
+                connection,
+                enterprise,
+                years_of,
+                existing=None,
+                org_ids=org_ids,
+                loaded_on=LOADED_ON,
+            )
     with app.reading() as connection:
         stored = enterprise_store.fetch(connection, [enterprise.uscc])[enterprise.uscc]
     assert (stored.enterprise, tuple(stored.years.values())) == (enterprise, years_of)
@@ -456,7 +479,7 @@ def test_any_project_survives_the_tables(
         plan_store.save_plan(connection, PlanBundle(plan, (REGION,)))
         connection.execute(delete(t.project))
         connection.execute(delete(t.enterprise).where(t.enterprise.c.uscc == enterprise.uscc))
-        enterprise_store.insert_new(connection, [(enterprise, ())], {REGION.code: 1})
+        enterprise_store.insert_new(connection, [(enterprise, ())], {REGION.code: 1}, LOADED_ON)
         project_store.upsert_projects(connection, [drawn])
     with app.reading() as connection:
         assert project_store.plan_projects(connection, plan.code) == [drawn]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from bioecon.domain.model import Enterprise, EnterpriseYear
+from bioecon.domain.model import Enterprise, EnterpriseFlag, EnterpriseYear
 from bioecon.errors import Problem
 
 REGISTRY_FIELDS = (
@@ -16,7 +16,6 @@ REGISTRY_FIELDS = (
     "industry_code_edition",
     "business_scope",
     "founded_on",
-    "flags",
 )
 FIGURE_FIELDS = ("revenue", "output_value", "rd_spend", "employees", "valuation", "valuation_unit")
 
@@ -34,6 +33,8 @@ class EnterpriseRow:
     business_scope: str | None
     founded_on: date | None
     flags: tuple[str, ...] | None
+    flags_valid_from: date | None  # the row's flags are held from/to these days
+    flags_valid_to: date | None
     year: int | None
     revenue: Decimal | None
     output_value: Decimal | None
@@ -84,7 +85,7 @@ def merge_rows(
                 industry_code_edition=row.industry_code_edition or "GB/T 4754-2017",
                 business_scope=row.business_scope,
                 founded_on=row.founded_on,
-                flags=row.flags or (),
+                flags=_row_flags(row),
             ),
             [],
             [],
@@ -105,6 +106,8 @@ def merge_rows(
                 )
             else:
                 given.setdefault(field, (value, row.row))
+    flags, clashes = merge_flags(uscc, rows)
+    problems += clashes
     if existing is None and "name" not in given:
         problems.append(
             Problem(f"row {rows[0].row}, column name", f"{uscc} is new: its name is required")
@@ -119,18 +122,47 @@ def merge_rows(
         or "GB/T 4754-2017",
         business_scope=_pick(given, "business_scope", base.business_scope),
         founded_on=given["founded_on"][0] if "founded_on" in given else base.founded_on,  # type: ignore[arg-type]
-        flags=given["flags"][0] if "flags" in given else base.flags,  # type: ignore[arg-type]
+        flags=flags if flags is not None else base.flags,
     )
     changes = (
         [
             Change(uscc, field, getattr(existing, field), getattr(merged, field))
-            for field in REGISTRY_FIELDS
+            for field in (*REGISTRY_FIELDS, "flags")
             if getattr(existing, field) != getattr(merged, field)
         ]
         if existing is not None
         else []
     )
     return merged, changes, problems
+
+
+def _row_flags(row: EnterpriseRow) -> tuple[EnterpriseFlag, ...]:
+    return tuple(
+        EnterpriseFlag(name, row.flags_valid_from, row.flags_valid_to) for name in row.flags or ()
+    )
+
+
+def merge_flags(
+    uscc: str, rows: list[EnterpriseRow]
+) -> tuple[tuple[EnterpriseFlag, ...] | None, list[Problem]]:
+    """The flags of every row that names some (each with its row's validity), or None when no
+    row does (the registry's are kept). One flag with two different validities is a problem."""
+    found: dict[str, tuple[EnterpriseFlag, int]] = {}
+    problems: list[Problem] = []
+    for row in rows:
+        for flag in _row_flags(row):
+            if flag.name not in found:
+                found[flag.name] = (flag, row.row)
+            elif found[flag.name][0] != flag:
+                problems.append(
+                    Problem(
+                        f"row {row.row}, column flags_valid_from",
+                        f"{flag.name} of {uscc} is dated differently in row {found[flag.name][1]}",
+                    )
+                )
+    if not any(row.flags for row in rows):
+        return None, problems
+    return tuple(sorted(flag for flag, _ in found.values())), problems
 
 
 def _pick(given: dict[str, tuple[object, int]], field: str, default: str | None) -> str | None:

@@ -221,6 +221,19 @@ class Observation:
     reported_at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class EnterpriseFlag:
+    """资质标识 (专精特新, 上市, 链主 …) held from ``valid_from`` to ``valid_to`` (inclusive; None:
+    open). A flag without ``valid_from`` counts only from the day the registry recorded it."""
+
+    name: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
 @dataclass(frozen=True, slots=True)
 class Enterprise:
     """企业: identified by its 统一社会信用代码."""
@@ -232,7 +245,7 @@ class Enterprise:
     industry_code_edition: str = "GB/T 4754-2017"
     business_scope: str | None = None
     founded_on: date | None = None
-    flags: tuple[str, ...] = ()  # 专精特新, 高新技术企业, 上市, 链主 ...
+    flags: tuple[EnterpriseFlag, ...] = ()  # sorted by name; 专精特新, 高新技术企业, 上市, 链主 ...
 
 
 @dataclass(frozen=True, slots=True)

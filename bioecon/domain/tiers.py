@@ -27,7 +27,7 @@ class TierRule:
 
     @property
     def uses_figures(self) -> bool:
-        """Whether membership depends on a year's figures (else on current flags)."""
+        """Whether membership depends on a year's figures (else on flags held on a day)."""
         return self.flag is None
 
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetKind, TargetOp
-from bioecon.domain.target_kind import is_recurring, target_kind
+from bioecon.domain.target_kind import increment_verb, is_recurring, target_kind
 from bioecon.extract.normalise import is_cjk, shadow
 from bioecon.extract.numerals import to_decimal
 
@@ -250,7 +250,11 @@ def _expand(
     targets = [target(clause, metric)]
     second = _distributed(view, clause, start)
     if second is not None:
-        targets.append(target(second, view[second:start].split("均")[0]))
+        # 新引进A和B均…: the quote of B starts at the verb that governs it too (the kind is read
+        # from it); with no such verb, at B itself
+        verb = increment_verb(view[clause:second])
+        quote_start = clause + verb.start() if verb is not None else second
+        targets.append(target(quote_start, view[second:start].split("均")[0]))
     return targets
 
 

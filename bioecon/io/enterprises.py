@@ -2,10 +2,12 @@
 
 Columns (Chinese headers accepted): ``uscc`` 统一社会信用代码 and ``name`` 企业名称 are required;
 ``org_unit`` 区域, ``industry_code`` 行业代码, ``industry_code_edition`` 行业分类版本,
-``business_scope`` 经营范围, ``founded_on`` 成立日期, ``flags`` 资质标识 (separated by ; or 、),
+``business_scope`` 经营范围, ``founded_on`` 成立日期, ``flags`` 资质标识 (separated by ; or 、)
+held from ``flags_valid_from`` 资质起始日期 to ``flags_valid_to`` 资质截止日期 (both optional),
 ``year`` 年度 with ``revenue`` 营业收入, ``output_value`` 工业总产值, ``rd_spend`` 研发费用 (万元),
 ``employees`` 从业人员, ``valuation`` 估值 and ``valuation_unit`` 估值单位. An enterprise may take
-several rows (one per year); a blank cell keeps what the registry already has.
+several rows (one per year, or one per set of flags with the same dates); a blank cell keeps
+what the registry already has.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from bioecon.catalogs import uscc_departments
 from bioecon.domain.amounts import check_storable, parse_decimal
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
-from bioecon.domain.model import Enterprise, EnterpriseYear
+from bioecon.domain.model import Enterprise, EnterpriseFlag, EnterpriseYear
 from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
@@ -33,6 +35,8 @@ OPTIONAL = (
     "business_scope",
     "founded_on",
     "flags",
+    "flags_valid_from",
+    "flags_valid_to",
     "year",
     "revenue",
     "output_value",
@@ -56,6 +60,10 @@ HEADER_ALIASES = {
     "成立日期": "founded_on",
     "资质标识": "flags",
     "标识": "flags",
+    "资质起始日期": "flags_valid_from",
+    "认定日期": "flags_valid_from",
+    "资质截止日期": "flags_valid_to",
+    "有效期至": "flags_valid_to",
     "年度": "year",
     "营业收入": "revenue",
     "主营业务收入": "revenue",
@@ -104,6 +112,7 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
                     Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings
                 ]
                 values["uscc"] = verdict.code
+            failed = _check_validity(values, where, problems) or failed
             if values.get("year") is None and any(
                 values.get(f) is not None
                 for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
@@ -115,6 +124,19 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
         return EnterpriseFile(
             table.source, tuple(rows), tuple(problems), tuple(warnings), tuple(org_references)
         )
+
+
+def _check_validity(values: dict[str, Any], where: str, problems: list[Problem]) -> bool:
+    """Dates need the flags they date, and cannot end before they start; True when refused."""
+    start, end = values.get("flags_valid_from"), values.get("flags_valid_to")
+    if (start is not None or end is not None) and not values.get("flags"):
+        column = "flags_valid_from" if start is not None else "flags_valid_to"
+        problems.append(Problem(where + column, "a validity date needs the flags it dates"))
+        return True
+    if start is not None and end is not None and end < start:
+        problems.append(Problem(where + "flags_valid_to", f"{end} is before {start}"))
+        return True
+    return False
 
 
 def _text(cell: Cell) -> str | None:
@@ -187,6 +209,8 @@ _PARSERS = {
     "industry_code": _industry_code,
     "founded_on": _date,
     "flags": _flags,
+    "flags_valid_from": _date,
+    "flags_valid_to": _date,
     "year": _year,
     "employees": _integer,
     "revenue": _amount,
@@ -197,10 +221,11 @@ _PARSERS = {
 
 
 def enterprise_rows(enterprises: list[tuple[Enterprise, list[EnterpriseYear]]]) -> list[list[Cell]]:
-    """One row per enterprise-year (an enterprise without figures: one row), in COLUMNS order."""
+    """One row per enterprise-year (an enterprise without figures: one row), in COLUMNS order;
+    flags dated differently from the first set take a row of their own, without figures."""
     rows: list[list[Cell]] = []
     for e, years in enterprises:
-        base: list[Cell] = [
+        registry: list[Cell] = [
             e.uscc,
             e.name,
             e.org_unit,
@@ -208,10 +233,12 @@ def enterprise_rows(enterprises: list[tuple[Enterprise, list[EnterpriseYear]]]) 
             e.industry_code_edition,
             e.business_scope,
             e.founded_on,
-            "; ".join(e.flags) or None,
         ]
+        groups = _flag_groups(e.flags) or [[None, None, None]]
+        base = [*registry, *groups[0]]
         if not years:
             rows.append([*base, *[None] * 7])
+        rows += [[*registry, *group, *[None] * 7] for group in groups[1:]]
         for y in years:
             employees = Decimal(y.employees) if y.employees is not None else None
             figures = [
@@ -224,6 +251,14 @@ def enterprise_rows(enterprises: list[tuple[Enterprise, list[EnterpriseYear]]]) 
             ]
             rows.append([*base, Decimal(y.year), *figures])
     return rows
+
+
+def _flag_groups(flags: tuple[EnterpriseFlag, ...]) -> list[list[Cell]]:
+    """(flags, valid from, valid to) cells, one per set of flags sharing their dates."""
+    grouped: dict[tuple[date | None, date | None], list[str]] = {}
+    for flag in flags:
+        grouped.setdefault((flag.valid_from, flag.valid_to), []).append(flag.name)
+    return [["; ".join(names), start, end] for (start, end), names in grouped.items()]
 
 
 def write_enterprises(

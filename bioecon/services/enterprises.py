@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
@@ -49,8 +49,12 @@ class EnterpriseLoadReport:
     warnings: tuple[Problem, ...]
 
 
-def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadReport:
-    """Merge the file into the registry by credit code, all or nothing."""
+def load_enterprises(
+    app: Bioecon, *, parsed: EnterpriseFile, loaded_on: date | None = None
+) -> EnterpriseLoadReport:
+    """Merge the file into the registry by credit code, all or nothing. New flags are recorded
+    as loaded on ``loaded_on`` (default today, UTC): an undated flag counts from that day."""
+    day = loaded_on or datetime.now(UTC).date()
     with collector_paused():
         groups: dict[str, list[EnterpriseRow]] = defaultdict(list)
         for row in parsed.rows:
@@ -86,7 +90,7 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
             new = [
                 (enterprise, years) for enterprise, years, existing in merged if existing is None
             ]
-            store.insert_new(connection, new, org_ids)
+            store.insert_new(connection, new, org_ids, day)
             created = len(new)
             years_written = sum(len(years) for _, years in new)
             for enterprise, years, existing in merged:
@@ -96,7 +100,14 @@ def load_enterprises(app: Bioecon, *, parsed: EnterpriseFile) -> EnterpriseLoadR
                 if existing.enterprise != enterprise or any(
                     existing.years.get(y.year) != y for y in years
                 ):
-                    store.save(connection, enterprise, years, existing=existing, org_ids=org_ids)
+                    store.save(
+                        connection,
+                        enterprise,
+                        years,
+                        existing=existing,
+                        org_ids=org_ids,
+                        loaded_on=day,
+                    )
                     updated += 1
                 else:
                     unchanged += 1

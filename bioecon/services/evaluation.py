@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from bioecon.app import Bioecon
@@ -22,7 +24,7 @@ from bioecon.domain.actuals import (
     time_of,
     year_value,
 )
-from bioecon.domain.messages import Message, month_label
+from bioecon.domain.messages import Message, clauses, month_label
 from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import (
@@ -32,6 +34,7 @@ from bioecon.domain.progress import (
     Thresholds,
     evaluate,
 )
+from bioecon.domain.registry_counts import base_day, complete_year, count_day
 from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._ledger import ledger_entries
@@ -119,10 +122,11 @@ def _evaluate_bundle(
             if target.kind is not TargetKind.RECURRING
             else None
         )
+        notes: tuple[Message, ...] = ()
         tier = tier_of_indicator(target.indicator)
         if tier is not None:
             rule = plan_rules(tier_catalogue(), bundle.plan.tiers)[tier]
-            actual, base = _tier_counts(
+            actual, base, notes = _tier_counts(
                 connection, rule, target, org, as_of, bundle.plan.horizon_start
             )
             missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
@@ -144,10 +148,10 @@ def _evaluate_bundle(
                 if latest is not None:
                     missing = Message("explain.no_deadline_actual", {"year": judged})
         if tier is not None and judged is not None:
-            # judged on the deadline year's count; today's is shown beside it
-            latest = actual
-            actual, _ = _tier_counts(
-                connection, rule, target, org, Period(PeriodType.MONTH, judged, 12), None
+            # judged on the deadline year's count (_tier_counts counts on its last day);
+            # today's is shown beside it
+            latest, _, _ = _tier_counts(
+                connection, rule, target, org, as_of, bundle.plan.horizon_start, judged=False
             )
         evaluation = evaluate(
             spec,
@@ -160,6 +164,8 @@ def _evaluate_bundle(
             latest=latest,
             missing=missing,
         )
+        if notes and actual is not None:
+            evaluation = replace(evaluation, explanation=clauses(evaluation.explanation, *notes))
         results.append(
             TargetEvaluation(bundle.plan.code, target, org, evaluation, level_unit=spec.level_unit)
         )
@@ -173,34 +179,82 @@ def _tier_counts(
     org: str,
     as_of: Period,
     horizon_start: int | None,
-) -> tuple[Observed | None, Observed | None]:
-    """Counts of a tier's members in the subject's subtree, from the enterprise registry: for
-    figure-based tiers in the latest year with enterprise figures (and the base year); for
-    certified flags now (flags have no history, so no base unless the plan gives one)."""
+    *,
+    judged: bool = True,
+) -> tuple[Observed | None, Observed | None, tuple[Message, ...]]:
+    """Counts of a tier's members in the subject's subtree, from the enterprise registry, on
+    the day :func:`count_day` gives (figure-based tiers: the latest complete year with figures
+    up to then); the base counted at the end of the base year. An increment target counts
+    the entrants since the base year (members then are left out), against a base of 0. The
+    notes say what was counted: entrants, and flags counted only from their load date.
+    ``judged=False``: on the as-of day even after the deadline (the latest count)."""
     sector = target.subject_sector
+    day = count_day(as_of, target.deadline_year if judged else None)
+    year = (
+        tier_store.latest_figure_year(connection, complete_year(day))
+        if rule.uses_figures
+        else day.year
+    )
+    if year is None:
+        return None, None, ()
+    base_year = _base_year(connection, rule, target, horizon_start)
 
-    def count(year: int) -> Decimal:
-        return Decimal(
-            len(tier_store.members(connection, rule, year=year, org_unit=org, sector=sector))
+    def count(since: tier_store.Since | None = None) -> Decimal:
+        found = tier_store.count(
+            connection, rule, year=year, day=day, org_unit=org, sector=sector, since=since
         )
+        return Decimal(found)
 
+    t, label = (float(year), str(year)) if rule.uses_figures else _month_of(day)
+    notes = _undated_note(connection, rule, day, org, sector)
+    if target.kind is TargetKind.INCREMENT and base_year is not None:
+        entrants = count(tier_store.Since(base_year, base_day(base_year)))
+        entered = Message("explain.tier_entrants", {"since": base_year})
+        zero = Observed(Decimal(0), float(base_year), str(base_year))
+        return Observed(entrants, t, label), zero, (entered, *notes)
     base = None
     if target.baseline_value is not None and target.baseline_year is not None:
         base = Observed(
             target.baseline_value, float(target.baseline_year), str(target.baseline_year)
         )
-    if not rule.uses_figures:
-        return Observed(count(as_of.year), time_of(as_of), str(as_of)), base
-    year = tier_store.latest_figure_year(
-        connection, as_of.year if as_of.index == 12 else as_of.year - 1
+    elif base_year is not None:
+        then = tier_store.count(
+            connection, rule, year=base_year, day=base_day(base_year), org_unit=org, sector=sector
+        )
+        base = Observed(Decimal(then), float(base_year), str(base_year))
+    return Observed(count(), t, label), base, notes
+
+
+def _base_year(
+    connection: Connection, rule: TierRule, target: Target, horizon_start: int | None
+) -> int | None:
+    """The target's base year (else the year before the plan period); for figure-based tiers
+    only when the registry has that year's figures."""
+    year = target.baseline_year or (horizon_start - 1 if horizon_start else None)
+    if (
+        year is not None
+        and rule.uses_figures
+        and tier_store.latest_figure_year(connection, year) != year
+    ):
+        return None
+    return year
+
+
+def _month_of(day: date) -> tuple[float, str]:
+    month = Period.month(day.year, day.month)
+    return time_of(month), str(month)
+
+
+def _undated_note(
+    connection: Connection, rule: TierRule, day: date, org: str, sector: str | None
+) -> tuple[Message, ...]:
+    """名录自2026-11起记录: flags without a start date count only from their load date."""
+    since = tier_store.undated_since(connection, rule, day=day, org_unit=org, sector=sector)
+    if since is None:
+        return ()
+    return (
+        Message("explain.tier_recorded_since", {"month": month_label(since.year, since.month)}),
     )
-    if year is None:
-        return None, base
-    if base is None and horizon_start is not None:
-        base_year = horizon_start - 1
-        if tier_store.latest_figure_year(connection, base_year) == base_year:
-            base = Observed(count(base_year), float(base_year), str(base_year))
-    return Observed(count(year), float(year), str(year)), base
 
 
 def _series(

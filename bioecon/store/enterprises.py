@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -19,7 +20,7 @@ from sqlalchemy import (
     update,
 )
 
-from bioecon.domain.model import Enterprise, EnterpriseYear
+from bioecon.domain.model import Enterprise, EnterpriseFlag, EnterpriseYear
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.bulk import bulk_insert
@@ -60,19 +61,60 @@ def fetch(connection: Connection, codes: Iterable[str]) -> dict[str, StoredEnter
     return found
 
 
-def _enterprise(r: Any, flags: Sequence[str]) -> Enterprise:
-    return copy_into(Enterprise, r._mapping, flags=sorted(flags))
+def _enterprise(r: Any, flags: Sequence[EnterpriseFlag]) -> Enterprise:
+    return copy_into(Enterprise, r._mapping, flags=tuple(sorted(flags)))
 
 
-def _flags(connection: Connection, ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
+def _flags(connection: Connection, ids: list[int]) -> dict[int, list[EnterpriseFlag]]:
+    found: dict[int, list[EnterpriseFlag]] = {}
     if ids:
         rows = connection.execute(
             select(t.enterprise_flag).where(t.enterprise_flag.c.enterprise_id.in_(ids))
         )
         for r in rows:
-            found.setdefault(r.enterprise_id, []).append(r.flag)
+            found.setdefault(r.enterprise_id, []).append(copy_into(EnterpriseFlag, r, name=r.flag))
     return found
+
+
+def _flag_rows(
+    enterprise_id: int, flags: Iterable[EnterpriseFlag], loaded_on: date
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "enterprise_id": enterprise_id,
+            "flag": f.name,
+            "valid_from": f.valid_from,
+            "valid_to": f.valid_to,
+            "loaded_on": loaded_on,
+        }
+        for f in flags
+    ]
+
+
+def _save_flags(
+    connection: Connection,
+    enterprise_id: int,
+    flags: Sequence[EnterpriseFlag],
+    old: Sequence[EnterpriseFlag],
+    loaded_on: date,
+) -> None:
+    """Flags kept keep their load date (only their validity may change); new ones get today's."""
+    f = t.enterprise_flag
+    before = {flag.name: flag for flag in old}
+    after = {flag.name: flag for flag in flags}
+    gone = sorted(before.keys() - after.keys())
+    if gone:
+        connection.execute(delete(f).where(f.c.enterprise_id == enterprise_id, f.c.flag.in_(gone)))
+    for name in sorted(before.keys() & after.keys()):
+        if before[name] != after[name]:
+            connection.execute(
+                update(f)
+                .where(f.c.enterprise_id == enterprise_id, f.c.flag == name)
+                .values(valid_from=after[name].valid_from, valid_to=after[name].valid_to)
+            )
+    new = [after[name] for name in sorted(after.keys() - before.keys())]
+    if new:
+        connection.execute(insert(f), _flag_rows(enterprise_id, new, loaded_on))
 
 
 def _years(connection: Connection, ids: list[int]) -> dict[int, list[EnterpriseYear]]:
@@ -98,8 +140,10 @@ def save(
     *,
     existing: StoredEnterprise | None,
     org_ids: dict[str, int],
+    loaded_on: date,
 ) -> int:
-    """Write one merged enterprise: its row, its flags, and the given years."""
+    """Write one merged enterprise: its row, its flags (new ones recorded on ``loaded_on``),
+    and the given years."""
     values = _enterprise_values(enterprise, org_ids, exclude={"uscc"})
     if existing is None:
         enterprise_id = int(
@@ -115,15 +159,9 @@ def save(
             connection.execute(
                 update(t.enterprise).where(t.enterprise.c.id == enterprise_id).values(values)
             )
-    if existing is None or existing.enterprise.flags != enterprise.flags:
-        connection.execute(
-            delete(t.enterprise_flag).where(t.enterprise_flag.c.enterprise_id == enterprise_id)
-        )
-        if enterprise.flags:
-            connection.execute(
-                insert(t.enterprise_flag),
-                [{"enterprise_id": enterprise_id, "flag": f} for f in enterprise.flags],
-            )
+    old = existing.enterprise.flags if existing is not None else ()
+    if old != enterprise.flags:
+        _save_flags(connection, enterprise_id, enterprise.flags, old, loaded_on)
     for year in years:
         figures = row_values(year, exclude={"uscc", "year"})
         if existing is not None and year.year in existing.years:
@@ -184,8 +222,10 @@ def insert_new(
     connection: Connection,
     items: Sequence[tuple[Enterprise, Sequence[EnterpriseYear]]],
     org_ids: dict[str, int],
+    loaded_on: date,
 ) -> None:
-    """Bulk insert enterprises that are not stored yet, with their flags and years."""
+    """Bulk insert enterprises that are not stored yet, with their flags (recorded on
+    ``loaded_on``) and years."""
     if not items:
         return
     for offset in range(0, len(items), 10_000):
@@ -196,7 +236,7 @@ def insert_new(
             [_enterprise_values(e, org_ids) for e, _ in chunk],
         )
         ids = id_map(connection, t.enterprise, (e.uscc for e, _ in chunk), column="uscc")
-        flags = [{"enterprise_id": ids[e.uscc], "flag": f} for e, _ in chunk for f in e.flags]
+        flags = [row for e, _ in chunk for row in _flag_rows(ids[e.uscc], e.flags, loaded_on)]
         bulk_insert(connection, t.enterprise_flag, flags)
         years = [
             row_values(y, exclude={"uscc"}) | {"enterprise_id": ids[e.uscc]}

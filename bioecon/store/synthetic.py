@@ -49,7 +49,7 @@ def write_world(
     ]
     for offset in range(0, len(writes), _BATCH):
         save_observations(connection, writes[offset : offset + _BATCH])
-    insert_new(connection, enterprises, org_ids)
+    insert_new(connection, enterprises, org_ids, reported_at.date())
 
 
 def roll_up_enterprise_revenue(

@@ -235,6 +235,9 @@ enterprise_flag = Table(
         "enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="CASCADE"), primary_key=True
     ),
     Column("flag", String(40), primary_key=True),
+    Column("valid_from", Date),  # None: held since before the registry knew (see loaded_on)
+    Column("valid_to", Date),  # None: still held
+    Column("loaded_on", Date, nullable=False),  # the day the registry recorded the flag
 )
 
 enterprise_year = Table(

@@ -1,11 +1,14 @@
-"""Tier membership (企业梯次) in SQL, per year and org-unit subtree.
+"""Tier membership (企业梯次) in SQL, per year and org-unit subtree, and on a day for flags.
 
 An enterprise sits in exactly one org unit, so a unit's members are the enterprises of its
 whole subtree, parks included (no double counting is possible for counts of enterprises).
+A flag counts on a day it is held: from ``valid_from`` (a flag without it: from the day the
+registry recorded it, ``loaded_on``) to ``valid_to``, both inclusive.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,25 +28,55 @@ class TierMember:
     revenue: Decimal | None
 
 
-_BASE = """
+_SCOPE = """
 WITH RECURSIVE scope_units (id) AS (
     SELECT id FROM org_unit WHERE code = :org_unit
     UNION ALL
     SELECT o.id FROM org_unit o JOIN scope_units s ON o.parent_id = s.id
 )
-SELECT e.uscc, e.name, u.code AS org_unit, y.revenue
+"""
+_IN_SCOPE = """(:org_unit = '' OR e.org_unit_id IN (SELECT id FROM scope_units))
+  AND (:sector = '' OR e.bio_category = :sector OR e.bio_category LIKE :sector || '.%')"""
+_JOINS = """LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = :year
+LEFT JOIN enterprise_year y1 ON y1.enterprise_id = e.id AND y1.year = :year - 1
+LEFT JOIN enterprise_year y3 ON y3.enterprise_id = e.id AND y3.year = :year - 3"""
+_BASE = (
+    _SCOPE
+    + """SELECT e.uscc, e.name, u.code AS org_unit, y.revenue
 FROM enterprise e
 LEFT JOIN org_unit u ON u.id = e.org_unit_id
-LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = :year
-LEFT JOIN enterprise_year y1 ON y1.enterprise_id = e.id AND y1.year = :year - 1
-LEFT JOIN enterprise_year y3 ON y3.enterprise_id = e.id AND y3.year = :year - 3
-WHERE (:org_unit = '' OR e.org_unit_id IN (SELECT id FROM scope_units))
-  AND (:sector = '' OR e.bio_category = :sector OR e.bio_category LIKE :sector || '.%')
+"""
+    + _JOINS
+    + "\nWHERE "
+    + _IN_SCOPE
+    + """
   AND ({condition})
 ORDER BY y.revenue DESC, e.uscc
 """
+)
 
-_FLAG = "EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = {name})"
+_COUNT = (
+    _SCOPE
+    + "SELECT COUNT(*) FROM enterprise e\n"
+    + _JOINS
+    + "\nWHERE "
+    + _IN_SCOPE
+    + "\n  AND ({condition})\n  AND {entered}\n"
+)
+_FLAG = (
+    "EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.enterprise_id = e.id AND f.flag = {name}"
+    " AND COALESCE(f.valid_from, f.loaded_on) <= :at_day"
+    " AND (f.valid_to IS NULL OR f.valid_to >= :at_day))"
+)
+_UNDATED = (
+    _SCOPE
+    + """
+SELECT MIN(f.loaded_on) FROM enterprise_flag f JOIN enterprise e ON e.id = f.enterprise_id
+WHERE f.flag = :flag AND f.valid_from IS NULL AND f.loaded_on <= :at_day
+  AND (f.valid_to IS NULL OR f.valid_to >= :at_day)
+  AND """
+    + _IN_SCOPE
+)
 
 
 def _condition(rule: TierRule) -> tuple[str, dict[str, object]]:
@@ -90,37 +123,56 @@ def _condition(rule: TierRule) -> tuple[str, dict[str, object]]:
     }
 
 
-_IDS = """
-SELECT e.id FROM enterprise e
-LEFT JOIN enterprise_year y ON y.enterprise_id = e.id AND y.year = :year
-LEFT JOIN enterprise_year y1 ON y1.enterprise_id = e.id AND y1.year = :year - 1
-LEFT JOIN enterprise_year y3 ON y3.enterprise_id = e.id AND y3.year = :year - 3
-WHERE ({condition})
-"""
+_IDS = "SELECT e.id FROM enterprise e\n" + _JOINS + "\nWHERE ({condition})\n"
 
 
-def _statement(template: str, rule: TierRule, year: int, extra: dict[str, object]) -> TextClause:
-    """``template`` with ``rule``'s condition and exactly the parameters the SQL uses, typed."""
+_AMOUNTS = ("threshold", "first_revenue", "young10", "young5", "valuation")
+
+
+def _sql(
+    template: str, rule: TierRule, year: int, day: date | None, prefix: str = ""
+) -> tuple[str, dict[str, object]]:
+    """``template`` with ``rule``'s condition, and the parameters it uses; every parameter
+    name (in the SQL and the mapping) begins with ``prefix``, so two can share a statement.
+    Flags are judged on ``day`` (default: the last day of ``year``)."""
     condition, params = _condition(rule)
     age = params.pop("max_age", 15)
     max_age = age if isinstance(age, int) else 15
-    params |= extra | {
+    params |= {
         "year": year,
+        "at_day": day or date(year, 12, 31),
         "founded_15": date(year - 15, 1, 1),
         "founded_10": date(year - 10, 1, 1),
         "founded_5": date(year - 5, 1, 1),
         "founded_max": date(year - max_age, 1, 1),
     }
-    sql = template.format(condition=condition)
+    sql = re.sub(
+        r":(\w+)",
+        lambda m: f":{prefix}{m[1]}" if m[1] in params else m[0],
+        template.format(condition=condition),
+    )
+    return sql, {prefix + k: v for k, v in params.items() if f":{prefix}{k}" in sql}
+
+
+def _typed(sql: str, params: dict[str, object]) -> TextClause:
+    """``sql`` with ``params`` bound, amounts as exact decimals."""
     statement = text(sql)
     typed = [
         bindparam(name, type_=ExactDecimal())
-        for name in ("threshold", "first_revenue", "young10", "young5", "valuation")
-        if name in params
+        for name in params
+        if any(name.endswith(amount) for amount in _AMOUNTS)
     ]
     if typed:
         statement = statement.bindparams(*typed)
-    return statement.bindparams(**{k: v for k, v in params.items() if f":{k}" in sql})
+    return statement.bindparams(**params)
+
+
+def _statement(
+    template: str, rule: TierRule, year: int, extra: dict[str, object], day: date | None = None
+) -> TextClause:
+    """``template`` with ``rule``'s condition and exactly the parameters the SQL uses, typed."""
+    sql, params = _sql(template, rule, year, day)
+    return _typed(sql, params | {k: v for k, v in extra.items() if f":{k}" in sql})
 
 
 def members(
@@ -130,14 +182,65 @@ def members(
     year: int,
     org_unit: str | None = None,
     sector: str | None = None,
+    day: date | None = None,
 ) -> list[TierMember]:
-    """Enterprises of ``rule``'s tier in ``year`` (ages counted at the end of ``year``)."""
+    """Enterprises of ``rule``'s tier in ``year`` (ages counted at the end of ``year``; flags
+    held on ``day``, by default the last day of ``year``)."""
     statement = _statement(
-        _BASE, rule, year, {"org_unit": org_unit or "", "sector": sector or ""}
+        _BASE, rule, year, {"org_unit": org_unit or "", "sector": sector or ""}, day
     ).columns(revenue=ExactDecimal())
     return [
         TierMember(r.uscc, r.name, r.org_unit, r.revenue) for r in connection.execute(statement)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Since:
+    """Members then, not counted again: the tier in ``year`` (flags held on ``day``)."""
+
+    year: int
+    day: date
+
+
+def count(
+    connection: Connection,
+    rule: TierRule,
+    *,
+    year: int,
+    day: date,
+    org_unit: str | None = None,
+    sector: str | None = None,
+    since: Since | None = None,
+) -> int:
+    """How many enterprises are in ``rule``'s tier in ``year`` (flags held on ``day``); with
+    ``since``, only those that entered it after then (members now that were not members then)."""
+    entered = "1 = 1"
+    extra: dict[str, object] = {"org_unit": org_unit or "", "sector": sector or ""}
+    if since is not None:
+        before, params = _sql(_IDS, rule, since.year, since.day, prefix="then_")
+        entered = f"e.id NOT IN ({before})"
+        extra |= params
+    sql, params = _sql(_COUNT.replace("{entered}", entered), rule, year, day)
+    return int(connection.execute(_typed(sql, params | extra)).scalar_one())
+
+
+def undated_since(
+    connection: Connection,
+    rule: TierRule,
+    *,
+    day: date,
+    org_unit: str | None = None,
+    sector: str | None = None,
+) -> date | None:
+    """For a flag tier: the first day the registry recorded one of the flags without a start
+    date that are counted on ``day`` in the scope (they count from that day); else None."""
+    if rule.flag is None:
+        return None
+    params = {"flag": rule.flag, "at_day": day, "org_unit": org_unit or "", "sector": sector or ""}
+    found = connection.execute(text(_UNDATED).bindparams(**params)).scalar()
+    if found is None or isinstance(found, date):
+        return found
+    return date.fromisoformat(str(found))
 
 
 def member_ids(rule: TierRule, *, year: int) -> Subquery:

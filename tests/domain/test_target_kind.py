@@ -26,7 +26,8 @@ QUOTES = st.sampled_from(["产业规模达到4000亿元", "新增3—5个", "占
         (False, False, TargetOp.EQ, "座", "新建5座", TargetKind.INCREMENT),
         (False, False, TargetOp.GE, "%", "研发投入强度不低于3%", TargetKind.SHARE),
         (False, False, TargetOp.EQ, "亿元", "产业规模达到4000亿元", TargetKind.LEVEL),
-        (False, False, TargetOp.EQ, "家", "引进培育骨干企业2家", TargetKind.LEVEL),
+        (False, False, TargetOp.EQ, "家", "引进培育骨干企业2家", TargetKind.INCREMENT),
+        (False, False, TargetOp.EQ, "家", "骨干企业达到2家", TargetKind.LEVEL),
     ],
 )
 def test_each_rule_on_its_example(
@@ -66,7 +67,8 @@ def test_a_meinian_earlier_in_the_sentence_makes_the_target_recurring_and_yearle
     assert (target.year, target.kind, target.quote) == (None, TargetKind.RECURRING, "支持30个")
 
 
-def test_the_second_target_of_jun_has_its_own_kind() -> None:
-    # 新引进 is in the first target's quote only
+def test_the_verb_of_jun_sets_the_kind_of_both_targets() -> None:
+    # 新引进 governs both things, and both quotes start at it (issue #10: the second was a
+    # level because its quote began after the verb)
     found = extract_targets("到2025年,新引进“链主”企业和上市企业均达到10户以上。")
-    assert [t.kind for t in found] == [TargetKind.INCREMENT, TargetKind.LEVEL]
+    assert [t.kind for t in found] == [TargetKind.INCREMENT, TargetKind.INCREMENT]

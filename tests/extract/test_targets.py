@@ -67,7 +67,9 @@ def test_doubling_is_a_multiple_of_two() -> None:
 def test_class_thresholds_qualify_the_count_and_are_not_targets() -> None:
     text = "到2025年,引进培育年主营业务收入过100亿元的骨干企业2—3家,过50亿元的3—5家,培育2家销售收入过50亿元企业。"
     assert summary(text) == [
-        (2025, "range", Decimal(2), Decimal(3), "家", "level"),  # 引进培育 is not 新引进
+        # 引进培育 counts the firms that join the class: an increment (issue #10); the list's
+        # next item (过50亿元的3—5家) does not repeat the verb, and its quote has none
+        (2025, "range", Decimal(2), Decimal(3), "家", "increment"),
         (2025, "range", Decimal(3), Decimal(5), "家", "level"),
         (2025, "=", Decimal(2), None, "家", "level"),
     ]
@@ -134,7 +136,14 @@ def test_recurring_targets_and_funding_rules() -> None:
 def test_one_number_shared_by_two_things_with_jun_gives_two_targets() -> None:
     found = extract_targets("到2025年,新引进“链主”企业和上市企业均达到10户以上。")
     assert [(t.value, t.op, t.unit) for t in found] == [(Decimal(10), ">=", "户")] * 2
-    assert found[0].quote.startswith("新引进") and found[1].quote == "上市企业均达到10户以上"
+    # both quotes start at 新引进, which governs both things (the gold's shortest quote of the
+    # second, 上市企业均达到10户以上, lies inside it and still matches it)
+    assert [t.quote for t in found] == ["新引进“链主”企业和上市企业均达到10户以上"] * 2
+    assert found[1].metric == "上市企业"  # the thing counted is still its own
+    assert [t.kind for t in found] == ["increment", "increment"]
+    # no increment verb: the second quote starts at its own thing
+    plain = extract_targets("到2025年,链主企业和上市企业均达到10户以上。")
+    assert plain[1].quote == "上市企业均达到10户以上" and plain[1].kind == "level"
 
 
 def test_offsets_are_into_the_original_text_with_full_width_and_traditional_script() -> None:

@@ -3,6 +3,7 @@ boundaries, and a plan target that counts a tier measured from the registry."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def registry(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     load_plan(app, bundle=parsed.bundle, source=parsed.source)
     path = tmp_path / "registry.csv"
     path.write_text(REGISTRY, encoding="utf-8")
-    report = load_enterprises(app, parsed=read_enterprise_file(path))
+    # recorded on 2025-01-01: the undated flags (上市, 专精特新 …) count from that day on
+    report = load_enterprises(app, parsed=read_enterprise_file(path), loaded_on=date(2025, 1, 1))
     assert (report.created, report.years) == (6, 9)
     return app
 
@@ -79,6 +81,9 @@ def test_tiers_at_their_boundaries(registry: Bioecon) -> None:
         "甲生物制药",
     ]  # 7340 is a service code
     assert members(registry, "specialised") == ["甲生物制药"]
+    # on 2024-12-31 the registry had not yet recorded any flag: none counts, 丁 is no longer
+    # known to be listed (its 2025 valuation makes it no unicorn in 2024 either: no 2024 row)
+    assert members(registry, "specialised", year=2024) == []
     # a park's enterprises count in its district and city, not elsewhere
     assert members(registry, "gazelle", org_unit="430181") == ["乙基因"]
     assert members(registry, "gazelle", org_unit="430102") == []
@@ -98,10 +103,10 @@ def test_reload_merges_by_code_and_reports_changes(registry: Bioecon, tmp_path: 
     stored = dict(export_enterprises(registry))
     by_code = {e.uscc: (e, years) for e, years in export_enterprises(registry)}
     enterprise, years = by_code[A]
-    assert enterprise.org_unit == "430100" and enterprise.flags == (
+    assert enterprise.org_unit == "430100" and [str(f) for f in enterprise.flags] == [
         "专精特新",
         "高新技术企业",
-    )  # blanks kept
+    ]  # blanks kept
     assert [(y.year, y.revenue) for y in years] == [
         (2024, Decimal(1200000)),
         (2025, Decimal(1400000)),
@@ -120,9 +125,7 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
         f"{code(99)},,430100,,,\n",
         encoding="utf-8",
     )
-    with pytest.raises(InvalidInput) as caught:
-        load_enterprises(registry, parsed=read_enterprise_file(bad))
-    found = [str(p) for p in caught.value.problems]
+    found = refused(registry, bad)
     expected_check = calc_check_digit(A[:-1])
     assert found[0].startswith(
         f"row 2, column uscc: '{A[:-1]}Q': check character (position 18) is 'Q', it should be '{expected_check}'"
@@ -135,6 +138,13 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
         p.startswith("row 6, column name:") and "is new: its name is required" in p for p in found
     )
     assert len(export_enterprises(registry)) == 6  # nothing written
+
+
+def refused(app: Bioecon, path: Path) -> list[str]:
+    """The problems that refuse the file ``path`` (nothing written)."""
+    with pytest.raises(InvalidInput) as caught:
+        load_enterprises(app, parsed=read_enterprise_file(path))
+    return [str(p) for p in caught.value.problems]
 
 
 def test_classification_is_stored_with_its_table_and_export_round_trips(
@@ -270,3 +280,57 @@ def test_directory_tier_filter_uses_the_latest_figures_year(registry: Bioecon) -
         == members(registry, "revenue_100yi")
         == ["戊药业", "甲生物制药"]
     )
+
+
+def test_flag_dates_are_loaded_exported_and_loaded_back_unchanged(
+    registry: Bioecon, tmp_path: Path
+) -> None:
+    path = tmp_path / "dated.csv"
+    # 甲: 专精特新 re-dated (kept with its load date), 上市 added with its own dates in a row of
+    # its own; 高新技术企业 is named in neither row, so it is dropped
+    path.write_text(
+        "uscc,name,flags,flags_valid_from,flags_valid_to\n"
+        f"{A},,专精特新,2021-03-01,2024-02-29\n"
+        f"{A},,上市,2023-06-01,\n",
+        encoding="utf-8",
+    )
+    report = load_enterprises(
+        registry, parsed=read_enterprise_file(path), loaded_on=date(2026, 1, 1)
+    )
+    assert (report.updated, [c.field for c in report.changes]) == (1, ["flags"])
+    by_code = {e.uscc: e for e, _ in export_enterprises(registry)}
+    assert [(f.name, f.valid_from, f.valid_to) for f in by_code[A].flags] == [
+        ("上市", date(2023, 6, 1), None),
+        ("专精特新", date(2021, 3, 1), date(2024, 2, 29)),
+    ]
+    # 专精特新 held on 2023-12-31, lapsed by 2024-12-31; 上市 from 2023-06-01
+    assert members(registry, "specialised", year=2023) == ["甲生物制药"]
+    assert members(registry, "specialised", year=2024) == []
+    assert members(registry, "listed", year=2023) == ["甲生物制药"]
+    out = tmp_path / "export.csv"
+    write_enterprises(out, export_enterprises(registry))
+    again = load_enterprises(registry, parsed=read_enterprise_file(out))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
+
+
+def test_bad_flag_dates_refuse_the_file_by_row_and_column(
+    registry: Bioecon, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad-dates.csv"
+    bad.write_text(
+        "统一社会信用代码,企业名称,资质标识,资质起始日期,资质截止日期\n"
+        f"{A},,专精特新,2024-05-01,2023-01-01\n"
+        f"{B},,,2024-05-01,\n"
+        f"{C},,上市,2020-01-01,\n"
+        f"{C},,上市,2021-01-01,\n"
+        f"{D},,上市,2020-13-01,\n",
+        encoding="utf-8",
+    )
+    found = refused(registry, bad)
+    assert found[0] == "row 2, column flags_valid_to: 2023-01-01 is before 2024-05-01"
+    assert found[1] == "row 3, column flags_valid_from: a validity date needs the flags it dates"
+    assert any(p.startswith("row 5, column flags_valid_from: 上市 of") for p in found)
+    assert any(
+        p.startswith("row 6, column flags_valid_from: '2020-13-01' is not a date") for p in found
+    )
+    assert len(found) == 4
