@@ -16,7 +16,7 @@ OVERLAPPING = {"changchun-2025": ("T02", "T04"), "nanjing-2023": ("T06", "T12")}
 
 
 def plan_text_body(client: TestClient, code: str) -> str:
-    page = client.get(f"/plans/{code}/text").text
+    page: str = client.get(f"/plans/{code}/text").text
     start = page.index('<pre class="plan-text">') + len('<pre class="plan-text">')
     return page[start : page.index("</pre>", start)]
 
