@@ -87,7 +87,9 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         )
         loaded = load_observations(
             app,
-            parsed=_simulated_ledger(spec, bundle, org_units, last, rng),
+            parsed=_simulated_ledger(
+                spec, bundle, org_units, last, random.Random(f"ledger {spec['code']}")
+            ),
             status=ObservationStatus.APPROVED,
             reported_by=SIMULATED,
         )
@@ -235,6 +237,21 @@ def _corrected(
     return result, applied
 
 
+Series = list[tuple[Period, Decimal]]  # 1–N月累计 by month
+LOWER_BOUND_MARGIN = 1.01  # a published "超过/突破 X" is calibrated 1 % above X, so it is exceeded
+PARK_NOISE = 0.05  # a park's month is its share of its container's month, ±5 %
+
+
+def _points(spec: dict[int, Any]) -> dict[int, float]:
+    """Calibration points: a number is passed through, ``{above: X}`` (超过X) is exceeded."""
+    return {
+        int(year): float(value["above"]) * LOWER_BOUND_MARGIN
+        if isinstance(value, dict)
+        else float(value)
+        for year, value in spec.items()
+    }
+
+
 def _yearly(points: dict[int, float], year: int) -> float:
     """A year's total passing through the calibration points (geometric between and beyond)."""
     years = sorted(points)
@@ -245,26 +262,41 @@ def _yearly(points: dict[int, float], year: int) -> float:
     return float(points[anchor] * growth ** (year - anchor))
 
 
-def _series(
-    points: dict[int, float], last: Period, share: float, rng: random.Random
-) -> list[tuple[Period, Decimal]]:
-    """1–N月累计 values, month by month."""
-    rows: list[tuple[Period, Decimal]] = []
+def _year_noise(rng: random.Random) -> list[float]:
+    """Monthly noise (±3 %) scaled so that a year's months still add up to its total."""
+    noise = [rng.uniform(0.97, 1.03) for _ in _SEASON]
+    scale = 12 / sum(s * n for s, n in zip(_SEASON, noise, strict=True))
+    return [n * scale for n in noise]
+
+
+def _series(points: dict[int, float], last: Period, share: float, rng: random.Random) -> Series:
+    """1–N月累计 values, month by month, from January of the earliest calibration year (or
+    FIRST_MONTH): every full year adds up to ``share`` of its calibrated total."""
+    rows: Series = []
     ytd = 0.0
-    month = FIRST_MONTH
+    month = min(FIRST_MONTH, Period.month(min(points), 1))
+    noise = _year_noise(rng)
     while month <= last:
         if month.index == 1:
-            ytd = 0.0
-        monthly = (
-            _yearly(points, month.year)
-            * share
-            * _SEASON[month.index - 1]
-            / 12
-            * rng.uniform(0.97, 1.03)
-        )
-        ytd += monthly
+            ytd, noise = 0.0, _year_noise(rng)
+        season = _SEASON[month.index - 1] * noise[month.index - 1]
+        ytd += _yearly(points, month.year) * share * season / 12
         rows.append((month, Decimal(f"{ytd:.2f}")))
         month = month.next()
+    return rows
+
+
+def _part_of(container: Series, share: float, rng: random.Random) -> Series:
+    """A park's 累计: each month ``share`` (≤ 0.9) of its container's month, ±PARK_NOISE, so a
+    part never exceeds the whole it lies in."""
+    rows: Series = []
+    ytd, before = 0.0, Decimal(0)
+    for period, total in container:
+        if period.index == 1:
+            ytd, before = 0.0, Decimal(0)
+        ytd += float(total - before) * share * rng.uniform(1 - PARK_NOISE, 1 + PARK_NOISE)
+        before = total
+        rows.append((period, Decimal(f"{ytd:.2f}")))
     return rows
 
 
@@ -275,23 +307,25 @@ def _simulated_ledger(
     last: Period,
     rng: random.Random,
 ) -> ObservationFile:
-    region = str(spec["region"])
-    districts = [u for u in org_units if u.parent == region and u.additive]
-    reporters = districts or [next(u for u in org_units if u.code == region)]
-    weights = [rng.uniform(0.5, 2.0) for _ in reporters]
-    rows: list[ObservationRow] = []
-    for indicator, points in (spec.get("calibration") or {}).items():
-        if indicator not in {i.code for i in bundle.indicators}:
-            continue
-        for unit, weight in zip(reporters, weights, strict=True):
-            for period, value in _series(points, last, weight / sum(weights), rng):
-                rows.append(_row(len(rows), indicator, unit.code, period, value))
+    measured = {i.code for i in bundle.indicators}
+    series = _reported_series(spec, measured, org_units, last, rng)
     for zone, indicators in (spec.get("zones") or {}).items():
+        parent = next(u.parent for u in org_units if u.code == zone)
         for indicator, points in indicators.items():
-            if indicator in {i.code for i in bundle.indicators}:
-                for period, value in _series(points, last, 1.0, rng):
-                    rows.append(_row(len(rows), indicator, zone, period, value))
-    rows = _plant_problems(rows, spec["code"])
+            if indicator not in measured:
+                continue
+            if "of_container" in points:
+                container = series[(indicator, str(parent))]
+                series[(indicator, zone)] = _part_of(container, points["of_container"], rng)
+            else:
+                series[(indicator, zone)] = _series(_points(points), last, 1.0, rng)
+    rows = [
+        _row(0, indicator, unit, period, value, ObservationStatus.APPROVED)
+        for (indicator, unit), values in series.items()
+        for period, value in values
+    ]
+    rows = _plant_problems(rows, spec["code"]) + _unreviewed(spec, series, last)
+    rows = [replace(r, row=n + 2) for n, r in enumerate(rows)]
     references = tuple(
         CodeReference(r.row, column, code)
         for r in rows
@@ -300,38 +334,77 @@ def _simulated_ledger(
     return ObservationFile(f"{SIMULATED} {spec['code']}", tuple(rows), (), references, 0)
 
 
-def _row(n: int, indicator: str, org_unit: str, period: Period, value: Decimal) -> ObservationRow:
+def _reported_series(
+    spec: dict[str, Any],
+    measured: set[str],
+    org_units: list[OrgUnit],
+    last: Period,
+    rng: random.Random,
+) -> dict[tuple[str, str], Series]:
+    """The region's districts (or the region itself) share each calibrated total."""
+    region = str(spec["region"])
+    districts = [u for u in org_units if u.parent == region and u.additive]
+    reporters = districts or [next(u for u in org_units if u.code == region)]
+    weights = [rng.uniform(0.5, 2.0) for _ in reporters]
+    series: dict[tuple[str, str], Series] = {}
+    for indicator, points in (spec.get("calibration") or {}).items():
+        if indicator in measured:
+            for unit, weight in zip(reporters, weights, strict=True):
+                share = weight / sum(weights)
+                series[(indicator, unit.code)] = _series(_points(points), last, share, rng)
+    return series
+
+
+def _unreviewed(
+    spec: dict[str, Any], series: dict[tuple[str, str], Series], last: Period
+) -> list[ObservationRow]:
+    """Reports still under review (draft 草稿, submitted 已报送): a park's latest months, a share
+    of its container's 累计, for the review workflow to show. Parks are not added into any
+    total, so these rows change no roll-up even where unreviewed figures are admitted."""
+    rows = []
+    for report in spec.get("unreviewed") or []:
+        period = last.shift(-int(report["months_back"]))
+        container = dict(series[(report["indicator"], str(report["container"]))])
+        if period in container:
+            value = (container[period] * Decimal(str(report["share"]))).quantize(Decimal("0.01"))
+            status = ObservationStatus(report["status"])
+            rows.append(_row(0, report["indicator"], report["org_unit"], period, value, status))
+    return rows
+
+
+def _row(
+    n: int,
+    indicator: str,
+    org_unit: str,
+    period: Period,
+    value: Decimal,
+    status: ObservationStatus,
+) -> ObservationRow:
     return ObservationRow(
-        n + 2,
-        indicator,
-        org_unit,
-        period,
-        value,
-        None,
-        ReportingBasis.YTD,
-        ObservationStatus.APPROVED,
+        n + 2, indicator, org_unit, period, value, None, ReportingBasis.YTD, status
     )
 
 
 def _plant_problems(rows: list[ObservationRow], plan: str) -> list[ObservationRow]:
-    """A few deliberate problems for `bioecon data check` to find (长沙 only): a missing month,
-    a falling 累计 and an outlying month."""
+    """A few deliberate problems for `bioecon data check` to find (长沙 only): a missing month
+    (岳麓区 2024-07), a falling 累计 (开福区 2025-03: 95 % of February's, so it falls whatever the
+    noise) and outlying months (雨花区 2024-09 to 12 ×1.8, whose 同比/环比 jump past the bound)."""
     if plan != "changsha-2025":
         return rows
-    result = []
+    result: list[ObservationRow] = []
     for row in rows:
         if row.org_unit == "430104" and str(row.period) == "2024-07":
             continue  # 缺报
         if row.org_unit == "430105" and str(row.period) == "2025-03":
-            row = replace(
-                row, value=(row.value * Decimal("0.6")).quantize(Decimal("0.01"))
-            )  # 累计值回落
+            row = replace(row, value=_cents(result[-1].value * Decimal("0.95")))  # 累计值回落
         if row.org_unit == "430111" and row.period.year == 2024 and row.period.index >= 9:
-            row = replace(
-                row, value=(row.value * Decimal("1.8")).quantize(Decimal("0.01"))
-            )  # 增速异常
+            row = replace(row, value=_cents(row.value * Decimal("1.8")))  # 增速异常
         result.append(row)
     return result
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
 
 
 _PROJECT_KINDS = (

@@ -23,6 +23,8 @@ class QualityCheck(StrEnum):
     CUMULATIVE_FALLS = "cumulative_falls"  # 累计值回落
     OUTLIER = "outlier"  # 增速异常
     MISSING_PERIODS = "missing_periods"  # 缺报
+    PARK_EXCEEDS_CONTAINER = "park_exceeds_container"  # 园区超过所在单位
+    IMPLAUSIBLE_RATE = "implausible_rate"  # 增速不合理
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,23 @@ def describe(
         return Message(
             "quality.cumulative_falls", numbers | {"earlier": str(detail), "before": str(reference)}
         )
+    if check == QualityCheck.PARK_EXCEEDS_CONTAINER:
+        return Message(
+            "quality.park_exceeds_container",
+            numbers | {"container": str(detail), "total": str(reference)},
+        )
+    if check == QualityCheck.IMPLAUSIBLE_RATE:
+        rate = f"{score or 0.0:+.1f}"
+        return Message(
+            f"quality.implausible_{detail}", numbers | {"rate": rate, "base": str(reference)}
+        )
+    return _describe_series(check, period, score, detail)
+
+
+def _describe_series(
+    check: str, period: Period, score: float | None, detail: str | None
+) -> Message:
+    """Messages of the checks on a whole series: outliers and missing periods."""
     if check == QualityCheck.OUTLIER:
         growth = float(detail) if detail is not None else 0.0
         return Message(

@@ -31,6 +31,7 @@ def check_data(
             as_of=(as_of.year, as_of.index),
             outlier_threshold=float(settings["outlier"]["threshold"]),
             outlier_min_points=int(settings["outlier"]["min_points"]),
+            rate_bound=float(settings["implausible_rate"]["bound"]),
         )
     findings = []
     for row in rows:

@@ -4,10 +4,15 @@ validation rules and outlier analysis. Each query returns the offending rows onl
 - parts exceed total: a unit's reported value is below the sum of its additive children's
   reported values for the same indicator, sector, period and basis; or below the sum of its
   outermost sectors (error);
+- park exceeds its container: a park's or zone's (non-additive unit's) reported value is
+  above the value its containing unit reports for the same indicator, sector, period and basis
+  (warning: a part cannot exceed the whole);
 - cumulative falls: a reported 1–N月累计 is below the previous reported 累计 of the same year
   (error: a flow's cumulative cannot fall);
 - outliers: modified z-score (Iglewicz & Hoaglin) of the 同比 of a unit's own period values
   against that series' history, |0.6745·(x − median)/MAD| > the threshold (warning);
+- implausible rates: a unit's 同比 or 环比 (of its period values, as the ledger derives them)
+  beyond ±bound % (warning: bad data, such as a 当月值 of almost nothing from a wrong 累计);
 - missing periods: gaps inside a series, and periods after its last report up to the as-of
   period (warning).
 """
@@ -84,6 +89,21 @@ WHERE p.sector = '' AND s.total > p.value AND {p_end} <= :as_of_key
 """.format(p_end=_end_month("p"))
 ).columns(value=ExactDecimal(), reference=ExactDecimal())
 
+_PARK_EXCEEDS_CONTAINER = text(
+    """
+SELECT 'park_exceeds_container' AS check_name, i.code AS indicator, u.code AS org_unit,
+       p.sector, p.year, p.period_index AS idx, p.period_type, p.value, c.value AS reference,
+       NULL AS score, cu.code AS detail
+FROM observation p
+JOIN org_unit u ON u.id = p.org_unit_id AND NOT u.additive AND u.parent_id IS NOT NULL
+JOIN observation c ON c.org_unit_id = u.parent_id AND c.indicator_id = p.indicator_id
+   AND c.sector = p.sector AND c.period = p.period AND c.basis = p.basis
+JOIN org_unit cu ON cu.id = c.org_unit_id
+JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
+WHERE p.value > c.value AND {p_end} <= :as_of_key
+""".format(p_end=_end_month("p"))
+).columns(value=ExactDecimal(), reference=ExactDecimal())
+
 _CUMULATIVE_FALLS = text(
     """
 SELECT 'cumulative_falls' AS check_name, i.code AS indicator, u.code AS org_unit, l.sector,
@@ -102,7 +122,9 @@ WHERE l.value < l.prev_value AND {l_end} <= :as_of_key
 """.format(l_end=_end_month("l"))
 ).columns(value=ExactDecimal(), reference=ExactDecimal())
 
-_OUTLIERS = text(
+# Every unit's own period values (norm.pv, derived as the ledger derives them) of one period
+# type, up to the due period: the start of the rate checks' statements.
+_PERIOD_VALUES = (
     """
 WITH
 ind AS (SELECT id, nature, aggregation FROM indicator),
@@ -112,6 +134,10 @@ scoped AS (
 ),
 """
     + NORMALIZE
+)
+
+_OUTLIERS = text(
+    _PERIOD_VALUES
     + """,
 growth AS (
     SELECT n.indicator_id, n.org_unit_id, n.sector, n.year, n.idx, n.pv,
@@ -157,6 +183,45 @@ FROM scored s
 JOIN indicator i ON i.id = s.indicator_id
 JOIN org_unit u ON u.id = s.org_unit_id
 WHERE ABS(s.z) > :threshold
+"""
+).columns(value=ExactDecimal(), reference=ExactDecimal())
+
+# 同比 against the same period a year back, 环比 against the period before (none for years,
+# where it would repeat 同比): window functions over each series, no self-join.
+_IMPLAUSIBLE_RATES = text(
+    _PERIOD_VALUES
+    + """,
+lagged_values AS (
+    SELECT n.indicator_id, n.org_unit_id, n.sector, n.year, n.idx, n.pv,
+           LAG(n.pv) OVER (PARTITION BY n.indicator_id, n.org_unit_id, n.sector, n.idx
+                           ORDER BY n.year) AS pv_ly,
+           LAG(n.year) OVER (PARTITION BY n.indicator_id, n.org_unit_id, n.sector, n.idx
+                             ORDER BY n.year) AS year_ly,
+           LAG(n.pv) OVER series AS pv_prev,
+           LAG(n.year * :per_year + n.idx) OVER series AS ord_prev
+    FROM norm n
+    WINDOW series AS (PARTITION BY n.indicator_id, n.org_unit_id, n.sector ORDER BY n.year, n.idx)
+),
+rates AS (
+    SELECT l.*, 'yoy' AS rate_name,
+           (CAST(l.pv AS DOUBLE PRECISION) / CAST(l.pv_ly AS DOUBLE PRECISION) - 1) * 100 AS rate
+    FROM lagged_values l
+    WHERE l.year_ly = l.year - 1 AND l.pv IS NOT NULL AND l.pv_ly > 0
+    UNION ALL
+    SELECT l.*, 'mom',
+           (CAST(l.pv AS DOUBLE PRECISION) / CAST(l.pv_prev AS DOUBLE PRECISION) - 1) * 100
+    FROM lagged_values l
+    WHERE :per_year > 1 AND l.ord_prev = l.year * :per_year + l.idx - 1
+      AND l.pv IS NOT NULL AND l.pv_prev > 0
+)
+SELECT 'implausible_rate' AS check_name, i.code AS indicator, u.code AS org_unit, r.sector,
+       r.year, r.idx, :period_type AS period_type, r.pv AS value,
+       CASE r.rate_name WHEN 'yoy' THEN r.pv_ly ELSE r.pv_prev END AS reference,
+       r.rate AS score, r.rate_name AS detail
+FROM rates r
+JOIN indicator i ON i.id = r.indicator_id
+JOIN org_unit u ON u.id = r.org_unit_id
+WHERE ABS(r.rate) > :bound
 """
 ).columns(value=ExactDecimal(), reference=ExactDecimal())
 
@@ -218,11 +283,13 @@ def run_checks(
     as_of: tuple[int, int],
     outlier_threshold: float,
     outlier_min_points: int,
+    rate_bound: float,
 ) -> list[QualityRow]:
     """Every finding up to the month ``as_of`` (year, month)."""
     year, month = as_of
-    found = _rows(connection, _PARTS_EXCEED_TOTAL, {"as_of_key": year * 12 + month})
-    found += _rows(connection, _CUMULATIVE_FALLS, {"as_of_key": year * 12 + month})
+    found: list[QualityRow] = []
+    for statement in (_PARTS_EXCEED_TOTAL, _PARK_EXCEEDS_CONTAINER, _CUMULATIVE_FALLS):
+        found += _rows(connection, statement, {"as_of_key": year * 12 + month})
     for period_type, per_year, index in (
         ("month", 12, month),
         ("quarter", 4, (month - 1) // 3 + 1),
@@ -236,6 +303,7 @@ def run_checks(
             _OUTLIERS,
             {**params, "threshold": outlier_threshold, "min_points": outlier_min_points},
         )
+        found += _rows(connection, _IMPLAUSIBLE_RATES, {**params, "bound": rate_bound})
         found += _rows(connection, _MISSING_PERIODS, params)
     return found
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from markupsafe import Markup, escape
 
 from bioecon.catalogs import published_figures, tier_catalogue, unit_registry
+from bioecon.domain.model import PlanBundle
 from bioecon.domain.periods import Period
 from bioecon.domain.progress import Status
 from bioecon.domain.tiers import tier_of_indicator
@@ -24,6 +24,7 @@ from bioecon.services import quality as quality_service
 from bioecon.web.deps import app_of as _app
 from bioecon.web.deps import default_as_of
 from bioecon.web.i18n import speaker
+from bioecon.web.spans import Span, highlight
 
 router = APIRouter(include_in_schema=False)
 COMPARABLE = ("bio_economy_scale", "biomedicine_scale", "biomanufacturing_scale")
@@ -98,17 +99,20 @@ def plan(request: Request, code: str, as_of: str | None = None) -> Response:
 def plan_text(request: Request, code: str) -> Response:
     bundle = plan_service.get_plan(_app(request), reference=code)
     text = bundle.plan.source_text or ""
-    spans = sorted((t.source.start, t.source.end, t.key) for t in bundle.targets if t.source)
-    parts: list[str] = []
-    position = 0
-    for start, end, key in spans:
-        if start < position:
-            continue
-        parts.append(str(escape(text[position:start])))
-        parts.append(f'<mark id="{escape(key)}" tabindex="-1">{escape(text[start:end])}</mark>')
-        position = end
-    parts.append(str(escape(text[position:])))
-    return render(request, "text.html", bundle=bundle, body=Markup("".join(parts)))
+    return render(request, "text.html", bundle=bundle, body=highlight(text, plan_spans(bundle)))
+
+
+def plan_spans(bundle: PlanBundle) -> list[Span]:
+    """The span of every target with a source, and of every task whose paragraph is found at
+    its offset in the plan's text."""
+    text = bundle.plan.source_text or ""
+    spans = [Span(t.source.start, t.source.end, t.key) for t in bundle.targets if t.source]
+    for task in bundle.tasks:
+        if task.start is not None and task.text:
+            end = task.start + len(task.text)
+            if text[task.start : end] == task.text:
+                spans.append(Span(task.start, end, task.key))
+    return spans
 
 
 @router.get("/indicators/{indicator}", response_class=HTMLResponse)

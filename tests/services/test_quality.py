@@ -74,3 +74,72 @@ def test_clean_data_has_no_finding_and_an_empty_ledger_checks_nothing(
     assert [(f.check, str(f.period), render(f.message)) for f in later] == [
         ("missing_periods", "2025-07", "缺报2025-07至2025-08（2期）")
     ]
+
+
+def test_a_park_above_the_unit_that_contains_it_is_a_warning(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    # P (park, not additive) lies inside D1. Nov: P 200 ≤ D1 250, fine. Dec: P 320 > D1 300.
+    # T (town, additive) is no park: T 500 above D2's 400 is parts_exceed_total, not this check.
+    load_csv(
+        world_plan,
+        tmp_path,
+        "indicator,org_unit,period,value,basis\n"
+        "rev,D1,2024-11,250,ytd\nrev,D1,2024-12,300,ytd\n"
+        "rev,P,2024-11,200,ytd\nrev,P,2024-12,320,ytd\n"
+        "rev,D2,2024-12,400,ytd\nrev,T,2024-12,500,ytd\n",
+    )
+    _, findings = check_data(world_plan, as_of=Period.month(2024, 12))
+    parks = [f for f in findings if f.check == "park_exceeds_container"]
+    assert [(f.org_unit, str(f.period), f.severity) for f in parks] == [
+        ("P", "2024-12", Severity.WARNING)
+    ]
+    assert render(parks[0].message) == (
+        "2024-12园区（开发区）值320超过其所在单位D1的上报值300，部分不应大于整体"
+    )
+    assert render(parks[0].message, "en") == (
+        "2024-12: the park's 320 is above the 300 reported by D1, which contains it"
+    )
+
+
+def test_rates_beyond_the_bound_are_flagged_and_the_bound_itself_is_not(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    # T's 当月值 (bound 300 % in quality.yaml):
+    #   2024-01 10, 02 10, 03 0.02, 04 10;  2025-01 40.01, 02 40, 03 10
+    # 环比 2024-03 = 0.02/10 − 1 = −99.8 % (a fall, inside the bound)
+    # 环比 2024-04 = 10/0.02 − 1 = +49,900 %                         → flagged
+    # 2025-01 has no 环比 (2024-12 not reported); 同比 = 40.01/10 − 1 = +300.1 % → flagged
+    # 2025-02 同比 = 40/10 − 1 = +300 % exactly, 环比 = 40/40.01 − 1 ≈ 0   → not flagged
+    # 2025-03 同比 = 10/0.02 − 1 = +49,900 % → flagged; 环比 = 10/40 − 1 = −75 %
+    months = {
+        "2024-01": "10",
+        "2024-02": "10",
+        "2024-03": "0.02",
+        "2024-04": "10",
+        "2025-01": "40.01",
+        "2025-02": "40",
+        "2025-03": "10",
+    }
+    load_csv(
+        world_plan,
+        tmp_path,
+        "indicator,org_unit,period,value,basis\n"
+        + "".join(f"rev,T,{p},{v},month_value\n" for p, v in months.items()),
+    )
+    _, findings = check_data(world_plan, as_of=Period.month(2025, 3))
+    rates = [
+        (str(f.period), f.severity, render(f.message))
+        for f in findings
+        if f.check == "implausible_rate"
+    ]
+    warning = Severity.WARNING
+    assert rates == [
+        ("2024-04", warning, "2024-04环比+49900.0%（10对上期0.02），超出合理范围，疑为数据错误"),
+        ("2025-01", warning, "2025-01同比+300.1%（40.01对上年同期10），超出合理范围，疑为数据错误"),
+        (
+            "2025-03",
+            warning,
+            "2025-03同比+49900.0%（10对上年同期0.02），超出合理范围，疑为数据错误",
+        ),
+    ]

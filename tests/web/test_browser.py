@@ -117,6 +117,11 @@ def test_every_page_in_chromium(site: str) -> None:
             page.goto(f"{site}/plans/{code}?as_of=2025-12&lang=en", wait_until="networkidle")
             english = page.locator(f"#row-{key} .status").inner_text()
             assert english == ENGLISH_STATUS[status], (code, english)
+        # an anchor inside an overlapping quote (长春 T02 lies in T01) is scrolled into view
+        page.goto(f"{site}/plans/changchun-2025/text#T02", wait_until="networkidle")
+        top = page.evaluate("() => document.getElementById('T02').getBoundingClientRect().top")
+        assert -1 < top < 1000 and page.evaluate("() => window.scrollY") > 0
+        assert page.locator("#T02").inner_text() in page.locator("#T01").inner_text()
         # the chart is drawn by ECharts served from the app itself
         page.goto(site + PAGES["indicator"][0], wait_until="networkidle")
         assert page.evaluate("() => typeof window.echarts") == "object"
