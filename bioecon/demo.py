@@ -45,6 +45,7 @@ from bioecon.domain.observation_input import CodeReference, ObservationFile, Obs
 from bioecon.domain.periods import Period
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.domain.uscc import org_check_char
+from bioecon.records import copy_into
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.targets import extract_targets
 from bioecon.extract.tasks import extract_tasks
@@ -233,7 +234,8 @@ def _corrected(
             f"{k}: {getattr(target, k) if getattr(target, k) is not None else '未填'} → {v}"
             for k, v in changes.items()
         )
-        result.append(replace(target, **changes, note=f"人工校正（{correction.why}）: {original}"))
+        note = f"人工校正（{correction.why}）: {original}"
+        result.append(copy_into(Target, target, **changes, note=note))  # kind: str → TargetKind
     return result, applied
 
 
