@@ -45,10 +45,10 @@ from bioecon.domain.observation_input import CodeReference, ObservationFile, Obs
 from bioecon.domain.periods import Period
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.domain.uscc import org_check_char
-from bioecon.records import copy_into
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.targets import extract_targets
 from bioecon.extract.tasks import extract_tasks
+from bioecon.records import copy_into
 from bioecon.services.database import database_info, upgrade_database
 from bioecon.services.enterprises import classify_registry, load_enterprises
 from bioecon.services.observations import load_observations
