@@ -231,7 +231,7 @@ def test_ledger_evaluate_and_check_commands(
     )
     assert (
         out.splitlines()[0]
-        == "indicator,org_unit,sector,period,value,ytd,yoy,ytd_yoy,mom,yoy_2y,missing"
+        == "indicator,org_unit,sector,period,value,ytd,yoy,ytd_yoy,mom,yoy_2y,unreviewed,missing"
     )
 
     code, out, _ = run(

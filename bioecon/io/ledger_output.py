@@ -9,7 +9,7 @@ from typing import Any
 from bioecon.domain.ledger import LedgerEntry, LedgerReason
 from bioecon.io.tabular import write_csv
 from bioecon.io.texttable import render_table
-from bioecon.messages import label
+from bioecon.messages import label, text
 
 FIELDS = (
     "indicator",
@@ -22,6 +22,7 @@ FIELDS = (
     "ytd_yoy",
     "mom",
     "yoy_2y",
+    "unreviewed",  # 未审核: built on figures not yet approved (admitted by the ledger setting)
 )
 RATE_DECIMALS = 4  # growth rates in percent, to 1/10000 of a point
 
@@ -50,8 +51,17 @@ def ledger_record(entry: LedgerEntry) -> dict[str, Any]:
 
 
 def ledger_csv(entries: Sequence[LedgerEntry]) -> str:
-    rows = [[ledger_record(e)[name] for name in FIELDS] + [_notes(e)] for e in entries]
+    """The JSON record's columns; ``unreviewed`` reads 未审核 or stays empty (for Excel)."""
+    rows = [
+        [ledger_record(e)[name] for name in FIELDS if name != "unreviewed"]
+        + [_unreviewed(e), _notes(e)]
+        for e in entries
+    ]
     return write_csv([*FIELDS, "missing"], [[_cell(v) for v in row] for row in rows])
+
+
+def _unreviewed(entry: LedgerEntry) -> str:
+    return text("page.unreviewed") if entry.unreviewed else ""
 
 
 def _cell(value: object) -> str | Decimal | None:
@@ -93,7 +103,7 @@ def ledger_table(entries: Sequence[LedgerEntry]) -> str:
             _percent(e.ytd_yoy),
             _percent(e.mom),
             _percent(e.yoy_2y),
-            _notes(e),
+            "；".join(part for part in (_unreviewed(e), _notes(e)) if part),
         ]
         for e in entries
     ]

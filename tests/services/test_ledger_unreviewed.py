@@ -11,7 +11,9 @@ from fastapi.testclient import TestClient
 from bioecon.app import Bioecon
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
+from bioecon.io.ledger_output import ledger_csv
 from bioecon.io.observations import observations_csv
+from bioecon.services.ledger import ledger
 from bioecon.services.observations import export_observations
 from bioecon.web.app import create_app
 from tests.services.conftest import load_csv
@@ -34,6 +36,24 @@ def test_the_page_and_the_api_mark_unreviewed_entries(world_plan: Bioecon, tmp_p
     # February (25 − 10 = 15) rests on the submitted 累计 25; January does not
     assert page.count("未审核</span>") == 1
     assert [r["unreviewed"] for r in api.json()] == [False, True]
+
+
+def test_the_ledger_csv_marks_unreviewed_entries(world_plan: Bioecon, tmp_path: Path) -> None:
+    load_csv(world_plan, tmp_path, DATA)
+    with Bioecon(replace(world_plan.settings, ledger_admits_submitted=True)) as admitting:
+        entries = ledger(
+            admitting,
+            indicator="rev",
+            org_units=["D1"],
+            first=Period.parse("2025-01"),
+            last=Period.parse("2025-02"),
+        )
+    header, january, february = ledger_csv(entries).splitlines()
+    columns = header.split(",")
+    flag = columns.index("unreviewed")
+    # January rests on approved 10 only; February's 15 (= 25 − 10) on the submitted 累计 25
+    assert january.split(",")[flag] == ""
+    assert february.split(",")[flag] == "未审核"
 
 
 def test_the_export_keeps_the_status(world_plan: Bioecon, tmp_path: Path) -> None:
