@@ -25,7 +25,7 @@ from bioecon.domain.actuals import (
     year_value,
 )
 from bioecon.domain.messages import Message, clauses, month_label
-from bioecon.domain.model import IndicatorNature, PlanBundle, Target, TargetKind
+from bioecon.domain.model import Indicator, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import (
     Observed,
@@ -89,14 +89,15 @@ def _evaluate_bundle(
             {t.indicator for t, _ in targets if t.indicator and not tier_of_indicator(t.indicator)}
         ),
     )
-    natures = {code: definition.nature for code, (_, definition) in found.items()}
-    level_units = {code: definition.unit for code, (_, definition) in found.items()}
+    definitions = {code: definition for code, (_, definition) in found.items()}
+    natures = {code: d.nature for code, d in definitions.items()}
+    level_units = {code: d.unit for code, d in definitions.items()}
     base_years = {t.baseline_year for t, _ in targets if t.baseline_year}
     if bundle.plan.horizon_start:
         base_years.add(bundle.plan.horizon_start - 1)
     # the deadline years that are over: their year-ends are the actuals
     base_years |= {y for t, _ in targets if (y := judged_year(t.deadline_year, as_of))}
-    series = _series(connection, targets, natures, base_years, as_of, statuses)
+    series = _series(connection, targets, definitions, base_years, as_of, statuses)
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
     as_of_label = month_label(as_of.year, as_of.index)
     results = []
@@ -260,7 +261,7 @@ def _undated_note(
 def _series(
     connection: Connection,
     targets: Iterable[tuple[Target, str]],
-    natures: dict[str, IndicatorNature],
+    definitions: dict[str, Indicator],
     base_years: set[int],
     as_of: Period,
     statuses: Sequence[str],
@@ -274,9 +275,7 @@ def _series(
     for (indicator, sector), orgs in sorted(
         wanted.items(), key=lambda item: (item[0][0], item[0][1] or "")
     ):
-        native = PeriodType(
-            indicator_store.by_code(connection, [indicator])[indicator][1].period_type
-        )
+        native = PeriodType(definitions[indicator].period_type)
         last = as_of.to(native) if native is not PeriodType.MONTH else as_of
         if last.last_month > as_of.last_month and last.year == as_of.year:
             last = last.previous()  # only complete quarters or years count
@@ -285,7 +284,7 @@ def _series(
             connection,
             indicator=indicator,
             org_units=sorted(orgs & known),
-            periods=periods_needed(native, natures[indicator], base_years, last),
+            periods=periods_needed(native, definitions[indicator].nature, base_years, last),
             sector=sector,
             growth=False,
             statuses=statuses,
