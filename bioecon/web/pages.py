@@ -181,7 +181,8 @@ def compare(request: Request) -> Response:
                 found.append((plan, item))
     found.sort(key=lambda pair: (pair[1].target.indicator or "", pair[0].code))
     rows = [{"plan": plan, "item": item} for plan, item in found]
-    names = {code: ledger_service.indicator(app, code=code).name for code in COMPARABLE}
+    shown = {item.target.indicator for _, item in found} & set(COMPARABLE)
+    names = {code: ledger_service.indicator(app, code=code).name for code in sorted(shown)}
     names |= _tier_names()
     return render(request, "compare.html", rows=rows, as_of=as_of, names=names)
 
