@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
@@ -72,6 +73,20 @@ def uscc_departments() -> dict[str, Any]:
 def tier_catalogue() -> dict[str, TierRule]:
     """The tier rules of ``tiers.yaml``, by code."""
     return tier_rules(read_data_file("tiers.yaml")["tiers"])
+
+
+@cache
+def indicator_catalogue() -> dict[str, CatalogueEntry]:
+    """指标目录: ``indicators.yaml`` and one registry indicator per tier rule, by code."""
+    return catalogue_entries(read_data_file("indicators.yaml")["indicators"], tier_catalogue())
+
+
+@cache
+def register_vocabulary() -> dict[str, Any]:
+    """``registers.yaml``: the codes of platform types, categories and levels, and of approval
+    kinds and classes, with their Chinese names."""
+    data: dict[str, Any] = read_data_file("registers.yaml")
+    return data
 
 
 def published_figures() -> list[dict[str, Any]]:
