@@ -3,6 +3,8 @@
 Targets: a prediction matches a gold row with the same year, value, value_high and
 (normalised) unit whose span overlaps; each gold row is matched once. A prediction that
 matches nothing but overlaps an *alternate* span is neither credited nor penalised.
+Names: for each matched target, the character-bag F1 of the extracted and the gold ``metric``
+(and ``subject``), averaged over the matched targets (docs/extraction.md says why a bag).
 Task units: each gold 责任单位 marker is given the predicted task with the greatest start not
 after it; (marker, unit) pairs are compared.
 """
@@ -10,6 +12,7 @@ after it; (marker, unit) pairs are compared.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,11 +54,37 @@ class Score:
         )
 
 
+def name_overlap(extracted: str, gold: str) -> float:
+    """The character-bag F1 of two names: 2·|common characters| / (|a| + |b|), blanks ignored.
+    A bag, not a sequence: 上市企业 数量(新引进) and 上市企业 新引进数 name the same count with
+    its parts in another order, and the order of the parts is a convention, not the name."""
+    a, b = Counter(extracted.replace(" ", "")), Counter(gold.replace(" ", ""))
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """The sum and count of name overlaps of matched targets (addable across documents)."""
+
+    total: float
+    count: int
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.count if self.count else 1.0
+
+    def __add__(self, other: Overlap) -> Overlap:
+        return Overlap(self.total + other.total, self.count + other.count)
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentScore:
     document: str
     targets: Score
     units: Score
+    metric: Overlap
+    subject: Overlap
     target_errors: list[str]
     unit_errors: list[str]
 
@@ -86,20 +115,33 @@ def _same(prediction: ExtractedTarget, gold: dict[str, Any]) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TargetScore:
+    score: Score
+    errors: list[str]
+    matched: list[tuple[ExtractedTarget, dict[str, Any]]]
+
+    def overlap(self, field: str) -> Overlap:
+        """The name overlap of ``field`` (``metric`` or ``subject``) over the matched pairs."""
+        values = [name_overlap(getattr(p, field), g[field]) for p, g in self.matched]
+        return Overlap(sum(values), len(values))
+
+
 def score_targets(
     predictions: list[ExtractedTarget],
     gold: list[dict[str, Any]],
     alternates: Iterable[tuple[int, int]],
-) -> tuple[Score, list[str]]:
+) -> TargetScore:
     unmatched = list(gold)
-    tp = fp = 0
+    fp = 0
     errors: list[str] = []
+    matched: list[tuple[ExtractedTarget, dict[str, Any]]] = []
     spans = list(alternates)
     for prediction in predictions:
         match = next((g for g in unmatched if _same(prediction, g)), None)
         if match is not None:
             unmatched.remove(match)
-            tp += 1
+            matched.append((prediction, match))
         elif any(prediction.start < end and start < prediction.end for start, end in spans):
             continue
         else:
@@ -112,7 +154,13 @@ def score_targets(
         f"FN @{g['start']} {g['id']} {g.get('year')} {g['op']} {g['value']} {g['unit']} «{g['quote']}»"
         for g in unmatched
     ]
-    return Score(tp, fp, len(unmatched)), errors
+    errors += [
+        f"NAME @{g['start']} {g['id']} {field} «{getattr(p, field)}» gold «{g[field]}»"
+        for p, g in matched
+        for field in ("metric", "subject")
+        if getattr(p, field) != g[field]
+    ]
+    return TargetScore(Score(len(matched), fp, len(unmatched)), errors, matched)
 
 
 def score_units(
@@ -158,9 +206,19 @@ def evaluate_documents(
     scores = []
     for name in sorted(set(targets_by_doc) | set(tasks_by_doc)):
         text = read_document(documents / name)
-        target_score, target_errors = score_targets(
+        targets = score_targets(
             extract_targets(text), targets_by_doc.get(name, []), alternates_by_doc.get(name, [])
         )
         unit_score, unit_errors = score_units(extract_tasks(text), tasks_by_doc.get(name, []))
-        scores.append(DocumentScore(name, target_score, unit_score, target_errors, unit_errors))
+        scores.append(
+            DocumentScore(
+                name,
+                targets.score,
+                unit_score,
+                targets.overlap("metric"),
+                targets.overlap("subject"),
+                targets.errors,
+                unit_errors,
+            )
+        )
     return scores

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from bioecon.extract.evaluate import DocumentScore, Score
+from bioecon.extract.evaluate import DocumentScore, Overlap, Score
 from bioecon.extract.targets import ExtractedTarget
 from bioecon.extract.tasks import ExtractedTask
 from bioecon.io.output import Amount, Column, Field, Record
@@ -61,12 +61,22 @@ def _prf(score: Score) -> list[Decimal]:
     return [Decimal(f"{value:.3f}") for value in (score.precision, score.recall, score.f1)]
 
 
+def _names(metric: Overlap, subject: Overlap) -> list[Decimal]:
+    return [Decimal(f"{value:.3f}") for value in (metric.mean, subject.mean)]
+
+
 def scores_table(scores: Sequence[DocumentScore]) -> str:
-    """Precision, recall and F1 per document and overall, for targets and for units."""
-    rows: list[list[object]] = [[s.document, *_prf(s.targets), *_prf(s.units)] for s in scores]
+    """Precision, recall and F1 per document and overall, for targets and for units, and the
+    name overlap (character-bag F1) of matched targets' metric and subject."""
+    rows: list[list[object]] = [
+        [s.document, *_prf(s.targets), *_prf(s.units), *_names(s.metric, s.subject)] for s in scores
+    ]
     if scores:
-        targets, units = scores[0].targets, scores[0].units
+        first = scores[0]
+        targets, units, metric, subject = first.targets, first.units, first.metric, first.subject
         for s in scores[1:]:
             targets, units = targets + s.targets, units + s.units
-        rows.append(["overall", *_prf(targets), *_prf(units)])
-    return render_table(["document", "targets P", "R", "F1", "units P", "R", "F1"], rows)
+            metric, subject = metric + s.metric, subject + s.subject
+        rows.append(["overall", *_prf(targets), *_prf(units), *_names(metric, subject)])
+    headers = ["document", "targets P", "R", "F1", "units P", "R", "F1", "metric ≈", "subject ≈"]
+    return render_table(headers, rows)
