@@ -8,8 +8,12 @@ import re
 
 from bioecon.domain.model import TargetKind, TargetOp
 
-# 引进培育 (bring in or grow) counts firms that join the class, as 新引进/新培育 do
-_INCREMENT = re.compile(r"新增|新培育|新引进|新建|引进培育")
+# 新 + a verb of obtaining (新增, 新引进, 新培育, 新建, 新获得, 新认定 …) counts what is added;
+# so do the paired verbs 引进培育/培育引进/招引培育/引育 (bring in or grow: firms that join the
+# class). 新增长点/新增长极 is "a new growth point", not 新增.
+_INCREMENT = re.compile(
+    r"新(?:增(?!长)|建|引进|培育|获得|认定|招引|组建|落地|落户)|引进培育|培育引进|招引培育|引育"
+)
 
 
 def is_recurring(text: str) -> bool:
@@ -23,16 +27,17 @@ def increment_verb(text: str) -> re.Match[str] | None:
 
 
 def target_kind(
-    *, funding: bool, recurring: bool, op: TargetOp, unit: str, quote: str
+    *, funding: bool, recurring: bool, op: TargetOp, unit: str, quote: str, verb: str | None
 ) -> TargetKind:
     """The kind of a target read from ``quote`` (its clause, up to the number and unit).
 
     ``funding``: the number is a funding rule (按研发投入的15%、最高1000万元给予支持);
     ``recurring``: :func:`is_recurring` of the sentence before the number. The first rule that
     holds wins: funding → policy_rule; 翻番 (op ``x``) → multiple; 每年 → recurring;
-    新增/新培育/新引进/新建/引进培育 in the quote → increment; a percentage → share; else level.
-    The extractor starts a quote at the verb that governs its counted object, so the verb is
-    in the quote (docs/extraction.md).
+    an increment verb (:func:`increment_verb`) in the quote or in ``verb`` → increment; a
+    percentage → share; else level. ``verb`` is the verb that governs a count: the extractor
+    passes an elided coordinated item the verb of the item before it (引进培育…2—3家,过50亿元的
+    3—5家), which its quote does not hold (docs/extraction.md).
     """
     if funding:
         return TargetKind.POLICY_RULE
@@ -40,7 +45,7 @@ def target_kind(
         return TargetKind.MULTIPLE
     if recurring:
         return TargetKind.RECURRING
-    if increment_verb(quote):
+    if increment_verb(quote) or (verb is not None and increment_verb(verb)):
         return TargetKind.INCREMENT
     if unit == "%":
         return TargetKind.SHARE

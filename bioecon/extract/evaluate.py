@@ -122,8 +122,11 @@ class TargetScore:
     matched: list[tuple[ExtractedTarget, dict[str, Any]]]
 
     def overlap(self, field: str) -> Overlap:
-        """The name overlap of ``field`` (``metric`` or ``subject``) over the matched pairs."""
-        values = [name_overlap(getattr(p, field), g[field]) for p, g in self.matched]
+        """The name overlap of ``field`` (``metric`` or ``subject``) over the matched pairs whose
+        gold row names it."""
+        values = [
+            name_overlap(getattr(p, field), g[field]) for p, g in self.matched if g.get(field)
+        ]
         return Overlap(sum(values), len(values))
 
 
@@ -158,7 +161,7 @@ def score_targets(
         f"NAME @{g['start']} {g['id']} {field} «{getattr(p, field)}» gold «{g[field]}»"
         for p, g in matched
         for field in ("metric", "subject")
-        if getattr(p, field) != g[field]
+        if g.get(field) and getattr(p, field) != g[field]
     ]
     return TargetScore(Score(len(matched), fp, len(unmatched)), errors, matched)
 

@@ -15,6 +15,20 @@ from functools import cache
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetKind, TargetOp
 from bioecon.domain.target_kind import increment_verb, is_recurring, target_kind
+from bioecon.extract.names import (
+    amount_name,
+    band_noun,
+    bare_qualifier,
+    count_metric,
+    document_subject,
+    funding_name,
+    heading_subject,
+    is_paired_verb,
+    label_subject,
+    lead_subject,
+    read_count,
+    tail_noun,
+)
 from bioecon.extract.normalise import is_cjk, shadow
 from bioecon.extract.numerals import to_decimal
 
@@ -88,14 +102,21 @@ class ExtractedTarget:
 
 def extract_targets(text: str) -> list[ExtractedTarget]:
     view = shadow(text)
-    lines = _line_starts(view)
-    found: list[ExtractedTarget] = []
     qualifiers: list[tuple[int, int]] = []
+    read: list[tuple[re.Match[str], _Candidate]] = []
+    previous_end = 0
     for match in _candidate().finditer(view):
-        candidate = _read(view, match, qualifiers)
-        if candidate is None:
-            continue
-        found += _expand(text, view, match, candidate, lines, qualifiers)
+        candidate = _read(view, match, qualifiers, previous_end)
+        previous_end = match.end()
+        if candidate is not None:
+            read.append((match, candidate))
+    # a second pass: a class threshold after a count (培育2家销售收入过50亿元企业) is known by now
+    context = _Context(text, view, _line_starts(view), tuple(qualifiers), document_subject(view))
+    found: list[ExtractedTarget] = []
+    carried: _Carried | None = None
+    for match, candidate in read:
+        targets, carried = _expand(context, match, candidate, carried)
+        found += targets
     return found
 
 
@@ -108,7 +129,9 @@ class _Candidate:
     end: int  # after the unit and any 以上/左右
 
 
-def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) -> _Candidate | None:
+def _read(
+    view: str, match: re.Match[str], qualifiers: list[tuple[int, int]], previous_end: int
+) -> _Candidate | None:
     start, end = match.span()
     before = view[max(0, start - 12) : start]
     after = view[end : end + 12]
@@ -139,7 +162,7 @@ def _read(view: str, match: re.Match[str], qualifiers: list[tuple[int, int]]) ->
     value *= multiplier
     high = high * multiplier if high is not None else None
     if money and _is_qualifier(view, start, end, before):
-        item = max(_clause_start(view, start), view.rfind("、", 0, start) + 1)
+        item = max(_clause_start(view, start), view.rfind("、", 0, start) + 1, previous_end)
         qualifiers.append((item, end))
         return None
     op, tail = _op_and_tail(before, after, ranged=high is not None)
@@ -203,59 +226,229 @@ def _clause_start(view: str, position: int) -> int:
     return start
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    view: str
+    lines: list[int]
+    qualifiers: tuple[tuple[int, int], ...]
+    document_subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Carried:
+    """What a target leaves to the next one of its sentence: its subject, its end, and for a
+    count its verb, bare noun and band measure, which an elided coordinated item takes over
+    (引进培育…骨干企业2—3家,过50亿元的3—5家)."""
+
+    sentence: int
+    subject: str
+    end: int
+    verb: str | None = None
+    noun: str = ""
+    band: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    metrics: tuple[str, ...]  # one per thing the number counts (two with 均)
+    subject: str | None  # the sentence's own (None: from the context)
+    qualifier: str | None
+    verb: str | None  # the verb governing a count, its own or inherited
+    end: int  # the quote's end (after the counted noun when it follows the number)
+    carried: _Carried
+
+
 def _expand(
-    text: str,
-    view: str,
+    context: _Context,
     match: re.Match[str],
     candidate: _Candidate,
-    lines: list[int],
-    qualifiers: list[tuple[int, int]],
-) -> list[ExtractedTarget]:
-    start = match.start()
+    carried: _Carried | None,
+) -> tuple[list[ExtractedTarget], _Carried | None]:
+    view, start = context.view, match.start()
     clause = _clause_start(view, start)
     clause_text = view[clause:start]
     sentence_start = max(view.rfind("。", 0, start) + 1, view.rfind("\n", 0, start) + 1)
     if _PAST.search(clause_text) or _PAST.search(view[start : candidate.end + 4]):
-        return []
+        return [], carried
     if _PAST_SENTENCE.search(view[sentence_start:start]):
-        return []
+        return [], carried
+    if carried is not None and carried.sentence != sentence_start:
+        carried = None
+    item = clause
+    if carried is not None and clause <= carried.end <= start:
+        item = (
+            carried.end
+            + len(view[carried.end : start])
+            - len(view[carried.end : start].lstrip("、和及与 "))
+        )
     funding = _is_funding(view, sentence_start, clause, start, candidate)
     if funding and "最高" in view[max(0, start - 4) : start]:
         candidate = replace(candidate, op=TargetOp.LE)
     recurring = is_recurring(view[sentence_start:start])
-    year = None if (funding or recurring) else _year(view, start, lines)
-    qualifier = _qualifier_of(view, clause, start, qualifiers)
-    metric, subject = _metric_and_subject(clause_text, qualifier)
+    year = None if (funding or recurring) else _year(view, start, context.lines)
+    named = _name(context, item, start, candidate, funding, carried, sentence_start)
+    subject = (
+        named.subject
+        or (carried.subject if carried is not None and carried.subject else None)
+        or _context_subject(context, sentence_start, start)
+    )
+    carried = replace(named.carried, subject=subject)
 
     def target(quote_start: int, metric: str) -> ExtractedTarget:
-        quote = text[quote_start : candidate.end]
+        quote = context.text[quote_start : named.end]
         kind = target_kind(
-            funding=funding, recurring=recurring, op=candidate.op, unit=candidate.unit, quote=quote
+            funding=funding,
+            recurring=recurring,
+            op=candidate.op,
+            unit=candidate.unit,
+            quote=quote,
+            verb=named.verb,
         )
         return ExtractedTarget(
             kind=kind,
             year=year,
             subject=subject,
             metric=metric,
-            qualifier=qualifier,
+            qualifier=named.qualifier,
             op=candidate.op,
             value=candidate.value,
             value_high=candidate.value_high,
             unit=candidate.unit,
             quote=quote,
             start=quote_start,
-            end=candidate.end,
+            end=named.end,
         )
 
-    targets = [target(clause, metric)]
-    second = _distributed(view, clause, start)
+    targets = [target(item, named.metrics[0])]
+    second = _distributed(view, item, start)
     if second is not None:
         # 新引进A和B均…: the quote of B starts at the verb that governs it too (the kind is read
         # from it); with no such verb, at B itself
-        verb = increment_verb(view[clause:second])
-        quote_start = clause + verb.start() if verb is not None else second
-        targets.append(target(quote_start, view[second:start].split("均")[0]))
-    return targets
+        verb = increment_verb(view[item:second])
+        quote_start = item + verb.start() if verb is not None else second
+        targets.append(target(quote_start, named.metrics[-1]))
+    return targets, carried
+
+
+def _name(
+    context: _Context,
+    item: int,
+    start: int,
+    candidate: _Candidate,
+    funding: bool,
+    carried: _Carried | None,
+    sentence_start: int,
+) -> _Named:
+    """The metric(s), the sentence's subject, the qualifier and the governing verb."""
+    view, head = context.view, context.view[item:start]
+    sentence_end = view.find("。", start)
+    if funding:
+        sentence = view[sentence_start : sentence_end if sentence_end != -1 else len(view)]
+        metric, subject = funding_name(head, sentence, capped=candidate.op is TargetOp.LE)
+    elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
+        metric, subject = amount_name(head)
+    else:
+        return _name_count(context, item, start, candidate, carried, sentence_start)
+    qualifier = _qualifier_of(context, item, candidate.end)
+    mine = _Carried(sentence_start, subject or "", candidate.end)
+    return _Named((metric,), subject, qualifier, None, candidate.end, mine)
+
+
+def _name_count(
+    context: _Context,
+    item: int,
+    start: int,
+    candidate: _Candidate,
+    carried: _Carried | None,
+    sentence_start: int,
+) -> _Named:
+    """A count: 新增 | 国家级创新平台 | 25个; an item with no verb of its own takes the previous
+    item's (获得药品上市批文30个以上,三类医疗器械注册批件20件以上), and an item with no noun takes
+    its noun and its band's measure too (…骨干企业2—3家,过50亿元的3—5家)."""
+    view = context.view
+    limit = _clause_end(context, candidate.end)
+    count = read_count(view[item:start], tail_noun(view[candidate.end : limit]))
+    end = view.find(count.noun, candidate.end, limit) + len(count.noun) if count.from_tail else 0
+    end = max(end, candidate.end)
+    written = _qualifier_of(context, item, end)
+    bare = bare_qualifier(written) if written else None
+    band = band_noun(bare) if bare else ""
+    qualifier = bare
+    if bare and not band and carried is not None and carried.band:
+        band, qualifier = carried.band, carried.band + bare
+    rest = count.noun
+    if bare and bare in rest:
+        rest = rest[rest.index(bare) + len(bare) :].removeprefix("的")
+    elided_noun = not rest
+    if elided_noun and carried is not None:
+        rest = carried.noun
+    if bare and qualifier and elided_noun:
+        noun = f"{qualifier}的{rest}"  # an elided noun: the band and the neighbour's noun
+    else:
+        noun = count.noun.replace(bare, qualifier, 1) if bare and qualifier else count.noun
+    inherited = carried.verb if (count.elided and carried is not None) else None
+    verb = count.verb or inherited
+    narrowed = count.compared or (verb is not None and is_paired_verb(verb))
+    nouns = _coordinated(noun) if _distributed(view, item, start) is not None else (noun,)
+    metrics = tuple(count_metric(n, verb, narrowed=narrowed, unit=candidate.unit) for n in nouns)
+    mine = _Carried(sentence_start, count.subject or "", end, verb, rest, band)
+    return _Named(metrics, count.subject, qualifier, verb, end, mine)
+
+
+def _coordinated(noun: str) -> tuple[str, str]:
+    """“链主”企业和上市企业 → (“链主”企业, 上市企业): the things one number is shared by (均)."""
+    for joiner in ("和", "、", "及", "与"):
+        if joiner in noun:
+            at = noun.rindex(joiner)
+            return noun[:at], noun[at + 1 :]
+    return noun, noun
+
+
+def _clause_end(context: _Context, position: int) -> int:
+    """The end of the clause at ``position``, or the start of the next number that is not a
+    class threshold (新增3个平台和5个基地 ends at 5; 1—2个规模过500亿的特色集群 does not end at 500)."""
+    view = context.view
+    found = _CLAUSE_BREAK.search(view, position)
+    end = found.start() if found is not None else len(view)
+    thresholds = {q1 for _, q1 in context.qualifiers}
+    for following in _candidate().finditer(view, position, end):
+        if following.end() not in thresholds:
+            return following.start()
+    return end
+
+
+def _context_subject(context: _Context, sentence_start: int, start: int) -> str:
+    """A subject the sentence does not name: the label before it (湘江新区:), else the subject
+    of its opening clause (到2025年,生物经济成为…), else the governing heading's place or body,
+    else the plan's region and industry (全市生物经济)."""
+    view = context.view
+    label = label_subject(view[sentence_start:start]) or lead_subject(view[sentence_start:start])
+    if label is not None:
+        return label
+    heading = _heading_title(view, context.lines, start)
+    found = heading_subject(heading) if heading else None
+    return found or context.document_subject
+
+
+_ITEM_START = re.compile(
+    r"^\s*(?:——|—|\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+)
+
+
+def _heading_title(view: str, lines: list[int], position: int) -> str | None:
+    """The title (first sentence) of the item or heading that governs ``position``: its own
+    line's when that line opens with a number or ——, else the nearest such line above."""
+    index = bisect_right(lines, position) - 1
+    for at in range(index, -1, -1):
+        end = lines[at + 1] - 1 if at + 1 < len(lines) else len(view)
+        line = view[lines[at] : end]
+        if _ITEM_START.match(line):
+            title = re.split(r"[。:：]", line, maxsplit=1)[0]
+            if at < index or lines[at] + len(title) < position:
+                return title
+            return None
+    return None
 
 
 def _is_funding(
@@ -276,16 +469,14 @@ def _is_funding(
     )
 
 
-def _qualifier_of(
-    view: str, clause: int, start: int, qualifiers: list[tuple[int, int]]
-) -> str | None:
-    """The class threshold read just before in the same item (过100亿元的), if any."""
-    item = max(clause, view.rfind("、", 0, start) + 1)
+def _qualifier_of(context: _Context, item: int, end: int) -> str | None:
+    """The class threshold read in the item, before its number or in the noun after it
+    (过100亿元的骨干企业2家; 2家销售收入过50亿元企业), if any."""
     return next(
         (
-            view[q0:q1]
-            for q0, q1 in reversed(qualifiers)
-            if clause <= q0 < start and q0 >= item - 40 and q1 <= start
+            context.view[q0:q1]
+            for q0, q1 in reversed(context.qualifiers)
+            if item <= q0 and q1 <= end
         ),
         None,
     )
@@ -301,21 +492,6 @@ def _distributed(view: str, clause: int, start: int) -> int | None:
         if joiner in nouns:
             return clause + nouns.rindex(joiner) + 1
     return None
-
-
-_METRIC_VERBS = re.compile(
-    r"(?:争取达到|力争达到|力争实现|力争|达到|达|突破|超过|超|过|为|实现|新增|培育|引进|新培育|新引进|获得|满足|约|近)+$"
-)
-_LEAD = re.compile(r"^(?:到|至)?(?:20\d\d年|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?")
-
-
-def _metric_and_subject(head: str, qualifier: str | None) -> tuple[str, str]:
-    metric = _LEAD.sub("", head.strip())
-    metric = _METRIC_VERBS.sub("", metric).strip() or head.strip()
-    for word in ("总产值", "规模", "产值", "总量", "数量", "总数", "覆盖率"):
-        if metric.endswith(word) and len(metric) > len(word):
-            return word, metric[: -len(word)]  # 全市生物医药产业规模 → 全市生物医药产业 / 规模
-    return metric, "全市"
 
 
 def _line_starts(view: str) -> list[int]:

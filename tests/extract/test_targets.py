@@ -68,12 +68,17 @@ def test_class_thresholds_qualify_the_count_and_are_not_targets() -> None:
     text = "到2025年,引进培育年主营业务收入过100亿元的骨干企业2—3家,过50亿元的3—5家,培育2家销售收入过50亿元企业。"
     assert summary(text) == [
         # 引进培育 counts the firms that join the class: an increment (issue #10); the list's
-        # next item (过50亿元的3—5家) does not repeat the verb, and its quote has none
+        # next item (过50亿元的3—5家) does not repeat the verb but is governed by it (issue #11)
         (2025, "range", Decimal(2), Decimal(3), "家", "increment"),
-        (2025, "range", Decimal(3), Decimal(5), "家", "level"),
-        (2025, "=", Decimal(2), None, "家", "level"),
+        (2025, "range", Decimal(3), Decimal(5), "家", "increment"),
+        (2025, "=", Decimal(2), None, "家", "level"),  # 培育 alone: not said to be new
     ]
-    assert extract_targets(text)[0].qualifier == "引进培育年主营业务收入过100亿元"
+    # the band without the verb; the elided item's band completed from the head of the list
+    assert [t.qualifier for t in extract_targets(text)] == [
+        "年主营业务收入过100亿元",
+        "年主营业务收入过50亿元",
+        "销售收入过50亿元",
+    ]
     assert summary("培育一批年销售额超过10亿元的生物制造产品。") == []  # a class with no count
 
 
@@ -139,7 +144,8 @@ def test_one_number_shared_by_two_things_with_jun_gives_two_targets() -> None:
     # both quotes start at 新引进, which governs both things (the gold's shortest quote of the
     # second, 上市企业均达到10户以上, lies inside it and still matches it)
     assert [t.quote for t in found] == ["新引进“链主”企业和上市企业均达到10户以上"] * 2
-    assert found[1].metric == "上市企业"  # the thing counted is still its own
+    # each thing counted is its own, narrowed by the verb (issue #11 naming)
+    assert [t.metric for t in found] == ["“链主”企业 数量(新引进)", "上市企业 数量(新引进)"]
     assert [t.kind for t in found] == ["increment", "increment"]
     # no increment verb: the second quote starts at its own thing
     plain = extract_targets("到2025年,链主企业和上市企业均达到10户以上。")

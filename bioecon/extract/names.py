@@ -1,0 +1,308 @@
+"""What a target measures and of whom: its ``metric`` and ``subject``, in the document's words,
+read from the grammar around its number (verb · noun phrase · number · unit · coordination).
+Rules and reasons: docs/extraction.md, "Names"; the words: bioecon/data/extract/naming.yaml.
+
+Everything here reads the *shadow* of the text (bioecon/extract/normalise.py), so names come
+out in simplified script; offsets are not needed, since a name is not a span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bioecon.catalogs import read_data_file
+from bioecon.extract.normalise import is_cjk
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    counting: re.Pattern[str]  # a counting or existing verb
+    counting_end: re.Pattern[str]  # the same, ending a text
+    counting_verbs: frozenset[str]
+    paired_verbs: frozenset[str]
+    predicate: re.Pattern[str]
+    comparing_end: re.Pattern[str]  # comparison words (and 均) ending a head
+    opening: re.Pattern[str]  # a year lead-in or an opener starting a head
+    count_measure_end: re.Pattern[str]
+    measure: re.Pattern[str]
+    subject_head: re.Pattern[str]
+    jurisdiction: re.Pattern[str]
+    body_end: re.Pattern[str]
+    heading_verb: re.Pattern[str]
+    person_units: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = read_data_file("extract/naming.yaml")
+    verbs = _alternation([*data["counting_verbs"], *data["existing_verbs"]])
+    year = r"(?:到|至)?(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?"
+    return _Words(
+        counting=re.compile(verbs),
+        counting_end=re.compile(f"(?:{verbs})$"),
+        counting_verbs=frozenset(data["counting_verbs"]),
+        paired_verbs=frozenset(data["paired_verbs"]),
+        predicate=re.compile(_alternation(data["predicate_words"])),
+        comparing_end=re.compile(rf"均?(?:{_alternation(data['comparing_verbs'])})+\s*$"),
+        opening=re.compile(rf"^\s*(?:{year}|(?:{_alternation(data['openers'])})\s*)"),
+        count_measure_end=re.compile(rf"(?:{_alternation(data['count_measures'])})$"),
+        measure=re.compile(_alternation(data["measures"])),
+        subject_head=re.compile(
+            rf"(?:{_alternation(data['subject_heads'])})(?!{_alternation(data['not_after_head'])})"
+        ),
+        jurisdiction=re.compile(rf"^(?:{_alternation(data['jurisdictions'])})"),
+        body_end=re.compile(rf"(?:{_alternation(data['body_heads'])})$"),
+        heading_verb=re.compile(rf"^(?:{_alternation(data['heading_verbs'])})"),
+        person_units=frozenset(data["person_units"]),
+    )
+
+
+def strip_opening(head: str) -> str:
+    """到2025年,力争实现产业规模 → 产业规模: the lead-in year, the openers and 每年 go."""
+    words = _words()
+    text = head.replace("每年", "").strip()  # recurrence is the target's kind, not its name
+    while (found := words.opening.match(text)) and found.end():
+        text = text[found.end() :].strip()
+    return text
+
+
+_SUBJECT_MIN = 4  # 产业, 种业, 制造业, 基地: a bare generic head is part of the metric
+
+
+def amount_name(head: str) -> tuple[str, str | None]:
+    """The metric and the sentence's subject of an amount or a share: the head is split after
+    its last subject head (全市生物医药产业 | 规模; 规上企业 | 研发机构覆盖率), else before its
+    measure (生物基材料 | 产值); a subject shorter than four characters stays in the metric
+    (种业总产值, 总规模). 产业规模 is one term: a subject ending in 产业 lends it to 规模.
+    Words between the measure and the verb go in a parenthesis (规模(在“十三五”末的基础上))."""
+    words = _words()
+    text = _drop_comparison(strip_opening(head))
+    for comparing in ("实现", "达到"):  # 在…的基础上实现翻番: the verb inside the head
+        text = text.removesuffix(comparing)
+    split = _subject_end(text)
+    subject, metric = (text[:split], text[split:]) if split else (None, text)
+    measures = list(words.measure.finditer(metric))
+    if measures and measures[-1].end() < len(metric):
+        last = measures[-1]
+        metric = f"{metric[: last.end()]}({metric[last.end() :]})"
+    if subject and subject.endswith("产业") and metric.startswith("规模"):
+        metric = "产业" + metric
+    return metric or text, subject
+
+
+def _subject_end(text: str) -> int:
+    words = _words()
+    heads = [m.end() for m in words.subject_head.finditer(text) if m.end() < len(text)]
+    heads = [end for end in heads if end >= _SUBJECT_MIN]
+    if heads:
+        return heads[-1]
+    found = words.measure.search(text)
+    return found.start() if found is not None and found.start() >= _SUBJECT_MIN else 0
+
+
+def _drop_comparison(text: str) -> str:
+    found = _words().comparing_end.search(text)
+    return text[: found.start()].strip() if found else text
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count item read from its head (and the noun after its number): 新增 | 国家级创新平台."""
+
+    verb: str | None  # the counting verb written in the item, if any
+    noun: str  # the counted noun phrase as written (may hold the qualifier)
+    from_tail: bool  # the noun is the one after the number (the quote is extended over it)
+    subject: str | None  # the scope written before the verb or the noun (全市, …领域)
+    compared: bool  # a comparison (达到, 超过, 均…) states the level
+    elided: bool  # no verb of its own: it is governed by the previous item's
+
+
+def read_count(head: str, tail_noun: str) -> Count:
+    """The parts of a count's head: ``[scope] [verb] [noun] [comparison] NUMBER [noun]``.
+    The noun between the verb and the number wins; else the noun after the number."""
+    words = _words()
+    text = strip_opening(head)
+    comparison = words.comparing_end.search(text)
+    body = text[: comparison.start()] if comparison else text
+    scope, rest = _split_scope(body)
+    # the verb opens the item (新增…3个) or stands right before the number (企业新增3家); a verb
+    # inside the noun phrase modifies it (在我市孵化毕业的企业)
+    verb = words.counting.match(rest) or words.counting_end.search(rest)
+    if verb is not None and verb.start() == 0:
+        noun = rest[verb.end() :]
+    elif verb is not None:
+        noun = rest[: verb.start()]
+    else:
+        noun = rest
+    noun = noun.strip().removeprefix("由").removesuffix("的").strip()
+    from_tail = not noun and bool(tail_noun)
+    return Count(
+        verb=verb.group() if verb is not None else None,
+        noun=tail_noun if from_tail else noun,
+        from_tail=from_tail,
+        subject=scope or None,
+        compared=comparison is not None and bool(comparison.group().strip()),
+        elided=verb is None and comparison is None,
+    )
+
+
+def _split_scope(text: str) -> tuple[str, str]:
+    """全市生物经济领域创新型中小企业 → 全市生物经济领域 | 创新型中小企业: a jurisdiction word, and a
+    domain up to its last 领域, lead a count's noun (not a 领域 inside a 的 phrase: 在我市孵化
+    毕业的生物经济领域企业 is one noun)."""
+    text = text.strip()
+    domain = text.rfind("领域")
+    if domain > 0 and domain + 2 < len(text) and "的" not in text[:domain]:
+        return text[: domain + 2], text[domain + 2 :]
+    found = _words().jurisdiction.match(text)
+    if found is not None and found.end() < len(text):
+        return text[: found.end()], text[found.end() :]
+    return "", text
+
+
+def is_paired_verb(verb: str) -> bool:
+    """引进培育 (bring in or grow): two verbs that together narrow a class to its newcomers."""
+    return verb in _words().paired_verbs
+
+
+def count_metric(noun: str, verb: str | None, *, narrowed: bool, unit: str) -> str:
+    """上市企业总数 (the plan names the count); 平台 新增数 (a counting verb); 骨干企业 数量(引进培育)
+    (``narrowed``: a paired verb, or a level stated with 达到/均…, that the verb narrows to the
+    newcomers); 人才 人数; else 企业 数量."""
+    words = _words()
+    if words.count_measure_end.search(noun):
+        return noun
+    if verb is not None and verb in words.counting_verbs:
+        return f"{noun} 数量({verb})" if narrowed else f"{noun} {verb}数"
+    if unit in words.person_units:
+        return f"{noun} 人数"
+    return f"{noun} 数量"
+
+
+_BAND = re.compile(r"(?:超过|达到|过|超|达|在)(?=\d)")
+
+
+def band_noun(qualifier: str) -> str:
+    """年主营业务收入过100亿元 → 年主营业务收入: the measure a qualifier band is stated on."""
+    found = _BAND.search(qualifier)
+    return qualifier[: found.start()] if found is not None else ""
+
+
+def bare_qualifier(qualifier: str) -> str:
+    """引进培育年主营业务收入过100亿元 → 年主营业务收入过100亿元: a verb is not part of the band."""
+    text = strip_opening(qualifier)
+    verb = _words().counting.match(text)
+    return text[verb.end() :] if verb is not None else text
+
+
+def tail_noun(text: str) -> str:
+    """The noun phrase right after a count's number and unit (…3—5个国家级创新平台,): up to the
+    clause's end, without a leading 的 or a trailing conjunction; empty if it is not a noun."""
+    text = text.removeprefix("的")
+    if not text or not (is_cjk(text[0]) or text[0] in '“"'):
+        return ""
+    return re.sub(r"(?:以及|和|及|与|、|并|\s)+$", "", text)
+
+
+def label_subject(sentence: str) -> str | None:
+    """湘江新区:构建…: the label that opens a sentence names its subject; a quoted programme name
+    (“双十”:) and a heading word (产业规模目标:) do not."""
+    found = re.match(r"\s*(?:——)?([^,，。;；:：\s]{2,16})[:：]", sentence)
+    if found is None:
+        return None
+    label = found.group(1)
+    if re.fullmatch(r"[“\"][^”\"]+[”\"]", label) or re.search(
+        r"(?:目标|指标|任务|方向|重点|举措|措施|责任单位)$", label
+    ):
+        return None
+    return label
+
+
+_LEAD_IN = re.compile(
+    r"^\s*(?:——)?(?:[^,，。:：]{1,12}[:：])?(?:到|至)(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]"
+)
+
+
+def lead_subject(sentence: str) -> str | None:
+    """到“十四五”末期,生物产业领域龙头企业带动作用更加明显,…: a sentence that opens with its
+    deadline names its subject in the first clause, before the predicate (成为, 更加, 显著 …);
+    the subject ends at its first 领域, else at its last subject head (产业, 经济, 企业 …)."""
+    words = _words()
+    lead = _LEAD_IN.match(sentence)
+    if lead is None:
+        return None
+    clause = re.split(r"[,，;；。]", sentence[lead.end() :], maxsplit=1)[0]
+    predicate = words.predicate.search(clause)
+    if predicate is None:
+        return None
+    text = clause[: predicate.start()]
+    domain = text.find("领域")
+    if domain > 0:
+        return text[: domain + 2]
+    heads = [m.end() for m in words.subject_head.finditer(text)]
+    return text[: heads[-1]] if heads and heads[-1] >= 2 else None
+
+
+def heading_subject(title: str) -> str | None:
+    """2.打造精准治疗产业创新中心 → 精准治疗产业创新中心: a heading names a subject when its object
+    is a place or a body (中心, 基地, 园区, 新区 …)."""
+    words = _words()
+    text = re.sub(
+        r"^\s*(?:——|—|\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)",
+        "",
+        title,
+    )
+    text = text.split("——")[-1].strip()
+    while (verb := words.heading_verb.match(text)) is not None and verb.end() < len(text):
+        text = text[verb.end() :]
+    if 2 <= len(text) <= 20 and words.body_end.search(text) and not re.search(r"[,，:：]", text):
+        return text
+    return None
+
+
+_TITLE = re.compile(r"《([^》]{4,60})》")
+_TITLE_END = re.compile(r"(?:计划|方案|意见|规划|措施|纲要|政策)(?:[(（][^)）]*[)）])?$")
+_REGION = re.compile(r"^(.{2,6}?(?:自治州|省|市|区|县|州))")
+_TITLE_VERBS = re.compile(r"^(?:关于|加快推进|加快发展|加快|推进|推动|促进|支持|进一步|大力发展)+")
+# the industry runs to its first 产业/经济 (生物医药和生命健康产业), else to another 业 or 医药
+_INDUSTRY = (re.compile(r"^(.{2,16}?(?:产业|经济))"), re.compile(r"^(.{2,16}?(?:业|医药))"))
+
+
+def document_subject(text: str) -> str:
+    """The plan's own region and industry, worded as plans word them (全市生物经济, 全区生物制造
+    产业), from the first title 《…》 near the top that starts with a region; else 全市."""
+    for found in _TITLE.finditer(text[:800]):
+        title = found.group(1).replace("\n", "")
+        region = _REGION.match(title)
+        if region is None or not _TITLE_END.search(title):
+            continue
+        scope = "全" + ("州" if region.group(1).endswith("自治州") else region.group(1)[-1])
+        rest = _TITLE_VERBS.sub("", title[region.end() :])
+        industry = next((m for m in (p.match(rest) for p in _INDUSTRY) if m is not None), None)
+        return scope + (industry.group(1) if industry is not None else "")
+    return "全市"
+
+
+_FUNDING_WORD = re.compile(r"资金支持|补助|补贴|奖励|资助|扶持")
+
+
+def funding_name(head: str, sentence: str, *, capped: bool) -> tuple[str, str | None]:
+    """按照研发投入的15%、最高1000万元给予资金支持: 资金支持比例(占研发投入) and 资金支持上限; the
+    subject is what the sentence's 对… opens with (对遴选出的攻关项目,)."""
+    word_found = _FUNDING_WORD.search(sentence)
+    word = word_found.group() if word_found is not None else "支持"
+    base = re.search(r"按(?:照)?(.+?)的?$", head.strip())
+    if capped:
+        metric = f"{word}上限"
+    elif base is not None:
+        metric = f"{word}比例(占{base.group(1).removesuffix('的')})"
+    else:
+        metric = f"{word}比例"
+    beneficiary = re.match(r"\s*对([^,，。;；]{2,30})[,，]", sentence)
+    return metric, (beneficiary.group(1) if beneficiary is not None else None)

@@ -1,0 +1,183 @@
+"""Each naming rule (metric, subject, quote, verb) on its own small example, written in the
+style of Chinese plans (not taken from the seeds). Rules: docs/extraction.md, "Names"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bioecon.domain.model import TargetKind
+from bioecon.extract.evaluate import name_overlap
+from bioecon.extract.names import document_subject
+from bioecon.extract.targets import ExtractedTarget, extract_targets
+
+
+def named(text: str) -> list[tuple[str, str]]:
+    found = extract_targets(text)
+    for target in found:
+        assert text[target.start : target.end] == target.quote
+    return [(t.subject, t.metric) for t in found]
+
+
+def one(text: str) -> ExtractedTarget:
+    (found,) = extract_targets(text)
+    assert text[found.start : found.end] == found.quote
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # split after the subject's last head word (产业, 企业, 经济 …); 产业规模 is one term
+        ("到2025年,全省生物医药产业规模达到3000亿元。", "全省生物医药产业", "产业规模"),
+        ("到2025年,海洋生物产业增加值突破200亿元。", "海洋生物产业", "增加值"),
+        ("到2025年,规上企业研发投入强度达到3%。", "规上企业", "研发投入强度"),
+        # no head word: split before the measure
+        ("到2025年,其中生物基纤维产值达到90亿元。", "生物基纤维", "产值"),
+        # words between the measure and the verb: a parenthesis
+        (
+            "到2027年,合成生物产业规模在2022年的基础上实现翻番。",
+            "合成生物产业",
+            "产业规模(在2022年的基础上)",
+        ),
+    ],
+)
+def test_an_amount_names_its_measure_and_its_subject(text: str, subject: str, metric: str) -> None:
+    assert named(text) == [(subject, metric)]
+
+
+def test_a_short_generic_head_is_part_of_the_metric_and_the_label_is_the_subject() -> None:
+    # 渔业 (two characters) is not a subject of its own; the label before the sentence is
+    text = "东湖片区:发展现代渔业和水产种业,到2025年,渔业总产值达到80亿元。"
+    assert named(text) == [("东湖片区", "渔业总产值")]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "quote"),
+    [
+        # the noun between the verb and the number
+        ("到2025年,新增省级以上企业技术中心15个。", "省级以上企业技术中心 新增数", None),
+        # the noun after the number: the quote runs on over it
+        (
+            "到2025年,新培育3—5个国家级专精特新“小巨人”企业。",
+            "国家级专精特新“小巨人”企业 新培育数",
+            "新培育3—5个国家级专精特新“小巨人”企业",
+        ),
+        # the plan names the count itself
+        ("到2025年,上市企业数量达到20家。", "上市企业数量", None),
+        # a verb that only gathers: 数量; people: 人数
+        ("到2025年,建成公共服务平台12个。", "公共服务平台 数量", None),
+        ("到2025年,集聚高层次人才500名。", "高层次人才 人数", None),
+        # a verb inside the noun phrase modifies it and is not the count's verb
+        ("到2025年,在园区孵化毕业的科技企业超过300家。", "在园区孵化毕业的科技企业 数量", None),
+    ],
+)
+def test_a_count_names_the_counted_noun_and_its_verb(
+    text: str, metric: str, quote: str | None
+) -> None:
+    target = one(text)
+    assert target.metric == metric
+    if quote is not None:
+        assert target.quote == quote
+
+
+def test_a_scope_before_the_noun_is_the_subject() -> None:
+    assert named("到2025年,全省生物医药领域高新技术企业达到800家。") == [
+        ("全省生物医药领域", "高新技术企业 数量")
+    ]
+
+
+def test_an_elided_item_takes_the_band_measure_the_noun_and_the_verb_of_the_head() -> None:
+    found = extract_targets("到2026年,引进培育年营业收入过30亿元的链主企业2家,过10亿元的5家。")
+    assert [(t.metric, t.qualifier, t.kind) for t in found] == [
+        ("年营业收入过30亿元的链主企业 数量(引进培育)", "年营业收入过30亿元", TargetKind.INCREMENT),
+        ("年营业收入过10亿元的链主企业 数量(引进培育)", "年营业收入过10亿元", TargetKind.INCREMENT),
+    ]
+    assert [t.quote for t in found] == ["引进培育年营业收入过30亿元的链主企业2家", "过10亿元的5家"]
+
+
+def test_an_item_with_its_own_noun_but_no_verb_takes_the_verb() -> None:
+    found = extract_targets("到2025年,获得新药证书5个以上,二类医疗器械注册证40件以上。")
+    assert [t.metric for t in found] == ["新药证书 获得数", "二类医疗器械注册证 获得数"]
+
+
+def test_the_noun_after_a_number_stops_at_the_next_number() -> None:
+    found = extract_targets("到2025年,新增3个中试基地和5个公共服务平台。")
+    assert [(t.metric, t.quote, t.kind) for t in found] == [
+        ("中试基地 新增数", "新增3个中试基地", TargetKind.INCREMENT),
+        ("公共服务平台 新增数", "5个公共服务平台", TargetKind.INCREMENT),
+    ]
+
+
+def test_a_class_threshold_after_the_number_qualifies_the_count() -> None:
+    target = one("到2025年,培育3家年产值超20亿元企业。")
+    assert (target.metric, target.qualifier) == ("年产值超20亿元企业 培育数", "年产值超20亿元")
+
+
+def test_jun_gives_each_thing_its_own_metric_with_the_shared_verb() -> None:
+    found = extract_targets("到2025年,新认定高新技术企业和科技型中小企业均达到200家。")
+    assert [t.metric for t in found] == [
+        "高新技术企业 数量(新认定)",
+        "科技型中小企业 数量(新认定)",
+    ]
+
+
+def test_subject_carried_over_in_the_sentence() -> None:
+    text = "到2025年,全省生物医药产业规模突破3000亿元,新增国家级创新平台10个。"
+    assert named(text) == [
+        ("全省生物医药产业", "产业规模"),
+        ("全省生物医药产业", "国家级创新平台 新增数"),
+    ]
+
+
+def test_subject_from_the_opening_clause_of_the_sentence() -> None:
+    text = "到2025年,海洋经济领域龙头企业带动作用更加明显,新培育瞪羚企业30家。"
+    assert named(text) == [("海洋经济领域", "瞪羚企业 新培育数")]
+
+
+def test_subject_from_a_label_but_not_from_a_programme_name() -> None:
+    assert named("经开区:聚焦生物发酵,到2025年,产业规模达到600亿元。") == [("经开区", "产业规模")]
+    # “三百” names a programme; nothing else names a subject: the document default
+    assert named("“三百”:到2025年,新增规上企业100家。") == [("全市", "规上企业 新增数")]
+
+
+def test_subject_from_the_heading_when_it_names_a_place_or_a_body() -> None:
+    text = "2.打造合成生物创新中心。集聚研发资源,到2025年,新增研发机构20家。"
+    assert named(text) == [("合成生物创新中心", "研发机构 新增数")]
+    # a heading that names an action, not a body, names no subject
+    assert named("3.加强人才支撑。到2025年,新增技能人才2000人。") == [("全市", "技能人才 新增数")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("关于印发《江城市生物制造产业发展行动方案》的通知\n正文", "全市生物制造产业"),
+        ("《东山区加快推进生命健康产业高质量发展的实施意见》\n", "全区生命健康产业"),
+        ("《西陵县生物农业三年行动计划(2024—2026年)》", "全县生物农业"),
+        # a national plan quoted in the preamble is not the document's own title
+        ("为贯彻《“十四五”生物经济发展规划》,制定本方案。", "全市"),
+    ],
+)
+def test_document_subject_from_the_title(text: str, subject: str) -> None:
+    assert document_subject(text) == subject
+
+
+def test_the_document_subject_is_the_last_resort() -> None:
+    text = "《江城市生物制造产业发展行动方案》\n一、目标\n到2025年,新增技能人才2000人。\n"
+    assert named(text) == [("全市生物制造产业", "技能人才 新增数")]
+
+
+def test_a_funding_rule_names_the_support_and_its_beneficiary() -> None:
+    text = "对新认定的省级重点实验室,按照建设投入的20%、最高300万元给予补助。"
+    assert named(text) == [
+        ("新认定的省级重点实验室", "补助比例(占建设投入)"),
+        ("新认定的省级重点实验室", "补助上限"),
+    ]
+
+
+def test_name_overlap_is_a_character_bag_f1() -> None:
+    # 上市企业数量(新引进): 11 characters; 上市企业新引进数: 8; all 8 in common → 2·8/19
+    assert name_overlap("上市企业 数量(新引进)", "上市企业 新引进数") == pytest.approx(16 / 19)
+    # 产业规模 / 规模: 2 in common of 4 + 2 → 4/6
+    assert name_overlap("产业规模", "规模") == pytest.approx(4 / 6)
+    assert name_overlap("全市", "湘江新区") == 0.0
+    assert name_overlap("", "") == 1.0
