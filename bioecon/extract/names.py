@@ -132,8 +132,11 @@ def read_count(head: str, tail_noun: str) -> Count:
     body = text[: comparison.start()] if comparison else text
     scope, rest = _split_scope(body)
     # the verb opens the item (新增…3个) or stands right before the number (企业新增3家); a verb
-    # inside the noun phrase modifies it (在我市孵化毕业的企业)
+    # inside the noun phrase modifies it (在我市孵化毕业的企业), and before 达到 only a counting
+    # verb is one (新引进A和B均达到; but 入驻企业达到100家 counts 入驻企业)
     verb = words.counting.match(rest) or words.counting_end.search(rest)
+    if verb is not None and comparison is not None and verb.group() not in words.counting_verbs:
+        verb = None
     if verb is not None and verb.start() == 0:
         noun = rest[verb.end() :]
     elif verb is not None:
@@ -142,13 +145,16 @@ def read_count(head: str, tail_noun: str) -> Count:
         noun = rest
     noun = noun.strip().removeprefix("由").removesuffix("的").strip()
     from_tail = not noun and bool(tail_noun)
+    predicate = tail_noun.find("在") if from_tail else -1
+    if predicate > 0:  # 3家企业在科创板上市: the noun's own predicate → 在科创板上市的企业
+        noun = f"{tail_noun[predicate:]}的{tail_noun[:predicate]}"
     return Count(
         verb=verb.group() if verb is not None else None,
-        noun=tail_noun if from_tail else noun,
+        noun=noun if (noun and not from_tail) or predicate > 0 else tail_noun,
         from_tail=from_tail,
         subject=scope or None,
         compared=comparison is not None and bool(comparison.group().strip()),
-        elided=verb is None and comparison is None,
+        elided=verb is None and comparison is None and predicate <= 0,
     )
 
 
@@ -157,6 +163,8 @@ def _split_scope(text: str) -> tuple[str, str]:
     domain up to its last 领域, lead a count's noun (not a 领域 inside a 的 phrase: 在我市孵化
     毕业的生物经济领域企业 is one noun)."""
     text = text.strip()
+    if _words().counting.match(text):
+        return "", text  # a scope never holds the verb (新获得生物制造领域发明专利…)
     domain = text.rfind("领域")
     if domain > 0 and domain + 2 < len(text) and "的" not in text[:domain]:
         return text[: domain + 2], text[domain + 2 :]
@@ -294,7 +302,7 @@ _FUNDING_WORD = re.compile(r"资金支持|补助|补贴|奖励|资助|扶持")
 
 def funding_name(head: str, sentence: str, *, capped: bool) -> tuple[str, str | None]:
     """按照研发投入的15%、最高1000万元给予资金支持: 资金支持比例(占研发投入) and 资金支持上限; the
-    subject is what the sentence's 对… opens with (对遴选出的攻关项目,)."""
+    subject is what the clause 对…, names (对遴选出的攻关项目,)."""
     word_found = _FUNDING_WORD.search(sentence)
     word = word_found.group() if word_found is not None else "支持"
     base = re.search(r"按(?:照)?(.+?)的?$", head.strip())
@@ -304,5 +312,5 @@ def funding_name(head: str, sentence: str, *, capped: bool) -> tuple[str, str | 
         metric = f"{word}比例(占{base.group(1).removesuffix('的')})"
     else:
         metric = f"{word}比例"
-    beneficiary = re.match(r"\s*对([^,，。;；]{2,30})[,，]", sentence)
-    return metric, (beneficiary.group(1) if beneficiary is not None else None)
+    beneficiaries = re.findall(r"(?:^|[,，])\s*对([^,，。;；]{2,30})[,，]", sentence)
+    return metric, (beneficiaries[-1] if beneficiaries else None)

@@ -273,7 +273,9 @@ def _expand(
         return [], carried
     if _PAST_SENTENCE.search(view[sentence_start:start]):
         return [], carried
-    if carried is not None and carried.sentence != sentence_start:
+    # a subject and a verb carry over within a sentence, not across its ；(coordinated sentences)
+    carry_start = max(sentence_start, view.rfind(";", 0, start) + 1, view.rfind("；", 0, start) + 1)
+    if carried is not None and carried.sentence != carry_start:
         carried = None
     item = clause
     if carried is not None and clause <= carried.end <= start:
@@ -287,7 +289,7 @@ def _expand(
         candidate = replace(candidate, op=TargetOp.LE)
     recurring = is_recurring(view[sentence_start:start])
     year = None if (funding or recurring) else _year(view, start, context.lines)
-    named = _name(context, item, start, candidate, funding, carried, sentence_start)
+    named = _name(context, item, start, candidate, funding, carried, sentence_start, carry_start)
     subject = (
         named.subject
         or (carried.subject if carried is not None and carried.subject else None)
@@ -339,6 +341,7 @@ def _name(
     funding: bool,
     carried: _Carried | None,
     sentence_start: int,
+    carry_start: int,
 ) -> _Named:
     """The metric(s), the sentence's subject, the qualifier and the governing verb."""
     view, head = context.view, context.view[item:start]
@@ -349,9 +352,9 @@ def _name(
     elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
         metric, subject = amount_name(head)
     else:
-        return _name_count(context, item, start, candidate, carried, sentence_start)
+        return _name_count(context, item, start, candidate, carried, carry_start)
     qualifier = _qualifier_of(context, item, candidate.end)
-    mine = _Carried(sentence_start, subject or "", candidate.end)
+    mine = _Carried(carry_start, subject or "", candidate.end)
     return _Named((metric,), subject, qualifier, None, candidate.end, mine)
 
 
@@ -361,7 +364,7 @@ def _name_count(
     start: int,
     candidate: _Candidate,
     carried: _Carried | None,
-    sentence_start: int,
+    carry_start: int,
 ) -> _Named:
     """A count: 新增 | 国家级创新平台 | 25个; an item with no verb of its own takes the previous
     item's (获得药品上市批文30个以上,三类医疗器械注册批件20件以上), and an item with no noun takes
@@ -392,7 +395,7 @@ def _name_count(
     narrowed = count.compared or (verb is not None and is_paired_verb(verb))
     nouns = _coordinated(noun) if _distributed(view, item, start) is not None else (noun,)
     metrics = tuple(count_metric(n, verb, narrowed=narrowed, unit=candidate.unit) for n in nouns)
-    mine = _Carried(sentence_start, count.subject or "", end, verb, rest, band)
+    mine = _Carried(carry_start, count.subject or "", end, verb, rest, band)
     return _Named(metrics, count.subject, qualifier, verb, end, mine)
 
 

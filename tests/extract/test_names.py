@@ -181,3 +181,36 @@ def test_name_overlap_is_a_character_bag_f1() -> None:
     assert name_overlap("产业规模", "规模") == pytest.approx(4 / 6)
     assert name_overlap("全市", "湘江新区") == 0.0
     assert name_overlap("", "") == 1.0
+
+
+def test_a_scope_never_swallows_the_verb() -> None:
+    # 新获得…领域…: the 领域 follows the verb, so it is part of the counted noun
+    (target,) = extract_targets("到2025年,新获得生物农业领域植物新品种权60件以上。")
+    assert (target.subject, target.metric) == ("全市", "生物农业领域植物新品种权 新获得数")
+
+
+def test_a_semicolon_ends_what_carries_over() -> None:
+    # the 其中 clause's subject does not carry past the ；, the opening clause's subject does
+    text = "到2025年,全省生物产业综合实力显著增强,其中生物农业产值达到300亿元;建成中试基地5个。"
+    assert named(text) == [("生物农业", "产值"), ("全省生物产业", "中试基地 数量")]
+
+
+def test_a_funding_rule_takes_its_beneficiary_from_a_dui_clause_anywhere() -> None:
+    text = "设立专项资金,对新获批的国家级平台,按照项目投资的10%、最高200万元给予奖励。"
+    assert named(text) == [
+        ("新获批的国家级平台", "奖励比例(占项目投资)"),
+        ("新获批的国家级平台", "奖励上限"),
+    ]
+
+
+def test_a_locative_predicate_after_the_noun_is_its_own_verb() -> None:
+    # 5家以上企业在境内外资本市场上市: not governed by the 新增 before it
+    found = extract_targets("到2025年,新增规上企业20家,5家以上企业在境内外资本市场上市。")
+    assert [(t.metric, t.kind) for t in found] == [
+        ("规上企业 新增数", TargetKind.INCREMENT),
+        ("在境内外资本市场上市的企业 数量", TargetKind.LEVEL),
+    ]
+
+
+def test_before_a_comparison_only_a_counting_verb_is_a_verb() -> None:
+    assert one("到2025年,入驻企业达到150家。").metric == "入驻企业 数量"
