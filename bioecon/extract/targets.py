@@ -7,7 +7,7 @@ character for one), so every span is an exact slice of the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -111,7 +111,16 @@ def extract_targets(text: str) -> list[ExtractedTarget]:
         if candidate is not None:
             read.append((match, candidate))
     # a second pass: a class threshold after a count (培育2家销售收入过50亿元企业) is known by now
-    context = _Context(text, view, _line_starts(view), tuple(qualifiers), document_subject(view))
+    thresholds = tuple(sorted(qualifiers))
+    context = _Context(
+        text,
+        view,
+        _line_starts(view),
+        thresholds,
+        tuple(q0 for q0, _ in thresholds),
+        frozenset(q1 for _, q1 in thresholds),
+        document_subject(view),
+    )
     found: list[ExtractedTarget] = []
     carried: _Carried | None = None
     for match, candidate in read:
@@ -162,7 +171,8 @@ def _read(
     value *= multiplier
     high = high * multiplier if high is not None else None
     if money and _is_qualifier(view, start, end, before):
-        item = max(_clause_start(view, start), view.rfind("、", 0, start) + 1, previous_end)
+        clause = _clause_start(view, start)
+        item = max(clause, view.rfind("、", clause, start) + 1, previous_end)
         qualifiers.append((item, end))
         return None
     op, tail = _op_and_tail(before, after, ranged=high is not None)
@@ -231,7 +241,9 @@ class _Context:
     text: str
     view: str
     lines: list[int]
-    qualifiers: tuple[tuple[int, int], ...]
+    qualifiers: tuple[tuple[int, int], ...]  # (start, end) of each class threshold, sorted
+    qualifier_starts: tuple[int, ...]  # their starts, to bisect
+    threshold_ends: frozenset[int]
     document_subject: str
 
 
@@ -274,7 +286,11 @@ def _expand(
     if _PAST_SENTENCE.search(view[sentence_start:start]):
         return [], carried
     # a subject and a verb carry over within a sentence, not across its ；(coordinated sentences)
-    carry_start = max(sentence_start, view.rfind(";", 0, start) + 1, view.rfind("；", 0, start) + 1)
+    carry_start = max(
+        sentence_start,
+        view.rfind(";", sentence_start, start) + 1,
+        view.rfind("；", sentence_start, start) + 1,
+    )
     if carried is not None and carried.sentence != carry_start:
         carried = None
     item = clause
@@ -414,9 +430,8 @@ def _clause_end(context: _Context, position: int) -> int:
     view = context.view
     found = _CLAUSE_BREAK.search(view, position)
     end = found.start() if found is not None else len(view)
-    thresholds = {q1 for _, q1 in context.qualifiers}
     for following in _candidate().finditer(view, position, end):
-        if following.end() not in thresholds:
+        if following.end() not in context.threshold_ends:
             return following.start()
     return end
 
@@ -475,12 +490,10 @@ def _is_funding(
 def _qualifier_of(context: _Context, item: int, end: int) -> str | None:
     """The class threshold read in the item, before its number or in the noun after it
     (过100亿元的骨干企业2家; 2家销售收入过50亿元企业), if any."""
+    first = bisect_left(context.qualifier_starts, item)
+    last = bisect_right(context.qualifier_starts, end)
     return next(
-        (
-            context.view[q0:q1]
-            for q0, q1 in reversed(context.qualifiers)
-            if item <= q0 and q1 <= end
-        ),
+        (context.view[q0:q1] for q0, q1 in reversed(context.qualifiers[first:last]) if q1 <= end),
         None,
     )
 
