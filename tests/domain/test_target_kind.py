@@ -64,26 +64,20 @@ def test_increment_verbs_are_new_plus_a_verb_of_obtaining_or_a_paired_verb(
     assert (increment_verb(text) is not None) is increment
 
 
-def test_an_elided_item_takes_the_verb_that_governs_it() -> None:
+@pytest.mark.parametrize(
+    ("verb", "kind"), [("引进培育", TargetKind.INCREMENT), (None, TargetKind.LEVEL)]
+)
+def test_an_elided_item_takes_the_verb_that_governs_it(verb: str | None, kind: TargetKind) -> None:
     # 过50亿元的3—5家 holds no verb; the extractor passes 引进培育 from the item before it
-    kind = target_kind(
+    read = target_kind(
         funding=False,
         recurring=False,
         op=TargetOp.RANGE,
         unit="家",
         quote="过50亿元的3—5家",
-        verb="引进培育",
+        verb=verb,
     )
-    assert kind is TargetKind.INCREMENT
-    level = target_kind(
-        funding=False,
-        recurring=False,
-        op=TargetOp.RANGE,
-        unit="家",
-        quote="过50亿元的3—5家",
-        verb=None,
-    )
-    assert level is TargetKind.LEVEL
+    assert read is kind
 
 
 @given(st.booleans(), OPS, UNITS, QUOTES, VERBS)
@@ -94,11 +88,11 @@ def test_a_funding_rule_is_a_policy_rule_whatever_else_holds(
     assert kind is TargetKind.POLICY_RULE
 
 
-@given(st.booleans(), OPS, UNITS, QUOTES)
+@given(st.booleans(), OPS, UNITS, QUOTES, VERBS)
 def test_a_share_is_a_percentage_and_a_multiple_is_x(
-    recurring: bool, op: TargetOp, unit: str, quote: str
+    recurring: bool, op: TargetOp, unit: str, quote: str, verb: str | None
 ) -> None:
-    kind = target_kind(funding=False, recurring=recurring, op=op, unit=unit, quote=quote, verb=None)
+    kind = target_kind(funding=False, recurring=recurring, op=op, unit=unit, quote=quote, verb=verb)
     assert (kind is TargetKind.MULTIPLE) == (op is TargetOp.TIMES)
     if kind is TargetKind.SHARE:
         assert unit == "%" and not recurring

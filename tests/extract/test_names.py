@@ -121,14 +121,6 @@ def test_jun_gives_each_thing_its_own_metric_with_the_shared_verb() -> None:
     ]
 
 
-def test_subject_carried_over_in_the_sentence() -> None:
-    text = "到2025年,全省生物医药产业规模突破3000亿元,新增国家级创新平台10个。"
-    assert named(text) == [
-        ("全省生物医药产业", "产业规模"),
-        ("全省生物医药产业", "国家级创新平台 新增数"),
-    ]
-
-
 def test_subject_from_the_opening_clause_of_the_sentence() -> None:
     text = "到2025年,海洋经济领域龙头企业带动作用更加明显,新培育瞪羚企业30家。"
     assert named(text) == [("海洋经济领域", "瞪羚企业 新培育数")]
@@ -166,14 +158,6 @@ def test_the_document_subject_is_the_last_resort() -> None:
     assert named(text) == [("全市生物制造产业", "技能人才 新增数")]
 
 
-def test_a_funding_rule_names_the_support_and_its_beneficiary() -> None:
-    text = "对新认定的省级重点实验室,按照建设投入的20%、最高300万元给予补助。"
-    assert named(text) == [
-        ("新认定的省级重点实验室", "补助比例(占建设投入)"),
-        ("新认定的省级重点实验室", "补助上限"),
-    ]
-
-
 def test_name_overlap_is_a_character_bag_f1() -> None:
     # 上市企业数量(新引进): 11 characters; 上市企业新引进数: 8; all 8 in common → 2·8/19
     assert name_overlap("上市企业 数量(新引进)", "上市企业 新引进数") == pytest.approx(16 / 19)
@@ -189,20 +173,6 @@ def test_a_scope_never_swallows_the_verb() -> None:
     assert (target.subject, target.metric) == ("全市", "生物农业领域植物新品种权 新获得数")
 
 
-def test_a_semicolon_ends_what_carries_over() -> None:
-    # the 其中 clause's subject does not carry past the ；, the opening clause's subject does
-    text = "到2025年,全省生物产业综合实力显著增强,其中生物农业产值达到300亿元;建成中试基地5个。"
-    assert named(text) == [("生物农业", "产值"), ("全省生物产业", "中试基地 数量")]
-
-
-def test_a_funding_rule_takes_its_beneficiary_from_a_dui_clause_anywhere() -> None:
-    text = "设立专项资金,对新获批的国家级平台,按照项目投资的10%、最高200万元给予奖励。"
-    assert named(text) == [
-        ("新获批的国家级平台", "奖励比例(占项目投资)"),
-        ("新获批的国家级平台", "奖励上限"),
-    ]
-
-
 def test_a_locative_predicate_after_the_noun_is_its_own_verb() -> None:
     # 5家以上企业在境内外资本市场上市: not governed by the 新增 before it
     found = extract_targets("到2025年,新增规上企业20家,5家以上企业在境内外资本市场上市。")
@@ -214,3 +184,34 @@ def test_a_locative_predicate_after_the_noun_is_its_own_verb() -> None:
 
 def test_before_a_comparison_only_a_counting_verb_is_a_verb() -> None:
     assert one("到2025年,入驻企业达到150家。").metric == "入驻企业 数量"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a subject carries over to the later targets of its sentence
+        (
+            "到2025年,全省生物医药产业规模突破3000亿元,新增国家级创新平台10个。",
+            [("全省生物医药产业", "产业规模"), ("全省生物医药产业", "国家级创新平台 新增数")],
+        ),
+        # … but not past a ；: the 其中 clause's subject stays there, the opening clause's holds
+        (
+            "到2025年,全省生物产业综合实力显著增强,其中生物农业产值达到300亿元;建成中试基地5个。",
+            [("生物农业", "产值"), ("全省生物产业", "中试基地 数量")],
+        ),
+        # a funding rule names the support and its beneficiary, the clause 对…, anywhere
+        (
+            "对新认定的省级重点实验室,按照建设投入的20%、最高300万元给予补助。",
+            [
+                ("新认定的省级重点实验室", "补助比例(占建设投入)"),
+                ("新认定的省级重点实验室", "补助上限"),
+            ],
+        ),
+        (
+            "设立专项资金,对新获批的国家级平台,按照项目投资的10%、最高200万元给予奖励。",
+            [("新获批的国家级平台", "奖励比例(占项目投资)"), ("新获批的国家级平台", "奖励上限")],
+        ),
+    ],
+)
+def test_two_targets_of_one_sentence(text: str, names: list[tuple[str, str]]) -> None:
+    assert named(text) == names
