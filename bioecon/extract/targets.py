@@ -285,21 +285,7 @@ def _expand(
         return [], carried
     if _PAST_SENTENCE.search(view[sentence_start:start]):
         return [], carried
-    # a subject and a verb carry over within a sentence, not across its ；(coordinated sentences)
-    carry_start = max(
-        sentence_start,
-        view.rfind(";", sentence_start, start) + 1,
-        view.rfind("；", sentence_start, start) + 1,
-    )
-    if carried is not None and carried.sentence != carry_start:
-        carried = None
-    item = clause
-    if carried is not None and clause <= carried.end <= start:
-        item = (
-            carried.end
-            + len(view[carried.end : start])
-            - len(view[carried.end : start].lstrip("、和及与 "))
-        )
+    carry_start, carried, item = _item(view, sentence_start, clause, start, carried)
     funding = _is_funding(view, sentence_start, clause, start, candidate)
     if funding and "最高" in view[max(0, start - 4) : start]:
         candidate = replace(candidate, op=TargetOp.LE)
@@ -347,6 +333,26 @@ def _expand(
         quote_start = item + verb.start() if verb is not None else second
         targets.append(target(quote_start, named.metrics[-1]))
     return targets, carried
+
+
+def _item(
+    view: str, sentence_start: int, clause: int, start: int, carried: _Carried | None
+) -> tuple[int, _Carried | None, int]:
+    """Where what carries over starts (a subject and a verb carry within a sentence, not across
+    its ；, which joins coordinated sentences), what carries to this target, and where its item
+    starts: its clause, or after an earlier target of the clause and its 、/和/及."""
+    carry_start = max(
+        sentence_start,
+        view.rfind(";", sentence_start, start) + 1,
+        view.rfind("；", sentence_start, start) + 1,
+    )
+    if carried is not None and carried.sentence != carry_start:
+        carried = None
+    item = clause
+    if carried is not None and clause <= carried.end <= start:
+        between = view[carried.end : start]
+        item = carried.end + len(between) - len(between.lstrip("、和及与 "))
+    return carry_start, carried, item
 
 
 def _name(
