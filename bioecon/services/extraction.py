@@ -4,7 +4,6 @@ app, and the web can call them as the CLI does."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +34,15 @@ def extract_document(*, source: Path) -> Extraction:
 def extracted_plan(
     *, extraction: Extraction, code: str | None = None, region: str | None = None
 ) -> PlanBundle:
-    """The extraction as a plan (``code`` defaults to the file name, made a valid code)."""
-    plan_code = code or re.sub(r"[^0-9A-Za-z_-]+", "-", extraction.source.stem).strip("-")
+    """The extraction as a plan: title, region, period and code read from the text
+    (docs/onboarding.md) unless ``code`` or ``region`` are given."""
     return to_bundle(
         extraction.text,
         extraction.targets,
         extraction.tasks,
-        code=plan_code or "plan",
+        code=code,
         region=region,
+        name=extraction.source.stem,
     )
 
 
