@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from pypinyin import lazy_pinyin
 
@@ -78,7 +79,9 @@ def document_issuer(text: str) -> str | None:
 _RANGE = re.compile(r"(20\d\d)\s*年?\s*[—–\-－~～至到]+\s*(20\d\d)\s*年")
 _FIVE_YEAR_PLANS = {"十四五": (2021, 2025), "十五五": (2026, 2030), "十三五": (2016, 2020)}
 _DEADLINE = re.compile(r"(?:到|至|截至)\s*(20\d\d)\s*年")
-_ISSUED = re.compile(r"^(?:[-—·•]\s*)?(20\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d\d-\d\d)")
+_ISSUED = re.compile(
+    r"^(?:[-—·•]\s*)?(20\d\d)\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?(?:\s|$)"
+)
 _SPAN_WORDS = {"两年": 2, "三年": 3, "五年": 5}
 
 
@@ -89,11 +92,15 @@ def _title_period(title: str) -> tuple[int, int] | None:
     return next((span for word, span in _FIVE_YEAR_PLANS.items() if word in title), None)
 
 
-def issued_year(text: str) -> int | None:
-    """The year of the first date line of the document's head (2021年9月18日, - 2024-04-19)."""
+def issued_on(text: str) -> date | None:
+    """The first date line of the document's head (2021年9月18日, - 2024-04-19 08:54)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_TITLE_LINES]
-    found = next((m for m in map(_ISSUED.match, lines) if m), None)
-    return int(found.group(1)) if found else None
+    for found in filter(None, map(_ISSUED.match, lines)):
+        try:
+            return date(*(int(part) for part in found.groups()))
+        except ValueError:
+            continue  # 2021年2月30日: not a date
+    return None
 
 
 def plan_period(title: str, text: str, years: Iterable[int] = ()) -> tuple[int | None, int | None]:
@@ -111,9 +118,9 @@ def plan_period(title: str, text: str, years: Iterable[int] = ()) -> tuple[int |
         return matching[0]
     if end is None:
         return None, None
-    issued = issued_year(text)
-    if issued is not None and issued <= end:
-        return issued, end
+    issued = issued_on(text)
+    if issued is not None and issued.year <= end:
+        return issued.year, end
     span = next((n for word, n in _SPAN_WORDS.items() if word in title), None)
     return (end - span + 1 if span else None), end
 
@@ -287,6 +294,7 @@ class PlanMeta:
     code: str
     title: str
     issuer: str | None
+    issued_on: date | None
     region: str  # org unit code
     org_units: tuple[OrgUnit, ...]  # the region's chain of divisions, province first
     horizon_start: int | None
@@ -333,6 +341,7 @@ def read_plan_meta(
         code=code,
         title=title,
         issuer=issuer,
+        issued_on=issued_on(text),
         region=chain[-1].code if chain else str(region),
         org_units=chain,
         horizon_start=start,

@@ -72,6 +72,7 @@ def to_bundle(
             title=meta.title,
             region=meta.region,
             issuer=meta.issuer,
+            issued_on=meta.issued_on,
             horizon_start=meta.horizon_start,
             horizon_end=meta.horizon_end,
             source_text=text,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bioecon.domain.model import PlanBundle
+from bioecon.errors import InvalidInput
 from bioecon.extract.evaluate import DocumentScore, evaluate_documents
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.reader import read_document
@@ -36,14 +37,17 @@ def extracted_plan(
 ) -> PlanBundle:
     """The extraction as a plan: title, region, period and code read from the text
     (docs/onboarding.md) unless ``code`` or ``region`` are given."""
-    return to_bundle(
-        extraction.text,
-        extraction.targets,
-        extraction.tasks,
-        code=code,
-        region=region,
-        name=extraction.source.stem,
-    )
+    try:
+        return to_bundle(
+            extraction.text,
+            extraction.targets,
+            extraction.tasks,
+            code=code,
+            region=region,
+            name=extraction.source.stem,
+        )
+    except InvalidInput as error:  # the region could not be read: say which file
+        raise InvalidInput(str(extraction.source), error.problems) from None
 
 
 def score_extractor(
