@@ -324,13 +324,15 @@ def read_plan_meta(
     unit code: a division's brings its chain, any other is referred to as it is) override what
     the text says, ``name`` (the file's name without suffix) is the title when none is found."""
     divisions = division_table()
-    title = document_title(text) or _fallback_title(text, name)
+    found = document_title(text)
+    title = found or _fallback_title(text, name)
+    named = found or name or ""  # a preamble line stands in as title, but is not read as one
     issuer = document_issuer(text)
     if region is None:
-        chain = match_region([title, issuer or "", text], text, divisions)
+        chain = match_region([named, issuer or "", text], text, divisions)
     else:
         chain = region_chain(region, divisions)
-    start, end = plan_period(title, text, years)
+    start, end = plan_period(named, text, years)
     if code is None:
         code = (
             plan_code(chain, (start, end), divisions)
