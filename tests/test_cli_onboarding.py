@@ -94,3 +94,35 @@ def test_plan_load_refuses_another_document_unless_replace(
     assert code == 5 and "already holds 《长沙市生物经济发展行动计划》" in err
     code, out, _ = run(capsys, "--db", database_url, "plan", "load", str(renamed), "--replace")
     assert code == 0 and "plan changsha-2025 (id 1) updated" in out
+
+
+def test_orgunits_and_indicators_commands(
+    database_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    units = tmp_path / "区域.csv"
+    units.write_text(
+        "代码,名称,层级,上级代码\n340000,安徽省,省级,\n340100,合肥市,地级市,340000\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", database_url, "orgunits", "load", str(units))
+    assert code == 0 and out.strip() == f"{units}: 2 created, 0 updated, 0 unchanged"
+    code, out, _ = run(capsys, "--db", database_url, "orgunits", "list", "--format", "json")
+    assert [(u["code"], u["level"], u["parent"]) for u in json.loads(out)] == [
+        ("340000", "province", None),
+        ("340100", "city", "340000"),
+    ]
+    code, out, _ = run(capsys, "--db", database_url, "orgunits", "export")
+    assert out.splitlines() == [
+        "代码,名称,层级,上级代码,统计用区划代码,计入上级合计,英文名称",
+        "340000,安徽省,省级,,,是,",
+        "340100,合肥市,地级市,340000,,是,",
+    ]
+    bad = tmp_path / "指标.csv"
+    bad.write_text("指标代码,指标名称,单位\nhf_scale,规模,亿块\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", database_url, "indicators", "load", str(bad))
+    assert code == 3 and "第2行 单位: 未知单位 '亿块'" in err
+    bad.write_text("指标代码,指标名称,单位\nhf_scale,规模,亿元\n", encoding="utf-8")
+    assert run(capsys, "--db", database_url, "indicators", "load", str(bad))[0] == 0
+    code, out, _ = run(capsys, "--db", database_url, "indicators", "list", "--format", "csv")
+    # the defaults of an indicator: 流量, 累计值, 月, 求和, not 1—2月合并
+    assert out.splitlines()[1] == "hf_scale,规模,亿元,流量,累计值,月,求和,否,,"
