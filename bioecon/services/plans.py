@@ -1,4 +1,5 @@
-"""Plan use cases: load (idempotent), list, show, export. Each runs in one transaction."""
+"""Plan use cases: load (idempotent, refusing another document under a stored code), list,
+show, export, delete. Each runs in one transaction."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def load_plan(
             raise InvalidInput(source, problems)
         plan_id = store.find_plan_id(connection, bundle.plan.code)
         old = store.load_bundle(connection, plan_id) if plan_id is not None else None
-        if old is not None and not replace and other_document(old.plan, bundle.plan):
+        if old is not None and not replace and _other_document(old.plan, bundle.plan):
             raise Conflict(_overwrite_message(old.plan, bundle.plan))
         changes = diff_bundles(old, bundle)
         if old == bundle:
@@ -63,7 +64,7 @@ def load_plan(
         )
 
 
-def other_document(stored: Plan, loaded: Plan) -> bool:
+def _other_document(stored: Plan, loaded: Plan) -> bool:
     """Whether ``loaded`` is another plan than ``stored``: another title, or another source
     text (both sha256 known and different). Edits to targets and tasks are the same plan."""
     both_hashed = stored.source_sha256 is not None and loaded.source_sha256 is not None
