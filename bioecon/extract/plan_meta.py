@@ -15,6 +15,7 @@ from pypinyin import lazy_pinyin
 from bioecon.catalogs import divisions as division_table
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.errors import InvalidInput, Problem
+from bioecon.extract.normalise import shadow
 
 # --- title and issuer -------------------------------------------------------------------------
 
@@ -324,15 +325,16 @@ def read_plan_meta(
     unit code: a division's brings its chain, any other is referred to as it is) override what
     the text says, ``name`` (the file's name without suffix) is the title when none is found."""
     divisions = division_table()
-    found = document_title(text)
+    found = _original(document_title(shadow(text)), text)
     title = found or _fallback_title(text, name)
     named = found or name or ""  # a preamble line stands in as title, but is not read as one
     issuer = document_issuer(text)
+    simple = shadow(text)  # 長沙 read as 长沙, （２０２４ as (2024: the names and years as listed
     if region is None:
-        chain = match_region([named, issuer or "", text], text, divisions)
+        chain = match_region([shadow(named), shadow(issuer or ""), simple], simple, divisions)
     else:
         chain = region_chain(region, divisions)
-    start, end = plan_period(named, text, years)
+    start, end = plan_period(shadow(named), simple, years)
     if code is None:
         code = (
             plan_code(chain, (start, end), divisions)
@@ -349,6 +351,13 @@ def read_plan_meta(
         horizon_start=start,
         horizon_end=end,
     )
+
+
+def _original(found: str | None, text: str) -> str | None:
+    """A title found in the normalised text, as the document writes it where it can be located
+    (長沙市…計劃), else as found."""
+    at = shadow(text).find(found) if found else -1
+    return text[at : at + len(found)] if found and at >= 0 else found
 
 
 def _code_of(org_unit: str, *years: int | None) -> str:

@@ -146,3 +146,14 @@ def test_the_code_is_region_and_period(start: int, length: int) -> None:
     assert plan_code(chain, (start, start + length), divisions()) == (
         f"nanjing-{start}-{start + length}"
     )
+
+
+def test_a_plan_in_traditional_script_is_matched_and_dated() -> None:
+    # 長沙市 is 长沙市 (430100); the full-width year range reads as (2024—2026)
+    meta = read_plan_meta(
+        "SOURCE: http://x\n長沙市生物醫藥產業發展行動計劃（２０２４—２０２６年）\n正文"
+    )
+    assert (meta.code, meta.title) == (
+        "changsha-2024-2026",
+        "長沙市生物醫藥產業發展行動計劃（２０２４—２０２６年）",
+    )
