@@ -23,6 +23,7 @@ from bioecon.domain.model import (
 from bioecon.domain.periods import PeriodType
 from bioecon.domain.register_input import Coded, RegisterFile, RegisterLoadReport, RegisterRow
 from bioecon.errors import InvalidValue, Problem
+from bioecon.io.observations import BASIS_ALIASES
 from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
 from bioecon.io.texttable import render_table
 from bioecon.records import row_values
@@ -59,18 +60,23 @@ def _same(value: Any) -> Cell:
     return None if value is None else str(value)
 
 
-def _enum(labels: Mapping[E, str], kind: type[E]) -> FileColumn:
-    """Read/write an enumeration by its Chinese label or code value (placeholder column)."""
-    return FileColumn("", "", lambda cell: _enum_cell(cell, labels, kind), labels.get)
+def _enum(
+    labels: Mapping[E, str], kind: type[E], also: Mapping[str, E] | None = None
+) -> FileColumn:
+    """An enumeration, written as its Chinese label; read as the label, another common word
+    (``also``) or the code value."""
+    words = {label: value for value, label in labels.items()} | dict(also or {})
+    return FileColumn("", "", lambda cell: _enum_cell(cell, words, labels, kind), labels.get)
 
 
-def _enum_cell(cell: Cell, labels: Mapping[E, str], kind: type[E]) -> E | None:
+def _enum_cell(
+    cell: Cell, words: Mapping[str, E], labels: Mapping[E, str], kind: type[E]
+) -> E | None:
     text = _text(cell)
     if text is None:
         return None
-    by_label = {label: value for value, label in labels.items()}
-    if text in by_label:
-        return by_label[text]
+    if text in words:
+        return words[text]
     try:
         return kind(text)
     except ValueError:
@@ -113,10 +119,21 @@ LEVEL_LABELS = {
     OrgLevel.ZONE: "功能区",
 }
 
+LEVEL_WORDS = {
+    "省": OrgLevel.PROVINCE,
+    "地级": OrgLevel.CITY,
+    "市": OrgLevel.CITY,
+    "县": OrgLevel.DISTRICT,
+    "区县": OrgLevel.DISTRICT,
+    "乡镇": OrgLevel.TOWN,
+    "街道": OrgLevel.TOWN,
+    "开发区": OrgLevel.PARK,
+}
+
 ORG_UNIT_COLUMNS = (
     _column("code", "代码", _REQUIRED, required=True),
     _column("name", "名称", _REQUIRED, required=True),
-    _column("level", "层级", _enum(LEVEL_LABELS, OrgLevel), required=True),
+    _column("level", "层级", _enum(LEVEL_LABELS, OrgLevel, LEVEL_WORDS), required=True),
     _column("parent", "上级代码", _TEXT),
     _column("division_code", "统计用区划代码", FileColumn("", "", _division_code, _same)),
     _column("additive", "计入上级合计", _FLAG),
@@ -142,6 +159,7 @@ INDICATOR_COLUMNS = (
                 ReportingBasis.PERIOD_END: "期末值",
             },
             ReportingBasis,
+            BASIS_ALIASES,  # the observation file's words: 当月, 累计, 期末 …
         ),
     ),
     _column(

@@ -28,7 +28,7 @@ PROBLEMS = Path(__file__).parent.parent / "data" / "registers-with-problems"
     ("name", "expected"),
     [
         ("orgunits-unknown-parent.csv", "第2行 上级代码: '349999' 既不在本文件中，也不在数据库中"),
-        ("orgunits-bad-level.csv", "第2行 层级: '地级' 不是可用的值"),
+        ("orgunits-bad-level.csv", "第2行 层级: '村级' 不是可用的值"),
         ("orgunits-repeated-code.csv", "第3行 代码: '340000' 与第2行重复"),
         ("orgunits-short-division-code.csv", "第2行 统计用区划代码: '340000' 应为12位数字"),
         ("orgunits-parent-loop.csv", "第2行 上级代码: 上级代码形成循环"),
@@ -71,21 +71,23 @@ def test_org_units_load_with_chinese_values_and_export_back(app: Bioecon, tmp_pa
         "代码,名称,层级,上级代码,统计用区划代码,计入上级合计\n"
         "340100,合肥市,地级市,340000,340100000000,\n"  # its parent is on a later row
         "340000,安徽省,province,,340000000000,\n"  # a code value is read as well
+        "340102,瑶海区,区县,340100,,\n"  # a common word for 县级
         "HF-GXQ,合肥高新区,园区,340100,,否\n",
         encoding="utf-8",
     )
     report = load_org_units(app, file=read_org_unit_file(source))
-    assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
+    assert (report.created, report.updated, report.unchanged) == (4, 0, 0)
     assert list_org_units(app) == [
         OrgUnit("340000", "安徽省", OrgLevel.PROVINCE, None, "340000000000"),
         OrgUnit("340100", "合肥市", OrgLevel.CITY, "340000", "340100000000"),
+        OrgUnit("340102", "瑶海区", OrgLevel.DISTRICT, "340100"),
         OrgUnit("HF-GXQ", "合肥高新区", OrgLevel.PARK, "340100", None, additive=False),
     ]
     for suffix in (".csv", ".xlsx"):
         exported = tmp_path / f"export{suffix}"
         ORG_UNITS.write(exported, list_org_units(app))
         again = load_org_units(app, file=read_org_unit_file(exported))
-        assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+        assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
     renamed = tmp_path / "renamed.csv"
     renamed.write_text("代码,名称,层级\n340000,安徽省人民政府辖区,省级\n", encoding="utf-8")
     assert load_org_units(app, file=read_org_unit_file(renamed)).updated == 1
