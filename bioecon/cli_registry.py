@@ -4,14 +4,19 @@ of org units and of the database's (ledger) indicators, in CSV/XLSX files with C
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
+from bioecon.app import Bioecon
 from bioecon.cli_common import app_of, emit, output_format
 from bioecon.io.register_files import (
     INDICATORS,
     ORG_UNITS,
+    RegisterOutput,
     read_indicator_file,
     read_org_unit_file,
     register_load_line,
@@ -28,44 +33,57 @@ _OUT = click.option(
 )
 
 
+@dataclass(frozen=True)
+class _Register:
+    """What a register's three commands need: its file shape, reader and use cases."""
+
+    noun: str  # plural, for messages
+    output: RegisterOutput
+    read: Callable[..., Any]  # (path, *, sheet) → RegisterFile
+    list_all: Callable[[Bioecon], Sequence[Any]]
+    load: Callable[..., Any]  # (app, *, file) → RegisterLoadReport
+
+
+def _commands(group: click.Group, register: _Register) -> None:
+    """``list``, ``load`` and ``export`` of ``register`` on ``group``."""
+
+    @group.command("list", help=f"List the stored {register.noun}, by code.")
+    @output_format("table", "json", "csv")
+    @click.pass_context
+    def list_command(context: click.Context, output: str) -> None:
+        emit(register.output, register.list_all(app_of(context)), output)
+
+    @group.command(
+        "load",
+        help=f"Load files of {register.noun} (.csv/.xlsx, Chinese headers as `export` writes "
+        "them), each all or nothing: every bad cell is named by row and column "
+        "(docs/onboarding.md).",
+    )
+    @_FILES
+    @_SHEET
+    @click.pass_context
+    def load_command(context: click.Context, files: tuple[Path, ...], sheet: str | None) -> None:
+        for file in files:
+            parsed = register.read(file, sheet=sheet)
+            click.echo(register_load_line(register.load(app_of(context), file=parsed)))
+
+    @group.command(
+        "export", help=f"Write the {register.noun} as a file that `load` reads back unchanged."
+    )
+    @_OUT
+    @click.pass_context
+    def export_command(context: click.Context, out: Path | None) -> None:
+        items = register.list_all(app_of(context))
+        if out is None:
+            click.echo(register.output.csv(items), nl=False)
+        else:
+            register.output.write(out, items)
+            click.echo(f"wrote {out}: {len(items)} {register.noun}", err=True)
+
+
 @click.group("orgunits")
 def orgunits() -> None:
     """List, load and export org units (区域/园区: 代码, 名称, 层级, 上级代码, 统计用区划代码)."""
-
-
-@orgunits.command("list")
-@output_format("table", "json", "csv")
-@click.pass_context
-def orgunits_list(context: click.Context, output: str) -> None:
-    """List the stored org units, by code."""
-    emit(ORG_UNITS, org_unit_service.list_org_units(app_of(context)), output)
-
-
-@orgunits.command("load")
-@_FILES
-@_SHEET
-@click.pass_context
-def orgunits_load(context: click.Context, files: tuple[Path, ...], sheet: str | None) -> None:
-    """Load org-unit files (.csv/.xlsx, Chinese headers as `orgunits export` writes them),
-    each all or nothing: every bad cell is named by row and column."""
-    for file in files:
-        parsed = read_org_unit_file(file, sheet=sheet)
-        click.echo(
-            register_load_line(org_unit_service.load_org_units(app_of(context), file=parsed))
-        )
-
-
-@orgunits.command("export")
-@_OUT
-@click.pass_context
-def orgunits_export(context: click.Context, out: Path | None) -> None:
-    """Write the org units as a file that `orgunits load` reads back unchanged."""
-    units = org_unit_service.list_org_units(app_of(context))
-    if out is None:
-        click.echo(ORG_UNITS.csv(units), nl=False)
-    else:
-        ORG_UNITS.write(out, units)
-        click.echo(f"wrote {out}: {len(units)} org units", err=True)
 
 
 @click.group("indicators")
@@ -73,39 +91,26 @@ def indicators() -> None:
     """List, load and export the database's indicators (指标代码, 指标名称, 单位, 性质, 口径 …)."""
 
 
-@indicators.command("list")
-@output_format("table", "json", "csv")
-@click.pass_context
-def indicators_list(context: click.Context, output: str) -> None:
-    """List the stored indicators, by code."""
-    emit(INDICATORS, indicator_service.list_indicators(app_of(context)), output)
-
-
-@indicators.command("load")
-@_FILES
-@_SHEET
-@click.pass_context
-def indicators_load(context: click.Context, files: tuple[Path, ...], sheet: str | None) -> None:
-    """Load indicator files (.csv/.xlsx, Chinese headers as `indicators export` writes them),
-    each all or nothing: every bad cell and unknown unit is named by row and column."""
-    for file in files:
-        parsed = read_indicator_file(file, sheet=sheet)
-        click.echo(
-            register_load_line(indicator_service.load_indicators(app_of(context), file=parsed))
-        )
-
-
-@indicators.command("export")
-@_OUT
-@click.pass_context
-def indicators_export(context: click.Context, out: Path | None) -> None:
-    """Write the indicators as a file that `indicators load` reads back unchanged."""
-    items = indicator_service.list_indicators(app_of(context))
-    if out is None:
-        click.echo(INDICATORS.csv(items), nl=False)
-    else:
-        INDICATORS.write(out, items)
-        click.echo(f"wrote {out}: {len(items)} indicators", err=True)
+_commands(
+    orgunits,
+    _Register(
+        "org units",
+        ORG_UNITS,
+        read_org_unit_file,
+        org_unit_service.list_org_units,
+        org_unit_service.load_org_units,
+    ),
+)
+_commands(
+    indicators,
+    _Register(
+        "indicators",
+        INDICATORS,
+        read_indicator_file,
+        indicator_service.list_indicators,
+        indicator_service.load_indicators,
+    ),
+)
 
 
 def register(cli: click.Group) -> None:

@@ -10,19 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bioecon.cli import cli, main
+from bioecon.cli import cli
+from tests.test_cli import run
 
 DATA = Path(__file__).parent / "data" / "onboarding"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_onboard_show_delete(

@@ -194,10 +194,7 @@ def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
     """The plan named by code or id, with everything its file declared."""
     with app.reading() as connection:
         ensure_current(connection)
-        plan_id = store.find_plan_id(connection, reference)
-        if plan_id is None:
-            raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
-        return store.load_bundle(connection, plan_id)
+        return store.load_bundle(connection, _plan_id(connection, reference))
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +226,11 @@ def delete_plan(app: Bioecon, *, reference: str) -> store.PlanDeletion:
     Observations and records other plans use stay."""
     with app.transaction() as connection:
         ensure_current(connection)
-        plan_id = store.find_plan_id(connection, reference)
-        if plan_id is None:
-            raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
-        return store.delete_plan(connection, plan_id)
+        return store.delete_plan(connection, _plan_id(connection, reference))
+
+
+def _plan_id(connection: Connection, reference: str) -> int:
+    plan_id = store.find_plan_id(connection, reference)
+    if plan_id is None:
+        raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
+    return plan_id
