@@ -22,7 +22,8 @@ from bioecon.extract.normalise import shadow
 # Lines that are never the title: the saved page's address, dates, press and portal headers.
 _SKIP = re.compile(
     r"^(?:SOURCE:|来源|https?://|www\.|发布(?:时间|日期|机构)|字号|索引号|发文(?:字号|机关)|"
-    r"主题分类|成文日期|分享|打印|关闭|【|[-—·•]?\s*\d{4}\s*[-年./])"
+    r"主题分类|成文日期|分享|打印|关闭|【|[-—·•]\s*\d{4}|"  # "- 2024-04-19 08:54 长春发布"
+    r"\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?(?:\s+[\d:]+)?$)"  # a date line
 )
 _TITLE_WORDS = ("计划", "方案", "规划", "意见", "纲要", "措施", "通知", "办法", "细则", "要点")
 _PERIOD_TAIL = r"\s*[(（]\s*20\d\d\s*[—–\-－~～至到]+\s*20\d\d\s*年?\s*[)）]"

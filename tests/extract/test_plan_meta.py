@@ -157,3 +157,9 @@ def test_a_plan_in_traditional_script_is_matched_and_dated() -> None:
         "changsha-2024-2026",
         "長沙市生物醫藥產業發展行動計劃（２０２４—２０２６年）",
     )
+
+
+def test_a_title_may_start_with_a_year() -> None:
+    # a date line is skipped, a title that starts with its year is not
+    text = "2024年3月1日\n2024年合肥市生物医药产业发展工作要点\n一、……"
+    assert document_title(text) == "2024年合肥市生物医药产业发展工作要点"
