@@ -3,6 +3,8 @@ domain types. The only module that opens those files."""
 
 from __future__ import annotations
 
+import csv
+import io
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -11,6 +13,7 @@ from typing import Any
 import yaml
 
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
+from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
@@ -100,3 +103,22 @@ def display_strings() -> dict[str, dict[str, str]]:
     """``strings.yaml``: every display string by key, each in ``zh`` and ``en``."""
     data: dict[str, dict[str, str]] = read_data_file("strings.yaml")
     return data
+
+
+@cache
+def divisions() -> dict[str, OrgUnit]:
+    """The 统计用区划代码 of ``divisions.csv`` (provinces, prefectures, counties; source in its
+    header) as org units by their 6-digit code, each with its 12-digit ``division_code``.
+    Parks (county codes 71–79: 开发区, 高新区) are not additive."""
+    lines = [line for line in read_data_text("divisions.csv").splitlines() if line[:1] != "#"]
+    return {
+        row["code"]: OrgUnit(
+            code=row["code"],
+            name=row["name"],
+            level=OrgLevel(row["level"]),
+            parent=row["parent"] or None,
+            division_code=f"{row['code']}000000",
+            additive=row["level"] != OrgLevel.PARK,
+        )
+        for row in csv.DictReader(io.StringIO("\n".join(lines)))
+    }

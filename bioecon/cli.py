@@ -10,18 +10,19 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from click.decorators import FC
 
 from bioecon import __version__
-from bioecon.app import Bioecon
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
+from bioecon.cli_common import State, app_of, emit, emit_one, output_format
+from bioecon.cli_plans import register as register_plan_commands
+from bioecon.cli_registry import register as register_registers
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
@@ -50,7 +51,7 @@ from bioecon.io.load_reports import (
     sector_ledger_line,
 )
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
-from bioecon.io.output import Output, Record, Rendered, json_text, render
+from bioecon.io.output import Output, Rendered, json_text
 from bioecon.io.plan_output import PLAN_SUMMARY, plan_text
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
 from bioecon.io.quality_output import FINDING, check_summary, error_count
@@ -65,7 +66,6 @@ from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import tiers as tier_service
-from bioecon.settings import Settings
 
 # Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind.
 EXIT_CODES: dict[type[BioeconError], int] = {
@@ -86,52 +86,8 @@ def error_message(error: BioeconError) -> str:
     return error.report() if isinstance(error, InvalidInput) else f"error: {error}"
 
 
-class _State:
-    """Per-invocation state: the --db option and the app built from it on first use."""
-
-    def __init__(self, database_url: str | None) -> None:
-        self.database_url = database_url
-        self._app: Bioecon | None = None
-
-    @property
-    def app(self) -> Bioecon:
-        if self._app is None:
-            self._app = Bioecon(Settings.resolve(database_url=self.database_url))
-        return self._app
-
-    def close(self) -> None:
-        if self._app is not None:
-            self._app.close()
-
-
-def _app(context: click.Context) -> Bioecon:
-    state = context.find_object(_State)
-    assert state is not None
-    return state.app
-
-
-S = TypeVar("S")
 LEDGER: Output[Any] = Rendered(ledger_record, ledger_table, ledger_csv)
 EVALUATIONS: Output[Any] = Rendered(evaluation_record, evaluations_table, evaluations_csv)
-
-
-def emit(output: Output[S], items: Sequence[S], form: str) -> None:
-    """The one renderer of records: ``form`` is json, jsonl, csv or table (bioecon.io.output)."""
-    text = render(output, items, form)
-    if text or form != "jsonl":
-        click.echo(text, nl=form != "csv")
-
-
-def emit_one(output: Record[S], item: S, form: str) -> None:
-    """One record: a JSON object, or its table."""
-    click.echo(json_text(output.of(item)) if form == "json" else output.table([item]))
-
-
-def output_format(*choices: str) -> Callable[[FC], FC]:
-    """``--format``, stored as ``output``; the first choice is the default."""
-    return click.option(
-        "--format", "output", type=click.Choice(choices), default=choices[0], show_default=True
-    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -148,7 +104,7 @@ def cli(context: click.Context, database_url: str | None) -> None:
 
     Load plans (targets, tasks, responsible units) and monitoring data, and query them.
     """
-    state = _State(database_url)
+    state = State(database_url)
     context.obj = state
     context.call_on_close(state.close)
 
@@ -166,7 +122,7 @@ def db() -> None:
 @click.pass_context
 def db_upgrade(context: click.Context, revision: str) -> None:
     """Create the tables, or migrate them to the code's schema revision."""
-    info = database_service.upgrade_database(_app(context), revision=revision)
+    info = database_service.upgrade_database(app_of(context), revision=revision)
     click.echo(f"{info.url}: schema at revision {info.revision}")
 
 
@@ -175,7 +131,7 @@ def db_upgrade(context: click.Context, revision: str) -> None:
 @click.pass_context
 def db_info(context: click.Context, output: str) -> None:
     """Say which database is used, its schema revision and what it holds."""
-    info = database_service.database_info(_app(context))
+    info = database_service.database_info(app_of(context))
     emit_one(DATABASE_INFO, info, output)
 
 
@@ -189,14 +145,20 @@ def plan() -> None:
 
 @plan.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="Overwrite a stored plan of another document.")
 @click.pass_context
-def plan_load(context: click.Context, files: tuple[Path, ...]) -> None:
+def plan_load(context: click.Context, files: tuple[Path, ...], replace: bool) -> None:
     """Load plan files. Loading an unchanged file again changes nothing; a changed file
-    updates the stored plan in place. A file with any problem is refused whole."""
+    updates the stored plan in place; another document (title, source) under a stored code is
+    refused unless --replace. A file with any problem is refused whole."""
     for file in files:
         parsed = read_plan_file(file)
         report = plan_service.load_plan(
-            _app(context), bundle=parsed.bundle, source=parsed.source, locate=parsed.locate
+            app_of(context),
+            bundle=parsed.bundle,
+            source=parsed.source,
+            locate=parsed.locate,
+            replace=replace,
         )
         click.echo(plan_load_line(file, report))
 
@@ -206,7 +168,7 @@ def plan_load(context: click.Context, files: tuple[Path, ...]) -> None:
 @click.pass_context
 def plan_list(context: click.Context, output: str) -> None:
     """List the stored plans."""
-    emit(PLAN_SUMMARY, plan_service.list_plans(_app(context)), output)
+    emit(PLAN_SUMMARY, plan_service.list_plans(app_of(context)), output)
 
 
 @plan.command("show")
@@ -215,7 +177,7 @@ def plan_list(context: click.Context, output: str) -> None:
 @click.pass_context
 def plan_show(context: click.Context, reference: str, output: str) -> None:
     """Show one plan (by code or id): metadata, targets and tasks."""
-    bundle = plan_service.get_plan(_app(context), reference=reference)
+    bundle = plan_service.get_plan(app_of(context), reference=reference)
     if output == "yaml":
         click.echo(plan_file_yaml(bundle), nl=False)
     elif output == "json":
@@ -232,7 +194,7 @@ def plan_show(context: click.Context, reference: str, output: str) -> None:
 @click.pass_context
 def plan_export(context: click.Context, reference: str, out: Path | None) -> None:
     """Write a plan (by code or id) as a plan file that loads back to the same plan."""
-    text = plan_file_yaml(plan_service.get_plan(_app(context), reference=reference))
+    text = plan_file_yaml(plan_service.get_plan(app_of(context), reference=reference))
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -244,6 +206,10 @@ def plan_export(context: click.Context, reference: str, out: Path | None) -> Non
 def plan_schema() -> None:
     """Print the JSON Schema of plan files."""
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+register_plan_commands(plan)
+register_registers(cli)
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -280,7 +246,7 @@ def data_load(
     for file in files:
         parsed = read_observation_file(file, sheet=sheet)
         report = observation_service.load_observations(
-            _app(context),
+            app_of(context),
             parsed=parsed,
             status=ObservationStatus(status),
             reported_by=user or getpass.getuser(),
@@ -303,7 +269,7 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
     """Data-quality checks: parts exceeding their total, cumulative values that fall, outlying
     growth (robust z-score), missing periods. Exits 1 when there are errors, 0 on warnings only.
     """
-    checked_to, findings = quality_service.check_data(_app(context), as_of=_period_option(as_of))
+    checked_to, findings = quality_service.check_data(app_of(context), as_of=_period_option(as_of))
     emit(FINDING, findings, output)
     if output == "table":
         click.echo(check_summary(checked_to, findings))
@@ -336,7 +302,7 @@ def data_export(
     if output == "xlsx" and out is None:
         raise click.UsageError("--format xlsx needs --out FILE.xlsx")
     rows = observation_service.export_observations(
-        _app(context),
+        app_of(context),
         indicator=indicator,
         org_unit=org_unit,
         first=_period_option(first),
@@ -382,7 +348,7 @@ def ledger_command(
     value or rate stays missing and says why.
     """
     entries = ledger_service.ledger(
-        _app(context),
+        app_of(context),
         indicator=indicator,
         org_units=list(org_units),
         first=Period.parse(first),
@@ -407,7 +373,7 @@ def evaluate_command(
     deadline year is over is judged on that year. Methods and thresholds: docs/progress.md.
     """
     items = evaluation_service.evaluate_plan(
-        _app(context), plan=plan_reference, as_of=Period.parse(as_of), org_unit=org_unit
+        app_of(context), plan=plan_reference, as_of=Period.parse(as_of), org_unit=org_unit
     )
     emit(EVALUATIONS, items, output)
 
@@ -445,7 +411,7 @@ def enterprises_load(context: click.Context, files: tuple[Path, ...], sheet: str
     统一社会信用代码; every change to a stored enterprise is listed. All or nothing per file."""
     for file in files:
         report = enterprise_service.load_enterprises(
-            _app(context), parsed=read_enterprise_file(file, sheet=sheet)
+            app_of(context), parsed=read_enterprise_file(file, sheet=sheet)
         )
         click.echo("\n".join(enterprise_load_lines(report)))
 
@@ -470,7 +436,7 @@ def enterprises_ledger(
     """Write sector totals into the ledger from the registry: the figure's sum per org unit,
     year and bio-economy category (4, 4.1, 4.1.1), so `ledger --sector 4.1` reads them."""
     report = enterprise_service.build_sector_ledger(
-        _app(context), indicator=indicator, figure=figure, years=list(years) or None
+        app_of(context), indicator=indicator, figure=figure, years=list(years) or None
     )
     click.echo(sector_ledger_line(report))
 
@@ -480,7 +446,7 @@ def enterprises_ledger(
 @click.pass_context
 def enterprises_export(context: click.Context, out: Path) -> None:
     """Write the registry in the format `enterprises load` reads."""
-    found = enterprise_service.export_enterprises(_app(context))
+    found = enterprise_service.export_enterprises(app_of(context))
     write_enterprises(out, found)
     click.echo(f"wrote {len(found)} enterprises to {out}", err=True)
 
@@ -512,7 +478,7 @@ def tiers_command(
     """企业梯次: count (and list) enterprises per tier — revenue bands, 规模以上, 瞪羚, 独角兽,
     专精特新, 小巨人, 高新技术企业, 上市, 链主. Rules: bioecon/data/tiers.yaml."""
     results = tier_service.tier_report(
-        _app(context),
+        app_of(context),
         year=year,
         org_unit=org_unit,
         sector=sector,
@@ -547,7 +513,7 @@ def classify_command(
     if use_db:
         if source is not None or out is not None:
             raise click.UsageError("--db classifies the registry; give no file")
-        report = enterprise_service.classify_registry(_app(context), tables=tables)
+        report = enterprise_service.classify_registry(app_of(context), tables=tables)
         click.echo(
             f"{report.enterprises} enterprises classified with {tables.mapping_source}: {report.classified} bio-economy, {report.changed} changed"
         )
@@ -706,7 +672,7 @@ def demo() -> None:
 @click.pass_context
 def demo_build(context: click.Context) -> None:
     """Create the demo database (migrate it, load the example plan and data) and say what it holds."""
-    report = build_demo(_app(context))
+    report = build_demo(app_of(context))
     for line in report:
         click.echo(line)
 
@@ -727,10 +693,10 @@ def serve(context: click.Context, host: str, port: int, simulated: bool) -> None
 
     from bioecon.web.app import create_app
 
-    database_service.database_info(_app(context))  # fail early on a bad database URL
+    database_service.database_info(app_of(context))  # fail early on a bad database URL
     click.echo(f"bioecon at http://{host}:{port}/  (API docs: /docs)", err=True)
     uvicorn.run(
-        create_app(_app(context), simulated=simulated), host=host, port=port, log_level="warning"
+        create_app(app_of(context), simulated=simulated), host=host, port=port, log_level="warning"
     )
 
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from bioecon.catalogs import extraction_rules
 from bioecon.domain.model import (
     Indicator,
-    OrgLevel,
-    OrgUnit,
     Plan,
     PlanBundle,
     ReportingBasis,
@@ -18,11 +15,9 @@ from bioecon.domain.model import (
     Target,
     Task,
 )
+from bioecon.extract.plan_meta import read_plan_meta
 from bioecon.extract.targets import ExtractedTarget
 from bioecon.extract.tasks import ExtractedTask
-
-_REGION = re.compile(r"(?:解读《)?(.{2,12}?(?:省|市|自治州|州|盟|区|县))")
-
 
 _TIER_WORDS = ("独角兽", "瞪羚", "小巨人", "专精特新", "上市", "链主", "百亿级")
 
@@ -51,35 +46,40 @@ def to_bundle(
     targets: list[ExtractedTarget],
     tasks: list[ExtractedTask],
     *,
-    code: str,
+    code: str | None = None,
     region: str | None = None,
-    unit_prefix: str = "RU",
+    name: str | None = None,
+    unit_prefix: str | None = None,
 ) -> PlanBundle:
-    title = next((line.strip() for line in text.splitlines() if line.strip()), code)[:200]
-    found = _REGION.search(title)
-    region_name = found.group(1) if found else "地区"
-    region_code = region or f"R-{region_name}"
-    level = OrgLevel.CITY if region_name.endswith(("市", "州", "盟")) else OrgLevel.DISTRICT
-    years = [t.year for t in targets if t.year]
+    """The extraction as a plan. Title, issuer, period, region and code are read from the text
+    (bioecon/extract/plan_meta.py); ``code`` and ``region`` (an org unit code) override them,
+    ``name`` (the file's name) is the title when the text has none. Responsible units are coded
+    ``<plan code>-RU01`` …, so that two plans' units never share a code."""
+    meta = read_plan_meta(
+        text, years=[t.year for t in targets if t.year], code=code, region=region, name=name
+    )
+    prefix = unit_prefix if unit_prefix is not None else f"{meta.code}-RU"
     units: dict[str, str] = {}
     for task in tasks:
-        for name in task.units:
-            units.setdefault(name, f"{unit_prefix}{len(units) + 1:02d}")
+        for unit in task.units:
+            units.setdefault(unit, f"{prefix}{len(units) + 1:02d}")
     mapped = {id(t): map_indicator(t) for t in targets}
     declared = {i["code"]: i for i in extraction_rules()["indicators"]}
     used = sorted({m for m in mapped.values() if m is not None and m in declared})
     return PlanBundle(
         plan=Plan(
-            code=code,
-            title=title,
-            region=region_code,
-            horizon_end=max(years) if years else None,
-            horizon_start=min(years) - 3 if years else None,
+            code=meta.code,
+            title=meta.title,
+            region=meta.region,
+            issuer=meta.issuer,
+            issued_on=meta.issued_on,
+            horizon_start=meta.horizon_start,
+            horizon_end=meta.horizon_end,
             source_text=text,
             source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ),
-        org_units=(OrgUnit(region_code, region_name, level),) if region is None else (),
-        responsible_units=tuple(ResponsibleUnit(c, n, region_code) for n, c in units.items()),
+        org_units=meta.org_units,
+        responsible_units=tuple(ResponsibleUnit(c, n, meta.region) for n, c in units.items()),
         indicators=tuple(
             Indicator(
                 code=c, name=declared[c]["name"], unit=declared[c]["unit"], basis=ReportingBasis.YTD

@@ -4,11 +4,11 @@ app, and the web can call them as the CLI does."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bioecon.domain.model import PlanBundle
+from bioecon.errors import InvalidInput
 from bioecon.extract.evaluate import DocumentScore, evaluate_documents
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.reader import read_document
@@ -35,15 +35,19 @@ def extract_document(*, source: Path) -> Extraction:
 def extracted_plan(
     *, extraction: Extraction, code: str | None = None, region: str | None = None
 ) -> PlanBundle:
-    """The extraction as a plan (``code`` defaults to the file name, made a valid code)."""
-    plan_code = code or re.sub(r"[^0-9A-Za-z_-]+", "-", extraction.source.stem).strip("-")
-    return to_bundle(
-        extraction.text,
-        extraction.targets,
-        extraction.tasks,
-        code=plan_code or "plan",
-        region=region,
-    )
+    """The extraction as a plan: title, region, period and code read from the text
+    (docs/onboarding.md) unless ``code`` or ``region`` are given."""
+    try:
+        return to_bundle(
+            extraction.text,
+            extraction.targets,
+            extraction.tasks,
+            code=code,
+            region=region,
+            name=extraction.source.stem,
+        )
+    except InvalidInput as error:  # the region could not be read: say which file
+        raise InvalidInput(str(extraction.source), error.problems) from None
 
 
 def score_extractor(

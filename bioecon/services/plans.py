@@ -1,4 +1,5 @@
-"""Plan use cases: load (idempotent), list, show, export. Each runs in one transaction."""
+"""Plan use cases: load (idempotent, refusing another document under a stored code), list,
+show, export, delete. Each runs in one transaction."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from dataclasses import dataclass
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import tier_catalogue, unit_registry
-from bioecon.domain.model import Indicator, IndicatorNature, PlanBundle, ReportingBasis
+from bioecon.domain.model import Indicator, IndicatorNature, Plan, PlanBundle, ReportingBasis
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
 from bioecon.domain.tiers import plan_rules, tier_of_indicator
-from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem, format_path
+from bioecon.errors import Conflict, InvalidInput, InvalidValue, NotFound, Problem, format_path
 from bioecon.store import Connection, indicators, orgunits, responsible_units
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
@@ -28,10 +29,16 @@ class PlanLoadReport:
 
 
 def load_plan(
-    app: Bioecon, *, bundle: PlanBundle, source: str, locate: Locate = format_path
+    app: Bioecon,
+    *,
+    bundle: PlanBundle,
+    source: str,
+    locate: Locate = format_path,
+    replace: bool = False,
 ) -> PlanLoadReport:
     """Store ``bundle`` so the database holds exactly it. Loading the same plan twice changes
-    nothing; a changed plan is updated in place. Any problem refuses the whole load."""
+    nothing; a changed plan is updated in place. Any problem refuses the whole load, and so
+    does another document under a stored plan's code, unless ``replace``."""
     findings = bundle_problems(bundle, unit_registry()) + repeated_task_units(bundle)
     problems = [Problem(locate(path), message) for path, message in findings]
     with app.transaction() as connection:
@@ -44,6 +51,8 @@ def load_plan(
             raise InvalidInput(source, problems)
         plan_id = store.find_plan_id(connection, bundle.plan.code)
         old = store.load_bundle(connection, plan_id) if plan_id is not None else None
+        if old is not None and not replace and _other_document(old.plan, bundle.plan):
+            raise Conflict(_overwrite_message(old.plan, bundle.plan))
         changes = diff_bundles(old, bundle)
         if old == bundle:
             assert plan_id is not None
@@ -53,6 +62,24 @@ def load_plan(
         return PlanLoadReport(
             bundle.plan.code, new_id, "created" if old is None else "updated", changes
         )
+
+
+def _other_document(stored: Plan, loaded: Plan) -> bool:
+    """Whether ``loaded`` is another plan than ``stored``: another title, or another source
+    text (both sha256 known and different). Edits to targets and tasks are the same plan."""
+    both_hashed = stored.source_sha256 is not None and loaded.source_sha256 is not None
+    return stored.title != loaded.title or (
+        both_hashed and stored.source_sha256 != loaded.source_sha256
+    )
+
+
+def _overwrite_message(stored: Plan, loaded: Plan) -> str:
+    return (
+        f"plan '{stored.code}' already holds 《{stored.title}》 (source sha256 "
+        f"{(stored.source_sha256 or '-')[:12]}); this is 《{loaded.title}》 (sha256 "
+        f"{(loaded.source_sha256 or '-')[:12]}): load it under another code, or pass --replace "
+        "to overwrite the stored plan"
+    )
 
 
 def _valid_tiers(bundle: PlanBundle) -> bool:
@@ -167,10 +194,7 @@ def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
     """The plan named by code or id, with everything its file declared."""
     with app.reading() as connection:
         ensure_current(connection)
-        plan_id = store.find_plan_id(connection, reference)
-        if plan_id is None:
-            raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
-        return store.load_bundle(connection, plan_id)
+        return store.load_bundle(connection, _plan_id(connection, reference))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,3 +218,19 @@ def org_unit_context(app: Bioecon, *, code: str) -> OrgUnitContext:
         children=sorted((u.code, u.name) for u in units.values() if u.parent == code),
         names={unit_code: unit.name for unit_code, unit in units.items()},
     )
+
+
+def delete_plan(app: Bioecon, *, reference: str) -> store.PlanDeletion:
+    """Delete a plan (by code or id) and what belongs only to it: its targets, tasks and links,
+    and the responsible units, indicators and org units it declared that nothing else uses.
+    Observations and records other plans use stay."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        return store.delete_plan(connection, _plan_id(connection, reference))
+
+
+def _plan_id(connection: Connection, reference: str) -> int:
+    plan_id = store.find_plan_id(connection, reference)
+    if plan_id is None:
+        raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
+    return plan_id

@@ -49,3 +49,9 @@ def upsert(connection: Connection, indicators: Sequence[Indicator]) -> dict[str,
         values = row_values(item, exclude={"code"})
         upsert_by_code(connection, t.indicator, found, item.code, values)
     return found
+
+
+def every(connection: Connection) -> list[Indicator]:
+    """Every stored indicator, by code."""
+    rows = connection.execute(select(t.indicator).order_by(t.indicator.c.code))
+    return [from_row(r._mapping) for r in rows]

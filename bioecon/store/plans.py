@@ -14,6 +14,7 @@ from bioecon.records import copy_into, row_values
 from bioecon.store import indicators, orgunits, responsible_units
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map, upsert_by_code
+from bioecon.store.references import delete_unreferenced
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,47 @@ def _target_values(
 # Fields stored elsewhere than a same-named column: the key and the code references.
 _TARGET_REFERENCES = {"key", "indicator", "subject_org_unit", "source"}
 _TASK_LINKS = {"key", "lead_units", "co_units"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDeletion:
+    """What deleting a plan removed: its own rows, and the shared records it declared that
+    nothing refers to any more (by code)."""
+
+    code: str
+    title: str
+    targets: int
+    tasks: int
+    responsible_units: tuple[str, ...]
+    indicators: tuple[str, ...]
+    org_units: tuple[str, ...]
+
+
+def delete_plan(connection: Connection, plan_id: int) -> PlanDeletion:
+    """Delete the plan with its targets, tasks and links; then the responsible units,
+    indicators and org units its file declared, where no row refers to them any more
+    (observations, enterprises, another plan: bioecon/store/references.py)."""
+    bundle = load_bundle(connection, plan_id)
+    declared = (
+        responsible_units.ids(connection, [u.code for u in bundle.responsible_units]),
+        indicators.ids(connection, [i.code for i in bundle.indicators]),
+        orgunits.ids(connection, [u.code for u in bundle.org_units]),
+    )
+    tasks = select(t.task.c.id).where(t.task.c.plan_id == plan_id)
+    connection.execute(delete(t.task_unit).where(t.task_unit.c.task_id.in_(tasks)))
+    for table in (t.task, t.target, t.plan_org_unit, t.plan_responsible_unit, t.plan_indicator):
+        connection.execute(delete(table).where(table.c.plan_id == plan_id))
+    connection.execute(delete(t.plan).where(t.plan.c.id == plan_id))
+    units, indicator_ids, org_ids = (list(ids.values()) for ids in declared)
+    return PlanDeletion(
+        code=bundle.plan.code,
+        title=bundle.plan.title,
+        targets=len(bundle.targets),
+        tasks=len(bundle.tasks),
+        responsible_units=tuple(delete_unreferenced(connection, t.responsible_unit, units)),
+        indicators=tuple(delete_unreferenced(connection, t.indicator, indicator_ids)),
+        org_units=tuple(delete_unreferenced(connection, t.org_unit, org_ids)),
+    )
 
 
 # --- reads --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from bioecon.app import Bioecon
-from bioecon.errors import InvalidInput, NotFound
+from bioecon.errors import Conflict, InvalidInput, NotFound
 from bioecon.io.planfile import PlanFile, plan_file_yaml, read_plan_file
 from bioecon.io.yaml_source import load_yaml
 from bioecon.services.database import database_info
@@ -64,7 +64,10 @@ def test_a_changed_plan_updates_in_place(app: Bioecon, changsha_plan_file: Path)
         targets=(replace(bundle.targets[0], value=Decimal("4500")), *bundle.targets[2:]),
         tasks=bundle.tasks[:-1],
     )
-    report = load_plan(app, bundle=changed, source="v2")
+    # another title is another document: refused unless replace (issue #11)
+    with pytest.raises(Conflict, match="already holds 《长沙市生物经济发展行动计划》"):
+        load_plan(app, bundle=changed, source="v2")
+    report = load_plan(app, bundle=changed, source="v2", replace=True)
     assert report.outcome == "updated"
     assert (report.changes["targets"].updated, report.changes["targets"].deleted) == (1, 1)
     assert report.changes["tasks"].deleted == 1 and report.changes["plan"].updated == 1

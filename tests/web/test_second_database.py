@@ -26,7 +26,9 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
     source.write_text(TEXT, encoding="utf-8")
     with Bioecon(Settings(database_url=blank_database_url)) as app:
         upgrade_database(app)
-        bundle = extracted_plan(extraction=extract_document(source=source), code="demo-free")
+        bundle = extracted_plan(
+            extraction=extract_document(source=source), code="demo-free", region="320100"
+        )
         load_plan(app, bundle=bundle, source=str(source))
         with TestClient(create_app(app)) as client:
             pages = ["/", "/plans/demo-free", "/plans/demo-free/text", "/compare", "/enterprises"]

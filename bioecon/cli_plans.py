@@ -1,0 +1,59 @@
+"""`bioecon plan onboard` and `bioecon plan delete`: a plan document to a loaded plan in one
+command, and a plan's removal. Registered on the ``plan`` group by :func:`register`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bioecon.cli_common import app_of
+from bioecon.io.onboard_output import deletion_lines, onboard_lines
+from bioecon.services import onboarding as onboarding_service
+from bioecon.services import plans as plan_service
+
+
+@click.command("onboard")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--code", help="Plan code (default: region pinyin and period, nanjing-2021-2023).")
+@click.option("--region", help="Org unit code of the plan's region (default: read from the text).")
+@click.option("--replace", is_flag=True, help="Overwrite a stored plan of another document.")
+@click.pass_context
+def plan_onboard(
+    context: click.Context, source: Path, code: str | None, region: str | None, replace: bool
+) -> None:
+    """Extract a plan document (.txt UTF-8/GBK, .docx, .pdf with a text layer) and load it:
+    title, region (统计用区划代码), period and code read from the text (docs/onboarding.md),
+    targets mapped to indicators as `extract --format yaml` does. Another document under a
+    stored code is refused unless --replace; the same document again changes nothing."""
+    report = onboarding_service.onboard_plan(
+        app_of(context), source=source, code=code, region=region, replace_plan=replace
+    )
+    for line in onboard_lines(source, report):
+        click.echo(line)
+
+
+@click.command("delete")
+@click.argument("reference", metavar="ID")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def plan_delete(context: click.Context, reference: str, yes: bool) -> None:
+    """Delete a plan (by code or id) with its targets and tasks, and the responsible units,
+    indicators and org units it declared that nothing else uses. Observations, and records
+    other plans use, are kept. Asks first unless --yes."""
+    app = app_of(context)
+    bundle = plan_service.get_plan(app, reference=reference)
+    if not yes:
+        click.confirm(
+            f"delete plan {bundle.plan.code} 《{bundle.plan.title}》 with its "
+            f"{len(bundle.targets)} targets and {len(bundle.tasks)} tasks?",
+            abort=True,
+        )
+    for line in deletion_lines(plan_service.delete_plan(app, reference=bundle.plan.code)):
+        click.echo(line)
+
+
+def register(plan: click.Group) -> None:
+    """Add these commands to the ``plan`` group."""
+    plan.add_command(plan_onboard)
+    plan.add_command(plan_delete)

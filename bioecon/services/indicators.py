@@ -1,0 +1,54 @@
+"""Indicator use cases (`bioecon indicators list|load|export`): the database's ledger
+indicators (指标) that targets and observations refer to."""
+
+from __future__ import annotations
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import unit_registry
+from bioecon.domain.model import Indicator
+from bioecon.domain.register_input import (
+    RegisterFile,
+    RegisterLoadReport,
+    outcome_counts,
+    repeated_codes,
+    where,
+)
+from bioecon.errors import InvalidInput, Problem
+from bioecon.store import indicators
+from bioecon.store.migrate import ensure_current
+
+
+def list_indicators(app: Bioecon) -> list[Indicator]:
+    """Every stored indicator, by code."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        return indicators.every(connection)
+
+
+def load_indicators(app: Bioecon, *, file: RegisterFile[Indicator]) -> RegisterLoadReport:
+    """Insert or update the file's indicators by code, all or nothing: every bad cell,
+    repeated code and unknown unit (bioecon/data/units.yaml) refuses the whole file."""
+    units = unit_registry()
+    problems = [
+        *file.problems,
+        *repeated_codes(file),
+        *(
+            Problem(where(file, item.row, "unit"), f"未知单位 '{item.record.unit}' (unknown unit)")
+            for item in file.rows
+            if item.record.unit not in units
+        ),
+    ]
+    if problems:
+        raise InvalidInput(file.source, problems)
+    with app.transaction() as connection:
+        ensure_current(connection)
+        records = [item.record for item in file.rows]
+        stored = {
+            code: found
+            for code, (_, found) in indicators.by_code(
+                connection, [r.code for r in records]
+            ).items()
+        }
+        created, updated, unchanged = outcome_counts(file, stored)
+        indicators.upsert(connection, records)
+    return RegisterLoadReport(file.source, created, updated, unchanged)
