@@ -21,8 +21,8 @@ from bioecon import __version__
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.cli_common import State, app_of, emit, emit_one, output_format
+from bioecon.cli_directories import register as register_directory_commands
 from bioecon.cli_plans import register as register_plan_commands
-from bioecon.cli_registry import register as register_registers
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
@@ -209,7 +209,7 @@ def plan_schema() -> None:
 
 
 register_plan_commands(plan)
-register_registers(cli)
+register_directory_commands(cli)
 
 
 # --- data -----------------------------------------------------------------------------------

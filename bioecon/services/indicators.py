@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import unit_registry
-from bioecon.domain.model import Indicator
-from bioecon.domain.register_input import (
-    RegisterFile,
-    RegisterLoadReport,
+from bioecon.domain.directory_input import (
+    DirectoryFile,
+    DirectoryLoadReport,
     outcome_counts,
     repeated_codes,
     where,
 )
+from bioecon.domain.model import Indicator
 from bioecon.errors import InvalidInput, Problem
 from bioecon.store import indicators
 from bioecon.store.migrate import ensure_current
@@ -25,7 +25,7 @@ def list_indicators(app: Bioecon) -> list[Indicator]:
         return indicators.every(connection)
 
 
-def load_indicators(app: Bioecon, *, file: RegisterFile[Indicator]) -> RegisterLoadReport:
+def load_indicators(app: Bioecon, *, file: DirectoryFile[Indicator]) -> DirectoryLoadReport:
     """Insert or update the file's indicators by code, all or nothing: every bad cell,
     repeated code and unknown unit (bioecon/data/units.yaml) refuses the whole file."""
     units = unit_registry()
@@ -51,4 +51,4 @@ def load_indicators(app: Bioecon, *, file: RegisterFile[Indicator]) -> RegisterL
         }
         created, updated, unchanged = outcome_counts(file, stored)
         indicators.upsert(connection, records)
-    return RegisterLoadReport(file.source, created, updated, unchanged)
+    return DirectoryLoadReport(file.source, created, updated, unchanged)

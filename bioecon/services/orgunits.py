@@ -4,15 +4,15 @@ plans, observations and enterprises refer to."""
 from __future__ import annotations
 
 from bioecon.app import Bioecon
-from bioecon.domain.model import OrgUnit
-from bioecon.domain.orgunits import hierarchy_cycles
-from bioecon.domain.register_input import (
-    RegisterFile,
-    RegisterLoadReport,
+from bioecon.domain.directory_input import (
+    DirectoryFile,
+    DirectoryLoadReport,
     outcome_counts,
     repeated_codes,
     where,
 )
+from bioecon.domain.model import OrgUnit
+from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.errors import InvalidInput, Problem
 from bioecon.store import orgunits
 from bioecon.store.migrate import ensure_current
@@ -25,7 +25,7 @@ def list_org_units(app: Bioecon) -> list[OrgUnit]:
         return sorted(orgunits.tree(connection).values(), key=lambda u: u.code)
 
 
-def load_org_units(app: Bioecon, *, file: RegisterFile[OrgUnit]) -> RegisterLoadReport:
+def load_org_units(app: Bioecon, *, file: DirectoryFile[OrgUnit]) -> DirectoryLoadReport:
     """Insert or update the file's org units by code, all or nothing: every bad cell, repeated
     code, unknown parent and loop of parents refuses the whole file."""
     with app.transaction() as connection:
@@ -36,10 +36,10 @@ def load_org_units(app: Bioecon, *, file: RegisterFile[OrgUnit]) -> RegisterLoad
             raise InvalidInput(file.source, problems)
         created, updated, unchanged = outcome_counts(file, stored)
         orgunits.upsert(connection, [item.record for item in file.rows])
-    return RegisterLoadReport(file.source, created, updated, unchanged)
+    return DirectoryLoadReport(file.source, created, updated, unchanged)
 
 
-def _parent_problems(file: RegisterFile[OrgUnit], stored: dict[str, OrgUnit]) -> list[Problem]:
+def _parent_problems(file: DirectoryFile[OrgUnit], stored: dict[str, OrgUnit]) -> list[Problem]:
     declared = {item.record.code: item.record for item in file.rows}
     rows = {item.record.code: item.row for item in file.rows}
     problems = [

@@ -1,5 +1,5 @@
 """`orgunits load|export` and `indicators load|export` on both backends: one defect per file
-(tests/data/registers-with-problems/), each refusing the whole file with its row and column
+(tests/data/directories-with-problems/), each refusing the whole file with its row and column
 named; exports load back unchanged."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from bioecon.app import Bioecon
 from bioecon.domain.model import IndicatorNature, OrgLevel, OrgUnit, ReportingBasis
 from bioecon.errors import InvalidInput
-from bioecon.io.register_files import (
+from bioecon.io.directory_files import (
     INDICATORS,
     ORG_UNITS,
     read_indicator_file,
@@ -21,7 +21,7 @@ from bioecon.services.database import database_info
 from bioecon.services.indicators import list_indicators, load_indicators
 from bioecon.services.orgunits import list_org_units, load_org_units
 
-PROBLEMS = Path(__file__).parent.parent / "data" / "registers-with-problems"
+PROBLEMS = Path(__file__).parent.parent / "data" / "directories-with-problems"
 
 
 @pytest.mark.parametrize(

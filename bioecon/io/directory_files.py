@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bioecon.domain.directory_input import Coded, DirectoryFile, DirectoryLoadReport, DirectoryRow
 from bioecon.domain.model import (
     Aggregation,
     Indicator,
@@ -21,7 +22,6 @@ from bioecon.domain.model import (
     ReportingBasis,
 )
 from bioecon.domain.periods import PeriodType
-from bioecon.domain.register_input import Coded, RegisterFile, RegisterLoadReport, RegisterRow
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.observations import BASIS_ALIASES
 from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
@@ -182,7 +182,7 @@ INDICATOR_COLUMNS = (
 
 def _read(
     path: Path, columns: tuple[FileColumn, ...], build: Callable[..., R], sheet: str | None
-) -> RegisterFile[R]:
+) -> DirectoryFile[R]:
     aliases = {c.header: c.field for c in columns}
     table = read_table(
         path,
@@ -191,7 +191,7 @@ def _read(
         optional=[c.field for c in columns if not c.required],
         sheet=sheet,
     )
-    rows: list[RegisterRow[R]] = []
+    rows: list[DirectoryRow[R]] = []
     problems: list[Problem] = []
     for raw in table.rows:
         found: dict[str, Any] = {}
@@ -206,17 +206,17 @@ def _read(
             if value is not None:
                 found[column.field] = value
         if not bad:
-            rows.append(RegisterRow(raw.number, build(**found)))
+            rows.append(DirectoryRow(raw.number, build(**found)))
     headers = {c.field: c.header for c in columns}
-    return RegisterFile(table.source, tuple(rows), tuple(problems), headers)
+    return DirectoryFile(table.source, tuple(rows), tuple(problems), headers)
 
 
-def read_org_unit_file(path: Path, *, sheet: str | None = None) -> RegisterFile[OrgUnit]:
+def read_org_unit_file(path: Path, *, sheet: str | None = None) -> DirectoryFile[OrgUnit]:
     """The org units of a 区域名录 file (columns: :data:`ORG_UNIT_COLUMNS`)."""
     return _read(path, ORG_UNIT_COLUMNS, OrgUnit, sheet)
 
 
-def read_indicator_file(path: Path, *, sheet: str | None = None) -> RegisterFile[Indicator]:
+def read_indicator_file(path: Path, *, sheet: str | None = None) -> DirectoryFile[Indicator]:
     """The indicators of a 指标名录 file (columns: :data:`INDICATOR_COLUMNS`)."""
     return _read(path, INDICATOR_COLUMNS, Indicator, sheet)
 
@@ -255,7 +255,7 @@ ORG_UNITS = RegisterOutput("区域名录", ORG_UNIT_COLUMNS)
 INDICATORS = RegisterOutput("指标名录", INDICATOR_COLUMNS)
 
 
-def register_load_line(report: RegisterLoadReport) -> str:
+def register_load_line(report: DirectoryLoadReport) -> str:
     """``FILE: 3 created, 1 updated, 0 unchanged``."""
     return (
         f"{report.source}: {report.created} created, {report.updated} updated, "

@@ -1,6 +1,6 @@
 """Org units and indicators as read from a file (`bioecon orgunits load`, `bioecon indicators
 load`), before they are checked against the database: the contract between the file reader
-(:mod:`bioecon.io.register_files`) and the load use cases."""
+(:mod:`bioecon.io.directory_files`) and the load use cases."""
 
 from __future__ import annotations
 
@@ -22,35 +22,35 @@ R = TypeVar("R", bound=Coded)
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterRow(Generic[R]):
+class DirectoryRow(Generic[R]):
     row: int  # as the user sees it (the header is row 1)
     record: R
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterFile(Generic[R]):
+class DirectoryFile(Generic[R]):
     """Every row that parsed, and a problem for every cell that did not."""
 
     source: str
-    rows: tuple[RegisterRow[R], ...]
+    rows: tuple[DirectoryRow[R], ...]
     problems: tuple[Problem, ...]
     headers: dict[str, str]  # field → the column header used in messages (代码, 名称 …)
 
 
 @dataclass(frozen=True, slots=True)
-class RegisterLoadReport:
+class DirectoryLoadReport:
     source: str
     created: int
     updated: int
     unchanged: int
 
 
-def where(file: RegisterFile[R], row: int, field: str) -> str:
+def where(file: DirectoryFile[R], row: int, field: str) -> str:
     """A problem's place: 第3行 上级代码."""
     return f"第{row}行 {file.headers.get(field, field)}"
 
 
-def repeated_codes(file: RegisterFile[Any]) -> list[Problem]:
+def repeated_codes(file: DirectoryFile[Any]) -> list[Problem]:
     """A code written on more than one row (the later rows are named)."""
     first: dict[str, int] = {}
     problems: list[Problem] = []
@@ -64,7 +64,7 @@ def repeated_codes(file: RegisterFile[Any]) -> list[Problem]:
     return problems
 
 
-def outcome_counts(file: RegisterFile[R], stored: Mapping[str, R]) -> tuple[int, int, int]:
+def outcome_counts(file: DirectoryFile[R], stored: Mapping[str, R]) -> tuple[int, int, int]:
     """(created, updated, unchanged) of loading ``file`` over the ``stored`` records by code."""
     codes = [(i.record.code, i.record) for i in file.rows]
     created = sum(1 for code, _ in codes if code not in stored)

@@ -1,6 +1,6 @@
 """`bioecon orgunits list|load|export` and `bioecon indicators list|load|export`: the registers
 of org units and of the database's (ledger) indicators, in CSV/XLSX files with Chinese headers
-(bioecon/io/register_files.py). Registered on the root group by :func:`register`."""
+(bioecon/io/directory_files.py). Registered on the root group by :func:`register`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import click
 
 from bioecon.app import Bioecon
 from bioecon.cli_common import app_of, emit, output_format
-from bioecon.io.register_files import (
+from bioecon.io.directory_files import (
     INDICATORS,
     ORG_UNITS,
     RegisterOutput,
@@ -39,9 +39,9 @@ class _Register:
 
     noun: str  # plural, for messages
     output: RegisterOutput
-    read: Callable[..., Any]  # (path, *, sheet) → RegisterFile
+    read: Callable[..., Any]  # (path, *, sheet) → DirectoryFile
     list_all: Callable[[Bioecon], Sequence[Any]]
-    load: Callable[..., Any]  # (app, *, file) → RegisterLoadReport
+    load: Callable[..., Any]  # (app, *, file) → DirectoryLoadReport
 
 
 def _commands(group: click.Group, register: _Register) -> None:
