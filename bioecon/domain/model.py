@@ -277,6 +277,7 @@ class Project:
     start_year: int | None = None
     end_year: int | None = None
     category: str | None = None
+    selected_year: int | None = None  # 遴选/入库年份: entered the key-project list that year
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from bioecon.domain.model import Project
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.keys import existing_codes, id_map
+from bioecon.store.registers import in_subtree
 
 # Fields stored as ids of other tables (the enterprise by its credit code).
 _REFERENCES = {"code", "org_unit", "plan", "enterprise"}
@@ -59,3 +61,28 @@ def plan_projects(connection: Connection, plan_code: str) -> list[Project]:
         .order_by(p.c.code)
     )
     return [copy_into(Project, r._mapping) for r in rows]
+
+
+def key_projects(
+    connection: Connection,
+    *,
+    measure: str,
+    org_unit: str,
+    last_year: int,
+    first_year: int | None = None,
+) -> Decimal:
+    """Projects of ``org_unit``'s subtree selected into the library (遴选/入库) from
+    ``first_year`` (else ever) to ``last_year``: how many (``selected``, ``count``), or the
+    sum of their planned investment in 亿元 (``investment``)."""
+    p = t.project
+    value = func.sum(p.c.total_investment) if measure == "investment" else func.count()
+    query = select(value).where(p.c.selected_year <= last_year, in_subtree(p, org_unit))
+    if first_year is not None:
+        query = query.where(p.c.selected_year >= first_year)
+    return Decimal(connection.execute(query).scalar_one() or 0)
+
+
+def any_selected(connection: Connection) -> bool:
+    """Whether the library records any project's selection year."""
+    query = select(t.project.c.id).where(t.project.c.selected_year.is_not(None)).limit(1)
+    return connection.execute(query).first() is not None

@@ -270,5 +270,41 @@ project = Table(
     Column("start_year", Integer),
     Column("end_year", Integer),
     Column("category", String(80)),
+    Column("selected_year", Integer),  # 遴选/入库年份: the year it entered the key-project list
     comment="重点项目 (五个一批)",
+)
+
+platform = Table(
+    "platform",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("type", String(40), nullable=False),  # a registers.yaml platform type code
+    Column("level", String(20), nullable=False),  # national, provincial, municipal
+    Column("host_id", Integer, ForeignKey("enterprise.id", ondelete="RESTRICT")),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), nullable=False),
+    Column("approved_on", Date, nullable=False),
+    Column("document", String(300)),
+    Column("status", String(10), nullable=False),
+    Column("revoked_on", Date),
+    Column("note", Text),
+    CheckConstraint("status IN ('active', 'revoked')", name="status"),
+    comment="创新平台与载体名录: counted from approved_on until revoked_on",
+)
+
+product_approval = Table(
+    "product_approval",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(120), nullable=False, unique=True),  # 批准文号/注册证号
+    Column("product", String(300), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("product_class", String(40)),
+    Column("holder_id", Integer, ForeignKey("enterprise.id", ondelete="RESTRICT"), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), nullable=False),
+    Column("approved_on", Date, nullable=False),
+    Column("valid_until", Date),
+    Column("note", Text),
+    comment="产品注册与批文名录: counted from approved_on until valid_until",
 )

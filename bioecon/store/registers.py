@@ -1,0 +1,108 @@
+"""What the platform, approval and project registers share in SQL: the org-unit subtree a
+count or a listing covers, upsert by the register's key, and COUNT of the rows valid on a day.
+
+A row is valid on ``day`` when it was approved on or before it and has not ended by it
+(``ends``: the column of its end and whether the row still counts on that day). Rules:
+docs/registers.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Connection,
+    Table,
+    and_,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+
+from bioecon.store import tables as t
+
+
+def subtree(code: str) -> CTE:
+    """The ids of the org unit ``code`` and all its descendants (parks included)."""
+    top = select(t.org_unit.c.id).where(t.org_unit.c.code == code).cte("scope", recursive=True)
+    child = t.org_unit.alias("child")
+    return top.union_all(select(child.c.id).where(child.c.parent_id == top.c.id))
+
+
+def in_subtree(table: Table, code: str | None) -> ColumnElement[bool]:
+    """``table``'s rows in ``code``'s subtree (every row when ``code`` is None)."""
+    if code is None:
+        return and_(True)
+    return table.c.org_unit_id.in_(select(subtree(code).c.id))
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """A register's dates: rows count from ``approved_on`` until ``end`` (a column name);
+    ``end_counts``: whether a row still counts on its end day (有效期至 does, 撤销日期 does not)."""
+
+    end: str
+    end_counts: bool
+
+
+def valid_on(table: Table, validity: Validity, day: date) -> ColumnElement[bool]:
+    end = table.c[validity.end]
+    still = end >= day if validity.end_counts else end > day
+    return and_(table.c.approved_on <= day, or_(end.is_(None), still))
+
+
+def count_valid(
+    connection: Connection,
+    table: Table,
+    validity: Validity,
+    *,
+    values: Mapping[str, Sequence[str]],
+    day: date,
+    org_unit: str | None,
+    since: date | None = None,
+) -> int:
+    """How many rows of ``table`` with ``values`` (column → accepted codes) are valid on
+    ``day`` in ``org_unit``'s subtree; with ``since``, only those approved after it."""
+    query = (
+        select(func.count())
+        .select_from(table)
+        .where(valid_on(table, validity, day), in_subtree(table, org_unit))
+    )
+    for column, accepted in values.items():
+        query = query.where(table.c[column].in_(list(accepted)))
+    if since is not None:
+        query = query.where(table.c.approved_on > since)
+    return int(connection.execute(query).scalar_one())
+
+
+def upsert_by_key(
+    connection: Connection,
+    table: Table,
+    key: str,
+    rows: Sequence[Mapping[str, Any]],
+    stored: Mapping[str, int],
+) -> tuple[int, int]:
+    """Insert the rows whose ``key`` is new, update those ``stored`` holds (key → id);
+    returns (created, updated)."""
+    created = updated = 0
+    for row in rows:
+        found = stored.get(str(row[key]))
+        if found is None:
+            connection.execute(insert(table).values(dict(row)))
+            created += 1
+        else:
+            connection.execute(update(table).where(table.c.id == found).values(dict(row)))
+            updated += 1
+    return created, updated
+
+
+def has_rows(connection: Connection, table: Table) -> bool:
+    """Whether the register holds any row at all (an empty register counts nothing)."""
+    return connection.execute(select(table.c.id).limit(1)).first() is not None
