@@ -23,6 +23,7 @@ from bioecon.classify.tables import load_tables
 from bioecon.cli_common import State, app_of, emit, emit_one, output_format
 from bioecon.cli_directories import register as register_directory_commands
 from bioecon.cli_plans import register as register_plan_commands
+from bioecon.cli_registers import register as register_platforms_and_approvals
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
@@ -210,6 +211,7 @@ def plan_schema() -> None:
 
 register_plan_commands(plan)
 register_directory_commands(cli)
+register_platforms_and_approvals(cli)
 
 
 # --- data -----------------------------------------------------------------------------------

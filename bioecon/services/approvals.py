@@ -1,0 +1,64 @@
+"""Product-approval register use cases (产品注册与批文名录): load, list, export."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bioecon.app import Bioecon
+from bioecon.domain.registers import Approval, RegisterFile
+from bioecon.errors import Problem
+from bioecon.services._registers import (
+    RegisterLoadReport,
+    refuse,
+    repeated_keys,
+    save_changed,
+    unknown_references,
+)
+from bioecon.store import Connection
+from bioecon.store import approvals as store
+from bioecon.store.migrate import ensure_current
+
+
+def load_approvals(app: Bioecon, *, parsed: RegisterFile[Approval]) -> RegisterLoadReport:
+    """Insert or update approvals by 批准文号, all or nothing: holders must be in the
+    enterprise registry; a row without 所在区域 takes its holder's org unit."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        problems = repeated_keys(parsed, "number") + unknown_references(
+            connection, parsed, org_unit="org_unit", enterprise="holder"
+        )
+        records, placed = _placed(connection, parsed)
+        refuse(parsed, problems + placed)
+        stored = store.fetch(connection, (a.number for a in records))
+        return save_changed(
+            parsed,
+            records,
+            key="number",
+            stored=stored,
+            save=lambda changed: store.save(connection, changed),
+        )
+
+
+def _placed(
+    connection: Connection, parsed: RegisterFile[Approval]
+) -> tuple[list[Approval], list[Problem]]:
+    """Each approval with its org unit: the file's, else its holder's (a problem if neither)."""
+    homes = store.holder_org_units(connection, (row.record.holder for row in parsed.rows))
+    records, problems = [], []
+    for row in parsed.rows:
+        approval = row.record
+        if approval.org_unit is None:
+            home = homes.get(approval.holder)
+            if home is None and approval.holder in homes:
+                message = "持有人在企业名录中没有所在区域；请填写所在区域"
+                problems.append(parsed.problem(row.row, "org_unit", message))
+            approval = replace(approval, org_unit=home)
+        records.append(approval)
+    return records, problems
+
+
+def list_approvals(app: Bioecon, *, org_unit: str | None = None) -> list[Approval]:
+    """Every approval, or those in ``org_unit``'s subtree, by number (what export writes)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        return store.listed(connection, org_unit)
