@@ -12,9 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import progress_thresholds, tier_catalogue
+from bioecon.catalogs import (
+    indicator_catalogue,
+    progress_thresholds,
+    register_vocabulary,
+    tier_catalogue,
+)
 from bioecon.domain.actuals import (
     Series,
     actual_of,
@@ -24,6 +30,7 @@ from bioecon.domain.actuals import (
     time_of,
     year_value,
 )
+from bioecon.domain.catalogue import CatalogueEntry, IndicatorSource, source_of_code
 from bioecon.domain.messages import Message, clauses, month_label
 from bioecon.domain.model import Indicator, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
@@ -34,13 +41,17 @@ from bioecon.domain.progress import (
     Thresholds,
     evaluate,
 )
+from bioecon.domain.registers import RegisterCount, RegisterVocabulary
 from bioecon.domain.registry_counts import base_day, complete_year, count_day
 from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._ledger import ledger_entries
 from bioecon.store import Connection, orgunits
+from bioecon.store import approvals as approval_store
 from bioecon.store import indicators as indicator_store
 from bioecon.store import plans as plan_store
+from bioecon.store import platforms as platform_store
+from bioecon.store import projects as project_store
 from bioecon.store import tiers as tier_store
 from bioecon.store.migrate import ensure_current
 
@@ -85,9 +96,7 @@ def _evaluate_bundle(
     ]
     found = indicator_store.by_code(
         connection,
-        sorted(
-            {t.indicator for t, _ in targets if t.indicator and not tier_of_indicator(t.indicator)}
-        ),
+        sorted({t.indicator for t, _ in targets if t.indicator and _from_ledger(t.indicator)}),
     )
     definitions = {code: definition for code, (_, definition) in found.items()}
     natures = {code: d.nature for code, d in definitions.items()}
@@ -133,6 +142,15 @@ def _evaluate_bundle(
             missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
         elif target.indicator is None:
             missing = Message("explain.no_indicator")
+        elif (entry := _register_entry(target.indicator)) is not None:
+            counted = _register_counts(
+                connection, entry, target, org, as_of, bundle.plan.horizon_start
+            )
+            actual, base, notes, missing, share = counted
+            if judged is not None and actual is not None:
+                latest = _register_counts(
+                    connection, entry, target, org, as_of, bundle.plan.horizon_start, judged=False
+                ).actual
         else:
             entries = series.get((target.indicator, target.subject_sector, org), {})
             nature = natures[target.indicator]
@@ -226,6 +244,125 @@ def _tier_counts(
     return Observed(count(), t, label), base, notes
 
 
+REGISTER_NOUNS = {
+    IndicatorSource.PLATFORMS: "register_counted.platforms",
+    IndicatorSource.APPROVALS: "register_counted.approvals",
+    IndicatorSource.PROJECTS: "register_counted.projects",
+}
+
+
+def _from_ledger(code: str) -> bool:
+    """Whether a target's indicator is read from the ledger (not counted from a register)."""
+    return tier_of_indicator(code) is None and source_of_code(code) not in REGISTER_NOUNS
+
+
+def _register_entry(code: str) -> CatalogueEntry | None:
+    """The catalogue entry of a platform, approval or project indicator (else None)."""
+    if source_of_code(code) not in REGISTER_NOUNS:
+        return None
+    entry = indicator_catalogue().get(code)
+    if entry is None:
+        raise NotFound(f"indicator {code} is not in the indicator catalogue (indicators.yaml)")
+    return entry
+
+
+class Counted(NamedTuple):
+    """A register count for a target: the actual, the base, what was counted (notes), the
+    reason when nothing could be, and for a recurring target the share of the year elapsed."""
+
+    actual: Observed | None
+    base: Observed | None
+    notes: tuple[Message, ...]
+    missing: Message
+    share: float | None = None
+
+
+def _register_counts(
+    connection: Connection,
+    entry: CatalogueEntry,
+    target: Target,
+    org: str,
+    as_of: Period,
+    horizon_start: int | None,
+    *,
+    judged: bool = True,
+) -> Counted:
+    """A platform, approval or project indicator counted in the subject's subtree on the day
+    :func:`count_day` gives, the way :func:`_tier_counts` counts a tier: a level counts the
+    rows valid that day against the count at the end of the base year; an increment only the
+    rows approved after the end of the base year, against 0; a recurring (每年) target the
+    year's so far (against the share of the year elapsed)."""
+    noun = Message(REGISTER_NOUNS[entry.source])
+    missing = Message(
+        "explain.no_register_rows", {"register": Message(f"indicator_source.{entry.source}")}
+    )
+    if not _register_in_use(connection, entry.source):
+        return Counted(None, None, (), missing)
+    day = count_day(as_of, target.deadline_year if judged else None)
+    t, label = _month_of(day)
+    base_year = target.baseline_year or (horizon_start - 1 if horizon_start else None)
+    notes: tuple[Message, ...] = ()
+    if entry.source is not IndicatorSource.PROJECTS:
+        notes = (Message("explain.register_valid"),)
+    if target.kind is TargetKind.RECURRING:
+        found = _register_count(connection, entry, day, org, since=base_day(day.year - 1))
+        year_note = Message("explain.register_in_year", {"year": day.year, "counted": noun})
+        so_far = Observed(found, t, f"{day.year}-01/{label}")
+        return Counted(so_far, None, (year_note, *notes), missing, day.month / 12)
+    if target.kind is TargetKind.INCREMENT and base_year is not None:
+        found = _register_count(connection, entry, day, org, since=base_day(base_year))
+        since = Message("explain.register_since", {"since": base_year, "counted": noun})
+        zero = Observed(Decimal(0), float(base_year), str(base_year))
+        return Counted(Observed(found, t, label), zero, (since, *notes), missing)
+    base = None
+    if target.baseline_value is not None and target.baseline_year is not None:
+        base = Observed(target.baseline_value, float(target.baseline_year), str(base_year))
+    elif base_year is not None:
+        then = _register_count(connection, entry, base_day(base_year), org)
+        base = Observed(then, float(base_year), str(base_year))
+    return Counted(
+        Observed(_register_count(connection, entry, day, org), t, label), base, notes, missing
+    )
+
+
+def _register_in_use(connection: Connection, source: IndicatorSource) -> bool:
+    if source is IndicatorSource.PLATFORMS:
+        return platform_store.any_rows(connection)
+    if source is IndicatorSource.APPROVALS:
+        return approval_store.any_rows(connection)
+    return project_store.any_selected(connection)
+
+
+def _register_count(
+    connection: Connection,
+    entry: CatalogueEntry,
+    day: date,
+    org: str,
+    *,
+    since: date | None = None,
+) -> Decimal:
+    """The rows of ``entry``'s register it counts, valid on ``day`` in ``org``'s subtree
+    (approved after ``since``); for ``project.key_investment``, their investment's sum."""
+    if entry.source is IndicatorSource.PLATFORMS:
+        wanted = RegisterCount.of_platforms(
+            entry.count, RegisterVocabulary.from_mapping(register_vocabulary())
+        )
+        return Decimal(platform_store.count(connection, wanted, day=day, org_unit=org, since=since))
+    if entry.source is IndicatorSource.APPROVALS:
+        wanted = RegisterCount.of_approvals(entry.count)
+        return Decimal(approval_store.count(connection, wanted, day=day, org_unit=org, since=since))
+    (measure,) = entry.count["measure"]
+    if since is None and measure == "selected":
+        since = base_day(day.year - 1)  # 当年遴选: the year's selections
+    return project_store.key_projects(
+        connection,
+        measure=measure,
+        org_unit=org,
+        last_year=day.year,
+        first_year=since.year + 1 if since is not None else None,
+    )
+
+
 def _base_year(
     connection: Connection, rule: TierRule, target: Target, horizon_start: int | None
 ) -> int | None:
@@ -269,7 +406,7 @@ def _series(
     """Month-grid ledger entries for every (indicator, sector, org unit) the targets need."""
     wanted: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for target, org in targets:
-        if target.indicator and not tier_of_indicator(target.indicator):
+        if target.indicator and _from_ledger(target.indicator):
             wanted[(target.indicator, target.subject_sector)].add(org)
     found: dict[tuple[str, str | None, str], Series] = {}
     for (indicator, sector), orgs in sorted(
