@@ -28,6 +28,7 @@ from stdnum.cn.uscc import calc_check_digit
 from bioecon.app import Bioecon
 from bioecon.catalogs import extraction_rules, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
+from bioecon.demo_registers import build_demo_registers
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
 from bioecon.domain.model import (
     Indicator,
@@ -105,6 +106,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         log.append(
             f"  {SIMULATED} enterprises: {enterprises.created} created, {enterprises.updated} updated, {enterprises.unchanged} unchanged"
         )
+    log += build_demo_registers(app, org_units, last)
     classified = classify_registry(app, tables=load_tables())
     log.append(
         f"classified {classified.enterprises} enterprises: {classified.classified} bio-economy"
