@@ -73,6 +73,7 @@ def test_the_demo_registers_have_the_plans_magnitudes(demo: Bioecon) -> None:
         )
         assert 26 <= selected <= 30
     # every simulated row says so, and nothing is dated after the build's last month
-    rows = [*list_platforms(demo), *list_approvals(demo)]
-    assert rows and all(r.note == "模拟数据 (simulated data)" for r in rows)
-    assert max(r.approved_on for r in rows) <= date(2025, 12, 31)
+    rows = [(p.note, p.approved_on) for p in list_platforms(demo)]
+    rows += [(a.note, a.approved_on) for a in list_approvals(demo)]
+    assert rows and all(note == "模拟数据 (simulated data)" for note, _ in rows)
+    assert max(day for _, day in rows) <= date(2025, 12, 31)

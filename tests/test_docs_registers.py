@@ -19,7 +19,7 @@ def documented_rows() -> set[tuple[str, ...]]:
 def data_rows() -> set[tuple[str, ...]]:
     data = register_vocabulary()
     platforms, approvals = data["platforms"], data["approvals"]
-    rows = {
+    rows: set[tuple[str, ...]] = {
         (
             "platforms",
             "type",

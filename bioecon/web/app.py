@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from bioecon import __version__
 from bioecon.app import Bioecon
 from bioecon.errors import ConfigurationError
-from bioecon.web import api, errors, pages
+from bioecon.web import api, errors, pages, registers
 
 PACKAGE = resources.files("bioecon.web")
 DOCS_FONT = (
@@ -48,6 +48,8 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(registers.api)
+    app.include_router(registers.pages)
     app.mount("/vendor", StaticFiles(directory=vendor_folder()), name="vendor")
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
 

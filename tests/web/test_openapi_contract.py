@@ -40,6 +40,8 @@ REQUESTS: dict[str, list[tuple[str, int]]] = {
         ("/api/enterprises?tier=revenue_1yi", 422),
         ("/api/enterprises?page=99999999999999999999", 422),  # was a 500: offset overflow
     ],
+    "/api/platforms": [("/api/platforms", 200), ("/api/platforms?org_unit=430100", 200)],
+    "/api/approvals": [("/api/approvals", 200), ("/api/approvals?org_unit=320100", 200)],
 }
 
 
