@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import calendar
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import read_data_file, register_vocabulary
@@ -46,6 +46,7 @@ from bioecon.services.platforms import load_platforms
 from bioecon.services.projects import load_projects
 
 SIMULATED = "模拟数据 (simulated data)"
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,36 +147,48 @@ def _day(rng: random.Random, first_year: int, last_year: int, end: date) -> date
     return day if day <= end else None
 
 
+def _dated(
+    batches: Sequence[Batch],
+    hosts: Sequence[tuple[str, str]],
+    rng: random.Random,
+    end: date,
+    make: Callable[[Batch, date, tuple[str, str], int], R],
+) -> list[R]:
+    """One record per row of the batches, dated in its years up to ``end``, hosted in turn
+    by the region's enterprises (``make`` builds the n-th record from 1)."""
+    found: list[R] = []
+    for batch in batches:
+        for _ in range(batch.count):
+            day = _day(rng, batch.first_year, batch.last_year, end)
+            if day is not None and hosts:
+                n = len(found) + 1
+                found.append(make(batch, day, hosts[(n * 7) % len(hosts)], n))
+    return found
+
+
 def _platforms(
     code: str, hosts: Sequence[tuple[str, str]], rng: random.Random, end: date
 ) -> list[Platform]:
-    found: list[Platform] = []
-    for batch in _PLATFORMS.get(code, ()):
-        for _ in range(batch.count):
-            day = _day(rng, batch.first_year, batch.last_year, end)
-            if day is None or not hosts:
-                continue
-            uscc, org = hosts[len(found) % len(hosts)]
-            found.append(
-                Platform(
-                    code=f"{code}-PL{len(found) + 1:03d}",
-                    name=f"模拟平台·{_TYPE_NAMES.name_of(batch.kind)}{len(found) + 1}号",
-                    type=batch.kind,
-                    level=batch.level_or_class or "municipal",
-                    org_unit=org,
-                    approved_on=day,
-                    host=uscc,
-                    document=f"模拟文件〔{day.year}〕{len(found) + 1}号",
-                    note=SIMULATED,
-                )
-            )
-    return _revoke_one(code, found, end)
+    def make(batch: Batch, day: date, host: tuple[str, str], n: int) -> Platform:
+        return Platform(
+            code=f"{code}-PL{n:03d}",
+            name=f"模拟平台·{_TYPE_NAMES.name_of(batch.kind)}{n}号",
+            type=batch.kind,
+            level=batch.level_or_class or "municipal",
+            org_unit=host[1],
+            approved_on=day,
+            host=host[0],
+            document=f"模拟文件〔{day.year}〕{n}号",
+            note=SIMULATED,
+        )
+
+    return _revoke_one(code, _dated(_PLATFORMS.get(code, ()), hosts, rng, end, make), end)
 
 
 def _revoke_one(code: str, platforms: list[Platform], end: date) -> list[Platform]:
     """长沙: a fourth new national innovation platform, revoked in 2025 (not counted)."""
     revoked_on = date(2025, 3, 31)
-    if code != "changsha-2025" or end < revoked_on:
+    if code != "changsha-2025" or end < revoked_on or not platforms:
         return platforms
     return [
         *platforms,
@@ -197,29 +210,21 @@ def _revoke_one(code: str, platforms: list[Platform], end: date) -> list[Platfor
 def _approvals(
     code: str, hosts: Sequence[tuple[str, str]], rng: random.Random, end: date
 ) -> list[Approval]:
-    found: list[Approval] = []
-    for batch in _APPROVALS.get(code, ()):
-        for _ in range(batch.count):
-            day = _day(rng, batch.first_year, batch.last_year, end)
-            if day is None or not hosts:
-                continue
-            uscc, _ = hosts[(len(found) * 7) % len(hosts)]
-            found.append(
-                Approval(
-                    number=f"{_NUMBER_PREFIXES[batch.kind]}{day.year}{len(found) + 1:04d}（模拟{code}）",
-                    product=f"模拟产品{len(found) + 1}号",
-                    kind=batch.kind,
-                    holder=uscc,
-                    org_unit=None,  # the holder's
-                    approved_on=day,
-                    product_class=batch.level_or_class,
-                    valid_until=date(day.year + 5, day.month, day.day)
-                    if batch.kind != "plant_variety"
-                    else None,
-                    note=SIMULATED,
-                )
-            )
-    return found
+    def make(batch: Batch, day: date, holder: tuple[str, str], n: int) -> Approval:
+        lasts = batch.kind != "plant_variety"  # registrations run five years; variety rights longer
+        return Approval(
+            number=f"{_NUMBER_PREFIXES[batch.kind]}{day.year}{n:04d}（模拟{code}）",
+            product=f"模拟产品{n}号",
+            kind=batch.kind,
+            holder=holder[0],
+            org_unit=None,  # the holder's
+            approved_on=day,
+            product_class=batch.level_or_class,
+            valid_until=date(day.year + 5, day.month, day.day) if lasts else None,
+            note=SIMULATED,
+        )
+
+    return _dated(_APPROVALS.get(code, ()), hosts, rng, end, make)
 
 
 def _projects(

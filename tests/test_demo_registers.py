@@ -15,7 +15,7 @@ from bioecon.domain.registers import RegisterCount, RegisterVocabulary
 from bioecon.services.approvals import list_approvals
 from bioecon.services.platforms import list_platforms
 from bioecon.settings import Settings
-from bioecon.store import approvals, platforms, projects
+from bioecon.store import approvals, platforms, projects, registers
 
 BUILD_DAY = date(2026, 1, 15)  # the last complete month is 2025-12
 
@@ -31,7 +31,9 @@ def platforms_new(app: Bioecon, indicator: str, region: str, day: date, since: d
     vocabulary = RegisterVocabulary.from_mapping(register_vocabulary())
     wanted = RegisterCount.of_platforms(indicator_catalogue()[indicator].count, vocabulary)
     with app.reading() as connection:
-        return platforms.count(connection, wanted, day=day, org_unit=region, since=since)
+        return registers.count(
+            connection, platforms.REGISTER, wanted, day=day, org_unit=region, since=since
+        )
 
 
 def test_the_demo_registers_have_the_plans_magnitudes(demo: Bioecon) -> None:
@@ -53,20 +55,17 @@ def test_the_demo_registers_have_the_plans_magnitudes(demo: Bioecon) -> None:
     assert nanjing == 2
     with demo.reading() as connection:
         # 药品上市批文30个: 6 innovative + 16 generic of 2022–2025 → 22; 三类器械20件: 23
-        drugs = RegisterCount.of_approvals(indicator_catalogue()["approval.drug"].count)
-        assert (
-            approvals.count(
-                connection, drugs, day=changsha_end, org_unit="430100", since=changsha_base
+        for indicator, expected in (("approval.drug", 22), ("approval.device_class3", 23)):
+            wanted = RegisterCount.of_approvals(indicator_catalogue()[indicator].count)
+            found = registers.count(
+                connection,
+                approvals.REGISTER,
+                wanted,
+                day=changsha_end,
+                org_unit="430100",
+                since=changsha_base,
             )
-            == 22
-        )
-        devices = RegisterCount.of_approvals(indicator_catalogue()["approval.device_class3"].count)
-        assert (
-            approvals.count(
-                connection, devices, day=changsha_end, org_unit="430100", since=changsha_base
-            )
-            == 23
-        )
+            assert (indicator, found) == (indicator, expected)
         # 每年遴选30个重点项目: 30 less 0–4 a year, so 26 to 30 in 2025
         selected = projects.key_projects(
             connection, measure="selected", org_unit="430100", last_year=2025, first_year=2025

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from bioecon.app import Bioecon
 from bioecon.domain.registers import RegisterFile
 from bioecon.errors import InvalidInput, Problem
 from bioecon.store import Connection, orgunits
 from bioecon.store import projects as project_store
+from bioecon.store.migrate import ensure_current
 
 R = TypeVar("R")
 
@@ -21,6 +23,41 @@ class RegisterLoadReport:
     created: int
     updated: int
     unchanged: int
+
+
+Placer = Callable[[Connection, RegisterFile[R]], tuple[list[R], list[Problem]]]
+
+
+def load_register(
+    app: Bioecon,
+    parsed: RegisterFile[R],
+    *,
+    key: str,
+    enterprise: str,
+    fetch: Callable[[Connection, Iterable[str]], dict[str, R]],
+    save: Callable[[Connection, Sequence[R]], object],
+    place: Placer[R] | None = None,
+) -> RegisterLoadReport:
+    """Insert or update a register's rows by ``key``, all or nothing: keys once per file, org
+    units and the ``enterprise`` field's credit codes known; ``place`` completes each record
+    (and may find more problems)."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        problems = repeated_keys(parsed, key) + unknown_references(
+            connection, parsed, org_unit="org_unit", enterprise=enterprise
+        )
+        records = [row.record for row in parsed.rows]
+        if place is not None:
+            records, placed = place(connection, parsed)
+            problems += placed
+        refuse(parsed, problems)
+        stored = fetch(connection, (getattr(r, key) for r in records))
+        changed = [r for r in records if stored.get(getattr(r, key)) != r]
+        save(connection, changed)
+        created = sum(1 for r in changed if getattr(r, key) not in stored)
+        return RegisterLoadReport(
+            parsed.source, created, len(changed) - created, len(records) - len(changed)
+        )
 
 
 def repeated_keys(parsed: RegisterFile[R], key: str) -> list[Problem]:
@@ -69,20 +106,3 @@ def refuse(parsed: RegisterFile[R], problems: Iterable[Problem]) -> None:
 def _row_of(problem: Problem) -> int:
     words = problem.location.split(",")[0].split()
     return int(words[1]) if len(words) == 2 and words[1].isdigit() else 0
-
-
-def save_changed(
-    parsed: RegisterFile[R],
-    records: Sequence[R],
-    *,
-    key: str,
-    stored: dict[str, R],
-    save: Callable[[Sequence[R]], Any],
-) -> RegisterLoadReport:
-    """Write the records that are new or differ from what is stored; count each kind."""
-    changed = [r for r in records if stored.get(getattr(r, key)) != r]
-    save(changed)
-    created = sum(1 for r in changed if getattr(r, key) not in stored)
-    return RegisterLoadReport(
-        parsed.source, created, len(changed) - created, len(records) - len(changed)
-    )

@@ -7,13 +7,7 @@ from dataclasses import replace
 from bioecon.app import Bioecon
 from bioecon.domain.registers import Approval, RegisterFile
 from bioecon.errors import Problem
-from bioecon.services._registers import (
-    RegisterLoadReport,
-    refuse,
-    repeated_keys,
-    save_changed,
-    unknown_references,
-)
+from bioecon.services._registers import RegisterLoadReport, load_register
 from bioecon.store import Connection
 from bioecon.store import approvals as store
 from bioecon.store.migrate import ensure_current
@@ -22,21 +16,15 @@ from bioecon.store.migrate import ensure_current
 def load_approvals(app: Bioecon, *, parsed: RegisterFile[Approval]) -> RegisterLoadReport:
     """Insert or update approvals by 批准文号, all or nothing: holders must be in the
     enterprise registry; a row without 所在区域 takes its holder's org unit."""
-    with app.transaction() as connection:
-        ensure_current(connection)
-        problems = repeated_keys(parsed, "number") + unknown_references(
-            connection, parsed, org_unit="org_unit", enterprise="holder"
-        )
-        records, placed = _placed(connection, parsed)
-        refuse(parsed, problems + placed)
-        stored = store.fetch(connection, (a.number for a in records))
-        return save_changed(
-            parsed,
-            records,
-            key="number",
-            stored=stored,
-            save=lambda changed: store.save(connection, changed),
-        )
+    return load_register(
+        app,
+        parsed,
+        key="number",
+        enterprise="holder",
+        fetch=store.fetch,
+        save=store.save,
+        place=_placed,
+    )
 
 
 def _placed(

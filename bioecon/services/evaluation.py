@@ -52,6 +52,7 @@ from bioecon.store import indicators as indicator_store
 from bioecon.store import plans as plan_store
 from bioecon.store import platforms as platform_store
 from bioecon.store import projects as project_store
+from bioecon.store import registers as register_store
 from bioecon.store import tiers as tier_store
 from bioecon.store.migrate import ensure_current
 
@@ -251,6 +252,12 @@ REGISTER_NOUNS = {
 }
 
 
+_REGISTERS = {
+    IndicatorSource.PLATFORMS: platform_store.REGISTER,
+    IndicatorSource.APPROVALS: approval_store.REGISTER,
+}
+
+
 def _from_ledger(code: str) -> bool:
     """Whether a target's indicator is read from the ledger (not counted from a register)."""
     return tier_of_indicator(code) is None and source_of_code(code) not in REGISTER_NOUNS
@@ -326,11 +333,9 @@ def _register_counts(
 
 
 def _register_in_use(connection: Connection, source: IndicatorSource) -> bool:
-    if source is IndicatorSource.PLATFORMS:
-        return platform_store.any_rows(connection)
-    if source is IndicatorSource.APPROVALS:
-        return approval_store.any_rows(connection)
-    return project_store.any_selected(connection)
+    if source is IndicatorSource.PROJECTS:
+        return project_store.any_selected(connection)
+    return register_store.has_rows(connection, _REGISTERS[source])
 
 
 def _register_count(
@@ -343,14 +348,19 @@ def _register_count(
 ) -> Decimal:
     """The rows of ``entry``'s register it counts, valid on ``day`` in ``org``'s subtree
     (approved after ``since``); for ``project.key_investment``, their investment's sum."""
-    if entry.source is IndicatorSource.PLATFORMS:
-        wanted = RegisterCount.of_platforms(
-            entry.count, RegisterVocabulary.from_mapping(register_vocabulary())
+    if entry.source is not IndicatorSource.PROJECTS:
+        wanted = (
+            RegisterCount.of_platforms(
+                entry.count, RegisterVocabulary.from_mapping(register_vocabulary())
+            )
+            if entry.source is IndicatorSource.PLATFORMS
+            else RegisterCount.of_approvals(entry.count)
         )
-        return Decimal(platform_store.count(connection, wanted, day=day, org_unit=org, since=since))
-    if entry.source is IndicatorSource.APPROVALS:
-        wanted = RegisterCount.of_approvals(entry.count)
-        return Decimal(approval_store.count(connection, wanted, day=day, org_unit=org, since=since))
+        register = _REGISTERS[entry.source]
+        found = register_store.count(
+            connection, register, wanted, day=day, org_unit=org, since=since
+        )
+        return Decimal(found)
     (measure,) = entry.count["measure"]
     if since is None and measure == "selected":
         since = base_day(day.year - 1)  # 当年遴选: the year's selections

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from sqlalchemy import Connection, Select, select
 
-from bioecon.domain.registers import Approval, RegisterCount
-from bioecon.records import copy_into, row_values
+from bioecon.domain.registers import Approval
+from bioecon.records import row_values
+from bioecon.store import registers
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map
-from bioecon.store.registers import Validity, count_valid, has_rows, in_subtree, upsert_by_key
+from bioecon.store.registers import Register, upsert_by_key
 
 # 有效期至: the last day the approval is valid, still counted on it
-VALIDITY = Validity(end="valid_until", end_counts=True)
+REGISTER = Register(t.product_approval, "number", end="valid_until", end_counts=True)
 
 
 def _query() -> Select[tuple[object, ...]]:
@@ -29,15 +29,12 @@ def _query() -> Select[tuple[object, ...]]:
 
 def fetch(connection: Connection, numbers: Iterable[str]) -> dict[str, Approval]:
     """The stored approvals among ``numbers``, by number."""
-    query = _query().where(t.product_approval.c.number.in_(sorted(set(numbers))))
-    found = (copy_into(Approval, r._mapping) for r in connection.execute(query))
-    return {a.number: a for a in found}
+    return registers.fetch(connection, REGISTER, _query(), Approval, numbers)
 
 
 def listed(connection: Connection, org_unit: str | None = None) -> list[Approval]:
     """Every approval (in ``org_unit``'s subtree), by number."""
-    query = _query().where(in_subtree(t.product_approval, org_unit))
-    return [copy_into(Approval, r._mapping) for r in connection.execute(query)]
+    return registers.listed(connection, REGISTER, _query(), Approval, org_unit)
 
 
 def holder_org_units(connection: Connection, usccs: Iterable[str]) -> dict[str, str | None]:
@@ -62,27 +59,3 @@ def save(connection: Connection, approvals: Sequence[Approval]) -> tuple[int, in
     ]
     stored = id_map(connection, t.product_approval, (a.number for a in approvals), column="number")
     return upsert_by_key(connection, t.product_approval, "number", rows, stored)
-
-
-def count(
-    connection: Connection,
-    wanted: RegisterCount,
-    *,
-    day: date,
-    org_unit: str,
-    since: date | None = None,
-) -> int:
-    """Approvals of ``wanted`` valid on ``day`` in the subtree (approved after ``since``)."""
-    return count_valid(
-        connection,
-        t.product_approval,
-        VALIDITY,
-        values=wanted.values,
-        day=day,
-        org_unit=org_unit,
-        since=since,
-    )
-
-
-def any_rows(connection: Connection) -> bool:
-    return has_rows(connection, t.product_approval)

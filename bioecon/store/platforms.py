@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from sqlalchemy import Connection, Select, select
 
-from bioecon.domain.registers import Platform, RegisterCount
-from bioecon.records import copy_into, row_values
+from bioecon.domain.registers import Platform
+from bioecon.records import row_values
+from bioecon.store import registers
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map
-from bioecon.store.registers import Validity, count_valid, has_rows, in_subtree, upsert_by_key
+from bioecon.store.registers import Register, upsert_by_key
 
 # 撤销日期: revoked on a day, no longer counted on it
-VALIDITY = Validity(end="revoked_on", end_counts=False)
+REGISTER = Register(t.platform, "code", end="revoked_on", end_counts=False)
 
 
 def _query() -> Select[tuple[object, ...]]:
@@ -29,14 +29,12 @@ def _query() -> Select[tuple[object, ...]]:
 
 def fetch(connection: Connection, codes: Iterable[str]) -> dict[str, Platform]:
     """The stored platforms among ``codes``, by code."""
-    query = _query().where(t.platform.c.code.in_(sorted(set(codes))))
-    return {p.code: p for p in (copy_into(Platform, r._mapping) for r in connection.execute(query))}
+    return registers.fetch(connection, REGISTER, _query(), Platform, codes)
 
 
 def listed(connection: Connection, org_unit: str | None = None) -> list[Platform]:
     """Every platform (in ``org_unit``'s subtree), by code."""
-    query = _query().where(in_subtree(t.platform, org_unit))
-    return [copy_into(Platform, r._mapping) for r in connection.execute(query)]
+    return registers.listed(connection, REGISTER, _query(), Platform, org_unit)
 
 
 def save(connection: Connection, platforms: Sequence[Platform]) -> tuple[int, int]:
@@ -50,27 +48,3 @@ def save(connection: Connection, platforms: Sequence[Platform]) -> tuple[int, in
     ]
     stored = id_map(connection, t.platform, (p.code for p in platforms))
     return upsert_by_key(connection, t.platform, "code", rows, stored)
-
-
-def count(
-    connection: Connection,
-    wanted: RegisterCount,
-    *,
-    day: date,
-    org_unit: str,
-    since: date | None = None,
-) -> int:
-    """Platforms of ``wanted`` valid on ``day`` in the subtree (approved after ``since``)."""
-    return count_valid(
-        connection,
-        t.platform,
-        VALIDITY,
-        values=wanted.values,
-        day=day,
-        org_unit=org_unit,
-        since=since,
-    )
-
-
-def any_rows(connection: Connection) -> bool:
-    return has_rows(connection, t.platform)

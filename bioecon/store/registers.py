@@ -2,21 +2,22 @@
 count or a listing covers, upsert by the register's key, and COUNT of the rows valid on a day.
 
 A row is valid on ``day`` when it was approved on or before it and has not ended by it
-(``ends``: the column of its end and whether the row still counts on that day). Rules:
-docs/registers.md.
+(:class:`Register`: the column of its end and whether the row still counts on that day).
+Rules: docs/registers.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     CTE,
     ColumnElement,
     Connection,
+    Select,
     Table,
     and_,
     func,
@@ -26,7 +27,14 @@ from sqlalchemy import (
     update,
 )
 
+from bioecon.domain.registers import RegisterCount
+from bioecon.records import copy_into
 from bioecon.store import tables as t
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
 
 
 def subtree(code: str) -> CTE:
@@ -44,42 +52,76 @@ def in_subtree(table: Table, code: str | None) -> ColumnElement[bool]:
 
 
 @dataclass(frozen=True, slots=True)
-class Validity:
-    """A register's dates: rows count from ``approved_on`` until ``end`` (a column name);
-    ``end_counts``: whether a row still counts on its end day (有效期至 does, 撤销日期 does not)."""
+class Register:
+    """A register's table and dates: rows count from ``approved_on`` until ``end`` (a column
+    name); ``end_counts``: whether a row still counts on its end day (有效期至 does, 撤销日期
+    does not)."""
 
+    table: Table
+    key: str  # the column rows are known by (code, number)
     end: str
     end_counts: bool
 
 
-def valid_on(table: Table, validity: Validity, day: date) -> ColumnElement[bool]:
-    end = table.c[validity.end]
-    still = end >= day if validity.end_counts else end > day
+def fetch(
+    connection: Connection,
+    register: Register,
+    query: Select[Any],
+    cls: type[R],
+    keys: Iterable[str],
+) -> dict[str, R]:
+    """The stored records among ``keys`` (``query`` reads them as ``cls``), by key."""
+    column = register.table.c[register.key]
+    rows = connection.execute(query.where(column.in_(sorted(set(keys)))))
+    return {str(getattr(r, register.key)): copy_into(cls, r._mapping) for r in rows}
+
+
+def listed(
+    connection: Connection,
+    register: Register,
+    query: Select[Any],
+    cls: type[R],
+    org_unit: str | None,
+) -> list[R]:
+    """Every record (in ``org_unit``'s subtree), in ``query``'s order."""
+    rows = connection.execute(query.where(in_subtree(register.table, org_unit)))
+    return [copy_into(cls, r._mapping) for r in rows]
+
+
+def valid_on(register: Register, day: date) -> ColumnElement[bool]:
+    table = register.table
+    end = table.c[register.end]
+    still = end >= day if register.end_counts else end > day
     return and_(table.c.approved_on <= day, or_(end.is_(None), still))
 
 
-def count_valid(
+def count(
     connection: Connection,
-    table: Table,
-    validity: Validity,
+    register: Register,
+    wanted: RegisterCount,
     *,
-    values: Mapping[str, Sequence[str]],
     day: date,
-    org_unit: str | None,
+    org_unit: str,
     since: date | None = None,
 ) -> int:
-    """How many rows of ``table`` with ``values`` (column → accepted codes) are valid on
-    ``day`` in ``org_unit``'s subtree; with ``since``, only those approved after it."""
+    """How many rows of ``register`` with ``wanted``'s values are valid on ``day`` in
+    ``org_unit``'s subtree; with ``since``, only those approved after it."""
+    table = register.table
     query = (
         select(func.count())
         .select_from(table)
-        .where(valid_on(table, validity, day), in_subtree(table, org_unit))
+        .where(valid_on(register, day), in_subtree(table, org_unit))
     )
-    for column, accepted in values.items():
+    for column, accepted in wanted.values.items():
         query = query.where(table.c[column].in_(list(accepted)))
     if since is not None:
         query = query.where(table.c.approved_on > since)
     return int(connection.execute(query).scalar_one())
+
+
+def has_rows(connection: Connection, register: Register) -> bool:
+    """Whether the register holds any row at all (an empty register counts nothing)."""
+    return connection.execute(select(register.table.c.id).limit(1)).first() is not None
 
 
 def upsert_by_key(
@@ -101,8 +143,3 @@ def upsert_by_key(
             connection.execute(update(table).where(table.c.id == found).values(dict(row)))
             updated += 1
     return created, updated
-
-
-def has_rows(connection: Connection, table: Table) -> bool:
-    """Whether the register holds any row at all (an empty register counts nothing)."""
-    return connection.execute(select(table.c.id).limit(1)).first() is not None

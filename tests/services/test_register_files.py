@@ -15,7 +15,13 @@ from bioecon.cli import cli
 from bioecon.errors import InvalidInput
 from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.planfile import read_plan_file
-from bioecon.io.registers import APPROVALS, PLATFORMS, read_register_file, write_register_file
+from bioecon.io.registers import (
+    APPROVALS,
+    PLATFORMS,
+    RegisterFormat,
+    read_register_file,
+    write_register_file,
+)
 from bioecon.services.approvals import list_approvals, load_approvals
 from bioecon.services.enterprises import load_enterprises
 from bioecon.services.plans import load_plan
@@ -114,29 +120,35 @@ def test_every_defect_file_has_its_expectation() -> None:
     assert {p.name for p in (DATA / "approvals-with-problems").iterdir()} == set(APPROVAL_DEFECTS)
 
 
-@pytest.mark.parametrize("name", sorted(PLATFORM_DEFECTS))
-def test_a_platform_file_with_one_defect_is_refused_whole(stocked: Bioecon, name: str) -> None:
-    before = list_platforms(stocked)
-    with pytest.raises(InvalidInput) as caught:
-        parsed = read_register_file(DATA / "platforms-with-problems" / name, PLATFORMS)
-        load_platforms(stocked, parsed=parsed)
-    location, fragment = PLATFORM_DEFECTS[name]
-    assert [p.location for p in caught.value.problems][:1] == [location]
-    assert fragment in caught.value.problems[0].message
-    assert str(DATA / "platforms-with-problems" / name) in str(caught.value)
-    assert list_platforms(stocked) == before  # row 2 (PN1) is fine, and was not written
+DEFECTS = [
+    *(("platforms", name, PLATFORMS, expected) for name, expected in PLATFORM_DEFECTS.items()),
+    *(("approvals", name, APPROVALS, expected) for name, expected in APPROVAL_DEFECTS.items()),
+]
 
 
-@pytest.mark.parametrize("name", sorted(APPROVAL_DEFECTS))
-def test_an_approval_file_with_one_defect_is_refused_whole(stocked: Bioecon, name: str) -> None:
-    before = list_approvals(stocked)
+@pytest.mark.parametrize(
+    ("register", "name", "file_format", "expected"),
+    DEFECTS,
+    ids=[f"{register}/{name}" for register, name, _, _ in DEFECTS],
+)
+def test_a_file_with_one_defect_is_refused_whole(
+    stocked: Bioecon,
+    register: str,
+    name: str,
+    file_format: RegisterFormat,
+    expected: tuple[str, str],
+) -> None:
+    listing = list_platforms if register == "platforms" else list_approvals
+    load = load_platforms if register == "platforms" else load_approvals
+    before = listing(stocked)
+    path = DATA / f"{register}-with-problems" / name
     with pytest.raises(InvalidInput) as caught:
-        parsed = read_register_file(DATA / "approvals-with-problems" / name, APPROVALS)
-        load_approvals(stocked, parsed=parsed)
-    location, fragment = APPROVAL_DEFECTS[name]
+        load(stocked, parsed=read_register_file(path, file_format))
+    location, fragment = expected
     assert [p.location for p in caught.value.problems][:1] == [location]
     assert fragment in caught.value.problems[0].message
-    assert list_approvals(stocked) == before
+    assert str(caught.value).startswith(str(path))  # the file is named
+    assert listing(stocked) == before  # row 2 of each file is fine, and was not written
 
 
 def test_a_holder_without_an_org_unit_needs_one_in_the_file(
