@@ -143,14 +143,12 @@ def _evaluate_bundle(
             missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
         elif target.indicator is None:
             missing = Message("explain.no_indicator")
-        elif (entry := _register_entry(target.indicator)) is not None:
-            counted = _register_counts(
-                connection, entry, target, org, as_of, bundle.plan.horizon_start
-            )
+        elif source_of_code(target.indicator) in REGISTER_NOUNS:
+            counted = _register_counts(connection, target, org, as_of, bundle.plan.horizon_start)
             actual, base, notes, missing, share = counted
             if judged is not None and actual is not None:
                 latest = _register_counts(
-                    connection, entry, target, org, as_of, bundle.plan.horizon_start, judged=False
+                    connection, target, org, as_of, bundle.plan.horizon_start, judged=False
                 ).actual
         else:
             entries = series.get((target.indicator, target.subject_sector, org), {})
@@ -263,16 +261,6 @@ def _from_ledger(code: str) -> bool:
     return tier_of_indicator(code) is None and source_of_code(code) not in REGISTER_NOUNS
 
 
-def _register_entry(code: str) -> CatalogueEntry | None:
-    """The catalogue entry of a platform, approval or project indicator (else None)."""
-    if source_of_code(code) not in REGISTER_NOUNS:
-        return None
-    entry = indicator_catalogue().get(code)
-    if entry is None:
-        raise NotFound(f"indicator {code} is not in the indicator catalogue (indicators.yaml)")
-    return entry
-
-
 class Counted(NamedTuple):
     """A register count for a target: the actual, the base, what was counted (notes), the
     reason when nothing could be, and for a recurring target the share of the year elapsed."""
@@ -286,7 +274,6 @@ class Counted(NamedTuple):
 
 def _register_counts(
     connection: Connection,
-    entry: CatalogueEntry,
     target: Target,
     org: str,
     as_of: Period,
@@ -299,12 +286,10 @@ def _register_counts(
     rows valid that day against the count at the end of the base year; an increment only the
     rows approved after the end of the base year, against 0; a recurring (每年) target the
     year's so far (against the share of the year elapsed)."""
-    noun = Message(REGISTER_NOUNS[entry.source])
-    missing = Message(
-        "explain.no_register_rows", {"register": Message(f"indicator_source.{entry.source}")}
-    )
-    if not _register_in_use(connection, entry.source):
+    entry, missing = _register_entry(connection, target.indicator or "")
+    if entry is None:
         return Counted(None, None, (), missing)
+    noun = Message(REGISTER_NOUNS[entry.source])
     day = count_day(as_of, target.deadline_year if judged else None)
     t, label = _month_of(day)
     base_year = target.baseline_year or (horizon_start - 1 if horizon_start else None)
@@ -327,15 +312,23 @@ def _register_counts(
     elif base_year is not None:
         then = _register_count(connection, entry, base_day(base_year), org)
         base = Observed(then, float(base_year), str(base_year))
-    return Counted(
-        Observed(_register_count(connection, entry, day, org), t, label), base, notes, missing
-    )
+    actual = Observed(_register_count(connection, entry, day, org), t, label)
+    return Counted(actual, base, notes, missing)
 
 
-def _register_in_use(connection: Connection, source: IndicatorSource) -> bool:
-    if source is IndicatorSource.PROJECTS:
-        return project_store.any_selected(connection)
-    return register_store.has_rows(connection, _REGISTERS[source])
+def _register_entry(connection: Connection, code: str) -> tuple[CatalogueEntry | None, Message]:
+    """The catalogue entry of a register indicator and the reason a count may be missing; no
+    entry when the catalogue lacks the code or its register holds nothing (not a count of 0)."""
+    entry = indicator_catalogue().get(code)
+    if entry is None:
+        return None, Message("explain.not_in_catalogue", {"indicator": code})
+    register = Message(f"indicator_source.{entry.source}")
+    missing = Message("explain.no_register_rows", {"register": register})
+    if entry.source is IndicatorSource.PROJECTS:
+        in_use = project_store.any_selected(connection)
+    else:
+        in_use = register_store.has_rows(connection, _REGISTERS[entry.source])
+    return (entry if in_use else None), missing
 
 
 def _register_count(

@@ -219,3 +219,13 @@ def test_an_empty_register_gives_no_count_and_says_why(app: Bioecon, tmp_path: P
     found = by_key(app, "2024-12")["NAT"]
     assert found.actual is None and found.status is Status.NO_DATA
     assert "创新平台与载体名录尚无记录" in render(found.explanation)
+
+
+def test_a_register_indicator_outside_the_catalogue_says_so(app: Bioecon, tmp_path: Path) -> None:
+    plan = PLAN + target("ODD", "platform.no_such", "level", 1, "个")
+    plan = plan.replace("indicators:\n", "indicators:\n" + indicator("platform.no_such", "个"))
+    parsed = read_plan_file(write(tmp_path, "odd.plan.yaml", plan))
+    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    found = by_key(app, "2024-12")["ODD"]
+    assert found.actual is None and found.status is Status.NO_DATA
+    assert "指标platform.no_such不在指标目录中" in render(found.explanation)
