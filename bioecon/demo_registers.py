@@ -39,7 +39,7 @@ from bioecon.domain.registers import (
     RegisterRow,
     RegisterVocabulary,
 )
-from bioecon.io.registers import APPROVALS, PLATFORMS
+from bioecon.io.registers import APPROVALS, PLATFORMS, REFERENCES
 from bioecon.services.approvals import load_approvals
 from bioecon.services.enterprises import export_enterprises
 from bioecon.services.platforms import load_platforms
@@ -138,7 +138,13 @@ def _file(
     records: Sequence[Any], headers: dict[str, str], what: str, code: str
 ) -> RegisterFile[Any]:
     rows = tuple(RegisterRow(n + 2, record) for n, record in enumerate(records))
-    return RegisterFile(f"{SIMULATED} {what} {code}", rows, (), headers)
+    references = tuple(
+        (row.row, field, value)
+        for row in rows
+        for field in REFERENCES
+        if isinstance(value := getattr(row.record, field, None), str)
+    )
+    return RegisterFile(f"{SIMULATED} {what} {code}", rows, (), headers, references)
 
 
 def _day(rng: random.Random, first_year: int, last_year: int, end: date) -> date | None:

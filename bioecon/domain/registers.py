@@ -212,14 +212,16 @@ class RegisterRow(Generic[R]):
 
 @dataclass(frozen=True, slots=True)
 class RegisterFile(Generic[R]):
-    """A parsed register file: the rows that parsed, the problems of those that did not, and
-    each field's header (for the loader's messages). Refused whole if ``problems`` is not
-    empty."""
+    """A parsed register file: the rows that parsed, the problems of those that did not, each
+    field's header (for the loader's messages), and the codes every row names, bad cells or
+    not (row, field, code), so one pass reports every problem. Refused whole if ``problems``
+    is not empty."""
 
     source: str
     rows: tuple[RegisterRow[R], ...]
     problems: tuple[Problem, ...]
     headers: Mapping[str, str]  # field → the Chinese column header
+    references: tuple[tuple[int, str, str], ...] = ()
 
     def problem(self, row: int, field: str, message: str) -> Problem:
         return Problem(f"row {row}, column {self.headers.get(field, field)}", message)

@@ -64,6 +64,8 @@ class RegisterFormat:
         return {c.field: c.header for c in self.columns}
 
 
+# the fields naming a record of another table: checked by the loader for every row
+REFERENCES = ("org_unit", "host", "holder")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
@@ -191,13 +193,19 @@ def read_register_file(
         headers = register.headers
         rows: list[RegisterRow[Any]] = []
         problems: list[Problem] = []
+        references: list[tuple[int, str, str]] = []
         for raw in table.rows:
             found = _row(register, raw.cells, raw.number, headers, problems)
             if found is not None:
                 rows.append(RegisterRow(raw.number, found))
+            references += [
+                (raw.number, field, code)
+                for field in REFERENCES
+                if field in headers and (code := _text(raw.cells.get(field), {})) is not None
+            ]
         if not table.rows:
             problems.append(Problem("", "文件没有数据行"))
-        return RegisterFile(table.source, tuple(rows), tuple(problems), headers)
+        return RegisterFile(table.source, tuple(rows), tuple(problems), headers, tuple(references))
 
 
 def _row(

@@ -92,8 +92,7 @@ def unknown_references(
 
 
 def _values(parsed: RegisterFile[R], field: str) -> list[tuple[int, str]]:
-    found = ((row.row, getattr(row.record, field)) for row in parsed.rows)
-    return [(row, value) for row, value in found if value is not None]
+    return [(row, code) for row, named, code in parsed.references if named == field]
 
 
 def refuse(parsed: RegisterFile[R], problems: Iterable[Problem]) -> None:

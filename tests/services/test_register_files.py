@@ -151,6 +151,23 @@ def test_a_file_with_one_defect_is_refused_whole(
     assert listing(stocked) == before  # row 2 of each file is fine, and was not written
 
 
+def test_a_row_with_a_bad_cell_still_has_its_references_checked(
+    stocked: Bioecon, tmp_path: Path
+) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "平台代码,平台名称,类型,级别,所在区域,认定日期\nPX,x,火箭,省级,ZZ,2023-01-01\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as caught:
+        load_platforms(stocked, parsed=read_register_file(path, PLATFORMS))
+    # one pass names both: the unknown type and the unknown org unit of the same row
+    assert [p.location for p in caught.value.problems] == [
+        "row 2, column 类型",
+        "row 2, column 所在区域",
+    ]
+
+
 def test_a_holder_without_an_org_unit_needs_one_in_the_file(
     stocked: Bioecon, tmp_path: Path
 ) -> None:
