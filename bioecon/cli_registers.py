@@ -10,8 +10,10 @@ from typing import Any
 
 import click
 
-from bioecon.cli_common import app_of
-from bioecon.io.output import Record, render
+from bioecon.cli_common import app_of, emit, output_format
+from bioecon.domain.register_input import RegisterLoadReport
+from bioecon.io.output import Record
+from bioecon.io.register_files import register_load_line
 from bioecon.io.register_output import APPROVAL, PLATFORM
 from bioecon.io.registers import (
     APPROVALS,
@@ -22,7 +24,6 @@ from bioecon.io.registers import (
 )
 from bioecon.services import approvals as approval_service
 from bioecon.services import platforms as platform_service
-from bioecon.services._registers import RegisterLoadReport
 
 
 def register(group: click.Group) -> None:
@@ -53,7 +54,7 @@ def _register_group(
     name: str,
     help_text: str,
     register: RegisterFormat,
-    output: Record[Any],
+    record: Record[Any],
     load: Callable[..., RegisterLoadReport],
     listing: Callable[..., Sequence[Any]],
 ) -> click.Group:
@@ -68,26 +69,15 @@ def _register_group(
         their code or number. A file with any problem is refused whole."""
         for file in files:
             parsed = read_register_file(file, register, sheet=sheet)
-            report = load(app_of(context), parsed=parsed)
-            click.echo(
-                f"{report.source}: {report.created} created, {report.updated} updated, "
-                f"{report.unchanged} unchanged"
-            )
+            click.echo(register_load_line(load(app_of(context), parsed=parsed)))
 
     @group.command("list")
     @click.option("--org-unit", help="Only rows in this org unit's subtree.")
-    @click.option(
-        "--format",
-        "form",
-        type=click.Choice(["table", "json", "csv"]),
-        default="table",
-        show_default=True,
-    )
+    @output_format("table", "json", "csv")
     @click.pass_context
-    def list_command(context: click.Context, org_unit: str | None, form: str) -> None:
+    def list_command(context: click.Context, org_unit: str | None, output: str) -> None:
         """List the register's rows (codes as stored)."""
-        items = listing(app_of(context), org_unit=org_unit)
-        click.echo(render(output, items, form), nl=form != "csv")
+        emit(record, listing(app_of(context), org_unit=org_unit), output)
 
     @group.command("export")
     @click.option("--out", required=True, type=click.Path(path_type=Path), help="FILE.csv or .xlsx")

@@ -224,4 +224,5 @@ class RegisterFile(Generic[R]):
     references: tuple[tuple[int, str, str], ...] = ()
 
     def problem(self, row: int, field: str, message: str) -> Problem:
-        return Problem(f"row {row}, column {self.headers.get(field, field)}", message)
+        """A problem's place as the other register files name it: 第3行 类型."""
+        return Problem(f"第{row}行 {self.headers.get(field, field)}", message)

@@ -7,7 +7,8 @@ Approval file columns: 批准文号 (or 注册证号), 产品名称, 类别, 持
 optional 分类, 所在区域 (default: the holder's), 有效期至, 备注. 类型, 级别, 类别 and 分类 take a
 code or a Chinese name of ``bioecon/data/registers.yaml`` (国家级 or 国家, 第三类 or III); an
 export writes the Chinese names, so it loads back unchanged. English field names are accepted
-as headers too. Every bad cell is reported with its row and column (docs/registers.md).
+as headers too. Every bad cell is reported with its row and column, as the org-unit and
+indicator files do (第3行 类型: bioecon/io/register_files.py; docs/registers.md).
 """
 
 from __future__ import annotations
@@ -223,12 +224,12 @@ def _row(
             values[column.field] = column.parse(cells.get(column.field), values)
         except InvalidValue as error:
             values[column.field] = None
-            problems.append(Problem(f"row {number}, column {column.header}", str(error)))
+            problems.append(Problem(f"第{number}行 {column.header}", str(error)))
     if len(problems) > before:
         return None
     record = register.build(values)
     problems += [
-        Problem(f"row {number}, column {headers[field]}", message)
+        Problem(f"第{number}行 {headers[field]}", message)
         for field, message in register.rules(record)
     ]
     return record if len(problems) == before else None

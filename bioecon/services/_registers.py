@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
 from bioecon.app import Bioecon
+from bioecon.domain.register_input import RegisterLoadReport
 from bioecon.domain.registers import RegisterFile
 from bioecon.errors import InvalidInput, Problem
 from bioecon.store import Connection, orgunits
@@ -15,14 +15,6 @@ from bioecon.store import projects as project_store
 from bioecon.store.migrate import ensure_current
 
 R = TypeVar("R")
-
-
-@dataclass(frozen=True, slots=True)
-class RegisterLoadReport:
-    source: str
-    created: int
-    updated: int
-    unchanged: int
 
 
 Placer = Callable[[Connection, RegisterFile[R]], tuple[list[R], list[Problem]]]
@@ -103,5 +95,6 @@ def refuse(parsed: RegisterFile[R], problems: Iterable[Problem]) -> None:
 
 
 def _row_of(problem: Problem) -> int:
-    words = problem.location.split(",")[0].split()
-    return int(words[1]) if len(words) == 2 and words[1].isdigit() else 0
+    """第3行 类型 → 3 (a problem of the whole file: 0)."""
+    number = problem.location.removeprefix("第").split("行", 1)[0]
+    return int(number) if number.isdigit() else 0

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bioecon.app import Bioecon
+from bioecon.domain.register_input import RegisterLoadReport
 from bioecon.domain.registers import Approval, RegisterFile
 from bioecon.errors import Problem
-from bioecon.services._registers import RegisterLoadReport, load_register
+from bioecon.services._registers import load_register
 from bioecon.store import Connection
 from bioecon.store import approvals as store
 from bioecon.store.migrate import ensure_current

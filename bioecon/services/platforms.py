@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bioecon.app import Bioecon
+from bioecon.domain.register_input import RegisterLoadReport
 from bioecon.domain.registers import Platform, RegisterFile
-from bioecon.services._registers import RegisterLoadReport, load_register
+from bioecon.services._registers import load_register
 from bioecon.store import platforms as store
 from bioecon.store.migrate import ensure_current
 

@@ -74,40 +74,40 @@ def stocked(app: Bioecon, tmp_path: Path) -> Bioecon:
 
 
 PLATFORM_DEFECTS = {
-    "unknown-type.csv": ("row 3, column 类型", "未知类型「火箭发射中心」"),
-    "bad-level.csv": ("row 3, column 级别", "未知级别「区级」"),
-    "missing-name.csv": ("row 3, column 平台名称", "为空"),
-    "duplicate-code.csv": ("row 3, column 平台代码", "「PN1」与第2行重复"),
+    "unknown-type.csv": ("第3行 类型", "未知类型「火箭发射中心」"),
+    "bad-level.csv": ("第3行 级别", "未知级别「区级」"),
+    "missing-name.csv": ("第3行 平台名称", "为空"),
+    "duplicate-code.csv": ("第3行 平台代码", "「PN1」与第2行重复"),
     "unknown-credit-code.csv": (
-        "row 3, column 依托单位统一社会信用代码",
+        "第3行 依托单位统一社会信用代码",
         "企业名录中没有统一社会信用代码「9143010000000009X3」",
     ),
-    "unknown-org-unit.csv": ("row 3, column 所在区域", "未知区域「ZZ」"),
-    "bad-date.csv": ("row 3, column 认定日期", "「2023-02-30」不是有效日期"),
+    "unknown-org-unit.csv": ("第3行 所在区域", "未知区域「ZZ」"),
+    "bad-date.csv": ("第3行 认定日期", "「2023-02-30」不是有效日期"),
     "revoked-before-approval.csv": (
-        "row 3, column 撤销日期",
+        "第3行 撤销日期",
         "撤销日期2022-12-31早于认定日期2023-05-01",
     ),
-    "revoked-without-date.csv": ("row 3, column 撤销日期", "状态为撤销，须填写撤销日期"),
-    "bad-status.csv": ("row 3, column 状态", "未知状态「暂停」"),
+    "revoked-without-date.csv": ("第3行 撤销日期", "状态为撤销，须填写撤销日期"),
+    "bad-status.csv": ("第3行 状态", "未知状态「暂停」"),
     "empty.csv": ("", "文件没有数据行"),
     "wrong-headers.csv": ("row 1, column 1 '平台编号'", "unknown column"),
 }
 APPROVAL_DEFECTS = {
-    "unknown-kind.csv": ("row 3, column 类别", "未知类别「疫苗证书」"),
-    "bad-class.csv": ("row 3, column 分类", "未知分类「第四类」"),
-    "class-of-unclassed-kind.csv": ("row 3, column 分类", "植物新品种权不分类"),
-    "duplicate-number.csv": ("row 3, column 批准文号", "与第2行重复"),
+    "unknown-kind.csv": ("第3行 类别", "未知类别「疫苗证书」"),
+    "bad-class.csv": ("第3行 分类", "未知分类「第四类」"),
+    "class-of-unclassed-kind.csv": ("第3行 分类", "植物新品种权不分类"),
+    "duplicate-number.csv": ("第3行 批准文号", "与第2行重复"),
     "unknown-holder.csv": (
-        "row 3, column 持有人统一社会信用代码",
+        "第3行 持有人统一社会信用代码",
         "企业名录中没有统一社会信用代码「9143010000000009X3」",
     ),
-    "missing-holder.csv": ("row 3, column 持有人统一社会信用代码", "为空"),
-    "missing-product.csv": ("row 3, column 产品名称", "为空"),
-    "unknown-org-unit.csv": ("row 3, column 所在区域", "未知区域「ZZ」"),
-    "bad-date.csv": ("row 3, column 批准日期", "「去年六月」不是日期"),
+    "missing-holder.csv": ("第3行 持有人统一社会信用代码", "为空"),
+    "missing-product.csv": ("第3行 产品名称", "为空"),
+    "unknown-org-unit.csv": ("第3行 所在区域", "未知区域「ZZ」"),
+    "bad-date.csv": ("第3行 批准日期", "「去年六月」不是日期"),
     "validity-before-approval.csv": (
-        "row 3, column 有效期至",
+        "第3行 有效期至",
         "有效期至2023-05-31早于批准日期2023-06-01",
     ),
     "empty.csv": ("", "文件没有数据行"),
@@ -163,8 +163,8 @@ def test_a_row_with_a_bad_cell_still_has_its_references_checked(
         load_platforms(stocked, parsed=read_register_file(path, PLATFORMS))
     # one pass names both: the unknown type and the unknown org unit of the same row
     assert [p.location for p in caught.value.problems] == [
-        "row 2, column 类型",
-        "row 2, column 所在区域",
+        "第2行 类型",
+        "第2行 所在区域",
     ]
 
 
@@ -179,7 +179,7 @@ def test_a_holder_without_an_org_unit_needs_one_in_the_file(
     with pytest.raises(InvalidInput) as caught:
         load_approvals(stocked, parsed=read_register_file(path, APPROVALS))
     assert [str(p) for p in caught.value.problems] == [
-        "row 2, column 所在区域: 持有人在企业名录中没有所在区域；请填写所在区域"
+        "第2行 所在区域: 持有人在企业名录中没有所在区域；请填写所在区域"
     ]
 
 
