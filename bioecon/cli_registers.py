@@ -11,9 +11,8 @@ from typing import Any
 import click
 
 from bioecon.cli_common import app_of, emit, output_format
-from bioecon.domain.register_input import RegisterLoadReport
+from bioecon.domain.registers import RegisterLoadReport
 from bioecon.io.output import Record
-from bioecon.io.register_files import register_load_line
 from bioecon.io.register_output import APPROVAL, PLATFORM
 from bioecon.io.registers import (
     APPROVALS,
@@ -69,7 +68,7 @@ def _register_group(
         their code or number. A file with any problem is refused whole."""
         for file in files:
             parsed = read_register_file(file, register, sheet=sheet)
-            click.echo(register_load_line(load(app_of(context), parsed=parsed)))
+            click.echo(load(app_of(context), parsed=parsed).line())
 
     @group.command("list")
     @click.option("--org-unit", help="Only rows in this org unit's subtree.")

@@ -226,3 +226,17 @@ class RegisterFile(Generic[R]):
     def problem(self, row: int, field: str, message: str) -> Problem:
         """A problem's place as the other register files name it: 第3行 类型."""
         return Problem(f"第{row}行 {self.headers.get(field, field)}", message)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterLoadReport:
+    """What loading a register file did: rows created, updated, and repeated unchanged."""
+
+    source: str
+    created: int
+    updated: int
+    unchanged: int
+
+    def line(self) -> str:
+        """``FILE: 3 created, 1 updated, 0 unchanged``."""
+        return f"{self.source}: {self.created} created, {self.updated} updated, {self.unchanged} unchanged"

@@ -8,7 +8,7 @@ optional 分类, 所在区域 (default: the holder's), 有效期至, 备注. 类
 code or a Chinese name of ``bioecon/data/registers.yaml`` (国家级 or 国家, 第三类 or III); an
 export writes the Chinese names, so it loads back unchanged. English field names are accepted
 as headers too. Every bad cell is reported with its row and column, as the org-unit and
-indicator files do (第3行 类型: bioecon/io/register_files.py; docs/registers.md).
+indicator directories do (第3行 类型: bioecon/io/directory_files.py; docs/registers.md).
 """
 
 from __future__ import annotations

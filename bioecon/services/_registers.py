@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from bioecon.app import Bioecon
-from bioecon.domain.register_input import RegisterLoadReport
-from bioecon.domain.registers import RegisterFile
+from bioecon.domain.registers import RegisterFile, RegisterLoadReport
 from bioecon.errors import InvalidInput, Problem
 from bioecon.store import Connection, orgunits
 from bioecon.store import projects as project_store

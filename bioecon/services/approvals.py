@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bioecon.app import Bioecon
-from bioecon.domain.register_input import RegisterLoadReport
-from bioecon.domain.registers import Approval, RegisterFile
+from bioecon.domain.registers import Approval, RegisterFile, RegisterLoadReport
 from bioecon.errors import Problem
 from bioecon.services._registers import load_register
 from bioecon.store import Connection

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bioecon.app import Bioecon
-from bioecon.domain.register_input import RegisterLoadReport
-from bioecon.domain.registers import Platform, RegisterFile
+from bioecon.domain.registers import Platform, RegisterFile, RegisterLoadReport
 from bioecon.services._registers import load_register
 from bioecon.store import platforms as store
 from bioecon.store.migrate import ensure_current
