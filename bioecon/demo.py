@@ -275,47 +275,104 @@ def _flag_validity(uscc: str) -> tuple[date, date | None]:
     return start, date(start.year + 3, start.month, 1) if lapsed else None
 
 
+# flags the office records (tiers.yaml): each held from its own day, drawn from the credit code
+# 创新型中小企业 (certified), 产业链配套 (listed for a chain), 孵化毕业 (the graduation day)
+_OFFICE_FLAGS = {"创新型中小企业": 0.3, "产业链配套": 0.35, "孵化毕业": 0.25}
+UNICORNS = (
+    2  # per plan: young, unlisted, valued 3亿美元 in 2020 growing 50 % a year (10亿美元 from 2023)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Simulated:
+    """One simulated enterprise: what its rows say."""
+
+    n: int
+    uscc: str
+    industry: str
+    revenue: float  # 万元 in 2025
+    growth: float
+    flags: tuple[str, ...]
+    unicorn: bool
+
+
 def _simulated_enterprises(
     spec: dict[str, Any], org_units: list[OrgUnit], rng: random.Random
 ) -> EnterpriseFile:
     """About 120 enterprises per plan region, with valid credit codes and yearly revenue (万元);
-    a handful above 100亿元 so tier targets have something to count."""
+    a handful above 100亿元 so tier targets have something to count, two unicorns, and the
+    flags the office records (one row each, with its own day)."""
     region = str(spec["region"])
     places = [u.code for u in org_units if u.parent == region] or [region]
     codes = list(_SCOPES)
     rows: list[EnterpriseRow] = []
     giants = {"changsha-2025": 6, "nanjing-2023": 8, "changchun-2025": 2}.get(spec["code"], 1)
+    unicorns = 0
     for n in range(120):
         body = f"{n:08d}"
         org = body + org_check_char(body)
         first17 = f"91{region[:6]}{org}"
-        uscc = first17 + calc_check_digit(first17)
-        industry = codes[n % len(codes)]
         revenue = rng.uniform(1_100_000, 2_000_000) if n < giants else rng.lognormvariate(10.0, 1.3)
         growth = rng.uniform(-0.03, 0.22)
         flags = tuple(sorted({f for f in _FLAGS if rng.random() < 0.08}))
-        valid_from, valid_to = _flag_validity(uscc)
-        for year in range(2020, 2026):
-            rows.append(
-                EnterpriseRow(
-                    row=len(rows) + 2,
-                    uscc=uscc,
-                    name=f"模拟企业{spec['code'][:3]}{n:03d}" if year == 2020 else None,
-                    org_unit=places[n % len(places)] if year == 2020 else None,
-                    industry_code=industry if year == 2020 else None,
-                    industry_code_edition=None,
-                    business_scope=_SCOPES[industry] if year == 2020 else None,
-                    founded_on=date(2000 + n % 22, 1 + n % 12, 1) if year == 2020 else None,
-                    flags=flags if year == 2020 else None,
-                    flags_valid_from=valid_from if year == 2020 and flags else None,
-                    flags_valid_to=valid_to if year == 2020 and flags else None,
-                    year=year,
-                    revenue=Decimal(f"{revenue * (1 + growth) ** (year - 2025):.2f}"),
-                    output_value=None,
-                    rd_spend=None,
-                    employees=None,
-                    valuation=None,
-                    valuation_unit=None,
-                )
-            )
+        unicorn = unicorns < UNICORNS and n >= giants and n % 22 >= 16 and "上市" not in flags
+        unicorns += unicorn
+        one = _Simulated(
+            n,
+            first17 + calc_check_digit(first17),
+            codes[n % len(codes)],
+            revenue,
+            growth,
+            flags,
+            unicorn,
+        )
+        rows += _enterprise_rows(one, f"模拟企业{spec['code'][:3]}{n:03d}", places, len(rows))
     return EnterpriseFile(f"{SIMULATED} enterprises {spec['code']}", tuple(rows), (), (), ())
+
+
+def _enterprise_rows(
+    one: _Simulated, name: str, places: list[str], before: int
+) -> list[EnterpriseRow]:
+    """A row a year 2020–2025: the first names the enterprise and its flags, the next ones
+    each carry one office-recorded flag with its day."""
+    valid_from, valid_to = _flag_validity(one.uscc)
+    office = _office_flags(one.uscc)
+    rows: list[EnterpriseRow] = []
+    for year in range(2020, 2026):
+        first = year == 2020
+        flag = office.get(year)
+        rows.append(
+            EnterpriseRow(
+                row=before + len(rows) + 2,
+                uscc=one.uscc,
+                name=name if first else None,
+                org_unit=places[one.n % len(places)] if first else None,
+                industry_code=one.industry if first else None,
+                industry_code_edition=None,
+                business_scope=_SCOPES[one.industry] if first else None,
+                founded_on=date(2000 + one.n % 22, 1 + one.n % 12, 1) if first else None,
+                flags=one.flags if first else ((flag[0],) if flag else None),
+                flags_valid_from=valid_from if first and one.flags else (flag[1] if flag else None),
+                flags_valid_to=valid_to if first and one.flags else None,
+                year=year,
+                revenue=Decimal(f"{one.revenue * (1 + one.growth) ** (year - 2025):.2f}"),
+                output_value=None,
+                rd_spend=None,
+                employees=None,
+                valuation=Decimal(f"{3 * 1.5 ** (year - 2020):.2f}") if one.unicorn else None,
+                valuation_unit="亿美元" if one.unicorn else None,
+            )
+        )
+    return rows
+
+
+def _office_flags(uscc: str) -> dict[int, tuple[str, date]]:
+    """The office-recorded flags an enterprise holds, by the row (year 2021–2023) that carries
+    each, with the day it is held from (2018–2025). Drawn from the credit code."""
+    draw = random.Random(f"{uscc} office flags")
+    held: dict[int, tuple[str, date]] = {}
+    for year, (flag, chance) in enumerate(_OFFICE_FLAGS.items(), start=2021):
+        day = date(draw.randint(2018, 2025), draw.randint(1, 12), 1)
+        if draw.random() < chance:
+            held[year] = (flag, day)
+    return held

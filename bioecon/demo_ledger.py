@@ -167,9 +167,13 @@ def _other_series(
     reporters = _districts(spec, org_units) if _shared(definition) else []
     reporters = reporters or [next(u for u in org_units if u.code == str(spec["region"]))]
     weights = [rng.uniform(0.5, 2.0) for _ in reporters]
+    whole = unit_registry().is_count(definition.unit)
     for unit, weight in zip(reporters, weights, strict=True):
         monthly = _series(calibrated, last, weight / sum(weights), rng)
-        ledger.series[(definition.code, unit.code)] = _at_period_ends(monthly, native)
+        ends = _at_period_ends(monthly, native)
+        ledger.series[(definition.code, unit.code)] = (
+            [(p, v.quantize(Decimal(1))) for p, v in ends] if whole else ends
+        )
 
 
 def _at_period_ends(monthly: Series, native: PeriodType) -> Series:
