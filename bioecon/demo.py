@@ -3,14 +3,18 @@
 Like any importer it reads files and writes only through :mod:`bioecon.services`:
 
 1. each seed plan is read by the extractor (``bioecon extract``), then corrected by the
-   reviewed correction file ``bioecon/data/demo/corrections/<plan>.yaml`` (人工校正: every correction keeps
-   the extracted value in the target's note, and the build log counts them);
+   reviewed correction file ``bioecon/data/demo/corrections/<plan>.yaml`` (人工校正: every
+   correction keeps the extracted value in the target's note, and the build log counts them;
+   tasks the extractor cannot find are added from it, :mod:`bioecon.demo_review`); the
+   indicators the targets link are declared with the catalogue's definitions;
 2. org units come from ``org_units.yaml`` (统计用区划代码 where they exist);
-3. a monthly ledger from 2020-01 to the latest complete month is simulated for every indicator
-   the targets use, passing through the calibration points (published figures where they
-   exist), with seasonality, growth and a few deliberate data-quality problems;
-4. simulated enterprises with valid credit codes are loaded and classified, so tier targets
-   (百亿级企业 …) are measured from the registry.
+3. a ledger from 2020 to the latest complete month is simulated for every ledger indicator
+   the targets use, at its own period type and basis, passing through the calibration points
+   (published figures where they exist), with seasonality, growth and a few deliberate
+   data-quality problems (:mod:`bioecon.demo_ledger`);
+4. simulated enterprises with valid credit codes, yearly revenue, dated flags (those the
+   office records among them) and two unicorns a plan are loaded and classified, so tier
+   targets (百亿级企业, 创新型中小企业 …) are measured from the registry.
 
 Deterministic for a given build month; building again changes nothing.
 """

@@ -1,6 +1,8 @@
-"""The demo's simulated ledger (模拟数据): rows for every ledger indicator a plan declares and
-``bioecon/data/demo/plans.yaml`` calibrates, at the indicator's own period type and basis as
-the catalogue defines them (``catalogs.indicator_catalogue()``):
+"""The demo's simulated ledger (模拟数据), each indicator reported at its own period type and
+basis.
+
+Rows for every ledger indicator a plan declares and ``bioecon/data/demo/plans.yaml``
+calibrates, as the catalogue defines it (``catalogs.indicator_catalogue()``):
 
 - flows (产业规模, 产值 …) are 1–N月累计 passing through the calibration points, with
   seasonality and noise; a quarterly or yearly flow is reported at its quarter- or year-ends;
@@ -169,20 +171,10 @@ def _other_series(
     weights = [rng.uniform(0.5, 2.0) for _ in reporters]
     whole = unit_registry().is_count(definition.unit)
     for unit, weight in zip(reporters, weights, strict=True):
-        monthly = _series(calibrated, last, weight / sum(weights), rng)
-        ends = _at_period_ends(monthly, native)
+        flow = _series(calibrated, last, weight / sum(weights), rng, native)
         ledger.series[(definition.code, unit.code)] = (
-            [(p, v.quantize(Decimal(1))) for p, v in ends] if whole else ends
+            [(p, v.quantize(Decimal(1))) for p, v in flow] if whole else flow
         )
-
-
-def _at_period_ends(monthly: Series, native: PeriodType) -> Series:
-    """The 累计 of the months that end a period of the native type, as that period's."""
-    return [
-        (Period(native, month.year, month.index // native.months), value)
-        for month, value in monthly
-        if month.index % native.months == 0
-    ]
 
 
 def _levels(points: dict[int, float], last: Period, native: PeriodType, *, whole: bool) -> Series:
@@ -220,27 +212,41 @@ def _yearly(points: dict[int, float], year: int) -> float:
     return float(points[anchor] * growth ** (year - anchor))
 
 
-def _year_noise(rng: random.Random) -> list[float]:
-    """Monthly noise (±3 %) scaled so that a year's months still add up to its total."""
-    noise = [rng.uniform(0.97, 1.03) for _ in _SEASON]
-    scale = 12 / sum(s * n for s, n in zip(_SEASON, noise, strict=True))
+def _seasons(native: PeriodType) -> tuple[float, ...]:
+    """The seasonal weights of a year's periods (months, quarters or the year), summing to 12."""
+    size = native.months
+    return tuple(sum(_SEASON[i : i + size]) for i in range(0, 12, size))
+
+
+def _year_noise(rng: random.Random, seasons: tuple[float, ...]) -> list[float]:
+    """Noise (±3 %) per period of the year, scaled so that the year still adds up to its total."""
+    noise = [rng.uniform(0.97, 1.03) for _ in seasons]
+    scale = 12 / sum(s * n for s, n in zip(seasons, noise, strict=True))
     return [n * scale for n in noise]
 
 
-def _series(points: dict[int, float], last: Period, share: float, rng: random.Random) -> Series:
-    """1–N月累计 values, month by month, from January of the earliest calibration year (or
-    FIRST_MONTH): every full year adds up to ``share`` of its calibrated total."""
+def _series(
+    points: dict[int, float],
+    last: Period,
+    share: float,
+    rng: random.Random,
+    native: PeriodType = PeriodType.MONTH,
+) -> Series:
+    """1–N月累计 values, period by period (months, quarters or years), from the first period of
+    the earliest calibration year (or FIRST_MONTH's) to the last complete one: every full year
+    adds up to ``share`` of its calibrated total."""
     rows: Series = []
     ytd = 0.0
-    month = min(FIRST_MONTH, Period.month(min(points), 1))
-    noise = _year_noise(rng)
-    while month <= last:
-        if month.index == 1:
-            ytd, noise = 0.0, _year_noise(rng)
-        season = _SEASON[month.index - 1] * noise[month.index - 1]
-        ytd += _yearly(points, month.year) * share * season / 12
-        rows.append((month, Decimal(f"{ytd:.2f}")))
-        month = month.next()
+    seasons = _seasons(native)
+    period = Period(native, min(FIRST_MONTH.year, min(points)), 1)
+    noise = _year_noise(rng, seasons)
+    while period.end_ordinal <= last.end_ordinal:
+        if period.index == 1:
+            ytd, noise = 0.0, _year_noise(rng, seasons)
+        season = seasons[period.index - 1] * noise[period.index - 1]
+        ytd += _yearly(points, period.year) * share * season / 12
+        rows.append((period, Decimal(f"{ytd:.2f}")))
+        period = period.next()
     return rows
 
 
