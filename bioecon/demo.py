@@ -3,14 +3,18 @@
 Like any importer it reads files and writes only through :mod:`bioecon.services`:
 
 1. each seed plan is read by the extractor (``bioecon extract``), then corrected by the
-   reviewed correction file ``bioecon/data/demo/corrections/<plan>.yaml`` (人工校正: every correction keeps
-   the extracted value in the target's note, and the build log counts them);
+   reviewed correction file ``bioecon/data/demo/corrections/<plan>.yaml`` (人工校正: every
+   correction keeps the extracted value in the target's note, and the build log counts them;
+   tasks the extractor cannot find are added from it, :mod:`bioecon.demo_review`); the
+   indicators the targets link are declared with the catalogue's definitions;
 2. org units come from ``org_units.yaml`` (统计用区划代码 where they exist);
-3. a monthly ledger from 2020-01 to the latest complete month is simulated for every indicator
-   the targets use, passing through the calibration points (published figures where they
-   exist), with seasonality, growth and a few deliberate data-quality problems;
-4. simulated enterprises with valid credit codes are loaded and classified, so tier targets
-   (百亿级企业 …) are measured from the registry.
+3. a ledger from 2020 to the latest complete month is simulated for every ledger indicator
+   the targets use, at its own period type and basis, passing through the calibration points
+   (published figures where they exist), with seasonality, growth and a few deliberate
+   data-quality problems (:mod:`bioecon.demo_ledger`);
+4. simulated enterprises with valid credit codes, yearly revenue, dated flags (those the
+   office records among them) and two unicorns a plan are loaded and classified, so tier
+   targets (百亿级企业, 创新型中小企业 …) are measured from the registry.
 
 Deterministic for a given build month; building again changes nothing.
 """
@@ -26,9 +30,12 @@ from typing import Any
 from stdnum.cn.uscc import calc_check_digit
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import extraction_rules, read_data_file, read_data_text
+from bioecon.catalogs import indicator_catalogue, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
+from bioecon.demo_ledger import SIMULATED, simulated_ledger
 from bioecon.demo_registers import build_demo_registers
+from bioecon.demo_review import Corrected, Review, corrected, read_review, with_tasks
+from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
 from bioecon.domain.model import (
     Indicator,
@@ -39,35 +46,18 @@ from bioecon.domain.model import (
     PlanBundle,
     Project,
     ProjectStage,
-    ReportingBasis,
     Target,
 )
-from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
 from bioecon.domain.periods import Period
-from bioecon.domain.tiers import tier_of_indicator
 from bioecon.domain.uscc import org_check_char
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.targets import extract_targets
 from bioecon.extract.tasks import extract_tasks
-from bioecon.records import copy_into
 from bioecon.services.database import database_info, upgrade_database
 from bioecon.services.enterprises import classify_registry, load_enterprises
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_projects
-
-SIMULATED = "模拟数据 (simulated data)"
-FIRST_MONTH = Period.month(2020, 1)
-_SEASON = (0.72, 0.78, 1.02, 0.98, 1.0, 1.06, 0.97, 0.96, 1.04, 1.0, 1.08, 1.39)  # sums to 12
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    key: str
-    fields: dict[str, Any]
-    quote: str
-    why: str
-    drop: bool
 
 
 def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
@@ -80,16 +70,13 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
     total_corrections = 0
     rng = random.Random(20251122)
     for spec in read_data_file("demo/plans.yaml")["plans"]:
-        bundle, corrections, extracted = _plan(spec, org_units)
-        total_corrections += corrections
+        bundle, review = _plan(spec, org_units)
+        total_corrections += review.corrected.applied + len(review.review.tasks)
         report = load_plan(app, bundle=bundle, source=f"seeds/{spec['seed']}")
-        log.append(
-            f"plan {report.code}: {report.outcome}; the extractor found {extracted} targets and "
-            f"{len(bundle.tasks)} tasks; 人工校正 {corrections} (targets after review: {len(bundle.targets)})"
-        )
+        log += _review_log(report.code, report.outcome, bundle, review)
         loaded = load_observations(
             app,
-            parsed=_simulated_ledger(
+            parsed=simulated_ledger(
                 spec, bundle, org_units, last, random.Random(f"ledger {spec['code']}")
             ),
             status=ObservationStatus.APPROVED,
@@ -117,6 +104,36 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         "holds: " + ", ".join(f"{table} {rows}" for table, rows in sorted(counts.items()) if rows)
     )
     return log
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    targets: int
+    tasks: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    """What the extractor found and what the review changed."""
+
+    extracted: Extracted
+    corrected: Corrected
+    review: Review
+
+
+def _review_log(code: str, outcome: str, bundle: PlanBundle, reviewed: Reviewed) -> list[str]:
+    found = reviewed.extracted
+    lines = [
+        f"plan {code}: {outcome}; the extractor found {found.targets} targets and "
+        f"{found.tasks} tasks; 人工校正 {reviewed.corrected.applied} and "
+        f"{len(reviewed.review.tasks)} tasks added (after review: {len(bundle.targets)} "
+        f"targets, {len(bundle.tasks)} tasks)"
+    ]
+    lines += [
+        f"  人工校正 not applied, indicator not in the catalogue: {skipped}"
+        for skipped in reviewed.corrected.skipped
+    ]
+    return lines
 
 
 def _org_unit(record: dict[str, Any]) -> OrgUnit:
@@ -158,40 +175,21 @@ def _descends(unit: OrgUnit, region: str, by_code: dict[str, OrgUnit]) -> bool:
     return False
 
 
-def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, int, int]:
+def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, Reviewed]:
     text = read_data_text(f"seeds/{spec['seed']}")
     code, region = spec["code"], str(spec["region"])
+    unit_prefix = f"{code}-RU"
     bundle = to_bundle(
         text,
         extract_targets(text),
         extract_tasks(text),
         code=code,
         region=region,
-        unit_prefix=f"{code}-RU",
+        unit_prefix=unit_prefix,
     )
-    corrections = [
-        Correction(
-            key,
-            {k: v for k, v in fields.items() if k not in ("quote", "why", "drop")},
-            str(fields.get("quote", "")),
-            str(fields.get("why", "")),
-            bool(fields.get("drop")),
-        )
-        for key, fields in (
-            read_data_file(f"demo/corrections/{code}.yaml")["corrections"] or {}
-        ).items()
-    ]
-    targets, applied = _corrected(bundle.targets, corrections)
-    referenced = {
-        t.indicator for t in targets if t.indicator and not tier_of_indicator(t.indicator)
-    }
-    catalogue = {i["code"]: i for i in extraction_rules()["indicators"]}
-    indicators = tuple(
-        Indicator(
-            code=c, name=catalogue[c]["name"], unit=catalogue[c]["unit"], basis=ReportingBasis.YTD
-        )
-        for c in sorted(referenced)
-    )
+    review = read_review(code)
+    catalogue = indicator_catalogue()
+    result = corrected(bundle.targets, review.corrections, set(catalogue))
     plan = Plan(
         code=code,
         title=spec["title"],
@@ -203,212 +201,28 @@ def _plan(spec: dict[str, Any], org_units: list[OrgUnit]) -> tuple[PlanBundle, i
         source_text=bundle.plan.source_text,
         source_sha256=bundle.plan.source_sha256,
     )
-    related = tuple(_related(region, org_units))
     reviewed = replace(
-        bundle, plan=plan, org_units=related, indicators=indicators, targets=tuple(targets)
+        bundle,
+        plan=plan,
+        org_units=tuple(_related(region, org_units)),
+        indicators=_declared(result.targets),
+        targets=tuple(result.targets),
     )
-    return reviewed, applied, len(bundle.targets)
+    extracted = Extracted(len(bundle.targets), len(bundle.tasks))
+    return with_tasks(reviewed, review.tasks, unit_prefix), Reviewed(extracted, result, review)
 
 
-def _corrected(
-    targets: tuple[Target, ...], corrections: list[Correction]
-) -> tuple[list[Target], int]:
-    by_key = {c.key: c for c in corrections}
-    result: list[Target] = []
-    applied = 0
-    for target in targets:
-        correction = by_key.get(target.key)
-        if correction is None:
-            result.append(target)
-            continue
-        if target.source is None or correction.quote not in target.source.quote:
-            result.append(target)  # the extraction changed: the correction no longer applies
-            continue
-        if correction.drop:
-            applied += 1
-            continue
-        changes = {k: v for k, v in correction.fields.items() if getattr(target, k) != v}
-        if not changes:
-            result.append(target)
-            continue
-        applied += len(changes)
-        original = "; ".join(
-            f"{k}: {getattr(target, k) if getattr(target, k) is not None else '未填'} → {v}"
-            for k, v in changes.items()
-        )
-        note = f"人工校正（{correction.why}）: {original}"
-        result.append(copy_into(Target, target, **changes, note=note))  # kind: str → TargetKind
-    return result, applied
-
-
-Series = list[tuple[Period, Decimal]]  # 1–N月累计 by month
-LOWER_BOUND_MARGIN = 1.01  # a published "超过/突破 X" is calibrated 1 % above X, so it is exceeded
-PARK_NOISE = 0.05  # a park's month is its share of its container's month, ±5 %
-
-
-def _points(spec: dict[int, Any]) -> dict[int, float]:
-    """Calibration points: a number is passed through, ``{above: X}`` (超过X) is exceeded."""
-    return {
-        int(year): float(value["above"]) * LOWER_BOUND_MARGIN
-        if isinstance(value, dict)
-        else float(value)
-        for year, value in spec.items()
+def _declared(targets: list[Target]) -> tuple[Indicator, ...]:
+    """The catalogue's definitions of the ledger indicators the targets link: only those are
+    reported into the ledger; register indicators (tiers, platforms, approvals, projects) are
+    counted from their register by their catalogue entry."""
+    catalogue = indicator_catalogue()
+    used = {
+        t.indicator
+        for t in targets
+        if t.indicator and source_of_code(t.indicator) is IndicatorSource.LEDGER
     }
-
-
-def _yearly(points: dict[int, float], year: int) -> float:
-    """A year's total passing through the calibration points (geometric between and beyond)."""
-    years = sorted(points)
-    if len(years) == 1:
-        return points[years[0]] * 1.11 ** (year - years[0])
-    growth = float((points[years[-1]] / points[years[0]]) ** (1 / (years[-1] - years[0])))
-    anchor = min(years, key=lambda y: abs(y - year))
-    return float(points[anchor] * growth ** (year - anchor))
-
-
-def _year_noise(rng: random.Random) -> list[float]:
-    """Monthly noise (±3 %) scaled so that a year's months still add up to its total."""
-    noise = [rng.uniform(0.97, 1.03) for _ in _SEASON]
-    scale = 12 / sum(s * n for s, n in zip(_SEASON, noise, strict=True))
-    return [n * scale for n in noise]
-
-
-def _series(points: dict[int, float], last: Period, share: float, rng: random.Random) -> Series:
-    """1–N月累计 values, month by month, from January of the earliest calibration year (or
-    FIRST_MONTH): every full year adds up to ``share`` of its calibrated total."""
-    rows: Series = []
-    ytd = 0.0
-    month = min(FIRST_MONTH, Period.month(min(points), 1))
-    noise = _year_noise(rng)
-    while month <= last:
-        if month.index == 1:
-            ytd, noise = 0.0, _year_noise(rng)
-        season = _SEASON[month.index - 1] * noise[month.index - 1]
-        ytd += _yearly(points, month.year) * share * season / 12
-        rows.append((month, Decimal(f"{ytd:.2f}")))
-        month = month.next()
-    return rows
-
-
-def _part_of(container: Series, share: float, rng: random.Random) -> Series:
-    """A park's 累计: each month ``share`` (≤ 0.9) of its container's month, ±PARK_NOISE, so a
-    part never exceeds the whole it lies in."""
-    rows: Series = []
-    ytd, before = 0.0, Decimal(0)
-    for period, total in container:
-        if period.index == 1:
-            ytd, before = 0.0, Decimal(0)
-        ytd += float(total - before) * share * rng.uniform(1 - PARK_NOISE, 1 + PARK_NOISE)
-        before = total
-        rows.append((period, Decimal(f"{ytd:.2f}")))
-    return rows
-
-
-def _simulated_ledger(
-    spec: dict[str, Any],
-    bundle: PlanBundle,
-    org_units: list[OrgUnit],
-    last: Period,
-    rng: random.Random,
-) -> ObservationFile:
-    measured = {i.code for i in bundle.indicators}
-    series = _reported_series(spec, measured, org_units, last, rng)
-    for zone, indicators in (spec.get("zones") or {}).items():
-        parent = next(u.parent for u in org_units if u.code == zone)
-        for indicator, points in indicators.items():
-            if indicator not in measured:
-                continue
-            if "of_container" in points:
-                container = series[(indicator, str(parent))]
-                series[(indicator, zone)] = _part_of(container, points["of_container"], rng)
-            else:
-                series[(indicator, zone)] = _series(_points(points), last, 1.0, rng)
-    rows = [
-        _row(0, indicator, unit, period, value, ObservationStatus.APPROVED)
-        for (indicator, unit), values in series.items()
-        for period, value in values
-    ]
-    rows = _plant_problems(rows, spec["code"]) + _unreviewed(spec, series, last)
-    rows = [replace(r, row=n + 2) for n, r in enumerate(rows)]
-    references = tuple(
-        CodeReference(r.row, column, code)
-        for r in rows
-        for column, code in (("indicator", r.indicator), ("org_unit", r.org_unit))
-    )
-    return ObservationFile(f"{SIMULATED} {spec['code']}", tuple(rows), (), references, 0)
-
-
-def _reported_series(
-    spec: dict[str, Any],
-    measured: set[str],
-    org_units: list[OrgUnit],
-    last: Period,
-    rng: random.Random,
-) -> dict[tuple[str, str], Series]:
-    """The region's districts (or the region itself) share each calibrated total."""
-    region = str(spec["region"])
-    districts = [u for u in org_units if u.parent == region and u.additive]
-    reporters = districts or [next(u for u in org_units if u.code == region)]
-    weights = [rng.uniform(0.5, 2.0) for _ in reporters]
-    series: dict[tuple[str, str], Series] = {}
-    for indicator, points in (spec.get("calibration") or {}).items():
-        if indicator in measured:
-            for unit, weight in zip(reporters, weights, strict=True):
-                share = weight / sum(weights)
-                series[(indicator, unit.code)] = _series(_points(points), last, share, rng)
-    return series
-
-
-def _unreviewed(
-    spec: dict[str, Any], series: dict[tuple[str, str], Series], last: Period
-) -> list[ObservationRow]:
-    """Reports still under review (draft 草稿, submitted 已报送): a park's latest months, a share
-    of its container's 累计, for the review workflow to show. Parks are not added into any
-    total, so these rows change no roll-up even where unreviewed figures are admitted."""
-    rows = []
-    for report in spec.get("unreviewed") or []:
-        period = last.shift(-int(report["months_back"]))
-        container = dict(series[(report["indicator"], str(report["container"]))])
-        if period in container:
-            value = (container[period] * Decimal(str(report["share"]))).quantize(Decimal("0.01"))
-            status = ObservationStatus(report["status"])
-            rows.append(_row(0, report["indicator"], report["org_unit"], period, value, status))
-    return rows
-
-
-def _row(
-    n: int,
-    indicator: str,
-    org_unit: str,
-    period: Period,
-    value: Decimal,
-    status: ObservationStatus,
-) -> ObservationRow:
-    return ObservationRow(
-        n + 2, indicator, org_unit, period, value, None, ReportingBasis.YTD, status
-    )
-
-
-def _plant_problems(rows: list[ObservationRow], plan: str) -> list[ObservationRow]:
-    """A few deliberate problems for `bioecon data check` to find (长沙 only): a missing month
-    (岳麓区 2024-07), a falling 累计 (开福区 2025-03: 95 % of February's, so it falls whatever the
-    noise) and outlying months (雨花区 2024-09 to 12 ×1.8, whose 同比/环比 jump past the bound)."""
-    if plan != "changsha-2025":
-        return rows
-    result: list[ObservationRow] = []
-    for row in rows:
-        if row.org_unit == "430104" and str(row.period) == "2024-07":
-            continue  # 缺报
-        if row.org_unit == "430105" and str(row.period) == "2025-03":
-            row = replace(row, value=_cents(result[-1].value * Decimal("0.95")))  # 累计值回落
-        if row.org_unit == "430111" and row.period.year == 2024 and row.period.index >= 9:
-            row = replace(row, value=_cents(row.value * Decimal("1.8")))  # 增速异常
-        result.append(row)
-    return result
-
-
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))
+    return tuple(catalogue[code].indicator for code in sorted(used))
 
 
 _PROJECT_KINDS = (
@@ -468,47 +282,104 @@ def _flag_validity(uscc: str) -> tuple[date, date | None]:
     return start, date(start.year + 3, start.month, 1) if lapsed else None
 
 
+# flags the office records (tiers.yaml): each held from its own day, drawn from the credit code
+# 创新型中小企业 (certified), 产业链配套 (listed for a chain), 孵化毕业 (the graduation day)
+_OFFICE_FLAGS = {"创新型中小企业": 0.3, "产业链配套": 0.35, "孵化毕业": 0.25}
+UNICORNS = (
+    2  # per plan: young, unlisted, valued 3亿美元 in 2020 growing 50 % a year (10亿美元 from 2023)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Simulated:
+    """One simulated enterprise: what its rows say."""
+
+    n: int
+    uscc: str
+    industry: str
+    revenue: float  # 万元 in 2025
+    growth: float
+    flags: tuple[str, ...]
+    unicorn: bool
+
+
 def _simulated_enterprises(
     spec: dict[str, Any], org_units: list[OrgUnit], rng: random.Random
 ) -> EnterpriseFile:
     """About 120 enterprises per plan region, with valid credit codes and yearly revenue (万元);
-    a handful above 100亿元 so tier targets have something to count."""
+    a handful above 100亿元 so tier targets have something to count, two unicorns, and the
+    flags the office records (one row each, with its own day)."""
     region = str(spec["region"])
     places = [u.code for u in org_units if u.parent == region] or [region]
     codes = list(_SCOPES)
     rows: list[EnterpriseRow] = []
     giants = {"changsha-2025": 6, "nanjing-2023": 8, "changchun-2025": 2}.get(spec["code"], 1)
+    unicorns = 0
     for n in range(120):
         body = f"{n:08d}"
         org = body + org_check_char(body)
         first17 = f"91{region[:6]}{org}"
-        uscc = first17 + calc_check_digit(first17)
-        industry = codes[n % len(codes)]
         revenue = rng.uniform(1_100_000, 2_000_000) if n < giants else rng.lognormvariate(10.0, 1.3)
         growth = rng.uniform(-0.03, 0.22)
         flags = tuple(sorted({f for f in _FLAGS if rng.random() < 0.08}))
-        valid_from, valid_to = _flag_validity(uscc)
-        for year in range(2020, 2026):
-            rows.append(
-                EnterpriseRow(
-                    row=len(rows) + 2,
-                    uscc=uscc,
-                    name=f"模拟企业{spec['code'][:3]}{n:03d}" if year == 2020 else None,
-                    org_unit=places[n % len(places)] if year == 2020 else None,
-                    industry_code=industry if year == 2020 else None,
-                    industry_code_edition=None,
-                    business_scope=_SCOPES[industry] if year == 2020 else None,
-                    founded_on=date(2000 + n % 22, 1 + n % 12, 1) if year == 2020 else None,
-                    flags=flags if year == 2020 else None,
-                    flags_valid_from=valid_from if year == 2020 and flags else None,
-                    flags_valid_to=valid_to if year == 2020 and flags else None,
-                    year=year,
-                    revenue=Decimal(f"{revenue * (1 + growth) ** (year - 2025):.2f}"),
-                    output_value=None,
-                    rd_spend=None,
-                    employees=None,
-                    valuation=None,
-                    valuation_unit=None,
-                )
-            )
+        unicorn = unicorns < UNICORNS and n >= giants and n % 22 >= 16 and "上市" not in flags
+        unicorns += unicorn
+        one = _Simulated(
+            n,
+            first17 + calc_check_digit(first17),
+            codes[n % len(codes)],
+            revenue,
+            growth,
+            flags,
+            unicorn,
+        )
+        rows += _enterprise_rows(one, f"模拟企业{spec['code'][:3]}{n:03d}", places, len(rows))
     return EnterpriseFile(f"{SIMULATED} enterprises {spec['code']}", tuple(rows), (), (), ())
+
+
+def _enterprise_rows(
+    one: _Simulated, name: str, places: list[str], before: int
+) -> list[EnterpriseRow]:
+    """A row a year 2020–2025: the first names the enterprise and its flags, the next ones
+    each carry one office-recorded flag with its day."""
+    valid_from, valid_to = _flag_validity(one.uscc)
+    office = _office_flags(one.uscc)
+    rows: list[EnterpriseRow] = []
+    for year in range(2020, 2026):
+        first = year == 2020
+        flag = office.get(year)
+        rows.append(
+            EnterpriseRow(
+                row=before + len(rows) + 2,
+                uscc=one.uscc,
+                name=name if first else None,
+                org_unit=places[one.n % len(places)] if first else None,
+                industry_code=one.industry if first else None,
+                industry_code_edition=None,
+                business_scope=_SCOPES[one.industry] if first else None,
+                founded_on=date(2000 + one.n % 22, 1 + one.n % 12, 1) if first else None,
+                flags=one.flags if first else ((flag[0],) if flag else None),
+                flags_valid_from=valid_from if first and one.flags else (flag[1] if flag else None),
+                flags_valid_to=valid_to if first and one.flags else None,
+                year=year,
+                revenue=Decimal(f"{one.revenue * (1 + one.growth) ** (year - 2025):.2f}"),
+                output_value=None,
+                rd_spend=None,
+                employees=None,
+                valuation=Decimal(f"{3 * 1.5 ** (year - 2020):.2f}") if one.unicorn else None,
+                valuation_unit="亿美元" if one.unicorn else None,
+            )
+        )
+    return rows
+
+
+def _office_flags(uscc: str) -> dict[int, tuple[str, date]]:
+    """The office-recorded flags an enterprise holds, by the row (year 2021–2023) that carries
+    each, with the day it is held from (2018–2025). Drawn from the credit code."""
+    draw = random.Random(f"{uscc} office flags")
+    held: dict[int, tuple[str, date]] = {}
+    for year, (flag, chance) in enumerate(_OFFICE_FLAGS.items(), start=2021):
+        day = date(draw.randint(2018, 2025), draw.randint(1, 12), 1)
+        if draw.random() < chance:
+            held[year] = (flag, day)
+    return held

@@ -81,3 +81,44 @@ def test_unreviewed_reports_are_loaded_with_their_status(demo: Bioecon) -> None:
         for o in export_observations(demo, indicator="bio_economy_scale", org_unit="430121")
     }
     assert all(o.value == (county[o.period] / 2).quantize(Decimal("0.01")) for o in csjk)
+
+
+def test_each_indicator_is_reported_at_its_own_period_type_and_basis(demo: Bioecon) -> None:
+    # 生物服务业规模 is quarterly (indicators.yaml): 长沙's nine districts report 2020Q1 … 2025Q4,
+    # and their 2021Q4 累计 add up to the calibrated 600 (each rounded to 0.01: off ≤ 0.045)
+    services = export_observations(demo, indicator="bioservices_scale")
+    assert {o.period[4:] for o in services} == {"Q1", "Q2", "Q3", "Q4"}
+    assert len({o.org_unit for o in services}) == 9
+    in_2021 = sum((o.value for o in services if o.period == "2021Q4"), Decimal(0))
+    assert abs(in_2021 - 600) <= Decimal("0.045")
+    # 种业总产值 is yearly: one row a year per district, 2023 adding up to the calibrated 175
+    seed = export_observations(demo, indicator="seed_industry_output")
+    assert {o.period for o in seed} == {"2020", "2021", "2022", "2023", "2024", "2025"}
+    in_2023 = sum((o.value for o in seed if o.period == "2023"), Decimal(0))
+    assert abs(in_2023 - 175) <= Decimal("0.045")
+
+
+def test_stocks_are_the_regions_year_end_levels(demo: Bioecon) -> None:
+    # 特色产业集群数 calibrated 1 (2021) and 2 (2025): geometric between, ×2^(1/4) ≈ 1.189 a
+    # year, so 0.84, 1, 1.19, 1.41, 1.68, 2 rounded to whole clusters; reported by 长沙 itself
+    clusters = export_observations(demo, indicator="cluster_count")
+    assert [(o.org_unit, o.period, o.value) for o in clusters] == [
+        ("430100", "2020", Decimal(1)),
+        ("430100", "2021", Decimal(1)),
+        ("430100", "2022", Decimal(1)),
+        ("430100", "2023", Decimal(1)),
+        ("430100", "2024", Decimal(2)),
+        ("430100", "2025", Decimal(2)),
+    ]
+    assert {o.basis.value for o in clusters} == {"period_end"}
+    # 种业领域高水平人才: the 生物育种 sector's series only (4.3.1), 560 in 2021 and 940 in 2025
+    talents = export_observations(demo, indicator="talent_high_calibre")
+    assert {o.sector for o in talents} == {"4.3.1"}
+    assert [(o.period, o.value) for o in talents if o.period in ("2021", "2025")] == [
+        ("2021", Decimal(560)),
+        ("2025", Decimal(940)),
+    ]
+    # 南京 病人数 (a yearly flow counted in 名): whole numbers, 2023's the calibrated 9200
+    patients = export_observations(demo, indicator="patients_served", org_unit="320100")
+    assert all(o.value == o.value.to_integral_value() for o in patients)
+    assert [o.value for o in patients if o.period == "2023"] == [Decimal(9200)]

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import tier_catalogue, unit_registry
-from bioecon.domain.model import Indicator, IndicatorNature, Plan, PlanBundle, ReportingBasis
+from bioecon.catalogs import indicator_catalogue, tier_catalogue, unit_registry
+from bioecon.domain.catalogue import CatalogueEntry, IndicatorSource, tier_entry
+from bioecon.domain.model import Indicator, Plan, PlanBundle
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
-from bioecon.domain.tiers import plan_rules, tier_of_indicator
+from bioecon.domain.tiers import plan_rules
 from bioecon.errors import Conflict, InvalidInput, InvalidValue, NotFound, Problem, format_path
 from bioecon.store import Connection, indicators, orgunits, responsible_units
 from bioecon.store import plans as store
@@ -57,7 +58,7 @@ def load_plan(
         if old == bundle:
             assert plan_id is not None
             return PlanLoadReport(bundle.plan.code, plan_id, "unchanged", changes)
-        indicators.upsert(connection, _tier_indicators(bundle))
+        indicators.upsert(connection, _register_indicators(bundle))
         new_id = store.save_plan(connection, bundle)
         return PlanLoadReport(
             bundle.plan.code, new_id, "created" if old is None else "updated", changes
@@ -90,22 +91,24 @@ def _valid_tiers(bundle: PlanBundle) -> bool:
     return True
 
 
-def _tier_indicators(bundle: PlanBundle) -> list[Indicator]:
-    """Indicators for the tiers the plan's targets count (``tier.<code>``), from the catalogue."""
-    catalogue = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
-    codes = {tier_of_indicator(t.indicator) for t in bundle.targets} - {None}
-    return [
-        Indicator(
-            code=catalogue[code].indicator,
-            name=catalogue[code].name,
-            unit="家",
-            nature=IndicatorNature.STOCK,
-            basis=ReportingBasis.PERIOD_END,
-            period_type="year",
-            description="企业梯次: measured from the enterprise registry (bioecon/data/tiers.yaml)",
-        )
-        for code in sorted(c for c in codes if c is not None and c in catalogue)
-    ]
+def _counted_entries(bundle: PlanBundle) -> dict[str, CatalogueEntry]:
+    """The catalogue's register indicators (tiers with the plan's own tier rules over them,
+    platforms, approvals, projects): known to every plan without being declared."""
+    rules = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
+    entries = {
+        code: entry
+        for code, entry in indicator_catalogue().items()
+        if entry.source is not IndicatorSource.LEDGER
+    }
+    return entries | {rule.indicator: tier_entry(rule) for rule in rules.values()}
+
+
+def _register_indicators(bundle: PlanBundle) -> list[Indicator]:
+    """The register indicators the plan's targets count, as the catalogue defines them: stored
+    like any indicator, so that a target refers to its indicator by id."""
+    entries = _counted_entries(bundle)
+    codes = {t.indicator for t in bundle.targets if t.indicator in entries}
+    return [entries[code].indicator for code in sorted(c for c in codes if c is not None)]
 
 
 Finding = tuple[tuple[str | int, ...], str]
@@ -153,8 +156,7 @@ def _org_unit_problems(connection: Connection, bundle: PlanBundle) -> list[Findi
 
 
 def _indicator_problems(connection: Connection, bundle: PlanBundle) -> list[Finding]:
-    rules = plan_rules(tier_catalogue(), bundle.plan.tiers if _valid_tiers(bundle) else None)
-    declared = {i.code for i in bundle.indicators} | {rule.indicator for rule in rules.values()}
+    declared = {i.code for i in bundle.indicators} | set(_counted_entries(bundle))
     wanted = {x.indicator for x in bundle.targets if x.indicator} - declared
     known = declared | indicators.existing(connection, wanted)
     return [
