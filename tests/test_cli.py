@@ -34,7 +34,7 @@ def test_whole_loop_on_a_fresh_database(
     assert run(capsys, "--db", db, "db", "upgrade")[0] == 0
 
     code, out, _ = run(capsys, "--db", db, "plan", "load", str(changsha_plan_file))
-    assert code == 0 and "plan changsha-2025 (id 1) created" in out and "targets created26" in out
+    assert code == 0 and "plan changsha-2025 (id 1) created" in out and "targets 26 created" in out
     code, out, _ = run(capsys, "--db", db, "plan", "load", str(changsha_plan_file))
     assert out.strip().endswith("unchanged")
 

@@ -9,11 +9,11 @@ from typing import Any
 
 
 def plan_load_line(file: Path, report: Any) -> str:
-    """``FILE: plan CODE (id N) OUTCOME: targets created3/updated1, …``."""
+    """``FILE: plan CODE (id N) OUTCOME: targets 3 created/1 updated, …``."""
     details = ", ".join(
         f"{name} "
         + "/".join(
-            f"{label}{getattr(change, label)}"
+            f"{getattr(change, label)} {label}"
             for label in ("created", "updated", "deleted")
             if getattr(change, label)
         )
