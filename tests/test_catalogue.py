@@ -54,7 +54,7 @@ def test_register_counts_use_the_register_vocabulary() -> None:
 
 def test_every_tier_rule_is_a_registry_indicator() -> None:
     catalogue = indicator_catalogue()
-    # tiers.yaml holds 16 rules (4 revenue bands, 规上, 瞪羚, 独角兽, 9 flags)
+    # tiers.yaml holds 18 rules (4 revenue bands, 规上, 瞪羚, 独角兽, 9 flags, a union, all)
     registry = {c for c, e in catalogue.items() if e.source is IndicatorSource.REGISTRY}
     assert "tier.listed" in registry and "tier.innovative_sme" in registry
     assert catalogue["tier.listed"].indicator.name == "上市企业数量"

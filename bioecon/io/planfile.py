@@ -103,7 +103,8 @@ class ThresholdsModel(_Model):
 
 
 class TierModel(_Model):
-    """A tier rule: exactly one of revenue_at_least (万元), flag, gazelle, unicorn."""
+    """A tier rule: exactly one of revenue_at_least (万元), flag, gazelle, unicorn, any_of (a
+    union of other tiers, each member counted once) or all (every registered enterprise)."""
 
     code: Code
     name: Text
@@ -112,6 +113,10 @@ class TierModel(_Model):
     flag: str | None = None
     gazelle: dict[str, Decimal] | None = None
     unicorn: dict[str, Decimal | str] | None = None
+    any_of: list[Code] | None = Field(
+        default=None, description="codes of tiers (the catalogue's or the plan's) united"
+    )
+    all: Literal[True] | None = Field(default=None, description="every registered enterprise")
 
 
 class PlanMeta(_Model):

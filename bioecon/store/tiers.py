@@ -72,44 +72,26 @@ _UNDATED = (
     _SCOPE
     + """
 SELECT MIN(f.loaded_on) FROM enterprise_flag f JOIN enterprise e ON e.id = f.enterprise_id
-WHERE f.flag = :flag AND f.valid_from IS NULL AND f.loaded_on <= :at_day
+WHERE f.flag IN :flags AND f.valid_from IS NULL AND f.loaded_on <= :at_day
   AND (f.valid_to IS NULL OR f.valid_to >= :at_day)
   AND """
     + _IN_SCOPE
 )
 
 
-def _condition(rule: TierRule) -> tuple[str, dict[str, object]]:
+def _condition(rule: TierRule, year: int) -> tuple[str, dict[str, object]]:
+    """The SQL condition an enterprise ``e`` of the tier meets in ``year``, and its own
+    parameters (the shared ones, :year, :at_day, :founded_*, are bound by :func:`_sql`)."""
+    if rule.any_of:
+        return _union(rule.any_of, year)
+    if rule.every:
+        return "(e.founded_on IS NULL OR e.founded_on <= :at_day)", {}
     if rule.flag is not None:
         return _FLAG.format(name=":flag"), {"flag": rule.flag}
     if rule.revenue_at_least is not None:
-        condition = "y.revenue >= :threshold"
-        params: dict[str, object] = {"threshold": rule.revenue_at_least}
-        if rule.industry_divisions:
-            condition += (
-                " AND substr(e.industry_code, 1, 2) BETWEEN :division_from AND :division_to"
-            )
-            params |= {
-                "division_from": rule.industry_divisions[0],
-                "division_to": rule.industry_divisions[1],
-            }
-        return condition, params
+        return _revenue(rule)
     if rule.gazelle:
-        g = rule.gazelle
-        growth = (1 + g["cagr3_at_least"]) ** 3
-        condition = (
-            "(e.founded_on >= :founded_15 AND y3.revenue > :first_revenue"
-            " AND y.revenue >= y3.revenue * :growth3 AND y.revenue > y1.revenue)"
-            " OR (e.founded_on >= :founded_10 AND y.revenue > :young10)"
-            " OR (e.founded_on >= :founded_5 AND y.revenue > :young5)"
-        )
-        return condition, {
-            "first_revenue": g["first_revenue_above"],
-            "growth3": float(growth),
-            "young10": g["young10_revenue_above"],
-            "young5": g["young5_revenue_above"],
-            "max_age": int(g["max_age"]),
-        }
+        return _gazelle(rule.gazelle)
     u = rule.unicorn
     condition = (
         "y.valuation >= :valuation AND y.valuation_unit = :valuation_unit AND e.founded_on >= :founded_max"
@@ -119,7 +101,53 @@ def _condition(rule: TierRule) -> tuple[str, dict[str, object]]:
         "valuation": Decimal(str(u["valuation_at_least"])),
         "valuation_unit": str(u["valuation_unit"]),
         "not_flag": str(u["not_flag"]),
-        "max_age": int(u["max_age"]),
+        "founded_max": date(year - int(u["max_age"]), 1, 1),
+    }
+
+
+def _union(rules: tuple[TierRule, ...], year: int) -> tuple[str, dict[str, object]]:
+    """Members of any of ``rules``: their conditions OR-ed, each one's parameters renamed
+    ``u<n>_…`` so that two rules' parameters (two flags) cannot collide. One row per
+    enterprise, so a member of two tiers counts once."""
+    conditions: list[str] = []
+    params: dict[str, object] = {}
+    for n, rule in enumerate(rules):
+        condition, own = _condition(rule, year)
+        prefix = f"u{n}_"
+        conditions.append(
+            "("
+            + re.sub(r":(\w+)", lambda m: f":{prefix}{m[1]}" if m[1] in own else m[0], condition)
+            + ")"
+        )
+        params |= {prefix + k: v for k, v in own.items()}
+    return " OR ".join(conditions), params
+
+
+def _revenue(rule: TierRule) -> tuple[str, dict[str, object]]:
+    condition = "y.revenue >= :threshold"
+    params: dict[str, object] = {"threshold": rule.revenue_at_least}
+    if rule.industry_divisions:
+        condition += " AND substr(e.industry_code, 1, 2) BETWEEN :division_from AND :division_to"
+        params |= {
+            "division_from": rule.industry_divisions[0],
+            "division_to": rule.industry_divisions[1],
+        }
+    return condition, params
+
+
+def _gazelle(g: dict[str, Decimal]) -> tuple[str, dict[str, object]]:
+    growth = (1 + g["cagr3_at_least"]) ** 3
+    condition = (
+        "(e.founded_on >= :founded_15 AND y3.revenue > :first_revenue"
+        " AND y.revenue >= y3.revenue * :growth3 AND y.revenue > y1.revenue)"
+        " OR (e.founded_on >= :founded_10 AND y.revenue > :young10)"
+        " OR (e.founded_on >= :founded_5 AND y.revenue > :young5)"
+    )
+    return condition, {
+        "first_revenue": g["first_revenue_above"],
+        "growth3": float(growth),
+        "young10": g["young10_revenue_above"],
+        "young5": g["young5_revenue_above"],
     }
 
 
@@ -135,16 +163,13 @@ def _sql(
     """``template`` with ``rule``'s condition, and the parameters it uses; every parameter
     name (in the SQL and the mapping) begins with ``prefix``, so two can share a statement.
     Flags are judged on ``day`` (default: the last day of ``year``)."""
-    condition, params = _condition(rule)
-    age = params.pop("max_age", 15)
-    max_age = age if isinstance(age, int) else 15
+    condition, params = _condition(rule, year)
     params |= {
         "year": year,
         "at_day": day or date(year, 12, 31),
         "founded_15": date(year - 15, 1, 1),
         "founded_10": date(year - 10, 1, 1),
         "founded_5": date(year - 5, 1, 1),
-        "founded_max": date(year - max_age, 1, 1),
     }
     sql = re.sub(
         r":(\w+)",
@@ -232,12 +257,14 @@ def undated_since(
     org_unit: str | None = None,
     sector: str | None = None,
 ) -> date | None:
-    """For a flag tier: the first day the registry recorded one of the flags without a start
-    date that are counted on ``day`` in the scope (they count from that day); else None."""
-    if rule.flag is None:
+    """For a tier of flags (or a union with flags): the first day the registry recorded one of
+    the flags without a start date that are counted on ``day`` in the scope (they count from
+    that day); else None."""
+    if not rule.flags:
         return None
-    params = {"flag": rule.flag, "at_day": day, "org_unit": org_unit or "", "sector": sector or ""}
-    found = connection.execute(text(_UNDATED).bindparams(**params)).scalar()
+    params = {"at_day": day, "org_unit": org_unit or "", "sector": sector or ""}
+    statement = text(_UNDATED).bindparams(bindparam("flags", expanding=True))
+    found = connection.execute(statement, {**params, "flags": list(rule.flags)}).scalar()
     if found is None or isinstance(found, date):
         return found
     return date.fromisoformat(str(found))
