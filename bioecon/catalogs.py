@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
+from bioecon.domain.mapping import MappingRules, check_rules
+from bioecon.domain.mapping import mapping_rules as read_mapping_rules
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.tiers import TierRule, tier_rules
@@ -38,13 +40,6 @@ def seed_texts() -> dict[str, str]:
     """The seed plan texts of ``bioecon/data/seeds`` by file name, in name order."""
     names = sorted(item.name for item in _data("seeds").iterdir() if item.name.endswith(".txt"))
     return {name: read_data_text(f"seeds/{name}") for name in names}
-
-
-@cache
-def extraction_rules() -> dict[str, Any]:
-    """``extract/indicator_rules.yaml``: the indicators extracted targets map to, and the rules."""
-    data: dict[str, Any] = read_data_file("extract/indicator_rules.yaml")
-    return data
 
 
 @cache
@@ -82,6 +77,15 @@ def tier_catalogue() -> dict[str, TierRule]:
 def indicator_catalogue() -> dict[str, CatalogueEntry]:
     """指标目录: ``indicators.yaml`` and one registry indicator per tier rule, by code."""
     return catalogue_entries(read_data_file("indicators.yaml")["indicators"], tier_catalogue())
+
+
+@cache
+def mapping_rules() -> MappingRules:
+    """``indicator_mapping.yaml``: the rules and confidences that map targets to indicators,
+    checked against the catalogue."""
+    rules = read_mapping_rules(read_data_file("indicator_mapping.yaml"))
+    check_rules(rules, indicator_catalogue())
+    return rules
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bioecon.catalogs import extraction_rules, read_data_file, read_data_text, seed_texts
+from bioecon.catalogs import mapping_rules, read_data_file, read_data_text, seed_texts
 
 
 def test_the_seed_texts_by_name() -> None:
@@ -20,4 +20,4 @@ def test_the_seed_texts_by_name() -> None:
 def test_files_in_folders_are_named_with_a_slash() -> None:
     assert read_data_text("classification/sei2018_bio_structure.csv").count("\n") > 10
     assert "map" in read_data_file("extract/traditional.yaml")
-    assert {"indicators", "rules"} <= set(extraction_rules())
+    assert mapping_rules().rules

@@ -61,6 +61,7 @@ class CatalogueEntry:
     source: IndicatorSource
     count: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     references: tuple[str, ...] = ()  # where the definition comes from
+    aliases: tuple[str, ...] = ()  # other names plans use (matched by bioecon.domain.mapping)
 
     @property
     def code(self) -> str:
@@ -134,4 +135,5 @@ def _entry(record: dict[str, Any]) -> CatalogueEntry:
         source=source,
         count=count,
         references=tuple(str(r) for r in record.get("references") or ()),
+        aliases=tuple(str(a) for a in record.get("aliases") or ()),
     )

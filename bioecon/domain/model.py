@@ -70,6 +70,14 @@ class TargetOp(StrEnum):
     TIMES = "x"
 
 
+class MappingMethod(StrEnum):
+    """How a target's indicator was chosen (docs/indicators.md)."""
+
+    RULE = "rule"  # a mapping rule of bioecon/data/indicator_mapping.yaml matched
+    FUZZY = "fuzzy"  # the metric resembles the indicator's name or an alias
+    MANUAL = "manual"  # chosen by a person (`bioecon plan map --set/--accept`, a plan file)
+
+
 class ObservationStatus(StrEnum):
     """填报状态: 草稿 → 已报送 → 已审核."""
 
@@ -190,6 +198,9 @@ class Target:
     deadline_year: int | None = None
     source: SourceSpan | None = None
     note: str | None = None
+    mapping_method: MappingMethod | None = None  # how ``indicator`` was chosen
+    mapping_confidence: Decimal | None = None  # 0–1; classes in indicator_mapping.yaml
+    mapping_reason: str | None = None  # why (the rule, the similar name, who chose)
 
 
 @dataclass(frozen=True, slots=True)

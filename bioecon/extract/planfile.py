@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
-from bioecon.catalogs import extraction_rules
+from bioecon.catalogs import indicator_catalogue, mapping_rules, tier_catalogue, unit_registry
+from bioecon.domain.catalogue import IndicatorSource
+from bioecon.domain.mapping import ConfidenceClass, Suggestion, best, suggest
 from bioecon.domain.model import (
-    Indicator,
     Plan,
     PlanBundle,
-    ReportingBasis,
     ResponsibleUnit,
     SourceSpan,
     Target,
@@ -19,26 +20,14 @@ from bioecon.extract.plan_meta import read_plan_meta
 from bioecon.extract.targets import ExtractedTarget
 from bioecon.extract.tasks import ExtractedTask
 
-_TIER_WORDS = ("独角兽", "瞪羚", "小巨人", "专精特新", "上市", "链主", "百亿级")
 
-
-def map_indicator(target: ExtractedTarget) -> str | None:
-    if "、" in target.metric and sum(word in target.metric for word in _TIER_WORDS) > 1:
-        return None  # 独角兽、瞪羚、“小巨人”企业: a union of tiers, no single tier measures it
-    fields = {
-        "subject": target.subject,
-        "metric": target.metric,
-        "qualifier": target.qualifier or "",
-        "unit": target.unit,
-    }
-    for rule in extraction_rules()["rules"]:
-        if all(
-            any(word in fields[name] for word in words)
-            for name, words in rule.items()
-            if name != "indicator"
-        ):
-            return str(rule["indicator"])
-    return None
+def map_indicator(target: ExtractedTarget) -> Suggestion | None:
+    """The indicator a mapping rule gives ``target`` with high confidence (fuzzy and weaker
+    suggestions wait for `bioecon plan map`)."""
+    found = suggest(
+        target, indicator_catalogue(), tier_catalogue(), mapping_rules(), unit_registry()
+    )
+    return best(found, ConfidenceClass.HIGH)
 
 
 def to_bundle(
@@ -64,8 +53,10 @@ def to_bundle(
         for unit in task.units:
             units.setdefault(unit, f"{prefix}{len(units) + 1:02d}")
     mapped = {id(t): map_indicator(t) for t in targets}
-    declared = {i["code"]: i for i in extraction_rules()["indicators"]}
-    used = sorted({m for m in mapped.values() if m is not None and m in declared})
+    catalogue = indicator_catalogue()
+    used = sorted(  # registry indicators are declared on load (services/plans.py)
+        {m.code for m in mapped.values() if m and m.source is not IndicatorSource.REGISTRY}
+    )
     return PlanBundle(
         plan=Plan(
             code=meta.code,
@@ -80,12 +71,7 @@ def to_bundle(
         ),
         org_units=meta.org_units,
         responsible_units=tuple(ResponsibleUnit(c, n, meta.region) for n, c in units.items()),
-        indicators=tuple(
-            Indicator(
-                code=c, name=declared[c]["name"], unit=declared[c]["unit"], basis=ReportingBasis.YTD
-            )
-            for c in used
-        ),
+        indicators=tuple(catalogue[c].indicator for c in used),
         targets=tuple(
             Target(
                 key=f"T{n:02d}",
@@ -95,7 +81,7 @@ def to_bundle(
                 value=t.value,
                 value_high=t.value_high,
                 unit=t.unit,
-                indicator=mapped[id(t)],
+                **_mapping_fields(mapped[id(t)]),
                 subject=t.subject,
                 qualifier=t.qualifier,
                 deadline_year=t.year,
@@ -118,3 +104,13 @@ def to_bundle(
             for n, task in enumerate(tasks, start=1)
         ),
     )
+
+
+def _mapping_fields(found: Suggestion | None) -> dict[str, Any]:
+    """The target's indicator and how it was found (none: left for `bioecon plan map`)."""
+    return {
+        "indicator": found.code if found else None,
+        "mapping_method": found.method if found else None,
+        "mapping_confidence": found.confidence if found else None,
+        "mapping_reason": found.reason if found else None,
+    }

@@ -18,6 +18,7 @@ from bioecon.domain.model import (
     Aggregation,
     Indicator,
     IndicatorNature,
+    MappingMethod,
     OrgLevel,
     OrgUnit,
     Plan,
@@ -196,6 +197,13 @@ class TargetModel(_Model):
     deadline_year: Year | None = None
     source: SpanModel | None = None
     note: str | None = None
+    mapping_method: MappingMethod | None = Field(
+        default=None, description="how the indicator was chosen: rule, fuzzy or manual"
+    )
+    mapping_confidence: Annotated[Decimal, Field(ge=0, le=1)] | None = Field(
+        default=None, description="0–1; high/medium/low classes in indicator_mapping.yaml"
+    )
+    mapping_reason: str | None = Field(default=None, description="why this indicator")
 
 
 class TaskModel(_Model):

@@ -159,6 +159,9 @@ target = Table(
     Column("quote_start", Integer),
     Column("quote_end", Integer),
     Column("note", Text),
+    Column("mapping_method", String(10)),  # rule, fuzzy, manual (how indicator_id was chosen)
+    Column("mapping_confidence", ExactDecimal()),  # 0–1
+    Column("mapping_reason", Text),
     UniqueConstraint("plan_id", "key"),
     comment="目标, each traced to its sentence by quote/quote_start/quote_end",
 )

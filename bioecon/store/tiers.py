@@ -113,14 +113,14 @@ def _union(rules: tuple[TierRule, ...], year: int) -> tuple[str, dict[str, objec
     params: dict[str, object] = {}
     for n, rule in enumerate(rules):
         condition, own = _condition(rule, year)
-        prefix = f"u{n}_"
-        conditions.append(
-            "("
-            + re.sub(r":(\w+)", lambda m: f":{prefix}{m[1]}" if m[1] in own else m[0], condition)
-            + ")"
-        )
-        params |= {prefix + k: v for k, v in own.items()}
+        conditions.append(f"({_renamed(condition, own, f'u{n}_')})")
+        params |= {f"u{n}_{k}": v for k, v in own.items()}
     return " OR ".join(conditions), params
+
+
+def _renamed(sql: str, params: dict[str, object], prefix: str) -> str:
+    """``sql`` with each of ``params``' names written ``:<prefix><name>``."""
+    return re.sub(r":(\w+)", lambda m: f":{prefix}{m[1]}" if m[1] in params else m[0], sql)
 
 
 def _revenue(rule: TierRule) -> tuple[str, dict[str, object]]:
@@ -171,11 +171,7 @@ def _sql(
         "founded_10": date(year - 10, 1, 1),
         "founded_5": date(year - 5, 1, 1),
     }
-    sql = re.sub(
-        r":(\w+)",
-        lambda m: f":{prefix}{m[1]}" if m[1] in params else m[0],
-        template.format(condition=condition),
-    )
+    sql = _renamed(template.format(condition=condition), params, prefix)
     return sql, {prefix + k: v for k, v in params.items() if f":{prefix}{k}" in sql}
 
 
