@@ -22,6 +22,7 @@ from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.cli_common import State, app_of, emit, emit_one, output_format
 from bioecon.cli_directories import register as register_directory_commands
+from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
 from bioecon.demo import build_demo
@@ -201,6 +202,9 @@ def plan_export(context: click.Context, reference: str, out: Path | None) -> Non
     else:
         out.write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
+
+
+plan.add_command(plan_map)
 
 
 @plan.command("schema")

@@ -113,7 +113,7 @@ def mapping_rules(data: Mapping[str, Any]) -> MappingRules:
         medium=Decimal(str(confidence["medium"])),
         fuzzy_scale=Decimal(str(confidence["fuzzy_scale"])),
         min_similarity=float(confidence["min_similarity"]),
-        manual=Decimal(str(confidence["manual"])).quantize(_CENT),
+        manual=canonical_decimal(Decimal(str(confidence["manual"]))),
         suggestions=int(confidence["suggestions"]),
     )
 

@@ -1,0 +1,183 @@
+"""Mapping use cases (`bioecon plan map`, ``GET /api/plans/{code}/mapping``): a plan's targets
+without an indicator with ranked suggestions, and a person's choices applied in one
+transaction. Rules: bioecon/data/indicator_mapping.yaml, docs/indicators.md."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import indicator_catalogue, mapping_rules, tier_catalogue, unit_registry
+from bioecon.domain.catalogue import IndicatorSource
+from bioecon.domain.mapping import ConfidenceClass, Suggestion, compatible, suggest
+from bioecon.domain.model import Indicator, MappingMethod, PlanBundle, Target
+from bioecon.domain.tiers import plan_rules
+from bioecon.errors import InvalidValue, NotFound
+from bioecon.store import Connection, indicators
+from bioecon.store import plans as store
+from bioecon.store.migrate import ensure_current
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSuggestions:
+    """A target to map, with its ranked suggestions (best first)."""
+
+    target: Target
+    suggestions: list[Suggestion]
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedChoice:
+    """A choice written to the plan: the target, the indicator, and whether the plan now
+    declares that indicator from the catalogue (the database did not have it)."""
+
+    key: str
+    indicator: str
+    name: str
+    confidence: Decimal
+    declared: bool
+
+
+def plan_mapping(
+    app: Bioecon, *, plan: str, include_mapped: bool = False
+) -> list[TargetSuggestions]:
+    """The plan's targets without an indicator (with ``include_mapped``, also those mapped by
+    rule or fuzzy match below high confidence), each with its suggestions."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        bundle = _bundle(connection, plan)
+    return [
+        TargetSuggestions(target, _suggestions(target, bundle))
+        for target in bundle.targets
+        if _needs_review(target, include_mapped)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    code: str
+    confidence: Decimal
+    reason: str
+
+
+def apply_mapping(
+    app: Bioecon,
+    *,
+    plan: str,
+    choices: Mapping[str, str] | None = None,
+    accept: Decimal | None = None,
+    include_mapped: bool = False,
+) -> list[AppliedChoice]:
+    """Set each ``choices`` target (key → indicator code; confidence ``manual``) and, with
+    ``accept``, every listed target whose top suggestion has at least that confidence (kept
+    with it); all recorded as ``manual``. Every choice is checked (the target, the code, the
+    units) before anything is written; all are written in one transaction."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        bundle = _bundle(connection, plan)
+        by_key = {t.key: t for t in bundle.targets}
+        chosen = _chosen(bundle, dict(choices or {}), accept, include_mapped)
+        checked = {key: _checked(by_key, key, c.code, connection) for key, c in chosen.items()}
+        declared = _declare(connection, bundle, set(checked.values()))
+        targets = tuple(
+            dataclasses.replace(
+                t,
+                indicator=chosen[t.key].code,
+                mapping_method=MappingMethod.MANUAL,
+                mapping_confidence=chosen[t.key].confidence,
+                mapping_reason=chosen[t.key].reason,
+            )
+            if t.key in chosen
+            else t
+            for t in bundle.targets
+        )
+        new = dataclasses.replace(
+            bundle, targets=targets, indicators=(*bundle.indicators, *declared)
+        )
+        store.save_plan(connection, new)
+    codes = {i.code for i in declared}
+    return [
+        AppliedChoice(key, c.code, checked[key].name, c.confidence, c.code in codes)
+        for key, c in chosen.items()
+    ]
+
+
+def _bundle(connection: Connection, reference: str) -> PlanBundle:
+    plan_id = store.find_plan_id(connection, reference)
+    if plan_id is None:
+        raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
+    return store.load_bundle(connection, plan_id)
+
+
+def _needs_review(target: Target, include_mapped: bool) -> bool:
+    if target.indicator is None:
+        return True
+    if not include_mapped or target.mapping_method in (None, MappingMethod.MANUAL):
+        return False  # written by a person (a plan file, an earlier choice)
+    confidence = target.mapping_confidence or Decimal(0)
+    return mapping_rules().level(confidence) is not ConfidenceClass.HIGH
+
+
+def _suggestions(target: Target, bundle: PlanBundle) -> list[Suggestion]:
+    tiers = plan_rules(tier_catalogue(), bundle.plan.tiers)
+    return suggest(target, indicator_catalogue(), tiers, mapping_rules(), unit_registry())
+
+
+def _chosen(
+    bundle: PlanBundle, choices: dict[str, str], accept: Decimal | None, include_mapped: bool
+) -> dict[str, _Choice]:
+    """Key → choice: the explicit ones, then the top suggestions at ``accept`` or above."""
+    manual = mapping_rules().manual
+    found = {
+        key: _Choice(code, manual, "人工选择 (bioecon plan map --set)")
+        for key, code in choices.items()
+    }
+    if accept is None:
+        return found
+    for target in bundle.targets:
+        if target.key in found or not _needs_review(target, include_mapped):
+            continue
+        top = _suggestions(target, bundle)[:1]
+        if top and top[0].confidence >= accept:
+            reason = f"人工接受建议 (--accept {accept}): {top[0].reason}"
+            found[target.key] = _Choice(top[0].code, top[0].confidence, reason)
+    return found
+
+
+def _checked(
+    targets: Mapping[str, Target], key: str, code: str, connection: Connection
+) -> Indicator:
+    """The indicator ``code`` names (catalogue, else database) if it can measure the target."""
+    target = targets.get(key)
+    if target is None:
+        raise NotFound(f"目标 {key} 不在该规划中 (no target {key}; see `bioecon plan show`)")
+    entry = indicator_catalogue().get(code)
+    stored = indicators.by_code(connection, [code]).get(code) if entry is None else None
+    indicator = entry.indicator if entry else stored[1] if stored else None
+    if indicator is None:
+        raise InvalidValue(
+            f"目标 {key}: 指标 {code} 不在指标目录中，数据库中也没有 (unknown indicator {code}; "
+            "see docs/indicators.md)"
+        )
+    if not compatible(target.unit, target.kind, indicator.unit, mapping_rules(), unit_registry()):
+        raise InvalidValue(
+            f"目标 {key}: 指标 {code} 的单位“{indicator.unit}”不能计量单位为“{target.unit}”的目标 "
+            f"(unit {indicator.unit} cannot measure a target in {target.unit})"
+        )
+    return indicator
+
+
+def _declare(connection: Connection, bundle: PlanBundle, chosen: set[Indicator]) -> list[Indicator]:
+    """Catalogue indicators the choices need and the database lacks: registry ones stored (as
+    plan loads do), the others declared in the plan; returns the declared ones."""
+    have = {i.code for i in bundle.indicators} | indicators.existing(
+        connection, {i.code for i in chosen}
+    )
+    missing = sorted((i for i in chosen if i.code not in have), key=lambda i: i.code)
+    catalogue = indicator_catalogue()
+    registry = [i for i in missing if catalogue[i.code].source is IndicatorSource.REGISTRY]
+    indicators.upsert(connection, registry)
+    return [i for i in missing if i not in registry]
