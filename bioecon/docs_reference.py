@@ -1,7 +1,8 @@
 """Generates the lists in docs/architecture.md — the package's layers and modules, and every use
-case in ``bioecon.services`` — from the code's own docstrings, so the prose around them cannot
-drift from what exists (tests/test_docs.py fails when the committed file differs; `make docs`
-rewrites it, as it does docs/cli.md).
+case in ``bioecon.services`` — from the code's own docstrings, and the tables of
+docs/indicators.md — the indicator catalogue and the mapping rules — from their data files, so
+the prose around them cannot drift from what exists (tests/test_docs.py fails when a committed
+file differs; `make docs` rewrites them, as it does docs/cli.md).
 
 A generated block sits between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``;
 the text outside the blocks is written by hand.
@@ -20,8 +21,10 @@ from types import ModuleType
 
 import bioecon
 from bioecon import services
+from bioecon.catalogs import indicator_catalogue, mapping_rules
 
 ARCHITECTURE = Path(__file__).parents[1] / "docs" / "architecture.md"
+INDICATORS = Path(__file__).parents[1] / "docs" / "indicators.md"
 _BLOCK = re.compile(
     r"(<!-- generated:(?P<name>[\w-]+) -->\n)(.*?)(<!-- /generated:(?P=name) -->)", re.S
 )
@@ -93,7 +96,42 @@ def render_use_cases() -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS: dict[str, Callable[[], str]] = {"layers": render_layers, "use-cases": render_use_cases}
+def render_indicators() -> str:
+    """The catalogue: one row per indicator (indicators.yaml, and one per tier of tiers.yaml)."""
+    rows = [
+        "| code | name | unit | source | nature · basis · period | references |",
+        "|---|---|---|---|---|---|",
+    ]
+    for code, entry in sorted(indicator_catalogue().items(), key=lambda e: (e[1].group, e[0])):
+        i = entry.indicator
+        aliases = f" (also {'、'.join(entry.aliases)})" if entry.aliases else ""
+        rows.append(
+            f"| `{code}` | {i.name}{aliases} | {i.unit} | {entry.source.value} "
+            f"| {i.nature.value} · {i.basis.value} · {i.period_type} | {', '.join(entry.references)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def render_mapping_rules() -> str:
+    """The mapping rules of indicator_mapping.yaml, in their file order."""
+    rows = ["| indicator | words (subject · metric · all) | unless | confidence | reason |"]
+    rows.append("|---|---|---|---|---|")
+    for r in mapping_rules().rules:
+        words = " · ".join("、".join(g) for g in (r.subject, r.metric, r.all) if g)
+        words = f"band: {r.band}" if r.band else words
+        indicator = f"`{r.indicator}`" if r.indicator else "the tier of the band"
+        rows.append(
+            f"| {indicator} | {words} | {'、'.join(r.unless)} | {r.confidence} | {r.reason} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+RENDERERS: dict[str, Callable[[], str]] = {
+    "layers": render_layers,
+    "use-cases": render_use_cases,
+    "indicators": render_indicators,
+    "mapping-rules": render_mapping_rules,
+}
 
 
 def render(text: str) -> str:
@@ -110,10 +148,11 @@ def block_names(text: str) -> list[str]:
 
 
 def main() -> None:
-    """Rewrite docs/architecture.md's generated blocks in place."""
-    text = ARCHITECTURE.read_text(encoding="utf-8")
-    ARCHITECTURE.write_text(render(text), encoding="utf-8")
-    sys.stdout.write(f"{ARCHITECTURE}: {', '.join(block_names(text))} regenerated\n")
+    """Rewrite the generated blocks of docs/architecture.md and docs/indicators.md in place."""
+    for document in (ARCHITECTURE, INDICATORS):
+        text = document.read_text(encoding="utf-8")
+        document.write_text(render(text), encoding="utf-8")
+        sys.stdout.write(f"{document}: {', '.join(block_names(text))} regenerated\n")
 
 
 if __name__ == "__main__":

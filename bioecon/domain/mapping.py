@@ -55,7 +55,7 @@ class Measured(Protocol):
 class MappingRule:
     """One rule: every non-empty word group finds a word in the target's text."""
 
-    indicator: str
+    indicator: str  # empty for a band rule: the band's tier is the indicator
     confidence: Decimal
     reason: str
     subject: tuple[str, ...] = ()
@@ -123,7 +123,7 @@ def _rule(record: Mapping[str, Any]) -> MappingRule:
         k: tuple(map(str, record.get(k) or ())) for k in ("subject", "metric", "all", "unless")
     }
     rule = MappingRule(
-        indicator=str(record["indicator"]),
+        indicator=str(record.get("indicator") or ""),
         confidence=Decimal(str(record["confidence"])).quantize(_CENT),
         reason=str(record["reason"]),
         band=record.get("band"),
@@ -135,12 +135,17 @@ def _rule(record: Mapping[str, Any]) -> MappingRule:
         raise InvalidValue(f"mapping rule {rule.indicator}: confidence is in (0, 1]")
     if rule.band not in (None, "revenue"):
         raise InvalidValue(f"mapping rule {rule.indicator}: unknown band {rule.band}")
+    if bool(rule.band) == bool(rule.indicator):
+        raise InvalidValue(
+            f"mapping rule {rule.indicator or rule.reason}: a band rule names no indicator "
+            "(the band's tier is the one), every other rule names one"
+        )
     return rule
 
 
 def check_rules(rules: MappingRules, catalogue: Mapping[str, CatalogueEntry]) -> None:
     """Every rule names an indicator of the catalogue (a band rule: any revenue tier)."""
-    unknown = [r.indicator for r in rules.rules if r.indicator not in catalogue]
+    unknown = [r.indicator for r in rules.rules if r.indicator and r.indicator not in catalogue]
     if unknown:
         raise InvalidValue(f"mapping rules name unknown indicators: {', '.join(unknown)}")
 

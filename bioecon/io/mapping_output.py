@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bioecon.domain.mapping import Suggestion
-from bioecon.io.output import Amount, Column, Field, Record, table
+from bioecon.io.output import Amount, Column, Field, Record, list_of, response_model, table
 
 SUGGESTION: Record[Suggestion] = Record(
     "MappingSuggestion",
@@ -66,7 +66,7 @@ TARGET_SUGGESTIONS: Record[Any] = Record(
         Field("mapping_confidence", Amount | None, lambda i: i.target.mapping_confidence),
         Field(
             "suggestions",
-            list[dict[str, Any]],
+            list_of(response_model(SUGGESTION)),
             lambda i: SUGGESTION.records(i.suggestions),
             "ranked, best first (MappingSuggestion records)",
         ),

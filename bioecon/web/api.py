@@ -12,15 +12,23 @@ from bioecon.domain.periods import Period
 from bioecon.io.enterprise_output import DIRECTORY_PAGE
 from bioecon.io.evaluation_output import evaluation_record
 from bioecon.io.ledger_output import ledger_record
+from bioecon.io.mapping_output import TARGET_SUGGESTIONS
 from bioecon.io.output import list_of
 from bioecon.io.plan_output import PLAN_SUMMARY
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
+from bioecon.services import mapping as mapping_service
 from bioecon.services import plans as plan_service
 from bioecon.web.deps import app_of, default_as_of
 from bioecon.web.errors import ERROR_RESPONSES
-from bioecon.web.responses import DirectoryPage, LedgerRecord, PlanSummary, TargetEvaluation
+from bioecon.web.responses import (
+    DirectoryPage,
+    LedgerRecord,
+    PlanSummary,
+    TargetEvaluation,
+    TargetMapping,
+)
 
 MAX_PAGE = 1_000_000  # beyond it an offset would overflow the databases' 64-bit integers
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
@@ -41,6 +49,17 @@ def targets(
     period = Period.parse(as_of) if as_of else default_as_of(app)
     items = evaluation_service.evaluate_plan(app, plan=reference, as_of=period)
     return [evaluation_record(i) for i in items]
+
+
+@router.get("/plans/{reference}/mapping", response_model=list_of(TargetMapping))
+def mapping(
+    request: Request,
+    reference: str,
+    all: bool = Query(False, description="also targets mapped below high confidence"),
+) -> list[dict[str, Any]]:
+    """The `bioecon plan map --format json` records: targets to map, with ranked suggestions."""
+    items = mapping_service.plan_mapping(app_of(request), plan=reference, include_mapped=all)
+    return TARGET_SUGGESTIONS.records(items)
 
 
 @router.get("/ledger", response_model=list_of(LedgerRecord))

@@ -15,10 +15,12 @@ from typing import Any
 from bioecon.domain.progress import Formula, Measure, Status
 from bioecon.io import evaluation_output, ledger_output
 from bioecon.io.enterprise_output import DIRECTORY_PAGE
+from bioecon.io.mapping_output import TARGET_SUGGESTIONS
 from bioecon.io.output import Amount, model_of, response_model
 from bioecon.io.plan_output import PLAN_SUMMARY
 
 PlanSummary = response_model(PLAN_SUMMARY)
+TargetMapping = response_model(TARGET_SUGGESTIONS)
 DirectoryPage = response_model(DIRECTORY_PAGE)
 
 _RATE = (float | None, "percent")

@@ -123,6 +123,13 @@ def test_bad_rules_are_refused() -> None:
     }
     with pytest.raises(InvalidValue, match="give words or a band"):
         read({**base, "rules": [{"indicator": "x", "confidence": 0.5, "reason": "r"}]})
+    with pytest.raises(InvalidValue, match="a band rule names no indicator"):
+        read(
+            {
+                **base,
+                "rules": [{"indicator": "x", "band": "revenue", "confidence": 0.5, "reason": "r"}],
+            }
+        )
     with pytest.raises(InvalidValue, match=r"confidence is in \(0, 1\]"):
         read(
             {

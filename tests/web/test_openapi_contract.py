@@ -23,6 +23,11 @@ REQUESTS: dict[str, list[tuple[str, int]]] = {
         ("/api/plans/nope/targets", 404),
         ("/api/plans/changsha-2025/targets?as_of=2025-13", 422),
     ],
+    "/api/plans/{reference}/mapping": [
+        ("/api/plans/changsha-2025/mapping", 200),
+        ("/api/plans/changsha-2025/mapping?all=true", 200),
+        ("/api/plans/nope/mapping", 404),
+    ],
     "/api/ledger": [
         (
             "/api/ledger?indicator=biomedicine_scale&org_unit=430100&from=2024-11&to=2025-03",
