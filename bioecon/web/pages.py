@@ -9,7 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bioecon.catalogs import published_figures, tier_catalogue, unit_registry
+from bioecon.catalogs import mapping_rules, published_figures, tier_catalogue, unit_registry
+from bioecon.domain.mapping import ConfidenceClass
 from bioecon.domain.model import PlanBundle
 from bioecon.domain.periods import Period
 from bioecon.domain.progress import Status
@@ -92,7 +93,20 @@ def plan(request: Request, code: str, as_of: str | None = None) -> Response:
         as_of=period,
         unit_names=names,
         projects=projects,
+        low_confidence=_low_confidence(bundle),
     )
+
+
+def _low_confidence(bundle: PlanBundle) -> set[str]:
+    """Keys of the targets mapped below high confidence (低置信度, docs/indicators.md)."""
+    rules = mapping_rules()
+    return {
+        t.key
+        for t in bundle.targets
+        if t.indicator
+        and t.mapping_confidence is not None
+        and rules.level(t.mapping_confidence) is not ConfidenceClass.HIGH
+    }
 
 
 @router.get("/plans/{code}/text", response_class=HTMLResponse)
