@@ -10,20 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bioecon.cli import main
+from tests.test_cli import run
 
 PLAN_TEXT = Path(__file__).parent / "data" / "mapping" / "xiangcheng-biomedicine.txt"
 REGION = "plan: {code: xc-units, title: 襄城市, region: XC}\norg_units:\n  - {code: XC, name: 襄城市, level: city}\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_extract_load_map_export_evaluate(

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from stdnum.cn.uscc import calc_check_digit
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import tier_catalogue
@@ -19,12 +18,7 @@ from bioecon.services.enterprises import load_enterprises
 from bioecon.services.plans import load_plan
 from bioecon.services.tiers import tier_report
 from bioecon.store import tiers as store
-
-
-def code(n: int) -> str:
-    body = f"91430100{n:08d}Y"[:17]
-    return body + calc_check_digit(body)
-
+from tests.services.test_enterprises import code
 
 A, B, C, D, E, F = (code(n) for n in range(11, 17))
 # 甲: a unicorn in 2025 (15亿美元, founded 2018, not listed) and a 小巨人 since 2020: two tiers
