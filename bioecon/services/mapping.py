@@ -44,8 +44,8 @@ class AppliedChoice:
 def plan_mapping(
     app: Bioecon, *, plan: str, include_mapped: bool = False
 ) -> list[TargetSuggestions]:
-    """The plan's targets without an indicator (with ``include_mapped``, also those mapped by
-    rule or fuzzy match below high confidence), each with its suggestions."""
+    """The plan's targets without an indicator (with ``include_mapped``, also those mapped
+    below high confidence), each with its suggestions."""
     with app.reading() as connection:
         ensure_current(connection)
         bundle = _bundle(connection, plan)
@@ -113,12 +113,14 @@ def _bundle(connection: Connection, reference: str) -> PlanBundle:
 
 
 def _needs_review(target: Target, include_mapped: bool) -> bool:
+    """Unmapped; or, with ``include_mapped``, mapped with a recorded confidence below high
+    (whoever chose it: an accepted weak suggestion stays weak). A target whose file gives an
+    indicator without a confidence was mapped by a person and is not listed."""
     if target.indicator is None:
         return True
-    if not include_mapped or target.mapping_method in (None, MappingMethod.MANUAL):
-        return False  # written by a person (a plan file, an earlier choice)
-    confidence = target.mapping_confidence or Decimal(0)
-    return mapping_rules().level(confidence) is not ConfidenceClass.HIGH
+    if not include_mapped or target.mapping_confidence is None:
+        return False
+    return mapping_rules().level(target.mapping_confidence) is not ConfidenceClass.HIGH
 
 
 def _suggestions(target: Target, bundle: PlanBundle) -> list[Suggestion]:

@@ -3,6 +3,7 @@ in SQL on both backends, on a hand-counted registry."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from bioecon.services.plans import load_plan
 from bioecon.services.tiers import tier_report
 from bioecon.store import tiers as store
 from tests.services.test_enterprises import code
+from tests.test_cli import run
 
 A, B, C, D, E, F = (code(n) for n in range(11, 17))
 # 甲: a unicorn in 2025 (15亿美元, founded 2018, not listed) and a 小巨人 since 2020: two tiers
@@ -109,3 +111,17 @@ def test_union_rules_name_known_and_different_tiers() -> None:
     assert rules["lg_listed"].flags == ("专精特新小巨人", "上市")
     assert not rules["lg_listed"].uses_figures
     assert rules["unicorn_gazelle_little_giant"].uses_figures  # unicorn and gazelle use figures
+
+
+def test_bioecon_tiers_shows_the_union_and_all(
+    registry: Bioecon, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tiers = ("--tier", "unicorn_gazelle_little_giant", "--tier", "registered")
+    code, out, _ = run(
+        capsys, "--db", database_url, "tiers", "--year", "2025", *tiers, "--format", "json"
+    )
+    # the counts of the two tests above: 3 in the union, 5 registered by 2025-12-31
+    assert code == 0 and [(t["tier"], t["count"]) for t in json.loads(out)] == [
+        ("unicorn_gazelle_little_giant", 3),
+        ("registered", 5),
+    ]
