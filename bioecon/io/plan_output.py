@@ -48,7 +48,17 @@ _TARGET_COLUMNS: tuple[Column[Target], ...] = (
     Column("high", lambda t: t.value_high),
     Column("unit", lambda t: t.unit),
     Column("indicator", lambda t: t.indicator),
+    Column("mapping", lambda t: _mapping(t)),
 )
+
+
+def _mapping(target: Target) -> str:
+    """How the indicator was chosen and how sure (rule 0.9); empty when not recorded."""
+    if target.mapping_method is None:
+        return ""
+    return f"{target.mapping_method.value} {target.mapping_confidence or ''}".strip()
+
+
 _TASK_COLUMNS: tuple[Column[Task], ...] = (
     Column("key", lambda k: k.key),
     Column("heading", lambda k: k.heading),

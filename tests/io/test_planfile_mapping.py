@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bioecon.domain.model import MappingMethod
 from bioecon.errors import InvalidInput
@@ -58,3 +61,30 @@ def test_bad_mapping_fields_are_refused(tmp_path: Path, extra: str, message: str
     with pytest.raises(InvalidInput) as caught:
         read_plan_file(write(tmp_path, extra))
     assert message in caught.value.report()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    method=st.sampled_from(list(MappingMethod)),
+    confidence=st.decimals(min_value=0, max_value=1, places=2),
+    reason=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1),
+)
+def test_any_mapping_reads_back_as_written(
+    tmp_path: Path, method: MappingMethod, confidence: Decimal, reason: str
+) -> None:
+    bundle = read_plan_file(write(tmp_path, "")).bundle
+    mapped = replace(
+        bundle,
+        targets=tuple(
+            replace(t, mapping_method=method, mapping_confidence=confidence, mapping_reason=reason)
+            for t in bundle.targets
+        ),
+    )
+    path = tmp_path / "mapped.yaml"
+    path.write_text(plan_file_yaml(mapped), encoding="utf-8")
+    (target,) = read_plan_file(path).bundle.targets
+    assert (target.mapping_method, target.mapping_confidence, target.mapping_reason) == (
+        method,
+        confidence,
+        reason,
+    )
