@@ -13,8 +13,7 @@ from typing import Any
 import yaml
 
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
-from bioecon.domain.mapping import MappingRules, check_rules
-from bioecon.domain.mapping import mapping_rules as read_mapping_rules
+from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.tiers import TierRule, tier_rules
@@ -83,7 +82,7 @@ def indicator_catalogue() -> dict[str, CatalogueEntry]:
 def mapping_rules() -> MappingRules:
     """``indicator_mapping.yaml``: the rules and confidences that map targets to indicators,
     checked against the catalogue."""
-    rules = read_mapping_rules(read_data_file("indicator_mapping.yaml"))
+    rules = rules_of(read_data_file("indicator_mapping.yaml"))
     check_rules(rules, indicator_catalogue())
     return rules
 

@@ -100,7 +100,7 @@ class Suggestion:
     level: ConfidenceClass
 
 
-def mapping_rules(data: Mapping[str, Any]) -> MappingRules:
+def rules_of(data: Mapping[str, Any]) -> MappingRules:
     """The rules of ``indicator_mapping.yaml``."""
     confidence = data["confidence"]
     rules = tuple(_rule(r) for r in data["rules"])
@@ -201,10 +201,10 @@ def suggest(
 def best(suggestions: Sequence[Suggestion], at_least: ConfidenceClass) -> Suggestion | None:
     """The top rule suggestion if its class is ``at_least`` or better (extraction applies high
     rule matches only; a fuzzy match always waits for a person)."""
-    order = list(ConfidenceClass)
-    for s in suggestions[:1]:
-        if s.method is MappingMethod.RULE and order.index(s.level) <= order.index(at_least):
-            return s
+    order = list(ConfidenceClass)  # high, medium, low
+    top = suggestions[0] if suggestions else None
+    if top and top.method is MappingMethod.RULE and order.index(top.level) <= order.index(at_least):
+        return top
     return None
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bioecon.catalogs import indicator_catalogue, mapping_rules, tier_catalogue, unit_registry
 from bioecon.domain.mapping import ConfidenceClass, Suggestion, compatible, suggest
-from bioecon.domain.mapping import mapping_rules as read
+from bioecon.domain.mapping import rules_of as read
 from bioecon.domain.model import MappingMethod, TargetKind
 from bioecon.errors import InvalidValue
 
