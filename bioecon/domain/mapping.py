@@ -66,11 +66,19 @@ class MappingRule:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitGroup:
+    """Units that count the same things; with ``when``, only for a target naming one of them."""
+
+    units: frozenset[str]
+    when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class MappingRules:
     rules: tuple[MappingRule, ...]
     verbs: tuple[str, ...]
     scope_words: tuple[str, ...]
-    unit_groups: tuple[frozenset[str], ...]
+    unit_groups: tuple[UnitGroup, ...]
     high: Decimal
     medium: Decimal
     fuzzy_scale: Decimal
@@ -108,7 +116,10 @@ def rules_of(data: Mapping[str, Any]) -> MappingRules:
         rules=rules,
         verbs=tuple(sorted(map(str, data["verbs"]), key=len, reverse=True)),
         scope_words=tuple(sorted(map(str, data["scope_words"]), key=len, reverse=True)),
-        unit_groups=tuple(frozenset(map(str, g["units"])) for g in data["unit_groups"]),
+        unit_groups=tuple(
+            UnitGroup(frozenset(map(str, g["units"])), tuple(map(str, g.get("when") or ())))
+            for g in data["unit_groups"]
+        ),
         high=Decimal(str(confidence["high"])),
         medium=Decimal(str(confidence["medium"])),
         fuzzy_scale=Decimal(str(confidence["fuzzy_scale"])),
@@ -151,21 +162,24 @@ def check_rules(rules: MappingRules, catalogue: Mapping[str, CatalogueEntry]) ->
 
 
 def compatible(
-    target_unit: str,
-    kind: TargetKind,
-    indicator_unit: str,
-    rules: MappingRules,
-    units: UnitRegistry,
+    target: Measured, indicator_unit: str, rules: MappingRules, units: UnitRegistry
 ) -> bool:
-    """Whether an indicator in ``indicator_unit`` can measure a target in ``target_unit``:
-    the same unit (aliases too), or one group of ``unit_groups`` (家 and 户); a 翻番 target
-    (倍) multiplies a level in any unit but %."""
-    if target_unit not in units or indicator_unit not in units:
+    """Whether an indicator in ``indicator_unit`` can measure ``target``: the same unit
+    (aliases too), or both units in one of ``unit_groups`` whose ``when`` words (if any) the
+    target's text holds (家 and 户; 个 and 家 for 企业 or 平台); a 翻番 target (倍) multiplies a
+    level in any unit but %."""
+    if target.unit not in units or indicator_unit not in units:
         return False
-    if kind is TargetKind.MULTIPLE:
+    if target.kind is TargetKind.MULTIPLE:
         return not units.measures(indicator_unit, "ratio")
-    own, other = units.canonical(target_unit), units.canonical(indicator_unit)
-    return own == other or any(own in g and other in g for g in rules.unit_groups)
+    own, other = units.canonical(target.unit), units.canonical(indicator_unit)
+    if own == other:
+        return True
+    text = cleaned(target, rules)
+    return any(
+        own in g.units and other in g.units and (not g.when or any(w in text for w in g.when))
+        for g in rules.unit_groups
+    )
 
 
 def suggest(
@@ -182,9 +196,7 @@ def suggest(
 
     def fits(code: str) -> bool:
         entry = catalogue.get(code)
-        return entry is not None and compatible(
-            target.unit, target.kind, entry.indicator.unit, rules, units
-        )
+        return entry is not None and compatible(target, entry.indicator.unit, rules, units)
 
     text = cleaned(target, rules)
     ranked = _rule_matches(target, text, tiers, rules)

@@ -164,7 +164,7 @@ def _checked(
             f"目标 {key}: 指标 {code} 不在指标目录中，数据库中也没有 (unknown indicator {code}; "
             "see docs/indicators.md)"
         )
-    if not compatible(target.unit, target.kind, indicator.unit, mapping_rules(), unit_registry()):
+    if not compatible(target, indicator.unit, mapping_rules(), unit_registry()):
         raise InvalidValue(
             f"目标 {key}: 指标 {code} 的单位“{indicator.unit}”不能计量单位为“{target.unit}”的目标 "
             f"(unit {indicator.unit} cannot measure a target in {target.unit})"

@@ -96,15 +96,22 @@ def test_confidence_and_class() -> None:
 
 def test_units_decide_what_may_measure_what() -> None:
     rules, units = mapping_rules(), unit_registry()
-    assert compatible("户", TargetKind.LEVEL, "家", rules, units)  # both count enterprises
-    assert compatible("億元", TargetKind.LEVEL, "亿元", rules, units)  # an alias
-    assert not compatible("万元", TargetKind.LEVEL, "亿元", rules, units)  # never converted
-    assert not compatible("个", TargetKind.LEVEL, "家", rules, units)
-    assert compatible("倍", TargetKind.MULTIPLE, "亿元", rules, units)  # 翻番 of a level
-    assert not compatible("倍", TargetKind.MULTIPLE, "%", rules, units)
-    assert not compatible("吨", TargetKind.LEVEL, "吨", rules, units)  # not a known unit
-    # 上市企业 counted in 个: no enterprise count suggested at all
-    assert all(not s.code.startswith("tier.") for s in ranked(T("上市企业", "个")))
+
+    def fits(unit: str, indicator_unit: str, metric: str = "数量", kind: str = "level") -> bool:
+        return compatible(T(metric, unit, kind=TargetKind(kind)), indicator_unit, rules, units)
+
+    assert fits("户", "家")  # both count enterprises
+    assert fits("億元", "亿元")  # an alias
+    assert not fits("万元", "亿元")  # never converted
+    assert not fits("个", "家")  # 个 of nothing in particular
+    assert fits("个", "家", "独角兽企业")  # 天门: 1-2个独角兽企业
+    assert fits("家", "个", "国家级创新平台")  # 南京: 国家级创新平台…家
+    assert fits("倍", "亿元", kind="multiple")  # 翻番 of a level
+    assert not fits("倍", "%", kind="multiple")
+    assert not fits("吨", "吨")  # not a known unit
+    # 上市企业 counted in 个 may be an enterprise count; 上市批文 in 家 is not an approval count
+    assert top(T("上市企业", "个")) == "tier.listed"
+    assert all(not s.code.startswith("approval.") for s in ranked(T("药品上市批文", "家")))
 
 
 def test_bad_rules_are_refused() -> None:
@@ -182,7 +189,7 @@ def test_rule_matches_outrank_fuzzy_ones(target: T) -> None:
 def test_incompatible_units_are_never_suggested(target: T) -> None:
     catalogue, rules, units = indicator_catalogue(), mapping_rules(), unit_registry()
     for s in ranked(target):
-        assert compatible(target.unit, target.kind, catalogue[s.code].indicator.unit, rules, units)
+        assert compatible(target, catalogue[s.code].indicator.unit, rules, units)
         assert Decimal(0) < s.confidence <= 1 and s.level is rules.level(s.confidence)
 
 
