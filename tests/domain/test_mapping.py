@@ -56,6 +56,8 @@ def top(target: T) -> str | None:
         (T("三类医疗器械注册批件", "件"), "approval.device_class3"),
         (T("覆盖率", "%", subject="全市规上生物医药企业研发机构"), "rd_institution_coverage"),
         (T("数量", "户", subject="企业"), "tier.registered"),
+        (T("企业数量", "户", subject="全市生物医药和生命健康产业"), "tier.registered"),
+        (T("上市企业数量", "家"), "tier.listed"),  # 0.90 over 企业数量's 0.80
     ],
 )
 def test_rules_map_the_seed_wordings(target: T, code: str) -> None:
