@@ -34,7 +34,7 @@ def test_extract_load_map_export_evaluate(
     # the rules map eight of the ten targets, with high confidence (≥ 0.80):
     assert mapped == {
         "T01": ("biomedicine_scale", "rule"),  # 生物医药产业 规模, 亿元
-        "T02": (None, None),  # 年均增长 15 %: no subject word, left for review
+        "T02": (None, None),  # 生物医药产业 年均增长 15 %: a medium rule (0.75), left for review
         "T03": ("platform.innovation_national_provincial", "rule"),  # 国家级和省级创新平台
         "T04": ("platform.innovation_national", "rule"),  # 其中国家级创新平台
         "T05": ("approval.drug", "rule"),  # 药品上市批文, 个
@@ -61,9 +61,15 @@ def test_extract_load_map_export_evaluate(
     code, out, _ = run(capsys, *db, "plan", "map", "xc-2026", "--format", "json")
     listed = json.loads(out)
     assert code == 0 and [t["key"] for t in listed] == ["T02"]
-    # ratio("年均增长", "生物医药产业年均增长") = 2·4/(4+10) = 57.1 → × 0.75 = 0.43, low
-    growth = next(s for s in listed[0]["suggestions"] if s["code"] == "biomedicine_growth")
-    assert (growth["confidence"], growth["level"], growth["method"]) == (0.43, "low", "fuzzy")
+    # the rule subject 生物医药 + metric 年均增长 → biomedicine_growth at 0.75: medium (0.55 ≤
+    # 0.75 < 0.80), so extraction left it for a person; it is the top suggestion
+    growth = listed[0]["suggestions"][0]
+    assert (growth["code"], growth["confidence"], growth["level"], growth["method"]) == (
+        "biomedicine_growth",
+        0.75,
+        "medium",
+        "rule",
+    )
 
     code, _, err = run(capsys, *db, "plan", "map", "xc-2026", "--set", "T02=biomedicine_scale")
     assert code == 3 and "目标 T02: 指标 biomedicine_scale 的单位“亿元”不能计量单位为“%”" in err
