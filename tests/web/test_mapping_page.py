@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from jsonschema import Draft202012Validator
 
 from bioecon.app import Bioecon
 from bioecon.io.planfile import read_plan_file
@@ -17,6 +18,7 @@ from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
+from tests.web.test_openapi_contract import closed, response_schema
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).parents[2] / "test-artifacts" / "mapping" / "plan-mapping.png"
@@ -37,6 +39,7 @@ targets:
      indicator: biomedicine_growth, mapping_method: fuzzy, mapping_confidence: 0.43,
      mapping_reason: "名称相近: “年均增长” ≈ “生物医药产业年均增长” (57%)"}
   - {key: T3, metric: 新增, value: 3, unit: 个, deadline_year: 2026}
+  - {key: T4, metric: 药品上市批文 获得数, value: 20, unit: 个, deadline_year: 2026}
 """
 
 
@@ -70,6 +73,24 @@ def test_badges_in_both_languages(client: TestClient) -> None:
         english, "T2"
     )
     assert "no indicator" in row(english, "T3") and "choose an indicator with" in row(english, "T3")
+
+
+def test_mapping_records_match_the_served_schema(client: TestClient) -> None:
+    openapi = closed(client.get("/openapi.json").json())
+    body = client.get("/api/plans/xc/mapping?all=true").json()
+    schema = response_schema(openapi, "/api/plans/{reference}/mapping", 200)
+    validator = Draft202012Validator({**schema, "components": openapi["components"]})
+    assert [e.message for e in validator.iter_errors(body)] == []
+    # T2 (0.43, below high), T3 (no suggestion), T4 (药品上市批文 → the rule approval.drug)
+    assert [t["key"] for t in body] == ["T2", "T3", "T4"]
+    assert body[1]["suggestions"] == []
+    top = body[2]["suggestions"][0]
+    assert (top["code"], top["confidence"], top["level"], top["source"]) == (
+        "approval.drug",
+        0.9,
+        "high",
+        "approvals",
+    )
 
 
 @pytest.fixture

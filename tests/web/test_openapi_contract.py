@@ -24,8 +24,10 @@ REQUESTS: dict[str, list[tuple[str, int]]] = {
         ("/api/plans/changsha-2025/targets?as_of=2025-13", 422),
     ],
     "/api/plans/{reference}/mapping": [
-        ("/api/plans/changsha-2025/mapping", 200),
-        ("/api/plans/changsha-2025/mapping?all=true", 200),
+        # every demo target is mapped but 南京's two funding rules (T11, T12: never mapped);
+        # tests/web/test_mapping_page.py checks records with suggestions against the schema
+        ("/api/plans/nanjing-2023/mapping", 200),
+        ("/api/plans/nanjing-2023/mapping?all=true", 200),
         ("/api/plans/nope/mapping", 404),
     ],
     "/api/ledger": [
