@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from bioecon.catalogs import read_data_file
-from bioecon.domain.model import PlanBundle, ResponsibleUnit, Target, Task
+from bioecon.domain.model import MappingMethod, PlanBundle, ResponsibleUnit, Target, Task
 from bioecon.errors import InvalidValue
 from bioecon.records import copy_into
 
@@ -124,6 +125,12 @@ def _changed(target: Target, changes: dict[str, Any], why: str) -> Target:
         for k, v in changes.items()
     )
     note = f"人工校正（{why}）: {original}"
+    if "indicator" in changes:  # a reviewer chose the indicator: recorded as a manual mapping
+        changes |= {
+            "mapping_method": MappingMethod.MANUAL,
+            "mapping_confidence": Decimal(1),
+            "mapping_reason": f"人工校正: {why}",
+        }
     return copy_into(Target, target, **changes, note=note)  # kind: str → TargetKind
 
 
