@@ -54,8 +54,8 @@ def to_bundle(
             units.setdefault(unit, f"{prefix}{len(units) + 1:02d}")
     mapped = {id(t): map_indicator(t) for t in targets}
     catalogue = indicator_catalogue()
-    used = sorted(  # registry indicators are declared on load (services/plans.py)
-        {m.code for m in mapped.values() if m and m.source is not IndicatorSource.REGISTRY}
+    used = sorted(  # register indicators are stored from the catalogue on load (services/plans.py)
+        {m.code for m in mapped.values() if m and m.source is IndicatorSource.LEDGER}
     )
     return PlanBundle(
         plan=Plan(
