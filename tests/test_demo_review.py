@@ -51,7 +51,7 @@ def test_a_correction_applies_only_with_its_guard_and_a_catalogued_indicator() -
     assert applied.targets[0].note == "人工校正（集群数）: indicator: 未填 → cluster_count"
     # a reviewer chose it: a manual mapping, whatever the extraction's rule had said
     chosen = applied.targets[0]
-    assert (chosen.mapping_method, chosen.mapping_confidence) == (MappingMethod.MANUAL, 1)
+    assert (chosen.mapping_method, chosen.mapping_confidence) == (MappingMethod.MANUAL, Decimal(1))
     assert chosen.mapping_reason == "人工校正: 集群数"
     # the extraction moved (another quote under T01): the correction no longer applies
     moved = corrected(targets, [link("T01", "3—5个", "cluster_count")], {"cluster_count"})

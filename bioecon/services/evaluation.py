@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import NamedTuple
 
 from bioecon.app import Bioecon
@@ -32,7 +33,7 @@ from bioecon.domain.actuals import (
 )
 from bioecon.domain.catalogue import CatalogueEntry, IndicatorSource, source_of_code
 from bioecon.domain.messages import Message, clauses, month_label
-from bioecon.domain.model import Indicator, PlanBundle, Target, TargetKind
+from bioecon.domain.model import Indicator, IndicatorNature, PlanBundle, Target, TargetKind
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import (
     Observed,
@@ -107,9 +108,14 @@ def _evaluate_bundle(
         base_years.add(bundle.plan.horizon_start - 1)
     # the deadline years that are over: their year-ends are the actuals
     base_years |= {y for t, _ in targets if (y := judged_year(t.deadline_year, as_of))}
-    series = _series(connection, targets, definitions, base_years, as_of, statuses)
+    context = _Context(
+        connection,
+        bundle,
+        as_of,
+        _series(connection, targets, definitions, base_years, as_of, statuses),
+        natures,
+    )
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
-    as_of_label = month_label(as_of.year, as_of.index)
     results = []
     for target, org in targets:
         spec = TargetSpec(
@@ -124,70 +130,97 @@ def _evaluate_bundle(
             if target.kind is TargetKind.MULTIPLE
             else None,
         )
-        actual: Observed | None = None
-        latest: Observed | None = None
-        base: Observed | None = None
-        share: float | None = None
-        judged = (
-            judged_year(target.deadline_year, as_of)
-            if target.kind is not TargetKind.RECURRING
-            else None
-        )
-        notes: tuple[Message, ...] = ()
-        tier = tier_of_indicator(target.indicator)
-        if tier is not None:
-            rule = plan_rules(tier_catalogue(), bundle.plan.tiers)[tier]
-            actual, base, notes = _tier_counts(
-                connection, rule, target, org, as_of, bundle.plan.horizon_start
-            )
-            missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
-        elif target.indicator is None:
-            missing = Message("explain.no_indicator")
-        elif source_of_code(target.indicator) in REGISTER_NOUNS:
-            counted = _register_counts(connection, target, org, as_of, bundle.plan.horizon_start)
-            actual, base, notes, missing, share = counted
-            if judged is not None and actual is not None:
-                latest = _register_counts(
-                    connection, target, org, as_of, bundle.plan.horizon_start, judged=False
-                ).actual
-        else:
-            entries = series.get((target.indicator, target.subject_sector, org), {})
-            nature = natures[target.indicator]
-            actual, share = actual_of(
-                entries, nature, as_of, recurring=target.kind is TargetKind.RECURRING
-            )
-            base = base_of(target, entries, nature, bundle.plan.horizon_start)
-            missing = Message(
-                "explain.no_series",
-                {"as_of": as_of_label, "indicator": target.indicator, "org_unit": org},
-            )
-            if judged is not None:
-                latest, actual = actual, year_value(entries, nature, judged)
-                if latest is not None:
-                    missing = Message("explain.no_deadline_actual", {"year": judged})
-        if tier is not None and judged is not None:
-            # judged on the deadline year's count (_tier_counts counts on its last day);
-            # today's is shown beside it
-            latest, _, _ = _tier_counts(
-                connection, rule, target, org, as_of, bundle.plan.horizon_start, judged=False
-            )
+        measured = _measure(context, target, org)
         evaluation = evaluate(
             spec,
-            actual=actual,
-            base=base,
+            actual=measured.actual,
+            base=measured.base,
             time_now=time_of(as_of),
             horizon_start_t=horizon_t,
             thresholds=thresholds,
-            ytd_share=share,
-            latest=latest,
-            missing=missing,
+            ytd_share=measured.share,
+            latest=measured.latest,
+            missing=measured.missing,
         )
-        if notes and actual is not None:
-            evaluation = replace(evaluation, explanation=clauses(evaluation.explanation, *notes))
+        if measured.notes and measured.actual is not None:
+            explanation = clauses(evaluation.explanation, *measured.notes)
+            evaluation = replace(evaluation, explanation=explanation)
         results.append(
             TargetEvaluation(bundle.plan.code, target, org, evaluation, level_unit=spec.level_unit)
         )
     return results
+
+
+class _Context(NamedTuple):
+    """What every target of one evaluation is measured against."""
+
+    connection: Connection
+    bundle: PlanBundle
+    as_of: Period
+    series: dict[tuple[str, str | None, str], Series]
+    natures: dict[str, IndicatorNature]
+
+
+def _measure(context: _Context, target: Target, org: str) -> Measured:
+    """The actual (and base, latest, notes) a target is judged on, from its indicator's
+    source: the enterprise registry (tiers), a register (platforms, approvals, projects) or
+    the ledger; the reason when there is none."""
+    judged = (
+        judged_year(target.deadline_year, context.as_of)
+        if target.kind is not TargetKind.RECURRING
+        else None
+    )
+    if target.indicator is None:
+        return Measured(None, None, (), Message("explain.no_indicator"))
+    tier = tier_of_indicator(target.indicator)
+    if tier is not None:
+        return _measure_tier(context, tier, target, org, judged)
+    horizon_start = context.bundle.plan.horizon_start
+    if source_of_code(target.indicator) in REGISTER_NOUNS:
+        counted = _register_counts(context.connection, target, org, context.as_of, horizon_start)
+        if judged is None or counted.actual is None:
+            return counted
+        latest = _register_counts(
+            context.connection, target, org, context.as_of, horizon_start, judged=False
+        )
+        return counted._replace(latest=latest.actual)
+    return _measure_ledger(context, target, org, judged)
+
+
+def _measure_tier(
+    context: _Context, tier: str, target: Target, org: str, judged: int | None
+) -> Measured:
+    """A tier target: its members counted in the registry; judged on the deadline year's
+    count once that year is over (_tier_counts counts on its last day), today's beside it."""
+    plan = context.bundle.plan
+    rule = plan_rules(tier_catalogue(), plan.tiers)[tier]
+    count = partial(_tier_counts, context.connection, rule, target, org, context.as_of)
+    actual, base, notes = count(plan.horizon_start)
+    as_of_label = month_label(context.as_of.year, context.as_of.index)
+    missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
+    latest = count(plan.horizon_start, judged=False)[0] if judged is not None else None
+    return Measured(actual, base, notes, missing, latest=latest)
+
+
+def _measure_ledger(context: _Context, target: Target, org: str, judged: int | None) -> Measured:
+    """A ledger target: its actual from the series of its indicator, sector and org unit; once
+    the deadline year is over, that year's value, with the latest beside it."""
+    indicator = target.indicator or ""
+    entries = context.series.get((indicator, target.subject_sector, org), {})
+    nature = context.natures[indicator]
+    recurring = target.kind is TargetKind.RECURRING
+    actual, share = actual_of(entries, nature, context.as_of, recurring=recurring)
+    base = base_of(target, entries, nature, context.bundle.plan.horizon_start)
+    as_of_label = month_label(context.as_of.year, context.as_of.index)
+    missing = Message(
+        "explain.no_series", {"as_of": as_of_label, "indicator": indicator, "org_unit": org}
+    )
+    if judged is None:
+        return Measured(actual, base, (), missing, share)
+    latest, actual = actual, year_value(entries, nature, judged)
+    if latest is not None:
+        missing = Message("explain.no_deadline_actual", {"year": judged})
+    return Measured(actual, base, (), missing, share, latest)
 
 
 def _tier_counts(
@@ -261,15 +294,17 @@ def _from_ledger(code: str) -> bool:
     return tier_of_indicator(code) is None and source_of_code(code) not in REGISTER_NOUNS
 
 
-class Counted(NamedTuple):
-    """A register count for a target: the actual, the base, what was counted (notes), the
-    reason when nothing could be, and for a recurring target the share of the year elapsed."""
+class Measured(NamedTuple):
+    """What a target is judged on: the actual, the base, what was counted (notes), the reason
+    when nothing could be, for a recurring target the share of the year elapsed, and after
+    the deadline year the latest value beside that year's."""
 
     actual: Observed | None
     base: Observed | None
     notes: tuple[Message, ...]
     missing: Message
     share: float | None = None
+    latest: Observed | None = None
 
 
 def _register_counts(
@@ -280,7 +315,7 @@ def _register_counts(
     horizon_start: int | None,
     *,
     judged: bool = True,
-) -> Counted:
+) -> Measured:
     """A platform, approval or project indicator counted in the subject's subtree on the day
     :func:`count_day` gives, the way :func:`_tier_counts` counts a tier: a level counts the
     rows valid that day against the count at the end of the base year; an increment only the
@@ -288,7 +323,7 @@ def _register_counts(
     year's so far (against the share of the year elapsed)."""
     entry, missing = _register_entry(connection, target.indicator or "")
     if entry is None:
-        return Counted(None, None, (), missing)
+        return Measured(None, None, (), missing)
     noun = Message(REGISTER_NOUNS[entry.source])
     day = count_day(as_of, target.deadline_year if judged else None)
     t, label = _month_of(day)
@@ -300,12 +335,12 @@ def _register_counts(
         found = _register_count(connection, entry, day, org, since=base_day(day.year - 1))
         year_note = Message("explain.register_in_year", {"year": day.year, "counted": noun})
         so_far = Observed(found, t, f"{day.year}-01/{label}")
-        return Counted(so_far, None, (year_note, *notes), missing, day.month / 12)
+        return Measured(so_far, None, (year_note, *notes), missing, day.month / 12)
     if target.kind is TargetKind.INCREMENT and base_year is not None:
         found = _register_count(connection, entry, day, org, since=base_day(base_year))
         since = Message("explain.register_since", {"since": base_year, "counted": noun})
         zero = Observed(Decimal(0), float(base_year), str(base_year))
-        return Counted(Observed(found, t, label), zero, (since, *notes), missing)
+        return Measured(Observed(found, t, label), zero, (since, *notes), missing)
     base = None
     if target.baseline_value is not None and target.baseline_year is not None:
         base = Observed(target.baseline_value, float(target.baseline_year), str(base_year))
@@ -313,7 +348,7 @@ def _register_counts(
         then = _register_count(connection, entry, base_day(base_year), org)
         base = Observed(then, float(base_year), str(base_year))
     actual = Observed(_register_count(connection, entry, day, org), t, label)
-    return Counted(actual, base, notes, missing)
+    return Measured(actual, base, notes, missing)
 
 
 def _register_entry(connection: Connection, code: str) -> tuple[CatalogueEntry | None, Message]:
