@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import Indicator, IndicatorNature, ReportingBasis
 from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
 from bioecon.errors import Problem
@@ -31,7 +32,12 @@ class CheckedRow:
 def check_rows(
     parsed: ObservationFile, indicators: Mapping[str, Indicator], org_units: Collection[str]
 ) -> tuple[list[CheckedRow], list[Problem]]:
-    """The rows to write and every problem of the file (its own and these rules'), by row."""
+    """The rows to write and every problem of the file (its own and these rules'), by row.
+    Only ledger indicators are reported: a register indicator (``tier.``, ``platform.`` …) is
+    counted from its register, so a figure for it is refused like an unknown code."""
+    indicators = {
+        c: i for c, i in indicators.items() if source_of_code(c) is IndicatorSource.LEDGER
+    }
     problems = list(parsed.problems) + unknown_codes(parsed.references, indicators, org_units)
     checked: list[CheckedRow] = []
     first_row: dict[RowKey, int] = {}
@@ -64,7 +70,16 @@ def unknown_codes(
     found = []
     for ref in references:
         is_indicator = ref.column == "indicator"
-        if ref.code not in (indicators if is_indicator else org_units):
+        if is_indicator and source_of_code(ref.code) is not IndicatorSource.LEDGER:
+            source = source_of_code(ref.code).value
+            found.append(
+                Problem(
+                    f"row {ref.row}, column {ref.column}",
+                    f"indicator '{ref.code}' is counted from its register ({source}), not "
+                    "reported: load the register's file instead (docs/indicators.md)",
+                )
+            )
+        elif ref.code not in (indicators if is_indicator else org_units):
             label = "indicator" if is_indicator else "org unit"
             found.append(
                 Problem(f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'")

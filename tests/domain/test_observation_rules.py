@@ -74,6 +74,20 @@ def test_unknown_codes_are_named_and_their_rows_skipped() -> None:
     ]
 
 
+def test_a_register_indicator_is_counted_not_reported() -> None:
+    # tier.listed is stored as an indicator (a target refers to it) but its values are the
+    # registry's count: a reported figure for it would never be read, so it is refused
+    listed = Indicator("tier.listed", "上市企业数量", "家", nature=IndicatorNature.STOCK)
+    references = (CodeReference(1, "indicator", "tier.listed"),)
+    parsed = file(row(1, "tier.listed"), references=references)
+    checked, problems = check_rows(parsed, {"tier.listed": listed}, {"430100"})
+    assert checked == []
+    assert [str(p) for p in problems] == [
+        "row 1, column indicator: indicator 'tier.listed' is counted from its register "
+        "(registry), not reported: load the register's file instead (docs/indicators.md)"
+    ]
+
+
 def test_a_repeated_key_names_the_first_row() -> None:
     again = row(5, period=Period.month(2025, 1))  # row 1's key: rev, 430100, 2025-01, ytd
     other_sector = row(6, period=Period.month(2025, 1), sector="4.1")
