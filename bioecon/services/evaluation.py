@@ -45,8 +45,9 @@ from bioecon.domain.progress import (
 from bioecon.domain.registers import RegisterCount, RegisterVocabulary
 from bioecon.domain.registry_counts import base_day, complete_year, count_day
 from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
-from bioecon.errors import InvalidValue, NotFound
+from bioecon.errors import InvalidValue
 from bioecon.services._ledger import ledger_entries
+from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.store import Connection, orgunits
 from bioecon.store import approvals as approval_store
 from bioecon.store import indicators as indicator_store
@@ -67,10 +68,7 @@ def evaluate_plan(
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
     with app.reading() as connection:
         ensure_current(connection)
-        plan_id = plan_store.find_plan_id(connection, plan)
-        if plan_id is None:
-            raise NotFound(f"no plan with code or id '{plan}' (see `bioecon plan list`)")
-        bundle = plan_store.load_bundle(connection, plan_id)
+        bundle = plan_store.load_bundle(connection, stored_plan_id(connection, plan))
         return _evaluate_bundle(
             connection,
             bundle,

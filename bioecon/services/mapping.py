@@ -16,6 +16,7 @@ from bioecon.domain.mapping import ConfidenceClass, Suggestion, compatible, sugg
 from bioecon.domain.model import Indicator, MappingMethod, PlanBundle, Target
 from bioecon.domain.tiers import plan_rules
 from bioecon.errors import InvalidValue, NotFound
+from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.store import Connection, indicators
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
@@ -106,10 +107,7 @@ def apply_mapping(
 
 
 def _bundle(connection: Connection, reference: str) -> PlanBundle:
-    plan_id = store.find_plan_id(connection, reference)
-    if plan_id is None:
-        raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
-    return store.load_bundle(connection, plan_id)
+    return store.load_bundle(connection, stored_plan_id(connection, reference))
 
 
 def _needs_review(target: Target, include_mapped: bool) -> bool:

@@ -14,6 +14,7 @@ from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
 from bioecon.domain.tiers import plan_rules
 from bioecon.errors import Conflict, InvalidInput, InvalidValue, NotFound, Problem, format_path
+from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.store import Connection, indicators, orgunits, responsible_units
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
@@ -196,7 +197,7 @@ def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
     """The plan named by code or id, with everything its file declared."""
     with app.reading() as connection:
         ensure_current(connection)
-        return store.load_bundle(connection, _plan_id(connection, reference))
+        return store.load_bundle(connection, stored_plan_id(connection, reference))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,11 +229,4 @@ def delete_plan(app: Bioecon, *, reference: str) -> store.PlanDeletion:
     Observations and records other plans use stay."""
     with app.transaction() as connection:
         ensure_current(connection)
-        return store.delete_plan(connection, _plan_id(connection, reference))
-
-
-def _plan_id(connection: Connection, reference: str) -> int:
-    plan_id = store.find_plan_id(connection, reference)
-    if plan_id is None:
-        raise NotFound(f"no plan with code or id '{reference}' (see `bioecon plan list`)")
-    return plan_id
+        return store.delete_plan(connection, stored_plan_id(connection, reference))

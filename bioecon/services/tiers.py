@@ -8,10 +8,11 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import tier_catalogue
 from bioecon.domain.tiers import TierRule, plan_rules
 from bioecon.errors import NotFound
+from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.store import orgunits
 from bioecon.store import tiers as store
 from bioecon.store.migrate import ensure_current
-from bioecon.store.plans import find_plan_id, load_bundle
+from bioecon.store.plans import load_bundle
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +35,7 @@ def tier_report(
     if plan is not None:
         with app.reading() as connection:
             ensure_current(connection)
-            plan_id = find_plan_id(connection, plan)
-            if plan_id is None:
-                raise NotFound(f"no plan with code or id '{plan}'")
+            plan_id = stored_plan_id(connection, plan)
             catalogue = plan_rules(catalogue, load_bundle(connection, plan_id).plan.tiers)
     unknown = [code for code in tiers or [] if code not in catalogue]
     if unknown:
