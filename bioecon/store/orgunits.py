@@ -1,10 +1,11 @@
-"""Org units (区域/园区): code ↔ id, the stored tree, upsert, and what a plan declared."""
+"""Org units (区域/园区): code ↔ id, the stored tree, a unit's subtree in SQL, upsert, and what a
+plan declared."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import CTE, ColumnElement, Connection, Select, Table, and_, select
 
 from bioecon.domain.model import OrgUnit
 from bioecon.records import copy_into, row_values
@@ -70,3 +71,17 @@ def upsert(connection: Connection, units: Sequence[OrgUnit]) -> dict[str, int]:
         if not progressed:  # checked before writing; reaching here is a programming error
             raise RuntimeError(f"org units with unresolved parents: {[u.code for u in pending]}")
     return found
+
+
+def subtree(code: str) -> CTE:
+    """The ids of the org unit ``code`` and all its descendants (parks included)."""
+    top = select(t.org_unit.c.id).where(t.org_unit.c.code == code).cte("scope", recursive=True)
+    child = t.org_unit.alias("child")
+    return top.union_all(select(child.c.id).where(child.c.parent_id == top.c.id))
+
+
+def in_subtree(table: Table, code: str | None) -> ColumnElement[bool]:
+    """``table``'s rows in ``code``'s subtree (every row when ``code`` is None)."""
+    if code is None:
+        return and_(True)
+    return table.c.org_unit_id.in_(select(subtree(code).c.id))

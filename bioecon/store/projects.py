@@ -11,7 +11,7 @@ from bioecon.domain.model import Project
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.keys import existing_codes, id_map
-from bioecon.store.registers import in_subtree
+from bioecon.store.orgunits import in_subtree
 
 # Fields stored as ids of other tables (the enterprise by its credit code).
 _REFERENCES = {"code", "org_unit", "plan", "enterprise"}

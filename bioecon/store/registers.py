@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
-    CTE,
     ColumnElement,
     Connection,
     Select,
@@ -29,26 +28,12 @@ from sqlalchemy import (
 
 from bioecon.domain.registers import RegisterCount
 from bioecon.records import copy_into
-from bioecon.store import tables as t
+from bioecon.store.orgunits import in_subtree
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 R = TypeVar("R", bound="DataclassInstance")
-
-
-def subtree(code: str) -> CTE:
-    """The ids of the org unit ``code`` and all its descendants (parks included)."""
-    top = select(t.org_unit.c.id).where(t.org_unit.c.code == code).cte("scope", recursive=True)
-    child = t.org_unit.alias("child")
-    return top.union_all(select(child.c.id).where(child.c.parent_id == top.c.id))
-
-
-def in_subtree(table: Table, code: str | None) -> ColumnElement[bool]:
-    """``table``'s rows in ``code``'s subtree (every row when ``code`` is None)."""
-    if code is None:
-        return and_(True)
-    return table.c.org_unit_id.in_(select(subtree(code).c.id))
 
 
 @dataclass(frozen=True, slots=True)
