@@ -70,6 +70,13 @@ class TargetOp(StrEnum):
     TIMES = "x"
 
 
+class TargetNature(StrEnum):
+    """指标属性 of a plan's 主要指标 table: 预期性 (expected) or 约束性 (binding)."""
+
+    EXPECTED = "预期性"
+    BINDING = "约束性"
+
+
 class MappingMethod(StrEnum):
     """How a target's indicator was chosen (docs/indicators.md)."""
 

@@ -95,9 +95,9 @@ def to_bundle(
                 key=f"K{n:02d}",
                 heading=task.heading or "(无标题)",
                 section=task.section or None,
-                lead_units=tuple(units[u] for u in task.units[:1]),
+                lead_units=tuple(units[u] for u in _leads(task)),
                 co_units=tuple(
-                    dict.fromkeys(units[u] for u in task.units[1:] if u not in task.units[:1])
+                    dict.fromkeys(units[u] for u in task.units if u not in _leads(task))
                 ),
                 start=task.start,
             )
@@ -114,3 +114,8 @@ def _mapping_fields(found: Suggestion | None) -> dict[str, Any]:
         "mapping_confidence": found.confidence if found else None,
         "mapping_reason": found.reason if found else None,
     }
+
+
+def _leads(task: ExtractedTask) -> tuple[str, ...]:
+    """The units that lead the task: those the text marks (☆, 牵头), else the first listed."""
+    return task.lead or tuple(task.units[:1])

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from bioecon.catalogs import unit_registry
-from bioecon.domain.model import TargetKind, TargetOp
+from bioecon.domain.model import TargetKind, TargetNature, TargetOp
 from bioecon.domain.target_kind import increment_verb, is_recurring, target_kind
 from bioecon.extract.names import (
     amount_name,
@@ -92,6 +92,9 @@ class ExtractedTarget:
     quote: str
     start: int
     end: int
+    base_value: Decimal | None = None  # 基期值 (a 主要指标 table's base column)
+    base_year: int | None = None
+    nature: TargetNature | None = None  # 属性: 预期性/约束性, where the plan states it
 
     @property
     def record_kind(self) -> str:

@@ -28,7 +28,8 @@ class ExtractedTask:
     heading: str
     units: list[str]
     start: int  # the paragraph's start
-    marker: int  # offset of the marker word (责任单位)
+    marker: int  # offset of the marker word (责任单位), or of the first unit with no marker word
+    lead: tuple[str, ...] = ()  # the units the text marks as leading (☆, 牵头); () = the first
 
 
 def extract_tasks(text: str) -> list[ExtractedTask]:
