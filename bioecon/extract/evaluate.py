@@ -21,7 +21,8 @@ from typing import Any
 
 from bioecon.catalogs import unit_registry
 from bioecon.extract.reader import read_document
-from bioecon.extract.targets import ExtractedTarget, extract_targets, unit_as_read
+from bioecon.extract.rules.reading import unit_as_read
+from bioecon.extract.targets import ExtractedTarget, extract_targets
 from bioecon.extract.tasks import ExtractedTask, extract_tasks
 
 

@@ -10,7 +10,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
 
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetKind, TargetNature, TargetOp
@@ -29,53 +28,18 @@ from bioecon.extract.names import (
     read_count,
     tail_noun,
 )
-from bioecon.extract.normalise import is_cjk, shadow
-from bioecon.extract.numerals import to_decimal
-
-NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
-# Targets are amounts, counts and percentages: every unit of the registry (data/units.yaml) of
-# those dimensions; not areas, 百分点, or 倍 (翻番 has its own rule).
-READ_DIMENSIONS = ("money_", "count_", "ratio")
-BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元
-
-
-def unit_as_read(unit: str) -> str:
-    """The unit a target is given for the unit word written (亿 → 亿元; others as written)."""
-    return "亿元" if unit == BARE_YI else unit
-
-
-@cache
-def _candidate() -> re.Pattern[str]:
-    names = unit_registry().names(*READ_DIMENSIONS)
-    units = "|".join(re.escape(n) for n in (*names, BARE_YI))
-    # 万 multiplies (1.2万家) unless it begins a unit (万元, 万人, 万亿元)
-    wan_units = "|".join(re.escape(n[1:]) for n in names if n.startswith("万"))
-    return re.compile(
-        rf"(?P<low>{NUMBER})(?:{DASH}(?P<high>{NUMBER}))?\s*(?P<mult>万(?!{wan_units}))?"
-        rf"(?P<unit>{units})|(?P<double>翻一番|翻两番|翻番)"
-    )
-
+from bioecon.extract.normalise import shadow
+from bioecon.extract.rules import sentence
+from bioecon.extract.rules.base import Decision, first, rejected
+from bioecon.extract.rules.reading import (
+    Candidate,
+    candidate_pattern,
+    read_candidate,
+    read_site,
+)
+from bioecon.extract.rules.sentence import JOINERS, SentenceSite, SplitSite, distributed
 
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
-_YEAR = re.compile(r"(?:到|至|于|在)?(20\d\d)年(?:底|末|前)?")
-_FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末")
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
-)
-_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[“\"][^”\"]{1,12}[”\"]\s*[:：])")
-_PAST = re.compile(r"已|截至|截止|同比|比上年|较上年|上年度|去年|累计实现")
-_PAST_SENTENCE = re.compile(r"截至|截止")  # 截至2020年底,…: the whole sentence reports the past
-_FUNDING = re.compile(r"给予|补助|补贴|奖励|资助|资金支持|扶持")
-_CHINESE_VERBS = re.compile(
-    r"(?:达到|达|突破|超过|超|新增|培育|引进|新培育|新引进|争取|建成|打造)$"
-)
-_DATE_AFTER = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
-
-_GE_BEFORE = ("突破", "超过", "超", "过", "不低于", "不少于", "多于", "高于")
-_EQ_BEFORE = ("争取达到", "力争达到", "达到", "达", "为", "实现", "满足")
-_APPROX_BEFORE = ("约", "近", "接近")
-_LE_BEFORE = ("最高", "不超过", "不高于", "控制在", "以内")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +68,35 @@ class ExtractedTarget:
 
 
 def extract_targets(text: str) -> list[ExtractedTarget]:
+    return trace_targets(text).targets
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """The targets of a text, and for every candidate number (by its match's span in the
+    text) the rules that decided about it, in the order they did."""
+
+    targets: list[ExtractedTarget]
+    numbers: list[tuple[int, int, list[Decision]]]
+
+
+def trace_targets(text: str) -> Trace:
     view = shadow(text)
     qualifiers: list[tuple[int, int]] = []
-    read: list[tuple[re.Match[str], _Candidate]] = []
+    read: list[tuple[re.Match[str], Candidate, list[Decision]]] = []
+    numbers: list[tuple[int, int, list[Decision]]] = []
     previous_end = 0
-    for match in _candidate().finditer(view):
-        candidate = _read(view, match, qualifiers, previous_end)
-        previous_end = match.end()
+    for match in candidate_pattern().finditer(view):
+        decisions: list[Decision] = []
+        numbers.append((match.start(), match.end(), decisions))
+        candidate = read_candidate(read_site(view, match), decisions)
         if candidate is not None:
-            read.append((match, candidate))
+            read.append((match, candidate, decisions))
+        elif decisions[-1].outcome == "threshold":
+            clause = _clause_start(view, match.start())
+            item = max(clause, view.rfind("、", clause, match.start()) + 1, previous_end)
+            qualifiers.append((item, match.end()))
+        previous_end = match.end()
     # a second pass: a class threshold after a count (培育2家销售收入过50亿元企业) is known by now
     thresholds = tuple(sorted(qualifiers))
     context = _Context(
@@ -126,108 +110,10 @@ def extract_targets(text: str) -> list[ExtractedTarget]:
     )
     found: list[ExtractedTarget] = []
     carried: _Carried | None = None
-    for match, candidate in read:
-        targets, carried = _expand(context, match, candidate, carried)
+    for match, candidate, decisions in read:
+        targets, carried = _expand(context, match, candidate, carried, decisions)
         found += targets
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    value: Decimal
-    value_high: Decimal | None
-    unit: str
-    op: TargetOp
-    end: int  # after the unit and any 以上/左右
-
-
-def _read(
-    view: str, match: re.Match[str], qualifiers: list[tuple[int, int]], previous_end: int
-) -> _Candidate | None:
-    start, end = match.span()
-    before = view[max(0, start - 12) : start]
-    after = view[end : end + 12]
-    if match.group("double"):
-        times = Decimal(4) if match.group("double") == "翻两番" else Decimal(2)
-        return _Candidate(times, None, "倍", TargetOp.TIMES, end)
-    low_text, high_text, unit = match.group("low"), match.group("high"), match.group("unit")
-    unit = unit_as_read(unit)
-    money = unit_registry().measures(unit, "money_")
-    chinese = not low_text[0].isdigit()
-    if chinese and low_text[0] in "百千万":
-        return None  # 百亿, 千亿: colloquial grades (百亿级企业, 破百亿), not amounts
-    if chinese and (not money and not _CHINESE_VERBS.search(before)):
-        return None  # 四个专题组, 两大集聚区: Chinese-numeral counts only after a target verb
-    if after.startswith("级"):
-        return None  # 千亿级产业集群, 10亿级: a grade, not a committed amount
-    if start > 0 and (view[start - 1].isdigit() or view[start - 1] in ".〔[("):
-        return None  # part of a longer number, a document number or a code
-    if before.rstrip().endswith("等"):
-        return None  # 等7个产业集聚区: an enumeration of named items
-    if _DATE_AFTER.match(after):
-        return None  # a web page's news headline followed by its date
-    value = to_decimal(low_text)
-    high = to_decimal(high_text) if high_text else None
-    if value is None or (high_text and high is None):
-        return None
-    multiplier = Decimal(10_000) if match.group("mult") else Decimal(1)
-    value *= multiplier
-    high = high * multiplier if high is not None else None
-    if money and _is_qualifier(view, start, end, before):
-        clause = _clause_start(view, start)
-        item = max(clause, view.rfind("、", clause, start) + 1, previous_end)
-        qualifiers.append((item, end))
-        return None
-    op, tail = _op_and_tail(before, after, ranged=high is not None)
-    return _Candidate(value, high, unit, op, end + len(tail))
-
-
-_OP_AFTER = (
-    ("及以上", TargetOp.GE),
-    ("以上", TargetOp.GE),
-    ("左右", TargetOp.APPROX),
-    ("以下", TargetOp.LE),
-    ("以内", TargetOp.LE),
-)
-
-
-def _op_and_tail(before: str, after: str, *, ranged: bool) -> tuple[TargetOp, str]:
-    """The op and the word after the unit that belongs to the target (以上, 左右 …): a word
-    after wins over the word before (达到50%以上 is >=); a range stays a range."""
-    op = TargetOp.RANGE if ranged else _op_before(before)
-    for word, word_op in _OP_AFTER:
-        if after.startswith(word):
-            return (op if ranged else word_op), word
-    return op, ""
-
-
-def _is_qualifier(view: str, start: int, end: int, before: str) -> bool:
-    """An amount that grades a counted thing (过100亿元的骨干企业, 销售收入过50亿元企业)."""
-    rest = view[end:]
-    for word in ("及以上", "以上", "以下"):
-        if rest.startswith(word):
-            rest = rest[len(word) :]
-    if rest.startswith("的"):
-        following = rest[1:2]
-        return bool(following) and (is_cjk(following) or following.isdigit() or following in '“"')
-    following = rest[:1]
-    graded = before.endswith(("过", "超过", "超", "达", "达到", "在"))
-    return (
-        graded and bool(following) and is_cjk(following) and not rest.startswith(("规模", "产值"))
-    )
-
-
-def _op_before(before: str) -> TargetOp:
-    text = before.rstrip()
-    for words, op in (
-        (_LE_BEFORE, TargetOp.LE),
-        (_APPROX_BEFORE, TargetOp.APPROX),
-        (_GE_BEFORE, TargetOp.GE),
-        (_EQ_BEFORE, TargetOp.EQ),
-    ):
-        if any(text.endswith(w) for w in words):
-            return op
-    return TargetOp.EQ
+    return Trace(found, numbers)
 
 
 def _clause_start(view: str, position: int) -> int:
@@ -277,23 +163,24 @@ class _Named:
 def _expand(
     context: _Context,
     match: re.Match[str],
-    candidate: _Candidate,
+    candidate: Candidate,
     carried: _Carried | None,
+    decisions: list[Decision],
 ) -> tuple[list[ExtractedTarget], _Carried | None]:
     view, start = context.view, match.start()
     clause = _clause_start(view, start)
-    clause_text = view[clause:start]
     sentence_start = max(view.rfind("。", 0, start) + 1, view.rfind("\n", 0, start) + 1)
-    if _PAST.search(clause_text) or _PAST.search(view[start : candidate.end + 4]):
-        return [], carried
-    if _PAST_SENTENCE.search(view[sentence_start:start]):
+    site = SentenceSite(view, context.lines, start, candidate, clause, sentence_start)
+    if first(sentence.REJECTIONS, site, decisions, rejected):
         return [], carried
     carry_start, carried, item = _item(view, sentence_start, clause, start, carried)
-    funding = _is_funding(view, sentence_start, clause, start, candidate)
-    if funding and "最高" in view[max(0, start - 4) : start]:
-        candidate = replace(candidate, op=TargetOp.LE)
+    funding = site.funding
+    capped = first((sentence.FUNDING_CAP,), site, decisions, _op)
+    if capped is not None:
+        candidate = replace(candidate, op=capped)
     recurring = is_recurring(view[sentence_start:start])
-    year = None if (funding or recurring) else _year(view, start, context.lines)
+    deadline = first(sentence.YEARS, site, decisions, str)
+    year = deadline.year if deadline is not None else None
     named = _name(context, item, start, candidate, funding, carried, sentence_start, carry_start)
     subject = (
         named.subject
@@ -328,7 +215,7 @@ def _expand(
         )
 
     targets = [target(item, named.metrics[0])]
-    second = _distributed(view, item, start)
+    second = first(sentence.SPLITS, SplitSite(view, item, start), decisions, _split)
     if second is not None:
         # 新引进A和B均…: the quote of B starts at the verb that governs it too (the kind is read
         # from it); with no such verb, at B itself
@@ -362,7 +249,7 @@ def _name(
     context: _Context,
     item: int,
     start: int,
-    candidate: _Candidate,
+    candidate: Candidate,
     funding: bool,
     carried: _Carried | None,
     sentence_start: int,
@@ -387,7 +274,7 @@ def _name_count(
     context: _Context,
     item: int,
     start: int,
-    candidate: _Candidate,
+    candidate: Candidate,
     carried: _Carried | None,
     carry_start: int,
 ) -> _Named:
@@ -418,7 +305,7 @@ def _name_count(
     inherited = carried.verb if (count.elided and carried is not None) else None
     verb = count.verb or inherited
     narrowed = count.compared or (verb is not None and is_paired_verb(verb))
-    nouns = _coordinated(noun) if _distributed(view, item, start) is not None else (noun,)
+    nouns = _coordinated(noun) if distributed(view, item, start) is not None else (noun,)
     metrics = tuple(count_metric(n, verb, narrowed=narrowed, unit=candidate.unit) for n in nouns)
     mine = _Carried(carry_start, count.subject or "", end, verb, rest, band)
     return _Named(metrics, count.subject, qualifier, verb, end, mine)
@@ -426,7 +313,7 @@ def _name_count(
 
 def _coordinated(noun: str) -> tuple[str, str]:
     """“链主”企业和上市企业 → (“链主”企业, 上市企业): the things one number is shared by (均)."""
-    for joiner in ("和", "、", "及", "与"):
+    for joiner in JOINERS:
         if joiner in noun:
             at = noun.rindex(joiner)
             return noun[:at], noun[at + 1 :]
@@ -439,7 +326,7 @@ def _clause_end(context: _Context, position: int) -> int:
     view = context.view
     found = _CLAUSE_BREAK.search(view, position)
     end = found.start() if found is not None else len(view)
-    for following in _candidate().finditer(view, position, end):
+    for following in candidate_pattern().finditer(view, position, end):
         if following.end() not in context.threshold_ends:
             return following.start()
     return end
@@ -478,24 +365,6 @@ def _heading_title(view: str, lines: list[int], position: int) -> str | None:
     return None
 
 
-def _is_funding(
-    view: str, sentence_start: int, clause: int, start: int, candidate: _Candidate
-) -> bool:
-    """按照研发投入的15%、最高1000万元给予资金支持: a % or an amount in 元 in a sentence about
-    funding, after 按 in its clause, or capped (最高, op <=)."""
-    end = view.find("。", start)
-    sentence = view[sentence_start : end if end != -1 else len(view)]
-    return (
-        bool(_FUNDING.search(sentence))
-        and unit_registry().measures(candidate.unit, "ratio", "money_cny")
-        and (
-            "按" in view[clause:start]
-            or candidate.op is TargetOp.LE
-            or "最高" in view[max(0, start - 4) : start]
-        )
-    )
-
-
 def _qualifier_of(context: _Context, item: int, end: int) -> str | None:
     """The class threshold read in the item, before its number or in the noun after it
     (过100亿元的骨干企业2家; 2家销售收入过50亿元企业), if any."""
@@ -507,55 +376,15 @@ def _qualifier_of(context: _Context, item: int, end: int) -> str | None:
     )
 
 
-def _distributed(view: str, clause: int, start: int) -> int | None:
-    """新引进A和B均达到10户: the position of B, which gets a target of its own."""
-    head = view[clause:start]
-    if "均" not in head:
-        return None
-    nouns = head.split("均")[0]
-    for joiner in ("和", "、", "及", "与"):
-        if joiner in nouns:
-            return clause + nouns.rindex(joiner) + 1
-    return None
-
-
 def _line_starts(view: str) -> list[int]:
     starts = [0]
     starts += [i + 1 for i, c in enumerate(view) if c == "\n"]
     return starts
 
 
-def _year(view: str, position: int, lines: list[int]) -> int | None:
-    """The deadline that governs ``position``: in its own line before it; else in the nearest
-    lead-in above (sibling list items are skipped, a heading ends the search)."""
-    line_index = bisect_right(lines, position) - 1
-    own = view[lines[line_index] : position]
-    year = _year_in(own)
-    if year is not None:
-        return year
-    for index in range(line_index - 1, -1, -1):
-        line = view[lines[index] : lines[index + 1] - 1 if index + 1 < len(lines) else len(view)]
-        if not line.strip():
-            continue
-        if _HEADING.match(line):
-            return None
-        if _ITEM.match(line):
-            continue
-        found = _year_in(line)
-        if found is not None:
-            return found
-    return None
+def _op(op: TargetOp) -> str:
+    return f"op {op}"
 
 
-def _year_in(text: str) -> int | None:
-    found: int | None = None
-    for match in _YEAR.finditer(text):
-        if match.group(0).startswith(("到", "至")) or text[match.end() : match.end() + 1] in ",，":
-            found = int(match.group(1))
-    five = list(_FIVE_YEAR_END.finditer(text))
-    if five:
-        plan_number = 10 + "一二三四五六七八九".index(five[-1].group(1)) + 1
-        last = 2025 + (plan_number - 14) * 5  # the 14th five-year plan (十四五) ends in 2025
-        if found is None or text.rfind(five[-1].group(0)) > text.rfind(str(found)):
-            return last
-    return found
+def _split(_: int) -> str:
+    return "split"

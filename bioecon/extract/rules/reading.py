@@ -1,0 +1,299 @@
+"""Candidate reading: the candidate pattern (a number and a unit, or 翻番), and the rules that
+take a candidate, reject it, mark it as a class threshold, and set its op."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from bioecon.catalogs import unit_registry
+from bioecon.domain.model import TargetOp
+from bioecon.extract.normalise import is_cjk
+from bioecon.extract.numerals import to_decimal
+from bioecon.extract.rules.base import Decision, Example, Rule, first, rejected, taken
+from bioecon.extract.rules.words import target_words
+
+NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
+# Targets are amounts, counts and percentages: every unit of the registry (data/units.yaml) of
+# those dimensions; not areas, 百分点, or 倍 (翻番 has its own rule).
+READ_DIMENSIONS = ("money_", "count_", "ratio")
+BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元
+_DATE_AFTER = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
+
+
+def unit_as_read(unit: str) -> str:
+    """The unit a target is given for the unit word written (亿 → 亿元; others as written)."""
+    return "亿元" if unit == BARE_YI else unit
+
+
+@cache
+def candidate_pattern() -> re.Pattern[str]:
+    names = unit_registry().names(*READ_DIMENSIONS)
+    units = "|".join(re.escape(n) for n in (*names, BARE_YI))
+    # 万 multiplies (1.2万家) unless it begins a unit (万元, 万人, 万亿元)
+    wan_units = "|".join(re.escape(n[1:]) for n in names if n.startswith("万"))
+    return re.compile(
+        rf"(?P<low>{NUMBER})(?:{DASH}(?P<high>{NUMBER}))?\s*(?P<mult>万(?!{wan_units}))?"
+        rf"(?P<unit>{units})|(?P<double>翻一番|翻两番|翻番)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    value: Decimal
+    value_high: Decimal | None
+    unit: str
+    op: TargetOp
+    end: int  # after the unit and any 以上/左右
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSite:
+    """A match of the candidate pattern in the shadow ``view``, with the text around it."""
+
+    view: str
+    match: re.Match[str]
+    before: str  # the 12 characters before it
+    after: str  # the 12 characters after it
+
+    @property
+    def chinese(self) -> bool:
+        return not self.match.group("low")[0].isdigit()
+
+    @property
+    def money(self) -> bool:
+        return unit_registry().measures(unit_as_read(self.match.group("unit")), "money_")
+
+
+def read_site(view: str, match: re.Match[str]) -> ReadSite:
+    start, end = match.span()
+    return ReadSite(view, match, view[max(0, start - 12) : start], view[end : end + 12])
+
+
+def _doubling(site: ReadSite) -> Candidate | None:
+    double = site.match.group("double")
+    if not double:
+        return None
+    times = Decimal(4) if double == "翻两番" else Decimal(2)
+    return Candidate(times, None, "倍", TargetOp.TIMES, site.match.end())
+
+
+DOUBLING = Rule(
+    "doubling",
+    "翻一番/翻番/翻两番 doubling: op x, value 2 (翻两番: 4), unit 倍",
+    _doubling,
+    (Example("到2025年,产业规模翻一番。", "翻一番", "taken"),),
+)
+
+
+def _colloquial_grade(site: ReadSite) -> bool | None:
+    return (site.chinese and site.match.group("low")[0] in "百千万") or None
+
+
+def _chinese_count(site: ReadSite) -> bool | None:
+    verb = target_words().chinese_count_verbs.search(site.before)
+    return (site.chinese and not site.money and not verb) or None
+
+
+def _grade(site: ReadSite) -> bool | None:
+    return site.after.startswith("级") or None
+
+
+def _part_of_number(site: ReadSite) -> bool | None:
+    start = site.match.start()
+    return (
+        start > 0 and (site.view[start - 1].isdigit() or site.view[start - 1] in ".〔[(")
+    ) or None
+
+
+def _enumeration(site: ReadSite) -> bool | None:
+    return site.before.rstrip().endswith("等") or None
+
+
+def _dated_headline(site: ReadSite) -> bool | None:
+    return bool(_DATE_AFTER.match(site.after)) or None
+
+
+REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
+    Rule(
+        "colloquial_grade",
+        "百亿/千亿 口语等级 colloquial grade (百亿级企业, 破百亿), not an amount",
+        _colloquial_grade,
+        (Example("力争破百亿。", "百亿", "rejected"),),
+    ),
+    Rule(
+        "chinese_count_without_verb",
+        "中文数字计数 a Chinese-numeral count (四个专题组) only counts after a target verb",
+        _chinese_count,
+        (
+            Example("成立四个专题组。", "四个", "rejected"),
+            Example("到2025年,新增两个平台。", "两个", "taken"),
+        ),
+    ),
+    Rule(
+        "grade",
+        "级 a grade (千亿级产业集群, 10亿级), not a committed amount",
+        _grade,
+        (Example("培育10亿级企业。", "10亿", "rejected"),),
+    ),
+    Rule(
+        "part_of_number",
+        "编号 part of a longer number, a document number or a code (〔2022〕, 1.2.3)",
+        _part_of_number,
+        (Example("见第1.2.3个附件。", "2.3个", "rejected"),),
+    ),
+    Rule(
+        "enumeration",
+        "等N个 an enumeration of named items (等7个产业集聚区), not a target",
+        _enumeration,
+        (Example("建设生物医药、合成生物等7个产业集聚区。", "7个", "rejected"),),
+    ),
+    Rule(
+        "dated_headline",
+        "新闻标题 a web page's headline followed by its date (2024-05-01)",
+        _dated_headline,
+        (Example("全市新增企业10家 2024-05-01", "10家", "rejected"),),
+    ),
+)
+
+
+def _class_threshold(site: ReadSite) -> bool | None:
+    """过100亿元的骨干企业, 销售收入过50亿元企业: an amount that grades a counted thing."""
+    if not site.money:
+        return None
+    rest = site.view[site.match.end() :]
+    for word in ("及以上", "以上", "以下"):
+        if rest.startswith(word):
+            rest = rest[len(word) :]
+    if rest.startswith("的"):
+        following = rest[1:2]
+        return bool(following) and (is_cjk(following) or following.isdigit() or following in '“"')
+    following = rest[:1]
+    graded = site.before.endswith(("过", "超过", "超", "达", "达到", "在"))
+    return (
+        graded and bool(following) and is_cjk(following) and not rest.startswith(("规模", "产值"))
+    ) or None
+
+
+CLASS_THRESHOLD = Rule(
+    "class_threshold",
+    "门槛 a class threshold (过100亿元的骨干企业): names the counted thing, not a target",
+    _class_threshold,
+    (
+        Example("到2025年,培育过100亿元的骨干企业2家。", "100亿元", "threshold"),
+        Example("到2025年,培育2家销售收入过50亿元企业。", "50亿元", "threshold"),
+    ),
+)
+
+
+def _ranged(site: ReadSite) -> tuple[TargetOp, str] | None:
+    if site.match.group("high") is None:
+        return None
+    word = next((w for w, _ in target_words().op_after if site.after.startswith(w)), "")
+    return TargetOp.RANGE, word
+
+
+def _word_after(site: ReadSite) -> tuple[TargetOp, str] | None:
+    found = next((w for w in target_words().op_after if site.after.startswith(w[0])), None)
+    return (found[1], found[0]) if found is not None else None
+
+
+def _word_before(op: TargetOp) -> Rule[ReadSite, tuple[TargetOp, str]]:
+    words = dict(target_words().op_before)[op]
+
+    def decide(site: ReadSite) -> tuple[TargetOp, str] | None:
+        return (op, "") if site.before.rstrip().endswith(words) else None
+
+    return Rule(
+        f"op_before_{op.name.lower()}", f"{'/'.join(words)} before the number: op {op}", decide, ()
+    )
+
+
+def _op_rules() -> tuple[Rule[ReadSite, tuple[TargetOp, str]], ...]:
+    before = {op: _word_before(op) for op, _ in target_words().op_before}
+    examples = {
+        TargetOp.LE: Example("单个项目最高1000万元。", "1000万元", "op <="),
+        TargetOp.APPROX: Example("到2025年,引进人才约500名。", "500名", "op ~"),
+        TargetOp.GE: Example("到2025年,产业规模突破2000亿元。", "2000亿元", "op >="),
+        TargetOp.EQ: Example("到2025年,产业规模达到4000亿元。", "4000亿元", "op ="),
+    }
+    return (
+        Rule(
+            "range",
+            "区间 a range (1—2个, 3至5家): op range, 以上/左右 after it kept in the quote",
+            _ranged,
+            (Example("到2025年,新增1—2个特色集群。", "1—2个", "op range"),),
+        ),
+        Rule(
+            "op_after",
+            "以上/左右/以下/以内 after the unit: that op, over any word before (达到50%以上 is >=)",
+            _word_after,
+            (Example("到2025年,培育10家以上孵化器。", "10家", "op >="),),
+        ),
+        *(Rule(r.name, r.reason, r.decide, (examples[op],)) for op, r in before.items()),
+        Rule(
+            "op_default",
+            "无比较词 no comparison word: op =",
+            lambda _: (TargetOp.EQ, ""),
+            (Example("到2025年,上市企业10家。", "10家", "op ="),),
+        ),
+    )
+
+
+@cache
+def op_rules() -> tuple[Rule[ReadSite, tuple[TargetOp, str]], ...]:
+    """The op rules in the order tried (the word lists from target_words.yaml)."""
+    return _op_rules()
+
+
+def _value(text: str | None, multiplier: Decimal) -> Decimal | None:
+    if text is None:
+        return None
+    value = to_decimal(text)
+    if value is None:
+        raise ValueError(f"not a number: {text}")  # NUMBER only matches numerals
+    return value * multiplier
+
+
+def _with_unit(site: ReadSite) -> bool | None:
+    return site.match.group("low") is not None or None
+
+
+AMOUNT = Rule(
+    "number_with_unit",
+    "数字+单位 a number with a unit of amount, count or % (4000亿元, 25个, 3%)",
+    _with_unit,
+    (Example("到2025年,产业规模达到4000亿元。", "4000亿元", "taken"),),
+)
+
+
+def _threshold(_: bool) -> str:
+    return "threshold"
+
+
+def _op(found: tuple[TargetOp, str]) -> str:
+    return f"op {found[0]}"
+
+
+def read_candidate(site: ReadSite, decisions: list[Decision]) -> Candidate | None:
+    """The candidate the rules take from ``site``, or None (rejected or a class threshold:
+    the last decision says which)."""
+    doubled = first((DOUBLING,), site, decisions, taken)
+    if doubled is not None:
+        return doubled
+    if first(REJECTIONS, site, decisions, rejected) or first(
+        (CLASS_THRESHOLD,), site, decisions, _threshold
+    ):
+        return None
+    first((AMOUNT,), site, decisions, taken)
+    match = site.match
+    multiplier = Decimal(10_000) if match.group("mult") else Decimal(1)
+    value = _value(match.group("low"), multiplier)
+    high = _value(match.group("high"), multiplier)
+    assert value is not None
+    found = first(op_rules(), site, decisions, _op)
+    op, tail = found if found is not None else (TargetOp.EQ, "")
+    return Candidate(value, high, unit_as_read(match.group("unit")), op, match.end() + len(tail))
