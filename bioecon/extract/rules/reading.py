@@ -128,10 +128,7 @@ REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
         "chinese_count_without_verb",
         "中文数字计数 a Chinese-numeral count (四个专题组) only counts after a target verb",
         _chinese_count,
-        (
-            Example("成立四个专题组。", "四个", "rejected"),
-            Example("到2025年,新增两个平台。", "两个", "taken"),
-        ),
+        (Example("成立四个专题组。", "四个", "rejected"),),
     ),
     Rule(
         "grade",
@@ -266,7 +263,11 @@ AMOUNT = Rule(
     "number_with_unit",
     "数字+单位 a number with a unit of amount, count or % (4000亿元, 25个, 3%)",
     _with_unit,
-    (Example("到2025年,产业规模达到4000亿元。", "4000亿元", "taken"),),
+    (
+        Example("到2025年,产业规模达到4000亿元。", "4000亿元", "taken"),
+        Example("到2025年,新增两个平台。", "两个", "taken"),
+        Example("到2025年,新增企業3—5個。", "3—5個", "taken"),
+    ),
 )
 
 
