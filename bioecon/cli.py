@@ -22,6 +22,7 @@ from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.cli_common import State, app_of, emit, emit_one, output_format
 from bioecon.cli_directories import register as register_directory_commands
+from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
@@ -44,7 +45,6 @@ from bioecon.io.database_output import DATABASE_INFO
 from bioecon.io.enterprise_output import verdict_line
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.evaluation_output import evaluation_record, evaluations_csv, evaluations_table
-from bioecon.io.extract_output import EXTRACTED_TARGET, EXTRACTED_TASK, scores_table
 from bioecon.io.ledger_output import ledger_csv, ledger_record, ledger_table
 from bioecon.io.load_reports import (
     enterprise_load_lines,
@@ -62,7 +62,6 @@ from bioecon.services import credit_codes as credit_code_service
 from bioecon.services import database as database_service
 from bioecon.services import enterprises as enterprise_service
 from bioecon.services import evaluation as evaluation_service
-from bioecon.services import extraction as extraction_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
@@ -534,61 +533,6 @@ def classify_command(
     )
 
 
-# --- extraction -----------------------------------------------------------------------------
-
-
-@cli.command("extract")
-@click.argument("source", type=click.Path(path_type=Path))
-@output_format("table", "jsonl", "yaml")
-@click.option("--code", help="Plan code for --format yaml (default: the file name).")
-@click.option(
-    "--region",
-    help="Org unit code of the plan's region for --format yaml (default: guessed from the title).",
-)
-def extract_command(source: Path, output: str, code: str | None, region: str | None) -> None:
-    """Targets and tasks with responsible units from a plan document (.txt UTF-8/GBK, .docx,
-    .pdf with a text layer), each traced to its span: start/end are offsets into the text.
-    Deterministic, no network. Rules: docs/extraction.md."""
-    extraction = extraction_service.extract_document(source=source)
-    if output == "yaml":
-        bundle = extraction_service.extracted_plan(extraction=extraction, code=code, region=region)
-        click.echo(plan_file_yaml(bundle), nl=False)
-        return
-    emit(EXTRACTED_TARGET, extraction.targets, output)
-    if output == "table":
-        click.echo("")
-    emit(EXTRACTED_TASK, extraction.tasks, output)
-
-
-@cli.command("extract-eval")
-@click.option("--gold-targets", required=True, type=click.Path(path_type=Path))
-@click.option("--gold-tasks", required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--alternates", type=click.Path(path_type=Path), help="Spans neither credited nor penalised."
-)
-@click.option(
-    "--docs",
-    "documents",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Folder of the documents.",
-)
-@click.option("--errors/--no-errors", default=False, help="List every false positive and negative.")
-def extract_eval(
-    gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path, errors: bool
-) -> None:
-    """Precision, recall and F1 of the extractor per document and overall, for targets and for
-    task responsible units, against a gold annotation (format: tests/data/gold/README.md)."""
-    scores = extraction_service.score_extractor(
-        gold_targets=gold_targets, gold_tasks=gold_tasks, alternates=alternates, documents=documents
-    )
-    click.echo(scores_table(scores))
-    if errors:
-        for s in scores:
-            for line in s.target_errors + s.unit_errors:
-                click.echo(f"{s.document}: {line}")
-
-
 # --- bench --------------------------------------------------------------------------------
 
 
@@ -641,16 +585,6 @@ def bench_classify(count: int, import_count: int) -> None:
     _echo_bench(rows)
 
 
-@bench.command("extract")
-@click.option("--megabytes", type=click.FloatRange(0.1, 100), default=2.0, show_default=True)
-def bench_extract(megabytes: float) -> None:
-    """Extraction speed on one core over plan text (the seed plans repeated)."""
-    from bioecon.bench.extract import run_extract_bench
-
-    rows = run_extract_bench(megabytes=megabytes)
-    _echo_bench(rows)
-
-
 @bench.command("web")
 @click.option(
     "--requests",
@@ -664,6 +598,9 @@ def bench_web(requests: int) -> None:
     from bioecon.bench.web import run_web_bench
 
     _echo_bench(run_web_bench(requests=requests))
+
+
+register_extraction_commands(cli)
 
 
 # --- demo -----------------------------------------------------------------------------------

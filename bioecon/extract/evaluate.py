@@ -5,13 +5,16 @@ Targets: a prediction matches a gold row with the same year, value, value_high a
 matches nothing but overlaps an *alternate* span is neither credited nor penalised.
 Names: for each matched target, the character-bag F1 of the extracted and the gold ``metric``
 (and ``subject``), averaged over the matched targets (docs/extraction.md says why a bag).
-Task units: each gold 责任单位 marker is given the predicted task with the greatest start not
-after it; (marker, unit) pairs are compared.
+Task units: each gold statement is paired with the predicted task whose ``marker`` lies on the
+line of the gold ``quote_start`` (the nearest, when several); (statement, unit) pairs are
+compared in simplified script. Where gold rows carry ``lead``, the share of paired statements
+whose lead units agree is reported too.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bioecon.catalogs import unit_registry
+from bioecon.extract.normalise import shadow
 from bioecon.extract.reader import read_document
 from bioecon.extract.rules.reading import unit_as_read
 from bioecon.extract.targets import ExtractedTarget, extract_targets
@@ -88,6 +92,7 @@ class DocumentScore:
     subject: Overlap
     target_errors: list[str]
     unit_errors: list[str]
+    lead: Overlap  # lead-unit agreement of the paired gold rows that carry ``lead``
 
 
 def _jsonl(path: Path | None) -> list[dict[str, Any]]:
@@ -167,62 +172,128 @@ def score_targets(
     return TargetScore(Score(len(matched), fp, len(unmatched)), errors, matched)
 
 
+def _line_of(lines: list[int], offset: int) -> int:
+    return bisect_right(lines, offset) - 1
+
+
+def _pair_tasks(
+    predictions: list[ExtractedTask], gold: list[dict[str, Any]], text: str
+) -> dict[int, int]:
+    """Gold row index → predicted task index: the task whose marker lies on the line of the
+    gold ``quote_start``, the nearest when there are several; each task is paired once."""
+    lines = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    by_line: dict[int, list[int]] = {}
+    for index, task in enumerate(predictions):
+        by_line.setdefault(_line_of(lines, task.marker), []).append(index)
+    paired: dict[int, int] = {}
+    for row_index, row in enumerate(gold):
+        start = row["quote_start"]
+        free = [i for i in by_line.get(_line_of(lines, start), []) if i not in paired.values()]
+        if free:
+            paired[row_index] = min(free, key=lambda i: abs(predictions[i].marker - start))
+    return paired
+
+
+@dataclass(frozen=True, slots=True)
+class UnitScore:
+    score: Score
+    errors: list[str]
+    lead: Overlap  # rows whose gold names ``lead`` and whose lead the paired task agrees with
+
+
+def _units(units: Iterable[str]) -> Counter[str]:
+    """Units compared in simplified script (責任單位 ≡ 责任单位)."""
+    return Counter(shadow(unit.strip()) for unit in units)
+
+
 def score_units(
-    predictions: list[ExtractedTask], gold: list[dict[str, Any]]
-) -> tuple[Score, list[str]]:
-    predicted_pairs: set[tuple[int, str]] = set()
-    gold_pairs: set[tuple[int, str]] = set()
-    for row in gold:
-        marker = row["quote_start"]
-        gold_pairs |= {(marker, unit) for unit in row["units"]}
-        candidates = [t for t in predictions if t.start <= marker]
-        if candidates:
-            task = max(candidates, key=lambda t: t.start)
-            predicted_pairs |= {(marker, unit) for unit in task.units}
-    # predicted tasks with no gold marker count their units as false positives
-    covered: set[int] = set()
-    for row in gold:
-        before = [i for i, t in enumerate(predictions) if t.start <= row["quote_start"]]
-        if before:
-            covered.add(max(before, key=lambda i: predictions[i].start))
-    extra = [t for i, t in enumerate(predictions) if i not in covered]
-    tp = len(predicted_pairs & gold_pairs)
-    fp = len(predicted_pairs - gold_pairs) + sum(len(t.units) for t in extra)
-    fn = len(gold_pairs - predicted_pairs)
-    errors = [f"FP unit @{m} {u}" for m, u in sorted(predicted_pairs - gold_pairs)]
-    errors += [f"FN unit @{m} {u}" for m, u in sorted(gold_pairs - predicted_pairs)]
-    errors += [f"FP task @{t.start} {t.heading[:30]}" for t in extra]
-    return Score(tp, fp, fn), errors
+    predictions: list[ExtractedTask], gold: list[dict[str, Any]], text: str
+) -> UnitScore:
+    """(statement, unit) pairs of each gold statement and its paired task; an unpaired gold
+    statement's units are false negatives, an unpaired task's false positives."""
+    paired = _pair_tasks(predictions, gold, text)
+    tp = fp = fn = 0
+    errors: list[str] = []
+    agree = rows = 0
+    for row_index, row in enumerate(gold):
+        wanted = _units(row["units"])
+        task = predictions[paired[row_index]] if row_index in paired else None
+        got = _units(task.units) if task is not None else Counter()
+        tp += sum((wanted & got).values())
+        fp += sum((got - wanted).values())
+        fn += sum((wanted - got).values())
+        at = row["quote_start"]
+        errors += [f"FP unit @{at} {u}" for u in sorted((got - wanted).elements())]
+        errors += [f"FN unit @{at} {u}" for u in sorted((wanted - got).elements())]
+        if "lead" in row and task is not None:
+            rows += 1
+            agree += _units(row["lead"]) == _units(task.lead)
+    for index, task in enumerate(predictions):
+        if index not in paired.values():
+            fp += len(task.units)
+            errors.append(f"FP task @{task.marker} {task.heading[:30]}")
+    return UnitScore(Score(tp, fp, fn), errors, Overlap(float(agree), rows))
+
+
+def _by_doc(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault(row["doc"], []).append(row)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """A gold annotation: target, task and alternate rows (any number of files of each)."""
+
+    targets: list[dict[str, Any]]
+    tasks: list[dict[str, Any]]
+    alternates: list[dict[str, Any]]
+
+
+def gold_of_set(directory: Path) -> Gold:
+    """The ``*-targets.jsonl``, ``*-tasks.jsonl`` and ``*-alternates.jsonl`` of a folder."""
+
+    def rows(kind: str) -> list[dict[str, Any]]:
+        return [row for path in sorted(directory.glob(f"*-{kind}.jsonl")) for row in _jsonl(path)]
+
+    return Gold(rows("targets"), rows("tasks"), rows("alternates"))
+
+
+def gold_of_files(*, targets: Path, tasks: Path, alternates: Path | None) -> Gold:
+    return Gold(_jsonl(targets), _jsonl(tasks), _jsonl(alternates))
 
 
 def evaluate_documents(
-    *, gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path
+    gold: Gold, documents: Path, *, every_text: bool = False
 ) -> list[DocumentScore]:
-    targets_by_doc: dict[str, list[dict[str, Any]]] = {}
-    for row in _jsonl(gold_targets):
-        targets_by_doc.setdefault(row["doc"], []).append(row)
-    tasks_by_doc: dict[str, list[dict[str, Any]]] = {}
-    for row in _jsonl(gold_tasks):
-        tasks_by_doc.setdefault(row["doc"], []).append(row)
-    alternates_by_doc: dict[str, list[tuple[int, int]]] = {}
-    for row in _jsonl(alternates):
-        alternates_by_doc.setdefault(row["doc"], []).append((row["start"], row["end"]))
+    """Scores of each document the gold names (and, with ``every_text``, of every ``*.txt``
+    of the folder ``documents``, annotated or not)."""
+    targets_by_doc, tasks_by_doc = _by_doc(gold.targets), _by_doc(gold.tasks)
+    alternates_by_doc = {
+        doc: [(row["start"], row["end"]) for row in rows]
+        for doc, rows in _by_doc(gold.alternates).items()
+    }
+    names = set(targets_by_doc) | set(tasks_by_doc)
+    if every_text:
+        names |= {path.name for path in documents.glob("*.txt")}
     scores = []
-    for name in sorted(set(targets_by_doc) | set(tasks_by_doc)):
+    for name in sorted(names):
         text = read_document(documents / name)
         targets = score_targets(
             extract_targets(text), targets_by_doc.get(name, []), alternates_by_doc.get(name, [])
         )
-        unit_score, unit_errors = score_units(extract_tasks(text), tasks_by_doc.get(name, []))
+        units = score_units(extract_tasks(text), tasks_by_doc.get(name, []), text)
         scores.append(
             DocumentScore(
                 name,
                 targets.score,
-                unit_score,
+                units.score,
                 targets.overlap("metric"),
                 targets.overlap("subject"),
                 targets.errors,
-                unit_errors,
+                units.errors,
+                units.lead,
             )
         )
     return scores

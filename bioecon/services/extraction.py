@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bioecon.domain.model import PlanBundle
-from bioecon.errors import InvalidInput
-from bioecon.extract.evaluate import DocumentScore, evaluate_documents
+from bioecon.errors import InvalidInput, Problem
+from bioecon.extract.evaluate import DocumentScore, evaluate_documents, gold_of_files, gold_of_set
+from bioecon.extract.explain import ExplainedNumber, explain_numbers
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.reader import read_document
 from bioecon.extract.targets import ExtractedTarget, extract_targets
@@ -54,6 +55,21 @@ def score_extractor(
     *, gold_targets: Path, gold_tasks: Path, alternates: Path | None, documents: Path
 ) -> list[DocumentScore]:
     """Precision, recall and F1 per document of the folder ``documents``, against the gold."""
-    return evaluate_documents(
-        gold_targets=gold_targets, gold_tasks=gold_tasks, alternates=alternates, documents=documents
-    )
+    gold = gold_of_files(targets=gold_targets, tasks=gold_tasks, alternates=alternates)
+    return evaluate_documents(gold, documents)
+
+
+def score_set(*, directory: Path) -> list[DocumentScore]:
+    """The scores of every ``*.txt`` of an evaluation set (its documents and its
+    ``*-targets.jsonl``, ``*-tasks.jsonl``, ``*-alternates.jsonl`` gold files)."""
+    if not directory.is_dir():
+        raise InvalidInput(
+            str(directory),
+            [Problem("", "not a folder (--set names a folder of documents and gold files)")],
+        )
+    return evaluate_documents(gold_of_set(directory), directory, every_text=True)
+
+
+def explain(*, source: Path) -> list[ExplainedNumber]:
+    """Every number of a plan document with the rules that took or rejected it."""
+    return explain_numbers(read_document(source))

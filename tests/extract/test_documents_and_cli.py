@@ -172,3 +172,40 @@ def test_extract_eval_on_the_shipped_seeds(
     )
     assert code == 0 and "000_0d856e524a942849.txt" in out
     assert "FP @966" in out  # the other 25 targets of that plan are not in this tiny gold file
+
+
+def test_extract_explain_table_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("到2025年，新增創新平臺3—5個，成立四個專題組。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(plan), "--explain", "--format", "json")
+    assert code == 0
+    lines = json.loads(out)
+    assert [(n["start"], n["written"], n["status"]) for n in lines] == [
+        (1, "2025", "rejected"),
+        (13, "3—5個", "target"),
+        (20, "四個", "rejected"),
+    ]
+    assert [d["rule"] for d in lines[1]["decisions"]] == [
+        "number_with_unit",
+        "range",
+        "year_in_line",
+    ]
+    assert lines[2]["rule"] == "chinese_count_without_verb" and "四个专题组" in lines[2]["reason"]
+    code, out, _ = run(capsys, "extract", str(plan), "--explain")
+    assert code == 0 and "range: op range" in out and "3—5個" in out
+    code, _, error = run(capsys, "extract", str(plan), "--explain", "--format", "yaml")
+    assert code == 3 and "--explain prints a table or json" in error
+
+
+def test_units_are_simplified_and_quotes_kept_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("到2025年，培育專精特新企業20個，新增產值50億元。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(plan), "--format", "json")
+    assert code == 0
+    targets = json.loads(out)["targets"]
+    assert [(t["unit"], t["quote"]) for t in targets] == [
+        ("个", "培育專精特新企業20個"),
+        ("亿元", "新增產值50億元"),
+    ]
