@@ -4,6 +4,7 @@ the outcome the example states. A rule without examples fails."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,3 +59,9 @@ def test_traditional_script_numbers_are_explained_as_written() -> None:
     line = _line(numbers, "3—5個")
     assert line.status == "target"
     assert ("range", "op range") in [(d.rule, d.outcome) for d in line.decisions]
+
+
+def test_docs_name_every_rule() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "extraction.md").read_text(encoding="utf-8")
+    missing = [rule.name for rule in RULES if f"`{rule.name}`" not in docs]
+    assert not missing, f"add these rules to docs/extraction.md (Rules): {missing}"
