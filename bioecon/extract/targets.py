@@ -37,7 +37,7 @@ from bioecon.extract.rules.reading import (
     read_candidate,
     read_site,
 )
-from bioecon.extract.rules.sentence import JOINERS, SentenceSite, SplitSite, distributed
+from bioecon.extract.rules.sentence import JOINERS, SentenceSite, SplitSite
 
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
 
@@ -305,7 +305,9 @@ def _name_count(
     inherited = carried.verb if (count.elided and carried is not None) else None
     verb = count.verb or inherited
     narrowed = count.compared or (verb is not None and is_paired_verb(verb))
-    nouns = _coordinated(noun) if distributed(view, item, start) is not None else (noun,)
+    split = SplitSite(view, item, start)
+    shared = any(rule.decide(split) is not None for rule in sentence.SPLITS)
+    nouns = _coordinated(noun) if shared else (noun,)
     metrics = tuple(count_metric(n, verb, narrowed=narrowed, unit=candidate.unit) for n in nouns)
     mine = _Carried(carry_start, count.subject or "", end, verb, rest, band)
     return _Named(metrics, count.subject, qualifier, verb, end, mine)
