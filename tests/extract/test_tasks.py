@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bioecon.extract.tasks import extract_tasks, split_units
+import pytest
+
+from bioecon.extract.responsibility import RULES, Example, StatementRule
+from bioecon.extract.statement import Page
+from bioecon.extract.tasks import extract_tasks
+from bioecon.extract.unit_lists import leading_stars, unit_list, view_of
 
 TEXT = (
     "四、重点任务\n"
@@ -32,12 +37,151 @@ def test_tasks_units_headings_and_sections() -> None:
         "(一)科技创新攻坚行动",
         "六、主要任务",
     ]
+    assert [t.lead for t in tasks][1] == tuple(tasks[1].units)
     for task in tasks:
         assert TEXT[task.start - 1] == "\n" and task.start <= task.marker
         assert TEXT[task.marker : task.marker + 4] in ("责任单位", "牵头单位")
 
 
-def test_split_units_keeps_parentheses_and_drops_trailing_remarks() -> None:
-    assert split_units("市发改委、市财政局等") == ["市发改委", "市财政局"]
-    assert split_units("市商务局、市政府金融办按职责分工负责") == ["市商务局", "市政府金融办"]
-    assert split_units("各区县市人民政府和园区管委会") == ["各区县市人民政府和园区管委会"]
+EXAMPLES = [
+    pytest.param(rule, example, id=f"{rule.name}-{number}")
+    for rule in RULES
+    for number, example in enumerate(rule.examples, start=1)
+]
+
+
+def test_every_rule_has_examples_and_a_reason() -> None:
+    assert len({rule.name for rule in RULES}) == len(RULES)
+    for rule in RULES:
+        assert rule.reason and rule.examples, rule.name
+        assert any(example.units for example in rule.examples), rule.name
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
+def test_rule_examples(rule: StatementRule, example: Example) -> None:
+    found = list(rule.find(Page.of(example.text)))
+    if not example.units:
+        assert found == []
+        return
+    assert len(found) == 1
+    statement = found[0]
+    assert (statement.units, statement.lead) == (example.units, example.lead)
+    assert example.text.startswith(example.marker, statement.marker)
+
+
+def _units(body: str, after: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The units and leads of ``body``, in a document that goes on with ``after``."""
+    text = body + after
+    view = view_of(text)
+    found = unit_list(text, view, 0, len(body), leading_stars(view))
+    return found.units, found.lead
+
+
+def test_units_split_on_enumeration_comma_and_semicolon_outside_brackets() -> None:
+    assert _units("市发改委、市财政局等") == (("市发改委", "市财政局"), ())
+    assert _units("市商务局，市政府金融办；市税务局") == (
+        ("市商务局", "市政府金融办", "市税务局"),
+        (),
+    )
+    assert _units("区财政局(金融办、国资办)、区经委") == (
+        ("区财政局(金融办、国资办)", "区经委"),
+        (),
+    )
+
+
+def test_remarks_and_roles_are_not_units() -> None:
+    assert _units("市商务局、市政府金融办按职责分工负责") == (("市商务局", "市政府金融办"), ())
+    assert _units("湖南湘江新区管委会、市工业和信息化局等按职责分工,下同") == (
+        ("湖南湘江新区管委会", "市工业和信息化局"),
+        (),
+    )
+    assert _units("市科技局、市财政局等部门") == (("市科技局", "市财政局"), ())
+
+
+def test_and_separates_two_unit_names_but_not_a_collective_or_a_name() -> None:
+    assert _units("市委组织部和市人社局") == (("市委组织部", "市人社局"), ())
+    assert _units("市财政局及各区县人民政府") == (("市财政局", "各区县人民政府"), ())
+    assert _units("各区县市人民政府和园区管委会") == (("各区县市人民政府和园区管委会",), ())
+    assert _units("相关区县市人民政府和园区管委会") == (("相关区县市人民政府和园区管委会",), ())
+    assert _units("省工业和信息化厅、市卫生和健康委") == (
+        ("省工业和信息化厅", "市卫生和健康委"),
+        (),
+    )
+
+
+def test_lead_from_roles_marks_and_labels() -> None:
+    assert _units("由市发改委、市科技局牵头，市财政局配合") == (
+        ("市发改委", "市科技局", "市财政局"),
+        ("市发改委", "市科技局"),
+    )
+    assert _units("市科技局（牵头）、市财政局") == (("市科技局", "市财政局"), ("市科技局",))
+    assert _units("牵头单位：市发改委；配合单位：市财政局") == (
+        ("市发改委", "市财政局"),
+        ("市发改委",),
+    )
+
+
+def test_a_star_leads_only_where_the_document_says_what_it_means() -> None:
+    assert _units("☆市商务局、市财政局") == (("市商务局", "市财政局"), ())
+    assert _units("☆市商务局、市财政局", "。注：带☆的为牵头单位") == (
+        ("市商务局", "市财政局"),
+        ("市商务局",),
+    )
+    assert leading_stars(view_of("牵头单位以★标注。")) == frozenset("★")
+    assert leading_stars(view_of("★为重点项目。")) == frozenset()
+
+
+def test_a_legend_anywhere_in_the_document_marks_every_starred_lead() -> None:
+    text = (
+        "说明：標★的為牽頭單位。\n"
+        "1.推進數字經濟。\n"
+        "責任單位：★縣經信局、縣財政局\n"
+        "2.推進文旅融合。\n"
+        "責任單位：縣文旅局、★縣商務局\n"
+    )
+    tasks = extract_tasks(text)
+    assert [t.lead for t in tasks] == [("縣經信局",), ("縣商務局",)]
+    assert [t.style for t in tasks] == ["trailing-line", "trailing-line"]
+    assert [t.heading for t in tasks] == ["1.推進數字經濟", "2.推進文旅融合"]
+
+
+def test_a_trailing_line_belongs_to_the_paragraph_above() -> None:
+    text = "（一）强化创新\n1.建设平台。建设一批实验室。\n\n责任单位：市科技局、市教育局\n"
+    (task,) = extract_tasks(text)
+    assert task.start == text.index("1.建设") and task.marker == text.index("责任单位")
+    assert (task.heading, task.section) == ("1.建设平台", "（一）强化创新")
+
+
+def test_a_table_row_is_a_task_with_its_task_cell_as_heading() -> None:
+    text = (
+        "二、重点任务\n"
+        "序号\t重点任务\t牵头单位\t配合单位\n"
+        "1\t建设创新平台。围绕生物医药建设平台\t市科技局\t市财政局、市教育局\n"
+        "2\t培育龙头企业\t市工信局\t\n"
+        "3\t优化营商环境\t\t\n"
+        "注：各区县按职责分工负责。\n"
+    )
+    tasks = extract_tasks(text)
+    assert [(t.heading, t.units, t.lead) for t in tasks] == [
+        ("建设创新平台", ["市科技局", "市财政局", "市教育局"], ("市科技局",)),
+        ("培育龙头企业", ["市工信局"], ("市工信局",)),
+    ]
+    assert {t.style for t in tasks} == {"table-column"}
+    assert tasks[0].section == "二、重点任务"
+
+
+def test_a_cell_with_its_own_labels_is_read_once() -> None:
+    text = "序号\t任务\t责任单位\n1\t建设平台\t牵头单位：市科技局；配合单位：市财政局\n"
+    (task,) = extract_tasks(text)
+    assert (task.units, task.lead, task.style) == (
+        ["市科技局", "市财政局"],
+        ("市科技局",),
+        "lead-co",
+    )
+    assert task.marker == text.index("牵头单位")
+
+
+def test_brackets_inside_a_labelled_statement_are_not_read_again() -> None:
+    text = "推进改革。（责任单位：市发改委牵头，市财政局（市国资委）按职责分工负责）\n"
+    (task,) = extract_tasks(text)
+    assert (task.units, task.lead) == (["市发改委", "市财政局（市国资委）"], ("市发改委",))

@@ -1,0 +1,278 @@
+"""Responsibility statements (责任单位) in every style plans write them, each style a named rule.
+
+A rule finds statements on a page and carries its own examples (tests/extract/test_tasks.py
+runs every rule's examples). The rules run in the order of ``RULES``; a statement overlapping
+one already found is not read again, so the brackets of ``(责任单位：…)`` are not re-read as an
+unlabelled list, nor a table cell holding ``牵头单位：…`` as a column cell. Adding a style means
+adding a rule to ``RULES``. Unit lists are read by ``bioecon.extract.unit_lists``;
+docs/extraction.md, "Tasks", gives the rules and their reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from bioecon.extract.statement import Page, Statement
+from bioecon.extract.task_tables import column_statements
+from bioecon.extract.unit_lists import UnitList, label_kind, label_pattern, unit_list, words
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text and what the rule reads from it: the units, the leading units, and the text at
+    the marker (the label word, or the first unit). No units: the rule reads nothing."""
+
+    text: str
+    units: tuple[str, ...]
+    lead: tuple[str, ...] = ()
+    marker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRule:
+    name: str
+    reason: str
+    find: Callable[[Page], Iterator[Statement]]
+    examples: tuple[Example, ...]
+
+
+def find_statements(page: Page) -> list[Statement]:
+    """Every statement of the page, in text order, each read by the first rule that finds it."""
+    found: list[Statement] = []
+    for rule in RULES:
+        for statement in rule.find(page):
+            if not any(_overlap(statement.span, other.span) for other in found):
+                found.append(statement)
+    return sorted(found, key=lambda s: s.marker)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _labelled_style(page: Page, start: int, end: int, units: UnitList) -> str:
+    kinds = {label_kind(m.group(1)) for m in label_pattern().finditer(page.view, start, end)}
+    if "co" in kinds or len(kinds) > 1:
+        return "lead-co"
+    return "star" if units.starred else "label"
+
+
+def _closing(view: str, opening: int) -> int | None:
+    """The offset of the bracket closing the one at ``opening``, on the same line."""
+    depth = 0
+    for index in range(opening, len(view)):
+        char = view[index]
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index
+        if char == "\n":
+            return None
+    return None
+
+
+@cache
+def _bracketed_label() -> re.Pattern[str]:
+    return re.compile(rf"\(\s*(?={label_pattern().pattern})")
+
+
+def _find_bracketed_labels(page: Page) -> Iterator[Statement]:
+    for match in _bracketed_label().finditer(page.view):
+        close = _closing(page.view, match.start())
+        if close is None:
+            continue
+        units = unit_list(page.text, page.view, match.end(), close, page.stars)
+        if units.units:
+            style = _labelled_style(page, match.end(), close, units)
+            span = (match.start(), close + 1)
+            yield Statement(
+                style,
+                match.end(),
+                units.units,
+                units.lead,
+                span,
+                page.line_start(match.start()),
+            )
+
+
+_BOUNDARY = "\t。;,.)】]([【"  # what may stand before a label that opens a statement
+
+
+def _body_end(view: str, start: int) -> int:
+    """Where a label's units end: at 。, a tab (a table cell's end), the line's end, or a
+    closing bracket that opens nowhere in the body."""
+    depth = 0
+    for index in range(start, len(view)):
+        char = view[index]
+        depth += (char == "(") - (char == ")")
+        if char in "\n\t" or depth < 0 or (char == "。" and depth == 0):
+            return index
+    return len(view)
+
+
+def _previous_paragraph(page: Page, line_start: int) -> int:
+    """The start of the nearest line above with text, else the line itself."""
+    above = page.view[: max(line_start - 1, 0)].rstrip()
+    return page.line_start(len(above)) if above else line_start
+
+
+def _find_line_labels(page: Page) -> Iterator[Statement]:
+    """Labels outside brackets; a pair (牵头单位：A；配合单位：B) is one statement."""
+    read_to = 0
+    for match in label_pattern().finditer(page.view):
+        line_start = page.line_start(match.start())
+        before = page.view[line_start : match.start()].strip(" \u3000")
+        if match.start() < read_to or (before and before[-1] not in _BOUNDARY):
+            continue
+        end = _body_end(page.view, match.end())
+        units = unit_list(page.text, page.view, match.start(), end, page.stars)
+        if not units.units:
+            continue
+        read_to = end
+        own_line = before.strip("—-") == ""
+        style = "trailing-line" if own_line else _labelled_style(page, match.start(), end, units)
+        paragraph = _previous_paragraph(page, line_start) if own_line else line_start
+        yield Statement(
+            style, match.start(), units.units, units.lead, (match.start(), end), paragraph
+        )
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    vocabulary = words()
+    roles = vocabulary.lead_roles + vocabulary.other_roles
+    return re.compile("|".join(re.escape(word) for word in roles))
+
+
+def _find_role_lists(page: Page) -> Iterator[Statement]:
+    """Brackets holding only units and their roles: (A、B牵头，C按职责分工负责)."""
+    view = page.view
+    for opening in (m.start() for m in re.finditer(r"\(", view)):
+        close = _closing(view, opening)
+        if close is None or ":" in view[opening:close]:
+            continue
+        if not _role_pattern().search(view, opening, close):
+            continue
+        units = unit_list(page.text, view, opening + 1, close, page.stars)
+        if units.units and units.ends_in_role and units.all_names:
+            yield Statement(
+                "unlabelled",
+                units.first,
+                units.units,
+                units.lead,
+                (opening, close + 1),
+                page.line_start(opening),
+            )
+
+
+RULES: tuple[StatementRule, ...] = (
+    StatementRule(
+        "bracketed-label",
+        "括号内的责任单位 — a label word and colon in brackets, the units to the closing bracket",
+        _find_bracketed_labels,
+        (
+            Example(
+                "1.加强攻关。实施一批项目。(责任单位:市科技局、市发展改革委等按职责分工,下同)",
+                ("市科技局", "市发展改革委"),
+                marker="责任单位",
+            ),
+            Example(
+                "建设一批重点实验室。（责任部门：区财政局（金融办、国资办）、相关区县市人民政府和园区管委会）",
+                ("区财政局（金融办、国资办）", "相关区县市人民政府和园区管委会"),
+                marker="责任部门",
+            ),
+            Example(
+                "培育龙头企业。（牵头单位：市发展改革委；配合单位：市财政局、市商务局）",
+                ("市发展改革委", "市财政局", "市商务局"),
+                ("市发展改革委",),
+                "牵头单位",
+            ),
+            Example(
+                "推進產業集聚。（責任單位：☆經信局、科技局）標☆的為牽頭單位。",
+                ("經信局", "科技局"),
+                ("經信局",),
+                "責任單位",
+            ),
+            Example(
+                "推进平台建设。（责任单位：★市商务局、市财政局）",
+                ("市商务局", "市财政局"),
+                marker="责任单位",
+            ),
+            Example(
+                "完善服务体系。（实施主体：市科技局牵头，市财政局、市税务局配合）",
+                ("市科技局", "市财政局", "市税务局"),
+                ("市科技局",),
+                "实施主体",
+            ),
+        ),
+    ),
+    StatementRule(
+        "line-label",
+        "不在括号内的责任单位 — a label word and colon at a line's start or after a sentence, "
+        "the units to 。, a tab or the line's end",
+        _find_line_labels,
+        (
+            Example(
+                "2.完善创新平台。建设一批重点实验室。\n责任单位：市科技局、市教育局\n",
+                ("市科技局", "市教育局"),
+                marker="责任单位",
+            ),
+            Example(
+                "推进项目建设。牵头单位：市发展改革委；配合单位：市委组织部和市人社局。",
+                ("市发展改革委", "市委组织部", "市人社局"),
+                ("市发展改革委",),
+                "牵头单位",
+            ),
+            Example(
+                "強化要素保障。\n牽頭單位：縣發改局 配合單位：縣財政局、縣自然資源局\n",
+                ("縣發改局", "縣財政局", "縣自然資源局"),
+                ("縣發改局",),
+                "牽頭單位",
+            ),
+            Example("各地要明确责任部门：细化分工，压实责任。", ()),
+        ),
+    ),
+    StatementRule(
+        "table-column",
+        "任务表的责任单位列 — a tab-separated row under a header naming 责任单位/牵头单位/配合单位",
+        column_statements,
+        (
+            Example(
+                "序号\t重点任务\t牵头单位\t配合单位\n1\t建设创新平台\t市科技局\t市财政局、市教育局\n",
+                ("市科技局", "市财政局", "市教育局"),
+                ("市科技局",),
+                "市科技局",
+            ),
+            Example(
+                "序号\t工作任务\t责任单位\t完成时限\n1\t建设平台\t市科技局、市财政局\t2025年底\n",
+                ("市科技局", "市财政局"),
+                marker="市科技局",
+            ),
+            Example("指标\t单位\t2020年\t2025年\n产业规模\t亿元\t500\t1000\n", ()),
+        ),
+    ),
+    StatementRule(
+        "unlabelled-roles",
+        "无标签的分工 — brackets holding only unit names, each group closed by a role word "
+        "(A、B牵头，C按职责分工负责); units before 牵头 lead",
+        _find_role_lists,
+        (
+            Example(
+                "加快新材料产业发展（省工业和信息化厅、科技厅牵头，省发展改革委、财政厅按职责分工负责）",
+                ("省工业和信息化厅", "科技厅", "省发展改革委", "财政厅"),
+                ("省工业和信息化厅", "科技厅"),
+                "省工业和信息化厅",
+            ),
+            Example(
+                "完善冷链物流（市商务局牵头，各区县（市）人民政府负责）",
+                ("市商务局", "各区县（市）人民政府"),
+                ("市商务局",),
+                "市商务局",
+            ),
+            Example("建设生物医药产业园（以下简称“产业园”）", ()),
+            Example("实施技术改造（企业负责，政府补助）", ()),
+        ),
+    ),
+)
