@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bioecon.extract.statement import Page, Statement
@@ -40,12 +40,16 @@ class StatementRule:
 
 
 def find_statements(page: Page) -> list[Statement]:
-    """Every statement of the page, in text order, each read by the first rule that finds it."""
+    """Every statement of the page, in text order, each read by the first rule that finds it.
+    Where the page says the first unit listed leads (列第一位者为牵头单位), a statement with no
+    marks of its own is led by its first unit."""
     found: list[Statement] = []
     for rule in RULES:
         for statement in rule.find(page):
             if not any(_overlap(statement.span, other.span) for other in found):
                 found.append(statement)
+    if page.first_leads:
+        found = [s if s.lead else replace(s, lead=s.units[:1]) for s in found]
     return sorted(found, key=lambda s: s.marker)
 
 
@@ -167,6 +171,38 @@ def _find_role_lists(page: Page) -> Iterator[Statement]:
             )
 
 
+_SENTENCE_END = "。!?;"  # 。！？； in the view
+
+
+def _char_before(view: str, index: int) -> str:
+    while index > 0 and view[index - 1] in " \u3000":
+        index -= 1
+    return view[index - 1] if index > 0 else ""
+
+
+def _find_name_lists(page: Page) -> Iterator[Statement]:
+    """Brackets closing a sentence at the line's end, holding only unit names: 。(发展局)."""
+    view = page.view
+    for opening in (m.start() for m in re.finditer(r"\(", view)):
+        if _char_before(view, opening) not in _SENTENCE_END:
+            continue
+        close = _closing(view, opening)
+        if close is None or ":" in view[opening:close]:
+            continue
+        if view[close + 1 : page.line_end(close)].strip(" \u3000。") != "":
+            continue
+        units = unit_list(page.text, view, opening + 1, close, page.stars)
+        if units.units and units.all_names:
+            yield Statement(
+                "unlabelled",
+                units.first,
+                units.units,
+                units.lead,
+                (opening, close + 1),
+                page.line_start(opening),
+            )
+
+
 RULES: tuple[StatementRule, ...] = (
     StatementRule(
         "bracketed-label",
@@ -273,6 +309,30 @@ RULES: tuple[StatementRule, ...] = (
             ),
             Example("建设生物医药产业园（以下简称“产业园”）", ()),
             Example("实施技术改造（企业负责，政府补助）", ()),
+        ),
+    ),
+    StatementRule(
+        "unlabelled-names",
+        "句末括号内的单位 — brackets closing a sentence at the line's end that hold only unit "
+        "names, separated by 、 or / (。(政務司司長辦公室/勞工及福利局))",
+        _find_name_lists,
+        (
+            Example(
+                "- 鼠患主要黑點數目於 2023 年底前至少減半。(環境及生態局)\n",
+                ("環境及生態局",),
+                marker="環境及生態局",
+            ),
+            Example(
+                "不少於 70% 取得進步。(政務司司長辦公室/勞工及福利局)\n地區事項統籌工作組\n",
+                ("政務司司長辦公室", "勞工及福利局"),
+                marker="政務司司長辦公室",
+            ),
+            Example(
+                "香港房屋委員會(房委會)與轄下公共屋邨進行清潔行動。(房屋局)\n",
+                ("房屋局",),
+                marker="房屋局",
+            ),
+            Example("全面完成年度任务。（此件公开发布）\n", ()),
         ),
     ),
 )

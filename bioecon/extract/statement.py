@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bioecon.extract.unit_lists import leading_stars, view_of
+from bioecon.extract.unit_lists import first_listed_pattern, leading_stars, view_of
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A text, its view (bioecon.extract.unit_lists.view_of) and the stars its legend says
-    mark a leading unit (anywhere in the text)."""
+    """A text, its view (bioecon.extract.unit_lists.view_of), the stars its legend says mark
+    a leading unit and whether it says the first unit listed leads (anywhere in the text)."""
 
     text: str
     view: str
     stars: frozenset[str]
+    first_leads: bool = False
 
     @classmethod
     def of(cls, text: str) -> Page:
         view = view_of(text)
-        return cls(text, view, leading_stars(view))
+        return cls(text, view, leading_stars(view), bool(first_listed_pattern().search(view)))
 
     def line_start(self, offset: int) -> int:
         return self.view.rfind("\n", 0, offset) + 1

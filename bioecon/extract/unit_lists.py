@@ -18,7 +18,7 @@ from typing import Any
 from bioecon.catalogs import read_data_file
 from bioecon.extract.normalise import shadow
 
-SEPARATORS = "、,;"  # 、，； in the view
+SEPARATORS = "、,;/。"  # 、，；／ and 。 in the view
 
 
 def _longest_first(words: list[Any]) -> tuple[str, ...]:
@@ -48,6 +48,7 @@ class Words:
     collective_openers: tuple[str, ...]
     joiners: tuple[str, ...]
     column_headers: tuple[str, ...]
+    first_listed_legend: tuple[str, ...]
     traditional: dict[str, str]
 
     @property
@@ -106,6 +107,19 @@ def star_legend_pattern() -> re.Pattern[str]:
     lead = _alternation(vocabulary.lead_words)
     return re.compile(
         rf"{before}{star}号?(?:{verbs})(?:{lead})|(?:{lead})(?:以|用|标|加|带|标注)?{star}"
+    )
+
+
+@cache
+def first_listed_pattern() -> re.Pattern[str]:
+    """A sentence saying the first unit listed leads: 列第一位者为牵头单位."""
+    return re.compile("|".join(words().first_listed_legend))
+
+
+def _legend(view: str, start: int, end: int) -> bool:
+    return bool(
+        star_legend_pattern().search(view, start, end)
+        or first_listed_pattern().search(view, start, end)
     )
 
 
@@ -219,7 +233,7 @@ def _read_part(view: str, start: int, end: int, stars: frozenset[str], reading: 
     """One part between separators: remarks and a role word stripped from its end, 由 from its
     start, split at 和/及 where both sides are unit names, marks (☆, (牵头)) read."""
     start, end = _trim(view, start, end)
-    if start >= end or star_legend_pattern().search(view, start, end):
+    if start >= end or _legend(view, start, end):
         return
     end, role = _strip_roles(view, start, end)
     if view.startswith("由", start):
@@ -292,9 +306,9 @@ def _joiner_pattern() -> re.Pattern[str]:
 
 
 def _joined(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The part split at 和/及/与 outside brackets when every side is a unit name and the part
-    does not open a collective name (相关区县市人民政府和园区管委会 stays whole)."""
-    if view.startswith(words().collective_openers, start):
+    """The part split at 和/及/与 outside brackets when every side is a unit name and no side is
+    a collective name (相关区县市人民政府和园区管委会, 市级各有关部门及各县市区政府 stay whole)."""
+    if any(word in view[start:end] for word in words().collective_openers):
         return [(start, end)]
     pieces, piece_start = [], start
     for match in _joiner_pattern().finditer(view, start, end):

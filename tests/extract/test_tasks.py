@@ -96,11 +96,17 @@ def test_remarks_and_roles_are_not_units() -> None:
         (),
     )
     assert _units("市科技局、市财政局等部门") == (("市科技局", "市财政局"), ())
+    assert _units("财政部、民政部等有关部门和单位按职责分工负责") == (("财政部", "民政部"), ())
+    assert _units("各有关部门和单位，各省级人民政府按职责分工负责") == (
+        ("各有关部门和单位", "各省级人民政府"),
+        (),
+    )
 
 
 def test_and_separates_two_unit_names_but_not_a_collective_or_a_name() -> None:
     assert _units("市委组织部和市人社局") == (("市委组织部", "市人社局"), ())
-    assert _units("市财政局及各区县人民政府") == (("市财政局", "各区县人民政府"), ())
+    assert _units("市财政局及各区县人民政府") == (("市财政局及各区县人民政府",), ())
+    assert _units("市级各有关部門及各縣市区政府") == (("市级各有关部門及各縣市区政府",), ())
     assert _units("各区县市人民政府和园区管委会") == (("各区县市人民政府和园区管委会",), ())
     assert _units("相关区县市人民政府和园区管委会") == (("相关区县市人民政府和园区管委会",), ())
     assert _units("省工业和信息化厅、市卫生和健康委") == (
@@ -129,6 +135,26 @@ def test_a_star_leads_only_where_the_document_says_what_it_means() -> None:
     )
     assert leading_stars(view_of("牵头单位以★标注。")) == frozenset("★")
     assert leading_stars(view_of("★为重点项目。")) == frozenset()
+
+
+def test_a_first_listed_legend_makes_each_lists_first_unit_lead() -> None:
+    text = (
+        "（一）推进协同。加强合作。（工业和信息化部、发展改革委等负责。列第一位者为牵头单位，下同）\n"
+        "（二）健全机制。建立协调机制。（农业农村部、工业和信息化部牵头负责）\n"
+        "（三）强化责任。落实部门责任。（各省级人民政府负责）\n"
+    )
+    tasks = extract_tasks(text)
+    assert [t.units for t in tasks] == [
+        ["工业和信息化部", "发展改革委"],
+        ["农业农村部", "工业和信息化部"],
+        ["各省级人民政府"],
+    ]
+    assert [t.lead for t in tasks] == [
+        ("工业和信息化部",),
+        ("农业农村部", "工业和信息化部"),
+        ("各省级人民政府",),
+    ]
+    assert extract_tasks(text.replace("列第一位者为牵头单位，", ""))[0].lead == ()
 
 
 def test_a_legend_anywhere_in_the_document_marks_every_starred_lead() -> None:
