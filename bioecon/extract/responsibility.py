@@ -11,6 +11,7 @@ docs/extraction.md, "Tasks", gives the rules and their reasons.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -43,18 +44,17 @@ def find_statements(page: Page) -> list[Statement]:
     """Every statement of the page, in text order, each read by the first rule that finds it.
     Where the page says the first unit listed leads (列第一位者为牵头单位), a statement with no
     marks of its own is led by its first unit."""
-    found: list[Statement] = []
+    found: list[Statement] = []  # disjoint spans, kept in order of start
+    starts: list[int] = []
     for rule in RULES:
         for statement in rule.find(page):
-            if not any(_overlap(statement.span, other.span) for other in found):
-                found.append(statement)
+            index = bisect_left(starts, statement.span[1])
+            if index == 0 or found[index - 1].span[1] <= statement.span[0]:
+                found.insert(index, statement)
+                starts.insert(index, statement.span[0])
     if page.first_leads:
         found = [s if s.lead else replace(s, lead=s.units[:1]) for s in found]
     return sorted(found, key=lambda s: s.marker)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _labelled_style(page: Page, start: int, end: int, units: UnitList) -> str:
@@ -118,8 +118,10 @@ def _body_end(view: str, start: int) -> int:
 
 def _previous_paragraph(page: Page, line_start: int) -> int:
     """The start of the nearest line above with text, else the line itself."""
-    above = page.view[: max(line_start - 1, 0)].rstrip()
-    return page.line_start(len(above)) if above else line_start
+    index = line_start - 1
+    while index > 0 and page.view[index - 1] in " \t\u3000\n":
+        index -= 1
+    return page.line_start(index) if index > 0 else line_start
 
 
 def _find_line_labels(page: Page) -> Iterator[Statement]:

@@ -11,6 +11,7 @@ section the enclosing （一）/一、 heading.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from bioecon.extract.responsibility import find_statements
@@ -34,11 +35,31 @@ class ExtractedTask:
 
 def extract_tasks(text: str) -> list[ExtractedTask]:
     page = Page.of(text)
-    return [_task(page, statement) for statement in find_statements(page)]
+    outline = _Outline.of(page.view)
+    return [_task(page, outline, statement) for statement in find_statements(page)]
 
 
-def _task(page: Page, statement: Statement) -> ExtractedTask:
-    heading, section = _heading_and_section(page.text, page.view, statement.paragraph)
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """The starts of the text's heading lines: 一、 parts, and （一） sections or parts."""
+
+    parts: list[int]
+    sections: list[int]
+
+    @classmethod
+    def of(cls, view: str) -> _Outline:
+        parts, sections = [], []
+        for match in re.finditer(r"^.*$", view, re.MULTILINE):
+            if _PART.match(match.group()):
+                parts.append(match.start())
+                sections.append(match.start())
+            elif _SECTION.match(match.group()):
+                sections.append(match.start())
+        return cls(parts, sections)
+
+
+def _task(page: Page, outline: _Outline, statement: Statement) -> ExtractedTask:
+    heading, section = _heading_and_section(page, outline, statement.paragraph)
     return ExtractedTask(
         section,
         heading if statement.heading is None else statement.heading,
@@ -50,25 +71,33 @@ def _task(page: Page, statement: Statement) -> ExtractedTask:
     )
 
 
-def _heading_and_section(text: str, view: str, paragraph: int) -> tuple[str, str]:
-    """Read on the view, written as in the text (a traditional （一） heading stays so)."""
-    line_end = view.find("\n", paragraph)
-    line = view[paragraph : line_end if line_end != -1 else len(view)]
-    above = list(
-        zip(view[:paragraph].split("\n")[:-1], text[:paragraph].split("\n")[:-1], strict=True)
-    )
-    title_above = next((p for p in reversed(above) if p[0].strip()), ("", ""))
-    if (
-        not _NUMBERED.match(line)
-        and _NUMBERED.match(title_above[0])
-        and "。" not in title_above[0].rstrip("。")
-    ):
-        heading = title_above[1].strip().rstrip("。")
-        section = next((p[1].strip() for p in reversed(above) if _PART.match(p[0])), "")
-        return heading, section
+def _line_above(page: Page, paragraph: int) -> tuple[int, int] | None:
+    """The nearest line above ``paragraph`` with text, as (start, end)."""
+    end = paragraph - 1
+    while end > 0 and not page.view[page.line_start(end - 1) : end].strip():
+        end = page.line_start(end - 1) - 1
+    return (page.line_start(end), end) if end > 0 else None
+
+
+def _last_before(starts: list[int], paragraph: int, page: Page) -> str:
+    index = bisect_left(starts, paragraph)
+    if index == 0:
+        return ""
+    start = starts[index - 1]
+    return page.text[start : page.line_end(start)].strip()
+
+
+def _heading_and_section(page: Page, outline: _Outline, paragraph: int) -> tuple[str, str]:
+    """Read on the view, written as in the text (a traditional （一） heading stays so): the
+    paragraph's numbered first sentence and the nearest section above, or, for an un-numbered
+    paragraph under a numbered title line, that line and the nearest part above."""
+    line = page.view[paragraph : page.line_end(paragraph)]
+    above = _line_above(page, paragraph)
+    title = page.view[above[0] : above[1]] if above else ""
+    if not _NUMBERED.match(line) and _NUMBERED.match(title) and "。" not in title.rstrip("。"):
+        assert above is not None
+        heading = page.text[above[0] : above[1]].strip().rstrip("。")
+        return heading, _last_before(outline.parts, paragraph, page)
     first = line.split("。", 1)[0]
-    heading = text[paragraph : paragraph + len(first)].strip()
-    section = next(
-        (p[1].strip() for p in reversed(above) if _SECTION.match(p[0]) or _PART.match(p[0])), ""
-    )
-    return heading, section
+    heading = page.text[paragraph : paragraph + len(first)].strip()
+    return heading, _last_before(outline.sections, paragraph, page)
