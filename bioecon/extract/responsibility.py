@@ -116,12 +116,23 @@ def _body_end(view: str, start: int) -> int:
     return len(view)
 
 
+_FIELD_LINE = re.compile(r"[ \t\u3000]*[^\s:,。;]{2,8}:")  # 分管省领导:…, 完成时限:…
+
+
 def _previous_paragraph(page: Page, line_start: int) -> int:
-    """The start of the nearest line above with text, else the line itself."""
-    index = line_start - 1
-    while index > 0 and page.view[index - 1] in " \t\u3000\n":
-        index -= 1
-    return page.line_start(index) if index > 0 else line_start
+    """The start of the nearest line above with text that is not a short field line of its
+    own (分管省领导:林克庆, 完成时限:2025年底), else the line itself."""
+    start = line_start
+    while start > 0:
+        index = start - 1
+        while index > 0 and page.view[index - 1] in " \t\u3000\n":
+            index -= 1
+        if index == 0:
+            return line_start
+        start = page.line_start(index)
+        if not _FIELD_LINE.match(page.view, start):
+            return start
+    return line_start
 
 
 def _find_line_labels(page: Page) -> Iterator[Statement]:

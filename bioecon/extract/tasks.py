@@ -19,6 +19,7 @@ from bioecon.extract.statement import Page, Statement
 
 _SECTION = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _PART = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_BULLET = re.compile(r"^\s*(?:-|——|•|·|●)")
 _NUMBERED = re.compile(r"^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
@@ -71,12 +72,17 @@ def _task(page: Page, outline: _Outline, statement: Statement) -> ExtractedTask:
     )
 
 
-def _line_above(page: Page, paragraph: int) -> tuple[int, int] | None:
-    """The nearest line above ``paragraph`` with text, as (start, end)."""
+def _line_above(page: Page, paragraph: int, skip_bullets: bool = False) -> tuple[int, int] | None:
+    """The nearest line above ``paragraph`` with text (and, with ``skip_bullets``, not a bullet
+    such as - or ——), as (start, end)."""
     end = paragraph - 1
-    while end > 0 and not page.view[page.line_start(end - 1) : end].strip():
-        end = page.line_start(end - 1) - 1
-    return (page.line_start(end), end) if end > 0 else None
+    while end > 0:
+        start = page.line_start(end - 1)
+        line = page.view[start:end].strip()
+        if line and not (skip_bullets and _BULLET.match(line)):
+            return start, end
+        end = start - 1
+    return None
 
 
 def _last_before(starts: list[int], paragraph: int, page: Page) -> str:
@@ -84,20 +90,29 @@ def _last_before(starts: list[int], paragraph: int, page: Page) -> str:
     if index == 0:
         return ""
     start = starts[index - 1]
-    return page.text[start : page.line_end(start)].strip()
+    first = page.view[start : page.line_end(start)].split("。", 1)[0]
+    return page.text[start : start + len(first)].strip()
+
+
+def _section(page: Page, outline: _Outline, heading_line: str, paragraph: int) -> str:
+    """The nearest heading above of a higher level than the task's own — a 一、 part above a
+    （一） heading, else a （一） section or a part — to its first 。 (an inline heading)."""
+    starts = outline.parts if _SECTION.match(heading_line) else outline.sections
+    return _last_before(starts, paragraph, page)
 
 
 def _heading_and_section(page: Page, outline: _Outline, paragraph: int) -> tuple[str, str]:
     """Read on the view, written as in the text (a traditional （一） heading stays so): the
-    paragraph's numbered first sentence and the nearest section above, or, for an un-numbered
-    paragraph under a numbered title line, that line and the nearest part above."""
+    paragraph's numbered first sentence, or, for an un-numbered paragraph under a numbered
+    title line (or a bullet under a numbered item, its sibling bullets between), that line;
+    and the nearest heading above of a higher level."""
     line = page.view[paragraph : page.line_end(paragraph)]
-    above = _line_above(page, paragraph)
+    above = _line_above(page, paragraph, skip_bullets=bool(_BULLET.match(line)))
     title = page.view[above[0] : above[1]] if above else ""
     if not _NUMBERED.match(line) and _NUMBERED.match(title) and "。" not in title.rstrip("。"):
         assert above is not None
-        heading = page.text[above[0] : above[1]].strip().rstrip("。")
-        return heading, _last_before(outline.parts, paragraph, page)
+        heading = page.text[above[0] : above[1]].strip().rstrip("。:")
+        return heading, _section(page, outline, title, above[0])
     first = line.split("。", 1)[0]
     heading = page.text[paragraph : paragraph + len(first)].strip()
-    return heading, _last_before(outline.sections, paragraph, page)
+    return heading, _section(page, outline, line, paragraph)

@@ -178,6 +178,43 @@ def test_a_trailing_line_belongs_to_the_paragraph_above() -> None:
     assert (task.heading, task.section) == ("1.建设平台", "（一）强化创新")
 
 
+def test_a_section_is_the_nearest_heading_of_a_higher_level() -> None:
+    text = (
+        "二、丰富赛事活动\n"
+        "（四）大力发展职业赛事。着力发展足球。（体育总局负责）\n"
+        "（五）支持引进国际重大赛事。综合评估。（体育总局、外交部负责）\n"
+        "1.举办马拉松。培育品牌。（体育总局负责）\n"
+    )
+    tasks = extract_tasks(text)
+    assert [(t.heading, t.section) for t in tasks] == [
+        ("（四）大力发展职业赛事", "二、丰富赛事活动"),
+        ("（五）支持引进国际重大赛事", "二、丰富赛事活动"),
+        ("1.举办马拉松", "（五）支持引进国际重大赛事"),
+    ]
+
+
+def test_a_bullet_takes_the_numbered_item_above_its_siblings_as_heading() -> None:
+    text = (
+        "2. 改善環境衛生及市容:\n"
+        "- 約 600 個環境衛生黑點於 2023 年底前消除。(政務司副司長辦公室/相關政策局)\n"
+        "- 鼠患主要黑點數目於 2023 年底前至少減半。(環境及生態局)\n"
+    )
+    tasks = extract_tasks(text)
+    assert [t.heading for t in tasks] == ["2. 改善環境衛生及市容", "2. 改善環境衛生及市容"]
+    assert [t.units for t in tasks] == [["政務司副司長辦公室", "相關政策局"], ["環境及生態局"]]
+
+
+def test_a_trailing_line_skips_field_lines_above_it() -> None:
+    text = "1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n"
+    (task,) = extract_tasks(text)
+    assert (task.heading, task.units, task.lead) == (
+        "1.地区生产总值增长6%以上",
+        ["省发展改革委", "各地", "各部门"],
+        ("省发展改革委",),
+    )
+    assert task.style == "trailing-line" and task.start == 0
+
+
 def test_a_table_row_is_a_task_with_its_task_cell_as_heading() -> None:
     text = (
         "二、重点任务\n"
