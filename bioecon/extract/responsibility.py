@@ -18,7 +18,15 @@ from functools import cache
 
 from bioecon.extract.statement import Page, Statement
 from bioecon.extract.task_tables import column_statements
-from bioecon.extract.unit_lists import UnitList, label_kind, label_pattern, unit_list, words
+from bioecon.extract.unit_lists import (
+    UnitList,
+    label_kind,
+    label_pattern,
+    label_start,
+    label_word,
+    unit_list,
+    words,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +66,7 @@ def find_statements(page: Page) -> list[Statement]:
 
 
 def _labelled_style(page: Page, start: int, end: int, units: UnitList) -> str:
-    kinds = {label_kind(m.group(1)) for m in label_pattern().finditer(page.view, start, end)}
+    kinds = {label_kind(label_word(m)) for m in label_pattern().finditer(page.view, start, end)}
     if "co" in kinds or len(kinds) > 1:
         return "lead-co"
     return "star" if units.starred else "label"
@@ -88,12 +96,13 @@ def _find_bracketed_labels(page: Page) -> Iterator[Statement]:
         if close is None:
             continue
         units = unit_list(page.text, page.view, match.end(), close, page.stars)
-        if units.units:
+        label = label_pattern().match(page.view, match.end())
+        if units.units and label is not None:
             style = _labelled_style(page, match.end(), close, units)
             span = (match.start(), close + 1)
             yield Statement(
                 style,
-                match.end(),
+                label_start(label),
                 units.units,
                 units.lead,
                 span,
@@ -119,6 +128,23 @@ def _body_end(view: str, start: int) -> int:
 _FIELD_LINE = re.compile(r"[ \t\u3000]*[^\s:,。;]{2,8}:")  # 分管省领导:…, 完成时限:…
 
 
+def _statement_end(view: str, label: re.Match[str]) -> int:
+    """Where a bare label's statement ends: its units' end, or, when the next line or cell
+    opens with a label of another kind (牵头单位：A / 配合单位：B), that label's units' end."""
+    kinds = {label_kind(label_word(label))}
+    end = _body_end(view, label.end())
+    while end < len(view) and view[end] in "\n\t":
+        start = end + 1
+        while start < len(view) and view[start] in " \u3000":
+            start += 1
+        following = label_pattern().match(view, start)
+        if following is None or label_kind(label_word(following)) in kinds:
+            break
+        kinds.add(label_kind(label_word(following)))
+        end = _body_end(view, following.end())
+    return end
+
+
 def _previous_paragraph(page: Page, line_start: int) -> int:
     """The start of the nearest line above with text that is not a short field line of its
     own (分管省领导:林克庆, 完成时限:2025年底), else the line itself."""
@@ -136,14 +162,15 @@ def _previous_paragraph(page: Page, line_start: int) -> int:
 
 
 def _find_line_labels(page: Page) -> Iterator[Statement]:
-    """Labels outside brackets; a pair (牵头单位：A；配合单位：B) is one statement."""
+    """Labels outside brackets; a pair (牵头单位：A；配合单位：B, on one line or two) is one
+    statement."""
     read_to = 0
     for match in label_pattern().finditer(page.view):
         line_start = page.line_start(match.start())
         before = page.view[line_start : match.start()].strip(" \u3000")
         if match.start() < read_to or (before and before[-1] not in _BOUNDARY):
             continue
-        end = _body_end(page.view, match.end())
+        end = _statement_end(page.view, match)
         units = unit_list(page.text, page.view, match.start(), end, page.stars)
         if not units.units:
             continue
@@ -152,7 +179,7 @@ def _find_line_labels(page: Page) -> Iterator[Statement]:
         style = "trailing-line" if own_line else _labelled_style(page, match.start(), end, units)
         paragraph = _previous_paragraph(page, line_start) if own_line else line_start
         yield Statement(
-            style, match.start(), units.units, units.lead, (match.start(), end), paragraph
+            style, label_start(match), units.units, units.lead, (match.start(), end), paragraph
         )
 
 
@@ -164,7 +191,8 @@ def _role_pattern() -> re.Pattern[str]:
 
 
 def _find_role_lists(page: Page) -> Iterator[Statement]:
-    """Brackets holding only units and their roles: (A、B牵头，C按职责分工负责)."""
+    """Brackets holding units and their roles, most units ending as unit names do:
+    (A、B牵头，C按职责分工负责)."""
     view = page.view
     for opening in (m.start() for m in re.finditer(r"\(", view)):
         close = _closing(view, opening)
@@ -173,7 +201,7 @@ def _find_role_lists(page: Page) -> Iterator[Statement]:
         if not _role_pattern().search(view, opening, close):
             continue
         units = unit_list(page.text, view, opening + 1, close, page.stars)
-        if units.units and units.ends_in_role and units.all_names:
+        if units.units and units.ends_in_role and 2 * units.names > len(units.units):
             yield Statement(
                 "unlabelled",
                 units.first,
@@ -205,7 +233,7 @@ def _find_name_lists(page: Page) -> Iterator[Statement]:
         if view[close + 1 : page.line_end(close)].strip(" \u3000。") != "":
             continue
         units = unit_list(page.text, view, opening + 1, close, page.stars)
-        if units.units and units.all_names:
+        if units.units and units.names == len(units.units):
             yield Statement(
                 "unlabelled",
                 units.first,
@@ -279,6 +307,23 @@ RULES: tuple[StatementRule, ...] = (
                 ("縣發改局", "縣財政局", "縣自然資源局"),
                 ("縣發改局",),
                 "牽頭單位",
+            ),
+            Example(
+                "（三）推进数字化转型。\n牵头单位：省经信厅\n配合单位：省发展改革委、省财政厅\n",
+                ("省经信厅", "省发展改革委", "省财政厅"),
+                ("省经信厅",),
+                "牵头单位",
+            ),
+            Example(
+                "建设智慧园区。【责任单位】市科技局、市工信局\n",
+                ("市科技局", "市工信局"),
+                marker="责任单位",
+            ),
+            Example(
+                "1.地区生产总值增长6%以上。\n部门分工:省发展改革委牵头,各地、各部门配合。\n",
+                ("省发展改革委", "各地", "各部门"),
+                ("省发展改革委",),
+                "部门分工",
             ),
             Example("各地要明确责任部门：细化分工，压实责任。", ()),
         ),

@@ -35,13 +35,23 @@ def _cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _header(view: str, cells: list[tuple[int, int]]) -> _Header | None:
-    headers = words().column_headers
     columns = tuple(
         (index, label_kind(name))
         for index, (a, b) in enumerate(cells)
-        if (name := "".join(view[a:b].split())) in headers
+        if (name := _header_word(view[a:b])) is not None
     )
     return _Header(columns, len(cells)) if columns else None
+
+
+def _header_word(cell: str) -> str | None:
+    """The units-column word a header cell names: blanks and a bracketed part removed
+    (责任单位（部门）), or its brackets alone (牵头（责任）单位)."""
+    headers = words().column_headers
+    name = "".join(cell.split())
+    for candidate in (re.sub(r"\([^()]*\)", "", name), name.replace("(", "").replace(")", "")):
+        if candidate in headers:
+            return candidate
+    return None
 
 
 def column_statements(page: Page) -> Iterator[Statement]:

@@ -47,6 +47,7 @@ class Words:
     unit_endings: tuple[str, ...]
     collective_openers: tuple[str, ...]
     joiners: tuple[str, ...]
+    together: tuple[str, ...]
     column_headers: tuple[str, ...]
     first_listed_legend: tuple[str, ...]
     traditional: dict[str, str]
@@ -74,8 +75,20 @@ def words() -> Words:
 
 @cache
 def label_pattern() -> re.Pattern[str]:
-    """A label word and its colon: 责任单位： (the colon is ASCII in the view)."""
-    return re.compile(rf"({_alternation(words().labels)})\s*:")
+    """A label word and its colon, 责任单位： (the colon is ASCII in the view), or a label word
+    in 【】, colon or not: 【责任单位】."""
+    labels = _alternation(words().labels)
+    return re.compile(rf"({labels})\s*:|【\s*({labels})\s*】\s*:?")
+
+
+def label_word(match: re.Match[str]) -> str:
+    """The label word of a ``label_pattern`` match."""
+    return match.group(1) or match.group(2)
+
+
+def label_start(match: re.Match[str]) -> int:
+    """The offset of the label word of a ``label_pattern`` match (after a 【)."""
+    return match.start(1) if match.group(1) else match.start(2)
 
 
 @cache
@@ -134,13 +147,13 @@ def leading_stars(view: str) -> frozenset[str]:
 class UnitList:
     """The units of a list, in order, as written; those it marks as leading; the offset of the
     first unit's first character (-1 when there is none); whether the list ends in a role word
-    (…按职责分工负责), whether every unit ends as a unit name does (局, 厅, 委 …)."""
+    (…按职责分工负责), how many units end as unit names do (局, 厅, 委 …)."""
 
     units: tuple[str, ...]
     lead: tuple[str, ...]
     first: int
     ends_in_role: bool
-    all_names: bool
+    names: int  # how many units end as unit names do
     starred: bool  # a star marked one of the leading units
 
 
@@ -177,7 +190,7 @@ def unit_list(text: str, view: str, start: int, end: int, stars: frozenset[str])
         tuple(text[a:b] for a, b in spans if (a, b) in reading.lead),
         spans[0][0] if spans else -1,
         reading.ends_in_role,
-        all(is_unit_name(view[a:b]) for a, b in spans),
+        sum(is_unit_name(view[a:b]) for a, b in spans),
         reading.starred,
     )
 
@@ -190,7 +203,7 @@ def _segments(view: str, start: int, end: int) -> list[tuple[str, int, int]]:
         for match in label_pattern().finditer(view, start, end)
         if _depth(view, start, match.start()) == 0
     ]
-    bounds = [(label_kind(m.group(1)), m.end(), m.start()) for m in labels]
+    bounds = [(label_kind(label_word(m)), m.end(), m.start()) for m in labels]
     segments = [("none", start, bounds[0][2] if bounds else end)]
     for index, (kind, body_start, _) in enumerate(bounds):
         body_end = bounds[index + 1][2] if index + 1 < len(bounds) else end
@@ -218,7 +231,7 @@ def _depth_zero_parts(view: str, start: int, end: int, separators: str) -> list[
     return parts
 
 
-_BLANK = " \t\u3000。.:"
+_BLANK = " \t\n\u3000。.:"
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
@@ -239,7 +252,8 @@ def _read_part(view: str, start: int, end: int, stars: frozenset[str], reading: 
     if view.startswith("由", start):
         start += 1
     found = False
-    for piece_start, piece_end in _joined(view, start, end):
+    pieces = _split_at(view, start, end, _together_pattern())
+    for piece_start, piece_end in (p for a, b in pieces for p in _joined(view, a, b)):
         unit_start, unit_end, mark = _marks(view, piece_start, piece_end, stars)
         if unit_start < unit_end:
             found = True
@@ -292,12 +306,12 @@ def _marks(view: str, start: int, end: int, stars: frozenset[str]) -> tuple[int,
 
 
 def is_unit_name(name: str) -> bool:
-    """Whether ``name`` (of the view) ends as a unit name does, brackets after it aside:
-    区财政局(金融办), 各区县(市)."""
+    """Whether ``name`` (of the view) ends as a unit name does, brackets after it aside
+    (区财政局(金融办), 各区县(市)), or opens with 各 (各地, 各部门)."""
     name = name.strip()
     while name.endswith(")") and "(" in name:
         name = name[: name.rfind("(")].rstrip()
-    return name.endswith(words().unit_endings)
+    return name.endswith(words().unit_endings) or (name.startswith("各") and len(name) > 1)
 
 
 @cache
@@ -305,17 +319,28 @@ def _joiner_pattern() -> re.Pattern[str]:
     return re.compile(_alternation(words().joiners))
 
 
+@cache
+def _together_pattern() -> re.Pattern[str]:
+    return re.compile(_alternation(words().together))
+
+
+def _split_at(view: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """``view[start:end]`` split at the matches of ``pattern`` outside brackets."""
+    pieces, piece_start = [], start
+    for match in pattern.finditer(view, start, end):
+        if _depth(view, start, match.start()) == 0:
+            pieces.append((piece_start, match.start()))
+            piece_start = match.end()
+    pieces.append((piece_start, end))
+    return pieces
+
+
 def _joined(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """The part split at 和/及/与 outside brackets when every side is a unit name and no side is
     a collective name (相关区县市人民政府和园区管委会, 市级各有关部门及各县市区政府 stay whole)."""
     if any(word in view[start:end] for word in words().collective_openers):
         return [(start, end)]
-    pieces, piece_start = [], start
-    for match in _joiner_pattern().finditer(view, start, end):
-        if _depth(view, start, match.start()) == 0:
-            pieces.append((piece_start, match.start()))
-            piece_start = match.end()
-    pieces.append((piece_start, end))
+    pieces = _split_at(view, start, end, _joiner_pattern())
     if len(pieces) > 1 and all(is_unit_name(view[a:b]) for a, b in pieces):
         return pieces
     return [(start, end)]

@@ -115,6 +115,20 @@ def test_and_separates_two_unit_names_but_not_a_collective_or_a_name() -> None:
     )
 
 
+def test_together_joins_two_units_even_a_collective() -> None:
+    assert _units("商务部会同有关部门负责") == (("商务部", "有关部门"), ())
+    assert _units("中华全国工商业联合会、共青团中央、全国妇联") == (
+        ("中华全国工商业联合会", "共青团中央", "全国妇联"),
+        (),
+    )
+
+
+def test_an_unlabelled_list_needs_most_of_its_units_to_look_like_units() -> None:
+    text = "加强宣传。（中央宣传部、中国残联、新华通讯社按职责分工负责）\n推进改革。（试点先行、逐步推开负责）\n"
+    tasks = extract_tasks(text)
+    assert [t.units for t in tasks] == [["中央宣传部", "中国残联", "新华通讯社"]]
+
+
 def test_lead_from_roles_marks_and_labels() -> None:
     assert _units("由市发改委、市科技局牵头，市财政局配合") == (
         ("市发改委", "市科技局", "市财政局"),
@@ -231,6 +245,16 @@ def test_a_table_row_is_a_task_with_its_task_cell_as_heading() -> None:
     ]
     assert {t.style for t in tasks} == {"table-column"}
     assert tasks[0].section == "二、重点任务"
+
+
+def test_header_cells_with_blanks_or_brackets_name_a_units_column() -> None:
+    text = (
+        "序号\t目标与任务\t分 管 县领导\t牵头（责任）单位\t责任单位（部门）\n"
+        "80\t新增托位数400个以上\t俞 悦\t县教育局\t县各有关单位\n"
+    )
+    (task,) = extract_tasks(text)
+    assert (task.units, task.lead) == (["县教育局", "县各有关单位"], ("县教育局",))
+    assert task.marker == text.index("县教育局")
 
 
 def test_a_cell_with_its_own_labels_is_read_once() -> None:
