@@ -190,18 +190,18 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in roles))
 
 
-def _find_role_lists(page: Page) -> Iterator[Statement]:
-    """Brackets holding units and their roles, most units ending as unit names do:
-    (A、B牵头，C按职责分工负责)."""
+def _unlabelled_brackets(
+    page: Page, where: Callable[[int, int], bool], accept: Callable[[UnitList], bool]
+) -> Iterator[Statement]:
+    """Brackets with no label (no colon) on one line, placed as ``where`` wants, whose units
+    ``accept`` takes."""
     view = page.view
     for opening in (m.start() for m in re.finditer(r"\(", view)):
         close = _closing(view, opening)
-        if close is None or ":" in view[opening:close]:
-            continue
-        if not _role_pattern().search(view, opening, close):
+        if close is None or ":" in view[opening:close] or not where(opening, close):
             continue
         units = unit_list(page.text, view, opening + 1, close, page.stars)
-        if units.units and units.ends_in_role and 2 * units.names > len(units.units):
+        if units.units and accept(units):
             yield Statement(
                 "unlabelled",
                 units.first,
@@ -210,6 +210,16 @@ def _find_role_lists(page: Page) -> Iterator[Statement]:
                 (opening, close + 1),
                 page.line_start(opening),
             )
+
+
+def _find_role_lists(page: Page) -> Iterator[Statement]:
+    """Brackets holding units and their roles, most units ending as unit names do:
+    (A、B牵头，C按职责分工负责)."""
+    return _unlabelled_brackets(
+        page,
+        lambda opening, close: bool(_role_pattern().search(page.view, opening, close)),
+        lambda units: units.ends_in_role and 2 * units.names > len(units.units),
+    )
 
 
 _SENTENCE_END = "。!?;"  # 。！？； in the view
@@ -221,27 +231,19 @@ def _char_before(view: str, index: int) -> str:
     return view[index - 1] if index > 0 else ""
 
 
+def _closes_a_line(page: Page, opening: int, close: int) -> bool:
+    """Brackets right after a sentence's end with nothing but 。 after them on the line."""
+    after = page.view[close + 1 : page.line_end(close)].strip(" \u3000。")
+    return _char_before(page.view, opening) in _SENTENCE_END and not after
+
+
 def _find_name_lists(page: Page) -> Iterator[Statement]:
     """Brackets closing a sentence at the line's end, holding only unit names: 。(发展局)."""
-    view = page.view
-    for opening in (m.start() for m in re.finditer(r"\(", view)):
-        if _char_before(view, opening) not in _SENTENCE_END:
-            continue
-        close = _closing(view, opening)
-        if close is None or ":" in view[opening:close]:
-            continue
-        if view[close + 1 : page.line_end(close)].strip(" \u3000。") != "":
-            continue
-        units = unit_list(page.text, view, opening + 1, close, page.stars)
-        if units.units and units.names == len(units.units):
-            yield Statement(
-                "unlabelled",
-                units.first,
-                units.units,
-                units.lead,
-                (opening, close + 1),
-                page.line_start(opening),
-            )
+    return _unlabelled_brackets(
+        page,
+        lambda opening, close: _closes_a_line(page, opening, close),
+        lambda units: units.names == len(units.units),
+    )
 
 
 RULES: tuple[StatementRule, ...] = (
