@@ -67,7 +67,7 @@ def find_statements(page: Page) -> list[Statement]:
 
 def _labelled_style(page: Page, start: int, end: int, units: UnitList) -> str:
     kinds = {label_kind(label_word(m)) for m in label_pattern().finditer(page.view, start, end)}
-    if "co" in kinds or len(kinds) > 1:
+    if kinds & {"lead", "co"}:
         return "lead-co"
     return "star" if units.starred else "label"
 

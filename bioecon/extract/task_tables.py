@@ -1,6 +1,6 @@
 """Task tables: rows of tab-separated cells (how a .docx table or a published HTML table reads)
 under a header row naming a units column — 责任单位, 牵头单位, 配合单位 (the words:
-``column_headers`` of bioecon/data/extract/responsibility.yaml). Each row with units in such a
+``header_*`` of bioecon/data/extract/responsibility.yaml). Each row with units in such a
 column is a statement: a 牵头单位 column's units lead, a 配合单位 column's assist; the marker is
 the first unit's first character (a row has no label word); the heading is the row's first
 cell that is not a number (序号). A row with fewer cells than the header (a merged cell written
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bioecon.extract.statement import Page, Statement
-from bioecon.extract.unit_lists import label_kind, unit_list, words
+from bioecon.extract.unit_lists import unit_list, words
 
 _NUMBER = re.compile(r"^[\s\d.、()一二三四五六七八九十]*$")
 
@@ -36,21 +36,28 @@ def _cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _header(view: str, cells: list[tuple[int, int]]) -> _Header | None:
     columns = tuple(
-        (index, label_kind(name))
+        (index, kind)
         for index, (a, b) in enumerate(cells)
-        if (name := _header_word(view[a:b])) is not None
+        if (kind := column_kind(view[a:b])) is not None
     )
     return _Header(columns, len(cells)) if columns else None
 
 
-def _header_word(cell: str) -> str | None:
-    """The units-column word a header cell names: blanks and a bracketed part removed
-    (责任单位（部门）), or its brackets alone (牵头（责任）单位)."""
-    headers = words().column_headers
-    name = "".join(cell.split())
-    for candidate in (re.sub(r"\([^()]*\)", "", name), name.replace("(", "").replace(")", "")):
-        if candidate in headers:
-            return candidate
+def column_kind(cell: str) -> str | None:
+    """``lead``, ``co`` or ``plain`` when a header cell names a units column (牵头单位, 配合部门,
+    责任单位（部门）, 负责推广部门), else None: blanks and brackets removed, at most 10 characters,
+    ending as a units header does and holding a role stem."""
+    vocabulary = words()
+    name = "".join(cell.split()).replace("(", "").replace(")", "")
+    if len(name) > 10 or not name.endswith(vocabulary.header_endings):
+        return None
+    for kind, stems in (
+        ("lead", vocabulary.header_lead_stems),
+        ("co", vocabulary.header_co_stems),
+        ("plain", vocabulary.header_plain_stems),
+    ):
+        if any(stem in name for stem in stems):
+            return kind
     return None
 
 

@@ -48,7 +48,10 @@ class Words:
     collective_openers: tuple[str, ...]
     joiners: tuple[str, ...]
     together: tuple[str, ...]
-    column_headers: tuple[str, ...]
+    header_endings: tuple[str, ...]
+    header_lead_stems: tuple[str, ...]
+    header_co_stems: tuple[str, ...]
+    header_plain_stems: tuple[str, ...]
     first_listed_legend: tuple[str, ...]
     traditional: dict[str, str]
 

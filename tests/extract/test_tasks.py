@@ -6,6 +6,7 @@ import pytest
 
 from bioecon.extract.responsibility import RULES, Example, StatementRule
 from bioecon.extract.statement import Page
+from bioecon.extract.task_tables import column_kind
 from bioecon.extract.tasks import extract_tasks
 from bioecon.extract.unit_lists import leading_stars, unit_list, view_of
 
@@ -255,6 +256,14 @@ def test_header_cells_with_blanks_or_brackets_name_a_units_column() -> None:
     (task,) = extract_tasks(text)
     assert (task.units, task.lead) == (["县教育局", "县各有关单位"], ("县教育局",))
     assert task.marker == text.index("县教育局")
+
+
+def test_header_cells_name_units_columns_by_their_role_stem() -> None:
+    kinds = [
+        column_kind(c) for c in ("牵头单位", "配合部门", "负责推广部门", "责任主体", "分管县领导")
+    ]
+    assert kinds == ["lead", "co", "plain", "plain", None]
+    assert column_kind("完成时限") is None and column_kind("责任单位及责任人名单汇总表格") is None
 
 
 def test_a_cell_with_its_own_labels_is_read_once() -> None:
