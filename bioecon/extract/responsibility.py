@@ -113,16 +113,27 @@ def _find_bracketed_labels(page: Page) -> Iterator[Statement]:
 _BOUNDARY = "\t。;,.)】]([【"  # what may stand before a label that opens a statement
 
 
+_FIELD = re.compile(r"[^\s:,。;、()]{2,8}:")  # 完成时限:, 分管领导: — a field of its own
+
+
 def _body_end(view: str, start: int) -> int:
-    """Where a label's units end: at 。, a tab (a table cell's end), the line's end, or a
-    closing bracket that opens nowhere in the body."""
+    """Where a label's units end: at 。, a tab (a table cell's end), the line's end, a closing
+    bracket that opens nowhere in the body, or a field that is not a label of ours after a
+    blank or a separator (责任单位：市发改委 完成时限：2025年底)."""
     depth = 0
     for index in range(start, len(view)):
         char = view[index]
         depth += (char == "(") - (char == ")")
         if char in "\n\t" or depth < 0 or (char == "。" and depth == 0):
             return index
+        if char in " \u3000;," and depth == 0 and _foreign_field(view, index + 1):
+            return index
     return len(view)
+
+
+def _foreign_field(view: str, index: int) -> bool:
+    field = _FIELD.match(view, index)
+    return field is not None and label_pattern().match(view, index) is None
 
 
 _FIELD_LINE = re.compile(r"[ \t\u3000]*[^\s:,。;]{2,8}:")  # 分管省领导:…, 完成时限:…
@@ -326,6 +337,11 @@ RULES: tuple[StatementRule, ...] = (
                 ("省发展改革委", "各地", "各部门"),
                 ("省发展改革委",),
                 "部门分工",
+            ),
+            Example(
+                "3.建设数据中心。\n责任单位：市大数据局、市发展改革委 完成时限：2025年底\n",
+                ("市大数据局", "市发展改革委"),
+                marker="责任单位",
             ),
             Example("各地要明确责任部门：细化分工，压实责任。", ()),
         ),

@@ -53,6 +53,7 @@ class Words:
     header_co_stems: tuple[str, ...]
     header_plain_stems: tuple[str, ...]
     first_listed_legend: tuple[str, ...]
+    time_remarks: tuple[str, ...]
     traditional: dict[str, str]
 
     @property
@@ -115,9 +116,9 @@ def label_kind(label: str) -> str:
 
 @cache
 def star_legend_pattern() -> re.Pattern[str]:
-    """A sentence saying what a star means: 标☆的为牵头单位, ★为牵头单位, 牵头单位以☆标注."""
+    """A sentence saying what a star means: 标☆的为牵头单位, ★为牵头单位, 牵头单位以“☆”标注."""
     vocabulary = words()
-    star = f"([{re.escape(vocabulary.stars)}])"
+    star = f'[“"「]?([{re.escape(vocabulary.stars)}])[”"」]?'
     before = f"(?:{_alternation(vocabulary.star_legend_before)})?"
     verbs = _alternation(vocabulary.star_legend_verbs)
     lead = _alternation(vocabulary.lead_words)
@@ -132,10 +133,17 @@ def first_listed_pattern() -> re.Pattern[str]:
     return re.compile("|".join(words().first_listed_legend))
 
 
-def _legend(view: str, start: int, end: int) -> bool:
+@cache
+def _time_remark_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in words().time_remarks))
+
+
+def _not_units(view: str, start: int, end: int) -> bool:
+    """A legend (标☆的为牵头单位, 列第一位者为牵头单位) or a time remark (2019年底前完成)."""
     return bool(
         star_legend_pattern().search(view, start, end)
         or first_listed_pattern().search(view, start, end)
+        or _time_remark_pattern().search(view[start:end])
     )
 
 
@@ -249,7 +257,7 @@ def _read_part(view: str, start: int, end: int, stars: frozenset[str], reading: 
     """One part between separators: remarks and a role word stripped from its end, 由 from its
     start, split at 和/及 where both sides are unit names, marks (☆, (牵头)) read."""
     start, end = _trim(view, start, end)
-    if start >= end or _legend(view, start, end):
+    if start >= end or _not_units(view, start, end):
         return
     end, role = _strip_roles(view, start, end)
     if view.startswith("由", start):

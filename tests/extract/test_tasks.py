@@ -116,6 +116,12 @@ def test_and_separates_two_unit_names_but_not_a_collective_or_a_name() -> None:
     )
 
 
+def test_a_time_remark_is_not_a_unit() -> None:
+    assert _units("科技部、教育部等按职责分工负责，2019年6月底前完成") == (("科技部", "教育部"), ())
+    assert _units("商务部负责，持续推进") == (("商务部",), ())
+    assert _units("市场监管总局负责，年底前出台") == (("市场监管总局",), ())
+
+
 def test_together_joins_two_units_even_a_collective() -> None:
     assert _units("商务部会同有关部门负责") == (("商务部", "有关部门"), ())
     assert _units("中华全国工商业联合会、共青团中央、全国妇联") == (
@@ -149,6 +155,7 @@ def test_a_star_leads_only_where_the_document_says_what_it_means() -> None:
         ("市商务局",),
     )
     assert leading_stars(view_of("牵头单位以★标注。")) == frozenset("★")
+    assert leading_stars(view_of("（牵头单位用“☆”标注）")) == frozenset("☆")
     assert leading_stars(view_of("★为重点项目。")) == frozenset()
 
 
