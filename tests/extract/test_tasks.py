@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bioecon.extract.responsibility import RULES, Example, StatementRule
@@ -54,8 +56,14 @@ EXAMPLES = [
 def test_every_rule_has_examples_and_a_reason() -> None:
     assert len({rule.name for rule in RULES}) == len(RULES)
     for rule in RULES:
-        assert rule.reason and rule.examples, rule.name
+        assert rule.reason and "\n" not in rule.reason and rule.examples, rule.name
         assert any(example.units for example in rule.examples), rule.name
+
+
+def test_docs_name_every_statement_rule() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "extraction.md").read_text(encoding="utf-8")
+    missing = [rule.name for rule in RULES if f"`{rule.name}`" not in docs]
+    assert not missing, f"add these rules to docs/extraction.md (Tasks): {missing}"
 
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES)
