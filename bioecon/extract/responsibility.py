@@ -110,7 +110,7 @@ def _find_bracketed_labels(page: Page) -> Iterator[Statement]:
             )
 
 
-_BOUNDARY = "\t。;,.)】]([【"  # what may stand before a label that opens a statement
+_BOUNDARY = "\t。;,.)】]([【"  # what may stand before a label that opens a statement (or a blank)
 
 
 _FIELD = re.compile(r"[^\s:,。;、()]{2,8}:")  # 完成时限:, 分管领导: — a field of its own
@@ -179,7 +179,8 @@ def _find_line_labels(page: Page) -> Iterator[Statement]:
     for match in label_pattern().finditer(page.view):
         line_start = page.line_start(match.start())
         before = page.view[line_start : match.start()].strip(" \u3000")
-        if match.start() < read_to or (before and before[-1] not in _BOUNDARY):
+        spaced = page.view[match.start() - 1 : match.start()] in (" ", "\u3000")
+        if match.start() < read_to or (before and not spaced and before[-1] not in _BOUNDARY):
             continue
         end = _statement_end(page.view, match)
         units = unit_list(page.text, page.view, match.start(), end, page.stars)
@@ -348,6 +349,12 @@ RULES: tuple[StatementRule, ...] = (
                 "3.建设数据中心。\n责任单位：市大数据局、市发展改革委 完成时限：2025年底\n",
                 ("市大数据局", "市发展改革委"),
                 marker="责任单位",
+            ),
+            Example(
+                "4.扩大有效投资。\n牵头省领导：张三 牵头单位：省发展改革委 责任单位：省财政厅\n",
+                ("省发展改革委", "省财政厅"),
+                ("省发展改革委",),
+                "牵头单位",
             ),
             Example("各地要明确责任部门：细化分工，压实责任。", ()),
         ),

@@ -130,6 +130,23 @@ def test_a_time_remark_is_not_a_unit() -> None:
     assert _units("市场监管总局负责，年底前出台") == (("市场监管总局",), ())
 
 
+def test_state_council_style_role_lists() -> None:
+    text = (
+        "（一）优化审批。压减审批事项。（国务院办公厅负责组织实施）\n"
+        "（二）加强监管。（由国家发展改革委、商务部负责，2019年底前完成）\n"
+        "（三）完善机制。（财政部、银保监会牵头，人民银行、农业农村部等按职责分工负责）\n"
+        "（四）强化保障。（国务院扶贫办负责；各省级人民政府、国务院有关部门落实）\n"
+    )
+    tasks = extract_tasks(text)
+    assert [(t.units, t.lead) for t in tasks] == [
+        (["国务院办公厅"], ()),
+        (["国家发展改革委", "商务部"], ()),
+        (["财政部", "银保监会", "人民银行", "农业农村部"], ("财政部", "银保监会")),
+        (["国务院扶贫办", "各省级人民政府", "国务院有关部门"], ()),
+    ]
+    assert {t.style for t in tasks} == {"unlabelled"}
+
+
 def test_together_joins_two_units_even_a_collective() -> None:
     assert _units("商务部会同有关部门负责") == (("商务部", "有关部门"), ())
     assert _units("中华全国工商业联合会、共青团中央、全国妇联") == (
