@@ -82,7 +82,9 @@ def label_pattern() -> re.Pattern[str]:
     """A label word and its colon, 责任单位： (the colon is ASCII in the view), or a label word
     in 【】, colon or not: 【责任单位】."""
     labels = _alternation(words().labels)
-    return re.compile(rf"({labels})\s*:|【\s*({labels})\s*】\s*:?")
+    first = re.escape("".join(sorted({label[0] for label in words().labels} | {"【"})))
+    # the class of first characters lets the scan skip most of the text at C speed
+    return re.compile(rf"(?=[{first}])(?:({labels})\s*:|【\s*({labels})\s*】\s*:?)")
 
 
 def label_word(match: re.Match[str]) -> str:
@@ -100,10 +102,16 @@ def _extra_table() -> dict[int, str]:
     return {ord(source): target for source, target in words().traditional.items()}
 
 
+@cache
+def _extra_characters() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(words().traditional))}]")
+
+
 def view_of(text: str) -> str:
     """The shadow of ``text`` with the traditional characters the unit words need, as long as
-    ``text``."""
-    return shadow(text).translate(_extra_table())
+    ``text`` (translated only when the text holds one: most plans are in simplified script)."""
+    view = shadow(text)
+    return view.translate(_extra_table()) if _extra_characters().search(view) else view
 
 
 def label_kind(label: str) -> str:
@@ -149,6 +157,8 @@ def _not_units(view: str, start: int, end: int) -> bool:
 
 def leading_stars(view: str) -> frozenset[str]:
     """The stars the document says mark a leading unit, anywhere in it."""
+    if not any(star in view for star in words().stars):
+        return frozenset()
     return frozenset(
         star for match in star_legend_pattern().finditer(view) for star in match.groups() if star
     )
@@ -284,20 +294,32 @@ def _read_part(view: str, start: int, end: int, stars: frozenset[str], reading: 
 def _strip_roles(view: str, start: int, end: int) -> tuple[int, str | None]:
     """The part's end without its trailing remarks and role words, and the strongest role
     stripped (``lead`` for 牵头, ``other`` for 负责, 配合 …)."""
-    vocabulary, role = words(), None
+    remarks, lead_roles, other_roles = _ending_patterns()
+    role = None
     while True:
         start, end = _trim(view, start, end)
         text = view[start:end]
-        word = next((w for w in vocabulary.remarks if text.endswith(w)), None)
+        word = remarks.search(text)
         if word is None:
-            word = next((w for w in vocabulary.lead_roles if text.endswith(w)), None)
+            word = lead_roles.search(text)
             role = "lead" if word else role
         if word is None:
-            word = next((w for w in vocabulary.other_roles if text.endswith(w)), None)
+            word = other_roles.search(text)
             role = role or ("other" if word else None)
         if word is None:
             return end, role
-        end -= len(word)
+        end -= len(word.group())
+
+
+@cache
+def _ending_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Remarks, lead roles and other roles, each at a part's end (longest first)."""
+    vocabulary = words()
+
+    def at_end(choices: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(f"(?:{_alternation(choices)})$")
+
+    return at_end(vocabulary.remarks), at_end(vocabulary.lead_roles), at_end(vocabulary.other_roles)
 
 
 def _marks(view: str, start: int, end: int, stars: frozenset[str]) -> tuple[int, int, str]:
