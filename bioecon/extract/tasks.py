@@ -19,7 +19,7 @@ from bioecon.extract.statement import Page, Statement
 
 _SECTION = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _PART = re.compile(r"^\s*[一二三四五六七八九十]+、")
-_BULLET = re.compile(r"^\s*(?:-|——|•|·|●)")
+_LOOKBACK_LINES = 40  # how far up an un-numbered paragraph looks for its numbered item
 _NUMBERED = re.compile(r"^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
@@ -72,14 +72,18 @@ def _task(page: Page, outline: _Outline, statement: Statement) -> ExtractedTask:
     )
 
 
-def _line_above(page: Page, paragraph: int, skip_bullets: bool = False) -> tuple[int, int] | None:
-    """The nearest line above ``paragraph`` with text (and, with ``skip_bullets``, not a bullet
-    such as - or ——), as (start, end)."""
+def _numbered_above(page: Page, paragraph: int) -> tuple[int, int] | None:
+    """The nearest numbered line above ``paragraph`` — over un-numbered paragraphs and bullets
+    of the same item, not past a 一、 part — as (start, end)."""
     end = paragraph - 1
-    while end > 0:
+    for _ in range(_LOOKBACK_LINES):
+        if end <= 0:
+            return None
         start = page.line_start(end - 1)
-        line = page.view[start:end].strip()
-        if line and not (skip_bullets and _BULLET.match(line)):
+        line = page.view[start:end]
+        if _PART.match(line):
+            return None
+        if _NUMBERED.match(line):
             return start, end
         end = start - 1
     return None
@@ -103,16 +107,13 @@ def _section(page: Page, outline: _Outline, heading_line: str, paragraph: int) -
 
 def _heading_and_section(page: Page, outline: _Outline, paragraph: int) -> tuple[str, str]:
     """Read on the view, written as in the text (a traditional （一） heading stays so): the
-    paragraph's numbered first sentence, or, for an un-numbered paragraph under a numbered
-    title line (or a bullet under a numbered item, its sibling bullets between), that line;
-    and the nearest heading above of a higher level."""
+    paragraph's numbered first sentence, or, for an un-numbered paragraph (a bullet, a second
+    paragraph), the numbered line above it — a title line whole, an inline item to its first
+    。; and the nearest heading above of a higher level."""
     line = page.view[paragraph : page.line_end(paragraph)]
-    above = _line_above(page, paragraph, skip_bullets=bool(_BULLET.match(line)))
-    title = page.view[above[0] : above[1]] if above else ""
-    if not _NUMBERED.match(line) and _NUMBERED.match(title) and "。" not in title.rstrip("。"):
-        assert above is not None
-        heading = page.text[above[0] : above[1]].strip().rstrip("。:")
-        return heading, _section(page, outline, title, above[0])
-    first = line.split("。", 1)[0]
+    above = None if _NUMBERED.match(line) else _numbered_above(page, paragraph)
+    if above is not None:
+        paragraph, line = above[0], page.view[above[0] : above[1]]
+    first = line.rstrip().rstrip("。:").split("。", 1)[0]
     heading = page.text[paragraph : paragraph + len(first)].strip()
     return heading, _section(page, outline, line, paragraph)

@@ -225,6 +225,20 @@ def test_a_trailing_line_belongs_to_the_paragraph_above() -> None:
     assert (task.heading, task.section) == ("1.建设平台", "（一）强化创新")
 
 
+def test_a_second_paragraph_takes_the_numbered_title_above_as_heading() -> None:
+    text = (
+        "一、提升科技服务供给质量\n"
+        "（一）推动科技创新资源开放\n"
+        "加强校企合作，创建联合创新中心。（责任单位：市教委、市科委）\n"
+        "探索试点“科学数据银行”模式。（责任单位：市科委）\n"
+    )
+    tasks = extract_tasks(text)
+    assert [(t.heading, t.section) for t in tasks] == [
+        ("（一）推动科技创新资源开放", "一、提升科技服务供给质量"),
+        ("（一）推动科技创新资源开放", "一、提升科技服务供给质量"),
+    ]
+
+
 def test_a_section_is_the_nearest_heading_of_a_higher_level() -> None:
     text = (
         "二、丰富赛事活动\n"
