@@ -18,15 +18,8 @@ from functools import cache
 
 from bioecon.extract.statement import Page, Statement
 from bioecon.extract.task_tables import column_statements
-from bioecon.extract.unit_lists import (
-    UnitList,
-    label_kind,
-    label_pattern,
-    label_start,
-    label_word,
-    unit_list,
-    words,
-)
+from bioecon.extract.unit_lists import UnitList, unit_list
+from bioecon.extract.unit_words import label_kind, label_pattern, label_start, label_word, words
 
 
 @dataclass(frozen=True, slots=True)

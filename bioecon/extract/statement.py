@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bioecon.extract.unit_lists import first_listed_pattern, leading_stars, view_of
+from bioecon.extract.unit_words import first_listed_pattern, leading_stars, view_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bioecon.extract.statement import Page, Statement
-from bioecon.extract.unit_lists import unit_list, words
+from bioecon.extract.unit_lists import unit_list
+from bioecon.extract.unit_words import words
 
 _NUMBER = re.compile(r"^[\s\d.、()一二三四五六七八九十]*$")
 

@@ -2,10 +2,9 @@
 ``省工业和信息化厅、科技厅牵头，省发展改革委、财政厅按职责分工负责`` without one, ``☆經信局、科技局``
 with a star legend, ``牵头单位：A；配合单位：B`` in pairs.
 
-Read on a *view* of the text (the shadow, plus the characters of
-``bioecon/data/extract/responsibility.yaml``'s ``traditional`` map), one character per original
-character, so the units are exact slices of the text, written as written. The words (labels,
-role words, remarks, unit endings) are that file's; docs/extraction.md, "Tasks", gives the rules.
+Read on the *view* of the text (bioecon.extract.unit_words.view_of), one character per original
+character, so the units are exact slices of the text, written as written. The words are
+``bioecon/data/extract/responsibility.yaml``'s; docs/extraction.md, "Tasks", gives the rules.
 """
 
 from __future__ import annotations
@@ -13,137 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from bioecon.catalogs import read_data_file
-from bioecon.extract.normalise import shadow
-
-SEPARATORS = "、,;/。"  # 、，；／ and 。 in the view
-
-
-def _longest_first(words: list[Any]) -> tuple[str, ...]:
-    return tuple(sorted((str(word) for word in words), key=len, reverse=True))
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in words)
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """The word lists of ``responsibility.yaml``, each longest first."""
-
-    lead_labels: tuple[str, ...]
-    co_labels: tuple[str, ...]
-    plain_labels: tuple[str, ...]
-    lead_roles: tuple[str, ...]
-    other_roles: tuple[str, ...]
-    lead_marks: tuple[str, ...]
-    remarks: tuple[str, ...]
-    stars: str
-    star_legend_before: tuple[str, ...]
-    star_legend_verbs: tuple[str, ...]
-    lead_words: tuple[str, ...]
-    unit_endings: tuple[str, ...]
-    collective_openers: tuple[str, ...]
-    joiners: tuple[str, ...]
-    together: tuple[str, ...]
-    header_endings: tuple[str, ...]
-    header_lead_stems: tuple[str, ...]
-    header_co_stems: tuple[str, ...]
-    header_plain_stems: tuple[str, ...]
-    first_listed_legend: tuple[str, ...]
-    time_remarks: tuple[str, ...]
-    traditional: dict[str, str]
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(sorted(self.lead_labels + self.co_labels + self.plain_labels, key=len)[::-1])
-
-
-@cache
-def words() -> Words:
-    data = read_data_file("extract/responsibility.yaml")
-    pairs = "".join(str(data["traditional"]).split())
-    lists = {
-        name: _longest_first(data[name])
-        for name in Words.__dataclass_fields__
-        if name not in ("stars", "traditional")
-    }
-    return Words(
-        **lists,
-        stars=str(data["stars"]),
-        traditional={pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)},
-    )
-
-
-@cache
-def label_pattern() -> re.Pattern[str]:
-    """A label word and its colon, 责任单位： (the colon is ASCII in the view), or a label word
-    in 【】, colon or not: 【责任单位】."""
-    labels = _alternation(words().labels)
-    first = re.escape("".join(sorted({label[0] for label in words().labels} | {"【"})))
-    # the class of first characters lets the scan skip most of the text at C speed
-    return re.compile(rf"(?=[{first}])(?:({labels})\s*:|【\s*({labels})\s*】\s*:?)")
-
-
-def label_word(match: re.Match[str]) -> str:
-    """The label word of a ``label_pattern`` match."""
-    return match.group(1) or match.group(2)
-
-
-def label_start(match: re.Match[str]) -> int:
-    """The offset of the label word of a ``label_pattern`` match (after a 【)."""
-    return match.start(1) if match.group(1) else match.start(2)
-
-
-@cache
-def _extra_table() -> dict[int, str]:
-    return {ord(source): target for source, target in words().traditional.items()}
-
-
-@cache
-def _extra_characters() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(''.join(words().traditional))}]")
-
-
-def view_of(text: str) -> str:
-    """The shadow of ``text`` with the traditional characters the unit words need, as long as
-    ``text`` (translated only when the text holds one: most plans are in simplified script)."""
-    view = shadow(text)
-    return view.translate(_extra_table()) if _extra_characters().search(view) else view
-
-
-def label_kind(label: str) -> str:
-    """``lead``, ``co`` or ``plain`` for a label word of the view."""
-    vocabulary = words()
-    if label in vocabulary.lead_labels:
-        return "lead"
-    return "co" if label in vocabulary.co_labels else "plain"
-
-
-@cache
-def star_legend_pattern() -> re.Pattern[str]:
-    """A sentence saying what a star means: 标☆的为牵头单位, ★为牵头单位, 牵头单位以“☆”标注."""
-    vocabulary = words()
-    star = f'[“"「]?([{re.escape(vocabulary.stars)}])[”"」]?'
-    before = f"(?:{_alternation(vocabulary.star_legend_before)})?"
-    verbs = _alternation(vocabulary.star_legend_verbs)
-    lead = _alternation(vocabulary.lead_words)
-    return re.compile(
-        rf"{before}{star}号?(?:{verbs})(?:{lead})|(?:{lead})(?:以|用|标|加|带|标注)?{star}"
-    )
-
-
-@cache
-def first_listed_pattern() -> re.Pattern[str]:
-    """A sentence saying the first unit listed leads: 列第一位者为牵头单位."""
-    return re.compile("|".join(words().first_listed_legend))
-
-
-@cache
-def _time_remark_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in words().time_remarks))
+from bioecon.extract.unit_words import (
+    SEPARATORS,
+    alternation,
+    first_listed_pattern,
+    label_kind,
+    label_pattern,
+    label_word,
+    star_legend_pattern,
+    time_remark_pattern,
+    words,
+)
 
 
 def _not_units(view: str, start: int, end: int) -> bool:
@@ -151,16 +31,7 @@ def _not_units(view: str, start: int, end: int) -> bool:
     return bool(
         star_legend_pattern().search(view, start, end)
         or first_listed_pattern().search(view, start, end)
-        or _time_remark_pattern().search(view[start:end])
-    )
-
-
-def leading_stars(view: str) -> frozenset[str]:
-    """The stars the document says mark a leading unit, anywhere in it."""
-    if not any(star in view for star in words().stars):
-        return frozenset()
-    return frozenset(
-        star for match in star_legend_pattern().finditer(view) for star in match.groups() if star
+        or time_remark_pattern().search(view[start:end])
     )
 
 
@@ -189,7 +60,7 @@ class _Reading:
     starred: bool = False
 
 
-def read_units(view: str, start: int, end: int, stars: frozenset[str]) -> _Reading:
+def _read_units(view: str, start: int, end: int, stars: frozenset[str]) -> _Reading:
     """Read the units of ``view[start:end]``: split at labels (牵头单位：, 配合单位：), then at
     、，； outside brackets; a lead label's units lead, as do those before a lead role word."""
     reading = _Reading([], [], [])
@@ -204,7 +75,7 @@ def read_units(view: str, start: int, end: int, stars: frozenset[str]) -> _Readi
 
 def unit_list(text: str, view: str, start: int, end: int, stars: frozenset[str]) -> UnitList:
     """The units of ``text[start:end]`` (read on ``view``), written as in ``text``."""
-    reading = read_units(view, start, end, stars)
+    reading = _read_units(view, start, end, stars)
     spans = reading.spans
     return UnitList(
         tuple(text[a:b] for a, b in spans),
@@ -317,7 +188,7 @@ def _ending_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     vocabulary = words()
 
     def at_end(choices: tuple[str, ...]) -> re.Pattern[str]:
-        return re.compile(f"(?:{_alternation(choices)})$")
+        return re.compile(f"(?:{alternation(choices)})$")
 
     return at_end(vocabulary.remarks), at_end(vocabulary.lead_roles), at_end(vocabulary.other_roles)
 
@@ -349,12 +220,12 @@ def is_unit_name(name: str) -> bool:
 
 @cache
 def _joiner_pattern() -> re.Pattern[str]:
-    return re.compile(_alternation(words().joiners))
+    return re.compile(alternation(words().joiners))
 
 
 @cache
 def _together_pattern() -> re.Pattern[str]:
-    return re.compile(_alternation(words().together))
+    return re.compile(alternation(words().together))
 
 
 def _split_at(view: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -10,7 +10,8 @@ from bioecon.extract.responsibility import RULES, Example, StatementRule
 from bioecon.extract.statement import Page
 from bioecon.extract.task_tables import column_kind
 from bioecon.extract.tasks import extract_tasks
-from bioecon.extract.unit_lists import leading_stars, unit_list, view_of
+from bioecon.extract.unit_lists import unit_list
+from bioecon.extract.unit_words import leading_stars, view_of
 
 TEXT = (
     "四、重点任务\n"
