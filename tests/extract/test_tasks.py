@@ -76,7 +76,7 @@ def test_rule_examples(rule: StatementRule, example: Example) -> None:
     assert len(found) == 1
     statement = found[0]
     assert (statement.units, statement.lead) == (example.units, example.lead)
-    assert example.text.startswith(example.marker, statement.marker)
+    assert example.marker and example.text.startswith(example.marker, statement.marker)
 
 
 def _units(body: str, after: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
