@@ -1,24 +1,25 @@
 """Tasks (重点任务) and their responsible units (责任单位) from a plan's text.
 
-A task is the paragraph that carries a (责任单位:…) marker; its ``start`` is the paragraph's
-start, its heading the paragraph's numbered first sentence (or the numbered title line above
-it), its section the enclosing （一）/一、 heading. Units are split on 、 at parenthesis depth 0,
-so 区财政局(金融办) and 相关区县市人民政府和园区管委会 stay whole; a trailing remark such as
-等按职责分工,下同 is not a unit.
+A task is the paragraph a responsibility statement belongs to, in whatever style the plan
+writes it (bioecon.extract.responsibility: bracketed or bare labels, 牵头单位/配合单位 pairs,
+☆/★ with a legend, a trailing 责任单位 line, a task table's units column, unlabelled
+…牵头，…按职责分工负责). Its ``start`` is the paragraph's start, its heading the paragraph's
+numbered first sentence (or the numbered title line above it, or a table row's task cell), its
+section the enclosing （一）/一、 heading.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from bioecon.extract.normalise import shadow
+from bioecon.extract.responsibility import find_statements
+from bioecon.extract.statement import Page, Statement
 
-_MARKER = re.compile(r"[(（]\s*(?:责任单位|牵头单位|责任部门|牵头部门|责任主体|主责单位)\s*[:：]")
-_REMARK = re.compile(r"(?:等)?(?:按职责分工|按职责|负责|配合|参与)?[,，]?\s*(?:下同|分工负责)?$")
-_TRAILING_ETC = re.compile(r"等$")
 _SECTION = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
 _PART = re.compile(r"^\s*[一二三四五六七八九十]+、")
+_LOOKBACK_LINES = 40  # how far up an un-numbered paragraph looks for its numbered item
 _NUMBERED = re.compile(r"^\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
@@ -29,81 +30,90 @@ class ExtractedTask:
     units: list[str]
     start: int  # the paragraph's start
     marker: int  # offset of the marker word (责任单位), or of the first unit with no marker word
-    lead: tuple[str, ...] = ()  # the units the text marks as leading (☆, 牵头); () = the first
+    lead: tuple[str, ...] = ()  # the units the text marks as leading (☆, 牵头); () = not marked
+    style: str = "label"  # label, lead-co, star, trailing-line, table-column, unlabelled
 
 
 def extract_tasks(text: str) -> list[ExtractedTask]:
-    view = shadow(text)
-    tasks: list[ExtractedTask] = []
-    for match in _MARKER.finditer(view):
-        body_start = match.end()
-        body_end = _closing(view, match.start())
-        if body_end is None:
-            continue
-        units = split_units(text[body_start:body_end])
-        paragraph = view.rfind("\n", 0, match.start()) + 1
-        heading, section = _heading_and_section(text, view, paragraph)
-        tasks.append(ExtractedTask(section, heading, units, paragraph, match.start() + 1))
-    return tasks
+    page = Page.of(text)
+    outline = _Outline.of(page.view)
+    return [_task(page, outline, statement) for statement in find_statements(page)]
 
 
-def _closing(view: str, opening: int) -> int | None:
-    """The offset of the parenthesis closing the marker's, skipping nested pairs."""
-    depth = 0
-    for index in range(opening, min(len(view), opening + 2000)):
-        char = view[index]
-        if char in "(（":
-            depth += 1
-        elif char in ")）":
-            depth -= 1
-            if depth == 0:
-                return index
-        elif char == "\n":
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """The starts of the text's heading lines: 一、 parts, and （一） sections or parts."""
+
+    parts: list[int]
+    sections: list[int]
+
+    @classmethod
+    def of(cls, view: str) -> _Outline:
+        parts, sections = [], []
+        for match in re.finditer(r"^.*$", view, re.MULTILINE):
+            if _PART.match(match.group()):
+                parts.append(match.start())
+                sections.append(match.start())
+            elif _SECTION.match(match.group()):
+                sections.append(match.start())
+        return cls(parts, sections)
+
+
+def _task(page: Page, outline: _Outline, statement: Statement) -> ExtractedTask:
+    heading, section = _heading_and_section(page, outline, statement.paragraph)
+    return ExtractedTask(
+        section,
+        heading if statement.heading is None else statement.heading,
+        list(statement.units),
+        statement.paragraph,
+        statement.marker,
+        statement.lead,
+        statement.style,
+    )
+
+
+def _numbered_above(page: Page, paragraph: int) -> tuple[int, int] | None:
+    """The nearest numbered line above ``paragraph`` — over un-numbered paragraphs and bullets
+    of the same item, not past a 一、 part — as (start, end)."""
+    end = paragraph - 1
+    for _ in range(_LOOKBACK_LINES):
+        if end <= 0:
             return None
+        start = page.line_start(end - 1)
+        line = page.view[start:end]
+        if _PART.match(line):
+            return None
+        if _NUMBERED.match(line):
+            return start, end
+        end = start - 1
     return None
 
 
-def split_units(body: str) -> list[str]:
-    units: list[str] = []
-    depth = 0
-    current = ""
-    for char in body:
-        if char in "(（":
-            depth += 1
-        elif char in ")）":
-            depth -= 1
-        if char == "、" and depth == 0:
-            units.append(current)
-            current = ""
-        else:
-            current += char
-    units.append(current)
-    cleaned = []
-    for position, unit in enumerate(units):
-        unit = unit.strip()
-        if position == len(units) - 1:
-            unit = _TRAILING_ETC.sub("", _REMARK.sub("", unit).strip()).strip()
-        if unit:
-            cleaned.append(unit)
-    return cleaned
+def _last_before(starts: list[int], paragraph: int, page: Page) -> str:
+    index = bisect_left(starts, paragraph)
+    if index == 0:
+        return ""
+    start = starts[index - 1]
+    first = page.view[start : page.line_end(start)].split("。", 1)[0]
+    return page.text[start : start + len(first)].strip()
 
 
-def _heading_and_section(text: str, view: str, paragraph: int) -> tuple[str, str]:
-    line_end = view.find("\n", paragraph)
-    line = view[paragraph : line_end if line_end != -1 else len(view)]
-    previous_lines = view[:paragraph].split("\n")[:-1]
-    title_above = next((p for p in reversed(previous_lines) if p.strip()), "")
-    if (
-        not _NUMBERED.match(line)
-        and _NUMBERED.match(title_above)
-        and "。" not in title_above.rstrip("。")
-    ):
-        heading = title_above.strip().rstrip("。")
-        section = next((p.strip() for p in reversed(previous_lines) if _PART.match(p)), "")
-        return heading, section
-    first = line.split("。", 1)[0]
-    heading = text[paragraph : paragraph + len(first)].strip()
-    section = next(
-        (p.strip() for p in reversed(previous_lines) if _SECTION.match(p) or _PART.match(p)), ""
-    )
-    return heading, section
+def _section(page: Page, outline: _Outline, heading_line: str, paragraph: int) -> str:
+    """The nearest heading above of a higher level than the task's own — a 一、 part above a
+    （一） heading, else a （一） section or a part — to its first 。 (an inline heading)."""
+    starts = outline.parts if _SECTION.match(heading_line) else outline.sections
+    return _last_before(starts, paragraph, page)
+
+
+def _heading_and_section(page: Page, outline: _Outline, paragraph: int) -> tuple[str, str]:
+    """Read on the view, written as in the text (a traditional （一） heading stays so): the
+    paragraph's numbered first sentence, or, for an un-numbered paragraph (a bullet, a second
+    paragraph), the numbered line above it — a title line whole, an inline item to its first
+    。; and the nearest heading above of a higher level."""
+    line = page.view[paragraph : page.line_end(paragraph)]
+    above = None if _NUMBERED.match(line) else _numbered_above(page, paragraph)
+    if above is not None:
+        paragraph, line = above[0], page.view[above[0] : above[1]]
+    first = line.rstrip().rstrip("。:").split("。", 1)[0]
+    heading = page.text[paragraph : paragraph + len(first)].strip()
+    return heading, _section(page, outline, line, paragraph)

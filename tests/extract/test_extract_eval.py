@@ -45,30 +45,28 @@ def test_the_small_set_scores_as_worked_by_hand() -> None:
     assert (e01.targets.true_positive, e01.targets.false_positive) == (3, 0)
     assert e01.targets.false_negative == 1
     assert round(e01.targets.f1, 3) == 0.857
-    # its (責任單位:…) is not read (責 is missing from traditional.yaml): both units FN;
-    # nothing predicted, so P = 1.000 by convention, R = 0, F1 = 0
-    assert (e01.units.true_positive, e01.units.false_negative) == (0, 2)
-    assert (e01.units.precision, e01.units.f1) == (1.0, 0.0)
+    # its (責任單位:…) is read (bioecon/extract/responsibility.py): both units TP, nothing else
+    # predicted: P = R = F1 = 1.000
+    assert (e01.units.true_positive, e01.units.false_negative) == (2, 0)
+    assert (e01.units.precision, e01.units.f1) == (1.0, 1.0)
     # e02: 5个 and 200名 match (TP 2); 已举办活动12场 reports the past and is not a target
     assert (e02.targets.true_positive, e02.targets.false_positive) == (2, 0)
     assert e02.targets.false_negative == 0
-    # e02 units: statement 1 (责任单位, 2 units) TP 2; statement 2 (…牵头, unlabelled) has no
-    # task on its line: FN 2; statement 3 TP 1; statement 4 (牵头单位:…,配合单位:…) is read as one
-    # unit «市科技局，配合单位：市发展改革委»: FP 1, FN 2. TP 3, FP 1, FN 4:
-    # P = 3/4 = 0.750, R = 3/7 = 0.429, F1 = 2·0.75·0.4286/1.1786 = 0.545
+    # e02 units: statement 1 (责任单位, 2 units) TP 2; statement 2 (…牵头, unlabelled) TP 2;
+    # statement 3 TP 1; statement 4 (牵头单位:…,配合单位:…) TP 2. TP 7, FP 0, FN 0: F1 1.000
     assert (e02.units.true_positive, e02.units.false_positive, e02.units.false_negative) == (
-        3,
-        1,
-        4,
+        7,
+        0,
+        0,
     )
-    assert round(e02.units.f1, 3) == 0.545
-    # lead: rows 1, 3 (gold [], task ()) agree; row 4 (gold [市科技局], task ()) does not;
-    # row 2 has no paired task. 2 of 3 = 0.667
-    assert (e02.lead.total, e02.lead.count) == (2.0, 3)
-    # overall targets: TP 5, FP 0, FN 1: F1 = 2·1·(5/6)/(1 + 5/6) = 0.909; units TP 3, FP 1,
-    # FN 6: P 0.750, R 0.333, F1 = 0.462
+    assert round(e02.units.f1, 3) == 1.0
+    # lead: rows 1, 3 (gold [], task ()) agree; row 2 (gold [市人社局], before 牵头) and row 4
+    # (gold [市科技局], after 牵头单位) agree. 4 of 4 = 1.000
+    assert (e02.lead.total, e02.lead.count) == (4.0, 4)
+    # overall targets: TP 5, FP 0, FN 1: F1 = 2·1·(5/6)/(1 + 5/6) = 0.909; units TP 9, FP 0,
+    # FN 0: F1 = 1.000
     targets, units = e01.targets + e02.targets, e01.units + e02.units
-    assert (round(targets.f1, 3), round(units.f1, 3)) == (0.909, 0.462)
+    assert (round(targets.f1, 3), round(units.f1, 3)) == (0.909, 1.0)
     assert (e01.metric + e02.metric).count == 5
 
 
@@ -79,11 +77,11 @@ def test_extract_eval_set_json_and_errors(capsys: pytest.CaptureFixture[str]) ->
     assert [r["document"] for r in rows] == ["e01-traditional.txt", "e02-simplified.txt", "overall"]
     overall = rows[-1]
     assert overall["targets_counts"] == {"tp": 5, "fp": 0, "fn": 1}
-    assert (overall["targets_f1"], overall["units_f1"]) == (0.909, 0.462)
-    assert overall["lead_agreement"] == 0.667 and overall["lead_rows"] == 3
+    assert (overall["targets_f1"], overall["units_f1"]) == (0.909, 1.0)
+    assert overall["lead_agreement"] == 1.0 and overall["lead_rows"] == 5
     assert any("FN @37 e01-03" in line for line in rows[0]["errors"])
     code, out, _ = run(capsys, "extract-eval", "--set", str(SMALL))
-    assert code == 0 and "lead =" in out and "0.667" in out
+    assert code == 0 and "lead =" in out and "1.000" in out
 
 
 def test_extract_eval_needs_a_set_or_gold_files(capsys: pytest.CaptureFixture[str]) -> None:
