@@ -31,6 +31,7 @@ class _Words:
     opening: re.Pattern[str]  # a year lead-in or an opener starting a head
     count_measure_end: re.Pattern[str]
     measure: re.Pattern[str]
+    rate_end: re.Pattern[str]  # the last character of a rate (机械化率)
     subject_head: re.Pattern[str]
     jurisdiction: re.Pattern[str]
     body_end: re.Pattern[str]
@@ -53,6 +54,7 @@ def _words() -> _Words:
         opening=re.compile(rf"^\s*(?:{year}|(?:{_alternation(data['openers'])})\s*)"),
         count_measure_end=re.compile(rf"(?:{_alternation(data['count_measures'])})$"),
         measure=re.compile(_alternation(data["measures"])),
+        rate_end=re.compile(_alternation(data["rate_ends"])),
         subject_head=re.compile(
             rf"(?:{_alternation(data['subject_heads'])})(?!{_alternation(data['not_after_head'])})"
         ),
@@ -72,6 +74,7 @@ def strip_opening(head: str) -> str:
     return text
 
 
+_CONJUNCTIONS = "、和及与"
 _SUBJECT_MIN = 4  # 产业, 种业, 制造业, 基地: a bare generic head is part of the metric
 
 
@@ -87,7 +90,7 @@ def amount_name(head: str) -> tuple[str, str | None]:
         text = text.removesuffix(comparing)
     split = _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
-    measures = list(words.measure.finditer(metric))
+    measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
     if measures and measures[-1].end() < len(metric):
         last = measures[-1]
         metric = f"{metric[: last.end()]}({metric[last.end() :]})"
@@ -97,11 +100,19 @@ def amount_name(head: str) -> tuple[str, str | None]:
 
 
 def _subject_end(text: str) -> int:
+    """Where an amount's subject ends: after its last subject head; else after a leading
+    jurisdiction (全国 | 农作物耕种收综合机械化率: the rest names the rate itself); else before
+    its measure (生物基材料 | 产值); else 0, no subject."""
     words = _words()
     heads = [m.end() for m in words.subject_head.finditer(text) if m.end() < len(text)]
-    heads = [end for end in heads if end >= _SUBJECT_MIN]
+    # a head followed by 、/和 is one of coordinated nouns (设施农业、畜牧养殖…机械化率), not the
+    # end of the subject
+    heads = [end for end in heads if end >= _SUBJECT_MIN and text[end] not in _CONJUNCTIONS]
     if heads:
         return heads[-1]
+    scope = words.jurisdiction.match(text)
+    if scope is not None and scope.end() < len(text):
+        return scope.end()
     found = words.measure.search(text)
     return found.start() if found is not None and found.start() >= _SUBJECT_MIN else 0
 
@@ -284,17 +295,43 @@ _INDUSTRY = (re.compile(r"^(.{2,16}?(?:产业|经济))"), re.compile(r"^(.{2,16}
 
 def document_subject(text: str) -> str:
     """The plan's own region and industry, worded as plans word them (全市生物经济, 全区生物制造
-    产业), from the first title 《…》 near the top that starts with a region; else 全市."""
+    产业), from the first title 《…》 near the top that starts with a region; else the
+    jurisdiction of the title the text opens with (国务院关于…的指导意见 → 全国); else 全市."""
     for found in _TITLE.finditer(text[:800]):
         title = found.group(1).replace("\n", "")
         region = _REGION.match(title)
         if region is None or not _TITLE_END.search(title):
             continue
-        scope = "全" + ("州" if region.group(1).endswith("自治州") else region.group(1)[-1])
+        scope = _scope(region.group(1))
         rest = _TITLE_VERBS.sub("", title[region.end() :])
         industry = next((m for m in (p.match(rest) for p in _INDUSTRY) if m is not None), None)
         return scope + (industry.group(1) if industry is not None else "")
-    return "全市"
+    return _opening_jurisdiction(text) or "全市"
+
+
+_OPENING_TITLE = re.compile(
+    r"\s*((?:[^\n]{2,60}\n){0,2}?[^\n]{2,60}?(?:通知|意见|计划|方案|规划|措施|纲要))\n"
+)
+_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国人民代表大会)")
+
+
+def _opening_jurisdiction(text: str) -> str | None:
+    """国务院关于加快推进农业机械化…的指导意见 (the title in the text's first lines, without
+    《》) → 全国; 南京市…行动计划 → 全市: the jurisdiction of the issuer or of the plan named."""
+    found = _OPENING_TITLE.match(text[:300])
+    if found is None:
+        return None
+    title = found.group(1).replace("\n", "")
+    if _NATIONAL.match(title):
+        return "全国"
+    inner = re.sub(r"^.{0,20}?关于(?:印发|转发)?", "", title)
+    region = _REGION.match(inner)
+    return _scope(region.group(1)) if region is not None else None
+
+
+def _scope(region: str) -> str:
+    """江城市 → 全市, 东山区 → 全区, 恩施土家族苗族自治州 → 全州: the region as plans name their own."""
+    return "全" + ("州" if region.endswith("自治州") else region[-1])
 
 
 _FUNDING_WORD = re.compile(r"资金支持|补助|补贴|奖励|资助|扶持")

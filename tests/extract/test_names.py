@@ -215,3 +215,42 @@ def test_before_a_comparison_only_a_counting_verb_is_a_verb() -> None:
 )
 def test_two_targets_of_one_sentence(text: str, names: list[tuple[str, str]]) -> None:
     assert named(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # a leading jurisdiction is the subject; the rest names the rate itself
+        ("到2025年,全国农作物耕种收综合机械化率达到75%。", "全国", "农作物耕种收综合机械化率"),
+        ("到2025年,全市农作物良种覆盖率达到98%以上。", "全市", "农作物良种覆盖率"),
+        # … but a subject head after it still ends the subject
+        ("到2025年,全市规上工业增加值增速达到8%。", "全市规上工业", "增加值增速"),
+    ],
+)
+def test_a_jurisdiction_opening_an_amount_is_its_subject(
+    text: str, subject: str, metric: str
+) -> None:
+    assert named(text) == [(subject, metric)]
+
+
+def test_a_head_word_followed_by_a_conjunction_is_a_coordinated_noun() -> None:
+    # 设施农业、畜牧养殖…: 农业 is one of the coordinated nouns, not the end of a subject; the
+    # words between the rate and the verb are kept in a parenthesis
+    text = "到2025年,全国设施农业、畜牧养殖和水产养殖机械化率总体达到50%左右。"
+    assert named(text) == [("全国", "设施农业、畜牧养殖和水产养殖机械化率(总体)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("国务院关于加快推进农机装备产业\n转型升级的指导意见\n国发〔2030〕1号\n", "全国"),
+        ("市政府办公厅关于印发江城市数字经济\n三年行动计划(2024—2026年)的通知\n", "全市"),
+        ("东山区人民政府关于印发东山区文旅融合发展实施方案的通知\n各街道:\n", "全区"),
+        # a first line that is not a title names nothing
+        ("为加快发展生物经济,制定本方案。\n", "全市"),
+    ],
+)
+def test_document_subject_from_the_opening_title_is_its_jurisdiction(
+    text: str, subject: str
+) -> None:
+    assert document_subject(text) == subject
