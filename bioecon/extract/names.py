@@ -351,3 +351,62 @@ def funding_name(head: str, sentence: str, *, capped: bool) -> tuple[str, str | 
         metric = f"{word}比例"
     beneficiaries = re.findall(r"(?:^|[,，])\s*对([^,，。;；]{2,30})[,，]", sentence)
     return metric, (beneficiaries[-1] if beneficiaries else None)
+
+
+_JOINER = re.compile(r"、|和|及|与")
+
+
+def coordinated(name: str, count: int = 2) -> tuple[str, ...]:
+    """The names of the ``count`` things one sentence gives numbers to (均, 分别): “链主”企业和
+    上市企业 → (“链主”企业, 上市企业); coordinated modifiers share the head after the last one,
+    and a word before the first one: 马铃薯种植、收获机械化率 → (马铃薯种植机械化率, 马铃薯收获
+    机械化率). A name with fewer parts than ``count`` is the name of each."""
+    parts = _top_level_split(name)
+    if len(parts) < count:
+        return (name,) * count
+    if len(parts) > count:  # A、B和C 分别…两个数: the last joiner separates the two
+        parts = [name[: len(name) - len(parts[-1]) - 1], parts[-1]]
+    last = parts[-1]
+    if not _names_a_measure(last) or _names_a_measure(parts[0]):
+        return tuple(parts)
+    width = _modifier_width(last)
+    head = last[width:]
+    # what stands before the first modifier is shared (马铃薯 | 种植、收获), if it is a word
+    prefix = parts[0][:-width] if len(parts[0]) - width >= _MODIFIER_WIDTH else ""
+    middle = tuple(prefix + part + head for part in parts[1:-1])
+    return (parts[0] + head, *middle, prefix + last)
+
+
+def _top_level_split(name: str) -> list[str]:
+    """The parts of a name between its joiners outside quotes and brackets."""
+    parts: list[str] = []
+    depth, begin = 0, 0
+    for at, char in enumerate(name):
+        if char in "“(（「《":
+            depth += 1
+        elif char in "”)）」》":
+            depth -= 1
+        if depth == 0 and _JOINER.fullmatch(char) and 0 < at < len(name) - 1:
+            parts.append(name[begin:at])
+            begin = at + 1
+    return [*parts, name[begin:]]
+
+
+def _names_a_measure(part: str) -> bool:
+    words = _words()
+    return bool(
+        re.search(f"(?:{words.measure.pattern})$", part)
+        or re.search(f"(?:{words.rate_end.pattern})$", part)
+        or words.count_measure_end.search(part)
+    )
+
+
+_MODIFIER_WIDTH = 2  # 种植、收获: coordinated modifiers are most often two-character words
+
+
+def _modifier_width(last: str) -> int:
+    """How much of the last coordinated part is its own modifier, before the shared head: up to
+    a measure written in it (收获产值 → 收获), else its first two characters (收获机械化率)."""
+    found = _words().measure.search(last, 1)
+    width = found.start() if found is not None else _MODIFIER_WIDTH
+    return min(width, len(last) - 1)

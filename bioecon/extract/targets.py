@@ -18,6 +18,7 @@ from bioecon.extract.names import (
     amount_name,
     band_noun,
     bare_qualifier,
+    coordinated,
     count_metric,
     document_subject,
     funding_name,
@@ -37,7 +38,7 @@ from bioecon.extract.rules.reading import (
     read_candidate,
     read_site,
 )
-from bioecon.extract.rules.sentence import JOINERS, SentenceSite, SplitSite
+from bioecon.extract.rules.sentence import SentenceSite, SplitSite
 
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
 
@@ -267,7 +268,8 @@ def _name(
         return _name_count(context, item, start, candidate, carried, carry_start)
     qualifier = _qualifier_of(context, item, candidate.end)
     mine = _Carried(carry_start, subject or "", candidate.end)
-    return _Named((metric,), subject, qualifier, None, candidate.end, mine)
+    metrics = coordinated(metric) if _shared(view, item, start) else (metric,)
+    return _Named(metrics, subject, qualifier, None, candidate.end, mine)
 
 
 def _name_count(
@@ -305,21 +307,16 @@ def _name_count(
     inherited = carried.verb if (count.elided and carried is not None) else None
     verb = count.verb or inherited
     narrowed = count.compared or (verb is not None and is_paired_verb(verb))
-    split = SplitSite(view, item, start)
-    shared = any(rule.decide(split) is not None for rule in sentence.SPLITS)
-    nouns = _coordinated(noun) if shared else (noun,)
+    nouns = coordinated(noun) if _shared(view, item, start) else (noun,)
     metrics = tuple(count_metric(n, verb, narrowed=narrowed, unit=candidate.unit) for n in nouns)
     mine = _Carried(carry_start, count.subject or "", end, verb, rest, band)
     return _Named(metrics, count.subject, qualifier, verb, end, mine)
 
 
-def _coordinated(noun: str) -> tuple[str, str]:
-    """“链主”企业和上市企业 → (“链主”企业, 上市企业): the things one number is shared by (均)."""
-    for joiner in JOINERS:
-        if joiner in noun:
-            at = noun.rindex(joiner)
-            return noun[:at], noun[at + 1 :]
-    return noun, noun
+def _shared(view: str, item: int, start: int) -> bool:
+    """Whether a rule of the SPLITS registry shares the number by two things (均)."""
+    split = SplitSite(view, item, start)
+    return any(rule.decide(split) is not None for rule in sentence.SPLITS)
 
 
 def _clause_end(context: _Context, position: int) -> int:

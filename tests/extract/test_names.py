@@ -7,7 +7,7 @@ import pytest
 
 from bioecon.domain.model import TargetKind
 from bioecon.extract.evaluate import name_overlap
-from bioecon.extract.names import document_subject
+from bioecon.extract.names import coordinated, document_subject
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
@@ -254,3 +254,31 @@ def test_document_subject_from_the_opening_title_is_its_jurisdiction(
     text: str, subject: str
 ) -> None:
     assert document_subject(text) == subject
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        # whole nouns: each is a name of its own
+        ("“链主”企业和上市企业", ("“链主”企业", "上市企业")),
+        ("产值和营业收入", ("产值", "营业收入")),
+        # coordinated modifiers share the measure after the last one and the word before the first
+        ("马铃薯种植、收获机械化率", ("马铃薯种植机械化率", "马铃薯收获机械化率")),
+        ("国家级、省级创新平台数量", ("国家级创新平台数量", "省级创新平台数量")),
+        ("生物医药和生物制造产业规模", ("生物医药产业规模", "生物制造产业规模")),
+        # three things over three numbers (分别)
+        ("研发、生产和销售收入", ("研发收入", "生产收入", "销售收入")),
+        # a joiner inside quotes does not coordinate
+        ("“研发、生产”基地和龙头企业", ("“研发、生产”基地", "龙头企业")),
+    ],
+)
+def test_coordinated_things_get_a_name_each(name: str, names: tuple[str, ...]) -> None:
+    assert coordinated(name, len(names)) == names
+
+
+def test_jun_over_coordinated_modifiers_gives_each_its_rate() -> None:
+    text = "到2025年,全国小麦、水稻和玉米耕种收综合机械化率均达到90%,马铃薯种植、收获机械化率均达到45%。"
+    assert [t.metric for t in extract_targets(text)][-2:] == [
+        "马铃薯种植机械化率",
+        "马铃薯收获机械化率",
+    ]
