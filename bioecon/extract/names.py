@@ -25,6 +25,8 @@ class _Words:
     counting: re.Pattern[str]  # a counting or existing verb
     counting_end: re.Pattern[str]  # the same, ending a text
     counting_verbs: frozenset[str]
+    counting_verb: re.Pattern[str]  # one counting verb
+    verb_prefix: re.Pattern[str]  # 累计: a word that opens a verb without changing it
     paired_verbs: frozenset[str]
     predicate: re.Pattern[str]
     comparing_end: re.Pattern[str]  # comparison words (and 均) ending a head
@@ -42,12 +44,18 @@ class _Words:
 @cache
 def _words() -> _Words:
     data = read_data_file("extract/naming.yaml")
-    verbs = _alternation([*data["counting_verbs"], *data["existing_verbs"]])
+    counting = _alternation(data["counting_verbs"])
+    before = _alternation(data["verb_prefixes"])
+    # 累计引进, 新引进培育, 引进和培育: one verb of counting, a prefix and a chain of them
+    chain = rf"(?:{before})?(?:{counting})(?:[和及、并]?(?:{counting}))*"
+    verbs = rf"{chain}|(?:{before})?(?:{_alternation(data['existing_verbs'])})"
     year = r"(?:到|至)?(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?"
     return _Words(
         counting=re.compile(verbs),
         counting_end=re.compile(f"(?:{verbs})$"),
         counting_verbs=frozenset(data["counting_verbs"]),
+        counting_verb=re.compile(counting),
+        verb_prefix=re.compile(rf"^(?:{before})"),
         paired_verbs=frozenset(data["paired_verbs"]),
         predicate=re.compile(_alternation(data["predicate_words"])),
         comparing_end=re.compile(rf"均?(?:{_alternation(data['comparing_verbs'])})+\s*$"),
@@ -146,7 +154,7 @@ def read_count(head: str, tail_noun: str) -> Count:
     # inside the noun phrase modifies it (在我市孵化毕业的企业), and before 达到 only a counting
     # verb is one (新引进A和B均达到; but 入驻企业达到100家 counts 入驻企业)
     verb = words.counting.match(rest) or words.counting_end.search(rest)
-    if verb is not None and comparison is not None and verb.group() not in words.counting_verbs:
+    if verb is not None and comparison is not None and not is_counting_verb(verb.group()):
         verb = None
     if verb is not None and verb.start() == 0:
         noun = rest[verb.end() :]
@@ -185,9 +193,23 @@ def _split_scope(text: str) -> tuple[str, str]:
     return "", text
 
 
+def _verb_parts(verb: str) -> list[str]:
+    """累计新引进和培育 → [新引进, 培育]: the counting verbs a verb is written with."""
+    words = _words()
+    rest = words.verb_prefix.sub("", verb)
+    parts = [m.group() for m in words.counting_verb.finditer(rest)]
+    return parts if "".join(parts) == re.sub("[和及、并]", "", rest) else []
+
+
+def is_counting_verb(verb: str) -> bool:
+    """新增, 累计引进, 新引进培育: a verb of obtaining counted things (not 建成, 集聚 …)."""
+    return bool(_verb_parts(verb))
+
+
 def is_paired_verb(verb: str) -> bool:
-    """引进培育 (bring in or grow): two verbs that together narrow a class to its newcomers."""
-    return verb in _words().paired_verbs
+    """引进培育, 新引进培育, 引进和培育 (bring in or grow): two verbs that together narrow a class
+    to its newcomers."""
+    return verb in _words().paired_verbs or len(_verb_parts(verb)) > 1
 
 
 def count_metric(noun: str, verb: str | None, *, narrowed: bool, unit: str) -> str:
@@ -197,7 +219,7 @@ def count_metric(noun: str, verb: str | None, *, narrowed: bool, unit: str) -> s
     words = _words()
     if words.count_measure_end.search(noun):
         return noun
-    if verb is not None and verb in words.counting_verbs:
+    if verb is not None and is_counting_verb(verb):
         return f"{noun} 数量({verb})" if narrowed else f"{noun} {verb}数"
     if unit in words.person_units:
         return f"{noun} 人数"

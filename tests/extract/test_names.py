@@ -282,3 +282,18 @@ def test_jun_over_coordinated_modifiers_gives_each_its_rate() -> None:
         "马铃薯种植机械化率",
         "马铃薯收获机械化率",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # 累计 opens the verb without changing what it counts
+        ("到2027年,累计引进高层次人才1000名以上。", "高层次人才 累计引进数"),
+        ("到2027年,累计建成5G基站2万个。", "5G基站 数量"),
+        # two counting verbs, with or without 和, are one paired verb: it narrows to newcomers
+        ("到2025年,新引进培育专业技术人才5万人。", "专业技术人才 数量(新引进培育)"),
+        ("到2025年,引进和培育高层次人才团队50个。", "高层次人才团队 数量(引进和培育)"),
+    ],
+)
+def test_a_count_verb_with_a_prefix_or_a_second_verb(text: str, metric: str) -> None:
+    assert one(text).metric == metric
