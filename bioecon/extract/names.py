@@ -41,6 +41,10 @@ class _Words:
     person_units: frozenset[str]
 
 
+# a list item's own number (1. 2、 (3) ④ 一是), which opens a head without naming anything
+_LIST_MARK = r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
+
+
 @cache
 def _words() -> _Words:
     data = read_data_file("extract/naming.yaml")
@@ -59,7 +63,7 @@ def _words() -> _Words:
         paired_verbs=frozenset(data["paired_verbs"]),
         predicate=re.compile(_alternation(data["predicate_words"])),
         comparing_end=re.compile(rf"均?(?:{_alternation(data['comparing_verbs'])})+\s*$"),
-        opening=re.compile(rf"^\s*(?:{year}|(?:{_alternation(data['openers'])})\s*)"),
+        opening=re.compile(rf"^\s*(?:{year}|{_LIST_MARK}|(?:{_alternation(data['openers'])})\s*)"),
         count_measure_end=re.compile(rf"(?:{_alternation(data['count_measures'])})$"),
         measure=re.compile(_alternation(data["measures"])),
         rate_end=re.compile(_alternation(data["rate_ends"])),
@@ -258,11 +262,15 @@ def label_subject(sentence: str) -> str | None:
     if found is None:
         return None
     label = found.group(1)
-    if re.fullmatch(r"[“\"][^”\"]+[”\"]", label) or re.search(
-        r"(?:目标|指标|任务|方向|重点|举措|措施|责任单位)$", label
-    ):
+    if re.fullmatch(r"[“\"][^”\"]+[”\"]", label) or _INTRODUCTION.search(label):
         return None
     return label
+
+
+# a label that introduces what follows (2017年发展的主要预期目标是:, 主要指标如下:) is no subject
+_INTRODUCTION = re.compile(
+    r"(?:目标|指标|任务|方向|重点|举措|措施|责任单位)|(?:是|为|如下|包括|有)$|20\d\d年"
+)
 
 
 _LEAD_IN = re.compile(
@@ -328,7 +336,7 @@ def document_subject(text: str) -> str:
         rest = _TITLE_VERBS.sub("", title[region.end() :])
         industry = next((m for m in (p.match(rest) for p in _INDUSTRY) if m is not None), None)
         return scope + (industry.group(1) if industry is not None else "")
-    return _opening_jurisdiction(text) or "全市"
+    return _opening_jurisdiction(text) or _addressed_jurisdiction(text[:600]) or "全市"
 
 
 _OPENING_TITLE = re.compile(
@@ -349,6 +357,18 @@ def _opening_jurisdiction(text: str) -> str | None:
     inner = re.sub(r"^.{0,20}?关于(?:印发|转发)?", "", title)
     region = _REGION.match(inner)
     return _scope(region.group(1)) if region is not None else None
+
+
+_ADDRESSED = re.compile(r"(国务院各部委|[省市县区州]政府各(?:部门|委办局|工作部门|直属))")
+
+
+def _addressed_jurisdiction(text: str) -> str | None:
+    """各市、州、县人民政府,省政府各部门: (a document addressed to the departments of a
+    province's government is the province's) → 全省; 国务院各部委 → 全国."""
+    found = _ADDRESSED.search(text)
+    if found is None:
+        return None
+    return "全国" if found.group().startswith("国务院") else "全" + found.group()[0]
 
 
 def _scope(region: str) -> str:

@@ -297,3 +297,37 @@ def test_jun_over_coordinated_modifiers_gives_each_its_rate() -> None:
 )
 def test_a_count_verb_with_a_prefix_or_a_second_verb(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_names_of_a_traditional_plan_are_written_in_simplified_script() -> None:
+    # the hand annotation writes names in simplified script (as units), quotes as written
+    (target,) = extract_targets("到2025年,全市生物醫藥產業規模突破2000億元。")
+    assert (target.subject, target.metric) == ("全市生物医药产业", "产业规模")
+    assert target.quote == "全市生物醫藥產業規模突破2000億元"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # a list item's own number is not part of the name
+        ("1.地区生产总值增长6%以上。", "全市", "地区生产总值增长"),
+        ("(2)全市农作物良种覆盖率达到98%。", "全市", "农作物良种覆盖率"),
+        # a label that introduces what follows names no subject
+        ("2025年发展的主要预期目标是:地区生产总值增长6%左右。", "全市", "地区生产总值增长"),
+    ],
+)
+def test_list_numbers_and_introductions_name_nothing(text: str, subject: str, metric: str) -> None:
+    assert named(text) == [(subject, metric)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各市、州、县人民政府,省政府各部门:\n2030年是…", "全省"),
+        ("各区人民政府,市政府各委办局:\n", "全市"),
+        ("各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n", "全国"),
+    ],
+)
+def test_document_subject_from_the_addressees(text: str, subject: str) -> None:
+    # a document addressed to a government's own departments is that government's
+    assert document_subject(text) == subject
