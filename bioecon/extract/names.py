@@ -32,7 +32,9 @@ class _Words:
     comparing_end: re.Pattern[str]  # comparison words (and 均) ending a head
     opening: re.Pattern[str]  # a year lead-in or an opener starting a head
     count_measure_end: re.Pattern[str]
-    measure: re.Pattern[str]
+    measure: re.Pattern[str]  # a measure of an amount or a share
+    amount_measure: re.Pattern[str]  # a measure of an amount, ending a text
+    growth_end: re.Pattern[str]  # a growth word, ending a text
     rate_end: re.Pattern[str]  # the last character of a rate (机械化率)
     subject_head: re.Pattern[str]
     jurisdiction: re.Pattern[str]
@@ -65,7 +67,9 @@ def _words() -> _Words:
         comparing_end=re.compile(rf"均?(?:{_alternation(data['comparing_verbs'])})+\s*$"),
         opening=re.compile(rf"^\s*(?:{year}|{_LIST_MARK}|(?:{_alternation(data['openers'])})\s*)"),
         count_measure_end=re.compile(rf"(?:{_alternation(data['count_measures'])})$"),
-        measure=re.compile(_alternation(data["measures"])),
+        measure=re.compile(_alternation([*data["measures"], *data["share_measures"]])),
+        amount_measure=re.compile(rf"(?:{_alternation(data['measures'])})$"),
+        growth_end=re.compile(rf"(?:{_alternation(data['growth_words'])})$"),
         rate_end=re.compile(_alternation(data["rate_ends"])),
         subject_head=re.compile(
             rf"(?:{_alternation(data['subject_heads'])})(?!{_alternation(data['not_after_head'])})"
@@ -103,7 +107,8 @@ def amount_name(head: str) -> tuple[str, str | None]:
     split = _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
-    if measures and measures[-1].end() < len(metric):
+    growth = words.growth_end.search(metric) is not None  # 收入增长: a rate named as a whole
+    if measures and measures[-1].end() < len(metric) and not growth:
         last = measures[-1]
         metric = f"{metric[: last.end()]}({metric[last.end() :]})"
     if subject and subject.endswith("产业") and metric.startswith("规模"):
@@ -114,7 +119,8 @@ def amount_name(head: str) -> tuple[str, str | None]:
 def _subject_end(text: str) -> int:
     """Where an amount's subject ends: after its last subject head; else after a leading
     jurisdiction (全国 | 农作物耕种收综合机械化率: the rest names the rate itself); else before
-    its measure (生物基材料 | 产值); else 0, no subject."""
+    the measure of an amount that ends it (生物基材料 | 产值; not a share: 公办园在园幼儿占比);
+    else 0, no subject."""
     words = _words()
     heads = [m.end() for m in words.subject_head.finditer(text) if m.end() < len(text)]
     # a head followed by 、/和 is one of coordinated nouns (设施农业、畜牧养殖…机械化率), not the
@@ -125,7 +131,7 @@ def _subject_end(text: str) -> int:
     scope = words.jurisdiction.match(text)
     if scope is not None and scope.end() < len(text):
         return scope.end()
-    found = words.measure.search(text)
+    found = words.amount_measure.search(text)
     return found.start() if found is not None and found.start() >= _SUBJECT_MIN else 0
 
 
@@ -359,7 +365,7 @@ def _opening_jurisdiction(text: str) -> str | None:
     return _scope(region.group(1)) if region is not None else None
 
 
-_ADDRESSED = re.compile(r"(国务院各部委|[省市县区州]政府各(?:部门|委办局|工作部门|直属))")
+_ADDRESSED = re.compile(r"国务院各部委|[省市县区州](?:人民)?政府各")
 
 
 def _addressed_jurisdiction(text: str) -> str | None:

@@ -324,6 +324,7 @@ def test_list_numbers_and_introductions_name_nothing(text: str, subject: str, me
     ("text", "subject"),
     [
         ("各市、州、县人民政府,省政府各部门:\n2030年是…", "全省"),
+        ("各市、州、縣人民政府,省政府各部門:\n", "全省"),
         ("各区人民政府,市政府各委办局:\n", "全市"),
         ("各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n", "全国"),
     ],
@@ -331,3 +332,20 @@ def test_list_numbers_and_introductions_name_nothing(text: str, subject: str, me
 def test_document_subject_from_the_addressees(text: str, subject: str) -> None:
     # a document addressed to a government's own departments is that government's
     assert document_subject(text) == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # what stands before a share is part of its name: the share of whom
+        ("到2025年,公办园在园幼儿占比达到60%以上。", "全市", "公办园在园幼儿占比"),
+        # an amount's measure ending the head splits it: the thing measured is the subject
+        ("到2025年,其中生物基纤维产值达到90亿元。", "生物基纤维", "产值"),
+        # a growth rate is named as a whole: the growth of the amount before it
+        ("到2025年,地方一般公共预算收入增长5%左右。", "全市", "地方一般公共预算收入增长"),
+    ],
+)
+def test_shares_and_growth_rates_keep_what_they_are_of(
+    text: str, subject: str, metric: str
+) -> None:
+    assert named(text) == [(subject, metric)]
