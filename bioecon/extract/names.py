@@ -41,6 +41,7 @@ class _Words:
     body_end: re.Pattern[str]
     heading_verb: re.Pattern[str]
     person_units: frozenset[str]
+    state_verbs: frozenset[str]
 
 
 # a list item's own number (1. 2、 (3) ④ 一是), which opens a head without naming anything
@@ -52,10 +53,12 @@ def _words() -> _Words:
     data = read_data_file("extract/naming.yaml")
     counting = _alternation(data["counting_verbs"])
     before = _alternation(data["verb_prefixes"])
-    # 累计引进, 新引进培育, 引进和培育: one verb of counting, a prefix and a chain of them
-    chain = rf"(?:{before})?(?:{counting})(?:[和及、并]?(?:{counting}))*"
-    verbs = rf"{chain}|(?:{before})?(?:{_alternation(data['existing_verbs'])})"
-    year = r"(?:到|至)?(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?"
+    every = _alternation([*data["counting_verbs"], *data["state_verbs"], *data["action_verbs"]])
+    # 累计引进, 新引进培育, 引进和培育, 重点评选资助: a prefix and a chain of verbs are one verb
+    nominal = _alternation(data["nominal_verbs"])
+    verbs = rf"(?:{before})?(?:{every})(?:[和及、并](?:{every})|(?!{nominal})(?:{every}))*"
+    year = r"(?:到|至)?(?:20\d\d年(?:底|末|起)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?"
+    year += r"|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|间|来)[,，]?"  # 5年内: a span
     return _Words(
         counting=re.compile(verbs),
         counting_end=re.compile(f"(?:{verbs})$"),
@@ -78,6 +81,7 @@ def _words() -> _Words:
         body_end=re.compile(rf"(?:{_alternation(data['body_heads'])})$"),
         heading_verb=re.compile(rf"^(?:{_alternation(data['heading_verbs'])})"),
         person_units=frozenset(data["person_units"]),
+        state_verbs=frozenset(data["state_verbs"]),
     )
 
 
@@ -166,10 +170,19 @@ def read_count(head: str, tail_noun: str) -> Count:
     verb = words.counting.match(rest) or words.counting_end.search(rest)
     if verb is not None and comparison is not None and not is_counting_verb(verb.group()):
         verb = None
+    verb_text = verb.group() if verb is not None else None
     if verb is not None and verb.start() == 0:
         noun = rest[verb.end() :]
+    elif verb is not None and tail_noun and comparison is None:
+        # 市、区两级重点评选资助200名技能突出人才: the noun follows the number, so what stands
+        # before the verb is who acts, the count's scope
+        scope, noun = (scope + rest[: verb.start()]).strip(), ""
     elif verb is not None:
         noun = rest[: verb.start()]
+    elif tail_noun and rest and comparison is None and not rest.endswith("的"):
+        # 择优遴选50名…人才: a noun after the number is what is counted, so the head before
+        # the number is the item's own verb, one the lists lack
+        verb_text, noun = rest.strip(), ""
     else:
         noun = rest
     noun = noun.strip().removeprefix("由").removesuffix("的").strip()
@@ -178,12 +191,12 @@ def read_count(head: str, tail_noun: str) -> Count:
     if predicate > 0:  # 3家企业在科创板上市: the noun's own predicate → 在科创板上市的企业
         noun = f"{tail_noun[predicate:]}的{tail_noun[:predicate]}"
     return Count(
-        verb=verb.group() if verb is not None else None,
+        verb=verb_text,
         noun=noun if (noun and not from_tail) or predicate > 0 else tail_noun,
         from_tail=from_tail,
         subject=scope or None,
         compared=comparison is not None and bool(comparison.group().strip()),
-        elided=verb is None and comparison is None and predicate <= 0,
+        elided=verb_text is None and comparison is None and predicate <= 0,
     )
 
 
@@ -204,11 +217,18 @@ def _split_scope(text: str) -> tuple[str, str]:
 
 
 def _verb_parts(verb: str) -> list[str]:
-    """累计新引进和培育 → [新引进, 培育]: the counting verbs a verb is written with."""
+    """累计新引进和培育 → [新引进, 培育]: the counting verbs a verb is written with (none if
+    any part of it is not one: 引进扶持)."""
     words = _words()
     rest = words.verb_prefix.sub("", verb)
     parts = [m.group() for m in words.counting_verb.finditer(rest)]
     return parts if "".join(parts) == re.sub("[和及、并]", "", rest) else []
+
+
+def _is_state_verb(verb: str) -> bool:
+    """建成, 形成, 累计建成: the things exist, nothing is done to them."""
+    words = _words()
+    return words.verb_prefix.sub("", verb) in words.state_verbs
 
 
 def is_counting_verb(verb: str) -> bool:
@@ -231,9 +251,10 @@ def count_metric(noun: str, verb: str | None, *, narrowed: bool, unit: str) -> s
         return noun
     if verb is not None and is_counting_verb(verb):
         return f"{noun} 数量({verb})" if narrowed else f"{noun} {verb}数"
-    if unit in words.person_units:
-        return f"{noun} 人数"
-    return f"{noun} 数量"
+    count = "人数" if unit in words.person_units else "数量"
+    if verb is not None and not _is_state_verb(verb):
+        return f"{noun} {count}({verb})"  # 标准化试点示范项目 数量(实施)
+    return f"{noun} {count}"
 
 
 _BAND = re.compile(r"(?:超过|达到|过|超|达|在)(?=\d)")

@@ -349,3 +349,30 @@ def test_shares_and_growth_rates_keep_what_they_are_of(
     text: str, subject: str, metric: str
 ) -> None:
     assert named(text) == [(subject, metric)]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # a verb of what the plan does to the things stays with the count
+        ("到2025年,实施10—15个标准化试点示范项目。", "标准化试点示范项目 数量(实施)"),
+        ("到2025年,选拔100名正职后备人才。", "正职后备人才 人数(选拔)"),
+        ("到2025年,重点扶持50个市级示范性高级研修班。", "市级示范性高级研修班 数量(重点扶持)"),
+        # verbs chain: a counting verb and an action verb are one action
+        ("5年内重点引进扶持200名创新创业领军人才。", "创新创业领军人才 人数(重点引进扶持)"),
+        # a state reached (建成, 形成, 集聚): the things exist, the count is plain
+        ("到2025年,建成合成生物中试基地6个。", "合成生物中试基地 数量"),
+        # a verb that is also a noun does not continue a chain: 新增 | 研发机构
+        ("到2025年,新增研发机构20家。", "研发机构 新增数"),
+        # a head the lists lack, before a number with its noun after it, is the item's verb
+        ("5年内择优评聘30名首席技师。", "首席技师 人数(择优评聘)"),
+    ],
+)
+def test_a_count_keeps_a_verb_of_action_but_not_a_verb_of_state(text: str, metric: str) -> None:
+    assert one(text).metric == metric
+
+
+def test_who_acts_before_the_verb_is_the_subject_when_the_noun_follows_the_number() -> None:
+    # 5年内 is a span, not a name; 市、区两级 acts, so it is the count's subject
+    text = "5年内市、区两级重点评选资助200名技能突出人才。"
+    assert named(text) == [("市、区两级", "技能突出人才 人数(重点评选资助)")]
