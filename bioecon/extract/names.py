@@ -42,6 +42,7 @@ class _Words:
     heading_verb: re.Pattern[str]
     person_units: frozenset[str]
     state_verbs: frozenset[str]
+    predicate_opener: re.Pattern[str]  # 在, 赴, 参加 …: a counted noun's own predicate
 
 
 # a list item's own number (1. 2、 (3) ④ 一是), which opens a head without naming anything
@@ -82,6 +83,7 @@ def _words() -> _Words:
         heading_verb=re.compile(rf"^(?:{_alternation(data['heading_verbs'])})"),
         person_units=frozenset(data["person_units"]),
         state_verbs=frozenset(data["state_verbs"]),
+        predicate_opener=re.compile(_alternation(data["predicate_openers"])),
     )
 
 
@@ -161,6 +163,8 @@ def read_count(head: str, tail_noun: str) -> Count:
     The noun between the verb and the number wins; else the noun after the number."""
     words = _words()
     text = strip_opening(head)
+    if text.startswith(("“", '"')) and not re.search('[”"]', text[1:]):
+        text = text[1:]  # “重点引进和培养高层次人才1000名”: a quote opened around the item
     comparison = words.comparing_end.search(text)
     body = text[: comparison.start()] if comparison else text
     scope, rest = _split_scope(body)
@@ -168,8 +172,9 @@ def read_count(head: str, tail_noun: str) -> Count:
     # inside the noun phrase modifies it (在我市孵化毕业的企业), and before 达到 only a counting
     # verb is one (新引进A和B均达到; but 入驻企业达到100家 counts 入驻企业)
     verb = words.counting.match(rest) or words.counting_end.search(rest)
+    opens = verb is not None and verb.start() == 0 and bool(tail_noun)  # 选拔不少于200名人才
     if verb is not None and comparison is not None and not is_counting_verb(verb.group()):
-        verb = None
+        verb = verb if opens else None
     verb_text = verb.group() if verb is not None else None
     if verb is not None and verb.start() == 0:
         noun = rest[verb.end() :]
@@ -187,7 +192,7 @@ def read_count(head: str, tail_noun: str) -> Count:
         noun = rest
     noun = noun.strip().removeprefix("由").removesuffix("的").strip()
     from_tail = not noun and bool(tail_noun)
-    predicate = tail_noun.find("在") if from_tail else -1
+    predicate = _own_predicate(tail_noun) if from_tail else -1
     if predicate > 0:  # 3家企业在科创板上市: the noun's own predicate → 在科创板上市的企业
         noun = f"{tail_noun[predicate:]}的{tail_noun[:predicate]}"
     return Count(
@@ -198,6 +203,13 @@ def read_count(head: str, tail_noun: str) -> Count:
         compared=comparison is not None and bool(comparison.group().strip()),
         elided=verb_text is None and comparison is None and predicate <= 0,
     )
+
+
+def _own_predicate(noun: str) -> int:
+    """Where a noun after a number turns into its own predicate (300名领军人才赴境外培训,
+    2家企业在科创板上市: 赴…, 在…), or -1."""
+    found = _words().predicate_opener.search(noun, _MODIFIER_WIDTH)
+    return found.start() if found is not None else -1
 
 
 def _split_scope(text: str) -> tuple[str, str]:
@@ -245,13 +257,18 @@ def is_paired_verb(verb: str) -> bool:
 def count_metric(noun: str, verb: str | None, *, narrowed: bool, unit: str) -> str:
     """上市企业总数 (the plan names the count); 平台 新增数 (a counting verb); 骨干企业 数量(引进培育)
     (``narrowed``: a paired verb, or a level stated with 达到/均…, that the verb narrows to the
-    newcomers); 人才 人数; else 企业 数量."""
+    newcomers); 人才 人数(引进) (people, a verb other than 新…); 项目 数量(实施) (a verb of
+    action); 人才 人数; else 企业 数量."""
     words = _words()
     if words.count_measure_end.search(noun):
         return noun
-    if verb is not None and is_counting_verb(verb):
-        return f"{noun} 数量({verb})" if narrowed else f"{noun} {verb}数"
     count = "人数" if unit in words.person_units else "数量"
+    if verb is not None and is_counting_verb(verb):
+        if narrowed:
+            return f"{noun} 数量({verb})"
+        if count == "人数" and not words.verb_prefix.sub("", verb).startswith("新"):
+            return f"{noun} 人数({verb})"  # people brought in or trained: 人才 人数(引进)
+        return f"{noun} {verb}数"
     if verb is not None and not _is_state_verb(verb):
         return f"{noun} {count}({verb})"  # 标准化试点示范项目 数量(实施)
     return f"{noun} {count}"
@@ -279,7 +296,13 @@ def tail_noun(text: str) -> str:
     text = text.removeprefix("的")
     if not text or not (is_cjk(text[0]) or text[0] in '“"'):
         return ""
-    return re.sub(r"(?:以及|和|及|与|、|并|\s)+$", "", text)
+    text = re.sub(r"(?:以及|和|及|与|、|并|\s)+$", "", text)
+    # 能够突破关键技术、发展高新技术产业、带动新兴学科的创新创业领军人才: a list of qualities
+    # before the last 的 describes the noun, it does not name it
+    modifier = text.rfind("的")
+    if "、" in text[:modifier] and modifier + 2 < len(text):
+        text = text[modifier + 1 :]
+    return text
 
 
 def label_subject(sentence: str) -> str | None:

@@ -288,7 +288,9 @@ def test_jun_over_coordinated_modifiers_gives_each_its_rate() -> None:
     ("text", "metric"),
     [
         # 累计 opens the verb without changing what it counts
-        ("到2027年,累计引进高层次人才1000名以上。", "高层次人才 累计引进数"),
+        ("到2027年,累计引进高新技术企业100家以上。", "高新技术企业 累计引进数"),
+        # people brought in or trained (a verb other than 新…) are counted with 人数(<verb>)
+        ("到2027年,累计引进高层次人才1000名以上。", "高层次人才 人数(累计引进)"),
         ("到2027年,累计建成5G基站2万个。", "5G基站 数量"),
         # two counting verbs, with or without 和, are one paired verb: it narrows to newcomers
         ("到2025年,新引进培育专业技术人才5万人。", "专业技术人才 数量(新引进培育)"),
@@ -376,3 +378,24 @@ def test_who_acts_before_the_verb_is_the_subject_when_the_noun_follows_the_numbe
     # 5年内 is a span, not a name; 市、区两级 acts, so it is the count's subject
     text = "5年内市、区两级重点评选资助200名技能突出人才。"
     assert named(text) == [("市、区两级", "技能突出人才 人数(重点评选资助)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # the noun's own predicate after it (赴, 参加, 在 …) makes it a relative phrase
+        ("5年内重点支持300名领军人才赴境外培训。", "赴境外培训的领军人才 人数(重点支持)"),
+        ("到2025年,1000名核心人才参加高校专题研修。", "参加高校专题研修的核心人才 人数"),
+        # a verb that opens the item stays its verb before a comparison when the noun follows
+        ("5年内选拔资助不少于200名青年科技人才。", "青年科技人才 人数(选拔资助)"),
+        # a list of qualities before the last 的 describes the noun and is not its name
+        (
+            "5年内重点引进200名能够突破关键技术、带动新兴学科的领军人才。",
+            "领军人才 人数(重点引进)",
+        ),
+        # a quote opened around the item is not part of the name
+        ("实现“重点引进和培养高层次人才1000名”的目标。", "高层次人才 人数(重点引进和培养)"),
+    ],
+)
+def test_the_noun_after_the_number_as_plans_write_it(text: str, metric: str) -> None:
+    assert one(text).metric == metric
