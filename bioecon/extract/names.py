@@ -351,6 +351,13 @@ def lead_subject(sentence: str) -> str | None:
 def heading_subject(title: str) -> str | None:
     """2.打造精准治疗产业创新中心 → 精准治疗产业创新中心: a heading names a subject when its object
     is a place or a body (中心, 基地, 园区, 新区 …)."""
+    found = heading_object(title)
+    return found if found is not None and _words().body_end.search(found) else None
+
+
+def heading_object(title: str) -> str | None:
+    """(一)加强应用性基础研究 → 应用性基础研究: what a heading's verb acts on, if it is a short
+    noun phrase (2–20 characters, no punctuation)."""
     words = _words()
     text = re.sub(
         r"^\s*(?:——|—|\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)",
@@ -360,9 +367,7 @@ def heading_subject(title: str) -> str | None:
     text = text.split("——")[-1].strip()
     while (verb := words.heading_verb.match(text)) is not None and verb.end() < len(text):
         text = text[verb.end() :]
-    if 2 <= len(text) <= 20 and words.body_end.search(text) and not re.search(r"[,，:：]", text):
-        return text
-    return None
+    return text if 2 <= len(text) <= 20 and not re.search(r"[,，:：。]", text) else None
 
 
 _TITLE = re.compile(r"《([^》]{4,60})》")
@@ -424,25 +429,6 @@ def _addressed_jurisdiction(text: str) -> str | None:
 def _scope(region: str) -> str:
     """江城市 → 全市, 东山区 → 全区, 恩施土家族苗族自治州 → 全州: the region as plans name their own."""
     return "全" + ("州" if region.endswith("自治州") else region[-1])
-
-
-_FUNDING_WORD = re.compile(r"资金支持|补助|补贴|奖励|资助|扶持")
-
-
-def funding_name(head: str, sentence: str, *, capped: bool) -> tuple[str, str | None]:
-    """按照研发投入的15%、最高1000万元给予资金支持: 资金支持比例(占研发投入) and 资金支持上限; the
-    subject is what the clause 对…, names (对遴选出的攻关项目,)."""
-    word_found = _FUNDING_WORD.search(sentence)
-    word = word_found.group() if word_found is not None else "支持"
-    base = re.search(r"按(?:照)?(.+?)的?$", head.strip())
-    if capped:
-        metric = f"{word}上限"
-    elif base is not None:
-        metric = f"{word}比例(占{base.group(1).removesuffix('的')})"
-    else:
-        metric = f"{word}比例"
-    beneficiaries = re.findall(r"(?:^|[,，])\s*对([^,，。;；]{2,30})[,，]", sentence)
-    return metric, (beneficiaries[-1] if beneficiaries else None)
 
 
 _JOINER = re.compile(r"、|和|及|与")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetKind, TargetNature, TargetOp
 from bioecon.domain.target_kind import increment_verb, is_recurring, target_kind
+from bioecon.extract.funding_names import FundingText, funding_name, is_award
 from bioecon.extract.names import (
     amount_name,
     band_noun,
@@ -21,7 +22,6 @@ from bioecon.extract.names import (
     coordinated,
     count_metric,
     document_subject,
-    funding_name,
     heading_subject,
     is_paired_verb,
     label_subject,
@@ -259,9 +259,13 @@ def _name(
     """The metric(s), the sentence's subject, the qualifier and the governing verb."""
     view, head = context.view, context.view[item:start]
     sentence_end = view.find("。", start)
-    if funding:
-        sentence = view[sentence_start : sentence_end if sentence_end != -1 else len(view)]
-        metric, subject = funding_name(head, sentence, capped=candidate.op is TargetOp.LE)
+    after = view[candidate.end : sentence_end if sentence_end != -1 else len(view)]
+    given = unit_registry().measures(candidate.unit, "money_", "ratio")
+    if funding or (given and is_award(head, after)):
+        heading = _heading_title(view, context.lines, start) or ""
+        text = FundingText(head, after, view[sentence_start:start], heading)
+        share = unit_registry().measures(candidate.unit, "ratio")
+        metric, subject = funding_name(text, capped=candidate.op is TargetOp.LE, share=share)
     elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
         metric, subject = amount_name(head)
     else:

@@ -1,0 +1,77 @@
+"""Each funding-rule naming rule (bioecon/extract/funding_names.py) on its own small example,
+written in the style of 若干措施 clauses. Rules: docs/extraction.md, "Names"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bioecon.extract.funding_names import beneficiary, is_award
+from bioecon.extract.targets import extract_targets
+
+
+def named(text: str) -> list[tuple[str, str]]:
+    found = extract_targets(text)
+    for target in found:
+        assert text[target.start : target.end] == target.quote
+    return [(t.subject, t.metric) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an amount given: <support>金额, to the 对… clause
+        (
+            "对初次认定为国家高新技术企业的,给予企业20万元奖励。",
+            [("初次认定为国家高新技术企业", "奖励金额")],
+        ),
+        # the words before the giving verb say when or per what it gives
+        ("对新开发的一类新药,单品种奖励企业200万元。", [("新开发的一类新药", "奖励金额(单品种)")]),
+        (
+            "对牵头制定国际标准的企业,当年给予企业100万元奖励。",
+            [("牵头制定国际标准的企业", "奖励金额(当年)")],
+        ),
+        # a share: <support>比例(占<base>), the base after 按/参照/给予; a cap: <support>上限
+        (
+            "对中药大品种二次开发项目,按其研发实际发生额的20%给予企业奖励,最高奖励不超过50万元。",
+            [
+                ("中药大品种二次开发项目", "奖励比例(占研发实际发生额)"),
+                ("中药大品种二次开发项目", "奖励上限"),
+            ],
+        ),
+        ("前2年给予企业地方财政贡献80%的奖励。", [("全市", "奖励比例(前2年,占地方财政贡献)")]),
+    ],
+)
+def test_a_funding_rule_names_what_is_given_and_to_whom(
+    text: str, names: list[tuple[str, str]]
+) -> None:
+    assert named(text) == names
+
+
+def test_without_a_dui_clause_the_heading_names_what_is_supported() -> None:
+    text = (
+        "(一)加强应用性基础研究。支持企业开展应用性基础研究。"
+        "按照规定给予不超过总投入30%、最高给予3000万元经费支持。"
+    )
+    assert named(text) == [
+        ("应用性基础研究", "经费支持比例(占总投入)"),
+        ("应用性基础研究", "经费支持上限"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "after", "award"),
+    [
+        ("给予企业", "奖励。", True),  # the support word right after the amount
+        ("每项给予", "资助。", True),  # the giving verb right before it
+        ("", "的一次性奖励。", True),
+        ("全市生物医药产业规模突破", ",新增企业5家。", False),
+    ],
+)
+def test_an_award_is_an_amount_the_plan_gives(head: str, after: str, award: bool) -> None:
+    assert is_award(head, after) is award
+
+
+def test_the_last_dui_clause_before_the_number_is_the_beneficiary() -> None:
+    before = "对A类项目,给予10万元奖励;对新列入省级“专精特新”中小企业的,给予企业"
+    assert beneficiary(before) == "新列入省级“专精特新”中小企业"
+    assert beneficiary("按照规定给予") is None
