@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from bioecon.catalogs import read_data_file
-from bioecon.extract.names import heading_object
+from bioecon.extract.names import (
+    coordinated,
+    distributed_place,
+    heading_object,
+    measured_thing,
+    unwrapped,
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -45,9 +51,15 @@ def _words() -> _Words:
 
 def is_award(head: str, after: str) -> bool:
     """给予企业30万元奖励, 单品种奖励企业200万元, 每项给予100万元资助: an amount the plan gives
-    (a giving verb right before it, or a support word right after it)."""
+    (a giving verb right before it, a support word right after it, or a giving verb later in
+    its clause: 参照其年度地方财政贡献的70%、80%和90%给予企业奖励)."""
     words = _words()
-    return bool(words.giving.search(head[-8:]) or words.award_tail.match(after))
+    clause = re.split(r"[,，;；。]", after, maxsplit=1)[0]
+    return bool(
+        words.giving.search(head[-8:])
+        or words.award_tail.match(after)
+        or words.giving.search(clause)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +79,7 @@ def funding_name(text: FundingText, *, capped: bool, share: bool) -> tuple[str, 
     不超过 …), ``<support>比例(占<base>)`` for a share (按照研发投入的15%), else ``<support>金额``;
     the words before the giving verb (当年, 单品种, 前2年) are kept in the parenthesis."""
     words = _words()
+    text = FundingText(unwrapped(text.head), text.after, text.before, text.heading)
     clause = re.split(r"[,，;；]", text.after, maxsplit=1)[0]
     places = (clause, text.head, text.after, text.before)  # nearest first
     support = next((m for m in map(words.support.search, places) if m is not None), None)
@@ -80,7 +93,11 @@ def funding_name(text: FundingText, *, capped: bool, share: bool) -> tuple[str, 
     else:
         metric = f"{word}金额"
     metric += f"({','.join(notes)})" if notes else ""
-    return metric, beneficiary(text.before) or heading_object(text.heading)
+    given = beneficiary(text.before)
+    place = distributed_place(text.before, text.after)
+    if given is not None and place is not None:  # 对国家级和省级中心,分别给予100万元和30万元
+        given = coordinated(given, place[1])[place[0]]
+    return metric, given or heading_object(text.heading)
 
 
 def _base(head: str) -> str | None:
@@ -98,6 +115,7 @@ def _time_or_unit(head: str) -> str | None:
     """当年分别给予企业 → 当年; 单品种奖励企业 → 单品种; 前2年给予企业 → 前2年: the words
     before the giving verb that say when or per what the rule gives."""
     words = _words()
+    head = re.split(r"[(（,，、]", head)[-1]  # 奖励(第一年奖励: the item's own words
     verb = words.giving.search(head)
     if verb is None:
         return None
@@ -106,12 +124,31 @@ def _time_or_unit(head: str) -> str | None:
 
 
 _BENEFICIARY = re.compile(
-    r"(?:^|[,，;；。:：])\s*对([^,，。;；]{2,40}?)(?:的)?\s*(?=[,，]|给予|按)"
+    r"(?:^|[,，;；。:：])\s*对([^,，。;；]{2,60}?)(?:的)?\s*(?=[,，]|给予|按)"
 )
+_RECIPIENT = re.compile(r"(?:给予|奖励)(企业|单位)")  # who the giving verb names
+_NAMED = re.compile(r"(?:企业|单位|中心|项目|品种|产品|机构|平台|基地|团队)$")
+_REMARK = re.compile(r"[(（](?:不含|含|包括|除|其中)[^)）]*[)）]")  # (不含采矿、…): a remark
+_CONDITION = re.compile(r"\d")
 
 
 def beneficiary(before: str) -> str | None:
     """对新认定的国家级创新平台,… → 新认定的国家级创新平台; 对初次认定为国家高新技术企业的,…
-    → 初次认定为国家高新技术企业: the last 对… clause before the number names who is given."""
-    found = list(_BENEFICIARY.finditer(before))
-    return found[-1].group(1).strip() if found else None
+    → 初次认定为国家高新技术企业: the last 对… clause before the number names who is given,
+    without a remark in brackets and a condition with a number (对规上工业企业年产值同比增长超过
+    1000万元的 → 规上工业企业; 对年度纳税额超过500万元的生产加工型企业 → 生产加工型企业)."""
+    cleaned = _REMARK.sub("", unwrapped(before))
+    found = list(_BENEFICIARY.finditer(cleaned))
+    if not found:
+        return None
+    text = found[-1].group(1).strip()
+    condition = _CONDITION.search(text)
+    if condition is None:
+        recipient = _RECIPIENT.search(cleaned[found[-1].end() :])
+        if found[-1].group().rstrip().endswith("的") and recipient and not _NAMED.search(text):
+            return f"{text}的{recipient.group(1)}"  # 对获得中国质量奖的,给予企业 → …的企业
+        return text
+    described = text.rfind("的")
+    if described > condition.start():
+        return text[described + 1 :] or None  # the condition describes the noun after it
+    return measured_thing(text[: condition.start()])

@@ -90,7 +90,7 @@ def _words() -> _Words:
 def strip_opening(head: str) -> str:
     """到2025年,力争实现产业规模 → 产业规模: the lead-in year, the openers and 每年 go."""
     words = _words()
-    text = head.replace("每年", "").strip()  # recurrence is the target's kind, not its name
+    text = unwrapped(head).replace("每年", "").strip()  # recurrence is the kind, not the name
     while (found := words.opening.match(text)) and found.end():
         text = text[found.end() :].strip()
     return text
@@ -139,6 +139,24 @@ def _subject_end(text: str) -> int:
         return scope.end()
     found = words.amount_measure.search(text)
     return found.start() if found is not None and found.start() >= _SUBJECT_MIN else 0
+
+
+_WRAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def unwrapped(text: str) -> str:
+    """年产 值 → 年产值: a blank between two Chinese characters is a line break left by the text
+    layer of a PDF, not a word boundary."""
+    return _WRAP.sub("", text)
+
+
+def measured_thing(text: str) -> str | None:
+    """规上工业企业年产值同比增长超过 → 规上工业企业: the words before the first measure of an
+    amount (a condition stated on the thing), without a trailing conjunction."""
+    found = _words().measure.search(text)
+    thing = text[: found.start()] if found is not None else text
+    thing = re.sub(r"(?:并且|且|并|和|及)$", "", thing.strip())
+    return thing if len(thing) >= 2 else None
 
 
 def _drop_comparison(text: str) -> str:
@@ -432,6 +450,19 @@ def _scope(region: str) -> str:
 
 
 _JOINER = re.compile(r"、|和|及|与")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def distributed_place(before: str, after: str) -> tuple[int, int] | None:
+    """对A和B,分别给予100万元和30万元: the place of a number among those 分别 hands out, and
+    how many there are ((0, 2) for 100万元, (1, 2) for 30万元); None without 分别."""
+    at = before.rfind("分别")
+    if at < 0 or re.search("[。;；]", before[at:]):
+        return None
+    index = len(_NUMBER.findall(before[at:]))
+    series = re.split(r"[,，;；。]", after, maxsplit=1)[0]
+    total = index + 1 + len(_NUMBER.findall(series))
+    return (index, total) if total > 1 else None
 
 
 def coordinated(name: str, count: int = 2) -> tuple[str, ...]:
@@ -444,15 +475,24 @@ def coordinated(name: str, count: int = 2) -> tuple[str, ...]:
         return (name,) * count
     if len(parts) > count:  # A、B和C 分别…两个数: the last joiner separates the two
         parts = [name[: len(name) - len(parts[-1]) - 1], parts[-1]]
-    last = parts[-1]
-    if not _names_a_measure(last) or _names_a_measure(parts[0]):
+    first, last = parts[0], parts[-1]
+    graded = _GRADE_END.search(first) is not None and _GRADE_START.match(last) is not None
+    if not graded and (not _names_a_measure(last) or _names_a_measure(first)):
         return tuple(parts)
     width = _modifier_width(last)
     head = last[width:]
     # what stands before the first modifier is shared (马铃薯 | 种植、收获), if it is a word
-    prefix = parts[0][:-width] if len(parts[0]) - width >= _MODIFIER_WIDTH else ""
+    grade = _GRADE_END.search(first)
+    own = len(grade.group()) if grade is not None else width
+    prefix = first[:-own] if len(first) - own >= _MODIFIER_WIDTH else ""
     middle = tuple(prefix + part + head for part in parts[1:-1])
-    return (parts[0] + head, *middle, prefix + last)
+    return (first + head, *middle, prefix + last)
+
+
+# a grade as a modifier: a level (国家级, 省级) or a numbered class or phase (I, III期)
+_GRADE = r"(?:国家|国际|世界|全国|省|市|区|县|部)级|[A-Za-zⅠ-Ⅻ0-9]+"
+_GRADE_END = re.compile(rf"(?:{_GRADE})$")
+_GRADE_START = re.compile(rf"^(?:{_GRADE})")
 
 
 def _top_level_split(name: str) -> list[str]:
@@ -483,8 +523,13 @@ _MODIFIER_WIDTH = 2  # 种植、收获: coordinated modifiers are most often two
 
 
 def _modifier_width(last: str) -> int:
-    """How much of the last coordinated part is its own modifier, before the shared head: up to
-    a measure written in it (收获产值 → 收获), else its first two characters (收获机械化率)."""
+    """How much of the last coordinated part is its own modifier, before the shared head: a grade
+    (省级企业技术中心 → 省级; III期临床试验 → III), up to a measure written in it (收获产值 →
+    收获), else its first two characters (收获机械化率)."""
+    grade = _GRADE_START.match(last)
     found = _words().measure.search(last, 1)
-    width = found.start() if found is not None else _MODIFIER_WIDTH
+    if grade is not None:
+        width = len(grade.group())
+    else:
+        width = found.start() if found is not None else _MODIFIER_WIDTH
     return min(width, len(last) - 1)

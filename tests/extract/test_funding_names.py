@@ -75,3 +75,32 @@ def test_the_last_dui_clause_before_the_number_is_the_beneficiary() -> None:
     before = "对A类项目,给予10万元奖励;对新列入省级“专精特新”中小企业的,给予企业"
     assert beneficiary(before) == "新列入省级“专精特新”中小企业"
     assert beneficiary("按照规定给予") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "who"),
+    [
+        # a remark in brackets and a condition with a number are not part of who is given
+        (
+            "对重点产业新上的工业类项目(不含采矿、矿产品初加工),固定资产投资",
+            "重点产业新上的工业类项目",
+        ),
+        ("对规上工业企业年产值同比增长超过1000万元的,给予企业", "规上工业企业"),
+        ("对年度纳税额超过500万元的生产加工型企业,按其", "生产加工型企业"),
+        # a blank between Chinese characters is a PDF line break
+        ("对规上工业企业年产 值同比增长超过1000万元的,给予企业", "规上工业企业"),
+        # 对…的 with the giving verb naming the recipient: the recipient so described
+        ("对年度新获得中国质量奖的,当年给予企业", "年度新获得中国质量奖的企业"),
+        ("对初次认定为国家高新技术企业的,给予企业", "初次认定为国家高新技术企业"),
+    ],
+)
+def test_the_beneficiary_as_plans_write_it(before: str, who: str) -> None:
+    assert beneficiary(before) == who
+
+
+def test_fenbie_gives_each_coordinated_beneficiary_its_own_number() -> None:
+    text = "对初次认定为国家级和省级企业技术中心的,分别给予企业100万元和30万元奖励。"
+    assert named(text) == [
+        ("初次认定为国家级企业技术中心", "奖励金额"),
+        ("初次认定为省级企业技术中心", "奖励金额"),
+    ]

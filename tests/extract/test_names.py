@@ -7,7 +7,7 @@ import pytest
 
 from bioecon.domain.model import TargetKind
 from bioecon.extract.evaluate import name_overlap
-from bioecon.extract.names import coordinated, document_subject
+from bioecon.extract.names import coordinated, distributed_place, document_subject
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
@@ -399,3 +399,42 @@ def test_who_acts_before_the_verb_is_the_subject_when_the_noun_follows_the_numbe
 )
 def test_the_noun_after_the_number_as_plans_write_it(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        # grades (levels, numbered phases) are coordinated modifiers before a shared head
+        (
+            "进入I、II、III期临床试验阶段的品种",
+            (
+                "进入I期临床试验阶段的品种",
+                "进入II期临床试验阶段的品种",
+                "进入III期临床试验阶段的品种",
+            ),
+        ),
+        (
+            "初次认定为国家级和省级企业技术中心",
+            ("初次认定为国家级企业技术中心", "初次认定为省级企业技术中心"),
+        ),
+        # nouns that are not grades and share no measure stay whole
+        ("新药证书和医疗器械注册证", ("新药证书", "医疗器械注册证")),
+    ],
+)
+def test_graded_modifiers_share_their_head(name: str, names: tuple[str, ...]) -> None:
+    assert coordinated(name, len(names)) == names
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "place"),
+    [
+        ("对A和B,分别给予", "和30万元奖励。", (0, 2)),
+        ("对A和B,分别给予100万元和", "奖励。", (1, 2)),
+        ("分别参照其地方财政贡献的70%、", "和90%给予企业奖励", (1, 3)),
+        ("给予", "奖励,另给予5万元。", None),  # no 分别
+    ],
+)
+def test_the_place_of_a_number_among_those_fenbie_hands_out(
+    before: str, after: str, place: tuple[int, int] | None
+) -> None:
+    assert distributed_place(before, after) == place
