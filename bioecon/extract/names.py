@@ -366,6 +366,29 @@ def lead_subject(sentence: str) -> str | None:
     return text[: heads[-1]] if heads and heads[-1] >= 2 else None
 
 
+_DEADLINE = re.compile(
+    r"(?:到|至)(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]"
+)
+
+
+def paragraph_subject(before: str) -> str | None:
+    """…到2025年底,临港新区生物医药产业规模将超过500亿元。同时聚集200家…: the subject that an
+    earlier sentence of the paragraph names in its deadline clause, a target with its number
+    (up to its last subject head), governs a later sentence that names none; ``before`` is the
+    paragraph up to it."""
+    words = _words()
+    for sentence in reversed(re.split(r"[。;；]", before)):
+        found = _DEADLINE.search(sentence)
+        if found is None:
+            continue
+        clause = strip_opening(re.split(r"[,，]", sentence[found.end() :], maxsplit=1)[0])
+        if not re.search(r"\d", clause):
+            return None  # 到2025年,生物制造企业加速集聚: a predicate, not a measured subject
+        heads = [m.end() for m in words.subject_head.finditer(clause) if m.end() >= _SUBJECT_MIN]
+        return clause[: heads[-1]] if heads else None
+    return None
+
+
 def heading_subject(title: str) -> str | None:
     """2.打造精准治疗产业创新中心 → 精准治疗产业创新中心: a heading names a subject when its object
     is a place or a body (中心, 基地, 园区, 新区 …)."""

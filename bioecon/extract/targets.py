@@ -26,6 +26,7 @@ from bioecon.extract.names import (
     is_paired_verb,
     label_subject,
     lead_subject,
+    paragraph_subject,
     read_count,
     tail_noun,
 )
@@ -337,12 +338,18 @@ def _clause_end(context: _Context, position: int) -> int:
 
 def _context_subject(context: _Context, sentence_start: int, start: int) -> str:
     """A subject the sentence does not name: the label before it (湘江新区:), else the subject
-    of its opening clause (到2025年,生物经济成为…), else the governing heading's place or body,
-    else the plan's region and industry (全市生物经济)."""
+    of its opening clause (到2025年,生物经济成为…), else the subject an earlier sentence of the
+    paragraph names in its deadline clause, else the governing heading's place or body, else
+    the plan's region and industry (全市生物经济)."""
     view = context.view
     label = label_subject(view[sentence_start:start]) or lead_subject(view[sentence_start:start])
     if label is not None:
         return label
+    part = max(sentence_start, view.rfind(";", 0, start) + 1, view.rfind("；", 0, start) + 1)
+    line = context.lines[bisect_right(context.lines, start) - 1]
+    paragraph = paragraph_subject(view[line:part])
+    if paragraph is not None:
+        return paragraph
     heading = _heading_title(view, context.lines, start)
     found = heading_subject(heading) if heading else None
     return found or context.document_subject

@@ -438,3 +438,12 @@ def test_the_place_of_a_number_among_those_fenbie_hands_out(
     before: str, after: str, place: tuple[int, int] | None
 ) -> None:
     assert distributed_place(before, after) == place
+
+
+def test_an_earlier_sentence_of_the_paragraph_names_the_subject_of_a_later_one() -> None:
+    # the first sentence's deadline clause measures 临港新区生物医药产业; the next names nobody
+    text = "到2025年底,临港新区生物医药产业规模将超过500亿元。同时聚集200家相关企事业单位。"
+    assert [s for s, _ in named(text)] == ["临港新区生物医药产业", "临港新区生物医药产业"]
+    # a deadline clause without a number states a predicate, not a measured subject
+    text = "到2025年,生物制造企业加速集聚。产业规模突破500亿元。"
+    assert [s for s, _ in named(text)] == ["全市"]
