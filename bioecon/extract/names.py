@@ -415,8 +415,13 @@ _TITLE = re.compile(r"《([^》]{4,60})》")
 _TITLE_END = re.compile(r"(?:计划|方案|意见|规划|措施|纲要|政策)(?:[(（][^)）]*[)）])?$")
 _REGION = re.compile(r"^(.{2,6}?(?:自治州|省|市|区|县|州))")
 _TITLE_VERBS = re.compile(r"^(?:关于|加快推进|加快发展|加快|推进|推动|促进|支持|进一步|大力发展)+")
-# the industry runs to its first 产业/经济 (生物医药和生命健康产业), else to another 业 or 医药
-_INDUSTRY = (re.compile(r"^(.{2,16}?(?:产业|经济))"), re.compile(r"^(.{2,16}?(?:业|医药))"))
+# the industry runs to its first 产业/经济 (生物医药和生命健康产业) unless a verb of the title comes
+# first (商业航天发展打造空间信息产业高地 → 商业航天), else to another 业 or 医药
+_INDUSTRY = (
+    re.compile(r"^((?:(?!发展|打造|建设).){2,16}?(?:产业|经济))"),
+    re.compile(r"^(.{2,12}?)(?:发展|打造|建设)"),
+    re.compile(r"^(.{2,16}?(?:业|医药))"),
+)
 
 
 def document_subject(text: str) -> str:
@@ -429,10 +434,18 @@ def document_subject(text: str) -> str:
         if region is None or not _TITLE_END.search(title):
             continue
         scope = _scope(region.group(1))
+        if scope not in text:  # the plan never says 全市: it names itself (上海高端医疗器械产业)
+            scope = _short_name(region.group(1))
         rest = _TITLE_VERBS.sub("", title[region.end() :])
         industry = next((m for m in (p.match(rest) for p in _INDUSTRY) if m is not None), None)
         return scope + (industry.group(1) if industry is not None else "")
     return _opening_jurisdiction(text) or _addressed_jurisdiction(text[:600]) or "全市"
+
+
+def _short_name(region: str) -> str:
+    """上海市 → 上海, 宁波市 → 宁波, 金山区 → 金山: a region as a plan names itself."""
+    short = re.sub(r"(?:自治州|省|市|区|县|州)$", "", region)
+    return short if len(short) >= 2 else region
 
 
 _OPENING_TITLE = re.compile(

@@ -142,9 +142,13 @@ def test_subject_from_the_heading_when_it_names_a_place_or_a_body() -> None:
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
-        ("关于印发《江城市生物制造产业发展行动方案》的通知\n正文", "全市生物制造产业"),
-        ("《东山区加快推进生命健康产业高质量发展的实施意见》\n", "全区生命健康产业"),
-        ("《西陵县生物农业三年行动计划(2024—2026年)》", "全县生物农业"),
+        ("关于印发《江城市生物制造产业发展行动方案》的通知\n全市…", "全市生物制造产业"),
+        ("《东山区加快推进生命健康产业高质量发展的实施意见》\n全区…", "全区生命健康产业"),
+        ("《西陵县生物农业三年行动计划(2024—2026年)》全县…", "全县生物农业"),
+        # a plan that never says 全市 names itself
+        ("《上海市促进高端医疗器械产业全链条发展行动方案》\n上海…", "上海高端医疗器械产业"),
+        # a verb of the title before the first 产业 ends the industry
+        ("《江城市促进商业航天发展打造空间信息产业高地行动计划》全市", "全市商业航天"),
         # a national plan quoted in the preamble is not the document's own title
         ("为贯彻《“十四五”生物经济发展规划》,制定本方案。", "全市"),
     ],
@@ -154,7 +158,9 @@ def test_document_subject_from_the_title(text: str, subject: str) -> None:
 
 
 def test_the_document_subject_is_the_last_resort() -> None:
-    text = "《江城市生物制造产业发展行动方案》\n一、目标\n到2025年,新增技能人才2000人。\n"
+    text = (
+        "《江城市生物制造产业发展行动方案》\n全市各部门:\n一、目标\n到2025年,新增技能人才2000人。\n"
+    )
     assert named(text) == [("全市生物制造产业", "技能人才 新增数")]
 
 
