@@ -32,6 +32,7 @@ class _Words:
     giving: re.Pattern[str]  # 给予, 奖励企业, 资助 …: the verb that gives it
     base: re.Pattern[str]  # 按照, 给予企业, 不超过 …: the words before what a share is of
     award_tail: re.Pattern[str]  # (的)(一次性)奖励 after the amount
+    introduce: re.Pattern[str]  # 引育, 支持, 创建 …: a verb that introduces what is funded
 
 
 @cache
@@ -46,6 +47,7 @@ def _words() -> _Words:
             rf"(?:按照|按|参照|依照|{giving}|不超过|不低于|不高于|规定|分阶段)+(?:其)?"
         ),
         award_tail=re.compile(rf"^\s*(?:的)?\s*(?:{support})"),
+        introduce=re.compile(rf"^\s*(?:{_alternation(data['introducing_verbs'])})"),
     )
 
 
@@ -97,7 +99,19 @@ def funding_name(text: FundingText, *, capped: bool, share: bool) -> tuple[str, 
     place = distributed_place(text.before, text.after)
     if given is not None and place is not None:  # 对国家级和省级中心,分别给予100万元和30万元
         given = coordinated(given, place[1])[place[0]]
-    return metric, given or heading_object(text.heading)
+    return metric, given or _supported_by_heading(text.heading)
+
+
+def _supported_by_heading(heading: str) -> str | None:
+    """(一)加强应用性基础研究 → 应用性基础研究; not (二)绩效奖励, which names the rule, nor
+    (五)鼓励企业做大做强, which names an aim."""
+    found = heading_object(heading)
+    if found is None or _words().support.search(found) or _AIM.search(found):
+        return None
+    return found
+
+
+_AIM = re.compile(r"做大做强|做优做强|升级|提升|发展$")
 
 
 def _base(head: str) -> str | None:
@@ -123,8 +137,9 @@ def _time_or_unit(head: str) -> str | None:
     return note if 1 < len(note) <= 6 and "对" not in note and "按" not in note else None
 
 
+# 对… after a clause break, or after an article's number (第 4 条 对重点产业新建项目,)
 _BENEFICIARY = re.compile(
-    r"(?:^|[,，;；。:：])\s*对([^,，。;；]{2,60}?)(?:的)?\s*(?=[,，]|给予|按)"
+    r"(?:^|[,，;；。:：]|条)\s*对([^,，。;；]{2,60}?)(?:的)?\s*(?=[,，]|给予|按)"
 )
 _RECIPIENT = re.compile(r"(?:给予|奖励)(企业|单位)")  # who the giving verb names
 _NAMED = re.compile(r"(?:企业|单位|中心|项目|品种|产品|机构|平台|基地|团队)$")
@@ -140,7 +155,7 @@ def beneficiary(before: str) -> str | None:
     cleaned = _REMARK.sub("", unwrapped(before))
     found = list(_BENEFICIARY.finditer(cleaned))
     if not found:
-        return None
+        return _before_giving(cleaned)
     text = found[-1].group(1).strip()
     condition = _CONDITION.search(text)
     if condition is None:
@@ -152,3 +167,22 @@ def beneficiary(before: str) -> str | None:
     if described > condition.start():
         return text[described + 1 :] or None  # the condition describes the noun after it
     return measured_thing(text[: condition.start()])
+
+
+def _before_giving(before: str) -> str | None:
+    """Without 对, the clause right before the giving clause names who is given: its verb's
+    object if a verb introduces it (引育智能终端产品…等重点项目,按照规定给予…), the clause
+    without its 的 if it ends in one (…中小企业的,分别给予…), or the clause itself if it opens
+    the sentence (新列入国家级和省级“专精特新”中小企业,分别给予…)."""
+    clauses = re.split(r"[,，;；。]", before)
+    if len(clauses) < 2:
+        return None
+    clause = clauses[-2].strip()
+    verb = _words().introduce.match(clause)
+    if verb is not None:
+        clause = clause[verb.end() :]
+    elif clause.endswith("的"):
+        clause = clause[:-1]
+    elif len(clauses) > 2:
+        return None
+    return clause if 2 <= len(clause) <= 40 and not re.search(r"\d", clause) else None

@@ -104,3 +104,28 @@ def test_fenbie_gives_each_coordinated_beneficiary_its_own_number() -> None:
         ("初次认定为国家级企业技术中心", "奖励金额"),
         ("初次认定为省级企业技术中心", "奖励金额"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "who"),
+    [
+        # an article's number before 对
+        ("第 4 条 对重点产业新建项目,自实现税收年度起,前2年给予企业", "重点产业新建项目"),
+        # without 对: the clause before the giving clause, as it opens the sentence …
+        ("新列入省级“专精特新”中小企业,给予企业", "新列入省级“专精特新”中小企业"),
+        # … without its 的 …
+        ("年度新获得中国质量奖的,给予企业", "年度新获得中国质量奖"),
+        # … or what its verb introduces
+        ("加快创新平台建设。引育智能终端等重点项目,按照规定给予不超过总投入", "智能终端等重点项目"),
+        # a clause in the middle of a sentence, not introduced, names nobody
+        ("围绕产业链关键环节,加快技术研发布局,按照规定给予", None),
+    ],
+)
+def test_the_beneficiary_without_dui(before: str, who: str | None) -> None:
+    assert beneficiary(before) == who
+
+
+def test_a_heading_that_names_the_rule_or_an_aim_names_no_beneficiary() -> None:
+    # (二)绩效奖励 names the rule, not who is given: the document's jurisdiction is the subject
+    text = "(二)绩效奖励\n按照规定给予不超过总投入30%的奖励。"
+    assert named(text) == [("全市", "奖励比例(占总投入)")]
