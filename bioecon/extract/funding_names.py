@@ -81,17 +81,19 @@ def funding_name(text: FundingText, *, capped: bool, share: bool) -> tuple[str, 
     不超过 …), ``<support>比例(占<base>)`` for a share (按照研发投入的15%), else ``<support>金额``;
     the words before the giving verb (当年, 单品种, 前2年) are kept in the parenthesis."""
     words = _words()
-    text = FundingText(unwrapped(text.head), text.after, text.before, text.heading)
+    # an item of a series (70%、80%和90%; 100万元、50万元和30万元) shares its clause's words
+    series = unwrapped(re.split(r"[,，;；。]", text.before)[-1])
+    head = unwrapped(text.head) if words.giving.search(text.head) else series
     clause = re.split(r"[,，;；]", text.after, maxsplit=1)[0]
-    places = (clause, text.head, text.after, text.before)  # nearest first
+    places = (clause, head, text.after, text.before)  # nearest first
     support = next((m for m in map(words.support.search, places) if m is not None), None)
     word = support.group() if support is not None else "支持"
-    notes = [note] if (note := _time_or_unit(text.head)) else []
-    if capped:
+    notes = [note] if (note := _time_or_unit(head)) else []
+    if capped or "最高" in series:  # 分别给予最高100万元、200万元: each is a cap
         metric = f"{word}上限"
     elif share:
         metric = f"{word}比例"
-        notes += [f"占{base}"] if (base := _base(text.head)) else []
+        notes += [f"占{base}"] if (base := _base(text.head) or _base(series)) else []
     else:
         metric = f"{word}金额"
     metric += f"({','.join(notes)})" if notes else ""
@@ -118,8 +120,9 @@ def _base(head: str) -> str | None:
     """按照规定给予不超过总投入 → 总投入; 参照其年度地方财政贡献的 → 年度地方财政贡献: what a
     share is of, after the last of the words that introduce it."""
     marks = list(_words().base.finditer(head.strip()))
-    base = head.strip()[marks[-1].end() :].removesuffix("的") if marks else ""
-    return base or None
+    base = head.strip()[marks[-1].end() :] if marks else ""
+    base = re.split(r"\d", base, maxsplit=1)[0].strip()  # …贡献的70%、: up to the series
+    return base.removesuffix("的") or None
 
 
 _NOTE_DROPPED = re.compile(r"分别|并|可|再|另|一次性|对企业|企业|按照规定|按规定|分阶段|给予|最高")
@@ -129,7 +132,7 @@ def _time_or_unit(head: str) -> str | None:
     """当年分别给予企业 → 当年; 单品种奖励企业 → 单品种; 前2年给予企业 → 前2年: the words
     before the giving verb that say when or per what the rule gives."""
     words = _words()
-    head = re.split(r"[(（,，、]", head)[-1]  # 奖励(第一年奖励: the item's own words
+    head = re.split(r"[(（,，]", head)[-1]  # 奖励(第一年奖励: the item's own words
     verb = words.giving.search(head)
     if verb is None:
         return None

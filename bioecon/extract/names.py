@@ -68,7 +68,9 @@ def _words() -> _Words:
         verb_prefix=re.compile(rf"^(?:{before})"),
         paired_verbs=frozenset(data["paired_verbs"]),
         predicate=re.compile(_alternation(data["predicate_words"])),
-        comparing_end=re.compile(rf"均?(?:{_alternation(data['comparing_verbs'])})+\s*$"),
+        comparing_end=re.compile(
+            rf"(?:均|分别|将|要)?(?:{_alternation(data['comparing_verbs'])})+\s*$"
+        ),
         opening=re.compile(rf"^\s*(?:{year}|{_LIST_MARK}|(?:{_alternation(data['openers'])})\s*)"),
         count_measure_end=re.compile(rf"(?:{_alternation(data['count_measures'])})$"),
         measure=re.compile(_alternation([*data["measures"], *data["share_measures"]])),
@@ -493,8 +495,8 @@ def distributed_place(before: str, after: str) -> tuple[int, int] | None:
     """对A和B,分别给予100万元和30万元: the place of a number among those 分别 hands out, and
     how many there are ((0, 2) for 100万元, (1, 2) for 30万元); None without 分别."""
     at = before.rfind("分别")
-    if at < 0 or re.search("[。;；]", before[at:]):
-        return None
+    if at < 0 or re.search("[,，。;；]", before[at:]):
+        return None  # the series runs from 分别 to the number within one clause
     index = len(_NUMBER.findall(before[at:]))
     series = re.split(r"[,，;；。]", after, maxsplit=1)[0]
     total = index + 1 + len(_NUMBER.findall(series))
@@ -529,6 +531,17 @@ def coordinated(name: str, count: int = 2) -> tuple[str, ...]:
 _GRADE = r"(?:国家|国际|世界|全国|省|市|区|县|部)级|[A-Za-zⅠ-Ⅻ0-9]+"
 _GRADE_END = re.compile(rf"(?:{_GRADE})$")
 _GRADE_START = re.compile(rf"^(?:{_GRADE})")
+
+
+def distributed_amount(before: str, after: str) -> str | None:
+    """花生种植、收获机械化率分别达到65%和55%: the metric of the number's own thing, when 分别
+    hands the numbers of one sentence to coordinated things (花生种植机械化率, 花生收获机械化率)."""
+    place = distributed_place(before, after)
+    if place is None:
+        return None
+    clause = re.split(r"[,，;；。]", before[: before.rfind("分别")])[-1]
+    metric, _ = amount_name(clause)
+    return coordinated(metric, place[1])[place[0]] if metric else None
 
 
 def _top_level_split(name: str) -> list[str]:

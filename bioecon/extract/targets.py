@@ -21,6 +21,7 @@ from bioecon.extract.names import (
     bare_qualifier,
     coordinated,
     count_metric,
+    distributed_amount,
     document_subject,
     heading_subject,
     is_paired_verb,
@@ -269,6 +270,7 @@ def _name(
         metric, subject = funding_name(text, capped=candidate.op is TargetOp.LE, share=share)
     elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
         metric, subject = amount_name(head)
+        metric = distributed_amount(view[sentence_start:start], after) or metric
     else:
         return _name_count(context, item, start, candidate, carried, carry_start)
     qualifier = _qualifier_of(context, item, candidate.end)

@@ -129,3 +129,10 @@ def test_a_heading_that_names_the_rule_or_an_aim_names_no_beneficiary() -> None:
     # (二)绩效奖励 names the rule, not who is given: the document's jurisdiction is the subject
     text = "(二)绩效奖励\n按照规定给予不超过总投入30%的奖励。"
     assert named(text) == [("全市", "奖励比例(占总投入)")]
+
+
+def test_the_items_of_a_series_share_their_clause_words() -> None:
+    text = "对总部经济项目,分别参照其地方财政贡献的70%、80%和90%给予企业奖励。"
+    assert [m for _, m in named(text)] == ["奖励比例(占地方财政贡献)"] * 3
+    text = "对进入临床试验的品种,当年分别给予最高100万元、200万元资助。"
+    assert [m for _, m in named(text)] == ["资助上限(当年)"] * 2

@@ -453,3 +453,19 @@ def test_an_earlier_sentence_of_the_paragraph_names_the_subject_of_a_later_one()
     # a deadline clause without a number states a predicate, not a measured subject
     text = "到2025年,生物制造企业加速集聚。产业规模突破500亿元。"
     assert [s for s, _ in named(text)] == ["全市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        # 分别 hands the numbers to the coordinated things, one each
+        (
+            "到2025年,花生种植、收获机械化率分别达到65%和55%。",
+            ["花生种植机械化率", "花生收获机械化率"],
+        ),
+        # a modal before the comparison is not part of the name
+        ("到2025年底,临港新区生物医药产业规模将超过500亿元。", ["产业规模"]),
+    ],
+)
+def test_fenbie_and_modal_amounts(text: str, metrics: list[str]) -> None:
+    assert [m for _, m in named(text)] == metrics
