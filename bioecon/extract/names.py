@@ -327,16 +327,19 @@ def tail_noun(text: str) -> str:
 
 def label_subject(sentence: str) -> str | None:
     """湘江新区:构建…: the label that opens a sentence names its subject; a quoted programme name
-    (“双十”:) and a heading word (产业规模目标:) do not."""
+    (“双十”:) and a heading word (产业规模目标:) do not. So does a domain the sentence opens
+    with (在空间信息领域,新增…创新平台5个 → 空间信息领域)."""
     found = re.match(r"\s*(?:——)?([^,，。;；:：\s]{2,16})[:：]", sentence)
     if found is None:
-        return None
+        domain = _DOMAIN_OPENING.match(sentence)  # 在空间信息领域,新增…: a domain, not a label
+        return domain.group(1) if domain is not None else None
     label = found.group(1)
     if re.fullmatch(r"[“\"][^”\"]+[”\"]", label) or _INTRODUCTION.search(label):
         return None
     return label
 
 
+_DOMAIN_OPENING = re.compile(r"\s*在([^,，。;；:：\s]{2,16}(?:领域|行业|产业))[,，]")
 # a label that introduces what follows (2017年发展的主要预期目标是:, 主要指标如下:) is no subject
 _INTRODUCTION = re.compile(
     r"(?:目标|指标|任务|方向|重点|举措|措施|责任单位)|(?:是|为|如下|包括|有)$|20\d\d年"

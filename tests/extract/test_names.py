@@ -469,3 +469,8 @@ def test_an_earlier_sentence_of_the_paragraph_names_the_subject_of_a_later_one()
 )
 def test_fenbie_and_modal_amounts(text: str, metrics: list[str]) -> None:
     assert [m for _, m in named(text)] == metrics
+
+
+def test_a_domain_opening_the_sentence_is_the_subject() -> None:
+    text = "开展关键技术攻关。在空间信息领域,新增国家级、市级重点实验室等创新平台5个以上。"
+    assert [s for s, _ in named(text)] == ["空间信息领域"]
