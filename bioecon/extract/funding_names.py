@@ -148,6 +148,7 @@ _RECIPIENT = re.compile(r"(?:给予|奖励)(企业|单位)")  # who the giving v
 _NAMED = re.compile(r"(?:企业|单位|中心|项目|品种|产品|机构|平台|基地|团队)$")
 _REMARK = re.compile(r"[(（](?:不含|含|包括|除|其中)[^)）]*[)）]")  # (不含采矿、…): a remark
 _CONDITION = re.compile(r"\d")
+_MIN_NAME = 4  # a 在 after at least this many characters of the name starts a condition
 
 
 def beneficiary(before: str) -> str | None:
@@ -160,6 +161,8 @@ def beneficiary(before: str) -> str | None:
     if not found:
         return _before_giving(cleaned)
     text = found[-1].group(1).strip()
+    located = text.find("在", _MIN_NAME)  # 中药大品种二次开发项目在县域内投产后: a condition
+    text = text[:located] if located > 0 else text
     condition = _CONDITION.search(text)
     if condition is None:
         recipient = _RECIPIENT.search(cleaned[found[-1].end() :])

@@ -274,17 +274,22 @@ def is_paired_verb(verb: str) -> bool:
     return verb in _words().paired_verbs or len(_verb_parts(verb)) > 1
 
 
-def count_metric(noun: str, verb: str | None, *, narrowed: bool, unit: str) -> str:
+def count_metric(
+    noun: str, verb: str | None, *, narrowed: bool, unit: str, yearly: bool = False
+) -> str:
     """上市企业总数 (the plan names the count); 平台 新增数 (a counting verb); 骨干企业 数量(引进培育)
     (``narrowed``: a paired verb, or a level stated with 达到/均…, that the verb narrows to the
-    newcomers); 人才 人数(引进) (people, a verb other than 新…); 项目 数量(实施) (a verb of
-    action); 人才 人数; else 企业 数量."""
+    newcomers; not 新增, whose count is always 新增数); 人才 人数(引进) (people, a verb other than
+    新…); 项目 数量(实施) (a verb of action); 每年遴选并支持的重点项目 数量 (``yearly``: a count
+    that recurs keeps its verb in the noun, as plans word it); 人才 人数; else 企业 数量."""
     words = _words()
     if words.count_measure_end.search(noun):
         return noun
     count = "人数" if unit in words.person_units else "数量"
+    if yearly and verb is not None:
+        return f"每年{verb}的{noun} {count}"  # 每年遴选并支持的重点项目 数量: what recurs
     if verb is not None and is_counting_verb(verb):
-        if narrowed:
+        if narrowed and words.verb_prefix.sub("", verb) != "新增":  # 新增…超500件: 新增数
             return f"{noun} 数量({verb})"
         if count == "人数" and not words.verb_prefix.sub("", verb).startswith("新"):
             return f"{noun} 人数({verb})"  # people brought in or trained: 人才 人数(引进)

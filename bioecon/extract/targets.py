@@ -315,7 +315,10 @@ def _name_count(
     verb = count.verb or inherited
     narrowed = count.compared or (verb is not None and is_paired_verb(verb))
     nouns = coordinated(noun) if _shared(view, item, start) else (noun,)
-    metrics = tuple(count_metric(n, verb, narrowed=narrowed, unit=candidate.unit) for n in nouns)
+    yearly = is_recurring(view[carry_start:start])
+    metrics = tuple(
+        count_metric(n, verb, narrowed=narrowed, unit=candidate.unit, yearly=yearly) for n in nouns
+    )
     mine = _Carried(carry_start, count.subject or "", end, verb, rest, band)
     return _Named(metrics, count.subject, qualifier, verb, end, mine)
 

@@ -136,3 +136,9 @@ def test_the_items_of_a_series_share_their_clause_words() -> None:
     assert [m for _, m in named(text)] == ["奖励比例(占地方财政贡献)"] * 3
     text = "对进入临床试验的品种,当年分别给予最高100万元、200万元资助。"
     assert [m for _, m in named(text)] == ["资助上限(当年)"] * 2
+
+
+def test_a_located_condition_is_not_part_of_the_beneficiary() -> None:
+    before = "对中药大品种二次开发项目在县域内投产后,按其"
+    assert beneficiary(before) == "中药大品种二次开发项目"
+    assert beneficiary("对在主板上市企业,给予企业") == "在主板上市企业"

@@ -474,3 +474,23 @@ def test_fenbie_and_modal_amounts(text: str, metrics: list[str]) -> None:
 def test_a_domain_opening_the_sentence_is_the_subject() -> None:
     text = "开展关键技术攻关。在空间信息领域,新增国家级、市级重点实验室等创新平台5个以上。"
     assert [s for s, _ in named(text)] == ["空间信息领域"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # a count that recurs keeps its verb in the noun, as plans word it
+        (
+            "每年遴选并支持30个左右具有核心竞争力、示范效应强的重点项目。",
+            "每年遴选并支持的重点项目 数量",
+        ),
+        ("每年选拔资助不少于200名青年科技人员。", "每年选拔资助的青年科技人员 人数"),
+        # 新增 counts the new ones, even with a comparison before the number
+        (
+            "到2027年,新增首次获批的第三类医疗器械注册证超500件。",
+            "首次获批的第三类医疗器械注册证 新增数",
+        ),
+    ],
+)
+def test_recurring_counts_and_xinzeng(text: str, metric: str) -> None:
+    assert one(text).metric == metric
