@@ -112,6 +112,9 @@ def amount_name(head: str) -> tuple[str, str | None]:
     text = _drop_comparison(strip_opening(head))
     for comparing in ("实现", "达到"):  # 在…的基础上实现翻番: the verb inside the head
         text = text.removesuffix(comparing)
+    share = _SHARE_OF.search(text)  # 增加值将占国内生产总值的4%: the share 增加值占国内生产总值比重
+    if share is not None and share.start() > 0:
+        text = f"{text[: share.start()]}占{share.group(1)}比重"
     split = _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
@@ -122,6 +125,9 @@ def amount_name(head: str) -> tuple[str, str | None]:
     if subject and subject.endswith("产业") and metric.startswith("规模"):
         metric = "产业" + metric
     return metric or text, subject
+
+
+_SHARE_OF = re.compile(r"(?:将|要)?占([^占]{2,20}?)的?$(?<!比重)(?<!比例)(?<!份额)")
 
 
 def _subject_end(text: str) -> int:

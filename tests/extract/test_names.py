@@ -494,3 +494,16 @@ def test_a_domain_opening_the_sentence_is_the_subject() -> None:
 )
 def test_recurring_counts_and_xinzeng(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # 占X的N%: the share is named 占X比重
+        ("到2020年,生物产业增加值将占国内生产总值的4%。", "增加值占国内生产总值比重"),
+        # a share already named stays as written
+        ("到2025年,规上企业研发投入占营业收入的比重达到3%。", "研发投入占营业收入的比重"),
+    ],
+)
+def test_a_share_of_a_whole_is_named_as_a_share(text: str, metric: str) -> None:
+    assert one(text).metric == metric
