@@ -14,16 +14,13 @@ from functools import cache
 
 from bioecon.catalogs import read_data_file
 from bioecon.extract.names import (
+    alternation,
     coordinated,
     distributed_place,
     heading_object,
     measured_thing,
     unwrapped,
 )
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +35,8 @@ class _Words:
 @cache
 def _words() -> _Words:
     data = read_data_file("extract/naming.yaml")
-    support = _alternation(data["support_words"])
-    giving = _alternation(data["giving_verbs"])
+    support = alternation(data["support_words"])
+    giving = alternation(data["giving_verbs"])
     return _Words(
         support=re.compile(support),
         giving=re.compile(giving),
@@ -47,7 +44,7 @@ def _words() -> _Words:
             rf"(?:按照|按|参照|依照|{giving}|不超过|不低于|不高于|规定|分阶段)+(?:其)?"
         ),
         award_tail=re.compile(rf"^\s*(?:的)?\s*(?:{support})"),
-        introduce=re.compile(rf"^\s*(?:{_alternation(data['introducing_verbs'])})"),
+        introduce=re.compile(rf"^\s*(?:{alternation(data['introducing_verbs'])})"),
     )
 
 

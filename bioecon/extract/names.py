@@ -16,7 +16,8 @@ from bioecon.catalogs import read_data_file
 from bioecon.extract.normalise import is_cjk
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first (so 新引进 wins over 引进)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -52,11 +53,11 @@ _LIST_MARK = r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一�
 @cache
 def _words() -> _Words:
     data = read_data_file("extract/naming.yaml")
-    counting = _alternation(data["counting_verbs"])
-    before = _alternation(data["verb_prefixes"])
-    every = _alternation([*data["counting_verbs"], *data["state_verbs"], *data["action_verbs"]])
+    counting = alternation(data["counting_verbs"])
+    before = alternation(data["verb_prefixes"])
+    every = alternation([*data["counting_verbs"], *data["state_verbs"], *data["action_verbs"]])
     # 累计引进, 新引进培育, 引进和培育, 重点评选资助: a prefix and a chain of verbs are one verb
-    nominal = _alternation(data["nominal_verbs"])
+    nominal = alternation(data["nominal_verbs"])
     verbs = rf"(?:{before})?(?:{every})(?:[和及、并](?:{every})|(?!{nominal})(?:{every}))*"
     year = r"(?:到|至)?(?:20\d\d年(?:底|末|起)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?"
     year += r"|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|间|来)[,，]?"  # 5年内: a span
@@ -67,25 +68,25 @@ def _words() -> _Words:
         counting_verb=re.compile(counting),
         verb_prefix=re.compile(rf"^(?:{before})"),
         paired_verbs=frozenset(data["paired_verbs"]),
-        predicate=re.compile(_alternation(data["predicate_words"])),
+        predicate=re.compile(alternation(data["predicate_words"])),
         comparing_end=re.compile(
-            rf"(?:均|分别|将|要)?(?:{_alternation(data['comparing_verbs'])})+\s*$"
+            rf"(?:均|分别|将|要)?(?:{alternation(data['comparing_verbs'])})+\s*$"
         ),
-        opening=re.compile(rf"^\s*(?:{year}|{_LIST_MARK}|(?:{_alternation(data['openers'])})\s*)"),
-        count_measure_end=re.compile(rf"(?:{_alternation(data['count_measures'])})$"),
-        measure=re.compile(_alternation([*data["measures"], *data["share_measures"]])),
-        amount_measure=re.compile(rf"(?:{_alternation(data['measures'])})$"),
-        growth_end=re.compile(rf"(?:{_alternation(data['growth_words'])})$"),
-        rate_end=re.compile(_alternation(data["rate_ends"])),
+        opening=re.compile(rf"^\s*(?:{year}|{_LIST_MARK}|(?:{alternation(data['openers'])})\s*)"),
+        count_measure_end=re.compile(rf"(?:{alternation(data['count_measures'])})$"),
+        measure=re.compile(alternation([*data["measures"], *data["share_measures"]])),
+        amount_measure=re.compile(rf"(?:{alternation(data['measures'])})$"),
+        growth_end=re.compile(rf"(?:{alternation(data['growth_words'])})$"),
+        rate_end=re.compile(alternation(data["rate_ends"])),
         subject_head=re.compile(
-            rf"(?:{_alternation(data['subject_heads'])})(?!{_alternation(data['not_after_head'])})"
+            rf"(?:{alternation(data['subject_heads'])})(?!{alternation(data['not_after_head'])})"
         ),
-        jurisdiction=re.compile(rf"^(?:{_alternation(data['jurisdictions'])})"),
-        body_end=re.compile(rf"(?:{_alternation(data['body_heads'])})$"),
-        heading_verb=re.compile(rf"^(?:{_alternation(data['heading_verbs'])})"),
+        jurisdiction=re.compile(rf"^(?:{alternation(data['jurisdictions'])})"),
+        body_end=re.compile(rf"(?:{alternation(data['body_heads'])})$"),
+        heading_verb=re.compile(rf"^(?:{alternation(data['heading_verbs'])})"),
         person_units=frozenset(data["person_units"]),
         state_verbs=frozenset(data["state_verbs"]),
-        predicate_opener=re.compile(_alternation(data["predicate_openers"])),
+        predicate_opener=re.compile(alternation(data["predicate_openers"])),
     )
 
 
