@@ -13,14 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from bioecon.catalogs import read_data_file
-from bioecon.extract.names import (
-    alternation,
-    coordinated,
-    distributed_place,
-    heading_object,
-    measured_thing,
-    unwrapped,
-)
+from bioecon.extract.coordination import coordinated, distributed_place
+from bioecon.extract.names import alternation, measured_thing, unwrapped
+from bioecon.extract.subjects import heading_object
 
 
 @dataclass(frozen=True, slots=True)

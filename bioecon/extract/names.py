@@ -22,7 +22,7 @@ def alternation(words: list[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
+class NamingWords:
     counting: re.Pattern[str]  # a counting or existing verb
     counting_end: re.Pattern[str]  # the same, ending a text
     counting_verbs: frozenset[str]
@@ -51,7 +51,7 @@ _LIST_MARK = r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一�
 
 
 @cache
-def _words() -> _Words:
+def naming_words() -> NamingWords:
     data = read_data_file("extract/naming.yaml")
     counting = alternation(data["counting_verbs"])
     before = alternation(data["verb_prefixes"])
@@ -61,7 +61,7 @@ def _words() -> _Words:
     verbs = rf"(?:{before})?(?:{every})(?:[和及、并](?:{every})|(?!{nominal})(?:{every}))*"
     year = r"(?:到|至)?(?:20\d\d年(?:底|末|起)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]?"
     year += r"|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|间|来)[,，]?"  # 5年内: a span
-    return _Words(
+    return NamingWords(
         counting=re.compile(verbs),
         counting_end=re.compile(f"(?:{verbs})$"),
         counting_verbs=frozenset(data["counting_verbs"]),
@@ -92,7 +92,7 @@ def _words() -> _Words:
 
 def strip_opening(head: str) -> str:
     """到2025年,力争实现产业规模 → 产业规模: the lead-in year, the openers and 每年 go."""
-    words = _words()
+    words = naming_words()
     text = unwrapped(head).replace("每年", "").strip()  # recurrence is the kind, not the name
     while (found := words.opening.match(text)) and found.end():
         text = text[found.end() :].strip()
@@ -100,7 +100,7 @@ def strip_opening(head: str) -> str:
 
 
 _CONJUNCTIONS = "、和及与"
-_SUBJECT_MIN = 4  # 产业, 种业, 制造业, 基地: a bare generic head is part of the metric
+SUBJECT_MIN = 4  # 产业, 种业, 制造业, 基地: a bare generic head is part of the metric
 
 
 def amount_name(head: str) -> tuple[str, str | None]:
@@ -109,7 +109,7 @@ def amount_name(head: str) -> tuple[str, str | None]:
     measure (生物基材料 | 产值); a subject shorter than four characters stays in the metric
     (种业总产值, 总规模). 产业规模 is one term: a subject ending in 产业 lends it to 规模.
     Words between the measure and the verb go in a parenthesis (规模(在“十三五”末的基础上))."""
-    words = _words()
+    words = naming_words()
     text = _drop_comparison(strip_opening(head))
     for comparing in ("实现", "达到"):  # 在…的基础上实现翻番: the verb inside the head
         text = text.removesuffix(comparing)
@@ -136,18 +136,18 @@ def _subject_end(text: str) -> int:
     jurisdiction (全国 | 农作物耕种收综合机械化率: the rest names the rate itself); else before
     the measure of an amount that ends it (生物基材料 | 产值; not a share: 公办园在园幼儿占比);
     else 0, no subject."""
-    words = _words()
+    words = naming_words()
     heads = [m.end() for m in words.subject_head.finditer(text) if m.end() < len(text)]
     # a head followed by 、/和 is one of coordinated nouns (设施农业、畜牧养殖…机械化率), not the
     # end of the subject
-    heads = [end for end in heads if end >= _SUBJECT_MIN and text[end] not in _CONJUNCTIONS]
+    heads = [end for end in heads if end >= SUBJECT_MIN and text[end] not in _CONJUNCTIONS]
     if heads:
         return heads[-1]
     scope = words.jurisdiction.match(text)
     if scope is not None and scope.end() < len(text):
         return scope.end()
     found = words.amount_measure.search(text)
-    return found.start() if found is not None and found.start() >= _SUBJECT_MIN else 0
+    return found.start() if found is not None and found.start() >= SUBJECT_MIN else 0
 
 
 _WRAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
@@ -162,14 +162,14 @@ def unwrapped(text: str) -> str:
 def measured_thing(text: str) -> str | None:
     """规上工业企业年产值同比增长超过 → 规上工业企业: the words before the first measure of an
     amount (a condition stated on the thing), without a trailing conjunction."""
-    found = _words().measure.search(text)
+    found = naming_words().measure.search(text)
     thing = text[: found.start()] if found is not None else text
     thing = re.sub(r"(?:并且|且|并|和|及)$", "", thing.strip())
     return thing if len(thing) >= 2 else None
 
 
 def _drop_comparison(text: str) -> str:
-    found = _words().comparing_end.search(text)
+    found = naming_words().comparing_end.search(text)
     return text[: found.start()].strip() if found else text
 
 
@@ -188,54 +188,63 @@ class Count:
 def read_count(head: str, tail_noun: str) -> Count:
     """The parts of a count's head: ``[scope] [verb] [noun] [comparison] NUMBER [noun]``.
     The noun between the verb and the number wins; else the noun after the number."""
-    words = _words()
+    words = naming_words()
     text = strip_opening(head)
     if text.startswith(("“", '"')) and not re.search('[”"]', text[1:]):
         text = text[1:]  # “重点引进和培养高层次人才1000名”: a quote opened around the item
     comparison = words.comparing_end.search(text)
     body = text[: comparison.start()] if comparison else text
     scope, rest = _split_scope(body)
-    # the verb opens the item (新增…3个) or stands right before the number (企业新增3家); a verb
-    # inside the noun phrase modifies it (在我市孵化毕业的企业), and before 达到 only a counting
-    # verb is one (新引进A和B均达到; but 入驻企业达到100家 counts 入驻企业)
-    verb = words.counting.match(rest) or words.counting_end.search(rest)
-    opens = verb is not None and verb.start() == 0 and bool(tail_noun)  # 选拔不少于200名人才
-    if verb is not None and comparison is not None and not is_counting_verb(verb.group()):
-        verb = verb if opens else None
-    verb_text = verb.group() if verb is not None else None
-    if verb is not None and verb.start() == 0:
-        noun = rest[verb.end() :]
-    elif verb is not None and tail_noun and comparison is None:
-        # 市、区两级重点评选资助200名技能突出人才: the noun follows the number, so what stands
-        # before the verb is who acts, the count's scope
-        scope, noun = (scope + rest[: verb.start()]).strip(), ""
-    elif verb is not None:
-        noun = rest[: verb.start()]
-    elif tail_noun and rest and comparison is None and not rest.endswith("的"):
-        # 择优遴选50名…人才: a noun after the number is what is counted, so the head before
-        # the number is the item's own verb, one the lists lack
-        verb_text, noun = rest.strip(), ""
-    else:
-        noun = rest
+    verb, noun, actor = _verb_and_noun(rest, tail_noun, compared=comparison is not None)
+    scope = (scope + actor).strip()
     noun = noun.strip().removeprefix("由").removesuffix("的").strip()
     from_tail = not noun and bool(tail_noun)
     predicate = _own_predicate(tail_noun) if from_tail else -1
     if predicate > 0:  # 3家企业在科创板上市: the noun's own predicate → 在科创板上市的企业
         noun = f"{tail_noun[predicate:]}的{tail_noun[:predicate]}"
     return Count(
-        verb=verb_text,
+        verb=verb,
         noun=noun if (noun and not from_tail) or predicate > 0 else tail_noun,
         from_tail=from_tail,
         subject=scope or None,
         compared=comparison is not None and bool(comparison.group().strip()),
-        elided=verb_text is None and comparison is None and predicate <= 0,
+        elided=verb is None and comparison is None and predicate <= 0,
     )
+
+
+def _verb_and_noun(rest: str, tail_noun: str, *, compared: bool) -> tuple[str | None, str, str]:
+    """The verb, the noun before the number and who acts, of a count's head after its scope.
+    The verb opens the item (新增…3个) or stands right before the number (企业新增3家); a verb
+    inside the noun phrase modifies it (在我市孵化毕业的企业), and before 达到 only a counting
+    verb is one (新引进A和B均达到; but 入驻企业达到100家 counts 入驻企业) — unless it opens the
+    item and the noun follows the number (选拔资助不少于200名人才)."""
+    words = naming_words()
+    verb = words.counting.match(rest) or words.counting_end.search(rest)
+    opens = verb is not None and verb.start() == 0 and bool(tail_noun)
+    if verb is not None and compared and not is_counting_verb(verb.group()) and not opens:
+        verb = None
+    if verb is not None and verb.start() == 0:
+        return verb.group(), rest[verb.end() :], ""
+    if verb is not None and tail_noun and not compared:
+        # 市、区两级重点评选资助200名技能突出人才: the noun follows the number, so what stands
+        # before the verb is who acts, the count's scope
+        return verb.group(), "", rest[: verb.start()]
+    if verb is not None:
+        return verb.group(), rest[: verb.start()], ""
+    if tail_noun and rest and not compared and not rest.endswith("的"):
+        # 择优遴选50名…人才: a noun after the number is what is counted, so the head before
+        # the number is the item's own verb, one the lists lack
+        return rest.strip(), "", ""
+    return None, rest, ""
+
+
+_PREDICATE_AFTER = 2  # a noun has at least two characters before its own predicate
 
 
 def _own_predicate(noun: str) -> int:
     """Where a noun after a number turns into its own predicate (300名领军人才赴境外培训,
     2家企业在科创板上市: 赴…, 在…), or -1."""
-    found = _words().predicate_opener.search(noun, _MODIFIER_WIDTH)
+    found = naming_words().predicate_opener.search(noun, _PREDICATE_AFTER)
     return found.start() if found is not None else -1
 
 
@@ -244,12 +253,12 @@ def _split_scope(text: str) -> tuple[str, str]:
     domain up to its last 领域, lead a count's noun (not a 领域 inside a 的 phrase: 在我市孵化
     毕业的生物经济领域企业 is one noun)."""
     text = text.strip()
-    if _words().counting.match(text):
+    if naming_words().counting.match(text):
         return "", text  # a scope never holds the verb (新获得生物制造领域发明专利…)
     domain = text.rfind("领域")
     if domain > 0 and domain + 2 < len(text) and "的" not in text[:domain]:
         return text[: domain + 2], text[domain + 2 :]
-    found = _words().jurisdiction.match(text)
+    found = naming_words().jurisdiction.match(text)
     if found is not None and found.end() < len(text):
         return text[: found.end()], text[found.end() :]
     return "", text
@@ -258,7 +267,7 @@ def _split_scope(text: str) -> tuple[str, str]:
 def _verb_parts(verb: str) -> list[str]:
     """累计新引进和培育 → [新引进, 培育]: the counting verbs a verb is written with (none if
     any part of it is not one: 引进扶持)."""
-    words = _words()
+    words = naming_words()
     rest = words.verb_prefix.sub("", verb)
     parts = [m.group() for m in words.counting_verb.finditer(rest)]
     return parts if "".join(parts) == re.sub("[和及、并]", "", rest) else []
@@ -266,7 +275,7 @@ def _verb_parts(verb: str) -> list[str]:
 
 def _is_state_verb(verb: str) -> bool:
     """建成, 形成, 累计建成: the things exist, nothing is done to them."""
-    words = _words()
+    words = naming_words()
     return words.verb_prefix.sub("", verb) in words.state_verbs
 
 
@@ -278,7 +287,7 @@ def is_counting_verb(verb: str) -> bool:
 def is_paired_verb(verb: str) -> bool:
     """引进培育, 新引进培育, 引进和培育 (bring in or grow): two verbs that together narrow a class
     to its newcomers."""
-    return verb in _words().paired_verbs or len(_verb_parts(verb)) > 1
+    return verb in naming_words().paired_verbs or len(_verb_parts(verb)) > 1
 
 
 def count_metric(
@@ -289,7 +298,7 @@ def count_metric(
     newcomers; not 新增, whose count is always 新增数); 人才 人数(引进) (people, a verb other than
     新…); 项目 数量(实施) (a verb of action); 每年遴选并支持的重点项目 数量 (``yearly``: a count
     that recurs keeps its verb in the noun, as plans word it); 人才 人数; else 企业 数量."""
-    words = _words()
+    words = naming_words()
     if words.count_measure_end.search(noun):
         return noun
     count = "人数" if unit in words.person_units else "数量"
@@ -318,7 +327,7 @@ def band_noun(qualifier: str) -> str:
 def bare_qualifier(qualifier: str) -> str:
     """引进培育年主营业务收入过100亿元 → 年主营业务收入过100亿元: a verb is not part of the band."""
     text = strip_opening(qualifier)
-    verb = _words().counting.match(text)
+    verb = naming_words().counting.match(text)
     return text[verb.end() :] if verb is not None else text
 
 
@@ -335,97 +344,6 @@ def tail_noun(text: str) -> str:
     if "、" in text[:modifier] and modifier + 2 < len(text):
         text = text[modifier + 1 :]
     return text
-
-
-def label_subject(sentence: str) -> str | None:
-    """湘江新区:构建…: the label that opens a sentence names its subject; a quoted programme name
-    (“双十”:) and a heading word (产业规模目标:) do not. So does a domain the sentence opens
-    with (在空间信息领域,新增…创新平台5个 → 空间信息领域)."""
-    found = re.match(r"\s*(?:——)?([^,，。;；:：\s]{2,16})[:：]", sentence)
-    if found is None:
-        domain = _DOMAIN_OPENING.match(sentence)  # 在空间信息领域,新增…: a domain, not a label
-        return domain.group(1) if domain is not None else None
-    label = found.group(1)
-    if re.fullmatch(r"[“\"][^”\"]+[”\"]", label) or _INTRODUCTION.search(label):
-        return None
-    return label
-
-
-_DOMAIN_OPENING = re.compile(r"\s*在([^,，。;；:：\s]{2,16}(?:领域|行业|产业))[,，]")
-# a label that introduces what follows (2017年发展的主要预期目标是:, 主要指标如下:) is no subject
-_INTRODUCTION = re.compile(
-    r"(?:目标|指标|任务|方向|重点|举措|措施|责任单位)|(?:是|为|如下|包括|有)$|20\d\d年"
-)
-
-
-_LEAD_IN = re.compile(
-    r"^\s*(?:——)?(?:[^,，。:：]{1,12}[:：])?(?:到|至)(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]"
-)
-
-
-def lead_subject(sentence: str) -> str | None:
-    """到“十四五”末期,生物产业领域龙头企业带动作用更加明显,…: a sentence that opens with its
-    deadline names its subject in the first clause, before the predicate (成为, 更加, 显著 …);
-    the subject ends at its first 领域, else at its last subject head (产业, 经济, 企业 …)."""
-    words = _words()
-    lead = _LEAD_IN.match(sentence)
-    if lead is None:
-        return None
-    clause = re.split(r"[,，;；。]", sentence[lead.end() :], maxsplit=1)[0]
-    predicate = words.predicate.search(clause)
-    if predicate is None:
-        return None
-    text = clause[: predicate.start()]
-    domain = text.find("领域")
-    if domain > 0:
-        return text[: domain + 2]
-    heads = [m.end() for m in words.subject_head.finditer(text)]
-    return text[: heads[-1]] if heads and heads[-1] >= 2 else None
-
-
-_DEADLINE = re.compile(
-    r"(?:到|至)(?:20\d\d年(?:底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末期?)[,，]"
-)
-
-
-def paragraph_subject(before: str) -> str | None:
-    """…到2025年底,临港新区生物医药产业规模将超过500亿元。同时聚集200家…: the subject that an
-    earlier sentence of the paragraph names in its deadline clause, a target with its number
-    (up to its last subject head), governs a later sentence that names none; ``before`` is the
-    paragraph up to it."""
-    words = _words()
-    for sentence in reversed(re.split(r"[。;；]", before)):
-        found = _DEADLINE.search(sentence)
-        if found is None:
-            continue
-        clause = strip_opening(re.split(r"[,，]", sentence[found.end() :], maxsplit=1)[0])
-        if not re.search(r"\d", clause):
-            return None  # 到2025年,生物制造企业加速集聚: a predicate, not a measured subject
-        heads = [m.end() for m in words.subject_head.finditer(clause) if m.end() >= _SUBJECT_MIN]
-        return clause[: heads[-1]] if heads else None
-    return None
-
-
-def heading_subject(title: str) -> str | None:
-    """2.打造精准治疗产业创新中心 → 精准治疗产业创新中心: a heading names a subject when its object
-    is a place or a body (中心, 基地, 园区, 新区 …)."""
-    found = heading_object(title)
-    return found if found is not None and _words().body_end.search(found) else None
-
-
-def heading_object(title: str) -> str | None:
-    """(一)加强应用性基础研究 → 应用性基础研究: what a heading's verb acts on, if it is a short
-    noun phrase (2–20 characters, no punctuation)."""
-    words = _words()
-    text = re.sub(
-        r"^\s*(?:——|—|\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)",
-        "",
-        title,
-    )
-    text = text.split("——")[-1].strip()
-    while (verb := words.heading_verb.match(text)) is not None and verb.end() < len(text):
-        text = text[verb.end() :]
-    return text if 2 <= len(text) <= 20 and not re.search(r"[,，:：。]", text) else None
 
 
 _TITLE = re.compile(r"《([^》]{4,60})》")
@@ -500,100 +418,3 @@ def _addressed_jurisdiction(text: str) -> str | None:
 def _scope(region: str) -> str:
     """江城市 → 全市, 东山区 → 全区, 恩施土家族苗族自治州 → 全州: the region as plans name their own."""
     return "全" + ("州" if region.endswith("自治州") else region[-1])
-
-
-_JOINER = re.compile(r"、|和|及|与")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def distributed_place(before: str, after: str) -> tuple[int, int] | None:
-    """对A和B,分别给予100万元和30万元: the place of a number among those 分别 hands out, and
-    how many there are ((0, 2) for 100万元, (1, 2) for 30万元); None without 分别."""
-    at = before.rfind("分别")
-    if at < 0 or re.search("[,，。;；]", before[at:]):
-        return None  # the series runs from 分别 to the number within one clause
-    index = len(_NUMBER.findall(before[at:]))
-    series = re.split(r"[,，;；。]", after, maxsplit=1)[0]
-    total = index + 1 + len(_NUMBER.findall(series))
-    return (index, total) if total > 1 else None
-
-
-def coordinated(name: str, count: int = 2) -> tuple[str, ...]:
-    """The names of the ``count`` things one sentence gives numbers to (均, 分别): “链主”企业和
-    上市企业 → (“链主”企业, 上市企业); coordinated modifiers share the head after the last one,
-    and a word before the first one: 马铃薯种植、收获机械化率 → (马铃薯种植机械化率, 马铃薯收获
-    机械化率). A name with fewer parts than ``count`` is the name of each."""
-    parts = _top_level_split(name)
-    if len(parts) < count:
-        return (name,) * count
-    if len(parts) > count:  # A、B和C 分别…两个数: the last joiner separates the two
-        parts = [name[: len(name) - len(parts[-1]) - 1], parts[-1]]
-    first, last = parts[0], parts[-1]
-    graded = _GRADE_END.search(first) is not None and _GRADE_START.match(last) is not None
-    if not graded and (not _names_a_measure(last) or _names_a_measure(first)):
-        return tuple(parts)
-    width = _modifier_width(last)
-    head = last[width:]
-    # what stands before the first modifier is shared (马铃薯 | 种植、收获), if it is a word
-    grade = _GRADE_END.search(first)
-    own = len(grade.group()) if grade is not None else width
-    prefix = first[:-own] if len(first) - own >= _MODIFIER_WIDTH else ""
-    middle = tuple(prefix + part + head for part in parts[1:-1])
-    return (first + head, *middle, prefix + last)
-
-
-# a grade as a modifier: a level (国家级, 省级) or a numbered class or phase (I, III期)
-_GRADE = r"(?:国家|国际|世界|全国|省|市|区|县|部)级|[A-Za-zⅠ-Ⅻ0-9]+"
-_GRADE_END = re.compile(rf"(?:{_GRADE})$")
-_GRADE_START = re.compile(rf"^(?:{_GRADE})")
-
-
-def distributed_amount(before: str, after: str) -> str | None:
-    """花生种植、收获机械化率分别达到65%和55%: the metric of the number's own thing, when 分别
-    hands the numbers of one sentence to coordinated things (花生种植机械化率, 花生收获机械化率)."""
-    place = distributed_place(before, after)
-    if place is None:
-        return None
-    clause = re.split(r"[,，;；。]", before[: before.rfind("分别")])[-1]
-    metric, _ = amount_name(clause)
-    return coordinated(metric, place[1])[place[0]] if metric else None
-
-
-def _top_level_split(name: str) -> list[str]:
-    """The parts of a name between its joiners outside quotes and brackets."""
-    parts: list[str] = []
-    depth, begin = 0, 0
-    for at, char in enumerate(name):
-        if char in "“(（「《":
-            depth += 1
-        elif char in "”)）」》":
-            depth -= 1
-        if depth == 0 and _JOINER.fullmatch(char) and 0 < at < len(name) - 1:
-            parts.append(name[begin:at])
-            begin = at + 1
-    return [*parts, name[begin:]]
-
-
-def _names_a_measure(part: str) -> bool:
-    words = _words()
-    return bool(
-        re.search(f"(?:{words.measure.pattern})$", part)
-        or re.search(f"(?:{words.rate_end.pattern})$", part)
-        or words.count_measure_end.search(part)
-    )
-
-
-_MODIFIER_WIDTH = 2  # 种植、收获: coordinated modifiers are most often two-character words
-
-
-def _modifier_width(last: str) -> int:
-    """How much of the last coordinated part is its own modifier, before the shared head: a grade
-    (省级企业技术中心 → 省级; III期临床试验 → III), up to a measure written in it (收获产值 →
-    收获), else its first two characters (收获机械化率)."""
-    grade = _GRADE_START.match(last)
-    found = _words().measure.search(last, 1)
-    if grade is not None:
-        width = len(grade.group())
-    else:
-        width = found.start() if found is not None else _MODIFIER_WIDTH
-    return min(width, len(last) - 1)

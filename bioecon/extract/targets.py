@@ -14,20 +14,15 @@ from decimal import Decimal
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetKind, TargetNature, TargetOp
 from bioecon.domain.target_kind import increment_verb, is_recurring, target_kind
+from bioecon.extract.coordination import coordinated, distributed_amount
 from bioecon.extract.funding_names import FundingText, funding_name, is_award
 from bioecon.extract.names import (
     amount_name,
     band_noun,
     bare_qualifier,
-    coordinated,
     count_metric,
-    distributed_amount,
     document_subject,
-    heading_subject,
     is_paired_verb,
-    label_subject,
-    lead_subject,
-    paragraph_subject,
     read_count,
     tail_noun,
 )
@@ -41,6 +36,12 @@ from bioecon.extract.rules.reading import (
     read_site,
 )
 from bioecon.extract.rules.sentence import SentenceSite, SplitSite
+from bioecon.extract.subjects import (
+    heading_subject,
+    label_subject,
+    lead_subject,
+    paragraph_subject,
+)
 
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bioecon.domain.model import TargetKind
+from bioecon.extract.coordination import coordinated, distributed_place
 from bioecon.extract.evaluate import name_overlap
-from bioecon.extract.names import coordinated, distributed_place, document_subject
+from bioecon.extract.names import document_subject
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
