@@ -290,6 +290,9 @@ def is_paired_verb(verb: str) -> bool:
     return verb in naming_words().paired_verbs or len(_verb_parts(verb)) > 1
 
 
+_ABBREVIATED = re.compile(r"[(（](?:以下)?简称([“\"「][^”\"」]+[”\"」]|[^)）]{2,10})[)）]")
+
+
 def count_metric(
     noun: str, verb: str | None, *, narrowed: bool, unit: str, yearly: bool = False
 ) -> str:
@@ -299,6 +302,8 @@ def count_metric(
     新…); 项目 数量(实施) (a verb of action); 每年遴选并支持的重点项目 数量 (``yearly``: a count
     that recurs keeps its verb in the noun, as plans word it); 人才 人数; else 企业 数量."""
     words = naming_words()
+    short = _ABBREVIATED.search(noun)  # …食品相关产品新品种(以下简称“三新食品”) → “三新食品”
+    noun = short.group(1) if short is not None else noun
     if words.count_measure_end.search(noun):
         return noun
     count = "人数" if unit in words.person_units else "数量"

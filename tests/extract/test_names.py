@@ -508,3 +508,19 @@ def test_recurring_counts_and_xinzeng(text: str, metric: str) -> None:
 )
 def test_a_share_of_a_whole_is_named_as_a_share(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # a noun the plan abbreviates is named by its short name
+        (
+            "研制并获批3—5种新食品原料、食品相关产品新品种(以下简称“三新食品”)。",
+            "“三新食品” 数量(研制并获批)",
+        ),
+        # a predicate after the noun (上市) makes a relative phrase
+        ("到2030年,推动1—2个合成生物食品创新企业上市。", "上市的合成生物食品创新企业 数量(推动)"),
+    ],
+)
+def test_abbreviated_and_listed_nouns(text: str, metric: str) -> None:
+    assert one(text).metric == metric
