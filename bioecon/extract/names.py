@@ -131,9 +131,14 @@ def amount_name(head: str) -> tuple[str, str | None]:
 _SHARE_OF = re.compile(r"(?:将|要)?占([^占]{2,20}?)的?$(?<!比重)(?<!比例)(?<!份额)")
 
 
+# places named with their kinds in brackets: 各县(市、区), 丘陵山区县(市、区), 各市(州)
+_PLACES = re.compile(r"[^,，。;；()（）]{0,8}?[省市县区州][(（][市区县州、]{1,6}[)）]")
+
+
 def _subject_end(text: str) -> int:
     """Where an amount's subject ends: after its last subject head; else after a leading
-    jurisdiction (全国 | 农作物耕种收综合机械化率: the rest names the rate itself); else before
+    jurisdiction or places (全国 | 农作物耕种收综合机械化率, 丘陵山区县(市、区) | …: the rest names
+    the rate itself); else before
     the measure of an amount that ends it (生物基材料 | 产值; not a share: 公办园在园幼儿占比);
     else 0, no subject."""
     words = naming_words()
@@ -143,7 +148,7 @@ def _subject_end(text: str) -> int:
     heads = [end for end in heads if end >= SUBJECT_MIN and text[end] not in _CONJUNCTIONS]
     if heads:
         return heads[-1]
-    scope = words.jurisdiction.match(text)
+    scope = words.jurisdiction.match(text) or _PLACES.match(text)
     if scope is not None and scope.end() < len(text):
         return scope.end()
     found = words.amount_measure.search(text)

@@ -524,3 +524,8 @@ def test_a_share_of_a_whole_is_named_as_a_share(text: str, metric: str) -> None:
 )
 def test_abbreviated_and_listed_nouns(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+def test_places_named_with_their_kinds_are_the_subject() -> None:
+    text = "到2025年,丘陵山区县(市、区)农作物耕种收综合机械化率达到55%。"
+    assert named(text) == [("丘陵山区县(市、区)", "农作物耕种收综合机械化率")]
