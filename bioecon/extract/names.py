@@ -43,6 +43,7 @@ class NamingWords:
     heading_verb: re.Pattern[str]
     person_units: frozenset[str]
     state_verbs: frozenset[str]
+    fostering_verbs: frozenset[str]  # 培育: its count is a level of the things fostered
     predicate_opener: re.Pattern[str]  # 在, 赴, 参加 …: a counted noun's own predicate
 
 
@@ -86,6 +87,7 @@ def naming_words() -> NamingWords:
         heading_verb=re.compile(rf"^(?:{alternation(data['heading_verbs'])})"),
         person_units=frozenset(data["person_units"]),
         state_verbs=frozenset(data["state_verbs"]),
+        fostering_verbs=frozenset(data["fostering_verbs"]),
         predicate_opener=re.compile(alternation(data["predicate_openers"])),
     )
 
@@ -315,7 +317,9 @@ def count_metric(
     if yearly and verb is not None:
         return f"每年{verb}的{noun} {count}"  # 每年遴选并支持的重点项目 数量: what recurs
     if verb is not None and is_counting_verb(verb):
-        if narrowed and words.verb_prefix.sub("", verb) != "新增":  # 新增…超500件: 新增数
+        bare = words.verb_prefix.sub("", verb)
+        fostered = bare in words.fostering_verbs  # 培育5家硬核企业: a level of fostered firms
+        if (narrowed or fostered) and bare != "新增":  # 新增…超500件: 新增数
             return f"{noun} 数量({verb})"
         if count == "人数" and not words.verb_prefix.sub("", verb).startswith("新"):
             return f"{noun} 人数({verb})"  # people brought in or trained: 人才 人数(引进)

@@ -111,7 +111,8 @@ def test_the_noun_after_a_number_stops_at_the_next_number() -> None:
 
 def test_a_class_threshold_after_the_number_qualifies_the_count() -> None:
     target = one("到2025年,培育3家年产值超20亿元企业。")
-    assert (target.metric, target.qualifier) == ("年产值超20亿元企业 培育数", "年产值超20亿元")
+    # 培育 counts the level of fostered firms: 数量(培育), as the seed gold writes 001-05
+    assert (target.metric, target.qualifier) == ("年产值超20亿元企业 数量(培育)", "年产值超20亿元")
 
 
 def test_jun_gives_each_thing_its_own_metric_with_the_shared_verb() -> None:
