@@ -14,7 +14,7 @@ from functools import cache
 
 from bioecon.catalogs import read_data_file
 from bioecon.extract.coordination import coordinated, distributed_place
-from bioecon.extract.names import alternation, measured_thing, unwrapped
+from bioecon.extract.names import alternation, measured_thing, own_predicate, unwrapped
 from bioecon.extract.subjects import heading_object
 
 
@@ -50,9 +50,10 @@ def is_award(head: str, after: str) -> bool:
     words = _words()
     clause = re.split(r"[,，;；。]", after, maxsplit=1)[0]
     return bool(
-        words.giving.search(head[-8:])
+        words.giving.search(head)
         or words.award_tail.match(after)
         or words.giving.search(clause)
+        or words.support.search(clause)
     )
 
 
@@ -176,9 +177,12 @@ def _before_giving(before: str) -> str | None:
     if len(clauses) < 2:
         return None
     clause = clauses[-2].strip()
-    verb = _words().introduce.match(clause)
-    if verb is not None:
-        clause = clause[verb.end() :]
+    introduced = [c.strip() for c in clauses[-2::-1] if _words().introduce.match(c.strip())]
+    if introduced:  # the nearest clause introduced by a verb, in this sentence
+        verb = _words().introduce.match(introduced[0])
+        clause = introduced[0][verb.end() :] if verb is not None else introduced[0]
+        predicate = own_predicate(clause)  # 企业在…领域加大投入 → 在…领域加大投入的企业
+        clause = f"{clause[predicate:]}的{clause[:predicate]}" if predicate > 0 else clause
     elif clause.endswith("的"):
         clause = clause[:-1]
     elif len(clauses) > 2:

@@ -88,7 +88,9 @@ def naming_words() -> NamingWords:
         person_units=frozenset(data["person_units"]),
         state_verbs=frozenset(data["state_verbs"]),
         fostering_verbs=frozenset(data["fostering_verbs"]),
-        predicate_opener=re.compile(alternation(data["predicate_openers"])),
+        predicate_opener=re.compile(
+            rf"{alternation(data['predicate_openers'])}|(?:{alternation(data['predicate_ends'])})$"
+        ),
     )
 
 
@@ -206,7 +208,7 @@ def read_count(head: str, tail_noun: str) -> Count:
     scope = (scope + actor).strip()
     noun = noun.strip().removeprefix("由").removesuffix("的").strip()
     from_tail = not noun and bool(tail_noun)
-    predicate = _own_predicate(tail_noun) if from_tail else -1
+    predicate = own_predicate(tail_noun) if from_tail else -1
     if predicate > 0:  # 3家企业在科创板上市: the noun's own predicate → 在科创板上市的企业
         noun = f"{tail_noun[predicate:]}的{tail_noun[:predicate]}"
     return Count(
@@ -248,7 +250,7 @@ def _verb_and_noun(rest: str, tail_noun: str, *, compared: bool) -> tuple[str | 
 _PREDICATE_AFTER = 2  # a noun has at least two characters before its own predicate
 
 
-def _own_predicate(noun: str) -> int:
+def own_predicate(noun: str) -> int:
     """Where a noun after a number turns into its own predicate (300名领军人才赴境外培训,
     2家企业在科创板上市: 赴…, 在…), or -1."""
     found = naming_words().predicate_opener.search(noun, _PREDICATE_AFTER)

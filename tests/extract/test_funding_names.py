@@ -142,3 +142,16 @@ def test_a_located_condition_is_not_part_of_the_beneficiary() -> None:
     before = "对中药大品种二次开发项目在县域内投产后,按其"
     assert beneficiary(before) == "中药大品种二次开发项目"
     assert beneficiary("对在主板上市企业,给予企业") == "在主板上市企业"
+
+
+def test_the_nearest_introduced_clause_names_who_is_given() -> None:
+    # 引育… two clauses before the rule; the object's own predicate makes a relative phrase
+    before = "引育国际性科技组织,开展联合研究等活动,按照规定给予最高500万元的开办经费,并每年给予"
+    assert beneficiary(before) == "国际性科技组织"
+    before = "支持企业在商用密码应用等领域加大投入,按照规定给予不超过总投入"
+    assert beneficiary(before) == "在商用密码应用等领域加大投入的企业"
+
+
+def test_a_support_word_later_in_the_clause_makes_an_award() -> None:
+    assert is_award("并每年给予不超过总运营支出", "、最高200万元的经费支持。")
+    assert is_award("按照规定", "、最高200万元的经费支持。")

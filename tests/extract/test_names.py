@@ -530,3 +530,9 @@ def test_abbreviated_and_listed_nouns(text: str, metric: str) -> None:
 def test_places_named_with_their_kinds_are_the_subject() -> None:
     text = "到2025年,丘陵山区县(市、区)农作物耕种收综合机械化率达到55%。"
     assert named(text) == [("丘陵山区县(市、区)", "农作物耕种收综合机械化率")]
+
+
+def test_a_predicate_that_ends_a_noun_only_at_its_end() -> None:
+    # 上市 inside 具备科创板上市条件的 is part of the noun, not its predicate
+    text = "到2025年,培育5家具备科创板上市条件的硬核企业。"
+    assert one(text).metric == "具备科创板上市条件的硬核企业 数量(培育)"
