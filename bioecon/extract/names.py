@@ -347,12 +347,15 @@ def bare_qualifier(qualifier: str) -> str:
     return text[verb.end() :] if verb is not None else text
 
 
+_DURATION_REST = re.compile(r"(?:月|工作日|小时|周)")
+
+
 def tail_noun(text: str) -> str:
     """The noun phrase right after a count's number and unit (…3—5个国家级创新平台,): up to the
     clause's end, without a leading 的 or a trailing conjunction; empty if it is not a noun."""
     text = text.removeprefix("的")
-    if not text or not (is_cjk(text[0]) or text[0] in '“"'):
-        return ""
+    if not text or not (is_cjk(text[0]) or text[0] in '“"') or _DURATION_REST.match(text):
+        return ""  # 6个月的…: the rest of a duration (个月), not a counted noun
     text = re.sub(r"(?:以及|和|及|与|、|并|\s)+$", "", text)
     # 能够突破关键技术、发展高新技术产业、带动新兴学科的创新创业领军人才: a list of qualities
     # before the last 的 describes the noun, it does not name it

@@ -8,7 +8,7 @@ import pytest
 from bioecon.domain.model import TargetKind
 from bioecon.extract.coordination import coordinated, distributed_place
 from bioecon.extract.evaluate import name_overlap
-from bioecon.extract.names import document_subject
+from bioecon.extract.names import document_subject, tail_noun
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
@@ -536,3 +536,9 @@ def test_a_predicate_that_ends_a_noun_only_at_its_end() -> None:
     # 上市 inside 具备科创板上市条件的 is part of the noun, not its predicate
     text = "到2025年,培育5家具备科创板上市条件的硬核企业。"
     assert one(text).metric == "具备科创板上市条件的硬核企业 数量(培育)"
+
+
+def test_the_rest_of_a_duration_is_not_a_counted_noun() -> None:
+    # 6个月的…: 个 belongs to 个月; the words after it are not what is counted
+    assert tail_noun("月的当地月人均失业保险金") == ""
+    assert tail_noun("国家级创新平台") == "国家级创新平台"
