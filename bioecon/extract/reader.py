@@ -1,11 +1,20 @@
 """Read a plan document into text: UTF-8 or GB18030/GBK plain text, .docx, .pdf with a text
-layer. Offsets reported by the extractor are into the text returned here."""
+layer. Offsets reported by the extractor are into the text returned here.
+
+A .docx body is read in document order, paragraphs and tables alike: each table row is one
+line, its cells joined by a tab, a merged cell once (a horizontal merge is one cell; the rows a
+vertical merge continues into get an empty cell, so the columns stay aligned)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bioecon.errors import InvalidInput, Problem
+
+if TYPE_CHECKING:
+    from docx.oxml.table import CT_Tbl
+    from docx.table import Table
 
 
 def read_document(path: Path) -> str:
@@ -37,9 +46,37 @@ def _text(raw: bytes, source: str) -> str:
 
 def _docx(path: Path) -> str:
     import docx
+    from docx.oxml.table import CT_Tbl
+    from docx.oxml.text.paragraph import CT_P
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     document = docx.Document(str(path))
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():
+        if isinstance(element, CT_P):
+            lines.append(Paragraph(element, document).text)
+        elif isinstance(element, CT_Tbl):
+            lines += _table_rows(element, Table(element, document))
+    return "\n".join(lines)
+
+
+def _table_rows(element: CT_Tbl, table: Table) -> list[str]:
+    """One line per row: its cells' text joined by a tab (a vertically continued cell empty)."""
+    from docx.table import _Cell
+
+    rows = []
+    for row in element.tr_lst:
+        cells = [
+            "" if tc.vMerge == "continue" else _one_line(_Cell(tc, table).text) for tc in row.tc_lst
+        ]
+        rows.append("\t".join(cells))
+    return rows
+
+
+def _one_line(text: str) -> str:
+    """A cell's paragraphs on one line: line breaks and tabs inside a cell become a space."""
+    return " ".join(part.strip() for part in text.replace("\t", "\n").split("\n") if part.strip())
 
 
 def _pdf(path: Path) -> str:
