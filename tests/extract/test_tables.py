@@ -1,0 +1,178 @@
+"""Targets from 主要指标 tables: .docx rows (tab-separated) and text/PDF layout (two or more
+spaces), each rule with its own small table written in the style of 十四五 plans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+
+from bioecon.domain.model import TargetKind, TargetNature, TargetOp
+from bioecon.extract.names import document_subject
+from bioecon.extract.normalise import shadow
+from bioecon.extract.reader import read_document
+from bioecon.extract.table_cells import CellValue, read_value, split_cells
+from bioecon.extract.tables import extract_table_targets, table_regions
+from bioecon.extract.targets import ExtractedTarget
+
+GROUPED = (
+    "《某市“十四五”生物经济发展规划》\n"
+    "表1 主要指标\n"
+    "类别\t指标\t单位\t2020年\t2025年\t属性\n"
+    "产业规模\t生物经济总规模\t亿元\t1600\t3000\t预期性\n"
+    "\t规上企业数量\t家\t120\t≥200\t预期性\n"
+    "创新能力\t研发投入强度(%)\t\t2.1\t3以上\t约束性\n"
+    "注：[ ]内为五年累计数。\n"
+    "到2025年,产业规模达到3000亿元。\n"
+)
+
+
+def row(target: ExtractedTarget) -> tuple[object, ...]:
+    return (
+        target.metric,
+        target.op,
+        target.value,
+        target.unit,
+        target.year,
+        target.base_value,
+        target.base_year,
+        target.nature,
+    )
+
+
+def test_a_tab_separated_table_with_grouped_rows() -> None:
+    found = extract_table_targets(GROUPED)
+    assert [row(t) for t in found] == [
+        ("生物经济总规模", TargetOp.EQ, 3000, "亿元", 2025, 1600, 2020, TargetNature.EXPECTED),
+        ("规上企业数量", TargetOp.GE, 200, "家", 2025, 120, 2020, TargetNature.EXPECTED),
+        ("研发投入强度", TargetOp.GE, 3, "%", 2025, Decimal("2.1"), 2020, TargetNature.BINDING),
+    ]
+    for target in found:
+        assert GROUPED[target.start : target.end] == target.quote
+        assert "\n" not in target.quote and not target.quote.startswith("\t")
+    assert found[1].quote == "规上企业数量\t家\t120\t≥200\t预期性"
+    assert [t.kind for t in found] == [TargetKind.LEVEL, TargetKind.LEVEL, TargetKind.SHARE]
+    assert {t.subject for t in found} == {document_subject(shadow(GROUPED))}
+
+
+def test_table_regions_cover_header_to_last_row_only() -> None:
+    (region,) = table_regions(GROUPED)
+    inside = GROUPED[region[0] : region[1]]
+    assert inside.startswith("类别\t指标") and inside.endswith("3以上\t约束性")
+    assert region[1] < GROUPED.index("到2025年")
+
+
+def test_text_layout_in_traditional_script_with_vanished_blank_cells() -> None:
+    text = (
+        "附表  “十四五”主要指標\n"
+        "序號  類別  指標名稱  單位  基期值(2020年)  目標值(2025年)  屬性\n"
+        "1  產業規模  生物醫藥產業營業收入  億元  800  >1500  預期性\n"
+        "2  規上企業  個  50  100  預期性\n"  # the 類別 carried down: blank, so gone
+        "3  創新能力  研發投入(%)  2.1  3  約束性\n"  # no 單位 cell: the unit is in the name
+        "4  萬人發明專利擁有量  件  —  —  預期性\n"  # no value
+    )
+    found = extract_table_targets(text)
+    assert [row(t) for t in found] == [
+        ("生物医药产业营业收入", TargetOp.GE, 1500, "亿元", 2025, 800, 2020, TargetNature.EXPECTED),
+        ("规上企业", TargetOp.EQ, 100, "个", 2025, 50, 2020, TargetNature.EXPECTED),
+        ("研发投入", TargetOp.EQ, 3, "%", 2025, Decimal("2.1"), 2020, TargetNature.BINDING),
+    ]
+    assert found[0].quote == "1  產業規模  生物醫藥產業營業收入  億元  800  >1500  預期性"
+
+
+def test_column_order_and_names_vary() -> None:
+    text = (
+        "主要指标  属性  2025年目标值(亿元)  现状值\n"
+        "生物制造产值  预期性  500  120\n"
+        "合成生物企业营业收入  约束性  80以上  —\n"
+    )
+    found = extract_table_targets(text)
+    assert [row(t) for t in found] == [
+        ("生物制造产值", TargetOp.EQ, 500, "亿元", 2025, 120, None, TargetNature.EXPECTED),
+        ("合成生物企业营业收入", TargetOp.GE, 80, "亿元", 2025, None, None, TargetNature.BINDING),
+    ]
+
+
+def test_years_on_a_second_header_line_and_from_the_caption() -> None:
+    text = "指标名称\t单位\t基期值\t目标值\n\t\t2022年\t2027年\n生物医药企业\t家\t300\t500\n"
+    assert [(t.year, t.base_year) for t in extract_table_targets(text)] == [(2027, 2022)]
+    captioned = "“十四五”时期主要指标(单位:亿元)\n指标\t基期值\t目标值\n产业规模\t900\t2000\n"
+    assert [(t.year, t.unit) for t in extract_table_targets(captioned)] == [(2025, "亿元")]
+
+
+def test_a_category_line_spanning_the_row_does_not_end_the_table() -> None:
+    text = (
+        "指标  单位  2025年\n"
+        "一、产业发展\n"
+        "生物医药产业规模  亿元  2000\n"
+        "二、创新能力\n"
+        "国家级创新平台  个  30左右\n"
+    )
+    found = extract_table_targets(text)
+    assert [(t.metric, t.op, t.value) for t in found] == [
+        ("生物医药产业规模", TargetOp.EQ, Decimal(2000)),
+        ("国家级创新平台", TargetOp.APPROX, Decimal(30)),
+    ]
+
+
+def test_prose_with_numbers_is_not_a_table() -> None:
+    text = "到2025年,全市生物医药产业规模突破2000亿元,规上企业达到200家。\n指标体系见附件。\n"
+    assert table_regions(text) == []
+    assert extract_table_targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (">50", CellValue(TargetOp.GE, Decimal(50), None, None)),
+        ("≥30", CellValue(TargetOp.GE, Decimal(30), None, None)),
+        ("＞30", CellValue(TargetOp.GE, Decimal(30), None, None)),
+        ("50以上", CellValue(TargetOp.GE, Decimal(50), None, None)),
+        ("不低于85", CellValue(TargetOp.GE, Decimal(85), None, None)),
+        ("≤0.5", CellValue(TargetOp.LE, Decimal("0.5"), None, None)),
+        ("[3]", CellValue(TargetOp.EQ, Decimal(3), None, None)),
+        ("〔13.5〕", CellValue(TargetOp.EQ, Decimal("13.5"), None, None)),
+        ("3-5", CellValue(TargetOp.RANGE, Decimal(3), Decimal(5), None)),
+        ("1,200", CellValue(TargetOp.EQ, Decimal(1200), None, None)),
+        ("1.2万", CellValue(TargetOp.EQ, Decimal(12000), None, None)),
+        ("1500亿元", CellValue(TargetOp.EQ, Decimal(1500), None, "亿元")),
+        ("50%左右", CellValue(TargetOp.APPROX, Decimal(50), None, "%")),
+        ("—", None),
+        ("-", None),
+        ("完成省下达任务", None),
+    ],
+)
+def test_value_cells(cell: str, expected: CellValue | None) -> None:
+    assert read_value(shadow(cell)) == expected
+
+
+def test_cells_split_on_tabs_keep_empty_cells_and_on_two_spaces_drop_them() -> None:
+    assert [c.text for c in split_cells("类别\t\t单位")] == ["类别", "", "单位"]
+    assert [c.text for c in split_cells("生物 医药  亿元   800")] == ["生物 医药", "亿元", "800"]
+
+
+def test_a_docx_indicator_table_end_to_end(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("某市生物经济“十四五”发展规划")
+    table = document.add_table(rows=3, cols=5)
+    cells = [
+        ["类别", "指标名称", "单位", "2020年(基期)", "2025年(目标)"],
+        ["规模", "生物经济增加值", "亿元", "400", "800"],
+        ["", "生物医药上市企业", "家", "5", "[10]"],
+    ]
+    for cells_row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(cells_row.cells, values, strict=True):
+            cell.text = value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    document.add_paragraph("二、重点任务")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    text = read_document(path)
+    found = extract_table_targets(text)
+    assert [(t.metric, t.value, t.unit, t.year, t.base_value) for t in found] == [
+        ("生物经济增加值", Decimal(800), "亿元", 2025, Decimal(400)),
+        ("生物医药上市企业", Decimal(10), "家", 2025, Decimal(5)),
+    ]
+    assert all(text[t.start : t.end] == t.quote for t in found)
