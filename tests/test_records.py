@@ -42,6 +42,7 @@ from bioecon.domain.model import (
     SourceSpan,
     Target,
     TargetKind,
+    TargetNature,
     TargetOp,
     Task,
 )
@@ -331,6 +332,7 @@ def target_of(
         baseline_value=st.none() | amounts,
         baseline_year=st.none() | years,
         deadline_year=st.none() | years,
+        nature=st.none() | st.sampled_from(TargetNature),
         source=st.none() | spans,
         note=maybe_texts,
     )

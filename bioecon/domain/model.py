@@ -203,6 +203,7 @@ class Target:
     baseline_value: Decimal | None = None
     baseline_year: int | None = None
     deadline_year: int | None = None
+    nature: TargetNature | None = None  # 属性 of a 主要指标 table row: 预期性/约束性
     source: SourceSpan | None = None
     note: str | None = None
     mapping_method: MappingMethod | None = None  # how ``indicator`` was chosen

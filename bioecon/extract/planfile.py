@@ -84,7 +84,10 @@ def to_bundle(
                 **_mapping_fields(mapped[id(t)]),
                 subject=t.subject,
                 qualifier=t.qualifier,
+                baseline_value=t.base_value,
+                baseline_year=t.base_year,
                 deadline_year=t.year,
+                nature=t.nature,
                 source=SourceSpan(t.quote, t.start, t.end),
                 note="自动抽取，待审核 (extracted automatically; review before use)",
             )

@@ -28,6 +28,7 @@ from bioecon.domain.model import (
     SourceSpan,
     Target,
     TargetKind,
+    TargetNature,
     TargetOp,
     Task,
 )
@@ -195,6 +196,10 @@ class TargetModel(_Model):
     baseline_value: Decimal | None = None
     baseline_year: Year | None = None
     deadline_year: Year | None = None
+    nature: TargetNature | None = Field(
+        default=None,
+        description="属性 of a 主要指标 table row: 预期性 (expected) or 约束性 (binding)",
+    )
     source: SpanModel | None = None
     note: str | None = None
     mapping_method: MappingMethod | None = Field(

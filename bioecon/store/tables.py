@@ -155,6 +155,7 @@ target = Table(
     Column("baseline_value", ExactDecimal()),
     Column("baseline_year", Integer),
     Column("deadline_year", Integer),
+    Column("nature", String(10)),  # 属性: 预期性 or 约束性, where the plan's table states it
     Column("quote", Text),
     Column("quote_start", Integer),
     Column("quote_end", Integer),
