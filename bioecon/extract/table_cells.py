@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from bioecon.catalogs import unit_registry
+from bioecon.catalogs import read_data_file, unit_registry
 from bioecon.domain.model import TargetOp
 
 
@@ -116,10 +116,26 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{1,8})[)）]")
 def bracketed_unit(text: str) -> str | None:
     """The unit written in brackets in a header or a name: 营业收入(亿元) → 亿元; 单位:% → %."""
     for found in _UNIT_IN_BRACKETS.finditer(text):
-        unit = known_unit(found.group(1).removeprefix("单位").lstrip(":："))
+        unit = unit_word(found.group(1).removeprefix("单位").lstrip(":："))
         if unit is not None:
             return unit
     return None
+
+
+def unit_word(text: str) -> str | None:
+    """A unit as a table writes it: the registry's symbol (:func:`known_unit`), else a measure
+    word of bioecon/data/extract/table_headers.yaml, a 万/亿 before it included (万人次)."""
+    text = text.strip()
+    found = known_unit(text)
+    if found is not None:
+        return found
+    bare = text[1:] if text[:1] in ("万", "亿") else text
+    return text if bare in _measure_words() else None
+
+
+@cache
+def _measure_words() -> frozenset[str]:
+    return frozenset(str(w) for w in read_data_file("extract/table_headers.yaml")["measure_words"])
 
 
 def known_unit(text: str) -> str | None:

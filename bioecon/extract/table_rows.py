@@ -37,8 +37,8 @@ def layout(header: Header, cells: list[str]) -> list[tuple[Column, str]] | None:
     columns = list(header.columns)
     if len(cells) == len(columns):
         return list(zip(columns, cells, strict=True))
-    if len(cells) == len(columns) + 1 and _SERIAL.match(cells[0]):
-        return list(zip(columns, cells[1:], strict=True))  # a 序号 the header does not name
+    if len(cells) == len(columns) + 1 and _unnamed_first(header, cells[0]):
+        return list(zip(columns, cells[1:], strict=True))
     missing = len(columns) - len(cells)
     if missing < 0 or missing > _MOST_DROPPED:
         return None
@@ -51,6 +51,15 @@ def layout(header: Header, cells: list[str]) -> list[tuple[Column, str]] | None:
             given = iter(cells)
             return [(c, "" if i in dropped else next(given)) for i, c in enumerate(columns)]
     return None
+
+
+def _unnamed_first(header: Header, text: str) -> bool:
+    """A first cell the header has no column for: a 序号, or a 类别 (or its blank, carried
+    down) over a header that starts at 指标."""
+    if _SERIAL.match(text):
+        return True
+    named = header.index(Role.CATEGORY) is not None
+    return not named and (not text or fits(Role.CATEGORY, text))
 
 
 def fits(role: Role, text: str) -> bool:

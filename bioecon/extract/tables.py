@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
+from bioecon.catalogs import read_data_file
 from bioecon.domain.target_kind import target_kind
 from bioecon.extract.names import document_subject
 from bioecon.extract.normalise import shadow
 from bioecon.extract.table_cells import (
     CellValue,
     bracketed_unit,
-    known_unit,
     read_value,
     split_cells,
+    unit_word,
 )
 from bioecon.extract.table_header import (
     Column,
@@ -146,7 +148,7 @@ _UNIT_NOTE = re.compile(r"单位[:：]\s*([^\s,，;；)）]{1,6})")
 
 def _caption_unit(caption: str) -> str | None:
     found = _UNIT_NOTE.search(caption)
-    return known_unit(found.group(1)) if found is not None else None
+    return unit_word(found.group(1)) if found is not None else None
 
 
 def _target(text: str, table: Table, row: TableRow, subject: str) -> ExtractedTarget | None:
@@ -160,7 +162,7 @@ def _target(text: str, table: Table, row: TableRow, subject: str) -> ExtractedTa
         return None  # — or words (完成国家下达任务): no number to measure
     unit = _unit(table, row, column, value)
     if unit is None:
-        return None  # a unit `plan load` does not know
+        return None  # a 单位 cell that names no unit
     base = _base(row)
     metric = _metric(named[1])
     nature = row.cell(Role.NATURE)
@@ -186,22 +188,55 @@ def _target(text: str, table: Table, row: TableRow, subject: str) -> ExtractedTa
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Unitless:
+    share: tuple[str, ...]
+    people: re.Pattern[str]
+    count: str
+
+
+@cache
+def _unitless() -> _Unitless:
+    rules = read_data_file("extract/table_headers.yaml")["unitless"]
+    people = "|".join(re.escape(str(w)) for w in rules["people"])
+    return _Unitless(
+        tuple(str(w) for w in rules["share"]),
+        re.compile(rf"(?:{people})(?:数量|总数|总量|数)?$"),
+        str(rules["count"]),
+    )
+
+
+def unitless(name: str) -> str:
+    """The unit of a row that writes none: a measure word of two or three characters ending
+    the name (…名录批次 → 批次), % for a rate or share (…率, 比重), 人 for a count of people
+    (志愿者数量), else 个."""
+    core, rules = _BRACKETED.sub("", name), _unitless()
+    written = next((core[-n:] for n in (3, 2) if unit_word(core[-n:]) is not None), None)
+    if written is not None:
+        return written  # 公布革命文物名录批次: the name ends with its measure word
+    if core.endswith(rules.share):
+        return "%"
+    return "人" if rules.people.search(core) else rules.count
+
+
 def _unit(table: Table, row: TableRow, column: Column, value: CellValue) -> str | None:
     """The row's unit: written in the value cell (1500亿元), else in the 单位 column, else in
     the target column's header (2025年(亿元)), else in the name (研发投入强度(%)), else in the
-    caption (单位:亿元); in the registry's simplified symbol (億元 → 亿元)."""
+    caption (单位:亿元), in simplified script (億元 → 亿元); else :func:`unitless`."""
     unit_cell = row.cell(Role.UNIT)
     named = row.cell(Role.NAME)
     written = (
         value.unit,
-        known_unit(unit_cell[1].strip("()（）")) if unit_cell else None,
+        unit_word(unit_cell[1].strip("()（）")) if unit_cell else None,
         column.unit,
         unit_cell[0].unit if unit_cell else None,
         bracketed_unit(named[1]) if named else None,
         table.unit,
     )
     found = next((u for u in written if u), None)
-    return known_unit(found) if found else None
+    if found is not None:
+        return unit_word(found)
+    return unitless(named[1]) if named else None
 
 
 def _base(row: TableRow) -> tuple[CellValue, int | None] | None:

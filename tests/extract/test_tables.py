@@ -176,3 +176,41 @@ def test_a_docx_indicator_table_end_to_end(tmp_path: Path) -> None:
         ("生物医药上市企业", Decimal(10), "家", 2025, Decimal(5)),
     ]
     assert all(text[t.start : t.end] == t.quote for t in found)
+
+
+def test_a_category_column_the_header_does_not_name() -> None:
+    text = (
+        "指标\t2025年\t属性\n"
+        "保护利用\t省级文物保护单位增加数量\t≥50\t约束性\n"
+        "\t编制规划数量（全国重点文物保护单位、专题专项）\t≥20\t约束性\n"
+        "博物馆\t县级博物馆覆盖率（%）\t100\t约束性\n"
+    )
+    found = extract_table_targets(text)
+    assert [(t.metric, t.op, t.value, t.unit, t.nature) for t in found] == [
+        ("省级文物保护单位增加数量", TargetOp.GE, Decimal(50), "个", TargetNature.BINDING),
+        (
+            "编制规划数量(全国重点文物保护单位、专题专项)",  # names are in the shadow
+            TargetOp.GE,
+            Decimal(20),
+            "个",
+            TargetNature.BINDING,
+        ),
+        ("县级博物馆覆盖率", TargetOp.EQ, Decimal(100), "%", TargetNature.BINDING),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("社会教育活动数量（场次）", "场次"),  # a measure word in brackets, kept as written
+        ("博物馆年接待观众数量（万人次）", "万人次"),
+        ("公布革命文物名录批次", "批次"),  # the name ends with its measure word
+        ("博物馆志愿者数量", "人"),  # no unit written: people
+        ("研发经费投入强度", "%"),  # no unit written: a rate or share
+        ("国家级示范区", "个"),  # no unit written: any other count
+        ("文化遗址公园数量（含在建）", "个"),  # a bracketed remark is not a unit
+    ],
+)
+def test_units_written_in_the_name_or_none(name: str, unit: str) -> None:
+    (target,) = extract_table_targets(f"指标  2025年\n{name}  10\n")
+    assert target.unit == unit
