@@ -3,7 +3,8 @@ layer. Offsets reported by the extractor are into the text returned here.
 
 A .docx body is read in document order, paragraphs and tables alike: each table row is one
 line, its cells joined by a tab, a merged cell once (a horizontal merge is one cell; the rows a
-vertical merge continues into get an empty cell, so the columns stay aligned)."""
+vertical merge continues into get an empty cell, so the columns stay aligned). A PDF page that
+shows a 主要指标 table is read in pypdf's layout mode, which keeps its cells apart."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bioecon.errors import InvalidInput, Problem
+from bioecon.extract.normalise import shadow
+from bioecon.extract.table_layout import find_tables
 
 if TYPE_CHECKING:
     from docx.oxml.table import CT_Tbl
     from docx.table import Table
+    from pypdf import PageObject
 
 
 def read_document(path: Path) -> str:
@@ -82,10 +86,21 @@ def _one_line(text: str) -> str:
 def _pdf(path: Path) -> str:
     from pypdf import PdfReader
 
-    pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+    pages = [_page_text(page) for page in PdfReader(str(path)).pages]
     text = "\n".join(pages)
     if not text.strip():
         raise InvalidInput(
             str(path), [Problem("", "the PDF has no text layer (a scan?): run OCR first")]
         )
     return text
+
+
+def _page_text(page: PageObject) -> str:
+    """A page's text, in pypdf's layout mode when that shows a 主要指标 table: the plain mode
+    runs a row's cells together with single spaces, the layout mode keeps them apart with
+    two or more (bioecon/extract/table_layout.py reads them)."""
+    plain = page.extract_text() or ""
+    if "指标" not in shadow(plain):
+        return plain
+    layout = page.extract_text(extraction_mode="layout") or ""
+    return layout if find_tables(shadow(layout)) else plain

@@ -1,72 +1,25 @@
-"""Targets from a plan's 主要指标 tables, in .docx rows (tab-separated) and in text or PDF layout
-(cells apart by two or more spaces). Rules in docs/extraction.md, "Tables".
+"""Targets from a plan's 主要指标 tables (found by bioecon/extract/table_layout.py): each row
+with a number in its target column is a target, its quote the row's line. Rules in
+docs/extraction.md, "Tables".
 
-A table starts at a header row (bioecon/extract/table_header.py) and runs over the rows laid
-out against it (bioecon/extract/table_rows.py); a short line of one cell (a 类别 spanning the
-row, a wrapped name) does not end it, two such lines or any other line do. Each row with a
-number in its target column is a target; its quote is the row's line.
+``ExtractedTarget`` is read from the targets module when a target is built, not imported by
+name, because that module calls this one (the tables are part of its extraction).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from bioecon.catalogs import read_data_file
 from bioecon.domain.target_kind import target_kind
+from bioecon.extract import targets
 from bioecon.extract.names import document_subject
 from bioecon.extract.normalise import shadow
-from bioecon.extract.table_cells import (
-    CellValue,
-    bracketed_unit,
-    read_value,
-    split_cells,
-    unit_word,
-)
-from bioecon.extract.table_header import (
-    Column,
-    Header,
-    Role,
-    nature_of,
-    read_header,
-    with_years,
-    year_in,
-)
-from bioecon.extract.table_rows import layout
-from bioecon.extract.targets import ExtractedTarget
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int  # of ``text`` in the view
-    text: str  # the shadow, without the spaces around it (tabs kept: they border empty cells)
-
-    @property
-    def quote(self) -> tuple[int, int]:
-        """The row's line without the blanks around it."""
-        lead = len(self.text) - len(self.text.lstrip())
-        return self.start + lead, self.start + len(self.text.rstrip())
-
-
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    line: _Line
-    cells: tuple[tuple[Column, str], ...]
-
-    def cell(self, role: Role) -> tuple[Column, str] | None:
-        return next((c for c in self.cells if c[0].role is role), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    start: int
-    end: int
-    header: Header
-    year: int | None  # the caption's (…“十四五”主要指标 → 2025)
-    unit: str | None  # the caption's (单位:亿元)
-    rows: tuple[TableRow, ...]
+from bioecon.extract.table_cells import CellValue, bracketed_unit, read_value, unit_word
+from bioecon.extract.table_header import Column, Role, nature_of
+from bioecon.extract.table_layout import Table, TableRow, find_tables
 
 
 def table_regions(text: str) -> list[tuple[int, int]]:
@@ -75,7 +28,7 @@ def table_regions(text: str) -> list[tuple[int, int]]:
     return [(table.start, table.end) for table in find_tables(shadow(text))]
 
 
-def extract_table_targets(text: str) -> list[ExtractedTarget]:
+def extract_table_targets(text: str) -> list[targets.ExtractedTarget]:
     view = shadow(text)
     subject = document_subject(view)
     return [
@@ -86,72 +39,7 @@ def extract_table_targets(text: str) -> list[ExtractedTarget]:
     ]
 
 
-def find_tables(view: str) -> list[Table]:
-    lines = list(_lines(view))
-    tables: list[Table] = []
-    index = 0
-    while index < len(lines):
-        header = _header(lines[index])
-        if header is None:
-            index += 1
-            continue
-        table, index = _read_table(lines, index, header)
-        tables.append(table)
-    return tables
-
-
-def _lines(view: str) -> Iterator[_Line]:
-    at = 0
-    for raw in view.split("\n"):
-        stripped = raw.strip(" \r")
-        yield _Line(at + (raw.find(stripped) if stripped else 0), stripped)
-        at += len(raw) + 1
-
-
-def _header(line: _Line) -> Header | None:
-    cells = split_cells(line.text)
-    return read_header([c.text for c in cells]) if len(cells) >= 2 else None
-
-
-_SHORT_LINE = 16
-_MOST_INTERLUDES = 1
-
-
-def _read_table(lines: list[_Line], at: int, header: Header) -> tuple[Table, int]:
-    """The table whose header is ``lines[at]`` and the index of the line after it."""
-    caption = " ".join(line.text for line in lines[max(0, at - 3) : at] if len(line.text) <= 60)
-    index, end, rows, interludes = at + 1, lines[at].quote[1], [], 0
-    if index < len(lines):
-        more = with_years(header, [c.text for c in split_cells(lines[index].text)])
-        if more is not None:
-            header, end, index = more, lines[index].quote[1], index + 1
-    while index < len(lines) and interludes <= _MOST_INTERLUDES:
-        line = lines[index]
-        cells = [c.text for c in split_cells(line.text)]
-        laid_out = layout(header, cells) if len(cells) >= 2 else None
-        if laid_out is not None:
-            rows.append(TableRow(line, tuple(laid_out)))
-            end, interludes = line.quote[1], 0
-        elif len(cells) == 1 and len(line.text) <= _SHORT_LINE and "。" not in line.text:
-            interludes += 1  # a 类别 spanning the row, or a wrapped name
-        else:
-            break
-        index += 1
-    table = Table(
-        lines[at].quote[0], end, header, year_in(caption), _caption_unit(caption), tuple(rows)
-    )
-    return table, index
-
-
-_UNIT_NOTE = re.compile(r"单位[:：]\s*([^\s,，;；)）]{1,6})")
-
-
-def _caption_unit(caption: str) -> str | None:
-    found = _UNIT_NOTE.search(caption)
-    return unit_word(found.group(1)) if found is not None else None
-
-
-def _target(text: str, table: Table, row: TableRow, subject: str) -> ExtractedTarget | None:
+def _target(text: str, table: Table, row: TableRow, subject: str) -> targets.ExtractedTarget | None:
     found = row.cell(Role.TARGET)
     named = row.cell(Role.NAME)
     if found is None or named is None or not named[1]:
@@ -167,7 +55,7 @@ def _target(text: str, table: Table, row: TableRow, subject: str) -> ExtractedTa
     metric = _metric(named[1])
     nature = row.cell(Role.NATURE)
     start, end = row.line.quote
-    return ExtractedTarget(
+    return targets.ExtractedTarget(
         kind=target_kind(
             funding=False, recurring=False, op=value.op, unit=unit, quote=metric, verb=None
         ),
