@@ -8,26 +8,18 @@ from pathlib import Path
 import docx
 
 from bioecon.extract.reader import read_document
+from tests.extract.docx_files import write_docx
 
 
 def _indicator_table(path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("二、发展目标")
-    document.add_paragraph("表1 主要指标")
-    table = document.add_table(rows=4, cols=5)
     rows = [
-        ["类别", "指标", "单位", "2020年", "2025年"],
+        ["类别", "指标", "单位", "基期\n(2020年)", "2025年"],  # a cell of two paragraphs
         ["产业规模", "生物医药产业营业收入", "亿元", "800", "1500"],
         ["", "规上企业数量", "家", "120", "200"],
         ["创新能力", "研发投入强度", "%", "2.1", "3"],
     ]
-    for cells, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(cells.cells, values, strict=True):
-            cell.text = value
-    table.cell(1, 0).merge(table.cell(2, 0))  # 产业规模 spans two rows
-    table.cell(0, 3).text = "基期\n(2020年)"  # a cell of two paragraphs
-    document.add_paragraph("三、重点任务")
-    document.save(str(path))
+    before, after = ["二、发展目标", "表1 主要指标"], ["三、重点任务"]
+    write_docx(path, before, rows, after, merged_down=((1, 0),))  # 产业规模 spans two rows
 
 
 def test_docx_tables_are_read_in_document_order(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import docx
 import pytest
 
 from bioecon.domain.model import TargetKind, TargetNature, TargetOp
@@ -16,6 +15,7 @@ from bioecon.extract.reader import read_document
 from bioecon.extract.table_cells import CellValue, read_value, split_cells
 from bioecon.extract.tables import extract_table_targets, table_regions
 from bioecon.extract.targets import ExtractedTarget
+from tests.extract.docx_files import write_docx
 
 GROUPED = (
     "《某市“十四五”生物经济发展规划》\n"
@@ -154,21 +154,15 @@ def test_cells_split_on_tabs_keep_empty_cells_and_on_two_spaces_drop_them() -> N
 
 
 def test_a_docx_indicator_table_end_to_end(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("某市生物经济“十四五”发展规划")
-    table = document.add_table(rows=3, cols=5)
-    cells = [
+    rows = [
         ["类别", "指标名称", "单位", "2020年(基期)", "2025年(目标)"],
         ["规模", "生物经济增加值", "亿元", "400", "800"],
         ["", "生物医药上市企业", "家", "5", "[10]"],
     ]
-    for cells_row, values in zip(table.rows, cells, strict=True):
-        for cell, value in zip(cells_row.cells, values, strict=True):
-            cell.text = value
-    table.cell(1, 0).merge(table.cell(2, 0))
-    document.add_paragraph("二、重点任务")
     path = tmp_path / "plan.docx"
-    document.save(str(path))
+    write_docx(
+        path, ["某市生物经济“十四五”发展规划"], rows, ["二、重点任务"], merged_down=((1, 0),)
+    )
     text = read_document(path)
     found = extract_table_targets(text)
     assert [(t.metric, t.value, t.unit, t.year, t.base_value) for t in found] == [
