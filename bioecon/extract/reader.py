@@ -103,4 +103,4 @@ def _page_text(page: PageObject) -> str:
     if "指标" not in shadow(plain):
         return plain
     layout = page.extract_text(extraction_mode="layout") or ""
-    return layout if find_tables(shadow(layout)) else plain
+    return layout if find_tables(layout) else plain

@@ -10,9 +10,9 @@ line do. Rules in docs/extraction.md, "Tables".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bioecon.extract.normalise import shadow
 from bioecon.extract.table_cells import split_cells, unit_word
 from bioecon.extract.table_header import Column, Header, Role, read_header, with_years, year_in
 from bioecon.extract.table_rows import layout
@@ -20,14 +20,31 @@ from bioecon.extract.table_rows import layout
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    start: int  # of ``text`` in the view
-    text: str  # the shadow, without the spaces around it (tabs kept: they border empty cells)
+    start: int  # of ``text`` in the text
+    text: str  # its shadow, without the spaces around it (tabs kept: they border empty cells)
+    after: int  # where the next line starts (past the text's end for the last line)
 
     @property
     def quote(self) -> tuple[int, int]:
         """The row's line without the blanks around it."""
         lead = len(self.text) - len(self.text.lstrip())
         return self.start + lead, self.start + len(self.text.rstrip())
+
+
+_BLANKS = " \r\u3000"
+
+
+def _line_at(text: str, position: int) -> _Line:
+    """The line holding ``position``, shadowed (one line at a time: most of a plan is prose);
+    past the text's end, an empty line there."""
+    if position > len(text):
+        return _Line(position, "", position + 1)
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    end = len(text) if end == -1 else end
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip(_BLANKS))
+    return _Line(start + lead, shadow(raw.strip(_BLANKS)), end + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,26 +66,24 @@ class Table:
     rows: tuple[TableRow, ...]
 
 
-def find_tables(view: str) -> list[Table]:
-    lines = list(_lines(view))
+# a header names the indicator: 指标, 指标名称, 名称 … (simplified or traditional)
+_HEADER_WORD = re.compile(r"指[标標]|名[称稱]")
+
+
+def find_tables(text: str) -> list[Table]:
+    """The tables of ``text``, each from a header line (one that names the indicator)."""
     tables: list[Table] = []
-    index = 0
-    while index < len(lines):
-        header = _header(lines[index])
-        if header is None:
-            index += 1
+    resume = 0
+    for found in _HEADER_WORD.finditer(text):
+        if found.start() < resume:
             continue
-        table, index = _read_table(lines, index, header)
-        tables.append(table)
+        line = _line_at(text, found.start())
+        resume = line.after
+        header = _header(line)
+        if header is not None:
+            tables.append(_read_table(text, line, header))
+            resume = max(resume, tables[-1].end)
     return tables
-
-
-def _lines(view: str) -> Iterator[_Line]:
-    at = 0
-    for raw in view.split("\n"):
-        stripped = raw.strip(" \r")
-        yield _Line(at + (raw.find(stripped) if stripped else 0), stripped)
-        at += len(raw) + 1
 
 
 def _header(line: _Line) -> Header | None:
@@ -80,33 +95,40 @@ _SHORT_LINE = 16
 _MOST_INTERLUDES = 1
 
 
-def _read_table(lines: list[_Line], at: int, header: Header) -> tuple[Table, int]:
-    """The table whose header is ``lines[at]`` and the index of the line after it."""
-    caption = " ".join(line.text for line in lines[max(0, at - 3) : at] if len(line.text) <= 60)
-    index, end, rows, interludes = at + 1, lines[at].quote[1], [], 0
-    if index < len(lines):
-        more = with_years(header, [c.text for c in split_cells(lines[index].text)])
-        if more is not None:
-            header, end, index = more, lines[index].quote[1], index + 1
-    while index < len(lines) and interludes <= _MOST_INTERLUDES:
-        line = lines[index]
-        if not line.text.strip():
-            index += 1  # pypdf's layout mode puts a blank line between rows
-            continue
-        cells = [c.text for c in split_cells(line.text)]
-        laid_out = layout(header, cells) if len(cells) >= 2 else None
-        if laid_out is not None:
-            rows.append(TableRow(line, tuple(laid_out)))
-            end, interludes = line.quote[1], 0
-        elif len(cells) == 1 and len(line.text) <= _SHORT_LINE and "。" not in line.text:
-            interludes += 1  # a 类别 spanning the row, or a wrapped name
-        else:
+def _read_table(text: str, top: _Line, header: Header) -> Table:
+    """The table whose header is the line ``top``."""
+    line, end, rows, interludes = _line_at(text, top.after), top.quote[1], [], 0
+    more = with_years(header, [c.text for c in split_cells(line.text)])
+    if more is not None and top.after <= len(text):
+        header, end, line = more, line.quote[1], _line_at(text, line.after)
+    while line.start <= len(text) and interludes <= _MOST_INTERLUDES:
+        if line.text.strip():  # pypdf's layout mode puts a blank line between rows
+            cells = [c.text for c in split_cells(line.text)]
+            laid_out = layout(header, cells) if len(cells) >= 2 else None
+            if laid_out is not None:
+                rows.append(TableRow(line, tuple(laid_out)))
+                end, interludes = line.quote[1], 0
+            elif len(cells) == 1 and len(line.text) <= _SHORT_LINE and "。" not in line.text:
+                interludes += 1  # a 类别 spanning the row, or a wrapped name
+            else:
+                break
+        if line.after > len(text):
             break
-        index += 1
-    table = Table(
-        lines[at].quote[0], end, header, year_in(caption), _caption_unit(caption), tuple(rows)
-    )
-    return table, index
+        line = _line_at(text, line.after)
+    caption = _caption(text, top)
+    return Table(top.quote[0], end, header, year_in(caption), _caption_unit(caption), tuple(rows))
+
+
+def _caption(text: str, top: _Line) -> str:
+    """Up to three short lines (≤ 60 characters) above the header, shadowed."""
+    lines: list[str] = []
+    start = text.rfind("\n", 0, top.start) + 1
+    while start > 0 and len(lines) < 3:
+        line = _line_at(text, start - 1)
+        if len(line.text) <= 60:
+            lines.insert(0, line.text)
+        start = text.rfind("\n", 0, start - 1) + 1
+    return " ".join(lines)
 
 
 _UNIT_NOTE = re.compile(r"单位[:：]\s*([^\s,，;；)）]{1,6})")

@@ -25,15 +25,15 @@ from bioecon.extract.table_layout import Table, TableRow, find_tables
 def table_regions(text: str) -> list[tuple[int, int]]:
     """The spans of the tables in ``text``, header to last row, so that the sentence rules
     leave the numbers inside them to :func:`extract_table_targets`."""
-    return [(table.start, table.end) for table in find_tables(shadow(text))]
+    return [(table.start, table.end) for table in find_tables(text)]
 
 
 def extract_table_targets(text: str) -> list[targets.ExtractedTarget]:
-    view = shadow(text)
-    subject = document_subject(view)
+    tables = find_tables(text)
+    subject = document_subject(shadow(text)) if tables else ""
     return [
         target
-        for table in find_tables(view)
+        for table in tables
         for row in table.rows
         if (target := _target(text, table, row, subject)) is not None
     ]

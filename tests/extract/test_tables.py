@@ -89,6 +89,7 @@ def test_column_order_and_names_vary() -> None:
         "合成生物企业营业收入  约束性  80以上  —\n"
     )
     found = extract_table_targets(text)
+    assert extract_table_targets(text.rstrip("\n")) == found  # the last line ends the text
     assert [row(t) for t in found] == [
         ("生物制造产值", TargetOp.EQ, 500, "亿元", 2025, 120, None, TargetNature.EXPECTED),
         ("合成生物企业营业收入", TargetOp.GE, 80, "亿元", 2025, None, None, TargetNature.BINDING),
