@@ -99,8 +99,8 @@ def column_of(text: str) -> Column | None:
 
 def read_header(cells: list[str]) -> Header | None:
     """The header a row of cells is, if it is one: it names the indicator (指标) and a target
-    column (目标值, or a year), in two cells or more. Bare years become base and target: the
-    latest is the target, an earlier one the base (when no column says 基期)."""
+    column (目标值, or a year), in two cells or more. Bare years become base and targets
+    (:func:`_resolve_years`)."""
     columns = [column_of(c) or Column(Role.OTHER) for c in cells]
     roles = {c.role for c in columns}
     if len(cells) < 2 or Role.NAME not in roles:
@@ -111,16 +111,18 @@ def read_header(cells: list[str]) -> Header | None:
 
 
 def _resolve_years(columns: list[Column]) -> tuple[Column, ...]:
+    """Bare years: without a 基期 column the earliest is the base (when another year or a 目标
+    column follows it); the later ones are targets (2020年 | 2025年 | 2035年: two targets)
+    unless a column says 目标, when they are not read."""
     years = sorted((c.year, i) for i, c in enumerate(columns) if c.role is Role.YEAR and c.year)
     roles = {c.role for c in columns}
     resolved = list(columns)
-    if years and Role.TARGET not in roles:
-        last = years[-1][1]
-        resolved[last] = Column(Role.TARGET, columns[last].year, columns[last].unit)
-        years = years[:-1]
-    if years and Role.BASE not in roles:
-        first = years[0][1]
+    if years and Role.BASE not in roles and (len(years) > 1 or Role.TARGET in roles):
+        first = years.pop(0)[1]
         resolved[first] = Column(Role.BASE, columns[first].year, columns[first].unit)
+    if Role.TARGET not in roles:
+        for _, at in years:
+            resolved[at] = Column(Role.TARGET, columns[at].year, columns[at].unit)
     return tuple(Column(Role.OTHER) if c.role is Role.YEAR else c for c in resolved)
 
 

@@ -55,6 +55,10 @@ class TableRow:
     def cell(self, role: Role) -> tuple[Column, str] | None:
         return next((c for c in self.cells if c[0].role is role), None)
 
+    def all_cells(self, role: Role) -> list[tuple[Column, str]]:
+        """Every cell of the role's columns (a header may have targets for two years)."""
+        return [c for c in self.cells if c[0].role is role]
+
 
 @dataclass(frozen=True, slots=True)
 class Table:

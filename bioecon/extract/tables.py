@@ -17,9 +17,16 @@ from bioecon.domain.target_kind import target_kind
 from bioecon.extract import targets
 from bioecon.extract.names import document_subject
 from bioecon.extract.normalise import shadow
-from bioecon.extract.table_cells import CellValue, bracketed_unit, read_value, unit_word
+from bioecon.extract.table_cells import (
+    CellValue,
+    bracketed_unit,
+    is_blank,
+    read_value,
+    unit_word,
+)
 from bioecon.extract.table_header import Column, Role, nature_of
 from bioecon.extract.table_layout import Table, TableRow, find_tables
+from bioecon.extract.table_rows import fits
 
 
 def table_regions(text: str) -> list[tuple[int, int]]:
@@ -35,14 +42,17 @@ def extract_table_targets(text: str) -> list[targets.ExtractedTarget]:
         target
         for table in tables
         for row in table.rows
-        if (target := _target(text, table, row, subject)) is not None
+        for found in row.all_cells(Role.TARGET)
+        if (target := _target(text, table, row, found, subject)) is not None
     ]
 
 
-def _target(text: str, table: Table, row: TableRow, subject: str) -> targets.ExtractedTarget | None:
-    found = row.cell(Role.TARGET)
+def _target(
+    text: str, table: Table, row: TableRow, found: tuple[Column, str], subject: str
+) -> targets.ExtractedTarget | None:
+    """The target a row's target cell ``found`` states, if it states a number."""
     named = row.cell(Role.NAME)
-    if found is None or named is None or not named[1]:
+    if named is None or not named[1]:
         return None
     column, cell = found
     value = read_value(cell)
@@ -115,7 +125,7 @@ def _unit(table: Table, row: TableRow, column: Column, value: CellValue) -> str 
     named = row.cell(Role.NAME)
     written = (
         value.unit,
-        unit_word(unit_cell[1].strip("()（）")) if unit_cell else None,
+        _unit_cell(unit_cell[1]) if unit_cell else None,
         column.unit,
         unit_cell[0].unit if unit_cell else None,
         bracketed_unit(named[1]) if named else None,
@@ -123,8 +133,17 @@ def _unit(table: Table, row: TableRow, column: Column, value: CellValue) -> str 
     )
     found = next((u for u in written if u), None)
     if found is not None:
-        return unit_word(found)
+        return found
     return unitless(named[1]) if named else None
+
+
+def _unit_cell(text: str) -> str | None:
+    """A 单位 cell's unit: the registry's symbol, else as written (万元/人, 万千瓦时) — a 单位
+    column holds nothing else; a blank (—) gives none."""
+    text = text.strip("()（）")
+    if is_blank(text):
+        return None
+    return unit_word(text) or (text if fits(Role.UNIT, text) else None)
 
 
 def _base(row: TableRow) -> tuple[CellValue, int | None] | None:

@@ -209,3 +209,19 @@ def test_a_category_column_the_header_does_not_name() -> None:
 def test_units_written_in_the_name_or_none(name: str, unit: str) -> None:
     (target,) = extract_table_targets(f"指标  2025年\n{name}  10\n")
     assert target.unit == unit
+
+
+def test_a_header_with_two_target_years_gives_two_targets_per_row() -> None:
+    text = "指标  单位  2020年  2025年  2035年\n生物经济增加值  亿元  400  800  2000\n"
+    found = extract_table_targets(text)
+    assert [(t.value, t.year, t.base_value, t.base_year) for t in found] == [
+        (Decimal(800), 2025, Decimal(400), 2020),
+        (Decimal(2000), 2035, Decimal(400), 2020),
+    ]
+    one_year = "指标  2020年  目标值\n规上企业  120  ≧200\n"  # a year before 目标值: the base
+    assert [(t.op, t.base_year) for t in extract_table_targets(one_year)] == [(TargetOp.GE, 2020)]
+
+
+def test_a_unit_column_names_units_the_registry_lacks_as_written() -> None:
+    text = "指标名称\t单位\t目标值\n人均研发经费\t万元/人\t12\n示范村\t—\t30\n"
+    assert [t.unit for t in extract_table_targets(text)] == ["万元/人", "个"]
