@@ -29,6 +29,18 @@ from bioecon.extract.table_layout import Table, TableRow, find_tables
 from bioecon.extract.table_rows import fits
 
 
+def with_table_targets(
+    text: str, found: list[targets.ExtractedTarget]
+) -> list[targets.ExtractedTarget]:
+    """The sentence rules' targets ``found`` outside the tables, and the tables' own, in the
+    order of the text (a row's numbers are the table reader's, not the sentence rules')."""
+    regions = table_regions(text)
+    if not regions:
+        return found
+    outside = [t for t in found if not any(a <= t.start < b for a, b in regions)]
+    return sorted([*outside, *extract_table_targets(text)], key=lambda t: t.start)
+
+
 def table_regions(text: str) -> list[tuple[int, int]]:
     """The spans of the tables in ``text``, header to last row, so that the sentence rules
     leave the numbers inside them to :func:`extract_table_targets`."""

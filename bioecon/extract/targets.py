@@ -14,6 +14,7 @@ from decimal import Decimal
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetKind, TargetNature, TargetOp
 from bioecon.domain.target_kind import increment_verb, is_recurring, target_kind
+from bioecon.extract import tables
 from bioecon.extract.coordination import coordinated, distributed_amount
 from bioecon.extract.funding_names import FundingText, funding_name, is_award
 from bioecon.extract.names import (
@@ -72,7 +73,7 @@ class ExtractedTarget:
 
 
 def extract_targets(text: str) -> list[ExtractedTarget]:
-    return trace_targets(text).targets
+    return tables.with_table_targets(text, trace_targets(text).targets)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from bioecon.extract.normalise import shadow
 from bioecon.extract.reader import read_document
 from bioecon.extract.table_cells import CellValue, read_value, split_cells
 from bioecon.extract.tables import extract_table_targets, table_regions
-from bioecon.extract.targets import ExtractedTarget
+from bioecon.extract.targets import ExtractedTarget, extract_targets
 from tests.extract.docx_files import write_docx
 
 GROUPED = (
@@ -225,3 +225,22 @@ def test_a_header_with_two_target_years_gives_two_targets_per_row() -> None:
 def test_a_unit_column_names_units_the_registry_lacks_as_written() -> None:
     text = "指标名称\t单位\t目标值\n人均研发经费\t万元/人\t12\n示范村\t—\t30\n"
     assert [t.unit for t in extract_table_targets(text)] == ["万元/人", "个"]
+
+
+def test_extract_targets_reads_tables_by_row_and_prose_by_sentence() -> None:
+    text = (
+        "到2025年,全市生物医药产业规模突破2000亿元。\n"
+        "指标  目标值(2025年)  属性\n"
+        "生物医药产业营业收入  1500亿元  预期性\n"  # the sentence rules would read 1500亿元 too
+        "规上企业  200家以上  约束性\n"
+        "二、重点任务\n"
+        "新增国家级平台5个。\n"
+    )
+    found = extract_targets(text)
+    assert [(t.value, t.unit, t.nature) for t in found] == [
+        (Decimal(2000), "亿元", None),
+        (Decimal(1500), "亿元", TargetNature.EXPECTED),
+        (Decimal(200), "家", TargetNature.BINDING),
+        (Decimal(5), "个", None),
+    ]
+    assert found[1].quote == "生物医药产业营业收入  1500亿元  预期性"
