@@ -11,6 +11,7 @@ from functools import cache
 
 from bioecon.catalogs import read_data_file
 from bioecon.domain.model import TargetNature
+from bioecon.extract.normalise import shadow
 from bioecon.extract.table_cells import bracketed_unit
 
 
@@ -60,14 +61,19 @@ def year_in(text: str) -> int | None:
 
 @cache
 def _vocabulary() -> dict[str, list[str]]:
+    """The header words by column, shadowed as the cells are (a traditional form listed in the
+    data file matches however much of it the shadow simplifies)."""
     data = read_data_file("extract/table_headers.yaml")
-    return {str(role): [str(w) for w in words] for role, words in data["columns"].items()}
+    return {
+        str(role): sorted({shadow(str(w)) for w in words})
+        for role, words in data["columns"].items()
+    }
 
 
 @cache
 def _natures() -> dict[str, TargetNature]:
     data = read_data_file("extract/table_headers.yaml")["natures"]
-    return {str(w): TargetNature(str(n)) for n, words in data.items() for w in words}
+    return {shadow(str(w)): TargetNature(str(n)) for n, words in data.items() for w in words}
 
 
 def nature_of(text: str) -> TargetNature | None:

@@ -244,3 +244,14 @@ def test_extract_targets_reads_tables_by_row_and_prose_by_sentence() -> None:
         (Decimal(5), "个", None),
     ]
     assert found[1].quote == "生物医药产业营业收入  1500亿元  预期性"
+
+
+def test_traditional_header_words_the_shadow_leaves_half_simplified() -> None:
+    text = "類別\t指標名稱\t現狀值\t2025年目標\t指標屬性\n產業\t生物醫藥營業收入(億元)\t800\t1500\t約束性\n"
+    (target,) = extract_table_targets(text)
+    assert (target.base_value, target.value, target.unit, target.nature) == (
+        Decimal(800),
+        Decimal(1500),
+        "亿元",
+        TargetNature.BINDING,
+    )
