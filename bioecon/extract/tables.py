@@ -70,9 +70,7 @@ def _target(
     value = read_value(cell)
     if value is None:
         return None  # — or words (完成国家下达任务): no number to measure
-    unit = _unit(table, row, column, value)
-    if unit is None:
-        return None  # a 单位 cell that names no unit
+    unit = _unit(table, row, column, value, named[1])
     base = _base(row)
     metric = _metric(named[1])
     nature = row.cell(Role.NATURE)
@@ -129,24 +127,20 @@ def unitless(name: str) -> str:
     return "人" if rules.people.search(core) else rules.count
 
 
-def _unit(table: Table, row: TableRow, column: Column, value: CellValue) -> str | None:
+def _unit(table: Table, row: TableRow, column: Column, value: CellValue, name: str) -> str:
     """The row's unit: written in the value cell (1500亿元), else in the 单位 column, else in
     the target column's header (2025年(亿元)), else in the name (研发投入强度(%)), else in the
     caption (单位:亿元), in simplified script (億元 → 亿元); else :func:`unitless`."""
     unit_cell = row.cell(Role.UNIT)
-    named = row.cell(Role.NAME)
     written = (
         value.unit,
         _unit_cell(unit_cell[1]) if unit_cell else None,
         column.unit,
         unit_cell[0].unit if unit_cell else None,
-        bracketed_unit(named[1]) if named else None,
+        bracketed_unit(name),
         table.unit,
     )
-    found = next((u for u in written if u), None)
-    if found is not None:
-        return found
-    return unitless(named[1]) if named else None
+    return next((u for u in written if u), None) or unitless(name)
 
 
 def _unit_cell(text: str) -> str | None:
