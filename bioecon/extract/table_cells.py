@@ -46,6 +46,7 @@ class CellValue:
     value: Decimal
     value_high: Decimal | None
     unit: str | None  # a unit written in the cell (1500亿元, 50%)
+    bracketed: bool = False  # [3], 〔13.5〕: a five-year cumulative figure
 
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -93,7 +94,7 @@ def read_value(text: str) -> CellValue | None:
     low = Decimal(found.group("low")) * multiplier
     high = Decimal(found.group("high")) * multiplier if found.group("high") else None
     op = TargetOp.RANGE if high is not None else _op(found.group("before"), found.group("after"))
-    return CellValue(op, low, high, found.group("unit"))
+    return CellValue(op, low, high, found.group("unit"), bracketed is not None)
 
 
 def _op(before: str | None, after: str | None) -> TargetOp:

@@ -23,8 +23,9 @@ class Role(StrEnum):
     BASE = "base"
     TARGET = "target"
     NATURE = "nature"
+    RATE = "rate"  # 年均增长 / 累计: a rate each year, or a five-year total written [13.5]
     YEAR = "year"  # a bare year (2020年, 2025年): base or target, decided by the other years
-    OTHER = "other"  # a column the reader does not use (年均增长, 备注)
+    OTHER = "other"  # a column the reader does not use (备注)
 
 
 @dataclass(frozen=True, slots=True)

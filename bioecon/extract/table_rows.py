@@ -26,6 +26,7 @@ _BLANK_COST = {
     Role.NAME: 9,
     Role.TARGET: 9,
     Role.YEAR: 2,
+    Role.RATE: 2,
 }
 _SERIAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、]?$|^[(（]\d{1,2}[)）]$")
 _MOST_DROPPED = 3
@@ -64,7 +65,7 @@ def _unnamed_first(header: Header, text: str) -> bool:
 
 def fits(role: Role, text: str) -> bool:
     """Whether ``text`` can be the cell of a column of ``role``."""
-    if role in (Role.BASE, Role.TARGET):
+    if role in (Role.BASE, Role.TARGET, Role.RATE):
         return is_number_like(text)
     if role is Role.NATURE:
         return nature_of(text) is not None or is_blank(text)

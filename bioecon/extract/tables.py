@@ -54,22 +54,45 @@ def extract_table_targets(text: str) -> list[targets.ExtractedTarget]:
         target
         for table in tables
         for row in table.rows
-        for found in row.all_cells(Role.TARGET)
-        if (target := _target(text, table, row, found, subject)) is not None
+        for target in _row(text, table, row, subject)
     ]
 
 
+def _row(text: str, table: Table, row: TableRow, subject: str) -> list[targets.ExtractedTarget]:
+    """A row's targets: one per target cell that states a number; else the 年均/累计 cell's —
+    a five-year total ([13.5]) by the target year, else a rate each year (no year)."""
+    found = [
+        target
+        for column, cell in row.all_cells(Role.TARGET)
+        if (value := read_value(cell)) is not None
+        and (target := _target(text, table, row, column, value, subject)) is not None
+    ]
+    rate = row.cell(Role.RATE)
+    value = read_value(rate[1]) if rate and not found else None
+    if rate is None or value is None:
+        return found
+    years = [c.year for c in table.header.columns if c.role is Role.TARGET and c.year]
+    year = (max(years) if years else table.year) if value.bracketed else None
+    target = _target(text, table, row, rate[0], value, subject, year=year, recurring=year is None)
+    return [target] if target is not None else []
+
+
 def _target(
-    text: str, table: Table, row: TableRow, found: tuple[Column, str], subject: str
+    text: str,
+    table: Table,
+    row: TableRow,
+    column: Column,
+    value: CellValue,
+    subject: str,
+    *,
+    year: int | None = None,
+    recurring: bool = False,
 ) -> targets.ExtractedTarget | None:
-    """The target a row's target cell ``found`` states, if it states a number."""
+    """The target a row states with ``value`` in ``column`` (a target column: its year, else
+    the caption's)."""
     named = row.cell(Role.NAME)
     if named is None or not named[1]:
         return None
-    column, cell = found
-    value = read_value(cell)
-    if value is None:
-        return None  # — or words (完成国家下达任务): no number to measure
     unit = _unit(table, row, column, value, named[1])
     base = _base(row)
     metric = _metric(named[1])
@@ -77,9 +100,9 @@ def _target(
     start, end = row.line.quote
     return targets.ExtractedTarget(
         kind=target_kind(
-            funding=False, recurring=False, op=value.op, unit=unit, quote=metric, verb=None
+            funding=False, recurring=recurring, op=value.op, unit=unit, quote=metric, verb=None
         ),
-        year=column.year or table.year,
+        year=None if recurring else (year or column.year or table.year),
         subject=subject,
         metric=metric,
         qualifier=None,

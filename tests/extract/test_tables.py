@@ -133,8 +133,8 @@ def test_prose_with_numbers_is_not_a_table() -> None:
         ("50以上", CellValue(TargetOp.GE, Decimal(50), None, None)),
         ("不低于85", CellValue(TargetOp.GE, Decimal(85), None, None)),
         ("≤0.5", CellValue(TargetOp.LE, Decimal("0.5"), None, None)),
-        ("[3]", CellValue(TargetOp.EQ, Decimal(3), None, None)),
-        ("〔13.5〕", CellValue(TargetOp.EQ, Decimal("13.5"), None, None)),
+        ("[3]", CellValue(TargetOp.EQ, Decimal(3), None, None, bracketed=True)),
+        ("〔13.5〕", CellValue(TargetOp.EQ, Decimal("13.5"), None, None, bracketed=True)),
         ("3-5", CellValue(TargetOp.RANGE, Decimal(3), Decimal(5), None)),
         ("1,200", CellValue(TargetOp.EQ, Decimal(1200), None, None)),
         ("1.2万", CellValue(TargetOp.EQ, Decimal(12000), None, None)),
@@ -255,3 +255,18 @@ def test_traditional_header_words_the_shadow_leaves_half_simplified() -> None:
         "亿元",
         TargetNature.BINDING,
     )
+
+
+def test_a_rate_or_cumulative_column_when_the_target_cell_says_no_number() -> None:
+    text = (
+        "类别\t指标\t2020年\t2025年\t年均/累计\t属性\n"
+        "经济发展\t1.地区生产总值增长(%)\t3.8\t保持在合理区间\t6左右\t预期性\n"
+        "创新驱动\t2.每万人口高价值发明专利拥有量(件)\t6.3\t12\t—\t预期性\n"
+        "绿色生态\t3.单位地区生产总值能源消耗降低(%)\t—\t—\t〔13.5〕\t约束性\n"
+    )
+    found = extract_table_targets(text)
+    assert [(t.metric, t.op, t.value, t.unit, t.year, t.kind) for t in found] == [
+        ("地区生产总值增长", TargetOp.APPROX, Decimal(6), "%", None, TargetKind.RECURRING),
+        ("每万人口高价值发明专利拥有量", TargetOp.EQ, Decimal(12), "件", 2025, TargetKind.LEVEL),
+        ("单位地区生产总值能源消耗降低", TargetOp.EQ, Decimal("13.5"), "%", 2025, TargetKind.SHARE),
+    ]
