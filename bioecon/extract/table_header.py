@@ -136,7 +136,7 @@ def _resolve_years(columns: list[Column]) -> tuple[Column, ...]:
 def with_years(header: Header, cells: list[str]) -> Header | None:
     """A second header line that only gives years (基期值 | 目标值 over 2020年 | 2025年), read
     onto the base and target columns in order; None when the line is not such a line."""
-    written = [c.replace(" ", "") for c in cells if c]
+    written = [c.replace(" ", "").strip("()（）") for c in cells if c]
     if not written or not all(_YEAR.fullmatch(c) for c in written):
         return None
     years = [int(c[:4]) for c in written]

@@ -99,6 +99,8 @@ def test_column_order_and_names_vary() -> None:
 def test_years_on_a_second_header_line_and_from_the_caption() -> None:
     text = "指标名称\t单位\t基期值\t目标值\n\t\t2022年\t2027年\n生物医药企业\t家\t300\t500\n"
     assert [(t.year, t.base_year) for t in extract_table_targets(text)] == [(2027, 2022)]
+    bracketed = "指标名称  单位  基期值  目标值\n(2022年)  (2027年)\n生物医药企业  家  300  500\n"
+    assert [(t.year, t.base_year) for t in extract_table_targets(bracketed)] == [(2027, 2022)]
     captioned = "“十四五”时期主要指标(单位:亿元)\n指标\t基期值\t目标值\n产业规模\t900\t2000\n"
     assert [(t.year, t.unit) for t in extract_table_targets(captioned)] == [(2025, "亿元")]
 
