@@ -107,8 +107,12 @@ def column_of(text: str) -> Column | None:
 def read_header(cells: list[str]) -> Header | None:
     """The header a row of cells is, if it is one: it names the indicator (指标) and a target
     column (目标值, or a year), in two cells or more. Bare years become base and targets
-    (:func:`_resolve_years`)."""
+    (:func:`_resolve_years`); of several name columns (一级指标 | 二级指标 | 三级指标) the last
+    names the indicator, the others group it."""
     columns = [column_of(c) or Column(Role.OTHER) for c in cells]
+    names = [i for i, c in enumerate(columns) if c.role is Role.NAME]
+    for at in names[:-1]:
+        columns[at] = Column(Role.CATEGORY)
     roles = {c.role for c in columns}
     if len(cells) < 2 or Role.NAME not in roles:
         return None

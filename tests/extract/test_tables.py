@@ -272,3 +272,8 @@ def test_a_rate_or_cumulative_column_when_the_target_cell_says_no_number() -> No
         ("每万人口高价值发明专利拥有量", TargetOp.EQ, Decimal(12), "件", 2025, TargetKind.LEVEL),
         ("单位地区生产总值能源消耗降低", TargetOp.EQ, Decimal("13.5"), "%", 2025, TargetKind.SHARE),
     ]
+
+
+def test_of_several_name_columns_the_last_names_the_indicator() -> None:
+    text = "二级指标\t三级指标\t单位\t目标值(2025年)\n创新平台\t国家级创新平台数量\t个\t30\n"
+    assert [t.metric for t in extract_table_targets(text)] == ["国家级创新平台数量"]
