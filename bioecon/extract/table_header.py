@@ -82,25 +82,26 @@ def nature_of(text: str) -> TargetNature | None:
     return _natures().get(text.replace(" ", ""))
 
 
-def column_of(text: str) -> Column | None:
-    """What a header cell names; None when it names no column of the vocabulary."""
+def column_of(text: str, *, exact: bool = False) -> Column | None:
+    """What a header cell names; None when it names no column of the vocabulary. ``exact``:
+    only a vocabulary word itself (or a bare year), not a longer cell ending with one."""
     year = year_in(text)
     unit = bracketed_unit(text)
     core = _FIVE_YEAR.sub("", _YEAR.sub("", _BRACKETS.sub("", text))).strip(' :：“”"')
     core = core.replace(" ", "")
     if not core:
         return Column(Role.YEAR, year, unit) if year is not None else None
-    matches = [
+    same = [role for role, words in _vocabulary().items() if core in words]
+    if same:
+        return Column(Role(same[0]), year, unit)
+    ending = [
         (len(word), role)
         for role, words in _vocabulary().items()
         for word in words
-        if core == word or core.endswith(word)
+        if core.endswith(word)
     ]
-    exact = [role for role, words in _vocabulary().items() if core in words]
-    if exact:
-        return Column(Role(exact[0]), year, unit)
-    if matches:
-        return Column(Role(max(matches)[1]), year, unit)
+    if ending and not exact:
+        return Column(Role(max(ending)[1]), year, unit)
     return None
 
 

@@ -25,7 +25,8 @@ from bioecon.extract.table_cells import (
     unit_word,
 )
 from bioecon.extract.table_header import Column, Role, nature_of
-from bioecon.extract.table_layout import Table, TableRow, find_tables
+from bioecon.extract.table_layout import find_tables
+from bioecon.extract.table_lines import Table, TableRow
 from bioecon.extract.table_rows import fits
 
 

@@ -277,3 +277,27 @@ def test_a_rate_or_cumulative_column_when_the_target_cell_says_no_number() -> No
 def test_of_several_name_columns_the_last_names_the_indicator() -> None:
     text = "二级指标\t三级指标\t单位\t目标值(2025年)\n创新平台\t国家级创新平台数量\t个\t30\n"
     assert [t.metric for t in extract_table_targets(text)] == ["国家级创新平台数量"]
+
+
+def test_a_table_copied_one_cell_a_line() -> None:
+    text = (
+        "《某市生物经济发展规划(2021—2025年)》\n"
+        "表1 主要指标\n"
+        "序号\n指标名称\n单位\n2020年\n2025年\n属性\n"
+        "1\n生物经济总规模\n亿元\n1600\n3000\n预期性\n"
+        "2\n研发投入强度\n%\n2.1\n≥3\n约束性\n"
+        "注：以上为预期目标。\n"
+    )
+    found = extract_table_targets(text)
+    assert [row(t) for t in found] == [
+        ("生物经济总规模", TargetOp.EQ, 3000, "亿元", 2025, 1600, 2020, TargetNature.EXPECTED),
+        ("研发投入强度", TargetOp.GE, 3, "%", 2025, Decimal("2.1"), 2020, TargetNature.BINDING),
+    ]
+    assert found[0].quote == "1\n生物经济总规模\n亿元\n1600\n3000\n预期性"
+    (region,) = table_regions(text)
+    assert text[region[0] : region[1]].startswith("序号\n指标名称") and region[1] == found[1].end
+
+
+def test_a_heading_that_names_the_indicators_is_not_a_table() -> None:
+    text = "三、主要指标\n指标\n到2025年,产业规模达到3000亿元。\n"
+    assert table_regions(text) == []
