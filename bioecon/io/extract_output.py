@@ -29,6 +29,14 @@ EXTRACTED_TARGET: Record[ExtractedTarget] = Record(
         Field("quote", str),
         Field("start", int, description="offset of the quote in the text"),
         Field("end", int),
+        Field("base_value", Amount | None, description="基期值 (a 主要指标 table's base column)"),
+        Field("base_year", int | None),
+        Field(
+            "nature",
+            str | None,
+            lambda t: t.nature.value if t.nature else None,
+            description="属性: 预期性 or 约束性, where the plan states it",
+        ),
     ),
     (
         Column("kind", lambda t: t.record_kind),
@@ -50,6 +58,9 @@ EXTRACTED_TASK: Record[ExtractedTask] = Record(
         Field("heading", str),
         Field("units", list[str], description="responsible units (责任单位)"),
         Field("start", int, description="offset of the paragraph in the text"),
+        Field("marker", int, description="offset of the label word, else of the first unit"),
+        Field("lead", list[str], lambda k: list(k.lead), description="units marked as leading"),
+        Field("style", str, description="how the plan writes responsibility (docs/extraction.md)"),
     ),
     (
         Column("start", lambda k: k.start),
