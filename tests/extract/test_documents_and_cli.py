@@ -98,12 +98,20 @@ def test_jsonl_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
             "quote",
             "start",
             "end",
+            "base_value",
+            "base_year",
+            "nature",
         }
         assert PLAN[t["start"] : t["end"]] == t["quote"]
+        # sentence targets: no 主要指标 table, so no base and no 属性
+        assert (t["base_value"], t["base_year"], t["nature"]) == (None, None, None)
     (task,) = [r for r in records if r["kind"] == "task"]
     assert task["units"] == ["湖南湘江新区管委会", "市发展改革委"] and PLAN[
         task["start"] :
     ].startswith("1.做强集聚区")
+    # the label word 责任单位 is the marker; nothing marks a lead, so the first unit leads
+    assert PLAN[task["marker"] :].startswith("责任单位:")
+    assert (task["lead"], task["style"]) == ([], "label")
 
 
 def test_yaml_output_is_a_plan_file_that_loads(
