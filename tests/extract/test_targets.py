@@ -43,6 +43,23 @@ def summary(text: str) -> list[tuple[int | None, str, Decimal, Decimal | None, s
         ("到2025年，產業規模達到1200億元。", "=", 1200, None, "亿元"),
         ("到2025年,培育十家龙头企业。", "=", 10, None, "家"),
         ("到2025年,营业收入达到100亿。", "=", 100, None, "亿元"),
+        # a range that repeats its unit
+        ("到2025年,研发投入占比达到5%—8%。", "range", 5, 8, "%"),
+        ("到2025年,新增3个—5个平台。", "range", 3, 5, "个"),
+        # units beyond money, counts and %: as written, in simplified script
+        ("到2025年,引进人才达到320万名。", "=", 320, None, "万名"),
+        ("到2025年,年接待观众达到4000万人次。", "=", 4000, None, "万人次"),
+        ("到2025年,举办讲座50场次。", "=", 50, None, "场次"),
+        ("到2025年,建设监测平台5处。", "=", 5, None, "处"),
+        ("到2025年,新增地铁列车30列。", "=", 30, None, "列"),
+        ("到2025年,年产商业火箭50发。", "=", 50, None, "发"),
+        ("到2025年,提供新平整土地约3,300公頃。", "~", 3300, None, "公顷"),
+        ("到2025年,建成高标准农田10万亩。", "=", 10, None, "万亩"),
+        ("到2025年,粮食产量达到1200万吨。", "=", 1200, None, "万吨"),
+        ("到2025年,农机总动力超过10亿千瓦。", ">=", 10, None, "亿千瓦"),
+        ("到2025年,研发投入强度提高2个百分点。", "=", 2, None, "个百分点"),
+        ("到2025年,审评时限压缩至40个工作日以内。", "<=", 40, None, "个工作日"),
+        ("到2025年,审查流程压缩至3周以内。", "<=", 3, None, "周"),
     ],
 )
 def test_amounts_counts_ranges_floors_and_approximations(
@@ -161,3 +178,30 @@ def test_offsets_are_into_the_original_text_with_full_width_and_traditional_scri
     ]
     for target in found:
         assert text[target.start : target.end] == target.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "登录国有可移动文物1.08亿件。",  # 亿 multiplies 件 here: not 亿元
+        "庆祝建园10周年。",  # 周年, not 周
+        "服务16周岁以上青年。",  # 周岁
+    ],
+)
+def test_words_that_only_look_like_units_are_not_read(text: str) -> None:
+    assert extract_targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("到2025年,产业规模翻一番。", 2),
+        ("到2025年,产业规模翻番。", 2),
+        ("到2025年,产值比2020年翻两番。", 4),
+        ("到2027年,全球首发产品实现倍增。", 2),
+        ("于2023年底前,鼠患黑点数目至少减半。", Decimal("0.5")),
+    ],
+)
+def test_doubling_words_are_multiples(text: str, value: Decimal) -> None:
+    target = one(text)
+    assert (target.op, target.value, target.unit) == ("x", value, "倍")

@@ -17,10 +17,20 @@ from bioecon.extract.rules.words import target_words
 
 NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
-# Targets are amounts, counts and percentages: every unit of the registry (data/units.yaml) of
-# those dimensions; not areas, 百分点, or 倍 (翻番 has its own rule).
-READ_DIMENSIONS = ("money_", "count_", "ratio")
-BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元
+# Targets are amounts, counts, shares, areas, masses, power, percentage points and time limits:
+# every unit of the registry (data/units.yaml) of those dimensions; not 倍 (翻番 has its own rule).
+READ_DIMENSIONS = (
+    "money_",
+    "count_",
+    "ratio",
+    "area",
+    "mass",
+    "power",
+    "percentage_point",
+    "duration_",
+)
+BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元 (not 1.08亿件)
+_NOT_A_UNIT_AFTER = {"周": "年岁", "天": "然"}  # 3周年, 16周岁 and 天然 are not 周 or 天
 _DATE_AFTER = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -32,12 +42,20 @@ def unit_as_read(unit: str) -> str:
 @cache
 def candidate_pattern() -> re.Pattern[str]:
     names = unit_registry().names(*READ_DIMENSIONS)
-    units = "|".join(re.escape(n) for n in (*names, BARE_YI))
+    every = "|".join(re.escape(n) for n in unit_registry().names(""))
+    units = "|".join(
+        re.escape(n) + (f"(?![{_NOT_A_UNIT_AFTER[n]}])" if n in _NOT_A_UNIT_AFTER else "")
+        for n in names
+    )
+    units += f"|{BARE_YI}(?!{every})"
     # 万 multiplies (1.2万家) unless it begins a unit (万元, 万人, 万亿元)
     wan_units = "|".join(re.escape(n[1:]) for n in names if n.startswith("万"))
+    doubling = "|".join(re.escape(w) for w in target_words().multiples)
+    # a range may repeat its unit (5%—20%, 3个—5个)
     return re.compile(
-        rf"(?P<low>{NUMBER})(?:{DASH}(?P<high>{NUMBER}))?\s*(?P<mult>万(?!{wan_units}))?"
-        rf"(?P<unit>{units})|(?P<double>翻一番|翻两番|翻番)"
+        rf"(?P<low>{NUMBER})(?:(?P<unit_low>{units})?{DASH}(?P<high>{NUMBER}))?\s*"
+        rf"(?P<mult>万(?!{wan_units}))?(?P<unit>(?(unit_low)(?P=unit_low)|(?:{units})))"
+        rf"|(?P<double>{doubling})"
     )
 
 
@@ -77,15 +95,20 @@ def _doubling(site: ReadSite) -> Candidate | None:
     double = site.match.group("double")
     if not double:
         return None
-    times = Decimal(4) if double == "翻两番" else Decimal(2)
+    times = target_words().multiples[double]
     return Candidate(times, None, "倍", TargetOp.TIMES, site.match.end())
 
 
 DOUBLING = Rule(
     "doubling",
-    "翻一番/翻番/翻两番 doubling: op x, value 2 (翻两番: 4), unit 倍",
+    "翻一番/翻番/倍增 doubling: op x, value 2 (翻两番: 4, 减半: 0.5), unit 倍",
     _doubling,
-    (Example("到2025年,产业规模翻一番。", "翻一番", "taken"),),
+    (
+        Example("到2025年,产业规模翻一番。", "翻一番", "taken"),
+        Example("到2027年,全球首发产品实现倍增。", "倍增", "taken"),
+        Example("到2025年,产值比2020年翻两番。", "翻两番", "taken"),
+        Example("于2023年底前,黑点数目至少减半。", "减半", "taken"),
+    ),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from bioecon.catalogs import read_data_file
@@ -18,6 +19,7 @@ class TargetWords:
     chinese_count_verbs: re.Pattern[str]  # anchored at the end of the text searched
     op_before: tuple[tuple[TargetOp, tuple[str, ...]], ...]
     op_after: tuple[tuple[str, TargetOp], ...]
+    multiples: dict[str, Decimal]  # 翻一番 → 2, 翻两番 → 4, 减半 → 0.5; longest word first
 
 
 def _any(words: list[str]) -> re.Pattern[str]:
@@ -35,4 +37,8 @@ def target_words() -> TargetWords:
         chinese_count_verbs=re.compile(rf"(?:{verbs})$"),
         op_before=tuple((TargetOp(op), tuple(ws)) for op, ws in data["op_before"].items()),
         op_after=tuple((word, TargetOp(op)) for word, op in data["op_after"]),
+        multiples={
+            word: Decimal(str(times))
+            for word, times in sorted(data["multiples"].items(), key=lambda wt: -len(wt[0]))
+        },
     )
