@@ -205,3 +205,34 @@ def test_words_that_only_look_like_units_are_not_read(text: str) -> None:
 def test_doubling_words_are_multiples(text: str, value: Decimal) -> None:
     target = one(text)
     assert (target.op, target.value, target.unit) == ("x", value, "倍")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # in the line: 于…年底前, a year written with spaces, 十四五末 without 到
+        ("於 2023 年底前消除至少75%的黑點。", 2023),
+        ("“十四五”末生物经济增加值超过5000亿元。", 2025),
+        # a heading that governs the line, several lines and one level up
+        ("一、2017年经济社会发展的主要任务\n(一)稳增长\n扩大投资。\n城镇新增就业70万人。", 2017),
+        # the title's horizon when nothing nearer dates the target
+        ("生物医药产业行动计划(2023—2025年)\n一、任务\n新增企业30家。", 2025),
+        ("湖北省文物事业发展\n“十四五”规划\n一、指标\n新增博物馆30个。", 2025),
+        ("2024年《政府工作报告》重点工作目标任务分解表\n新增托位数400个以上。", 2024),
+        # a start year and a span stated in the text
+        ("一、总体目标\n1.目标。2012年起5年内,集聚人才。\n二、行动\n培养100名优秀企业家。", 2016),
+    ],
+)
+def test_deadline_years_from_the_line_a_heading_or_the_horizon(text: str, year: int) -> None:
+    assert one(text).year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中共某县委 某县人民政府\n关于支持重点产业发展的实施意见\n(2023年2月8日)\n新增企业30家。",
+        "在“十三五”末的基础上,产业规模增长50%。",
+    ],
+)
+def test_a_date_or_a_base_is_not_a_deadline(text: str) -> None:
+    assert one(text).year is None

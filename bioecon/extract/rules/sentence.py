@@ -13,12 +13,8 @@ from bioecon.domain.target_kind import is_recurring
 from bioecon.extract.rules.base import Example, Rule
 from bioecon.extract.rules.reading import Candidate
 from bioecon.extract.rules.words import target_words
+from bioecon.extract.rules.years import document_horizon, heading_rank, heading_year, year_in
 
-_YEAR = re.compile(r"(?:到|至|于|在)?(20\d\d)年(?:底|末|前)?")
-_FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末")
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])"
-)
 _ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[“\"][^”\"]{1,12}[”\"]\s*[:：])")
 JOINERS = ("和", "、", "及", "与")
 
@@ -120,20 +116,44 @@ def _own_line(site: SentenceSite) -> Deadline | None:
 
 
 def _lead_in(site: SentenceSite) -> Deadline | None:
-    """The nearest lead-in above (sibling list items are skipped, a heading ends the search)."""
+    """The nearest lead-in above (sibling list items are skipped), up to the first heading."""
     view, lines = site.view, site.lines
     for index in range(bisect_right(lines, site.start) - 2, -1, -1):
-        line = view[lines[index] : lines[index + 1] - 1 if index + 1 < len(lines) else len(view)]
-        if not line.strip():
+        line = _line(view, lines, index)
+        if not line.strip() or _ITEM.match(line):
             continue
-        if _HEADING.match(line):
+        if heading_rank(line) is not None:
             return None
-        if _ITEM.match(line):
-            continue
         found = year_in(line)
         if found is not None:
             return Deadline(found, "lead-in")
     return None
+
+
+def _heading(site: SentenceSite) -> Deadline | None:
+    """The year of a heading that governs the line: the nearest heading above, then each
+    higher one (一、 above （一）, 第…章 above 一、) — the governing scope, not the nearest line."""
+    view, lines = site.view, site.lines
+    rank: int | None = None
+    for index in range(bisect_right(lines, site.start) - 1, -1, -1):
+        line = _line(view, lines, index)
+        found = heading_rank(line)
+        if found is None or (rank is not None and found >= rank):
+            continue
+        rank = found
+        year = heading_year(line)
+        if year is not None:
+            return Deadline(year, "heading")
+    return None
+
+
+def _horizon(site: SentenceSite) -> Deadline | None:
+    horizon = document_horizon(site.view)
+    return Deadline(horizon, "horizon") if horizon is not None else None
+
+
+def _line(view: str, lines: list[int], index: int) -> str:
+    return view[lines[index] : lines[index + 1] - 1 if index + 1 < len(lines) else len(view)]
 
 
 YEARS: tuple[Rule[SentenceSite, Deadline], ...] = (
@@ -164,22 +184,33 @@ YEARS: tuple[Rule[SentenceSite, Deadline], ...] = (
         _lead_in,
         (Example("到2027年,实现以下目标:\n——新增企业30家。", "30家", "year 2027"),),
     ),
+    Rule(
+        "year_in_heading",
+        "标题年份 the year of a governing heading (一、2017年主要预期目标), nearest then higher",
+        _heading,
+        (
+            Example("一、2021年主要预期目标\n1.地区生产总值增长6%以上。", "6%", "year 2021"),
+            Example(
+                "一、2017年的主要任务\n(一)稳增长\n全面实施。\n城镇新增就业70万人。",
+                "70万人",
+                "year 2017",
+            ),
+        ),
+    ),
+    Rule(
+        "year_of_horizon",
+        "规划期 nothing nearer dates it: the last year of the title's horizon (2023—2025年)",
+        _horizon,
+        (
+            Example("生物医药行动计划(2023—2025年)\n新增企业30家。", "30家", "year 2025"),
+            Example("“十四五”文物保护规划\n实施10—15个示范项目。", "10—15个", "year 2025"),
+            Example("2024年政府工作报告任务分解表\n新增托位400个以上。", "400个", "year 2024"),
+            Example(
+                "一、目标\n2012年起5年内,培养人才。\n二、措施\n资助100名。", "100名", "year 2016"
+            ),
+        ),
+    ),
 )
-
-
-def year_in(text: str) -> int | None:
-    """The last deadline year written in ``text`` (到2025年, 2025年, …; 到十四五末)."""
-    found: int | None = None
-    for match in _YEAR.finditer(text):
-        if match.group(0).startswith(("到", "至")) or text[match.end() : match.end() + 1] in ",，":
-            found = int(match.group(1))
-    five = list(_FIVE_YEAR_END.finditer(text))
-    if five:
-        plan_number = 10 + "一二三四五六七八九".index(five[-1].group(1)) + 1
-        last = 2025 + (plan_number - 14) * 5  # the 14th five-year plan (十四五) ends in 2025
-        if found is None or text.rfind(five[-1].group(0)) > text.rfind(str(found)):
-            return last
-    return found
 
 
 def distributed(view: str, clause: int, start: int) -> int | None:

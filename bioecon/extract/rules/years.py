@@ -1,0 +1,91 @@
+"""Deadline years as plans write them: in the line (到2025年, 于2023年底前, “十四五”末), in a
+heading that governs the line (一、2017年经济社会发展主要预期目标), and the document's horizon
+(a title's (2023—2025年) or “十四五”, a title that opens with its year, 2012年起5年内)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bioecon.extract.numerals import chinese_to_int
+
+_YEAR = re.compile(r"(到|至|于)?\s*(20\d\d)\s*年(底前|末前|前|底|末)?")
+_FIVE_YEAR_END = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?!的?基础)")
+_A_DATE = re.compile(r"\s*\d{1,2}\s*月")  # 2023年2月8日 is a date, not a deadline
+_HEADINGS = (
+    re.compile(r"^\s*第[一二三四五六七八九十]+[章部]"),
+    re.compile(r"^\s*[一二三四五六七八九十]+\s*、"),
+    re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]"),
+)
+_TITLE_RANGE = re.compile(r"20\d\d\s*年?\s*(?:—{1,2}|-|~|至|到)\s*(20\d\d)\s*年")
+_TITLE_YEAR = re.compile(r"^\s*(20\d\d)\s*年(?!\s*\d)")
+_FIVE_YEAR = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
+_SPAN = re.compile(r"(20\d\d)\s*年起\s*(\d+|[一二三四五六七八九十]+)\s*年内")
+_HEAD_LINES = 8  # the title stands in the document's first lines
+
+
+def five_year_plan_end(number: str) -> int:
+    """十四五 → 2025, 十三五 → 2020 (``number`` is the middle numeral: 四, 三 …)."""
+    plan_number = 10 + "一二三四五六七八九".index(number) + 1
+    return 2025 + (plan_number - 14) * 5  # the 14th five-year plan (十四五) ends in 2025
+
+
+def year_in(text: str) -> int | None:
+    """The last deadline year written in ``text``: 到2025年, 于 2023 年底前, 2025年, (a year
+    before a comma), 到“十四五”末 / “十四五”末 (not 在“十三五”末的基础上, a base)."""
+    found: tuple[int, int] | None = None
+    for match in _YEAR.finditer(text):
+        if _A_DATE.match(text, match.end()):
+            continue
+        after = text[match.end() : match.end() + 1]
+        if match.group(1) or match.group(3) or after in ",，":
+            found = (match.start(), int(match.group(2)))
+    five = list(_FIVE_YEAR_END.finditer(text))
+    if five and (found is None or five[-1].start() > found[0]):
+        return five_year_plan_end(five[-1].group(1))
+    return found[1] if found is not None else None
+
+
+def heading_rank(line: str) -> int | None:
+    """0 for 第…章, 1 for 一、, 2 for （一）; None for a line that is not a heading."""
+    return next((rank for rank, pattern in enumerate(_HEADINGS) if pattern.match(line)), None)
+
+
+def heading_year(line: str) -> int | None:
+    """The year a heading is about (一、2017年经济社会发展主要预期目标), or its deadline."""
+    found = year_in(line)
+    if found is not None:
+        return found
+    match = next((m for m in _YEAR.finditer(line) if not _A_DATE.match(line, m.end())), None)
+    return int(match.group(2)) if match is not None else None
+
+
+def _title_horizon(line: str) -> int | None:
+    ranged = _TITLE_RANGE.search(line)
+    if ranged is not None:
+        return int(ranged.group(1))
+    five = _FIVE_YEAR.search(line)
+    if five is not None:
+        return five_year_plan_end(five.group(1))
+    opening = _TITLE_YEAR.match(line)
+    return int(opening.group(1)) if opening is not None else None
+
+
+@lru_cache(maxsize=8)
+def document_horizon(view: str) -> int | None:
+    """The last year of the document's own horizon: a title line's range (…(2023—2025年)),
+    its five-year plan (“十四五”…规划) or its opening year (2024年《政府工作报告》…分解表) —
+    a title line is one of the first lines that is not a sentence (no 。，：at its end) —
+    else a start year with a span stated in the text (2012年起5年内 → 2016)."""
+    lines = [line.strip() for line in view.splitlines() if line.strip()][:_HEAD_LINES]
+    for line in lines:
+        if len(line) <= 100 and not line.endswith(("。", ",", "，", ":", "：", ";", "；")):
+            found = _title_horizon(line)
+            if found is not None:
+                return found
+    span = _SPAN.search(view)
+    if span is None:
+        return None
+    years = span.group(2)
+    count = int(years) if years.isdigit() else chinese_to_int(years)
+    return int(span.group(1)) + count - 1 if count else None
