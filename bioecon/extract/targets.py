@@ -30,12 +30,8 @@ from bioecon.extract.names import (
 from bioecon.extract.normalise import shadow
 from bioecon.extract.rules import sentence
 from bioecon.extract.rules.base import Decision, first, rejected
-from bioecon.extract.rules.reading import (
-    Candidate,
-    candidate_pattern,
-    read_candidate,
-    read_site,
-)
+from bioecon.extract.rules.candidate import read_candidate
+from bioecon.extract.rules.reading import Candidate, candidate_pattern, read_site
 from bioecon.extract.rules.sentence import SentenceSite, SplitSite
 from bioecon.extract.subjects import (
     heading_subject,

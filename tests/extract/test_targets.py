@@ -236,3 +236,48 @@ def test_deadline_years_from_the_line_a_heading_or_the_horizon(text: str, year: 
 )
 def test_a_date_or_a_base_is_not_a_deadline(text: str) -> None:
     assert one(text).year is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第 1 0 条 对新引进的项目给予支持。",
+        "重大项目可在第2条基础上实行一事一议。",
+        "方案提出5项重点任务。",
+        "高新区出台10条举措支持生物医药产业发展。",
+        "施政报告列110项KPI。",
+        "共有三个方面11项措施。",
+    ],
+)
+def test_numbers_that_count_the_document_itself_are_not_targets(text: str) -> None:
+    assert extract_targets(text) == []
+
+
+def test_an_eligibility_condition_selects_who_gets_the_rule_and_is_no_target() -> None:
+    text = (
+        "对工业类项目,固定资产投资1000万元及以上且亩均投资强度不低于200万元的,"
+        "按固定资产投资的5%—20%给予企业奖励。"
+    )
+    (rule,) = extract_targets(text)
+    assert (rule.op, rule.value, rule.value_high, rule.unit) == (
+        "range",
+        Decimal(5),
+        Decimal(20),
+        "%",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value"),
+    [
+        ("对揭榜项目给予最高1000万元的一次性奖励。", "<=", 1000),
+        ("对新认定的总部企业给予5000万元的一次性奖励。", "=", 5000),
+        ("设立总规模不低于1亿元的重点产业发展引导资金。", ">=", 1),
+        ("可申请最高不超过15万元的创业担保贷款。", "<=", 15),
+    ],
+)
+def test_an_amount_of_support_before_its_noun_is_not_a_threshold(
+    text: str, op: str, value: int
+) -> None:
+    target = one(text)
+    assert (target.op, target.value) == (op, Decimal(value))

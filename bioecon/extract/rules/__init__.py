@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bioecon.extract.rules import reading, sentence
+from bioecon.extract.rules import candidate, reading, sentence, thresholds
 from bioecon.extract.rules.base import Rule
 
 
@@ -14,8 +14,8 @@ def all_rules() -> list[Rule[Any, Any]]:
     """Every rule of every stage, stage by stage, each in the order it is tried."""
     return [
         reading.DOUBLING,
-        *reading.REJECTIONS,
-        reading.CLASS_THRESHOLD,
+        *candidate.REJECTIONS,
+        *thresholds.THRESHOLDS,
         reading.AMOUNT,
         *reading.op_rules(),
         *sentence.REJECTIONS,

@@ -10,9 +10,8 @@ from functools import cache
 
 from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetOp
-from bioecon.extract.normalise import is_cjk
 from bioecon.extract.numerals import to_decimal
-from bioecon.extract.rules.base import Decision, Example, Rule, first, rejected, taken
+from bioecon.extract.rules.base import Decision, Example, Rule, first, taken
 from bioecon.extract.rules.words import target_words
 
 NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
@@ -180,35 +179,6 @@ REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
 )
 
 
-def _class_threshold(site: ReadSite) -> bool | None:
-    """过100亿元的骨干企业, 销售收入过50亿元企业: an amount that grades a counted thing."""
-    if not site.money:
-        return None
-    rest = site.view[site.match.end() :]
-    for word in ("及以上", "以上", "以下"):
-        if rest.startswith(word):
-            rest = rest[len(word) :]
-    if rest.startswith("的"):
-        following = rest[1:2]
-        return bool(following) and (is_cjk(following) or following.isdigit() or following in '“"')
-    following = rest[:1]
-    graded = site.before.endswith(("过", "超过", "超", "达", "达到", "在"))
-    return (
-        graded and bool(following) and is_cjk(following) and not rest.startswith(("规模", "产值"))
-    ) or None
-
-
-CLASS_THRESHOLD = Rule(
-    "class_threshold",
-    "门槛 a class threshold (过100亿元的骨干企业): names the counted thing, not a target",
-    _class_threshold,
-    (
-        Example("到2025年,培育过100亿元的骨干企业2家。", "100亿元", "threshold"),
-        Example("到2025年,培育2家销售收入过50亿元企业。", "50亿元", "threshold"),
-    ),
-)
-
-
 def _ranged(site: ReadSite) -> tuple[TargetOp, str] | None:
     if site.match.group("high") is None:
         return None
@@ -294,24 +264,12 @@ AMOUNT = Rule(
 )
 
 
-def _threshold(_: bool) -> str:
-    return "threshold"
-
-
 def _op(found: tuple[TargetOp, str]) -> str:
     return f"op {found[0]}"
 
 
-def read_candidate(site: ReadSite, decisions: list[Decision]) -> Candidate | None:
-    """The candidate the rules take from ``site``, or None (rejected or a class threshold:
-    the last decision says which)."""
-    doubled = first((DOUBLING,), site, decisions, taken)
-    if doubled is not None:
-        return doubled
-    if first(REJECTIONS, site, decisions, rejected) or first(
-        (CLASS_THRESHOLD,), site, decisions, _threshold
-    ):
-        return None
+def read_amount(site: ReadSite, decisions: list[Decision]) -> Candidate:
+    """The value, range and op of a number that was neither rejected nor a threshold."""
     first((AMOUNT,), site, decisions, taken)
     match = site.match
     multiplier = Decimal(10_000) if match.group("mult") else Decimal(1)

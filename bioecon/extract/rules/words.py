@@ -19,6 +19,11 @@ class TargetWords:
     chinese_count_verbs: re.Pattern[str]  # anchored at the end of the text searched
     op_before: tuple[tuple[TargetOp, tuple[str, ...]], ...]
     op_after: tuple[tuple[str, TargetOp], ...]
+    cap_words: tuple[str, ...]  # 最高, 不超过 …, 给予: an amount of support follows
+    support_nouns: tuple[str, ...]  # 资金, 奖励, 经费 …: what an amount of support is of
+    structure_verbs: tuple[str, ...]  # 提出, 列出, 以下 …: a count of the document's own parts
+    structure_nouns: tuple[str, ...]  # 措施, 举措, 条款 …: the parts a document counts
+    issuing_verbs: tuple[str, ...]  # 出台, 印发 …: with 条, a count of the document's articles
     multiples: dict[str, Decimal]  # 翻一番 → 2, 翻两番 → 4, 减半 → 0.5; longest word first
 
 
@@ -37,6 +42,11 @@ def target_words() -> TargetWords:
         chinese_count_verbs=re.compile(rf"(?:{verbs})$"),
         op_before=tuple((TargetOp(op), tuple(ws)) for op, ws in data["op_before"].items()),
         op_after=tuple((word, TargetOp(op)) for word, op in data["op_after"]),
+        cap_words=(*dict(data["op_before"])["<="], *data["grant_words"]),
+        support_nouns=tuple(data["support_nouns"]),
+        structure_verbs=tuple(data["structure_verbs"]),
+        structure_nouns=tuple(data["structure_nouns"]),
+        issuing_verbs=tuple(data["issuing_verbs"]),
         multiples={
             word: Decimal(str(times))
             for word, times in sorted(data["multiples"].items(), key=lambda wt: -len(wt[0]))

@@ -1,0 +1,50 @@
+"""Numbers that count the document itself, not what it commits to: article numbers (第3条) and
+counts of its own measures, tasks and parts (提出5项任务, 出台10条举措, 以下20条)."""
+
+from __future__ import annotations
+
+from bioecon.extract.rules.base import Example, Rule
+from bioecon.extract.rules.reading import ReadSite, unit_as_read
+from bioecon.extract.rules.words import target_words
+
+_PART_UNITS = ("条", "项", "个")
+
+
+def _ordinal(site: ReadSite) -> bool | None:
+    """第3条, 第 1 0 条, 第2、3条: an ordinal names a part, it counts nothing."""
+    return site.before.rstrip(" 0123456789、,").endswith("第") or None
+
+
+def _structure_count(site: ReadSite) -> bool | None:
+    words = target_words()
+    unit = unit_as_read(site.match.group("unit") or "")
+    if unit not in _PART_UNITS:
+        return None
+    before = site.before.rstrip().removesuffix("了")
+    counted = site.after.lstrip().startswith(words.structure_nouns)
+    articles = unit == "条" and before.endswith(words.issuing_verbs)
+    return (before.endswith(words.structure_verbs) or counted or articles) or None
+
+
+REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
+    Rule(
+        "ordinal",
+        "序数 第N条 an article or part number (第3条, 第2、3条), not a count",
+        _ordinal,
+        (
+            Example("第 3 条 对新引进的项目给予奖励。", "3 条", "rejected"),
+            Example("按第2、3条执行。", "3条", "rejected"),
+        ),
+    ),
+    Rule(
+        "structure_count",
+        "结构计数 a count of the document's own parts (提出5项任务, 出台10条举措), not a target",
+        _structure_count,
+        (
+            Example("方案提出5项重点任务。", "5项", "rejected"),
+            Example("高新区出台10条举措支持产业发展。", "10条", "rejected"),
+            Example("共有三个方面11项措施。", "11项", "rejected"),
+            Example("具体措施如下20条。", "20条", "rejected"),
+        ),
+    ),
+)
