@@ -39,12 +39,11 @@ def test_the_seeds_as_a_set_score_one(tmp_path: Path) -> None:
 
 def test_the_small_set_scores_as_worked_by_hand() -> None:
     e01, e02 = score_set(directory=SMALL)
-    # e01 (traditional script): 3000億元, 3—5個 and 10家以上 are read and match (TP 3); 近百家
-    # (op ~ 100) is not read (百 after 近 is rejected as a colloquial grade): FN 1.
-    # P = 3/3 = 1.000, R = 3/4 = 0.750, F1 = 2·1·0.75/1.75 = 0.857
-    assert (e01.targets.true_positive, e01.targets.false_positive) == (3, 0)
-    assert e01.targets.false_negative == 1
-    assert round(e01.targets.f1, 3) == 0.857
+    # e01 (traditional script): 3000億元, 3—5個, 10家以上 and 近百家 (op ~ 100: 百 after 近 is
+    # a number, not a colloquial grade) are read and match: TP 4, P = R = F1 = 1.000
+    assert (e01.targets.true_positive, e01.targets.false_positive) == (4, 0)
+    assert e01.targets.false_negative == 0
+    assert round(e01.targets.f1, 3) == 1.0
     # its (責任單位:…) is read (bioecon/extract/responsibility.py): both units TP, nothing else
     # predicted: P = R = F1 = 1.000
     assert (e01.units.true_positive, e01.units.false_negative) == (2, 0)
@@ -63,11 +62,10 @@ def test_the_small_set_scores_as_worked_by_hand() -> None:
     # lead: rows 1, 3 (gold [], task ()) agree; row 2 (gold [市人社局], before 牵头) and row 4
     # (gold [市科技局], after 牵头单位) agree. 4 of 4 = 1.000
     assert (e02.lead.total, e02.lead.count) == (4.0, 4)
-    # overall targets: TP 5, FP 0, FN 1: F1 = 2·1·(5/6)/(1 + 5/6) = 0.909; units TP 9, FP 0,
-    # FN 0: F1 = 1.000
+    # overall targets: TP 6, FP 0, FN 0: F1 = 1.000; units TP 9, FP 0, FN 0: F1 = 1.000
     targets, units = e01.targets + e02.targets, e01.units + e02.units
-    assert (round(targets.f1, 3), round(units.f1, 3)) == (0.909, 1.0)
-    assert (e01.metric + e02.metric).count == 5
+    assert (round(targets.f1, 3), round(units.f1, 3)) == (1.0, 1.0)
+    assert (e01.metric + e02.metric).count == 6
 
 
 def test_extract_eval_set_json_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,10 +74,10 @@ def test_extract_eval_set_json_and_errors(capsys: pytest.CaptureFixture[str]) ->
     rows = json.loads(out)
     assert [r["document"] for r in rows] == ["e01-traditional.txt", "e02-simplified.txt", "overall"]
     overall = rows[-1]
-    assert overall["targets_counts"] == {"tp": 5, "fp": 0, "fn": 1}
-    assert (overall["targets_f1"], overall["units_f1"]) == (0.909, 1.0)
+    assert overall["targets_counts"] == {"tp": 6, "fp": 0, "fn": 0}
+    assert (overall["targets_f1"], overall["units_f1"]) == (1, 1.0)
     assert overall["lead_agreement"] == 1.0 and overall["lead_rows"] == 5
-    assert any("FN @37 e01-03" in line for line in rows[0]["errors"])
+    assert any(line.startswith("NAME @37 e01-03") for line in rows[0]["errors"])
     code, out, _ = run(capsys, "extract-eval", "--set", str(SMALL))
     assert code == 0 and "lead =" in out and "1.000" in out
 

@@ -281,3 +281,39 @@ def test_an_amount_of_support_before_its_noun_is_not_a_threshold(
 ) -> None:
     target = one(text)
     assert (target.op, target.value) == (op, Decimal(value))
+
+
+def test_fenbie_distributes_the_comparison_over_its_list() -> None:
+    text = "到2025年,生物医药和生物制造产业规模分别超过350亿元和200亿元。"
+    assert summary(text) == [
+        (2025, ">=", Decimal(350), None, "亿元", "level"),
+        (2025, ">=", Decimal(200), None, "亿元", "level"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "value", "unit"),
+    [
+        ("到2025年,新增企业100余家。", ">=", 100, "家"),
+        ("到2025年,建成50多个平台。", ">=", 50, "个"),
+        ("到2025年,引进近50家企业。", "~", 50, "家"),
+        ("到2025年,引进近百家企业。", "~", 100, "家"),
+        ("到2025年，引進近百家企業。", "~", 100, "家"),
+    ],
+)
+def test_approximate_numbers_with_yu_duo_jin(text: str, op: str, value: int, unit: str) -> None:
+    target = one(text)
+    assert (target.op, target.value, target.unit) == (op, Decimal(value), unit)
+
+
+def test_an_annual_rate_has_no_year_beside_a_level_that_keeps_its_own() -> None:
+    text = "到2025年,核心产业产值达到500亿元、年均增长15%。"
+    assert [(t.year, t.value, t.unit) for t in extract_targets(text)] == [
+        (2025, Decimal(500), "亿元"),
+        (None, Decimal(15), "%"),
+    ]
+
+
+def test_nian_jun_is_not_jun_shared_by_a_list() -> None:
+    text = "到2025年,生物医药和生物制造等核心产业增加值年均增长10%左右。"
+    assert len(extract_targets(text)) == 1

@@ -53,7 +53,7 @@ def candidate_pattern() -> re.Pattern[str]:
     # a range may repeat its unit (5%—20%, 3个—5个)
     return re.compile(
         rf"(?P<low>{NUMBER})(?:(?P<unit_low>{units})?{DASH}(?P<high>{NUMBER}))?\s*"
-        rf"(?P<mult>万(?!{wan_units}))?(?P<unit>(?(unit_low)(?P=unit_low)|(?:{units})))"
+        rf"(?P<mult>万(?!{wan_units}))?(?P<more>[余多])?(?P<unit>(?(unit_low)(?P=unit_low)|(?:{units})))"
         rf"|(?P<double>{doubling})"
     )
 
@@ -112,7 +112,8 @@ DOUBLING = Rule(
 
 
 def _colloquial_grade(site: ReadSite) -> bool | None:
-    return (site.chinese and site.match.group("low")[0] in "百千万") or None
+    approximate = site.before.endswith("近")  # 近百家: about a hundred, a number
+    return (site.chinese and site.match.group("low")[0] in "百千万" and not approximate) or None
 
 
 def _chinese_count(site: ReadSite) -> bool | None:
@@ -186,6 +187,33 @@ def _ranged(site: ReadSite) -> tuple[TargetOp, str] | None:
     return TargetOp.RANGE, word
 
 
+def _more_than(site: ReadSite) -> tuple[TargetOp, str] | None:
+    return (TargetOp.GE, "") if site.match.group("more") else None
+
+
+_JOINED = re.compile(r"^[\s、和及与,]*$")
+
+
+def _distributed_op(site: ReadSite) -> tuple[TargetOp, str] | None:
+    """分别超过350亿元和200亿元: the comparison after 分别 holds for every number of its list."""
+    start = site.match.start()
+    head = site.view[max(0, start - 60) : start]
+    at = head.rfind("分别")
+    if at == -1:
+        return None
+    rest = head[at + 2 :]
+    found = max(
+        ((op, w) for op, words in target_words().op_before for w in words if rest.startswith(w)),
+        key=lambda found: len(found[1]),
+        default=None,
+    )
+    if found is None:
+        return None
+    between = candidate_pattern().sub("", rest[len(found[1]) :])
+    between = "".join(between.split("以上")).replace("左右", "")
+    return (found[0], "") if _JOINED.match(between) else None
+
+
 def _word_after(site: ReadSite) -> tuple[TargetOp, str] | None:
     found = next((w for w in target_words().op_after if site.after.startswith(w[0])), None)
     return (found[1], found[0]) if found is not None else None
@@ -218,10 +246,22 @@ def _op_rules() -> tuple[Rule[ReadSite, tuple[TargetOp, str]], ...]:
             (Example("到2025年,新增1—2个特色集群。", "1—2个", "op range"),),
         ),
         Rule(
+            "op_more",
+            "余/多 after the number (100余家, 50多个): more than it, op >=",
+            _more_than,
+            (Example("到2020年,形成了20多家大型企业。", "20多家", "op >="),),
+        ),
+        Rule(
             "op_after",
             "以上/左右/以下/以内 after the unit: that op, over any word before (达到50%以上 is >=)",
             _word_after,
             (Example("到2025年,培育10家以上孵化器。", "10家", "op >="),),
+        ),
+        Rule(
+            "op_distributed",
+            "分别 the comparison after 分别 holds for each number of its list (分别超过350亿元和200亿元)",
+            _distributed_op,
+            (Example("甲和乙规模分别超过350亿元和200亿元。", "200亿元", "op >="),),
         ),
         *(Rule(r.name, r.reason, r.decide, (examples[op],)) for op, r in before.items()),
         Rule(

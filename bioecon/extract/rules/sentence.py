@@ -104,6 +104,12 @@ def _funding_year(site: SentenceSite) -> Deadline | None:
     return Deadline(None, "funding") if site.funding else None
 
 
+def _annual_rate(site: SentenceSite) -> Deadline | None:
+    """年均增长10%: a rate that recurs every year of the plan, not a level by a deadline."""
+    item = site.view[site.clause : site.start]
+    return Deadline(None, "annual rate") if target_words().annual_rate.search(item) else None
+
+
 def _recurring(site: SentenceSite) -> Deadline | None:
     recurring = is_recurring(site.view[site.sentence_start : site.start])
     return Deadline(None, "annual") if recurring else None
@@ -164,6 +170,12 @@ YEARS: tuple[Rule[SentenceSite, Deadline], ...] = (
         (Example("按研发投入的15%给予资金支持。", "15%", "no year"),),
     ),
     Rule(
+        "annual_rate_no_year",
+        "年均增长 a recurring annual rate (年均增长10%) has no year; a level beside it keeps its own",
+        _annual_rate,
+        (Example("到2025年,产值达到500亿元、年均增长15%。", "15%", "no year"),),
+    ),
+    Rule(
         "recurring_no_year",
         "每年 a target set for every year (每年遴选30个) has no deadline year",
         _recurring,
@@ -213,12 +225,16 @@ YEARS: tuple[Rule[SentenceSite, Deadline], ...] = (
 )
 
 
+_SHARED = re.compile(r"(?<![年人亩户平])均(?![衡等匀])")  # 年均/人均/亩均/平均/均衡 share nothing
+
+
 def distributed(view: str, clause: int, start: int) -> int | None:
     """新引进A和B均达到10户: the position of B, which gets a target of its own."""
     head = view[clause:start]
-    if "均" not in head:
+    shared = _SHARED.search(head)
+    if shared is None:
         return None
-    nouns = head.split("均")[0]
+    nouns = head[: shared.start()]
     for joiner in JOINERS:
         if joiner in nouns:
             return clause + nouns.rindex(joiner) + 1

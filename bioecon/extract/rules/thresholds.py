@@ -10,6 +10,7 @@ from bioecon.extract.rules.base import Example, Rule
 from bioecon.extract.rules.reading import ReadSite
 from bioecon.extract.rules.words import target_words
 
+_JOINERS = "和及与、或"  # 超过350亿元和200亿元: a list of amounts, not an amount and its noun
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]|——")
 
 
@@ -46,9 +47,8 @@ def _class_threshold(site: ReadSite) -> bool | None:
         return (bool(following) and graded) or None
     following = rest[:1]
     graded = site.before.endswith(("过", "超过", "超", "达", "达到", "在"))
-    return (
-        graded and bool(following) and is_cjk(following) and not rest.startswith(("规模", "产值"))
-    ) or None
+    named = bool(following) and is_cjk(following) and following not in _JOINERS
+    return (graded and named and not rest.startswith(("规模", "产值"))) or None
 
 
 def _condition(site: ReadSite) -> bool | None:

@@ -15,6 +15,7 @@ from bioecon.domain.model import TargetOp
 class TargetWords:
     past: re.Pattern[str]
     past_sentence: re.Pattern[str]
+    annual_rate: re.Pattern[str]
     funding: re.Pattern[str]
     chinese_count_verbs: re.Pattern[str]  # anchored at the end of the text searched
     op_before: tuple[tuple[TargetOp, tuple[str, ...]], ...]
@@ -35,11 +36,14 @@ def _any(words: list[str]) -> re.Pattern[str]:
 def target_words() -> TargetWords:
     data = read_data_file("extract/target_words.yaml")
     verbs = "|".join(re.escape(w) for w in data["chinese_count_verbs"])
+    # 引进近百家, 培育超过十家: a comparison may stand between the verb and the numeral
+    comparisons = "|".join(re.escape(w) for ws in data["op_before"].values() for w in ws)
     return TargetWords(
         past=_any(data["past"]),
         past_sentence=_any(data["past_sentence"]),
+        annual_rate=_any(data["annual_rate"]),
         funding=_any(data["funding"]),
-        chinese_count_verbs=re.compile(rf"(?:{verbs})$"),
+        chinese_count_verbs=re.compile(rf"(?:{verbs})(?:{comparisons})?$"),
         op_before=tuple((TargetOp(op), tuple(ws)) for op, ws in data["op_before"].items()),
         op_after=tuple((word, TargetOp(op)) for word, op in data["op_after"]),
         cap_words=(*dict(data["op_before"])["<="], *data["grant_words"]),
