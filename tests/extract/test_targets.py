@@ -219,6 +219,10 @@ def test_doubling_words_are_multiples(text: str, value: Decimal) -> None:
         ("生物医药产业行动计划(2023—2025年)\n一、任务\n新增企业30家。", 2025),
         ("湖北省文物事业发展\n“十四五”规划\n一、指标\n新增博物馆30个。", 2025),
         ("2024年《政府工作报告》重点工作目标任务分解表\n新增托位数400个以上。", 2024),
+        # a 香港 fiscal-year range ends in the calendar year its last year ends
+        ("在未來十年(2023-24 至 2032-33 年度)依時提供約 3,300 公頃新平整土地。", 2033),
+        # a deadline after the number, in its sentence
+        ("选取255公顷土地进行可行性研究,以期在2024年或之前改划第一批用地。", 2024),
         # a start year and a span stated in the text
         ("一、总体目标\n1.目标。2012年起5年内,集聚人才。\n二、行动\n培养100名优秀企业家。", 2016),
     ],
@@ -317,3 +321,14 @@ def test_an_annual_rate_has_no_year_beside_a_level_that_keeps_its_own() -> None:
 def test_nian_jun_is_not_jun_shared_by_a_list() -> None:
     text = "到2025年,生物医药和生物制造等核心产业增加值年均增长10%左右。"
     assert len(extract_targets(text)) == 1
+
+
+def test_a_threshold_coordinated_with_another_attribute_is_not_a_target() -> None:
+    text = "到2027年,培育年产值超100亿元、具备较强国际竞争力的龙头企业2家。"
+    target = one(text)
+    assert (target.value, target.unit, target.qualifier) == (Decimal(2), "家", "年产值超100亿元")
+
+
+def test_the_base_of_a_funding_rule_is_not_the_past() -> None:
+    text = "对参保企业,按其上年度实际缴纳失业保险费的50%给予返还。"
+    assert one(text).value == Decimal(50)

@@ -13,7 +13,13 @@ from bioecon.domain.target_kind import is_recurring
 from bioecon.extract.rules.base import Example, Rule
 from bioecon.extract.rules.reading import Candidate
 from bioecon.extract.rules.words import target_words
-from bioecon.extract.rules.years import document_horizon, heading_rank, heading_year, year_in
+from bioecon.extract.rules.years import (
+    deadline_after,
+    document_horizon,
+    heading_rank,
+    heading_year,
+    year_in,
+)
 
 _ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[“\"][^”\"]{1,12}[”\"]\s*[:：])")
 JOINERS = ("和", "、", "及", "与")
@@ -49,6 +55,8 @@ class SentenceSite:
 
 
 def _past(site: SentenceSite) -> bool | None:
+    if site.funding:  # 返还其上年度实际缴纳失业保险费的50%: the past is the rule's base
+        return None
     past = target_words().past
     near = site.view[site.start : site.candidate.end + 4]
     return bool(past.search(site.view[site.clause : site.start]) or past.search(near)) or None
@@ -121,6 +129,13 @@ def _own_line(site: SentenceSite) -> Deadline | None:
     return Deadline(year, "line") if year is not None else None
 
 
+def _after_in_sentence(site: SentenceSite) -> Deadline | None:
+    """选取255公顷土地进行研究,以期在2024年或之前改划: a deadline written after the number."""
+    end = site.view.find("。", site.start)
+    year = deadline_after(site.view[site.start : end if end != -1 else len(site.view)])
+    return Deadline(year, "after") if year is not None else None
+
+
 def _lead_in(site: SentenceSite) -> Deadline | None:
     """The nearest lead-in above (sibling list items are skipped), up to the first heading."""
     view, lines = site.view, site.lines
@@ -189,6 +204,12 @@ YEARS: tuple[Rule[SentenceSite, Deadline], ...] = (
             Example("到2025年,产业规模达到4000亿元。", "4000亿元", "year 2025"),
             Example("到“十四五”末,产业规模达到4000亿元。", "4000亿元", "year 2025"),
         ),
+    ),
+    Rule(
+        "year_after_in_sentence",
+        "之前 a deadline after the number in its sentence (在2024年或之前, 于2025年底前)",
+        _after_in_sentence,
+        (Example("研究255公顷土地,以期在2024年或之前改划。", "255公顷", "year 2024"),),
     ),
     Rule(
         "year_in_lead_in",

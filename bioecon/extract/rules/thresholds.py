@@ -47,6 +47,8 @@ def _class_threshold(site: ReadSite) -> bool | None:
         return (bool(following) and graded) or None
     following = rest[:1]
     graded = site.before.endswith(("过", "超过", "超", "达", "达到", "在"))
+    if graded and following == "、" and "的" in _clause_after(site):
+        return True  # 培育年产值超100亿元、具备较强竞争力的龙头企业2家: one of its attributes
     named = bool(following) and is_cjk(following) and following not in _JOINERS
     return (graded and named and not rest.startswith(("规模", "产值"))) or None
 
@@ -74,6 +76,7 @@ THRESHOLDS: tuple[Rule[ReadSite, bool], ...] = (
         (
             Example("到2025年,培育过100亿元的骨干企业2家。", "100亿元", "threshold"),
             Example("到2025年,培育2家销售收入过50亿元企业。", "50亿元", "threshold"),
+            Example("培育年产值超100亿元、竞争力强的龙头企业2家。", "100亿元", "threshold"),
         ),
     ),
     Rule(

@@ -1,4 +1,5 @@
-"""Deadline years as plans write them: in the line (到2025年, 于2023年底前, “十四五”末), in a
+"""Deadline years as plans write them: in the line (到2025年, 于2023年底前, “十四五”末, a 香港
+fiscal year 2023-24 至 2032-33 年度), after the number (以期在2024年或之前), in a
 heading that governs the line (一、2017年经济社会发展主要预期目标), and the document's horizon
 (a title's (2023—2025年) or “十四五”, a title that opens with its year, 2012年起5年内)."""
 
@@ -11,6 +12,11 @@ from bioecon.extract.numerals import chinese_to_int
 
 _YEAR = re.compile(r"(到|至|于)?\s*(20\d\d)\s*年(底前|末前|前|底|末)?")
 _FIVE_YEAR_END = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?!的?基础)")
+# 香港 fiscal years: 2023-24 至 2032-33 年度 ends in 2033 (the calendar year the last one ends)
+_FISCAL = re.compile(
+    r"(20\d\d)\s*-\s*(\d\d)\s*(?:年度)?(?:\s*(?:至|到|—|-)\s*(20\d\d)\s*-\s*(\d\d))?\s*年度"
+)
+_AFTER = re.compile(r"(?:在|于|到)\s*(20\d\d)\s*年(?:或之前|之前|底前|前)")
 _A_DATE = re.compile(r"\s*\d{1,2}\s*月")  # 2023年2月8日 is a date, not a deadline
 _HEADINGS = (
     re.compile(r"^\s*第[一二三四五六七八九十]+[章部]"),
@@ -40,10 +46,20 @@ def year_in(text: str) -> int | None:
         after = text[match.end() : match.end() + 1]
         if match.group(1) or match.group(3) or after in ",，":
             found = (match.start(), int(match.group(2)))
+    for match in _FISCAL.finditer(text):
+        first, last = match.group(3, 4) if match.group(3) else match.group(1, 2)
+        if found is None or match.start() > found[0]:
+            found = (match.start(), int(first[:2] + last))
     five = list(_FIVE_YEAR_END.finditer(text))
     if five and (found is None or five[-1].start() > found[0]):
         return five_year_plan_end(five[-1].group(1))
     return found[1] if found is not None else None
+
+
+def deadline_after(text: str) -> int | None:
+    """The first deadline written after a number in its sentence: 在2024年或之前, 于2025年底前."""
+    match = _AFTER.search(text)
+    return int(match.group(1)) if match is not None else None
 
 
 def heading_rank(line: str) -> int | None:
