@@ -332,3 +332,37 @@ def test_a_threshold_coordinated_with_another_attribute_is_not_a_target() -> Non
 def test_the_base_of_a_funding_rule_is_not_the_past() -> None:
     text = "对参保企业,按其上年度实际缴纳失业保险费的50%给予返还。"
     assert one(text).value == Decimal(50)
+
+
+def test_a_base_year_right_before_the_number_is_not_its_deadline() -> None:
+    assert one("到2025年,产值比2020年翻两番。").year == 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2025年，甲和乙產業規模分別超過350億元和200億元。",
+            [(2025, ">=", 350, "亿元"), (2025, ">=", 200, "亿元")],
+        ),
+        (
+            "到2025年，產值達到500億元、年均增長15%。",
+            [(2025, "=", 500, "亿元"), (None, "=", 15, "%")],
+        ),
+        ("到2027年，全球首發產品實現倍增。", [(2027, "x", 2, "倍")]),
+        (
+            "到2025年，新增企業100餘家、平臺50多個。",
+            [(2025, ">=", 100, "家"), (2025, ">=", 50, "个")],
+        ),
+        ("生物醫藥行動計劃（2023—2025年）\n新增專案3—5項。", [(2025, "range", 3, "项")]),
+        ("方案提出5項重點任務。", []),
+    ],
+)
+def test_traditional_script_throughout_with_simplified_units(
+    text: str, expected: list[tuple[int | None, str, int, str]]
+) -> None:
+    found = extract_targets(text)
+    assert [(t.year, t.op, t.value, t.unit) for t in found] == [
+        (year, op, Decimal(value), unit) for year, op, value, unit in expected
+    ]
+    assert all(t.quote == text[t.start : t.end] for t in found)

@@ -44,7 +44,7 @@ def year_in(text: str) -> int | None:
         if _A_DATE.match(text, match.end()):
             continue
         after = text[match.end() : match.end() + 1]
-        if match.group(1) or match.group(3) or after in ",，":
+        if match.group(1) or match.group(3) or (after and after in ",，"):
             found = (match.start(), int(match.group(2)))
     for match in _FISCAL.finditer(text):
         first, last = match.group(3, 4) if match.group(3) else match.group(1, 2)
