@@ -366,3 +366,17 @@ def test_traditional_script_throughout_with_simplified_units(
         (year, op, Decimal(value), unit) for year, op, value, unit in expected
     ]
     assert all(t.quote == text[t.start : t.end] for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ops"),
+    [
+        ("按照规定给予不超过总投入30%、最高3000万元的经费支持。", ["<=", "<="]),
+        ("医保基金按不低于采购金额的30%提前预付给医疗机构。", [">="]),
+        ("于2023年底前消除至少75%的黑点。", [">="]),
+        ("对完成临床I、II期研究的,分别给予最高100万元、200万元资助。", ["<=", "<="]),
+        ("按规上工业企业年产值同比增长超出额0.5%给予奖励。", ["="]),
+    ],
+)
+def test_comparisons_before_a_base_and_after_fenbie(text: str, ops: list[str]) -> None:
+    assert [t.op for t in extract_targets(text)] == ops

@@ -201,7 +201,7 @@ def _distributed_op(site: ReadSite) -> tuple[TargetOp, str] | None:
     at = head.rfind("分别")
     if at == -1:
         return None
-    rest = head[at + 2 :]
+    rest = head[at + 2 :].removeprefix("给予")  # 分别给予最高100万元、200万元
     found = max(
         ((op, w) for op, words in target_words().op_before for w in words if rest.startswith(w)),
         key=lambda found: len(found[1]),
@@ -212,6 +212,22 @@ def _distributed_op(site: ReadSite) -> tuple[TargetOp, str] | None:
     between = candidate_pattern().sub("", rest[len(found[1]) :])
     between = "".join(between.split("以上")).replace("左右", "")
     return (found[0], "") if _JOINED.match(between) else None
+
+
+_BASE = re.compile(r"^[^\d,，。;；:：、]{1,12}$")
+
+
+def _word_before_base(site: ReadSite) -> tuple[TargetOp, str] | None:
+    """不超过总投入30%, 不低于采购金额的30%: the comparison stands before the share's base."""
+    if not unit_registry().measures(unit_as_read(site.match.group("unit") or ""), "ratio"):
+        return None
+    for op, words in target_words().op_before:
+        # a word of two characters or more, not of op =: 超 in 超出额0.5% is not a comparison
+        for word in (w for w in words if len(w) > 1 and op is not TargetOp.EQ):
+            at = site.before.rfind(word)
+            if at != -1 and _BASE.match(site.before[at + len(word) :]):
+                return op, ""
+    return None
 
 
 def _word_after(site: ReadSite) -> tuple[TargetOp, str] | None:
@@ -264,6 +280,12 @@ def _op_rules() -> tuple[Rule[ReadSite, tuple[TargetOp, str]], ...]:
             (Example("甲和乙规模分别超过350亿元和200亿元。", "200亿元", "op >="),),
         ),
         *(Rule(r.name, r.reason, r.decide, (examples[op],)) for op, r in before.items()),
+        Rule(
+            "op_before_base",
+            "不超过总投入30% a comparison before the base of a share: that op",
+            _word_before_base,
+            (Example("给予不超过总投入30%的经费支持。", "30%", "op <="),),
+        ),
         Rule(
             "op_default",
             "无比较词 no comparison word: op =",
