@@ -380,3 +380,10 @@ def test_traditional_script_throughout_with_simplified_units(
 )
 def test_comparisons_before_a_base_and_after_fenbie(text: str, ops: list[str]) -> None:
     assert [t.op for t in extract_targets(text)] == ops
+
+
+def test_a_class_threshold_without_a_count_is_no_target() -> None:
+    assert extract_targets("到2025年,培育10亿元以上企业。") == []
+    (count,) = extract_targets("到2025年,培育10亿元以上企业5家。")
+    assert (count.value, count.unit, count.qualifier) == (Decimal(5), "家", "10亿元")
+    assert [t.value for t in extract_targets("到2025年,产业规模达到100亿元以上。")] == [100]

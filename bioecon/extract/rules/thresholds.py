@@ -11,6 +11,8 @@ from bioecon.extract.rules.reading import ReadSite
 from bioecon.extract.rules.words import target_words
 
 _JOINERS = "和及与、或"  # 超过350亿元和200亿元: a list of amounts, not an amount and its noun
+# words after 以上 that do not start the counted noun (规模 and 产值 measure the amount itself)
+_NOT_A_NOUN = ("的", "规模", "产值", "和", "及", "与", "或", "且", "至", "、")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]|——")
 
 
@@ -38,9 +40,10 @@ def _class_threshold(site: ReadSite) -> bool | None:
     if not site.money:
         return None
     rest = site.view[site.match.end() :]
-    for word in ("及以上", "以上", "以下"):
-        if rest.startswith(word):
-            rest = rest[len(word) :]
+    floor = next((w for w in ("及以上", "以上", "以下") if rest.startswith(w)), "")
+    rest = rest[len(floor) :]
+    if floor and rest[:1] and is_cjk(rest[0]) and not rest.startswith(_NOT_A_NOUN):
+        return True  # 培育10亿元以上企业: a class of firms, without a count
     if rest.startswith("的"):
         following = rest[1:2]
         graded = is_cjk(following) or following.isdigit() or following in '“"'
@@ -77,6 +80,7 @@ THRESHOLDS: tuple[Rule[ReadSite, bool], ...] = (
             Example("到2025年,培育过100亿元的骨干企业2家。", "100亿元", "threshold"),
             Example("到2025年,培育2家销售收入过50亿元企业。", "50亿元", "threshold"),
             Example("培育年产值超100亿元、竞争力强的龙头企业2家。", "100亿元", "threshold"),
+            Example("培育10亿元以上企业。", "10亿元", "threshold"),
         ),
     ),
     Rule(
