@@ -41,6 +41,7 @@ from bioecon.extract.subjects import (
 )
 
 _CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,9 +391,7 @@ def _qualifier_of(context: _Context, item: int, end: int) -> str | None:
 
 
 def _line_starts(view: str) -> list[int]:
-    starts = [0]
-    starts += [i + 1 for i, c in enumerate(view) if c == "\n"]
-    return starts
+    return [0, *(match.end() for match in _NEWLINE.finditer(view))]
 
 
 def _op(op: TargetOp) -> str:

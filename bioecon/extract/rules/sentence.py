@@ -16,8 +16,8 @@ from bioecon.extract.rules.words import target_words
 from bioecon.extract.rules.years import (
     deadline_after,
     document_horizon,
+    governing_heading_year,
     heading_rank,
-    heading_year,
     year_in,
 )
 
@@ -154,18 +154,8 @@ def _lead_in(site: SentenceSite) -> Deadline | None:
 def _heading(site: SentenceSite) -> Deadline | None:
     """The year of a heading that governs the line: the nearest heading above, then each
     higher one (一、 above （一）, 第…章 above 一、) — the governing scope, not the nearest line."""
-    view, lines = site.view, site.lines
-    rank: int | None = None
-    for index in range(bisect_right(lines, site.start) - 1, -1, -1):
-        line = _line(view, lines, index)
-        found = heading_rank(line)
-        if found is None or (rank is not None and found >= rank):
-            continue
-        rank = found
-        year = heading_year(line)
-        if year is not None:
-            return Deadline(year, "heading")
-    return None
+    year = governing_heading_year(site.view, site.start)
+    return Deadline(year, "heading") if year is not None else None
 
 
 def _horizon(site: SentenceSite) -> Deadline | None:

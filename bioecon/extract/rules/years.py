@@ -6,6 +6,7 @@ heading that governs the line (一、2017年经济社会发展主要预期目标
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from bioecon.extract.numerals import chinese_to_int
@@ -74,6 +75,36 @@ def heading_year(line: str) -> int | None:
         return found
     match = next((m for m in _YEAR.finditer(line) if not _A_DATE.match(line, m.end())), None)
     return int(match.group(2)) if match is not None else None
+
+
+@lru_cache(maxsize=8)
+def headings(view: str) -> tuple[tuple[int, ...], tuple[tuple[int, int | None], ...]]:
+    """The start of every heading line of ``view`` (to bisect), and each one's rank and year."""
+    starts: list[int] = []
+    found: list[tuple[int, int | None]] = []
+    at = 0
+    for line in view.split("\n"):
+        rank = heading_rank(line)
+        if rank is not None:
+            starts.append(at)
+            found.append((rank, heading_year(line)))
+        at += len(line) + 1
+    return tuple(starts), tuple(found)
+
+
+def governing_heading_year(view: str, position: int) -> int | None:
+    """The year of the nearest heading above ``position`` that states one, walking up from the
+    nearest heading through each heading of a higher rank (一、 above （一）)."""
+    starts, found = headings(view)
+    rank: int | None = None
+    for index in range(bisect_right(starts, position) - 1, -1, -1):
+        heading_rank_here, year = found[index]
+        if rank is not None and heading_rank_here >= rank:
+            continue
+        rank = heading_rank_here
+        if year is not None:
+            return year
+    return None
 
 
 def _title_horizon(line: str) -> int | None:
