@@ -387,3 +387,17 @@ def test_a_class_threshold_without_a_count_is_no_target() -> None:
     (count,) = extract_targets("到2025年,培育10亿元以上企业5家。")
     assert (count.value, count.unit, count.qualifier) == (Decimal(5), "家", "10亿元")
     assert [t.value for t in extract_targets("到2025年,产业规模达到100亿元以上。")] == [100]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("政策奖励在项目正常运营满6个月后兑现。", 0),
+        ("新建重点产业项目在12个月内开工建设。", 0),
+        ("自印发之日起30天内完成备案。", 0),
+        ("力争将第二类医疗器械审评时限压缩至40个工作日以内。", 1),
+        ("返还标准可按6个月的当地月人均失业保险金确定。", 1),
+    ],
+)
+def test_a_time_limit_is_a_target_only_when_the_plan_commits_to_it(text: str, count: int) -> None:
+    assert len(extract_targets(text)) == count

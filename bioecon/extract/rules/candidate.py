@@ -1,9 +1,9 @@
 """A match of the candidate pattern read by the stages in order: doubling, rejections (reading.py,
-structure.py), thresholds (thresholds.py), then the value and op (reading.py)."""
+structure.py, timing.py), thresholds (thresholds.py), then the value and op (reading.py)."""
 
 from __future__ import annotations
 
-from bioecon.extract.rules import structure
+from bioecon.extract.rules import structure, timing
 from bioecon.extract.rules.base import Decision, first, rejected, taken
 from bioecon.extract.rules.reading import (
     DOUBLING,
@@ -14,7 +14,7 @@ from bioecon.extract.rules.reading import (
 from bioecon.extract.rules.reading import REJECTIONS as READING_REJECTIONS
 from bioecon.extract.rules.thresholds import THRESHOLDS, threshold_outcome
 
-REJECTIONS = (*READING_REJECTIONS, *structure.REJECTIONS)
+REJECTIONS = (*READING_REJECTIONS, *structure.REJECTIONS, *timing.REJECTIONS)
 
 
 def read_candidate(site: ReadSite, decisions: list[Decision]) -> Candidate | None:

@@ -25,6 +25,7 @@ class TargetWords:
     structure_verbs: tuple[str, ...]  # 提出, 列出, 以下 …: a count of the document's own parts
     structure_nouns: tuple[str, ...]  # 措施, 举措, 条款 …: the parts a document counts
     issuing_verbs: tuple[str, ...]  # 出台, 印发 …: with 条, a count of the document's articles
+    shortening_verbs: tuple[str, ...]  # 压缩至, 缩短至 …: a time limit the plan commits to
     multiples: dict[str, Decimal]  # 翻一番 → 2, 翻两番 → 4, 减半 → 0.5; longest word first
 
 
@@ -51,6 +52,7 @@ def target_words() -> TargetWords:
         structure_verbs=tuple(data["structure_verbs"]),
         structure_nouns=tuple(data["structure_nouns"]),
         issuing_verbs=tuple(data["issuing_verbs"]),
+        shortening_verbs=tuple(data["shortening_verbs"]),
         multiples={
             word: Decimal(str(times))
             for word, times in sorted(data["multiples"].items(), key=lambda wt: -len(wt[0]))
