@@ -401,3 +401,9 @@ def test_a_class_threshold_without_a_count_is_no_target() -> None:
 )
 def test_a_time_limit_is_a_target_only_when_the_plan_commits_to_it(text: str, count: int) -> None:
     assert len(extract_targets(text)) == count
+
+
+def test_a_list_total_is_no_target_but_a_list_of_targets_is() -> None:
+    assert extract_targets("选择北京、天津、上海、重庆4个城市开展试点。") == []
+    text = "5年内选拔认定教育专家10名、名校长100名、名教师200名。"
+    assert [t.value for t in extract_targets(text)] == [10, 100, 200]

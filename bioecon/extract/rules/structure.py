@@ -1,7 +1,10 @@
-"""Numbers that count the document itself, not what it commits to: article numbers (第3条) and
-counts of its own measures, tasks and parts (提出5项任务, 出台10条举措, 以下20条)."""
+"""Numbers that count the document itself or its own words, not what it commits to: article
+numbers (第3条), counts of its own measures, tasks and parts (提出5项任务, 出台10条举措, 以下20条)
+and the total of a list it has just named (北京、天津、上海3个城市)."""
 
 from __future__ import annotations
+
+import re
 
 from bioecon.extract.rules.base import Example, Rule
 from bioecon.extract.rules.reading import ReadSite, unit_as_read
@@ -26,6 +29,22 @@ def _structure_count(site: ReadSite) -> bool | None:
     return (before.endswith(words.structure_verbs) or counted or articles) or None
 
 
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _list_total(site: ReadSite) -> bool | None:
+    """选择北京、天津、上海…西安11个(城市): a count right after the list it totals."""
+    start = site.match.start()
+    head = site.view[max(0, start - 80) : start]
+    breaks = list(_CLAUSE_END.finditer(head))
+    clause = head[breaks[-1].end() :] if breaks else head
+    last = clause.split("、")[-1]
+    named = not any(
+        c.isdigit() for c in clause
+    )  # 专家10名、名校长100名、名教师200名 is a list of targets
+    return (named and clause.count("、") >= 2 and 0 < len(last) <= 4 and last.isalpha()) or None
+
+
 REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
     Rule(
         "ordinal",
@@ -46,5 +65,11 @@ REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
             Example("共有三个方面11项措施。", "11项", "rejected"),
             Example("具体措施如下20条。", "20条", "rejected"),
         ),
+    ),
+    Rule(
+        "list_total",
+        "列举合计 a count right after the items it totals (北京、天津、上海3个城市), not a target",
+        _list_total,
+        (Example("选择北京、天津、上海、重庆4个城市开展试点。", "4个", "rejected"),),
     ),
 )
