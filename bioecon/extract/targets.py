@@ -31,7 +31,7 @@ from bioecon.extract.normalise import shadow
 from bioecon.extract.rules import sentence
 from bioecon.extract.rules.base import Decision, first, rejected
 from bioecon.extract.rules.candidate import read_candidate
-from bioecon.extract.rules.reading import Candidate, candidate_pattern, read_site
+from bioecon.extract.rules.reading import CLAUSE_END, Candidate, candidate_pattern, read_site
 from bioecon.extract.rules.sentence import SentenceSite, SplitSite
 from bioecon.extract.subjects import (
     heading_subject,
@@ -40,7 +40,6 @@ from bioecon.extract.subjects import (
     paragraph_subject,
 )
 
-_CLAUSE_BREAK = re.compile(r"[,，。;；:：!！?？\n]|——")
 _NEWLINE = re.compile("\n")
 
 
@@ -121,7 +120,7 @@ def trace_targets(text: str) -> Trace:
 def _clause_start(view: str, position: int) -> int:
     start = position
     while start > 0:
-        if _CLAUSE_BREAK.match(view, start - 1) or view[start - 2 : start] == "——":
+        if CLAUSE_END.match(view, start - 1) or view[start - 2 : start] == "——":
             break
         start -= 1
     return start
@@ -332,7 +331,7 @@ def _clause_end(context: _Context, position: int) -> int:
     """The end of the clause at ``position``, or the start of the next number that is not a
     class threshold (新增3个平台和5个基地 ends at 5; 1—2个规模过500亿的特色集群 does not end at 500)."""
     view = context.view
-    found = _CLAUSE_BREAK.search(view, position)
+    found = CLAUSE_END.search(view, position)
     end = found.start() if found is not None else len(view)
     for following in candidate_pattern().finditer(view, position, end):
         if following.end() not in context.threshold_ends:

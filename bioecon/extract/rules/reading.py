@@ -30,6 +30,7 @@ READ_DIMENSIONS = (
 )
 BARE_YI = "亿"  # 营业收入达到100亿: a bare 亿 after a number reads as 亿元 (not 1.08亿件)
 _NOT_A_UNIT_AFTER = {"周": "年岁", "天": "然"}  # 3周年, 16周岁 and 天然 are not 周 or 天
+CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]|——")  # what ends a clause
 _DATE_AFTER = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
 
 

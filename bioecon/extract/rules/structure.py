@@ -4,10 +4,8 @@ and the total of a list it has just named (北京、天津、上海3个城市)."
 
 from __future__ import annotations
 
-import re
-
 from bioecon.extract.rules.base import Example, Rule
-from bioecon.extract.rules.reading import ReadSite, unit_as_read
+from bioecon.extract.rules.reading import CLAUSE_END, ReadSite, unit_as_read
 from bioecon.extract.rules.words import target_words
 
 _PART_UNITS = ("条", "项", "个")
@@ -29,14 +27,11 @@ def _structure_count(site: ReadSite) -> bool | None:
     return (before.endswith(words.structure_verbs) or counted or articles) or None
 
 
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
-
-
 def _list_total(site: ReadSite) -> bool | None:
     """选择北京、天津、上海…西安11个(城市): a count right after the list it totals."""
     start = site.match.start()
     head = site.view[max(0, start - 80) : start]
-    breaks = list(_CLAUSE_END.finditer(head))
+    breaks = list(CLAUSE_END.finditer(head))
     clause = head[breaks[-1].end() :] if breaks else head
     last = clause.split("、")[-1]
     named = not any(

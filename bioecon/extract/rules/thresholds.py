@@ -7,19 +7,18 @@ import re
 
 from bioecon.extract.normalise import is_cjk
 from bioecon.extract.rules.base import Example, Rule
-from bioecon.extract.rules.reading import ReadSite
+from bioecon.extract.rules.reading import CLAUSE_END, ReadSite
 from bioecon.extract.rules.words import target_words
 
 _JOINERS = "和及与、或"  # 超过350亿元和200亿元: a list of amounts, not an amount and its noun
 # words after 以上 that do not start the counted noun (规模 and 产值 measure the amount itself)
 _NOT_A_NOUN = ("的", "规模", "产值", "和", "及", "与", "或", "且", "至", "、")
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]|——")
 
 
 def _clause_after(site: ReadSite) -> str:
     """The rest of the number's clause after it, blanks removed."""
     rest = site.view[site.match.end() : site.match.end() + 200]
-    found = _CLAUSE_END.search(rest)
+    found = CLAUSE_END.search(rest)
     return re.sub(r"\s", "", rest[: found.start() if found else len(rest)])
 
 
