@@ -407,3 +407,17 @@ def test_a_list_total_is_no_target_but_a_list_of_targets_is() -> None:
     assert extract_targets("选择北京、天津、上海、重庆4个城市开展试点。") == []
     text = "5年内选拔认定教育专家10名、名校长100名、名教师200名。"
     assert [t.value for t in extract_targets(text)] == [10, 100, 200]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对初次认定为国家高新技术企业的,给予企业30万元奖励。",
+        "分别参照其地方财政贡献的70%、80%和90%给予企业奖励。",
+        "对参保企业,可返还其上年度实际缴纳失业保险费的50%。",
+        "可申请最高不超过300万元的创业担保贷款。",
+    ],
+)
+def test_amounts_and_shares_of_support_are_funding_rules(text: str) -> None:
+    found = extract_targets(text)
+    assert found and all(t.record_kind == "policy_rule" and t.year is None for t in found)

@@ -11,7 +11,7 @@ from bioecon.catalogs import unit_registry
 from bioecon.domain.model import TargetOp
 from bioecon.domain.target_kind import is_recurring
 from bioecon.extract.rules.base import Example, Rule
-from bioecon.extract.rules.reading import Candidate
+from bioecon.extract.rules.reading import CLAUSE_END, Candidate
 from bioecon.extract.rules.words import target_words
 from bioecon.extract.rules.years import (
     deadline_after,
@@ -39,15 +39,21 @@ class SentenceSite:
     @property
     def funding(self) -> bool:
         """按照研发投入的15%、最高1000万元给予资金支持: a % or an amount in 元 in a sentence
-        about funding, after 按 in its clause, or capped (最高, op <=)."""
+        about funding, after 按 in its clause, capped (最高, op <=), a share of a base (返还其…
+        的50%), or in a clause that names the support (给予企业30万元奖励, 的70%、80%给予奖励)."""
         view, start = self.view, self.start
         end = view.find("。", start)
         sentence = view[self.sentence_start : end if end != -1 else len(view)]
+        clause_end = CLAUSE_END.search(view, start)
+        clause = view[self.clause : clause_end.start() if clause_end else len(view)]
+        words = target_words().funding
         return (
-            bool(target_words().funding.search(sentence))
+            bool(words.search(sentence))
             and unit_registry().measures(self.candidate.unit, "ratio", "money_cny")
             and (
                 "按" in view[self.clause : start]
+                or view[start - 1 : start] == "的"
+                or bool(words.search(clause))
                 or self.candidate.op is TargetOp.LE
                 or "最高" in view[max(0, start - 4) : start]
             )
