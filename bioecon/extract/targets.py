@@ -149,6 +149,7 @@ class _Carried:
     verb: str | None = None
     noun: str = ""
     band: str = ""
+    metric: str = ""  # 的70%、80%和90%: a bare number names the measure of the one before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,8 @@ def _expand(
         or (carried.subject if carried is not None and carried.subject else None)
         or _context_subject(context, sentence_start, start)
     )
-    carried = replace(named.carried, subject=subject)
+    metric = named.metrics[0] or (carried.metric if carried is not None else "")
+    carried = replace(named.carried, subject=subject, metric=metric)
 
     def target(quote_start: int, metric: str) -> ExtractedTarget:
         quote = context.text[quote_start : named.end]
@@ -215,7 +217,7 @@ def _expand(
             end=named.end,
         )
 
-    targets = [target(item, named.metrics[0])]
+    targets = [target(item, metric)]
     second = first(sentence.SPLITS, SplitSite(view, item, start), decisions, _split)
     if second is not None:
         # 新引进A和B均…: the quote of B starts at the verb that governs it too (the kind is read

@@ -421,3 +421,9 @@ def test_a_list_total_is_no_target_but_a_list_of_targets_is() -> None:
 def test_amounts_and_shares_of_support_are_funding_rules(text: str) -> None:
     found = extract_targets(text)
     assert found and all(t.record_kind == "policy_rule" and t.year is None for t in found)
+
+
+def test_a_bare_number_in_a_list_names_the_measure_of_the_one_before() -> None:
+    text = "对总部经济项目,分别参照其地方财政贡献的70%、80%和90%给予企业奖励。"
+    metrics = [t.metric for t in extract_targets(text)]
+    assert len(metrics) == 3 and metrics[0] and metrics == [metrics[0]] * 3
