@@ -427,3 +427,9 @@ def test_a_bare_number_in_a_list_names_the_measure_of_the_one_before() -> None:
     text = "对总部经济项目,分别参照其地方财政贡献的70%、80%和90%给予企业奖励。"
     metrics = [t.metric for t in extract_targets(text)]
     assert len(metrics) == 3 and metrics[0] and metrics == [metrics[0]] * 3
+
+
+def test_a_chinese_count_after_jianshe_and_a_floor_before_the_verb() -> None:
+    target = one("每个地(市、州、盟)原则上至少建设一所中等职业学校。")
+    assert (target.op, target.value, target.unit) == (">=", Decimal(1), "所")
+    assert one("到2025年,产业规模突破2000亿元。").op == ">="

@@ -240,10 +240,20 @@ def _word_before(op: TargetOp) -> Rule[ReadSite, tuple[TargetOp, str]]:
     words = dict(target_words().op_before)[op]
 
     def decide(site: ReadSite) -> tuple[TargetOp, str] | None:
-        return (op, "") if site.before.rstrip().endswith(words) else None
+        before = site.before.rstrip()
+        if before.endswith(words):
+            return op, ""
+        # 至少建设一所, 不少于培育10家: the comparison before the verb
+        verb = target_words().chinese_count_verbs.search(before)
+        if op is TargetOp.EQ or verb is None:
+            return None
+        return (op, "") if before[: verb.start()].endswith(words) else None
 
     return Rule(
-        f"op_before_{op.name.lower()}", f"{'/'.join(words)} before the number: op {op}", decide, ()
+        f"op_before_{op.name.lower()}",
+        f"{'/'.join(words)} before the number (or before its verb): op {op}",
+        decide,
+        (),
     )
 
 
