@@ -267,7 +267,9 @@ def _name(
         heading = _heading_title(view, context.lines, start) or ""
         text = FundingText(head, after, view[sentence_start:start], heading)
         share = unit_registry().measures(candidate.unit, "ratio")
-        metric, subject = funding_name(text, capped=candidate.op is TargetOp.LE, share=share)
+        # a share under a ceiling (不超过总投入30%) is still a share, not a cap (最高3000万元)
+        capped = candidate.op is TargetOp.LE and not share
+        metric, subject = funding_name(text, capped=capped, share=share)
     elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
         metric, subject = amount_name(head)
         metric = distributed_amount(view[sentence_start:start], after) or metric
