@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bioecon.extract.unit_words import first_listed_pattern, leading_stars, view_of
+from bioecon.extract.normalise import shadow
+from bioecon.extract.unit_words import first_listed_pattern, leading_stars
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A text, its view (bioecon.extract.unit_lists.view_of), the stars its legend says mark
+    """A text, its view (bioecon.extract.normalise.shadow), the stars its legend says mark
     a leading unit and whether it says the first unit listed leads (anywhere in the text)."""
 
     text: str
@@ -19,7 +20,7 @@ class Page:
 
     @classmethod
     def of(cls, text: str) -> Page:
-        view = view_of(text)
+        view = shadow(text)
         return cls(text, view, leading_stars(view), bool(first_listed_pattern().search(view)))
 
     def line_start(self, offset: int) -> int:

@@ -2,7 +2,7 @@
 ``省工业和信息化厅、科技厅牵头，省发展改革委、财政厅按职责分工负责`` without one, ``☆經信局、科技局``
 with a star legend, ``牵头单位：A；配合单位：B`` in pairs.
 
-Read on the *view* of the text (bioecon.extract.unit_words.view_of), one character per original
+Read on the shadow of the text (bioecon.extract.normalise.shadow), one character per original
 character, so the units are exact slices of the text, written as written. The words are
 ``bioecon/data/extract/responsibility.yaml``'s; docs/extraction.md, "Tasks", gives the rules.
 """

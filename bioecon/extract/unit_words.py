@@ -1,8 +1,8 @@
 """The words responsibility statements are read with (labels, role words, remarks, legends,
 unit endings, table headers: ``bioecon/data/extract/responsibility.yaml``, with their source),
-the patterns built from them, and the *view* they are matched on: the shadow plus the
-traditional characters that file adds (責任單位, 牽頭, 部門), one character per original
-character, so that offsets in the view are offsets in the text."""
+and the patterns built from them. They are matched on the text's shadow
+(bioecon.extract.normalise.shadow: traditional → simplified, one character per original
+character), so that offsets in the shadow are offsets in the text."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from functools import cache
 from typing import Any
 
 from bioecon.catalogs import read_data_file
-from bioecon.extract.normalise import shadow
 
 SEPARATORS = "、,;/。"  # 、，；／ and 。 in the view
 
@@ -50,7 +49,6 @@ class Words:
     header_plain_stems: tuple[str, ...]
     first_listed_legend: tuple[str, ...]
     time_remarks: tuple[str, ...]
-    traditional: dict[str, str]
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -60,17 +58,10 @@ class Words:
 @cache
 def words() -> Words:
     data = read_data_file("extract/responsibility.yaml")
-    pairs = "".join(str(data["traditional"]).split())
     lists = {
-        name: _longest_first(data[name])
-        for name in Words.__dataclass_fields__
-        if name not in ("stars", "traditional")
+        name: _longest_first(data[name]) for name in Words.__dataclass_fields__ if name != "stars"
     }
-    return Words(
-        **lists,
-        stars=str(data["stars"]),
-        traditional={pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)},
-    )
+    return Words(**lists, stars=str(data["stars"]))
 
 
 @cache
@@ -91,23 +82,6 @@ def label_word(match: re.Match[str]) -> str:
 def label_start(match: re.Match[str]) -> int:
     """The offset of the label word of a ``label_pattern`` match (after a 【)."""
     return match.start(1) if match.group(1) else match.start(2)
-
-
-@cache
-def _extra_table() -> dict[int, str]:
-    return {ord(source): target for source, target in words().traditional.items()}
-
-
-@cache
-def _extra_characters() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(''.join(words().traditional))}]")
-
-
-def view_of(text: str) -> str:
-    """The shadow of ``text`` with the traditional characters the unit words need, as long as
-    ``text`` (translated only when the text holds one: most plans are in simplified script)."""
-    view = shadow(text)
-    return view.translate(_extra_table()) if _extra_characters().search(view) else view
 
 
 def label_kind(label: str) -> str:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from bioecon.extract.normalise import shadow
 from bioecon.extract.responsibility import RULES, Example, StatementRule
 from bioecon.extract.statement import Page
 from bioecon.extract.task_tables import column_kind
 from bioecon.extract.tasks import extract_tasks
 from bioecon.extract.unit_lists import unit_list
-from bioecon.extract.unit_words import leading_stars, view_of
+from bioecon.extract.unit_words import leading_stars
 
 TEXT = (
     "四、重点任务\n"
@@ -82,7 +83,7 @@ def test_rule_examples(rule: StatementRule, example: Example) -> None:
 def _units(body: str, after: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The units and leads of ``body``, in a document that goes on with ``after``."""
     text = body + after
-    view = view_of(text)
+    view = shadow(text)
     found = unit_list(text, view, 0, len(body), leading_stars(view))
     return found.units, found.lead
 
@@ -180,9 +181,9 @@ def test_a_star_leads_only_where_the_document_says_what_it_means() -> None:
         ("市商务局", "市财政局"),
         ("市商务局",),
     )
-    assert leading_stars(view_of("牵头单位以★标注。")) == frozenset("★")
-    assert leading_stars(view_of("（牵头单位用“☆”标注）")) == frozenset("☆")
-    assert leading_stars(view_of("★为重点项目。")) == frozenset()
+    assert leading_stars(shadow("牵头单位以★标注。")) == frozenset("★")
+    assert leading_stars(shadow("（牵头单位用“☆”标注）")) == frozenset("☆")
+    assert leading_stars(shadow("★为重点项目。")) == frozenset()
 
 
 def test_a_first_listed_legend_makes_each_lists_first_unit_lead() -> None:
