@@ -19,9 +19,9 @@ TARGET_KEYS = [
     "doc", "id", "kind", "year", "period", "subject", "metric", "qualifier", "op", "value",
     "value_high", "unit", "quote", "start",
 ]  # fmt: skip
-OPTIONAL_TARGET_KEYS = {"base_value", "base_year", "nature"}
+OPTIONAL_TARGET_KEYS = {"base_value", "base_year", "nature", "note"}
 TASK_KEYS = ["doc", "id", "heading", "section", "units", "quote_start"]
-OPTIONAL_TASK_KEYS = {"lead", "style"}
+OPTIONAL_TASK_KEYS = {"lead", "style", "note"}
 SOURCE_COLUMNS = ("doc", "half", "title", "issuer", "year", "url", "script", "styles")
 
 
@@ -94,3 +94,12 @@ def test_alternates_lie_at_their_offsets(half: str) -> None:
     texts = _texts(half)
     for where, row in _rows(half, "alternates"):
         assert texts[row["doc"]][row["start"] : row["end"]] == row["text"], where
+
+
+def test_the_readme_counts_what_is_there() -> None:
+    readme = (DEVSET / "README.md").read_text(encoding="utf-8")
+    sources = _sources()
+    assert readme.startswith("# Development set") and f"\n{len(sources)} real, published" in readme
+    for half in HALVES:
+        count = sum(1 for row in sources.values() if row["half"] == half)
+        assert f"| `{half}/` | {count} |" in readme, half
