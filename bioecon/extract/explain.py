@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bioecon.extract import tables
 from bioecon.extract.normalise import shadow
 from bioecon.extract.rules.base import Decision, Example, Rule
 from bioecon.extract.rules.reading import candidate_pattern
@@ -40,7 +41,7 @@ class ExplainedNumber:
     start: int
     end: int
     written: str  # the number (with its unit) as written in the text
-    status: str  # target, rejected, threshold
+    status: str  # target, rejected, threshold, table
     decisions: tuple[Decision, ...]
 
     @property
@@ -57,11 +58,23 @@ def _status(decisions: list[Decision]) -> str:
     return "threshold" if "threshold" in outcomes else "target"
 
 
+TABLE_READER = Decision(
+    "table_reader",
+    "主要指标表 a number inside an indicator table: the table reader reads its row "
+    "(docs/extraction.md, Tables), the sentence rules do not",
+    "table",
+)
+
+
 def explain_numbers(text: str) -> list[ExplainedNumber]:
-    """Every number of ``text`` in the order written, with the rules that decided about it."""
+    """Every number of ``text`` in the order written, with the rules that decided about it
+    (a number inside a 主要指标 table: the table reader)."""
     trace = trace_targets(text)
+    regions = tables.table_regions(text)
     found = [
-        ExplainedNumber(start, end, text[start:end], _status(ds), tuple(ds))
+        ExplainedNumber(start, end, text[start:end], "table", (TABLE_READER,))
+        if any(r0 <= start < r1 for r0, r1 in regions)
+        else ExplainedNumber(start, end, text[start:end], _status(ds), tuple(ds))
         for start, end, ds in trace.numbers
     ]
     covered = [(n.start, n.end) for n in found]
@@ -73,7 +86,10 @@ def explain_numbers(text: str) -> list[ExplainedNumber]:
         if at < len(covered) and covered[at][0] < match.end():
             continue  # within a candidate
         site = BareNumber(view, match.start(), match.end())
-        if NO_UNIT.decide(site):
+        if any(r0 <= match.start() < r1 for r0, r1 in regions):
+            start, end = match.span()
+            found.append(ExplainedNumber(start, end, text[start:end], "table", (TABLE_READER,)))
+        elif NO_UNIT.decide(site):
             decision = Decision(NO_UNIT.name, NO_UNIT.reason, "rejected")
             start, end = match.span()
             found.append(ExplainedNumber(start, end, text[start:end], "rejected", (decision,)))

@@ -65,3 +65,18 @@ def test_docs_name_every_rule() -> None:
     docs = (Path(__file__).parents[2] / "docs" / "extraction.md").read_text(encoding="utf-8")
     missing = [rule.name for rule in RULES if f"`{rule.name}`" not in docs]
     assert not missing, f"add these rules to docs/extraction.md (Rules): {missing}"
+
+
+def test_numbers_inside_an_indicator_table_are_left_to_the_table_reader() -> None:
+    text = (
+        "到2025年，全市新增平台3个。\n"
+        "指标\t单位\t2020年\t2025年\t属性\n"
+        "生物医药产业营业收入\t亿元\t800\t1500\t预期性\n"
+    )
+    explained = {n.written: n for n in explain_numbers(text)}
+    # the sentence's 3个 is a target of the sentence rules; the row's 1500 lies in the table
+    # (header to last row), which the table reader reads: status "table", rule table_reader
+    assert explained["3个"].status == "target"
+    in_table = [n for n in explain_numbers(text) if n.start > text.index("指标")]
+    assert in_table and all(n.status == "table" for n in in_table)
+    assert {n.deciding.rule for n in in_table} == {"table_reader"}
