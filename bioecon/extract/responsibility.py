@@ -136,7 +136,7 @@ def _statement_end(view: str, label: re.Match[str]) -> int:
     """Where a bare label's statement ends: its units' end, or, when the next line or cell
     opens with a label of another kind (牵头单位：A / 配合单位：B), that label's units' end."""
     kinds = {label_kind(label_word(label))}
-    end = _body_end(view, label.end())
+    end = _past_full_stop(view, _body_end(view, label.end()))
     while end < len(view) and view[end] in "\n\t":
         start = end + 1
         while start < len(view) and view[start] in " \u3000":
@@ -145,7 +145,15 @@ def _statement_end(view: str, label: re.Match[str]) -> int:
         if following is None or label_kind(label_word(following)) in kinds:
             break
         kinds.add(label_kind(label_word(following)))
-        end = _body_end(view, following.end())
+        end = _past_full_stop(view, _body_end(view, following.end()))
+    return end
+
+
+def _past_full_stop(view: str, end: int) -> int:
+    """A 。 closing the line (牵头责任单位:省发展改革委。) does not end the statement: the next
+    line may name the assisting units (协同责任单位:…)."""
+    if view.startswith("。", end) and view[end + 1 : end + 2] in ("\n", ""):
+        return end + 1
     return end
 
 
@@ -205,7 +213,7 @@ def _unlabelled_brackets(
         close = _closing(view, opening)
         if close is None or ":" in view[opening:close] or not where(opening, close):
             continue
-        units = unit_list(page.text, view, opening + 1, close, page.stars)
+        units = unit_list(page.text, view, opening + 1, _list_end(view, opening, close), page.stars)
         if units.units and accept(units):
             yield Statement(
                 "unlabelled",
@@ -215,6 +223,13 @@ def _unlabelled_brackets(
                 (opening, close + 1),
                 page.line_start(opening),
             )
+
+
+def _list_end(view: str, opening: int, close: int) -> int:
+    """Where an unlabelled list ends: at the bracket's close, or at a 。 before it, after which
+    the bracket holds a remark (生态环境部指导，试点城市政府负责落实。以下均需…落实，不再列出)."""
+    stop = view.find("。", opening, close)
+    return close if stop < 0 else stop
 
 
 def _find_role_lists(page: Page) -> Iterator[Statement]:
@@ -349,6 +364,13 @@ RULES: tuple[StatementRule, ...] = (
                 ("省发展改革委",),
                 "牵头单位",
             ),
+            Example(
+                "3.社会消费品零售总额增长9%左右。\n牵头负责领导:张三。\n"
+                "牵头责任单位:省商务厅。\n协同责任单位:省财政厅、省税务局等。\n",
+                ("省商务厅", "省财政厅", "省税务局"),
+                ("省商务厅",),
+                "牵头责任单位",
+            ),
             Example("各地要明确责任部门：细化分工，压实责任。", ()),
         ),
     ),
@@ -369,6 +391,12 @@ RULES: tuple[StatementRule, ...] = (
                 marker="市科技局",
             ),
             Example("指标\t单位\t2020年\t2025年\n产业规模\t亿元\t500\t1000\n", ()),
+            Example(
+                "序号\t改革举措\t主要内容\t指导部门\t推广范围\n一、科技金融方面（共 2 项）\n"
+                "1\t专利质押融资\t建立风险补偿机制\t国家知识产权局、中国银保监会\t全国\n",
+                ("国家知识产权局", "中国银保监会"),
+                marker="国家知识产权局",
+            ),
         ),
     ),
     StatementRule(
@@ -390,6 +418,22 @@ RULES: tuple[StatementRule, ...] = (
                 "市商务局",
             ),
             Example("建设生物医药产业园（以下简称“产业园”）", ()),
+            Example(
+                "推行绿色设计。（工业和信息化部、市场监管总局指导）",
+                ("工业和信息化部", "市场监管总局"),
+                marker="工业和信息化部",
+            ),
+            Example(
+                "完善回收网络。（商务部指导督促，供销合作总社参与）",
+                ("商务部", "供销合作总社"),
+                marker="商务部",
+            ),
+            Example(
+                "健全管理机制。（省生态环境厅指导，各市政府负责落实。下同，不再列出）",
+                ("省生态环境厅", "各市政府"),
+                marker="省生态环境厅",
+            ),
+            Example("开展证书试点（院校外培训由人力资源社会保障部门负责）", ()),
             Example("实施技术改造（企业负责，政府补助）", ()),
         ),
     ),

@@ -3,7 +3,8 @@ under a header row naming a units column — 责任单位, 牵头单位, 配合�
 ``header_*`` of bioecon/data/extract/responsibility.yaml). Each row with units in such a
 column is a statement: a 牵头单位 column's units lead, a 配合单位 column's assist; the marker is
 the first unit's first character (a row has no label word); the heading is the row's first
-cell that is not a number (序号). A row with fewer cells than the header (a merged cell written
+cell that is not a number (序号). A numbered group row without tabs (一、…方面) keeps the
+header. A row with fewer cells than the header (a merged cell written
 once) is aligned from the right, where the units columns stand."""
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from bioecon.extract.unit_lists import unit_list
 from bioecon.extract.unit_words import words
 
 _NUMBER = re.compile(r"^[\s\d.、()一二三四五六七八九十]*$")
+# A group row of a table, its cells merged into one line without tabs: a numbered heading
+# of at most 40 characters (一、知识产权保护方面（共 5 项）, (二)科技金融创新方面). The table's
+# header holds on below it.
+_GROUP_ROW = re.compile(
+    r"[ \u3000]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^\t\n]{0,40}$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +75,7 @@ def column_statements(page: Page) -> Iterator[Statement]:
     while position < len(page.view):
         end = page.line_end(position)
         if "\t" not in page.view[position:end]:
-            header = None
+            header = header if _GROUP_ROW.match(page.view, position, end) else None
         else:
             cells = _cells(page.view, position, end)
             named = _header(page.view, cells)

@@ -136,13 +136,15 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
 
 def _read_part(view: str, start: int, end: int, stars: frozenset[str], reading: _Reading) -> None:
     """One part between separators: remarks and a role word stripped from its end, 由 from its
-    start, split at 和/及 where both sides are unit names, marks (☆, (牵头)) read."""
+    start (a part with 由 further in is a clause, not a unit), split at 和/及 where both sides are unit names, marks (☆, (牵头)) read."""
     start, end = _trim(view, start, end)
     if start >= end or _not_units(view, start, end):
         return
     end, role = _strip_roles(view, start, end)
     if view.startswith("由", start):
         start += 1
+    if _is_clause(view, start, end):
+        return
     found = False
     pieces = _split_at(view, start, end, _together_pattern())
     for piece_start, piece_end in (p for a, b in pieces for p in _joined(view, a, b)):
@@ -160,6 +162,15 @@ def _read_part(view: str, start: int, end: int, stars: frozenset[str], reading: 
         reading.group = []
     if found or role:
         reading.ends_in_role = role is not None
+
+
+_CLAUSE = re.compile(r"(?<!自)由")  # 由 inside a part, not the 由 of 自由贸易试验区
+
+
+def _is_clause(view: str, start: int, end: int) -> bool:
+    """A part holding 由 after other words is a sentence, not a unit: 技工院校内由人力资源社会保障
+    行政部门负责 (within X, Y is responsible) — a remark in brackets, not a list of units."""
+    return _CLAUSE.search(view, start, end) is not None
 
 
 def _strip_roles(view: str, start: int, end: int) -> tuple[int, str | None]:

@@ -312,6 +312,27 @@ def test_header_cells_name_units_columns_by_their_role_stem() -> None:
     ]
     assert kinds == ["lead", "co", "plain", "plain", None]
     assert column_kind("完成时限") is None and column_kind("责任单位及责任人名单汇总表格") is None
+    assert column_kind("指导部门") == column_kind("督促单位") == "plain"
+
+
+def test_a_numbered_group_row_keeps_the_table_but_prose_ends_it() -> None:
+    text = (
+        "序号\t举措\t指导部门\n"
+        "一、知识产权方面（共 1 项）\n"
+        "1\t快速维权\t国家知识产权局\n"
+        "本清单由国务院办公厅印发。\n"
+        "2\t人才评价\t科技部\n"
+    )
+    tasks = extract_tasks(text)
+    assert [(t.heading, t.units, t.section) for t in tasks] == [
+        ("快速维权", ["国家知识产权局"], "一、知识产权方面（共 1 项）")
+    ]
+
+
+def test_a_clause_with_you_is_not_a_unit_but_a_free_trade_zone_is() -> None:
+    assert _units("技工院校内由人力资源社会保障行政部门负责") == ((), ())
+    assert _units("由商务部负责") == (("商务部",), ())
+    assert _units("自由贸易试验区管委会负责") == (("自由贸易试验区管委会",), ())
 
 
 def test_a_cell_with_its_own_labels_is_read_once() -> None:
