@@ -58,6 +58,14 @@ def summary(text: str) -> list[tuple[int | None, str, Decimal, Decimal | None, s
         ("到2025年,粮食产量达到1200万吨。", "=", 1200, None, "万吨"),
         ("到2025年,农机总动力超过10亿千瓦。", ">=", 10, None, "亿千瓦"),
         ("到2025年,研发投入强度提高2个百分点。", "=", 2, None, "个百分点"),
+        # units of the development set's second half: grain in 斤, tonnes as 公吨, beds in 张
+        ("到2025年,粮食总产量稳定在500亿斤以上。", ">=", 500, None, "亿斤"),
+        ("到2025年,新增蔬菜产量800万斤。", "=", 800, None, "万斤"),
+        ("到2025年,回收量达到3.3至3.8公噸。", "range", Decimal("3.3"), Decimal("3.8"), "公吨"),
+        ("到2025年,新增养老床位2万张。", "=", 2, None, "万张"),
+        ("到2025年,发放人才卡500张。", "=", 500, None, "张"),
+        ("到2025年,获批上市创新药10款。", "=", 10, None, "款"),
+        ("到2025年,完成临床试验病例1000例以上。", ">=", 1000, None, "例"),
         ("到2025年,审评时限压缩至40个工作日以内。", "<=", 40, None, "个工作日"),
         ("到2025年,审查流程压缩至3周以内。", "<=", 3, None, "周"),
     ],
@@ -316,6 +324,18 @@ def test_an_annual_rate_has_no_year_beside_a_level_that_keeps_its_own() -> None:
         (2025, Decimal(500), "亿元"),
         (None, Decimal(15), "%"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年,单位地区生产总值能耗年均下降3.5%。",
+        "到2025年,单位工业增加值用水量年均降低4%。",
+    ],
+)
+def test_an_annual_fall_is_a_recurring_rate_like_an_annual_growth(text: str) -> None:
+    target = one(text)
+    assert (target.year, target.unit) == (None, "%")
 
 
 def test_nian_jun_is_not_jun_shared_by_a_list() -> None:
