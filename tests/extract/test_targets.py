@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from bioecon.catalogs import unit_registry
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
@@ -336,6 +337,21 @@ def test_an_annual_rate_has_no_year_beside_a_level_that_keeps_its_own() -> None:
 def test_an_annual_fall_is_a_recurring_rate_like_an_annual_growth(text: str) -> None:
     target = one(text)
     assert (target.year, target.unit) == (None, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("对接待游客的民宿,给予5元/人/夜的奖励。", 5, "元/人/夜"),
+        ("对入驻企业,支持金额不超过300万元/年。", 300, "万元/年"),
+        ("到2025年,全员劳动生产率达到40万元/ 人年。", 40, "万元/人年"),
+    ],
+)
+def test_a_rate_unit_is_read_whole_with_its_per_parts(text: str, value: int, unit: str) -> None:
+    target = one(text)
+    assert (target.value, target.unit) == (Decimal(value), unit)
+    # a registry unit, so that `bioecon plan load` accepts the extracted plan
+    assert unit_registry().measures(target.unit, "money_cny_per_")
 
 
 def test_nian_jun_is_not_jun_shared_by_a_list() -> None:

@@ -35,16 +35,19 @@ _DATE_AFTER = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
 
 
 def unit_as_read(unit: str) -> str:
-    """The unit a target is given for the unit word written (亿 → 亿元; others as written)."""
-    return "亿元" if unit == BARE_YI else unit
+    """The unit a target is given for the unit word written (亿 → 亿元; a rate unit without the
+    blanks by its slash, 万元/ 人年 → 万元/人年; others as written)."""
+    return "亿元" if unit == BARE_YI else re.sub(r"\s", "", unit)
 
 
 @cache
 def candidate_pattern() -> re.Pattern[str]:
     names = unit_registry().names(*READ_DIMENSIONS)
     every = "|".join(re.escape(n) for n in unit_registry().names(""))
+    # a rate unit may have a blank by its slash (万元/ 人年, a table header's line break)
     units = "|".join(
-        re.escape(n) + (f"(?![{_NOT_A_UNIT_AFTER[n]}])" if n in _NOT_A_UNIT_AFTER else "")
+        re.escape(n).replace("/", r"\s*/\s*")
+        + (f"(?![{_NOT_A_UNIT_AFTER[n]}])" if n in _NOT_A_UNIT_AFTER else "")
         for n in names
     )
     units += f"|{BARE_YI}(?!{every})"
