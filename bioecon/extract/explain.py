@@ -73,7 +73,7 @@ def explain_numbers(text: str) -> list[ExplainedNumber]:
     regions = tables.table_regions(text)
     found = [
         ExplainedNumber(start, end, text[start:end], "table", (TABLE_READER,))
-        if any(r0 <= start < r1 for r0, r1 in regions)
+        if tables.inside(regions, start)
         else ExplainedNumber(start, end, text[start:end], _status(ds), tuple(ds))
         for start, end, ds in trace.numbers
     ]
@@ -86,7 +86,7 @@ def explain_numbers(text: str) -> list[ExplainedNumber]:
         if at < len(covered) and covered[at][0] < match.end():
             continue  # within a candidate
         site = BareNumber(view, match.start(), match.end())
-        if any(r0 <= match.start() < r1 for r0, r1 in regions):
+        if tables.inside(regions, match.start()):
             start, end = match.span()
             found.append(ExplainedNumber(start, end, text[start:end], "table", (TABLE_READER,)))
         elif NO_UNIT.decide(site):

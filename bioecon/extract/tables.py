@@ -35,21 +35,35 @@ def with_table_targets(
 ) -> list[targets.ExtractedTarget]:
     """The sentence rules' targets ``found`` outside the tables, and the tables' own, in the
     order of the text (a row's numbers are the table reader's, not the sentence rules')."""
-    regions = table_regions(text)
-    if not regions:
+    tables = find_tables(text)
+    if not tables:
         return found
-    outside = [t for t in found if not any(a <= t.start < b for a, b in regions)]
-    return sorted([*outside, *extract_table_targets(text)], key=lambda t: t.start)
+    regions = _regions(tables)
+    outside = [t for t in found if not inside(regions, t.start)]
+    return sorted([*outside, *_targets_of(text, tables)], key=lambda t: t.start)
 
 
 def table_regions(text: str) -> list[tuple[int, int]]:
     """The spans of the tables in ``text``, header to last row, so that the sentence rules
     leave the numbers inside them to :func:`extract_table_targets`."""
-    return [(table.start, table.end) for table in find_tables(text)]
+    return _regions(find_tables(text))
+
+
+def inside(regions: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the table spans ``regions``."""
+    return any(start <= offset < end for start, end in regions)
+
+
+def _regions(tables: list[Table]) -> list[tuple[int, int]]:
+    return [(table.start, table.end) for table in tables]
 
 
 def extract_table_targets(text: str) -> list[targets.ExtractedTarget]:
-    tables = find_tables(text)
+    return _targets_of(text, find_tables(text))
+
+
+def _targets_of(text: str, tables: list[Table]) -> list[targets.ExtractedTarget]:
+    """The targets of the rows of ``tables``, found once in ``text``."""
     subject = document_subject(shadow(text)) if tables else ""
     return [
         target
