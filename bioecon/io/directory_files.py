@@ -24,7 +24,8 @@ from bioecon.domain.model import (
 from bioecon.domain.periods import PeriodType
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.observations import BASIS_ALIASES
-from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+from bioecon.io.sheet_writer import write_csv, write_xlsx
+from bioecon.io.tabular import Cell, read_table
 from bioecon.io.texttable import render_table
 from bioecon.records import row_values
 

@@ -24,7 +24,8 @@ from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
 from bioecon.domain.model import Enterprise, EnterpriseFlag, EnterpriseYear
 from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import InvalidValue, Problem
-from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+from bioecon.io.sheet_writer import write_csv, write_xlsx
+from bioecon.io.tabular import Cell, read_table
 from bioecon.runtime import collector_paused
 
 REQUIRED = ("uscc", "name")

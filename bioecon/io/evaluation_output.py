@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from bioecon.domain.progress import Status, TargetEvaluation
-from bioecon.io.tabular import write_csv
+from bioecon.io.sheet_writer import write_csv
 from bioecon.io.texttable import render_table
 from bioecon.messages import label, render
 

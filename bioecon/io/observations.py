@@ -19,7 +19,8 @@ from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue, Problem
-from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+from bioecon.io.sheet_writer import write_csv, write_xlsx
+from bioecon.io.tabular import Cell, read_table
 from bioecon.runtime import collector_paused
 
 E = TypeVar("E", bound=StrEnum)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema, cre
 from pydantic import Field as ModelField
 
 from bioecon.io.jsonable import json_value
-from bioecon.io.tabular import write_csv
+from bioecon.io.sheet_writer import write_csv
 from bioecon.io.texttable import render_table
 
 S = TypeVar("S")

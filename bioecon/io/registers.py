@@ -34,7 +34,8 @@ from bioecon.domain.registers import (
     platform_problems,
 )
 from bioecon.errors import InvalidValue, Problem
-from bioecon.io.tabular import Cell, read_table, write_csv, write_xlsx
+from bioecon.io.sheet_writer import write_csv, write_xlsx
+from bioecon.io.tabular import Cell, read_table
 from bioecon.runtime import collector_paused
 
 R = TypeVar("R")
