@@ -11,21 +11,44 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
 
+from bioecon.io.formula_guard import protect
 from bioecon.io.tabular import Cell
+
+
+class CsvRowWriter:
+    """Write CSV rows one at a time to an open text stream (open it with ``newline=""`` and,
+    for a file Excel opens, ``encoding="utf-8-sig"``); text that would start a formula is
+    marked (:func:`~bioecon.io.formula_guard.protect`), numbers are written in full."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._writer = csv.writer(stream, lineterminator="\n")
+
+    def row(self, values: Sequence[Cell]) -> None:
+        self._writer.writerow([csv_text(value) for value in values])
 
 
 def write_csv(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     """CSV text (write it with a BOM, ``utf-8-sig``, so Excel opens Chinese correctly)."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer = CsvRowWriter(out)
+    writer.row(columns)
     for row in rows:
-        writer.writerow(["" if v is None else _text(v) for v in row])
+        writer.row(row)
     return out.getvalue()
+
+
+def csv_text(value: Cell) -> str:
+    """One CSV cell: empty for None, a decimal in full (never 1E+3), text formula-safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return protect(str(value))
 
 
 def write_xlsx(
@@ -37,16 +60,14 @@ def write_xlsx(
     sheet = workbook.active
     assert sheet is not None
     sheet.title = title[:31]
-    sheet.append(list(columns))
-    for row in rows:
+    for row in (columns, *rows):
         sheet.append([_excel_cell(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # openpyxl would store text starting with "=" as a live formula; a string
+                # cell is shown and read back as the text it is.
+                cell.data_type = TYPE_STRING
     workbook.save(path)
-
-
-def _text(value: Cell) -> str:
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 def _excel_cell(value: Cell) -> Any:

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from bioecon.domain.amounts import decimal_from_float
 from bioecon.errors import InvalidInput, Problem
+from bioecon.io.formula_guard import unprotect
 
 Cell = str | Decimal | date | None
 
@@ -158,7 +159,8 @@ def _read_csv(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
 
     def body() -> Iterator[tuple[int, list[Any]]]:
         for values in reader:
-            yield reader.line_num, list(values)
+            # an export marks text that would start a formula; the mark is not the value
+            yield reader.line_num, [unprotect(value) for value in values]
 
     return list(header), body()
 
