@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from bioecon.domain.access import RoleBook
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
 from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
@@ -125,3 +126,9 @@ def divisions() -> dict[str, OrgUnit]:
         )
         for row in csv.DictReader(io.StringIO("\n".join(lines)))
     }
+
+
+@cache
+def role_book() -> RoleBook:
+    """The roles, their actions and scope kinds, and the review depth (``roles.yaml``)."""
+    return RoleBook.from_data(read_data_file("roles.yaml"))
