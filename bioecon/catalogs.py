@@ -132,3 +132,10 @@ def divisions() -> dict[str, OrgUnit]:
 def role_book() -> RoleBook:
     """The roles, their actions and scope kinds, and the review depth (``roles.yaml``)."""
     return RoleBook.from_data(read_data_file("roles.yaml"))
+
+
+@cache
+def security_policy() -> dict[str, Any]:
+    """Password, lockout, session and token settings, with their source (``security.yaml``)."""
+    data: dict[str, Any] = read_data_file("security.yaml")
+    return data

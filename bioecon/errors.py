@@ -64,6 +64,14 @@ class Conflict(BioeconError):
     """The request contradicts what is stored (a duplicate key, a record in use)."""
 
 
+class NotAuthenticated(BioeconError):
+    """No valid login, session or API token (a wrong password, a locked or disabled account)."""
+
+
+class Forbidden(BioeconError):
+    """The caller is known but its role or scope does not allow the request."""
+
+
 class DatabaseNotReady(BioeconError):
     """The database is missing tables or is at another schema revision than the code."""
 

@@ -85,3 +85,20 @@ def in_subtree(table: Table, code: str | None) -> ColumnElement[bool]:
     if code is None:
         return and_(True)
     return table.c.org_unit_id.in_(select(subtree(code).c.id))
+
+
+def chains(connection: Connection, codes: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each known org unit's chain of codes: itself, its parent, … up to the root (what the
+    access rules compare a scope with). Unknown codes are left out."""
+    tree_now = tree(connection)
+    found: dict[str, tuple[str, ...]] = {}
+    for code in set(codes):
+        if code not in tree_now:
+            continue
+        chain = [code]
+        parent = tree_now[code].parent
+        while parent is not None and parent in tree_now and parent not in chain:
+            chain.append(parent)
+            parent = tree_now[parent].parent
+        found[code] = tuple(chain)
+    return found

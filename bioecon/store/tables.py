@@ -312,3 +312,59 @@ product_approval = Table(
     Column("note", Text),
     comment="产品注册与批文名录: counted from approved_on until valid_until",
 )
+
+# --- accounts and audit -------------------------------------------------------------------
+
+user_account = Table(
+    "user_account",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(64), nullable=False, unique=True),
+    Column("display_name", String(120)),
+    Column("role", String(20), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT")),
+    Column("responsible_unit_id", Integer, ForeignKey("responsible_unit.id", ondelete="RESTRICT")),
+    Column("password_hash", String(200), nullable=False),  # argon2id, with its parameters
+    Column("active", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),  # consecutive, reset by a good login
+    Column("locked_until", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("password_changed_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint(
+        "role IN ('admin', 'plan_office', 'reporter', 'reviewer', 'department', 'viewer')",
+        name="role",
+    ),
+    comment="用户: a login, its role and its scope (an org-unit subtree or a responsible unit)",
+)
+
+api_token = Table(
+    "api_token",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(80), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 hex of the token
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("last_used_at", DateTime(timezone=True)),
+    UniqueConstraint("user_id", "name"),
+    comment="个人 API 令牌: only the token's hash is kept",
+)
+
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("id", BigId, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),  # the login (the CLI: its local admin)
+    Column("origin", String(120), nullable=False),  # cli:<host user> or web:<client address>
+    Column("entity", String(30), nullable=False),  # observation, enterprise, plan, user …
+    Column("record_key", String(300), nullable=False),  # the record as users name it
+    Column("action", String(20), nullable=False),  # create, update, delete, approve …
+    Column("old_value", JSON),
+    Column("new_value", JSON),
+    Column("reason", Text),
+    comment="操作留痕: append-only history of every change (triggers refuse UPDATE/DELETE)",
+)
+Index("ix_audit_event_record", audit_event.c.entity, audit_event.c.record_key)
