@@ -26,6 +26,7 @@ from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
+from bioecon.cli_users import register as register_user_commands
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
@@ -34,8 +35,10 @@ from bioecon.errors import (
     ConfigurationError,
     Conflict,
     DatabaseNotReady,
+    Forbidden,
     InvalidInput,
     InvalidValue,
+    NotAuthenticated,
     NotFound,
     code_for,
 )
@@ -76,6 +79,8 @@ EXIT_CODES: dict[type[BioeconError], int] = {
     Conflict: 5,
     DatabaseNotReady: 6,
     ConfigurationError: 7,
+    NotAuthenticated: 8,
+    Forbidden: 9,
 }
 
 
@@ -215,6 +220,7 @@ def plan_schema() -> None:
 register_plan_commands(plan)
 register_directory_commands(cli)
 register_platforms_and_approvals(cli)
+register_user_commands(cli)
 
 
 # --- data -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Generates the lists in docs/architecture.md — the package's layers and modules, and every use
 case in ``bioecon.services`` — from the code's own docstrings, and the tables of
-docs/indicators.md — the indicator catalogue and the mapping rules — from their data files, so
+docs/indicators.md — the indicator catalogue and the mapping rules — and of docs/security.md —
+the roles and the account security settings — from their data files, so
 the prose around them cannot drift from what exists (tests/test_docs.py fails when a committed
 file differs; `make docs` rewrites them, as it does docs/cli.md).
 
@@ -21,10 +22,14 @@ from types import ModuleType
 
 import bioecon
 from bioecon import services
-from bioecon.catalogs import indicator_catalogue, mapping_rules
+from bioecon.catalogs import indicator_catalogue, mapping_rules, role_book, security_policy
+from bioecon.domain.access import Action, Role
+from bioecon.messages import label
 
 ARCHITECTURE = Path(__file__).parents[1] / "docs" / "architecture.md"
 INDICATORS = Path(__file__).parents[1] / "docs" / "indicators.md"
+SECURITY = Path(__file__).parents[1] / "docs" / "security.md"
+DOCUMENTS = (ARCHITECTURE, INDICATORS, SECURITY)
 _BLOCK = re.compile(
     r"(<!-- generated:(?P<name>[\w-]+) -->\n)(.*?)(<!-- /generated:(?P=name) -->)", re.S
 )
@@ -126,7 +131,33 @@ def render_mapping_rules() -> str:
     return "\n".join(rows) + "\n"
 
 
+def render_roles() -> str:
+    """The roles of roles.yaml: each one's scope kind and the actions it grants."""
+    book = role_book()
+    actions = list(Action)
+    rows = [
+        "| role | scope | " + " | ".join(label(a) for a in actions) + " |",
+        "|---|---|" + "---|" * len(actions),
+    ]
+    for role in Role:
+        rule = book.rules[role]
+        marks = " | ".join("✓" if a in rule.actions else "" for a in actions)
+        rows.append(f"| {label(role)} `{role.value}` | {label(rule.scope)} | {marks} |")
+    return "\n".join(rows) + "\n"
+
+
+def render_security_policy() -> str:
+    """The settings of security.yaml, one row per setting."""
+    rows = ["| setting | value |", "|---|---|"]
+    for group, settings in security_policy().items():
+        for name, value in settings.items():
+            rows.append(f"| `{group}.{name}` | {value} |")
+    return "\n".join(rows) + "\n"
+
+
 RENDERERS: dict[str, Callable[[], str]] = {
+    "roles": render_roles,
+    "security-policy": render_security_policy,
     "layers": render_layers,
     "use-cases": render_use_cases,
     "indicators": render_indicators,
@@ -148,8 +179,8 @@ def block_names(text: str) -> list[str]:
 
 
 def main() -> None:
-    """Rewrite the generated blocks of docs/architecture.md and docs/indicators.md in place."""
-    for document in (ARCHITECTURE, INDICATORS):
+    """Rewrite the generated blocks of the documents in :data:`DOCUMENTS` in place."""
+    for document in DOCUMENTS:
         text = document.read_text(encoding="utf-8")
         document.write_text(render(text), encoding="utf-8")
         sys.stdout.write(f"{document}: {', '.join(block_names(text))} regenerated\n")

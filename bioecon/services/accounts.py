@@ -20,7 +20,7 @@ from bioecon.catalogs import role_book, security_policy
 from bioecon.domain.access import Action, Principal, Role, Scope, allowed
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.errors import Conflict, Forbidden, InvalidValue, NotAuthenticated, NotFound
-from bioecon.services import credentials
+from bioecon.services import _credentials as credentials
 from bioecon.store import Connection, audit, orgunits, responsible_units
 from bioecon.store import accounts as store
 from bioecon.store.migrate import ensure_current
@@ -95,8 +95,8 @@ def _require_manager(connection: Connection, actor: Principal, scope: Scope, rol
 
 def add_user(
     app: Bioecon,
-    actor: Principal,
     *,
+    actor: Principal,
     login: str,
     role: Role,
     password: str,
@@ -177,7 +177,7 @@ def _record(
     )
 
 
-def list_users(app: Bioecon, actor: Principal) -> list[Account]:
+def list_users(app: Bioecon, *, actor: Principal) -> list[Account]:
     """The accounts the caller may manage: all of them, or those of its subtree."""
     if not role_book().grants(actor.role, Action.MANAGE_USERS):
         raise Forbidden(f"{actor.login} 无权查看用户")
@@ -207,14 +207,14 @@ def _change(
 
 
 def disable_user(
-    app: Bioecon, actor: Principal, login: str, *, origin: str, reason: str | None = None
+    app: Bioecon, *, actor: Principal, login: str, origin: str, reason: str | None = None
 ) -> Account:
     """Stop an account from logging in (its history and its tokens' records stay)."""
     return _change(app, actor, login, origin, AuditAction.DISABLE, {"active": False}, reason)
 
 
 def reset_password(
-    app: Bioecon, actor: Principal, login: str, *, password: str, origin: str
+    app: Bioecon, *, actor: Principal, login: str, password: str, origin: str
 ) -> Account:
     """Set a new password; this also clears a lockout."""
     credentials.check_password_policy(password, login)
@@ -228,7 +228,7 @@ def reset_password(
 
 
 def authenticate(
-    app: Bioecon, login: str, password: str, *, now: datetime | None = None
+    app: Bioecon, *, login: str, password: str, now: datetime | None = None
 ) -> Principal:
     """The principal of a good login; consecutive failures lock the account for a while
     (the failure is committed before the refusal is raised)."""
@@ -275,9 +275,16 @@ _DUMMY_HASH = credentials.hash_password("not a password of anyone")
 
 
 def create_token(
-    app: Bioecon, actor: Principal, *, name: str, origin: str, days: int | None = None
+    app: Bioecon,
+    *,
+    actor: Principal,
+    owner: str,
+    name: str,
+    origin: str,
+    days: int | None = None,
 ) -> str:
-    """A new personal API token of the caller, shown this once; only its digest is kept."""
+    """A new personal API token of ``owner`` (the caller itself, or a user the caller
+    manages), shown this once; only its digest is kept."""
     policy = security_policy()["api_token"]
     days = policy["default_days"] if days is None else days
     if not 1 <= days <= policy["max_days"]:
@@ -285,9 +292,14 @@ def create_token(
     token, now = credentials.new_token(), datetime.now(UTC)
     with app.transaction() as connection:
         ensure_current(connection)
-        row = store.by_login(connection, actor.login)
+        row = store.by_login(connection, owner)
         if row is None:
-            raise NotFound(f"没有用户 {actor.login}")
+            raise NotFound(f"没有用户 {owner}")
+        if owner != actor.login:
+            target = _account(row)
+            _require_manager(connection, actor, target.scope, target.role)
+        if not row["active"]:
+            raise Conflict(f"用户 {owner} 已停用")
         store.insert_token(
             connection,
             {
@@ -302,7 +314,7 @@ def create_token(
             connection,
             [
                 AuditEvent(
-                    now, actor.login, origin, AuditEntity.API_TOKEN, f"{actor.login}/{name}",
+                    now, actor.login, origin, AuditEntity.API_TOKEN, f"{owner}/{name}",
                     AuditAction.CREATE, None, {"days": days},
                 )
             ],
@@ -310,7 +322,7 @@ def create_token(
     return token
 
 
-def principal_for_token(app: Bioecon, token: str, *, now: datetime | None = None) -> Principal:
+def principal_for_token(app: Bioecon, *, token: str, now: datetime | None = None) -> Principal:
     """The owner of a live token (as a bearer header gives it)."""
     now = now or datetime.now(UTC)
     with app.transaction() as connection:

@@ -32,12 +32,14 @@ def city(app: Bioecon, changsha_plan_file: Path) -> Bioecon:
 
 
 def add(app: Bioecon, login: str, role: Role, scope: Scope, actor: Principal = LOCAL_ADMIN) -> None:
-    accounts.add_user(app, actor, login=login, role=role, password=GOOD, origin=HERE, scope=scope)
+    accounts.add_user(
+        app, actor=actor, login=login, role=role, password=GOOD, origin=HERE, scope=scope
+    )
 
 
 def test_a_plan_office_manages_users_of_its_subtree_only(city: Bioecon) -> None:
     add(city, "liuyang-office", Role.PLAN_OFFICE, Scope("430181"))
-    office = accounts.authenticate(city, "liuyang-office", GOOD)
+    office = accounts.authenticate(city, login="liuyang-office", password=GOOD)
     assert office == Principal("liuyang-office", Role.PLAN_OFFICE, Scope("430181"))
     add(city, "lyjk-reporter", Role.REPORTER, Scope("CS-LYJK"), actor=office)  # its park
     with pytest.raises(Forbidden):
@@ -47,30 +49,35 @@ def test_a_plan_office_manages_users_of_its_subtree_only(city: Bioecon) -> None:
     with pytest.raises(Forbidden):
         add(city, "root", Role.ADMIN, Scope(), actor=office)
     # the office lists itself and its park's reporter; the admin sees both as well
-    assert [a.login for a in accounts.list_users(city, office)] == [
+    assert [a.login for a in accounts.list_users(city, actor=office)] == [
         "liuyang-office",
         "lyjk-reporter",
     ]
-    reporter = accounts.authenticate(city, "lyjk-reporter", GOOD)
+    reporter = accounts.authenticate(city, login="lyjk-reporter", password=GOOD)
     with pytest.raises(Forbidden):
-        accounts.list_users(city, reporter)
+        accounts.list_users(city, actor=reporter)
 
 
 def test_bad_accounts_are_refused_before_anything_is_written(city: Bioecon) -> None:
     with pytest.raises(InvalidValue, match="至少10个字符"):
         accounts.add_user(
-            city, LOCAL_ADMIN, login="a1", role=Role.VIEWER, password="Short1!", origin=HERE
+            city, actor=LOCAL_ADMIN, login="a1", role=Role.VIEWER, password="Short1!", origin=HERE
         )
     with pytest.raises(InvalidValue, match="至少3类"):
         accounts.add_user(
-            city, LOCAL_ADMIN, login="a1", role=Role.VIEWER, password="alllowercase", origin=HERE
+            city,
+            actor=LOCAL_ADMIN,
+            login="a1",
+            role=Role.VIEWER,
+            password="alllowercase",
+            origin=HERE,
         )
     with pytest.raises(InvalidValue, match="reporter needs"):
         add(city, "a1", Role.REPORTER, Scope())  # a reporter reports for some unit
     add(city, "a1", Role.VIEWER, Scope())
     with pytest.raises(Conflict):
         add(city, "a1", Role.VIEWER, Scope())
-    assert [a.login for a in accounts.list_users(city, LOCAL_ADMIN)] == ["a1"]
+    assert [a.login for a in accounts.list_users(city, actor=LOCAL_ADMIN)] == ["a1"]
 
 
 def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(city: Bioecon) -> None:
@@ -78,21 +85,30 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(city: Bioecon
     start = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     for minute in range(5):
         with pytest.raises(NotAuthenticated):
-            accounts.authenticate(city, "r1", "wrong", now=start + timedelta(minutes=minute))
+            accounts.authenticate(
+                city, login="r1", password="wrong", now=start + timedelta(minutes=minute)
+            )
     # locked from 09:04 to 09:19: even the right password fails, with the same message
     with pytest.raises(NotAuthenticated, match="登录名或密码错误"):
-        accounts.authenticate(city, "r1", GOOD, now=start + timedelta(minutes=18))
-    assert accounts.authenticate(city, "r1", GOOD, now=start + timedelta(minutes=20)).login == "r1"
+        accounts.authenticate(city, login="r1", password=GOOD, now=start + timedelta(minutes=18))
+    assert (
+        accounts.authenticate(
+            city, login="r1", password=GOOD, now=start + timedelta(minutes=20)
+        ).login
+        == "r1"
+    )
     with pytest.raises(NotAuthenticated, match="登录名或密码错误"):
-        accounts.authenticate(city, "nobody", GOOD)
+        accounts.authenticate(city, login="nobody", password=GOOD)
 
 
 def test_a_disabled_account_cannot_log_in_and_the_history_says_who_did_it(city: Bioecon) -> None:
     add(city, "r2", Role.REPORTER, Scope("430182"))
-    accounts.disable_user(city, LOCAL_ADMIN, "r2", origin=HERE, reason="调岗")
+    accounts.disable_user(city, actor=LOCAL_ADMIN, login="r2", origin=HERE, reason="调岗")
     with pytest.raises(NotAuthenticated):
-        accounts.authenticate(city, "r2", GOOD)
-    accounts.reset_password(city, LOCAL_ADMIN, "r2", password="Another-pass-9", origin=HERE)
+        accounts.authenticate(city, login="r2", password=GOOD)
+    accounts.reset_password(
+        city, actor=LOCAL_ADMIN, login="r2", password="Another-pass-9", origin=HERE
+    )
     with city.reading() as connection:
         events = audit.history(connection, AuditEntity.USER, "r2")
     assert [(e.actor, e.action, e.reason) for e in events] == [
@@ -112,14 +128,16 @@ def test_a_disabled_account_cannot_log_in_and_the_history_says_who_did_it(city: 
 
 def test_a_token_identifies_its_owner_until_it_expires(city: Bioecon) -> None:
     add(city, "api-user", Role.VIEWER, Scope("430100"))
-    owner = accounts.authenticate(city, "api-user", GOOD)
-    token = accounts.create_token(city, owner, name="报表脚本", origin=HERE, days=30)
+    owner = accounts.authenticate(city, login="api-user", password=GOOD)
+    token = accounts.create_token(
+        city, actor=owner, owner="api-user", name="报表脚本", origin=HERE, days=30
+    )
     assert token.startswith("bec_") and len(token) > 40
-    assert accounts.principal_for_token(city, token) == owner
+    assert accounts.principal_for_token(city, token=token) == owner
     with pytest.raises(NotAuthenticated):
-        accounts.principal_for_token(city, token, now=datetime.now(UTC) + timedelta(days=31))
+        accounts.principal_for_token(city, token=token, now=datetime.now(UTC) + timedelta(days=31))
     with pytest.raises(NotAuthenticated):
-        accounts.principal_for_token(city, token[:-1] + ("A" if token[-1] != "A" else "B"))
+        accounts.principal_for_token(city, token=token[:-1] + ("A" if token[-1] != "A" else "B"))
     with city.reading() as connection:
         stored = connection.execute(text("SELECT token_hash FROM api_token")).scalar_one()
     assert token not in stored and len(stored) == 64  # only the digest is kept
