@@ -12,11 +12,21 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 
 from bioecon.domain.periods import Period, PeriodType, period_range
 from bioecon.errors import InvalidValue
+
+BEIJING = timezone(timedelta(hours=8), "北京时间")
+"""Due days are days in China, which keeps one time zone without daylight saving (UTC+8)."""
+
+
+def office_day(moment: datetime) -> date:
+    """The day in China of a stored moment (stored in UTC; a naive one is read as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(BEIJING).date()
 
 
 class Timeliness(StrEnum):

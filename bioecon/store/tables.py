@@ -368,3 +368,40 @@ audit_event = Table(
     comment="操作留痕: append-only history of every change (triggers refuse UPDATE/DELETE)",
 )
 Index("ix_audit_event_record", audit_event.c.entity, audit_event.c.record_key)
+
+# --- data sets (填报任务) -------------------------------------------------------------------
+
+data_set = Table(
+    "data_set",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("period_type", String(10), nullable=False),
+    Column("first_period", String(7), nullable=False),
+    Column("jan_feb_combined", Boolean, nullable=False),
+    Column("due_day", Integer, nullable=False),
+    Column("due_months_after", Integer, nullable=False),
+    Column("lock_after_days", Integer),
+    CheckConstraint("period_type IN ('month', 'quarter', 'year')", name="period_type"),
+    comment="填报任务: indicators × period type × assigned org units, with a due rule",
+)
+
+data_set_indicator = Table(
+    "data_set_indicator",
+    metadata,
+    Column("data_set_id", Integer, ForeignKey("data_set.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "indicator_id", Integer, ForeignKey("indicator.id", ondelete="RESTRICT"), primary_key=True
+    ),
+    Column("position", Integer, nullable=False),
+)
+
+data_set_org_unit = Table(
+    "data_set_org_unit",
+    metadata,
+    Column("data_set_id", Integer, ForeignKey("data_set.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), primary_key=True
+    ),
+)

@@ -1,0 +1,63 @@
+"""填报任务 (a data set): which indicators which org units report, for which periods, by when.
+
+A data set is indicators × one period type × the org units assigned to report it, with a due
+rule (每月5日前, an optional lock) and whether January and February are reported together.
+A unit has reported a period once every indicator of the data set has a submitted or approved
+value for it; :func:`standing` says whether that was on time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.reporting_calendar import DueRule, Timeliness, due_date, timeliness
+
+
+@dataclass(frozen=True, slots=True)
+class DataSet:
+    code: str
+    name: str
+    period_type: PeriodType
+    indicators: tuple[str, ...]
+    org_units: tuple[str, ...]  # the reporting units assigned
+    due: DueRule
+    first_period: Period  # the first period asked for
+    jan_feb_combined: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportStanding:
+    """One unit's report of one period: how many of the data set's indicators it has
+    submitted, when the last of them came, and whether that was on time."""
+
+    org_unit: str
+    period: Period
+    due_on: date
+    expected: int
+    reported: int
+    submitted_on: date | None  # the day the report became complete (its last value)
+    timeliness: Timeliness
+
+
+def standing(
+    data_set: DataSet,
+    org_unit: str,
+    period: Period,
+    reported: int,
+    last_reported_on: date | None,
+    today: date,
+) -> ReportStanding:
+    """A unit's standing for ``period``: complete when all indicators are in."""
+    expected = len(data_set.indicators)
+    complete_on = last_reported_on if reported >= expected else None
+    return ReportStanding(
+        org_unit,
+        period,
+        due_date(period, data_set.due),
+        expected,
+        reported,
+        complete_on,
+        timeliness(period, data_set.due, complete_on, today),
+    )

@@ -1,0 +1,171 @@
+"""Data-set use cases (填报任务): load one, list them, and what each unit has reported —
+on time, late or overdue (催报) — with on-time rates per unit.
+
+A unit's period counts as reported once every indicator of the data set has a submitted or
+approved value for it; the day it was complete is the day its last value was reported. That
+is the latest report of each value: a value corrected after the due date makes the period
+late (the first submission is not kept apart yet — the history of observations will keep it).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import role_book
+from bioecon.domain.access import Action, Principal, allowed
+from bioecon.domain.data_sets import DataSet, ReportStanding, standing
+from bioecon.domain.periods import Period
+from bioecon.domain.reporting_calendar import Timeliness, office_day, reported_periods
+from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
+from bioecon.store import Connection, indicators, orgunits
+from bioecon.store import data_sets as store
+from bioecon.store.migrate import ensure_current
+
+
+@dataclass(frozen=True, slots=True)
+class DataSetLoadReport:
+    code: str
+    created: bool
+    indicators: int
+    org_units: int
+
+
+@dataclass(frozen=True, slots=True)
+class OnTimeRate:
+    """One unit's record over the periods already due: 按时报送率 = on time / due."""
+
+    org_unit: str
+    due: int
+    on_time: int
+    late: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+
+def load_data_set(app: Bioecon, *, actor: Principal, data_set: DataSet) -> DataSetLoadReport:
+    """Insert or replace a data set; its indicators and org units must exist, and the caller
+    must manage plans over every assigned unit."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        indicator_ids = indicators.ids(connection, data_set.indicators)
+        org_ids = orgunits.ids(connection, data_set.org_units)
+        problems = [
+            Problem(f"indicators[{n}]", f"no indicator '{code}'")
+            for n, code in enumerate(data_set.indicators)
+            if code not in indicator_ids
+        ] + [
+            Problem(f"org_units[{n}]", f"no org unit '{code}'")
+            for n, code in enumerate(data_set.org_units)
+            if code not in org_ids
+        ]
+        if problems:
+            raise InvalidInput(f"data set {data_set.code}", problems)
+        _require(connection, actor, Action.MANAGE_PLANS, data_set.org_units)
+        created = store.save(
+            connection,
+            data_set,
+            [indicator_ids[c] for c in data_set.indicators],
+            [org_ids[c] for c in data_set.org_units],
+        )
+        return DataSetLoadReport(
+            data_set.code, created, len(data_set.indicators), len(data_set.org_units)
+        )
+
+
+def _require(
+    connection: Connection, actor: Principal, action: Action, codes: Sequence[str]
+) -> None:
+    chains = orgunits.chains(connection, codes)
+    outside = [c for c in codes if not allowed(role_book(), actor, action, chain=chains[c])]
+    if outside:
+        raise Forbidden(f"{actor.login} 无权处理这些区域：{'、'.join(outside[:10])}")
+
+
+def _in_scope(connection: Connection, actor: Principal, codes: Sequence[str]) -> list[str]:
+    chains = orgunits.chains(connection, codes)
+    book = role_book()
+    return [c for c in codes if allowed(book, actor, Action.READ, chain=chains[c])]
+
+
+def list_data_sets(app: Bioecon, *, actor: Principal) -> list[DataSet]:
+    """Every data set with at least one assigned unit in the caller's scope."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        return [d for d in store.listed(connection) if _in_scope(connection, actor, d.org_units)]
+
+
+def _ended(period: Period, today: date) -> bool:
+    last = calendar.monthrange(period.year, period.last_month)[1]
+    return date(period.year, period.last_month, last) < today
+
+
+def reporting_status(
+    app: Bioecon, *, actor: Principal, code: str, today: date, org_unit: str | None = None
+) -> list[ReportStanding]:
+    """Each assigned unit in the caller's scope (and in ``org_unit``'s subtree) × each
+    period that has ended by ``today``: reported on time, late, not yet due, or overdue."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.listed(connection, code)
+        if not found:
+            raise NotFound(f"no data set '{code}'")
+        data_set = found[0]
+        units = _in_scope(connection, actor, data_set.org_units)
+        if org_unit is not None:
+            chains = orgunits.chains(connection, units)
+            units = [u for u in units if org_unit in chains[u]]
+        periods = _periods(data_set, today)
+        if not periods or not units:
+            return []
+        reported = {
+            (s.org_unit, s.period): s
+            for s in store.submitted(connection, code, periods[0], periods[-1])
+        }
+    standings = []
+    for unit in units:
+        for period in periods:
+            got = reported.get((unit, str(period)))
+            count = got.indicators if got else 0
+            on = office_day(got.last_reported_at) if got else None
+            standings.append(standing(data_set, unit, period, count, on, today))
+    return standings
+
+
+def _periods(data_set: DataSet, today: date) -> list[Period]:
+    first, last = data_set.first_period, None
+    probe = first
+    while _ended(probe, today):
+        last = probe
+        probe = probe.next()
+    if last is None:
+        return []
+    return reported_periods(first, last, jan_feb_combined=data_set.jan_feb_combined)
+
+
+def on_time_rates(
+    app: Bioecon, *, actor: Principal, code: str, today: date, org_unit: str | None = None
+) -> list[OnTimeRate]:
+    """Per unit, over the periods already due by ``today``: on time, late, overdue."""
+    by_unit: dict[str, list[ReportStanding]] = {}
+    for s in reporting_status(app, actor=actor, code=code, today=today, org_unit=org_unit):
+        by_unit.setdefault(s.org_unit, []).append(s)
+    rates = []
+    for unit, standings in by_unit.items():
+        kinds = [s.timeliness for s in standings if s.timeliness is not Timeliness.NOT_DUE]
+        rates.append(
+            OnTimeRate(
+                unit,
+                len(kinds),
+                kinds.count(Timeliness.ON_TIME),
+                kinds.count(Timeliness.LATE),
+                kinds.count(Timeliness.OVERDUE),
+            )
+        )
+    return rates
