@@ -21,6 +21,7 @@ from bioecon import __version__
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.cli_common import State, app_of, emit, emit_one, output_format
+from bioecon.cli_data_sets import register as register_data_set_commands
 from bioecon.cli_directories import register as register_directory_commands
 from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
@@ -221,6 +222,7 @@ register_plan_commands(plan)
 register_directory_commands(cli)
 register_platforms_and_approvals(cli)
 register_user_commands(cli)
+register_data_set_commands(cli)
 
 
 # --- data -----------------------------------------------------------------------------------
