@@ -1,0 +1,114 @@
+"""Review use cases (填报审核): submit, recall, approve, reject, reopen one reported value.
+
+Each step checks the caller's role and scope (a reviewer only for its own unit and one level
+below), the workflow (:mod:`bioecon.domain.review`: an approved value is locked until a
+reviewer reopens it with a reason), then changes the value only if it is still what the
+caller saw — so two reviewers acting at once never both succeed — and records the step, its
+old and new status and the comment, in the history, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import role_book
+from bioecon.domain.access import Principal, allowed
+from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
+from bioecon.domain.model import ObservationStatus, ReportingBasis
+from bioecon.domain.periods import Period
+from bioecon.domain.review import TRANSITIONS, ReviewStep, StepRefused, after
+from bioecon.errors import Forbidden, NotFound
+from bioecon.store import audit, orgunits
+from bioecon.store import observation_review as store
+from bioecon.store.migrate import ensure_current
+
+
+@dataclass(frozen=True, slots=True)
+class ValueKey:
+    """Which reported value: indicator, org unit, period, basis (and sector, '' for all)."""
+
+    indicator: str
+    org_unit: str
+    period: Period
+    basis: ReportingBasis
+    sector: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.indicator, self.org_unit, str(self.period), self.basis.value]
+        return "/".join([*parts, self.sector] if self.sector else parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    key: ValueKey
+    value: Decimal
+    before: ObservationStatus
+    after: ObservationStatus
+
+
+_ACTIONS = {
+    ReviewStep.SUBMIT: AuditAction.SUBMIT,
+    ReviewStep.RECALL: AuditAction.RECALL,
+    ReviewStep.APPROVE: AuditAction.APPROVE,
+    ReviewStep.REJECT: AuditAction.REJECT,
+    ReviewStep.REOPEN: AuditAction.REOPEN,
+}
+
+
+def review_value(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    key: ValueKey,
+    step: ReviewStep,
+    origin: str,
+    note: str | None = None,
+    seen: Decimal | None = None,
+) -> Reviewed:
+    """Take ``step`` on the value ``key``. ``seen`` is the value the caller was shown (a
+    page passes it): if the value changed since, the step is refused as a conflict."""
+    if step not in _ACTIONS:
+        raise ValueError(f"{step.value} changes a value; it is data entry, not a review step")
+    now = datetime.now(UTC)
+    with app.transaction() as connection:
+        ensure_current(connection)
+        chain = orgunits.chains(connection, [key.org_unit]).get(key.org_unit)
+        if chain is None:
+            raise NotFound(f"no org unit '{key.org_unit}'")
+        if not allowed(role_book(), actor, TRANSITIONS[step].action, chain=chain):
+            raise Forbidden(f"{actor.login} 无权对 {key.org_unit} 的数值执行此操作")
+        stored = store.find(
+            connection,
+            indicator=key.indicator,
+            org_unit=key.org_unit,
+            period=str(key.period),
+            basis=key.basis.value,
+            sector=key.sector,
+        )
+        if stored is None:
+            raise NotFound(f"no value {key}")
+        target = after(stored.status, step, note)
+        if seen is not None and seen != stored.value:
+            raise StepRefused(stored.status, step)
+        if not store.set_status(connection, stored, target):
+            raise StepRefused(stored.status, step)  # changed between our read and write
+        audit.append(
+            connection,
+            [
+                AuditEvent(
+                    at=now,
+                    actor=actor.login,
+                    origin=origin,
+                    entity=AuditEntity.OBSERVATION,
+                    record_key=str(key),
+                    action=_ACTIONS[step],
+                    old_value={"status": stored.status.value, "value": str(stored.value)},
+                    new_value={"status": target.value, "value": str(stored.value)},
+                    reason=note,
+                )
+            ],
+        )
+        return Reviewed(key, stored.value, stored.status, target)
