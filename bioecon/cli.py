@@ -27,6 +27,7 @@ from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
+from bioecon.cli_review import register as register_review_commands
 from bioecon.cli_users import register as register_user_commands
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus
@@ -231,6 +232,9 @@ register_data_set_commands(cli)
 @cli.group()
 def data() -> None:
     """Load and export monitoring data (observations)."""
+
+
+register_review_commands(data)
 
 
 @data.command("load")

@@ -1,10 +1,11 @@
-"""The audit trail table: append events, read a record's history (newest last)."""
+"""The audit trail table: append events, read a record's history (oldest first)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import ColumnElement, Connection, insert, select
 
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.store import tables as t
@@ -38,21 +39,39 @@ def history(
 ) -> list[AuditEvent]:
     """The events of one record (or of every record of ``entity``), oldest first."""
     a = t.audit_event
-    query = select(a).where(a.c.entity == entity.value)
+    condition: ColumnElement[bool] = a.c.entity == entity.value
     if record_key is not None:
-        query = query.where(a.c.record_key == record_key)
-    rows = connection.execute(query.order_by(a.c.id.desc()).limit(limit)).mappings().all()
-    return [
-        AuditEvent(
-            at=row["at"],
-            actor=row["actor"],
-            origin=row["origin"],
-            entity=AuditEntity(row["entity"]),
-            record_key=row["record_key"],
-            action=AuditAction(row["action"]),
-            old_value=row["old_value"],
-            new_value=row["new_value"],
-            reason=row["reason"],
-        )
-        for row in reversed(rows)
-    ]
+        condition = condition & (a.c.record_key == record_key)
+    return _latest(connection, condition, limit)
+
+
+def history_under(
+    connection: Connection, entity: AuditEntity, prefix: str, limit: int = 10_000
+) -> list[AuditEvent]:
+    """The events of every record of ``entity`` whose key is ``prefix`` or starts with
+    ``prefix/`` (an indicator's values, one unit's, one value's), oldest first."""
+    a = t.audit_event
+    under = (a.c.record_key == prefix) | a.c.record_key.startswith(prefix + "/", autoescape=True)
+    return _latest(connection, (a.c.entity == entity.value) & under, limit)
+
+
+def _latest(connection: Connection, condition: ColumnElement[bool], limit: int) -> list[AuditEvent]:
+    """The newest ``limit`` events meeting ``condition``, returned oldest first."""
+    a = t.audit_event
+    query = select(a).where(condition).order_by(a.c.id.desc()).limit(limit)
+    rows = connection.execute(query).mappings().all()
+    return [_event(row) for row in reversed(rows)]
+
+
+def _event(row: Any) -> AuditEvent:
+    return AuditEvent(
+        at=row["at"],
+        actor=row["actor"],
+        origin=row["origin"],
+        entity=AuditEntity(row["entity"]),
+        record_key=row["record_key"],
+        action=AuditAction(row["action"]),
+        old_value=row["old_value"],
+        new_value=row["new_value"],
+        reason=row["reason"],
+    )

@@ -53,9 +53,7 @@ def find(
     return StoredValue(row.id, row.value, ObservationStatus(row.status))
 
 
-def set_status(
-    connection: Connection, seen: StoredValue, status: ObservationStatus
-) -> bool:
+def set_status(connection: Connection, seen: StoredValue, status: ObservationStatus) -> bool:
     """Move the value to ``status`` if it is still as ``seen``; False if someone changed it."""
     o = t.observation
     result = connection.execute(
