@@ -9,10 +9,13 @@ from pathlib import Path
 import click
 
 from bioecon.cli_common import app_of, emit, output_format
+from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import BEIJING, Timeliness
 from bioecon.io.data_set_file import read_data_set_file
 from bioecon.io.data_set_output import DATA_SET, RATE, STANDING
+from bioecon.io.entry_template import write_entry_template
 from bioecon.services import data_sets as service
+from bioecon.services import entry as entry_service
 from bioecon.services.accounts import LOCAL_ADMIN
 
 _AS_OF = click.option(
@@ -94,6 +97,28 @@ def datasets_rates(
         app_of(context), actor=LOCAL_ADMIN, code=code, today=_day(as_of), org_unit=org_unit
     )
     emit(RATE, rates, output)
+
+
+@datasets.command("template")
+@click.argument("code")
+@click.option("--org-unit", required=True, help="The reporting unit (code).")
+@click.option("--period", required=True, help="The period, e.g. 2025-06.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="FILE.xlsx")
+@click.pass_context
+def datasets_template(
+    context: click.Context, code: str, org_unit: str, period: str, out: Path
+) -> None:
+    """The XLSX entry template of one unit and period: pre-filled rows, the previous period
+    and the same period last year beside each field; it loads back with `data load`."""
+    sheet = entry_service.entry_sheet(
+        app_of(context),
+        actor=LOCAL_ADMIN,
+        code=code,
+        org_unit=org_unit,
+        period=Period.parse(period),
+    )
+    write_entry_template(out, sheet)
+    click.echo(f"{out}: {len(sheet.fields)} indicators for {org_unit} {period}")
 
 
 def register(group: click.Group) -> None:

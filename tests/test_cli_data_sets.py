@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.test_cli import run
 
@@ -49,3 +50,80 @@ def test_what_is_due_and_overdue(
     ]
     code, out, err = run(capsys, *db, "datasets", "status", "nope")
     assert code == 4 and "no data set 'nope'" in err
+
+
+def test_the_entry_template_is_prefilled_protected_and_validated(
+    database_url: str, capsys: pytest.CaptureFixture[str], changsha_plan_file: Path, tmp_path: Path
+) -> None:
+    db = ["--db", database_url]
+    assert run(capsys, *db, "plan", "load", str(changsha_plan_file))[0] == 0
+    assert run(capsys, *db, "datasets", "load", str(DATA / "data-sets/cs-monthly.yaml"))[0] == 0
+    values = tmp_path / "values.csv"
+    # 2025-03 is the previous period of 2025-04; 2024-04 its same period last year
+    values.write_text(
+        "indicator,org_unit,period,value,basis\n"
+        "bio_scale,430181,2025-03,310.5,ytd\nbio_scale,430181,2024-04,280,ytd\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, *db, "data", "load", str(values))[0] == 0
+    out = tmp_path / "浏阳-2025-04.xlsx"
+    code, text, err = run(
+        capsys, *db, "datasets", "template", "cs-monthly", "--org-unit", "430181",
+        "--period", "2025-04", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0 and "2 indicators for 430181 2025-04" in text, err
+
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["填报", "填表说明"]
+    entry = workbook["填报"]
+    rows = [[c.value for c in row] for row in entry.iter_rows()]
+    assert rows[0] == [
+        "指标",
+        "指标名称",
+        "单位",
+        "区域",
+        "期间",
+        "口径",
+        "上期值",
+        "去年同期值",
+        "数值",
+        "来源",
+    ]
+    assert rows[1] == [
+        "bio_scale",
+        "生物经济产业规模",
+        "亿元",
+        "430181",
+        "2025-04",
+        "累计值",
+        310.5,
+        280,
+        None,
+        None,
+    ]
+    assert rows[2][:6] == [
+        "biomed_scale",
+        "生物医药产业规模",
+        "亿元",
+        "430181",
+        "2025-04",
+        "累计值",
+    ]
+    assert rows[2][6:] == [None, None, None, None]
+    assert entry.protection.sheet
+    assert entry["A2"].protection.locked and not entry["I2"].protection.locked
+    assert not entry["J3"].protection.locked
+    (validation,) = entry.data_validations.dataValidation
+    assert validation.type == "decimal" and str(validation.sqref) == "I2:I3"
+    assert "截止日期：2025年05月05日" in str(workbook["填表说明"]["A3"].value)
+
+    code, _, err = run(
+        capsys, *db, "datasets", "template", "cs-monthly", "--org-unit", "430181",
+        "--period", "2025-01", "--out", str(out),
+    )  # fmt: skip
+    assert code == 3 and "1–2月合并" in err
+    code, _, err = run(
+        capsys, *db, "datasets", "template", "cs-monthly", "--org-unit", "430102",
+        "--period", "2025-04", "--out", str(out),
+    )  # fmt: skip
+    assert code == 4 and "does not assign" in err

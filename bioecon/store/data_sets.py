@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import Connection, Table, delete, distinct, func, insert, select, update
 
@@ -138,3 +139,26 @@ def submitted(connection: Connection, code: str, first: Period, last: Period) ->
         .group_by(u.c.code, o.c.period)
     )
     return [Submitted(*row) for row in connection.execute(query)]
+
+
+def reported_values(
+    connection: Connection, indicators: Sequence[str], org_unit: str, periods: Sequence[Period]
+) -> dict[tuple[str, str, str], tuple[Decimal, ObservationStatus]]:
+    """(indicator, period, basis) → (value, status) of ``org_unit``'s stored values for all
+    sectors in ``periods`` (what an entry template shows beside each field)."""
+    o, i, u = t.observation, t.indicator, t.org_unit
+    query = (
+        select(i.c.code, o.c.period, o.c.basis, o.c.value, o.c.status)
+        .join(i, i.c.id == o.c.indicator_id)
+        .join(u, u.c.id == o.c.org_unit_id)
+        .where(
+            u.c.code == org_unit,
+            i.c.code.in_(sorted(set(indicators))),
+            o.c.period.in_(sorted({str(p) for p in periods})),
+            o.c.sector == "",
+        )
+    )
+    return {
+        (code, period, basis): (value, ObservationStatus(status))
+        for code, period, basis, value, status in connection.execute(query)
+    }

@@ -1,0 +1,94 @@
+"""Data entry (填报): what one unit reports for one period of a data set, with the unit's
+previous period and the same period last year beside each field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bioecon.app import Bioecon
+from bioecon.catalogs import role_book
+from bioecon.domain.access import Action, Principal, allowed
+from bioecon.domain.data_sets import DataSet
+from bioecon.domain.model import Indicator, ObservationStatus
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.errors import Forbidden, InvalidValue, NotFound
+from bioecon.store import data_sets as store
+from bioecon.store import indicators, orgunits
+from bioecon.store.migrate import ensure_current
+
+
+@dataclass(frozen=True, slots=True)
+class EntryField:
+    """One field of an entry form or template: the indicator, and what is already known."""
+
+    indicator: Indicator
+    value: Decimal | None  # this period's stored value, if any
+    status: ObservationStatus | None
+    previous: Decimal | None  # 上期值
+    last_year: Decimal | None  # 去年同期值
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySheet:
+    data_set: DataSet
+    org_unit: str
+    org_unit_name: str
+    period: Period
+    fields: tuple[EntryField, ...]
+
+
+def entry_sheet(
+    app: Bioecon, *, actor: Principal, code: str, org_unit: str, period: Period
+) -> EntrySheet:
+    """The fields ``org_unit`` reports for ``period`` of data set ``code``; the caller must
+    report (or manage plans) for the unit, and the unit must be assigned to the data set."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.listed(connection, code)
+        if not found:
+            raise NotFound(f"no data set '{code}'")
+        data_set = found[0]
+        if org_unit not in data_set.org_units:
+            raise NotFound(f"data set {code} does not assign org unit '{org_unit}'")
+        if period.type is not data_set.period_type:
+            raise InvalidValue(f"data set {code} is reported by {data_set.period_type.value}")
+        chain = orgunits.chains(connection, [org_unit])[org_unit]
+        book = role_book()
+        if not any(
+            allowed(book, actor, a, chain=chain) for a in (Action.REPORT, Action.MANAGE_PLANS)
+        ):
+            raise Forbidden(f"{actor.login} 无权为 {org_unit} 填报")
+        known = indicators.by_code(connection, data_set.indicators)
+        before, year_ago = _previous(data_set, period), period.same_period_last_year()
+        stored = store.reported_values(
+            connection, data_set.indicators, org_unit, [period, before, year_ago]
+        )
+        name = orgunits.tree(connection)[org_unit].name
+    fields = []
+    for code_ in data_set.indicators:
+        indicator = known[code_][1]
+        basis = indicator.basis.value
+        now = stored.get((code_, str(period), basis))
+        previous = stored.get((code_, str(before), basis))
+        last_year = stored.get((code_, str(year_ago), basis))
+        fields.append(
+            EntryField(
+                indicator,
+                now[0] if now else None,
+                now[1] if now else None,
+                previous[0] if previous else None,
+                last_year[0] if last_year else None,
+            )
+        )
+    return EntrySheet(data_set, org_unit, name, period, tuple(fields))
+
+
+def _previous(data_set: DataSet, period: Period) -> Period:
+    """The period reported before ``period``: with 1–2月合并, February follows December."""
+    if data_set.jan_feb_combined and period.type is PeriodType.MONTH:
+        if period.index == 1:
+            raise InvalidValue("1–2月合并：1月不单独填报，请填报2月（1–2月）")
+        if period.index == 2:
+            return Period.month(period.year - 1, 12)
+    return period.previous()
