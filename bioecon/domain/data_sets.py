@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
+from bioecon.domain.model import Indicator, ObservationStatus
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import DueRule, Timeliness, due_date, timeliness
 
@@ -61,3 +63,23 @@ def standing(
         complete_on,
         timeliness(period, data_set.due, complete_on, today),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EntryField:
+    """One field of an entry form or template: the indicator, and what is already known."""
+
+    indicator: Indicator
+    value: Decimal | None  # this period's stored value, if any
+    status: ObservationStatus | None
+    previous: Decimal | None  # 上期值
+    last_year: Decimal | None  # 去年同期值
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySheet:
+    data_set: DataSet
+    org_unit: str
+    org_unit_name: str
+    period: Period
+    fields: tuple[EntryField, ...]

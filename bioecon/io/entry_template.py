@@ -23,10 +23,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bioecon.domain.amounts import MAX_MAGNITUDE
+from bioecon.domain.data_sets import EntrySheet
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.reporting_calendar import due_date
 from bioecon.messages import label
-from bioecon.services.entry import EntrySheet
 
 # (header, width): the importer reads 指标, 区域, 期间, 口径, 数值, 来源; the rest are for reading
 COLUMNS = (

@@ -3,39 +3,15 @@ previous period and the same period last year beside each field."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from bioecon.app import Bioecon
 from bioecon.catalogs import role_book
 from bioecon.domain.access import Action, Principal, allowed
-from bioecon.domain.data_sets import DataSet
-from bioecon.domain.model import Indicator, ObservationStatus
+from bioecon.domain.data_sets import DataSet, EntryField, EntrySheet
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.errors import Forbidden, InvalidValue, NotFound
 from bioecon.store import data_sets as store
 from bioecon.store import indicators, orgunits
 from bioecon.store.migrate import ensure_current
-
-
-@dataclass(frozen=True, slots=True)
-class EntryField:
-    """One field of an entry form or template: the indicator, and what is already known."""
-
-    indicator: Indicator
-    value: Decimal | None  # this period's stored value, if any
-    status: ObservationStatus | None
-    previous: Decimal | None  # 上期值
-    last_year: Decimal | None  # 去年同期值
-
-
-@dataclass(frozen=True, slots=True)
-class EntrySheet:
-    data_set: DataSet
-    org_unit: str
-    org_unit_name: str
-    period: Period
-    fields: tuple[EntryField, ...]
 
 
 def entry_sheet(
