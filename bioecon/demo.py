@@ -32,6 +32,7 @@ from stdnum.cn.uscc import calc_check_digit
 from bioecon.app import Bioecon
 from bioecon.catalogs import indicator_catalogue, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
+from bioecon.demo_accounts import create_demo_accounts
 from bioecon.demo_ledger import SIMULATED, simulated_ledger
 from bioecon.demo_registers import build_demo_registers
 from bioecon.demo_review import Corrected, Review, corrected, read_review, with_tasks
@@ -99,6 +100,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         f"classified {classified.enterprises} enterprises: {classified.classified} bio-economy"
     )
     log.append(f"人工校正 in all: {total_corrections}")
+    log += create_demo_accounts(app)
     counts = database_info(app).row_counts
     log.append(
         "holds: " + ", ".join(f"{table} {rows}" for table, rows in sorted(counts.items()) if rows)

@@ -14,7 +14,7 @@ from bioecon.domain.directory_input import (
 from bioecon.domain.model import OrgUnit
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.errors import InvalidInput, Problem
-from bioecon.store import orgunits
+from bioecon.store import orgunits, responsible_units
 from bioecon.store.migrate import ensure_current
 
 
@@ -55,3 +55,10 @@ def _parent_problems(file: DirectoryFile[OrgUnit], stored: dict[str, OrgUnit]) -
         for code, message in hierarchy_cycles(stored | declared)
         if code in rows
     ]
+
+
+def responsible_unit_named(app: Bioecon, *, name: str) -> str | None:
+    """The code of the responsible unit called ``name`` (by name or alias), or None."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        return responsible_units.code_named(connection, name)

@@ -67,3 +67,20 @@ def _aliases(connection: Connection, unit_ids: list[int]) -> dict[int, list[str]
     ):
         found.setdefault(a.responsible_unit_id, []).append(a.alias)
     return found
+
+
+def code_named(connection: Connection, name: str) -> str | None:
+    """The code of the responsible unit called ``name`` (or having it as an alias), if one."""
+    r, a = t.responsible_unit, t.responsible_unit_alias
+    found = connection.execute(
+        select(r.c.code).where(r.c.name == name).order_by(r.c.code).limit(1)
+    ).scalar()
+    if found is None:
+        found = connection.execute(
+            select(r.c.code)
+            .join(a, a.c.responsible_unit_id == r.c.id)
+            .where(a.c.alias == name)
+            .order_by(r.c.code)
+            .limit(1)
+        ).scalar()
+    return str(found) if found is not None else None
