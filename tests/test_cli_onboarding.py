@@ -76,11 +76,8 @@ def test_plan_load_refuses_another_document_unless_replace(
         text.replace("title: 长沙市生物经济发展行动计划", "title: 长沙市生物制造行动计划"),
         encoding="utf-8",
     )
-    path = changsha_plan_file.parent.parent.parent / "bioecon" / "data" / "seeds"
-    renamed.write_text(
-        renamed.read_text(encoding="utf-8").replace("../../bioecon/data/seeds", str(path)),
-        encoding="utf-8",
-    )
+    source_text = changsha_plan_file.parent / "changsha.source.txt"
+    (tmp_path / source_text.name).write_bytes(source_text.read_bytes())
     code, _, err = run(capsys, "--db", database_url, "plan", "load", str(renamed))
     assert code == 5 and "already holds 《长沙市生物经济发展行动计划》" in err
     code, out, _ = run(capsys, "--db", database_url, "plan", "load", str(renamed), "--replace")

@@ -6,6 +6,7 @@ the JSON Schema in schemas/plan.schema.json is generated from :class:`PlanFile`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -35,6 +36,8 @@ from bioecon.domain.model import (
 from bioecon.domain.periods import PeriodType
 from bioecon.domain.progress import Method
 from bioecon.errors import InvalidInput, Problem
+from bioecon.io.document_limits import MAX_PLAN_FILE_BYTES, MAX_TEXT_FILE_BYTES, read_bounded
+from bioecon.io.safe_paths import confined_path
 from bioecon.io.yaml_source import YamlPath, dump_yaml, load_yaml, locate
 from bioecon.records import copy_into, field_values
 
@@ -255,13 +258,12 @@ class ParsedPlanFile:
         return locate(path, self.lines)
 
 
-def read_plan_file(path: Path) -> ParsedPlanFile:
-    """Read and check the file's shape; raise :class:`InvalidInput` with every problem found."""
+def read_plan_file(path: Path, *, source_roots: Sequence[Path] = ()) -> ParsedPlanFile:
+    """Read and check the file's shape; raise :class:`InvalidInput` with every problem found.
+    ``source.path`` may name a file in the plan file's folder or in one of ``source_roots``."""
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InvalidInput(source, [Problem("", "file not found")]) from None
+        text = read_bounded(path, MAX_PLAN_FILE_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidInput(source, [Problem("", f"not UTF-8 text: {error.reason}")]) from None
     data, lines = load_yaml(text, source)
@@ -272,7 +274,7 @@ def read_plan_file(path: Path) -> ParsedPlanFile:
             Problem(locate(tuple(item["loc"]), lines), _message(item)) for item in error.errors()
         ]
         raise InvalidInput(source, problems) from None
-    source_text, problems = _read_source(document, path.parent, lines)
+    source_text, problems = _read_source(document, path.parent, source_roots, lines)
     if problems:
         raise InvalidInput(source, problems)
     return ParsedPlanFile(to_bundle(document, source_text), lines, source)
@@ -291,7 +293,7 @@ def _message(item: Any) -> str:
 
 
 def _read_source(
-    document: PlanFile, folder: Path, lines: dict[YamlPath, int]
+    document: PlanFile, folder: Path, roots: Sequence[Path], lines: dict[YamlPath, int]
 ) -> tuple[str | None, list[Problem]]:
     source = document.plan.source
     if source is None:
@@ -302,27 +304,39 @@ def _read_source(
     if source.text is not None:
         return source.text, []
     assert source.path is not None
-    file = folder / source.path
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        return None, [
-            Problem(locate((*where, "path"), lines), f"cannot read {file}: {error.strerror}")
-        ]
+    raw, problem = _source_bytes(source.path, folder, roots)
+    at_path = locate((*where, "path"), lines)
+    if raw is None:
+        return None, [Problem(at_path, problem)]
     digest = hashlib.sha256(raw).hexdigest()
     if source.sha256 is not None and source.sha256 != digest:
         return None, [
             Problem(
                 locate((*where, "sha256"), lines),
-                f"{file} has sha256 {digest}, not the {source.sha256} the plan file records",
+                f"{source.path} has sha256 {digest}, not the {source.sha256} the plan file records",
             )
         ]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        return None, [
-            Problem(locate((*where, "path"), lines), f"{file} is not UTF-8: {error.reason}")
-        ]
+        return None, [Problem(at_path, f"{source.path} is not UTF-8: {error.reason}")]
+
+
+def _source_bytes(name: str, folder: Path, roots: Sequence[Path]) -> tuple[bytes | None, str]:
+    """The bytes of the source text file, or why it cannot be read: outside the plan file's
+    folder (and ``roots``), missing, not a regular file or too large."""
+    file = confined_path(name, folder, roots)
+    if file is None:
+        return None, (
+            f"{name} 不在计划文件所在的文件夹内：source.path 只能指向该文件夹中的文件"
+            "（请把源文本复制到计划文件旁边）"
+        )
+    try:
+        return read_bounded(file, MAX_TEXT_FILE_BYTES), ""
+    except InvalidInput as error:
+        return None, f"cannot read {name}: {error.problems[0].message}"
+    except OSError as error:
+        return None, f"cannot read {name}: {error.strerror}"
 
 
 # --- conversion --------------------------------------------------------------------------
