@@ -13,8 +13,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from bioecon.domain.amounts import check_storable
 from bioecon.domain.model import (
     Aggregation,
     Indicator,
@@ -61,6 +62,17 @@ Code = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1949, le=2200)]
+# Thresholds and tier criteria are amounts, rates and counts: none is below zero.
+NonNegative = Annotated[Decimal, Field(ge=0)]
+
+
+def _storable(value: Decimal) -> Decimal:
+    """A target's value as the database stores it: exact, below 10^12, at most 6 places."""
+    return check_storable(value)
+
+
+# A target's figures: what a plan sets (产业规模, 企业数, 占比) is never below zero.
+TargetValue = Annotated[Decimal, Field(ge=0), AfterValidator(_storable)]
 
 
 class _Model(BaseModel):
@@ -84,17 +96,17 @@ class SourceModel(_Model):
 
 
 class TimeProgressThresholdsModel(_Model):
-    lagging_points: Decimal | None = Field(
+    lagging_points: NonNegative | None = Field(
         default=None, description="滞后 beyond this many points behind 时序进度"
     )
-    at_risk_points: Decimal | None = Field(
+    at_risk_points: NonNegative | None = Field(
         default=None, description="严重滞后 beyond this many points"
     )
 
 
 class RatioThresholdsModel(_Model):
-    on_track: Decimal | None = None
-    lagging: Decimal | None = None
+    on_track: NonNegative | None = None
+    lagging: NonNegative | None = None
 
 
 class ThresholdsModel(_Model):
@@ -104,7 +116,7 @@ class ThresholdsModel(_Model):
     time_progress: TimeProgressThresholdsModel | None = None
     growth_ratio: RatioThresholdsModel | None = None
     projection_ratio: RatioThresholdsModel | None = None
-    approx_tolerance: Decimal | None = None
+    approx_tolerance: NonNegative | None = None
 
 
 class TierModel(_Model):
@@ -113,11 +125,11 @@ class TierModel(_Model):
 
     code: Code
     name: Text
-    revenue_at_least: Decimal | None = None
+    revenue_at_least: NonNegative | None = None
     industry_divisions: list[str] | None = None
     flag: str | None = None
-    gazelle: dict[str, Decimal] | None = None
-    unicorn: dict[str, Decimal | str] | None = None
+    gazelle: dict[str, NonNegative] | None = None
+    unicorn: dict[str, NonNegative | str] | None = None
     any_of: list[Code] | None = Field(
         default=None, description="codes of tiers (the catalogue's or the plan's) united"
     )
@@ -193,10 +205,10 @@ class TargetModel(_Model):
     qualifier: str | None = None
     kind: TargetKind = TargetKind.LEVEL
     op: TargetOp = TargetOp.EQ
-    value: Decimal
-    value_high: Decimal | None = None
+    value: TargetValue
+    value_high: TargetValue | None = None
     unit: Text
-    baseline_value: Decimal | None = None
+    baseline_value: TargetValue | None = None
     baseline_year: Year | None = None
     deadline_year: Year | None = None
     nature: TargetNature | None = Field(
