@@ -14,6 +14,17 @@ from typing import TYPE_CHECKING
 from bioecon.errors import InvalidInput, Problem
 from bioecon.extract.normalise import shadow
 from bioecon.extract.table_layout import find_tables
+from bioecon.io.document_limits import (
+    MAX_DOCX_BYTES,
+    MAX_PDF_BYTES,
+    MAX_PDF_PAGES,
+    MAX_TEXT_FILE_BYTES,
+    check_no_dtd,
+    check_text_length,
+    check_zip,
+    file_size,
+    read_bounded,
+)
 
 if TYPE_CHECKING:
     from docx.oxml.table import CT_Tbl
@@ -22,21 +33,24 @@ if TYPE_CHECKING:
 
 
 def read_document(path: Path) -> str:
+    """The text of the document ``path``; refused with one problem naming the file when it is
+    missing, damaged or beyond the limits of bioecon/io/document_limits.py."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".docx":
-            return _docx(path)
-        if suffix == ".pdf":
-            return _pdf(path)
-        return _text(path.read_bytes(), str(path))
-    except FileNotFoundError:
-        raise InvalidInput(str(path), [Problem("", "file not found")]) from None
+            text = _docx(path)
+        elif suffix == ".pdf":
+            text = _pdf(path)
+        else:
+            text = _text(read_bounded(path, MAX_TEXT_FILE_BYTES), str(path))
     except InvalidInput:
         raise
     except Exception as error:  # damaged files raise many kinds of errors in the readers
         raise InvalidInput(
             str(path), [Problem("", f"cannot read {suffix or 'file'}: {error}")]
         ) from None
+    check_text_length(len(text), str(path))
+    return text
 
 
 def _text(raw: bytes, source: str) -> str:
@@ -55,6 +69,9 @@ def _docx(path: Path) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    file_size(path, MAX_DOCX_BYTES)
+    check_zip(path)
+    check_no_dtd(path)
     document = docx.Document(str(path))
     lines: list[str] = []
     for element in document.element.body.iterchildren():
@@ -86,7 +103,19 @@ def _one_line(text: str) -> str:
 def _pdf(path: Path) -> str:
     from pypdf import PdfReader
 
-    pages = [_page_text(page) for page in PdfReader(str(path)).pages]
+    file_size(path, MAX_PDF_BYTES)
+    reader = PdfReader(str(path))
+    if len(reader.pages) > MAX_PDF_PAGES:
+        raise InvalidInput(
+            str(path),
+            [Problem("", f"页数过多（{len(reader.pages)}页，须不超过{MAX_PDF_PAGES}页）")],
+        )
+    pages: list[str] = []
+    length = 0
+    for page in reader.pages:  # stops at the page that takes the text past the limit
+        pages.append(_page_text(page))
+        length += len(pages[-1]) + 1
+        check_text_length(length, str(path))
     text = "\n".join(pages)
     if not text.strip():
         raise InvalidInput(

@@ -26,7 +26,7 @@ MAX_PDF_PAGES: Final = 2_000  # a plan with annexes runs to some hundred pages
 
 # A .docx is a zip: bounded before python-docx inflates it. Word's XML deflates 5–20 to 1;
 # a bomb reaches 1,000 to 1 (51 KB of zip → 50 MB of XML, minutes of parsing).
-MAX_ZIP_MEMBERS: Final = 2_000
+MAX_ZIP_MEMBERS: Final = 500  # Word writes 10–20 parts, one more per image
 MAX_ZIP_UNCOMPRESSED: Final = 128 * MB  # every member inflated, images included
 MAX_ZIP_RATIO: Final = 100  # inflated / compressed size of one member …
 ZIP_RATIO_FROM: Final = 1 * MB  # … once it inflates past this (tiny members may compress well)
@@ -89,14 +89,32 @@ def check_zip(path: Path) -> None:
             )
 
 
-def check_text_length(text: str, source: str) -> str:
-    """``text`` unchanged, refused when longer than :data:`MAX_TEXT_CHARS`."""
-    if len(text) > MAX_TEXT_CHARS:
+# Word never writes a DTD; a DTD in a part is there to declare entities (an entity bomb).
+_DTD_MARKS: Final = tuple(
+    mark.encode(encoding)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def check_no_dtd(path: Path) -> None:
+    """Refuse a zip (.docx) with an XML part that declares a DTD or entities. Run after
+    :func:`check_zip`, which bounds what inflating the parts costs."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            data = archive.read(member)
+            if any(mark in data for mark in _DTD_MARKS):
+                _refuse(path, f"{member.filename} 含 DTD 或实体声明（Word 不会写入）：不予读取")
+
+
+def check_text_length(length: int, source: str) -> None:
+    """Refuse a text of ``length`` characters read from ``source`` beyond
+    :data:`MAX_TEXT_CHARS`."""
+    if length > MAX_TEXT_CHARS:
         raise InvalidInput(
             source,
-            [Problem("", f"文本过长（{len(text)}字，须不超过{MAX_TEXT_CHARS}字）：请拆分文档")],
+            [Problem("", f"文本过长（{length}字以上，须不超过{MAX_TEXT_CHARS}字）：请拆分文档")],
         )
-    return text
 
 
 def _refuse(path: Path, message: str) -> NoReturn:
