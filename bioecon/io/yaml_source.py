@@ -57,7 +57,9 @@ class _ExactLoader(yaml.SafeLoader):
         event: yaml.Event = self.current_event
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _Refused("不支持锚点和别名（& 与 *）：请把内容直接写出", event.start_mark)
-        if self._depth >= MAX_DEPTH:
+        if isinstance(event, yaml.ScalarEvent):
+            return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:  # a mapping or a sequence, one level deeper
             raise _Refused(f"嵌套过深（须不超过{MAX_DEPTH}层）", event.start_mark)
         self._depth += 1
         try:
