@@ -136,7 +136,7 @@ def load_yaml(text: str, source: str) -> tuple[Any, dict[YamlPath, int]]:
     """Parse ``text``; return the data and a map from each value's path to its 1-based line."""
     if len(text) > MAX_CHARS:
         raise InvalidInput(source, [Problem("", f"YAML 过长（须不超过{MAX_CHARS}字）")])
-    loader = _ExactLoader(text)
+    loader = _loader(text, source)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -153,6 +153,17 @@ def load_yaml(text: str, source: str) -> tuple[Any, dict[YamlPath, int]]:
     if node is not None:
         _record_lines(node, (), lines)
     return data, lines
+
+
+def _loader(text: str, source: str) -> _ExactLoader:
+    """The loader of ``text``, which refuses a control character before it starts."""
+    try:
+        return _ExactLoader(text)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        code = f"#x{error.character:04x}" if isinstance(error.character, int) else "?"
+        problem = Problem(f"line {line}", f"YAML 中不能出现控制字符 {code}：请删去")
+        raise InvalidInput(source, [problem]) from None
 
 
 def _where(mark: _Position | None) -> str:
