@@ -71,8 +71,8 @@ def _storable(value: Decimal) -> Decimal:
     return check_storable(value)
 
 
-# A target's figures: what a plan sets (产业规模, 企业数, 占比) is never below zero.
-TargetValue = Annotated[Decimal, Field(ge=0), AfterValidator(_storable)]
+# A target's figures, as the ledger stores them (a decrease may be written as a negative).
+TargetValue = Annotated[Decimal, AfterValidator(_storable)]
 
 
 class _Model(BaseModel):
