@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from bioecon.domain.access import RoleBook
+from bioecon.domain.bounds import IndicatorBounds, RegistryBounds
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
 from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
@@ -139,3 +140,12 @@ def security_policy() -> dict[str, Any]:
     """Password, lockout, session and token settings, with their source (``security.yaml``)."""
     data: dict[str, Any] = read_data_file("security.yaml")
     return data
+
+
+@cache
+def value_bounds() -> tuple[RegistryBounds, IndicatorBounds]:
+    """``bounds.yaml``: the bounds of registry fields and of indicator values, with reasons."""
+    data = read_data_file("bounds.yaml")
+    return RegistryBounds.from_mapping(data["registry"]), IndicatorBounds.from_mapping(
+        data["indicators"]
+    )

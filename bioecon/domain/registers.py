@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from bioecon.domain.known_codes import CodeList
 from bioecon.errors import InvalidValue, Problem
 
 R = TypeVar("R")
@@ -93,8 +94,7 @@ class Vocabulary:
                 return term.code
             if term.name.endswith("级") and wanted == term.name[:-1]:
                 return term.code  # 国家/省/市 for 国家级/省级/市级
-        known = "、".join(term.name for term in self.terms)
-        raise InvalidValue(f"未知{self.field}「{wanted}」；可用：{known}")
+        raise CodeList(term.name for term in self.terms).refuse(self.field, wanted)
 
     def name_of(self, code: str) -> str:
         return next((term.name for term in self.terms if term.code == code), code)

@@ -12,15 +12,26 @@ what the registry already has.
 
 from __future__ import annotations
 
+import csv
 import re
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bioecon.catalogs import uscc_departments
-from bioecon.domain.amounts import check_storable, parse_decimal
+from bioecon.catalogs import (
+    read_data_text,
+    register_vocabulary,
+    unit_registry,
+    uscc_departments,
+    value_bounds,
+)
+from bioecon.domain.amounts import parse_amount, parse_integer
+from bioecon.domain.bounds import Finding
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
+from bioecon.domain.known_codes import CodeList
 from bioecon.domain.model import Enterprise, EnterpriseFlag, EnterpriseYear
 from bioecon.domain.uscc import check as check_uscc
 from bioecon.errors import InvalidValue, Problem
@@ -74,12 +85,18 @@ HEADER_ALIASES = {
     "估值": "valuation",
     "估值单位": "valuation_unit",
 }
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+EDITION_2017 = "GB/T 4754-2017"
 _FLAG_SPLIT = re.compile(r"[;；、,，]")
 
 
-def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseFile:
-    """Parse every row; cell problems are collected, credit-code warnings kept apart."""
+def read_enterprise_file(
+    path: Path, *, sheet: str | None = None, today: date | None = None
+) -> EnterpriseFile:
+    """Parse every row; cell problems are collected, credit-code and implausible-value warnings
+    kept apart. Dates and years are bounded by ``today`` (default: today, UTC)."""
+    day = today or datetime.now(UTC).date()
     with collector_paused():
         table = read_table(
             path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
@@ -88,56 +105,86 @@ def read_enterprise_file(path: Path, *, sheet: str | None = None) -> EnterpriseF
         problems: list[Problem] = []
         warnings: list[Problem] = []
         org_references: list[tuple[int, str]] = []
-        departments = uscc_departments()
         present = [c for c in COLUMNS if c in table.columns]
         absent = dict.fromkeys(c for c in COLUMNS if c not in table.columns)
         for raw in table.rows:
-            where = f"row {raw.number}, column "
-            values: dict[str, Any] = dict(absent)
-            failed = False
-            for column in present:
-                try:
-                    values[column] = _PARSERS.get(column, _text)(raw.cells.get(column))
-                except InvalidValue as error:
-                    problems.append(Problem(where + column, str(error)))
-                    failed = True
+            values, errors, cautions = _parse_row(raw.number, raw.cells, present, day)
+            values = absent | values
             if isinstance(values.get("org_unit"), str):
                 org_references.append((raw.number, values["org_unit"]))
-            code = values.get("uscc")
-            if isinstance(code, str):
-                verdict = check_uscc(code, departments)
-                if not verdict.valid:
-                    problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
-                    failed = True
-                warnings += [
-                    Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings
-                ]
-                values["uscc"] = verdict.code
-            failed = _check_validity(values, where, problems) or failed
-            if values.get("year") is None and any(
-                values.get(f) is not None
-                for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
-            ):
-                problems.append(Problem(where + "year", "figures need the year they belong to"))
-                failed = True
-            if not failed:
+            problems += errors
+            warnings += cautions
+            if not errors:
                 rows.append(EnterpriseRow(raw.number, **values))
         return EnterpriseFile(
             table.source, tuple(rows), tuple(problems), tuple(warnings), tuple(org_references)
         )
 
 
-def _check_validity(values: dict[str, Any], where: str, problems: list[Problem]) -> bool:
-    """Dates need the flags they date, and cannot end before they start; True when refused."""
+def _parse_row(
+    number: int, cells: Mapping[str, Cell], present: list[str], day: date
+) -> tuple[dict[str, Any], list[Problem], list[Problem]]:
+    """One row's values, its problems and its warnings (credit code, implausible values)."""
+    where = f"row {number}, column "
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for column in present:
+        try:
+            values[column] = _PARSERS.get(column, _text)(cells.get(column))
+        except InvalidValue as error:
+            values[column] = None
+            problems.append(Problem(where + column, str(error)))
+    code = values.get("uscc")
+    if isinstance(code, str):
+        verdict = check_uscc(code, uscc_departments())
+        if not verdict.valid:
+            problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
+        warnings += [Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings]
+        values["uscc"] = verdict.code
+    for column, message in _row_rules(values):
+        problems.append(Problem(where + column, message))
+    for column, finding in _bound_findings(values, day):
+        found = Problem(where + column, finding.message, finding.severity)
+        (problems if finding.severity == "error" else warnings).append(found)
+    return values, problems, warnings
+
+
+def _bound_findings(values: Mapping[str, Any], day: date) -> list[tuple[str, Finding]]:
+    """What bounds.yaml says of the row's bounded fields (negative revenue, a future year …)."""
+    bounds = value_bounds()[0]
+    found = []
+    for column, value in values.items():
+        if isinstance(value, Decimal | int | date) and not isinstance(value, bool):
+            finding = bounds.check("enterprise", column, value, day)
+            if finding is not None:
+                found.append((column, finding))
+    return found
+
+
+def _row_rules(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(column, message) for each rule across the row's cells it breaks."""
+    broken = _check_validity(values)
+    code, edition = values.get("industry_code"), values.get("industry_code_edition")
+    if isinstance(code, str) and edition in (None, EDITION_2017) and code not in industry_codes():
+        broken.append(("industry_code", str(industry_codes().refuse("行业代码", code))))
+    if values.get("year") is None and any(
+        values.get(f) is not None
+        for f in ("revenue", "output_value", "rd_spend", "employees", "valuation")
+    ):
+        broken.append(("year", "figures need the year they belong to"))
+    return broken
+
+
+def _check_validity(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Dates need the flags they date, and cannot end before they start."""
     start, end = values.get("flags_valid_from"), values.get("flags_valid_to")
     if (start is not None or end is not None) and not values.get("flags"):
         column = "flags_valid_from" if start is not None else "flags_valid_to"
-        problems.append(Problem(where + column, "a validity date needs the flags it dates"))
-        return True
+        return [(column, "a validity date needs the flags it dates")]
     if start is not None and end is not None and end < start:
-        problems.append(Problem(where + "flags_valid_to", f"{end} is before {start}"))
-        return True
-    return False
+        return [("flags_valid_to", f"{end} is before {start}")]
+    return []
 
 
 def _text(cell: Cell) -> str | None:
@@ -159,9 +206,20 @@ def _industry_code(cell: Cell) -> str | None:
     text = _text(cell)
     if text is None:
         return None
-    if not (text.isdigit() and 2 <= len(text) <= 4):
+    if not (_ASCII_DIGITS.fullmatch(text) and 2 <= len(text) <= 4):
         raise InvalidValue(f"'{text}' is not a GB/T 4754 code (2 to 4 digits, e.g. 2761)")
     return text
+
+
+def _edition(cell: Cell) -> str | None:
+    text = _text(cell)
+    if text is None:
+        return None
+    editions = _editions()
+    wanted = " ".join(text.replace("GB/T", "GB/T ").split())
+    if wanted not in editions:
+        raise editions.refuse("行业分类版本", text)
+    return wanted
 
 
 def _date(cell: Cell) -> date | None:
@@ -180,44 +238,78 @@ def _flags(cell: Cell) -> tuple[str, ...] | None:
     text = _text(cell)
     if text is None:
         return None
-    return tuple(sorted({f.strip() for f in _FLAG_SPLIT.split(text) if f.strip()}))
+    names, known = _flag_names()
+    written = {f.strip() for f in _FLAG_SPLIT.split(text) if f.strip()}
+    unknown = sorted(f for f in written if f not in names)
+    if unknown:
+        raise known.refuse("资质标识", "、".join(unknown))
+    return tuple(sorted({names[f] for f in written}))
 
 
 def _integer(cell: Cell) -> int | None:
-    if cell is None:
-        return None
-    number = cell if isinstance(cell, Decimal) else parse_decimal(str(cell))
-    if number != number.to_integral_value():
-        raise InvalidValue(f"{number} is not a whole number")
-    return int(number)
-
-
-def _year(cell: Cell) -> int | None:
-    year = _integer(cell)
-    if year is not None and not 1949 <= year <= 2200:
-        raise InvalidValue(f"{year} is not a year")
-    return year
+    return None if cell is None else parse_integer(cell)
 
 
 def _amount(cell: Cell) -> Decimal | None:
-    if cell is None:
+    return None if cell is None else parse_amount(cell)
+
+
+def _valuation_unit(cell: Cell) -> str | None:
+    text = _text(cell)
+    if text is None:
         return None
-    return check_storable(cell if isinstance(cell, Decimal) else parse_decimal(str(cell)))
+    units = unit_registry()
+    if not units.measures(text, "money_"):
+        raise _money_units().refuse("估值单位", text)
+    return units.canonical(text)
 
 
-_PARSERS = {
+@cache
+def industry_codes() -> CodeList:
+    """The codes of GB/T 4754-2017 (``bioecon/data/gbt4754_2017.csv``) with their names."""
+    lines = [line for line in read_data_text("gbt4754_2017.csv").splitlines() if line[:1] != "#"]
+    names = {row["code"]: row["name"] for row in csv.DictReader(lines)}
+    return CodeList(names, names)
+
+
+@cache
+def _editions() -> CodeList:
+    return CodeList(str(e) for e in register_vocabulary()["enterprises"]["editions"])
+
+
+@cache
+def _flag_names() -> tuple[dict[str, str], CodeList]:
+    """Every name and alias of a flag → its name (registers.yaml), and the names' list."""
+    flags = register_vocabulary()["enterprises"]["flags"]
+    names = {
+        str(alias): str(flag["name"])
+        for flag in flags
+        for alias in (flag["name"], *(flag.get("aliases") or ()))
+    }
+    return names, CodeList(str(flag["name"]) for flag in flags)
+
+
+@cache
+def _money_units() -> CodeList:
+    units = unit_registry()
+    return CodeList(s for s in units.symbols() if units.measures(s, "money_"))
+
+
+_PARSERS: dict[str, Callable[[Cell], Any]] = {
     "uscc": _required,
     "industry_code": _industry_code,
+    "industry_code_edition": _edition,
     "founded_on": _date,
     "flags": _flags,
     "flags_valid_from": _date,
     "flags_valid_to": _date,
-    "year": _year,
+    "year": _integer,
     "employees": _integer,
     "revenue": _amount,
     "output_value": _amount,
     "rd_spend": _amount,
     "valuation": _amount,
+    "valuation_unit": _valuation_unit,
 }
 
 
