@@ -98,7 +98,7 @@ def _flag(cell: Cell) -> bool | None:
 
 def _division_code(cell: Cell) -> str | None:
     text = _text(cell)
-    if text is not None and not (len(text) == 12 and text.isdigit()):
+    if text is not None and not (len(text) == 12 and text.isascii() and text.isdigit()):
         raise InvalidValue(f"'{text}' 应为12位数字的统计用区划代码")
     return text
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bioecon.catalogs import register_vocabulary
+from bioecon.catalogs import register_vocabulary, value_bounds
+from bioecon.domain.bounds import RegistryBounds
 from bioecon.domain.registers import (
     STATUS_NAMES,
     Approval,
@@ -57,6 +58,7 @@ class RegisterFormat:
     """One register's file: its columns, how a row becomes a record, and its rules."""
 
     title: str  # the XLSX sheet name
+    name: str  # its section of bounds.yaml (registry: platform, approval)
     columns: tuple[RegisterColumn, ...]
     build: Callable[[Values], Any]
     rules: Callable[[Any], list[tuple[str, str]]]
@@ -68,7 +70,7 @@ class RegisterFormat:
 
 # the fields naming a record of another table: checked by the loader for every row
 REFERENCES = ("org_unit", "host", "holder")
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
 
 
 def _text(cell: Cell, _: Values) -> str | None:
@@ -136,6 +138,7 @@ def _class_of(vocabulary: RegisterVocabulary, text: str, values: Values) -> str:
 
 PLATFORMS = RegisterFormat(
     "平台名录",
+    "platform",
     (
         RegisterColumn("code", "平台代码", _required, True),
         RegisterColumn("name", "平台名称", _required, True),
@@ -159,6 +162,7 @@ PLATFORMS = RegisterFormat(
 
 APPROVALS = RegisterFormat(
     "批文名录",
+    "approval",
     (
         RegisterColumn("number", "批准文号", _required, True, ("注册证号", "证书编号")),
         RegisterColumn("product", "产品名称", _required, True),
@@ -178,9 +182,11 @@ APPROVALS = RegisterFormat(
 
 
 def read_register_file(
-    path: Path, register: RegisterFormat, *, sheet: str | None = None
+    path: Path, register: RegisterFormat, *, sheet: str | None = None, today: date | None = None
 ) -> RegisterFile[Any]:
-    """Parse every row of a register file, collecting every bad cell and broken rule."""
+    """Parse every row of a register file, collecting every bad cell and broken rule; dates are
+    bounded by ``today`` (default: today, UTC) as bounds.yaml says."""
+    day = today or datetime.now(UTC).date()
     aliases = {c.header: c.field for c in register.columns} | {
         alias: c.field for c in register.columns for alias in c.aliases
     }
@@ -197,7 +203,7 @@ def read_register_file(
         problems: list[Problem] = []
         references: list[tuple[int, str, str]] = []
         for raw in table.rows:
-            found = _row(register, raw.cells, raw.number, headers, problems)
+            found = _row(register, raw.cells, (raw.number, day), headers, problems)
             if found is not None:
                 rows.append(RegisterRow(raw.number, found))
             references += [
@@ -213,19 +219,25 @@ def read_register_file(
 def _row(
     register: RegisterFormat,
     cells: Mapping[str, Cell],
-    number: int,
+    place: tuple[int, date],
     headers: Mapping[str, str],
     problems: list[Problem],
 ) -> Any | None:
-    """The row's record, or None after adding its problems."""
+    """The row's record, or None after adding its problems; ``place`` is (row, today)."""
+    number, day = place
     values: Values = {}
     before = len(problems)
+    bounds = value_bounds()[0]
     for column in register.columns:
         try:
             values[column.field] = column.parse(cells.get(column.field), values)
         except InvalidValue as error:
             values[column.field] = None
             problems.append(Problem(f"第{number}行 {column.header}", str(error)))
+            continue
+        finding = _bounded(bounds, register.name, column.field, values[column.field], day)
+        if finding is not None:
+            problems.append(Problem(f"第{number}行 {column.header}", finding))
     if len(problems) > before:
         return None
     record = register.build(values)
@@ -234,6 +246,16 @@ def _row(
         for field, message in register.rules(record)
     ]
     return record if len(problems) == before else None
+
+
+def _bounded(
+    bounds: RegistryBounds, register: str, field: str, value: object, day: date
+) -> str | None:
+    """Why bounds.yaml refuses the field's value (register bounds refuse; none only warn)."""
+    if not isinstance(value, date):
+        return None
+    finding = bounds.check(register, field, value, day)
+    return finding.message if finding is not None and finding.severity == "error" else None
 
 
 def register_rows(register: RegisterFormat, records: Sequence[Any]) -> list[list[Cell]]:
