@@ -88,6 +88,7 @@ HEADER_ALIASES = {
 _DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 EDITION_2017 = "GB/T 4754-2017"
+MONEY_DIMENSIONS = ("money_cny", "money_usd")  # a valuation is an amount of money, not a rate
 _FLAG_SPLIT = re.compile(r"[;；、,，]")
 
 
@@ -142,8 +143,10 @@ def _parse_row(
             problems.append(Problem(where + "uscc", f"'{code}': {verdict.reason()}"))
         warnings += [Problem(where + "uscc", f"{verdict.code}: {w}") for w in verdict.warnings]
         values["uscc"] = verdict.code
+    failed = {problem.location for problem in problems}
     for column, message in _row_rules(values):
-        problems.append(Problem(where + column, message))
+        if where + column not in failed:  # a cell already refused says enough
+            problems.append(Problem(where + column, message))
     for column, finding in _bound_findings(values, day):
         found = Problem(where + column, finding.message, finding.severity)
         (problems if finding.severity == "error" else warnings).append(found)
@@ -259,7 +262,7 @@ def _valuation_unit(cell: Cell) -> str | None:
     if text is None:
         return None
     units = unit_registry()
-    if not units.measures(text, "money_"):
+    if text not in units or units.get(text).dimension not in MONEY_DIMENSIONS:
         raise _money_units().refuse("估值单位", text)
     return units.canonical(text)
 
@@ -292,7 +295,7 @@ def _flag_names() -> tuple[dict[str, str], CodeList]:
 @cache
 def _money_units() -> CodeList:
     units = unit_registry()
-    return CodeList(s for s in units.symbols() if units.measures(s, "money_"))
+    return CodeList(s for s in units.symbols() if units.get(s).dimension in MONEY_DIMENSIONS)
 
 
 _PARSERS: dict[str, Callable[[Cell], Any]] = {
