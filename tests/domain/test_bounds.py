@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from bioecon.catalogs import register_vocabulary, tier_catalogue, value_bounds
+from bioecon.catalogs import read_data_file, register_vocabulary, tier_catalogue, value_bounds
 from bioecon.domain.bounds import Bound, Finding, IndicatorBounds, value_problem
 from bioecon.domain.known_codes import CodeList
 
@@ -108,3 +109,22 @@ def test_a_short_code_list_is_given_whole_and_a_long_one_by_its_nearest() -> Non
         "未知行业代码「2769」；相近的有：2760、2761 生物药品制造、2762、2763、2764（共99个）"
     )
     assert long.nearest("3999", 2) == ["2700", "2701"]  # nothing shared: the first in order
+
+
+def _limits(low: object, high: object) -> str:
+    parts = [f"≥ {low}" if low is not None else "", f"≤ {high}" if high is not None else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def test_docs_list_every_registry_bound() -> None:
+    """docs/registers.md's bounds table is bounds.yaml's registry section, row for row."""
+    doc = (Path(__file__).parents[2] / "docs" / "registers.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- bounds -->\n", 1)[1].split("<!-- /bounds -->", 1)[0]
+    documented = table.strip().splitlines()[2:]
+    declared = [
+        f"| {register} | {field} | {_limits(b.get('min'), b.get('max'))} | "
+        f"{_limits(b.get('warn_below'), b.get('warn_above'))} |".replace(" |  |", " | |")
+        for register, fields in read_data_file("bounds.yaml")["registry"].items()
+        for field, b in fields.items()
+    ]
+    assert documented == declared
