@@ -53,6 +53,10 @@ class CodeList:
         shown = "、".join(f"{c} {self.names[c]}" if c in self.names else c for c in listed)
         return f"可用：{shown}" if short else f"相近的有：{shown}（共{len(self.codes)}个）"
 
+    def hint(self, wanted: str) -> str:
+        """``；`` and :meth:`listing`, to follow a message of its own; nothing when none is known."""
+        return f"；{self.listing(wanted)}" if self.codes else ""
+
     def refuse(self, what: str, wanted: str) -> InvalidValue:
         """The error for an unknown ``what`` (行业代码, 资质标识 …): ``未知资质标识「X」；可用：…``."""
         return InvalidValue(f"未知{what}「{wanted}」；{self.listing(wanted)}")

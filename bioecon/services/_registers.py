@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from bioecon.app import Bioecon
+from bioecon.domain.known_codes import CodeList
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
 from bioecon.errors import InvalidInput, Problem
 from bioecon.store import Connection, orgunits
@@ -71,10 +72,12 @@ def unknown_references(
     firms = _values(parsed, enterprise)
     known_orgs = orgunits.existing(connection, (v for _, v in orgs))
     known_firms = project_store.existing_enterprises(connection, (v for _, v in firms))
+    missing = [(row, code) for row, code in orgs if code not in known_orgs]
+    units = orgunits.tree(connection) if missing else {}
+    codes = CodeList(units, {code: unit.name for code, unit in units.items()})
     return [
-        parsed.problem(row, org_unit, f"未知区域「{code}」（先加载该区域）")
-        for row, code in orgs
-        if code not in known_orgs
+        parsed.problem(row, org_unit, f"未知区域「{code}」（先加载该区域）{codes.hint(code)}")
+        for row, code in missing
     ] + [
         parsed.problem(row, enterprise, f"企业名录中没有统一社会信用代码「{code}」")
         for row, code in firms
