@@ -128,3 +128,8 @@ def test_docs_list_every_registry_bound() -> None:
         for field, b in fields.items()
     ]
     assert documented == declared
+
+
+def test_a_hint_follows_a_message_only_when_codes_are_known() -> None:
+    assert CodeList([]).hint("430101") == ""
+    assert CodeList(["430100"], {"430100": "长沙市"}).hint("430101") == "；可用：430100 长沙市"
