@@ -40,7 +40,7 @@ _PLAIN_NUMBER = re.compile(
 )
 _GROUPED_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
 _ASCII_DIGITS = frozenset("0123456789")
-_FULL_WIDTH_DIGITS = frozenset("０１２３４５６７８９")
+_DIGITS = _ASCII_DIGITS | frozenset("０１２３４５６７８９")  # full-width: NFKC makes them ASCII
 
 
 def parse_decimal(text: str) -> Decimal:
@@ -52,9 +52,12 @@ def parse_decimal(text: str) -> Decimal:
     """
     if len(text) > MAX_TEXT:
         raise InvalidValue(f"「{_shown(text)}」过长，不是可存储的数值（最多{MAX_TEXT}个字符）")
-    if any(char.isdigit() and char not in _ASCII_DIGITS | _FULL_WIDTH_DIGITS for char in text):
+    if text.isascii():  # the common case: NFKC leaves ASCII as it is
+        cleaned = text.strip()
+    elif any(char.isdigit() and char not in _DIGITS for char in text):
         raise InvalidValue(f"「{text}」含有 0-9 以外的数字字符；请用 0-9 书写数字")
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+    else:
+        cleaned = unicodedata.normalize("NFKC", text).strip()
     if _GROUPED_NUMBER.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     match = _PLAIN_NUMBER.fullmatch(cleaned)
@@ -62,7 +65,7 @@ def parse_decimal(text: str) -> Decimal:
         raise InvalidValue(
             f"'{text}' is not a number; write the value alone, without unit or 亿/万"
         )
-    digits = sum(char in _ASCII_DIGITS for char in match.group("mantissa"))
+    digits = len(match.group("mantissa")) - ("." in match.group("mantissa"))
     exponent = match.group("exp")
     if digits > MAX_DIGITS or (exponent is not None and abs(int(exponent)) > MAX_EXPONENT):
         raise InvalidValue(
@@ -117,7 +120,9 @@ def check_storable(value: Decimal) -> Decimal:
             f"{_shown(str(value))} is too large: "
             "the ledger holds values below 10^12 in the indicator's unit"
         )
-    if _decimal_places(value) > MAX_DECIMALS:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent < -MAX_DECIMALS and _decimal_places(value) > MAX_DECIMALS:
         raise InvalidValue(
             f"{_shown(str(value))} has more than {MAX_DECIMALS} decimal places; "
             "the ledger stores values exactly and will not round them"
