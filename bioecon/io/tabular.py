@@ -3,20 +3,29 @@
 CSV: UTF-8 (with or without the BOM Excel writes) or GB18030/GBK (what WPS and older Excel
 write by default), comma- or tab-separated. XLSX: the first sheet, or a named one; cached
 formula results are read. Rows are numbered as the user sees them (the header is row 1).
+
+Both are read as a stream (:func:`open_table`), one row at a time, so memory does not grow
+with the file; :func:`read_table` collects the rows for callers that want them all. Nothing a
+file declares about itself is trusted: an xlsx sheet's stated dimension is ignored (only the
+cells present are read) and the limits below bound what a small hostile file can cost.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import math
+import zipfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from bioecon.domain.amounts import decimal_from_float
 from bioecon.errors import InvalidInput, Problem
@@ -24,11 +33,31 @@ from bioecon.io.formula_guard import unprotect
 
 Cell = str | Decimal | date | None
 
+# Excel holds at most 32,767 characters in a cell: a longer one was not typed by a user.
+MAX_CELL_CHARS = 32_767
+# The csv module's own guard (its default is 131,072): a field this long is read no further,
+# it is almost always a quote left open that swallowed the lines after it.
+CSV_FIELD_LIMIT = 1_048_576
+# Our widest table has a few dozen columns; cells beyond this are refused, not padded to.
+MAX_COLUMNS = 256
+# An xlsx is a zip: its parts' uncompressed size is bounded before anything is parsed
+# (zipfile stops a part at its declared size, so the declaration cannot lie). 200 MiB is
+# about 600,000 rows of eight columns; a larger table is better saved as CSV.
+MAX_XLSX_BYTES = 200 * 2**20
+MAX_XLSX_PARTS = 10_000
+# At most this many problems are listed for one file; the rest are counted.
+MAX_LISTED_PROBLEMS = 100
+FORMULA_WITHOUT_RESULT = "公式没有计算结果；请在 Excel 中打开并保存后再导入"
+
+_READ_CHUNK = 1 << 20
+csv.field_size_limit(CSV_FIELD_LIMIT)
+
 
 @dataclass(frozen=True, slots=True)
 class RawRow:
     number: int  # the row number the user sees in Excel or a text editor
     cells: dict[str, Cell]  # canonical column name → cell
+    problems: tuple[Problem, ...] = ()  # cells that could not be read (their column is absent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +66,56 @@ class Sheet:
     columns: tuple[str, ...]  # canonical names, in file order
     rows: tuple[RawRow, ...]
     blank_rows: int
+
+
+@dataclass(slots=True)
+class ProblemList:
+    """Problems of one file, the first :data:`MAX_LISTED_PROBLEMS` kept, the others counted."""
+
+    kept: list[Problem] = field(default_factory=list)
+    more: int = 0
+
+    def add(self, problem: Problem) -> None:
+        if len(self.kept) < MAX_LISTED_PROBLEMS:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+    def listed(self) -> list[Problem]:
+        """The kept problems, and a last line saying how many more there are."""
+        if not self.more:
+            return list(self.kept)
+        return [*self.kept, Problem("", f"另有 {self.more} 个问题未列出；请先改正以上问题")]
+
+
+@dataclass(frozen=True, slots=True)
+class _BadCell:
+    """A cell the reader could not turn into a value; ``message`` says why."""
+
+    message: str
+
+
+@dataclass(slots=True)
+class TableStream:
+    """An open table: its columns, and its rows read one at a time by :meth:`rows`."""
+
+    source: str
+    columns: tuple[str, ...]  # canonical names, in file order
+    positions: tuple[str, ...]  # the canonical name of each file column ('' if untitled)
+    body: Iterator[tuple[int, list[Any]]]
+    blank_rows: int = 0  # counted as rows are read
+
+    def rows(self) -> Iterator[RawRow]:
+        """The rows that are not blank; a cell without a header or unreadable is a problem."""
+        for number, values in self.body:
+            row = _raw_row(number, values, self.positions)
+            if row is None:
+                self.blank_rows += 1
+            else:
+                yield row
 
 
 def read_table(
@@ -50,22 +129,60 @@ def read_table(
     """Read ``path`` (.csv or .xlsx); map headers through ``aliases`` to canonical names.
 
     Raises :class:`InvalidInput` when the file cannot be read or its header lacks a required
-    column or has an unknown or repeated one.
+    column or has an unknown or repeated one, or a cell has no header or cannot be read.
     """
-    suffix = path.suffix.lower()
-    if suffix == ".csv" or suffix == ".txt":
-        header, body = _read_csv(path)
-        source = str(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        header, body, sheet_name = _read_xlsx(path, sheet)
-        source = f"{path} [sheet {sheet_name}]"
-    else:
-        raise InvalidInput(str(path), [Problem("", "unsupported file type; use .csv or .xlsx")])
+    with open_table(
+        path, aliases=aliases, required=required, optional=optional, sheet=sheet
+    ) as table:
+        problems = ProblemList()
+        rows: list[RawRow] = []
+        for row in table.rows():
+            for problem in row.problems:
+                problems.add(problem)
+            rows.append(row)
+        if problems:
+            raise InvalidInput(table.source, problems.listed())
+        return Sheet(table.source, table.columns, tuple(rows), table.blank_rows)
+
+
+@contextmanager
+def open_table(
+    path: Path,
+    *,
+    aliases: Mapping[str, str],
+    required: Sequence[str],
+    optional: Sequence[str],
+    sheet: str | None = None,
+) -> Iterator[TableStream]:
+    """``path`` open as a :class:`TableStream`, its header checked (as :func:`read_table`)."""
+    with ExitStack() as stack:
+        suffix = path.suffix.lower()
+        if suffix in (".csv", ".txt"):
+            header, body = _read_csv(path, stack)
+            source = str(path)
+        elif suffix in (".xlsx", ".xlsm"):
+            header, body, sheet_name = _read_xlsx(path, sheet, stack)
+            source = f"{path} [sheet {sheet_name}]"
+        else:
+            raise InvalidInput(
+                str(path), [Problem("", "unsupported file type; use .csv or .xlsx")]
+            )
+        positions = _header(source, header, aliases, required, optional)
+        yield TableStream(source, tuple(c for c in positions if c), positions, body)
+
+
+def _header(
+    source: str,
+    header: Sequence[Any],
+    aliases: Mapping[str, str],
+    required: Sequence[str],
+    optional: Sequence[str],
+) -> tuple[str, ...]:
     known = set(required) | set(optional)
     problems: list[Problem] = []
     columns: list[str] = []
-    for position, raw in enumerate(header, start=1):
-        title = "" if raw is None else str(raw).strip()
+    for position, raw in enumerate(header[: MAX_COLUMNS + 1], start=1):
+        title = "" if raw is None or isinstance(raw, _BadCell) else str(raw).strip()
         name = aliases.get(title, aliases.get(title.lower(), title.lower()))
         if not title:
             columns.append("")
@@ -73,7 +190,7 @@ def read_table(
         if name not in known:
             problems.append(
                 Problem(
-                    f"row 1, column {position} '{title}'",
+                    f"row 1, column {position} '{title[:80]}'",
                     f"unknown column; expected {', '.join([*required, *optional])}",
                 )
             )
@@ -86,32 +203,34 @@ def read_table(
     if missing:
         problems.append(Problem("row 1", f"missing column(s): {', '.join(missing)}"))
     if problems:
-        raise InvalidInput(source, problems)
-    rows: list[RawRow] = []
-    blank = 0
-    for number, values in body:
-        cells: dict[str, Cell] = {}
-        extra = 0
-        for position, value in enumerate(values):
-            cell = _clean(value)
-            name = columns[position] if position < len(columns) else ""
-            if name:
-                cells[name] = cell
-            elif cell is not None:
-                extra += 1
-                problems.append(
-                    Problem(
-                        f"row {number}, column {position + 1}",
-                        f"value {cell!s} has no column header",
-                    )
-                )
-        if all(v is None for v in cells.values()) and not extra:
-            blank += 1
+        raise InvalidInput(source, problems[:MAX_LISTED_PROBLEMS])
+    return tuple(columns)
+
+
+def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawRow | None:
+    """The row's cells by column name, or None for a blank row."""
+    cells: dict[str, Cell] = {}
+    problems: list[Problem] = []
+    for position, value in enumerate(values):
+        name = positions[position] if position < len(positions) else ""
+        where = f"row {number}, column {name or position + 1}"
+        if isinstance(value, _BadCell):
+            problems.append(Problem(where, value.message))
             continue
-        rows.append(RawRow(number, cells))
-    if problems:
-        raise InvalidInput(source, problems)
-    return Sheet(source, tuple(c for c in columns if c), tuple(rows), blank)
+        cell = _clean(value)
+        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+            problems.append(
+                Problem(where, f"单元格有 {len(cell):,} 个字符，超过上限 {MAX_CELL_CHARS:,}")
+            )
+        elif name:
+            cells[name] = cell
+        elif cell is not None:
+            problems.append(
+                Problem(f"row {number}, column {position + 1}", f"value {cell!s} has no column header")
+            )
+    if not problems and all(v is None for v in cells.values()):
+        return None
+    return RawRow(number, cells, tuple(problems))
 
 
 def _clean(value: Any) -> Cell:
@@ -131,67 +250,189 @@ def _clean(value: Any) -> Cell:
     return text or None
 
 
-def _decode(raw: bytes) -> str:
+# --- CSV --------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, stack: ExitStack) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+    encoding = _encoding_of(path)
+    with path.open(encoding=encoding, newline="") as probe:
+        first_line = probe.readline(MAX_CELL_CHARS)
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    handle = stack.enter_context(path.open(encoding=encoding, newline=""))
+    records = _csv_records(str(path), csv.reader(handle, delimiter=delimiter, strict=True))
+    first = next(records, None)
+    if first is None:
+        raise InvalidInput(str(path), [Problem("", "the file is empty")])
+    return first[1], records
+
+
+def _encoding_of(path: Path) -> str:
+    """UTF-8 if the whole file decodes as UTF-8, else GB18030 — checked in chunks."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnicodeDecodeError("gb18030", raw, 0, 1, "neither UTF-8 nor GB18030")
+            with path.open("rb") as handle:
+                if _decodes(handle, encoding):
+                    return encoding
+        except FileNotFoundError:
+            raise InvalidInput(str(path), [Problem("", "file not found")]) from None
+        except OSError as error:
+            raise InvalidInput(
+                str(path), [Problem("", f"cannot read: {error.strerror}")]
+            ) from None
+    raise InvalidInput(str(path), [Problem("", "text is neither UTF-8 nor GB18030/GBK")])
 
 
-def _read_csv(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+def _decodes(handle: IO[bytes], encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        text = _decode(path.read_bytes())
-    except FileNotFoundError:
-        raise InvalidInput(str(path), [Problem("", "file not found")]) from None
+        while chunk := handle.read(_READ_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise InvalidInput(
-            str(path), [Problem("", "text is neither UTF-8 nor GB18030/GBK")]
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InvalidInput(str(path), [Problem("", "the file is empty")]) from None
+        return False
+    return True
 
-    def body() -> Iterator[tuple[int, list[Any]]]:
-        for values in reader:
-            # an export marks text that would start a formula; the mark is not the value
-            yield reader.line_num, [unprotect(value) for value in values]
 
-    return list(header), body()
+def _csv_records(source: str, reader: Any) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cells) of each record; a malformed quote refuses the file at once."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InvalidInput(source, [_quote_problem(start, reader.line_num, error)]) from None
+        # an export marks text that would start a formula; the mark is not the value
+        yield reader.line_num, [unprotect(value) for value in values]
+
+
+def _quote_problem(start: int, line: int, error: csv.Error) -> Problem:
+    text = str(error)
+    if "end of data" in text:
+        return Problem(f"row {start}", "引号没有闭合：这一行开始的引号直到文件末尾都没有结束引号")
+    if "field limit" in text:
+        return Problem(
+            f"row {start}",
+            f"单元格超过 {CSV_FIELD_LIMIT:,} 个字符，多半是这一行的引号没有闭合",
+        )
+    return Problem(f"row {line}", f"引号用法不对（{text}）：带引号的单元格应整个放在引号内")
+
+
+# --- XLSX -------------------------------------------------------------------------------
 
 
 def _read_xlsx(
-    path: Path, sheet: str | None
+    path: Path, sheet: str | None, stack: ExitStack
 ) -> tuple[list[Any], Iterator[tuple[int, list[Any]]], str]:
+    reader = _open_workbook(path)
+    stack.callback(reader.archive.close)
+    sheets = [
+        (child.name, rel.target)
+        for child, rel in reader.parser.find_sheets()
+        if "chartsheet" not in rel.Type and rel.target in reader.archive.namelist()
+    ]
+    if sheet is not None and sheet not in dict(sheets):
+        names = ", ".join(name for name, _ in sheets)
+        raise InvalidInput(str(path), [Problem("", f"no sheet '{sheet}'; sheets: {names}")])
+    if not sheets:
+        raise InvalidInput(str(path), [Problem("", "the workbook has no worksheet")])
+    title, target = (sheet, dict(sheets)[sheet]) if sheet is not None else sheets[0]
+    source = f"{path} [sheet {title}]"
+    parser = _CheckedCells(
+        stack.enter_context(reader.archive.open(target)),
+        reader.shared_strings,
+        data_only=True,
+        epoch=reader.wb.epoch,
+        # which styles are dates: set by openpyxl when it reads the stylesheet
+        date_formats=vars(reader.wb).get("_date_formats", set()),
+        timedelta_formats=vars(reader.wb).get("_timedelta_formats", set()),
+    )
+    rows = _xlsx_rows(source, parser)
+    first = next(rows, None)
+    if first is None:
+        raise InvalidInput(source, [Problem("", "the sheet is empty")])
+    return first[1], rows, title
+
+
+def _open_workbook(path: Path) -> ExcelReader:
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
     except FileNotFoundError:
         raise InvalidInput(str(path), [Problem("", "file not found")]) from None
-    except Exception as error:  # openpyxl raises several types for a damaged file
+    except (OSError, zipfile.BadZipFile, ValueError) as error:
         raise InvalidInput(
             str(path), [Problem("", f"not a readable .xlsx workbook: {error}")]
         ) from None
-    if sheet is not None and sheet not in workbook.sheetnames:
+    size = sum(part.file_size for part in parts)
+    if size > MAX_XLSX_BYTES or len(parts) > MAX_XLSX_PARTS:
         raise InvalidInput(
             str(path),
-            [Problem("", f"no sheet '{sheet}'; sheets: {', '.join(workbook.sheetnames)}")],
+            [
+                Problem(
+                    "",
+                    f"工作簿解压后有 {size:,} 字节、{len(parts):,} 个部件，超过上限"
+                    f"（{MAX_XLSX_BYTES:,} 字节、{MAX_XLSX_PARTS:,} 个）；请另存为 CSV 再导入",
+                )
+            ],
         )
-    worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-    rows = worksheet.iter_rows(values_only=True)
+    reader = ExcelReader(path, read_only=True, data_only=True)
     try:
-        header = list(next(rows))
-    except StopIteration:
+        reader.read()
+    except Exception as error:  # openpyxl raises several types for a damaged file
+        reader.archive.close()
         raise InvalidInput(
-            f"{path} [sheet {worksheet.title}]", [Problem("", "the sheet is empty")]
+            str(path), [Problem("", f"not a readable .xlsx workbook: {error}")]
+        ) from None
+    return reader
+
+
+def _xlsx_rows(source: str, parser: WorkSheetParser) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cells) of each row present in the sheet, as wide as its last cell."""
+    try:
+        for number, cells in parser.parse():
+            values: list[Any] = []
+            for cell in cells:
+                column = cell["column"]
+                if column > MAX_COLUMNS:
+                    if cell["value"] is not None:
+                        values.append(_BadCell(f"单元格在第 {column} 列，超过上限 {MAX_COLUMNS} 列"))
+                    continue
+                values.extend([None] * (column - len(values)))
+                values[column - 1] = cell["value"]
+            yield number, values
+    except InvalidInput:
+        raise
+    except Exception as error:  # damaged XML or attributes: openpyxl raises several types
+        raise InvalidInput(
+            source, [Problem("", f"not a readable .xlsx workbook: {error}")]
         ) from None
 
-    def body() -> Iterator[tuple[int, list[Any]]]:
-        for number, values in enumerate(rows, start=2):
-            yield number, list(values)
 
-    return header, body(), worksheet.title
+class _CheckedCells(WorkSheetParser):
+    """openpyxl's sheet parser, except that a cell it cannot read, an error value (#DIV/0!)
+    and a formula without a cached result become a :class:`_BadCell` instead of raising or
+    reading as blank."""
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        try:
+            cell: dict[str, Any] = dict(super().parse_cell(element))
+        except (ValueError, TypeError, IndexError, KeyError, OverflowError):
+            text = (element.findtext("{*}v") or "")[:40]
+            kind = element.get("t", "n")
+            return self._bad(f"单元格内容“{text}”不是有效的{_KINDS.get(kind, kind)}")
+        value = cell["value"]
+        if cell["data_type"] == "e":
+            return self._bad(f"单元格是 Excel 错误值 {value}；请改正公式或填入数值")
+        if value is None and element.find(FORMULA_TAG) is not None:
+            return self._bad(FORMULA_WITHOUT_RESULT)
+        if isinstance(value, float) and not math.isfinite(value):
+            return self._bad(f"数值单元格的内容 {value} 不是有限的数")
+        return cell
+
+    def _bad(self, message: str) -> dict[str, Any]:
+        return {"row": self.row_counter, "column": self.col_counter, "value": _BadCell(message)}
+
+
+_KINDS = {"n": "数值", "s": "共享文本编号", "b": "逻辑值", "d": "日期"}
