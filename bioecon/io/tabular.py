@@ -96,6 +96,7 @@ class _BadCell:
     """A cell the reader could not turn into a value; ``message`` says why."""
 
     message: str
+    column: int | None = None  # where it is, when not where the reader put it
 
 
 @dataclass(slots=True)
@@ -215,7 +216,8 @@ def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawR
         name = positions[position] if position < len(positions) else ""
         where = f"row {number}, column {name or position + 1}"
         if isinstance(value, _BadCell):
-            problems.append(Problem(where, value.message))
+            column = name if value.column is None else value.column
+            problems.append(Problem(f"row {number}, column {column or position + 1}", value.message))
             continue
         cell = _clean(value)
         if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
@@ -397,7 +399,7 @@ def _xlsx_rows(source: str, parser: WorkSheetParser) -> Iterator[tuple[int, list
                 column = cell["column"]
                 if column > MAX_COLUMNS:
                     if cell["value"] is not None:
-                        values.append(_BadCell(f"单元格在第 {column} 列，超过上限 {MAX_COLUMNS} 列"))
+                        values.append(_BadCell(f"超出 {MAX_COLUMNS} 列的上限", column))
                     continue
                 values.extend([None] * (column - len(values)))
                 values[column - 1] = cell["value"]
