@@ -3,8 +3,10 @@ contract between the file readers (:mod:`bioecon.io`) and the load use case."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from bioecon.domain.model import ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
@@ -46,3 +48,18 @@ class ObservationFile:
     problems: tuple[Problem, ...]
     references: tuple[CodeReference, ...]
     blank_rows: int
+
+    def pieces(self) -> Iterator[ObservationFile]:
+        """The file as pieces to load (an :class:`ObservationSource`): all of it at once."""
+        yield self
+
+
+class ObservationSource(Protocol):
+    """What the loader reads: a file as consecutive pieces, each an :class:`ObservationFile`
+    of some of its rows, so that a streamed file is never held whole (bioecon.io.observations
+    reads one this way; an :class:`ObservationFile` is its own single piece)."""
+
+    @property
+    def source(self) -> str: ...
+
+    def pieces(self) -> Iterator[ObservationFile]: ...

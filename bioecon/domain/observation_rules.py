@@ -44,21 +44,37 @@ def check_rows(
     for row in parsed.rows:
         if row.indicator not in indicators or row.org_unit not in org_units:
             continue  # reported by unknown_codes
-        indicator = indicators[row.indicator]
-        basis = row.basis or default_basis(indicator)
-        problem = _basis_problem(row, indicator, basis) or _period_problem(row, indicator)
-        key = (row.indicator, row.org_unit, row.sector or "", str(row.period), basis.value)
-        if problem is None and key in first_row:
-            problem = Problem(
-                f"row {row.row}, column period",
-                f"repeats row {first_row[key]} (same indicator, org unit, sector, period and basis)",
+        settled = settle(row, indicators[row.indicator])
+        if isinstance(settled, CheckedRow):
+            key = (
+                row.indicator,
+                row.org_unit,
+                row.sector or "",
+                str(row.period),
+                settled.basis.value,
             )
-        if problem is not None:
-            problems.append(problem)
+            if key in first_row:
+                settled = repeat_problem(row.row, first_row[key])
+        if isinstance(settled, Problem):
+            problems.append(settled)
             continue
         first_row[key] = row.row
-        checked.append(CheckedRow(row, basis))
-    return checked, sorted(problems, key=_row_of)
+        checked.append(settled)
+    return checked, sorted(problems, key=row_of)
+
+
+def settle(row: ObservationRow, indicator: Indicator) -> CheckedRow | Problem:
+    """The row with its basis settled, or why its basis or period does not fit ``indicator``."""
+    basis = row.basis or default_basis(indicator)
+    problem = _basis_problem(row, indicator, basis) or _period_problem(row, indicator)
+    return problem or CheckedRow(row, basis)
+
+
+def repeat_problem(row: int, first: int) -> Problem:
+    return Problem(
+        f"row {row}, column period",
+        f"repeats row {first} (same indicator, org unit, sector, period and basis)",
+    )
 
 
 def unknown_codes(
@@ -69,22 +85,27 @@ def unknown_codes(
     """A problem for each indicator or org-unit code the file names that is not known."""
     found = []
     for ref in references:
-        is_indicator = ref.column == "indicator"
-        if is_indicator and source_of_code(ref.code) is not IndicatorSource.LEDGER:
-            source = source_of_code(ref.code).value
-            found.append(
-                Problem(
-                    f"row {ref.row}, column {ref.column}",
-                    f"indicator '{ref.code}' is counted from its register ({source}), not "
-                    "reported: load the register's file instead (docs/indicators.md)",
-                )
-            )
-        elif ref.code not in (indicators if is_indicator else org_units):
-            label = "indicator" if is_indicator else "org unit"
-            found.append(
-                Problem(f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'")
-            )
+        known = indicators if ref.column == "indicator" else org_units
+        problem = code_problem(ref, ref.code in known)
+        if problem is not None:
+            found.append(problem)
     return found
+
+
+def code_problem(ref: CodeReference, known: bool) -> Problem | None:
+    """Why the code ``ref`` names is refused (``known``: the database holds it), or None."""
+    is_indicator = ref.column == "indicator"
+    if is_indicator and source_of_code(ref.code) is not IndicatorSource.LEDGER:
+        source = source_of_code(ref.code).value
+        return Problem(
+            f"row {ref.row}, column {ref.column}",
+            f"indicator '{ref.code}' is counted from its register ({source}), not "
+            "reported: load the register's file instead (docs/indicators.md)",
+        )
+    if known:
+        return None
+    label = "indicator" if is_indicator else "org unit"
+    return Problem(f"row {ref.row}, column {ref.column}", f"unknown {label} '{ref.code}'")
 
 
 def default_basis(indicator: Indicator) -> ReportingBasis:
@@ -116,7 +137,7 @@ def _period_problem(row: ObservationRow, indicator: Indicator) -> Problem | None
     )
 
 
-def _row_of(problem: Problem) -> int:
+def row_of(problem: Problem) -> int:
     """Row number of a problem located as ``row N, column C`` (a stable sort keeps columns)."""
     match = re.match(r"row (\d+)", problem.location)
     return int(match.group(1)) if match else 0

@@ -8,6 +8,9 @@ number in the indicator's unit. Every problem is collected, with its row and col
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -20,7 +23,7 @@ from bioecon.domain.observation_input import CodeReference, ObservationFile, Obs
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue, Problem
 from bioecon.io.sheet_writer import write_csv, write_xlsx
-from bioecon.io.tabular import Cell, read_table
+from bioecon.io.tabular import Cell, RawRow, TableStream, open_table, read_table
 from bioecon.runtime import collector_paused
 
 E = TypeVar("E", bound=StrEnum)
@@ -67,6 +70,11 @@ STATUS_ALIASES = {
 }
 
 
+# Rows per piece of a streamed file: large enough that a piece's inserts are one cheap
+# executemany, small enough that a piece's objects stay a few megabytes.
+PIECE_ROWS = 10_000
+
+
 def read_observation_file(path: Path, *, sheet: str | None = None) -> ObservationFile:
     """Parse every row, collecting every bad cell (the file's shape is checked first and
     raises :class:`InvalidInput` at once: without the right columns no row can be read)."""
@@ -74,28 +82,63 @@ def read_observation_file(path: Path, *, sheet: str | None = None) -> Observatio
         table = read_table(
             path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
         )
-        rows: list[ObservationRow] = []
-        problems: list[Problem] = []
-        references: list[CodeReference] = []
-        for raw in table.rows:
-            where = f"row {raw.number}, column "
-            found: dict[str, Any] = {}
-            for column in COLUMNS:
-                cell = raw.cells.get(column)
-                try:
-                    found[column] = _PARSERS[column](cell)
-                except InvalidValue as error:
-                    problems.append(Problem(where + column, str(error)))
-            references += [
-                CodeReference(raw.number, column, found[column])
-                for column in ("indicator", "org_unit")
-                if column in found
-            ]
-            if len(found) == len(COLUMNS):
-                rows.append(ObservationRow(raw.number, **found))
-        return ObservationFile(
-            table.source, tuple(rows), tuple(problems), tuple(references), table.blank_rows
-        )
+        return _piece(table.source, table.rows, table.blank_rows)
+
+
+@dataclass(slots=True)
+class ObservationStream:
+    """An open observation file read piece by piece (an ``ObservationSource``): a cell the
+    reader cannot read is one more problem of its row, like a cell that does not parse."""
+
+    source: str
+    table: TableStream
+    piece_rows: int = PIECE_ROWS
+
+    def pieces(self) -> Iterator[ObservationFile]:
+        rows: list[RawRow] = []
+        blank = self.table.blank_rows
+        for raw in self.table.rows():
+            rows.append(raw)
+            if len(rows) >= self.piece_rows:
+                yield _piece(self.source, rows, self.table.blank_rows - blank)
+                rows, blank = [], self.table.blank_rows
+        yield _piece(self.source, rows, self.table.blank_rows - blank)
+
+
+@contextmanager
+def open_observation_file(path: Path, *, sheet: str | None = None) -> Iterator[ObservationStream]:
+    """``path`` open for a streamed load; its header is checked at once."""
+    with open_table(
+        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+    ) as table:
+        yield ObservationStream(table.source, table)
+
+
+def _piece(source: str, raws: Iterable[RawRow], blank_rows: int) -> ObservationFile:
+    rows: list[ObservationRow] = []
+    problems: list[Problem] = []
+    references: list[CodeReference] = []
+    for raw in raws:
+        where = f"row {raw.number}, column "
+        found: dict[str, Any] = {}
+        problems += raw.problems
+        unread = {problem.location for problem in raw.problems}  # already reported
+        for column in COLUMNS:
+            if where + column in unread:
+                continue
+            cell = raw.cells.get(column)
+            try:
+                found[column] = _PARSERS[column](cell)
+            except InvalidValue as error:
+                problems.append(Problem(where + column, str(error)))
+        references += [
+            CodeReference(raw.number, column, found[column])
+            for column in ("indicator", "org_unit")
+            if column in found
+        ]
+        if len(found) == len(COLUMNS) and not raw.problems:
+            rows.append(ObservationRow(raw.number, **found))
+    return ObservationFile(source, tuple(rows), tuple(problems), tuple(references), blank_rows)
 
 
 def _required_text(cell: Cell) -> str:
