@@ -57,7 +57,7 @@ from bioecon.io.load_reports import (
     plan_load_line,
     sector_ledger_line,
 )
-from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
+from bioecon.io.observations import observations_csv, open_observation_file, write_observations_xlsx
 from bioecon.io.output import Output, Rendered, json_text
 from bioecon.io.plan_output import PLAN_SUMMARY, plan_text
 from bioecon.io.planfile import json_schema, plan_file_yaml, read_plan_file
@@ -261,13 +261,13 @@ def data_load(
     """Load observations from CSV or XLSX files (columns indicator, org_unit, period, value
     [, sector, basis, status]). Each file is written whole or not at all."""
     for file in files:
-        parsed = read_observation_file(file, sheet=sheet)
-        report = observation_service.load_observations(
-            app_of(context),
-            parsed=parsed,
-            status=ObservationStatus(status),
-            reported_by=user or getpass.getuser(),
-        )
+        with open_observation_file(file, sheet=sheet) as parsed:
+            report = observation_service.load_observations(
+                app_of(context),
+                parsed=parsed,
+                status=ObservationStatus(status),
+                reported_by=user or getpass.getuser(),
+            )
         click.echo(observation_load_line(report))
         if status != ObservationStatus.APPROVED.value and (report.inserted or report.updated):
             click.echo(

@@ -18,7 +18,7 @@ import math
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +28,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from bioecon.domain.amounts import decimal_from_float
+from bioecon.domain.problem_list import MAX_LISTED_PROBLEMS, ProblemList
 from bioecon.errors import InvalidInput, Problem
 from bioecon.io.formula_guard import unprotect
 
@@ -45,8 +46,6 @@ MAX_COLUMNS = 256
 # about 600,000 rows of eight columns; a larger table is better saved as CSV.
 MAX_XLSX_BYTES = 200 * 2**20
 MAX_XLSX_PARTS = 10_000
-# At most this many problems are listed for one file; the rest are counted.
-MAX_LISTED_PROBLEMS = 100
 FORMULA_WITHOUT_RESULT = "公式没有计算结果；请在 Excel 中打开并保存后再导入"
 
 _READ_CHUNK = 1 << 20
@@ -66,29 +65,6 @@ class Sheet:
     columns: tuple[str, ...]  # canonical names, in file order
     rows: tuple[RawRow, ...]
     blank_rows: int
-
-
-@dataclass(slots=True)
-class ProblemList:
-    """Problems of one file, the first :data:`MAX_LISTED_PROBLEMS` kept, the others counted."""
-
-    kept: list[Problem] = field(default_factory=list)
-    more: int = 0
-
-    def add(self, problem: Problem) -> None:
-        if len(self.kept) < MAX_LISTED_PROBLEMS:
-            self.kept.append(problem)
-        else:
-            self.more += 1
-
-    def __bool__(self) -> bool:
-        return bool(self.kept)
-
-    def listed(self) -> list[Problem]:
-        """The kept problems, and a last line saying how many more there are."""
-        if not self.more:
-            return list(self.kept)
-        return [*self.kept, Problem("", f"另有 {self.more} 个问题未列出；请先改正以上问题")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +141,7 @@ def open_table(
             header, body, sheet_name = _read_xlsx(path, sheet, stack)
             source = f"{path} [sheet {sheet_name}]"
         else:
-            raise InvalidInput(
-                str(path), [Problem("", "unsupported file type; use .csv or .xlsx")]
-            )
+            raise InvalidInput(str(path), [Problem("", "unsupported file type; use .csv or .xlsx")])
         positions = _header(source, header, aliases, required, optional)
         yield TableStream(source, tuple(c for c in positions if c), positions, body)
 
@@ -217,7 +191,9 @@ def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawR
         where = f"row {number}, column {name or position + 1}"
         if isinstance(value, _BadCell):
             column = name if value.column is None else value.column
-            problems.append(Problem(f"row {number}, column {column or position + 1}", value.message))
+            problems.append(
+                Problem(f"row {number}, column {column or position + 1}", value.message)
+            )
             continue
         cell = _clean(value)
         if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
@@ -228,7 +204,9 @@ def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawR
             cells[name] = cell
         elif cell is not None:
             problems.append(
-                Problem(f"row {number}, column {position + 1}", f"value {cell!s} has no column header")
+                Problem(
+                    f"row {number}, column {position + 1}", f"value {cell!s} has no column header"
+                )
             )
     if not problems and all(v is None for v in cells.values()):
         return None
@@ -278,9 +256,7 @@ def _encoding_of(path: Path) -> str:
         except FileNotFoundError:
             raise InvalidInput(str(path), [Problem("", "file not found")]) from None
         except OSError as error:
-            raise InvalidInput(
-                str(path), [Problem("", f"cannot read: {error.strerror}")]
-            ) from None
+            raise InvalidInput(str(path), [Problem("", f"cannot read: {error.strerror}")]) from None
     raise InvalidInput(str(path), [Problem("", "text is neither UTF-8 nor GB18030/GBK")])
 
 

@@ -5,14 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import Connection
+
 from bioecon.app import Bioecon
+from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import Indicator, Observation, ObservationStatus
-from bioecon.domain.observation_input import ObservationFile
-from bioecon.domain.observation_rules import CheckedRow, check_rows
+from bioecon.domain.observation_input import (
+    CodeReference,
+    ObservationFile,
+    ObservationRow,
+    ObservationSource,
+)
+from bioecon.domain.observation_rules import (
+    CheckedRow,
+    code_problem,
+    repeat_problem,
+    row_of,
+    settle,
+)
 from bioecon.domain.periods import Period
-from bioecon.errors import InvalidInput, NotFound
+from bioecon.domain.problem_list import MAX_LISTED_PROBLEMS, ProblemList
+from bioecon.errors import InvalidInput, NotFound, Problem
 from bioecon.runtime import collector_paused
 from bioecon.store import indicators as indicator_store
+from bioecon.store import observation_staging as staging
 from bioecon.store import observations as store
 from bioecon.store import orgunits
 from bioecon.store.maintenance import refresh_statistics
@@ -34,12 +50,17 @@ class ObservationLoadReport:
 def load_observations(
     app: Bioecon,
     *,
-    parsed: ObservationFile,
+    parsed: ObservationSource,
     status: ObservationStatus = ObservationStatus.SUBMITTED,
     reported_by: str | None = None,
 ) -> ObservationLoadReport:
     """Check every row against the database, then write all of them in one transaction, or
-    none: a single bad row refuses the file, with every problem named by row and column.
+    none: a single bad row refuses the file, with every problem named by row and column (the
+    first :data:`MAX_LISTED_PROBLEMS` by row; the others counted).
+
+    ``parsed`` is read piece by piece into a temporary table (store.observation_staging), so
+    a streamed file is never held whole: each row's own rules are checked as it arrives, the
+    rules across rows (unknown codes, repeated keys) and the merge run in SQL.
 
     A row whose key (indicator, org unit, sector, period, basis) is already stored replaces
     the stored value; re-loading an unchanged file changes nothing.
@@ -48,56 +69,112 @@ def load_observations(
         now = datetime.now(UTC)
         with app.transaction() as connection:
             ensure_current(connection)
-            codes = {
-                column: {r.code for r in parsed.references if r.column == column}
-                for column in ("indicator", "org_unit")
+            indicators = {
+                i.code: i
+                for i in indicator_store.every(connection)
+                if source_of_code(i.code) is IndicatorSource.LEDGER
             }
-            indicators = indicator_store.by_code(connection, codes["indicator"])
-            orgs = orgunits.ids(connection, codes["org_unit"])
-            checked, problems = check_rows(
-                parsed, {code: found for code, (_, found) in indicators.items()}, orgs.keys()
-            )
-            if problems:
-                raise InvalidInput(parsed.source, problems)
-            writes = [
-                _write(c, indicators, orgs, parsed.source, now, status, reported_by)
-                for c in checked
-            ]
-            inserted, updated = store.save_observations(connection, writes)
+            staging.create(connection)
+            problems = ProblemList()
+            blank_rows = 0
+            for piece in parsed.pieces():
+                rows = _staged_rows(piece, indicators, problems, status)
+                staging.add(connection, rows)
+                blank_rows += piece.blank_rows
+            _refuse_if_any(connection, parsed.source, problems)
+            inserted, updated, unchanged = staging.merge(connection, reported_by, now)
+            staging.drop(connection)
             if inserted >= STATISTICS_REFRESH_ROWS:
                 refresh_statistics(connection)
-            return ObservationLoadReport(
-                parsed.source,
-                inserted,
-                updated,
-                len(writes) - inserted - updated,
-                parsed.blank_rows,
-            )
+            return ObservationLoadReport(parsed.source, inserted, updated, unchanged, blank_rows)
 
 
-def _write(
-    checked: CheckedRow,
-    indicators: dict[str, tuple[int, Indicator]],
-    orgs: dict[str, int],
-    source: str,
-    now: datetime,
+def _staged_rows(
+    piece: ObservationFile,
+    indicators: dict[str, Indicator],
+    problems: ProblemList,
     status: ObservationStatus,
-    reported_by: str | None,
-) -> store.ObservationWrite:
-    """A checked row with its codes as ids, and the load's defaults where the file is silent."""
-    row = checked.row
-    return store.ObservationWrite(
-        indicator_id=indicators[row.indicator][0],
-        org_unit_id=orgs[row.org_unit],
-        sector=row.sector or "",
-        period=row.period,
-        basis=checked.basis,
-        value=row.value,
-        status=row.status or status,
-        source=row.source or f"{source} row {row.row}",
-        reported_by=reported_by,
-        reported_at=now,
-    )
+) -> list[dict[str, object]]:
+    """The piece's rows as staging rows, its problems and each row's own rules' added to
+    ``problems``. Every row with a code is staged, so the database checks its codes too."""
+    for problem in piece.problems:
+        problems.add(problem)
+    codes: dict[int, dict[str, str | None]] = {}
+    for ref in piece.references:
+        register = code_problem(ref, known=True)  # a register's code: refused here
+        if register is not None:
+            problems.add(register)
+        codes.setdefault(ref.row, {"indicator": None, "org_unit": None})[ref.column] = (
+            None if register is not None else ref.code
+        )
+    staged = {row: _unread(row, found) for row, found in codes.items()}
+    for row in piece.rows:
+        indicator = indicators.get(row.indicator)
+        if row.row not in staged or staged[row.row]["indicator"] is None:
+            continue
+        settled = settle(row, indicator) if indicator is not None else None
+        if isinstance(settled, Problem):
+            problems.add(settled)
+        else:
+            staged[row.row] = _ready(piece.source, row, settled, status)
+    return list(staged.values())
+
+
+def _unread(row: int, codes: dict[str, str | None]) -> dict[str, object]:
+    """A row whose cells did not all read: staged for its codes only."""
+    return {"file_row": row, **codes, "ok": False, **dict.fromkeys(_STAGED_VALUES)}
+
+
+_STAGED_VALUES = (
+    "sector",
+    "period",
+    "period_type",
+    "year",
+    "period_index",
+    "basis",
+    "value",
+    "status",
+    "source",
+)
+
+
+def _ready(
+    source: str, row: ObservationRow, checked: CheckedRow | None, status: ObservationStatus
+) -> dict[str, object]:
+    """A row to write, with the load's defaults where the file is silent (an unknown
+    indicator's row has no settled basis; the database refuses its code)."""
+    basis = checked.basis if checked is not None else row.basis
+    return {
+        "file_row": row.row,
+        "indicator": row.indicator,
+        "org_unit": row.org_unit,
+        "ok": checked is not None,
+        "sector": row.sector or "",
+        "period": str(row.period),
+        "period_type": row.period.type.value,
+        "year": row.period.year,
+        "period_index": row.period.index,
+        "basis": None if basis is None else basis.value,
+        "value": row.value,
+        "status": (row.status or status).value,
+        "source": row.source or f"{source} row {row.row}",
+    }
+
+
+def _refuse_if_any(connection: Connection, source: str, problems: ProblemList) -> None:
+    """Raise :class:`InvalidInput` with the file's first problems by row, if it has any."""
+    unknown, unknown_count = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
+    repeats, repeat_count = staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
+    found = list(problems.kept)
+    found += [p for r in unknown if (p := code_problem(CodeReference(*r), known=False))]
+    found += [repeat_problem(row, first) for row, first in repeats]
+    if not found:
+        return
+    found.sort(key=row_of)
+    everything = ProblemList(found[:MAX_LISTED_PROBLEMS])
+    everything.more = len(problems.kept) + problems.more + unknown_count + repeat_count
+    everything.more -= len(everything.kept)
+    raise InvalidInput(source, everything.listed())
 
 
 def export_observations(

@@ -43,10 +43,10 @@ class ObservationWrite:
 
 def _existing_values(
     connection: Connection, keys: Sequence[tuple[int, int, str, str, str]]
-) -> dict[tuple[int, int, str, str, str], tuple[int, Decimal, str]]:
-    """For each key already stored: (id, value, status)."""
+) -> dict[tuple[int, int, str, str, str], tuple[int, Decimal, str, str | None]]:
+    """For each key already stored: (id, value, status, source)."""
     o = t.observation
-    found: dict[tuple[int, int, str, str, str], tuple[int, Decimal, str]] = {}
+    found: dict[tuple[int, int, str, str, str], tuple[int, Decimal, str, str | None]] = {}
     pairs = sorted({(k[0], k[1]) for k in keys})
     wanted = set(keys)
     for offset in range(0, len(pairs), 200):
@@ -61,26 +61,27 @@ def _existing_values(
                 o.c.basis,
                 o.c.value,
                 o.c.status,
+                o.c.source,
             ).where(tuple_(o.c.indicator_id, o.c.org_unit_id).in_(chunk))
         )
         for r in rows:
             key = (r.indicator_id, r.org_unit_id, r.sector, r.period, r.basis)
             if key in wanted:
-                found[key] = (r.id, r.value, r.status)
+                found[key] = (r.id, r.value, r.status, r.source)
     return found
 
 
 def save_observations(
     connection: Connection, writes: Sequence[ObservationWrite]
 ) -> tuple[int, int]:
-    """Insert the writes whose key is new, update those whose value or status differs from the
-    stored row's; returns (inserted, updated). Keys must be distinct."""
+    """Insert the writes whose key is new, update those whose value, status or source differs
+    from the stored row's; returns (inserted, updated). Keys must be distinct."""
     stored = _existing_values(connection, [w.key for w in writes])
     new = [w for w in writes if w.key not in stored]
     changed = [
         (stored[w.key][0], w)
         for w in writes
-        if w.key in stored and (stored[w.key][1] != w.value or stored[w.key][2] != w.status.value)
+        if w.key in stored and stored[w.key][1:] != (w.value, w.status.value, w.source)
     ]
     _insert_observations(connection, new)
     _update_observations(connection, changed)
