@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from bioecon import __version__
+from bioecon.bench.import_command import bench_import
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.cli_common import State, app_of, emit, emit_one, output_format
@@ -595,6 +596,9 @@ def bench_classify(count: int, import_count: int) -> None:
 
     rows = run_classify_bench(count=count, import_count=min(import_count, count))
     _echo_bench(rows)
+
+
+bench.add_command(bench_import)
 
 
 @bench.command("web")
