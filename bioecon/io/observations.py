@@ -8,12 +8,13 @@ number in the indicator's unit. Every problem is collected, with its row and col
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -119,24 +120,22 @@ def _piece(source: str, raws: Iterable[RawRow], blank_rows: int) -> ObservationF
     problems: list[Problem] = []
     references: list[CodeReference] = []
     for raw in raws:
-        where = f"row {raw.number}, column "
         found: dict[str, Any] = {}
-        problems += raw.problems
         unread = {problem.location for problem in raw.problems}  # already reported
-        for column in COLUMNS:
-            if where + column in unread:
+        problems += raw.problems
+        for column, parse in _PARSERS:
+            if unread and f"row {raw.number}, column {column}" in unread:
                 continue
-            cell = raw.cells.get(column)
             try:
-                found[column] = _PARSERS[column](cell)
+                found[column] = parse(raw.cells.get(column))
             except InvalidValue as error:
-                problems.append(Problem(where + column, str(error)))
+                problems.append(Problem(f"row {raw.number}, column {column}", str(error)))
         references += [
             CodeReference(raw.number, column, found[column])
             for column in ("indicator", "org_unit")
             if column in found
         ]
-        if len(found) == len(COLUMNS) and not raw.problems:
+        if len(found) == len(COLUMNS) and not unread:
             rows.append(ObservationRow(raw.number, **found))
     return ObservationFile(source, tuple(rows), tuple(problems), tuple(references), blank_rows)
 
@@ -162,7 +161,14 @@ def _period(cell: Cell) -> Period:
         raise InvalidValue("empty; a period such as 2025-06 is required")
     if isinstance(cell, date):
         return Period.containing(cell)
-    return Period.parse(_code(cell))
+    return _period_of_text(_code(cell))
+
+
+@lru_cache(maxsize=4096)
+def _period_of_text(text: str) -> Period:
+    """A file names few periods, each on many rows: each text is parsed once (a Period is
+    immutable; a text that does not parse raises every time, it is not cached)."""
+    return Period.parse(text)
 
 
 def _value(cell: Cell) -> Decimal:
@@ -200,16 +206,16 @@ def _status(cell: Cell) -> ObservationStatus | None:
     )
 
 
-_PARSERS = {
-    "indicator": _required_text,
-    "org_unit": _required_text,
-    "period": _period,
-    "value": _value,
-    "sector": _optional_text,
-    "basis": _basis,
-    "status": _status,
-    "source": _optional_text,
-}
+_PARSERS: tuple[tuple[str, Callable[[Cell], Any]], ...] = (
+    ("indicator", _required_text),
+    ("org_unit", _required_text),
+    ("period", _period),
+    ("value", _value),
+    ("sector", _optional_text),
+    ("basis", _basis),
+    ("status", _status),
+    ("source", _optional_text),
+)
 
 
 def observation_rows(observations: list[Observation]) -> list[list[Cell]]:

@@ -30,7 +30,7 @@ from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from bioecon.domain.amounts import decimal_from_float
 from bioecon.domain.problem_list import MAX_LISTED_PROBLEMS, ProblemList
 from bioecon.errors import InvalidInput, Problem
-from bioecon.io.formula_guard import unprotect
+from bioecon.io.formula_guard import MARK, unprotect
 
 Cell = str | Decimal | date | None
 
@@ -135,6 +135,8 @@ def open_table(
     with ExitStack() as stack:
         suffix = path.suffix.lower()
         if suffix in (".csv", ".txt"):
+            header: Sequence[Any]
+            body: Iterator[tuple[int, list[Any]]]
             header, body = _read_csv(path, stack)
             source = str(path)
         elif suffix in (".xlsx", ".xlsm"):
@@ -183,22 +185,29 @@ def _header(
 
 
 def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawRow | None:
-    """The row's cells by column name, or None for a blank row."""
+    """The row's cells by column name, or None for a blank row (the loop is the import's
+    innermost: text, what every CSV cell is, is handled first)."""
     cells: dict[str, Cell] = {}
     problems: list[Problem] = []
+    width = len(positions)
     for position, value in enumerate(values):
-        name = positions[position] if position < len(positions) else ""
-        where = f"row {number}, column {name or position + 1}"
-        if isinstance(value, _BadCell):
+        name = positions[position] if position < width else ""
+        if type(value) is str:
+            cell: Cell = value.strip() or None
+        elif isinstance(value, _BadCell):
             column = name if value.column is None else value.column
             problems.append(
                 Problem(f"row {number}, column {column or position + 1}", value.message)
             )
             continue
-        cell = _clean(value)
+        else:
+            cell = _clean(value)
         if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
             problems.append(
-                Problem(where, f"单元格有 {len(cell):,} 个字符，超过上限 {MAX_CELL_CHARS:,}")
+                Problem(
+                    f"row {number}, column {name or position + 1}",
+                    f"单元格有 {len(cell):,} 个字符，超过上限 {MAX_CELL_CHARS:,}",
+                )
             )
         elif name:
             cells[name] = cell
@@ -233,7 +242,16 @@ def _clean(value: Any) -> Cell:
 # --- CSV --------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, stack: ExitStack) -> tuple[list[Any], Iterator[tuple[int, list[Any]]]]:
+@contextmanager
+def open_csv(path: Path) -> Iterator[tuple[list[str], Iterator[tuple[int, list[str]]]]]:
+    """(header, records) of a CSV file read as a stream, for callers that keep every column
+    as it is (``classify``): the decoding, limits and quote checks of :func:`open_table`;
+    each record is (row number, cells), formula marks removed."""
+    with ExitStack() as stack:
+        yield _read_csv(path, stack)
+
+
+def _read_csv(path: Path, stack: ExitStack) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     encoding = _encoding_of(path)
     with path.open(encoding=encoding, newline="") as probe:
         first_line = probe.readline(MAX_CELL_CHARS)
@@ -271,7 +289,7 @@ def _decodes(handle: IO[bytes], encoding: str) -> bool:
     return True
 
 
-def _csv_records(source: str, reader: Any) -> Iterator[tuple[int, list[Any]]]:
+def _csv_records(source: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) of each record; a malformed quote refuses the file at once."""
     while True:
         start = reader.line_num + 1
@@ -282,7 +300,7 @@ def _csv_records(source: str, reader: Any) -> Iterator[tuple[int, list[Any]]]:
         except csv.Error as error:
             raise InvalidInput(source, [_quote_problem(start, reader.line_num, error)]) from None
         # an export marks text that would start a formula; the mark is not the value
-        yield reader.line_num, [unprotect(value) for value in values]
+        yield reader.line_num, [v if v[:1] != MARK else unprotect(v) for v in values]
 
 
 def _quote_problem(start: int, line: int, error: csv.Error) -> Problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from sqlalchemy import Connection
 
@@ -99,19 +100,17 @@ def _staged_rows(
     ``problems``. Every row with a code is staged, so the database checks its codes too."""
     for problem in piece.problems:
         problems.add(problem)
-    codes: dict[int, dict[str, str | None]] = {}
+    staged: dict[int, dict[str, object]] = {}
     for ref in piece.references:
-        register = code_problem(ref, known=True)  # a register's code: refused here
+        register = _register_problem(ref)
         if register is not None:
             problems.add(register)
-        codes.setdefault(ref.row, {"indicator": None, "org_unit": None})[ref.column] = (
-            None if register is not None else ref.code
-        )
-    staged = {row: _unread(row, found) for row, found in codes.items()}
+        unread = staged.setdefault(ref.row, _unread(ref.row))
+        unread[ref.column] = None if register is not None else ref.code
     for row in piece.rows:
+        if staged[row.row]["indicator"] is None:
+            continue  # a register's indicator: refused above
         indicator = indicators.get(row.indicator)
-        if row.row not in staged or staged[row.row]["indicator"] is None:
-            continue
         settled = settle(row, indicator) if indicator is not None else None
         if isinstance(settled, Problem):
             problems.add(settled)
@@ -120,21 +119,34 @@ def _staged_rows(
     return list(staged.values())
 
 
-def _unread(row: int, codes: dict[str, str | None]) -> dict[str, object]:
+def _register_problem(ref: CodeReference) -> Problem | None:
+    if ref.column != "indicator" or _is_ledger_code(ref.code):
+        return None
+    return code_problem(ref, known=True)
+
+
+@lru_cache(maxsize=4096)
+def _is_ledger_code(code: str) -> bool:
+    return source_of_code(code) is IndicatorSource.LEDGER
+
+
+def _unread(row: int) -> dict[str, object]:
     """A row whose cells did not all read: staged for its codes only."""
-    return {"file_row": row, **codes, "ok": False, **dict.fromkeys(_STAGED_VALUES)}
+    return {"file_row": row, "indicator": None, "org_unit": None, "ok": 0, **_NO_VALUES}
 
 
-_STAGED_VALUES = (
-    "sector",
-    "period",
-    "period_type",
-    "year",
-    "period_index",
-    "basis",
-    "value",
-    "status",
-    "source",
+_NO_VALUES = dict.fromkeys(
+    (
+        "sector",
+        "period",
+        "period_type",
+        "year",
+        "period_index",
+        "basis",
+        "value",
+        "status",
+        "source",
+    )
 )
 
 
@@ -148,7 +160,7 @@ def _ready(
         "file_row": row.row,
         "indicator": row.indicator,
         "org_unit": row.org_unit,
-        "ok": checked is not None,
+        "ok": int(checked is not None),
         "sector": row.sector or "",
         "period": str(row.period),
         "period_type": row.period.type.value,

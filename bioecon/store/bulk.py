@@ -8,6 +8,7 @@ column type's bind processor, so ExactDecimal's exactness check and scaling appl
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -28,13 +29,19 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[Mapping[str
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join([placeholder] * len(columns))})"
     )
-    values = [
-        tuple(
-            process(row[name]) if process is not None else row[name]
-            for name, process in zip(columns, processors, strict=True)
-        )
-        for row in rows
-    ]
+    extract = itemgetter(*columns)
+    converted = [(at, process) for at, process in enumerate(processors) if process is not None]
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        found = extract(row)
+        if len(columns) == 1:
+            found = (found,)
+        if converted:
+            listed = list(found)
+            for at, process in converted:
+                listed[at] = process(listed[at])
+            found = tuple(listed)
+        values.append(found)
     connection.exec_driver_sql(statement, values)
 
 

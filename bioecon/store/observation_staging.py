@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     Column,
     Connection,
     Index,
@@ -46,7 +45,7 @@ staged = Table(
     Column("file_row", Integer, nullable=False),  # the row number the user sees
     Column("indicator", Text),  # NULL: unreadable, or a register's code (already reported)
     Column("org_unit", Text),
-    Column("ok", Boolean, nullable=False),  # every cell read and the row's own rules met
+    Column("ok", Integer, nullable=False),  # 1: every cell read and the row's own rules met
     Column("sector", Text),
     Column("period", String(7)),
     Column("period_type", String(10)),
@@ -100,7 +99,7 @@ def repeated_keys(connection: Connection, limit: int) -> Found:
     key = [staged.c[name] for name in KEY]
     firsts = (
         select(*key, func.min(staged.c.file_row).label("first_row"))
-        .where(staged.c.ok)
+        .where(staged.c.ok == 1)
         .group_by(*key)
         .having(func.count() > 1)
         .subquery()
@@ -108,7 +107,7 @@ def repeated_keys(connection: Connection, limit: int) -> Found:
     repeats = (
         select(staged.c.file_row, firsts.c.first_row)
         .join_from(staged, firsts, and_(*(column == firsts.c[column.name] for column in key)))
-        .where(staged.c.ok, staged.c.file_row > firsts.c.first_row)
+        .where(staged.c.ok == 1, staged.c.file_row > firsts.c.first_row)
     )
     rows = connection.execute(repeats.order_by(staged.c.file_row).limit(limit))
     return [tuple(r) for r in rows], _count(connection, repeats)
