@@ -100,23 +100,31 @@ def _staged_rows(
     ``problems``. Every row with a code is staged, so the database checks its codes too."""
     for problem in piece.problems:
         problems.add(problem)
-    staged: dict[int, dict[str, object]] = {}
+    staged: list[dict[str, object]] = []
+    parsed = {row.row for row in piece.rows}
+    unread: dict[int, dict[str, object]] = {}
     for ref in piece.references:
         register = _register_problem(ref)
         if register is not None:
             problems.add(register)
-        unread = staged.setdefault(ref.row, _unread(ref.row))
-        unread[ref.column] = None if register is not None else ref.code
+        if register is not None or ref.row not in parsed or ref.row in unread:
+            codes = unread.setdefault(ref.row, _unread(ref.row))
+            codes[ref.column] = None if register is not None else ref.code
     for row in piece.rows:
-        if staged[row.row]["indicator"] is None:
+        if row.row in unread:
             continue  # a register's indicator: refused above
         indicator = indicators.get(row.indicator)
         settled = settle(row, indicator) if indicator is not None else None
         if isinstance(settled, Problem):
             problems.add(settled)
+            unread[row.row] = {
+                **_unread(row.row),
+                "indicator": row.indicator,
+                "org_unit": row.org_unit,
+            }
         else:
-            staged[row.row] = _ready(piece.source, row, settled, status)
-    return list(staged.values())
+            staged.append(_ready(piece.source, row, settled, status))
+    return staged + list(unread.values())
 
 
 def _register_problem(ref: CodeReference) -> Problem | None:

@@ -60,6 +60,7 @@ def test_rows_in_different_pieces_are_checked_against_each_other(
         "rev,D1,2025-04,1,ytd,a\n"
         "rev,D1,2025-01,13,ytd,a\n"
         "nothing,D1,2025-01,13,ytd,a\n"
+        "tier.listed,NOWHERE,2025-01,13,ytd,a\n"
     )
     before = database_info(world_plan).row_counts["observation"]
     with pytest.raises(InvalidInput) as caught:
@@ -68,6 +69,9 @@ def test_rows_in_different_pieces_are_checked_against_each_other(
         "row 4, column org_unit: unknown org unit 'NOWHERE'",
         "row 6, column period: repeats row 2 (same indicator, org unit, sector, period and basis)",
         "row 7, column indicator: unknown indicator 'nothing'",
+        "row 8, column indicator: indicator 'tier.listed' is counted from its register (registry), "
+        "not reported: load the register's file instead (docs/indicators.md)",
+        "row 8, column org_unit: unknown org unit 'NOWHERE'",
     ]
     assert database_info(world_plan).row_counts["observation"] == before
 
