@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import Connection
-
 from bioecon.app import Bioecon
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import Indicator, Observation, ObservationStatus
@@ -82,7 +80,9 @@ def load_observations(
                 rows = _staged_rows(piece, indicators, problems, status)
                 staging.add(connection, rows)
                 blank_rows += piece.blank_rows
-            _refuse_if_any(connection, parsed.source, problems)
+            unknown = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
+            repeats = staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
+            _refuse_if_any(parsed.source, problems, unknown, repeats)
             inserted, updated, unchanged = staging.merge(connection, reported_by, now)
             staging.drop(connection)
             if inserted >= STATISTICS_REFRESH_ROWS:
@@ -143,19 +143,7 @@ def _unread(row: int) -> dict[str, object]:
     return {"file_row": row, "indicator": None, "org_unit": None, "ok": 0, **_NO_VALUES}
 
 
-_NO_VALUES = dict.fromkeys(
-    (
-        "sector",
-        "period",
-        "period_type",
-        "year",
-        "period_index",
-        "basis",
-        "value",
-        "status",
-        "source",
-    )
-)
+_NO_VALUES = dict.fromkeys(staging.VALUES)
 
 
 def _ready(
@@ -181,10 +169,13 @@ def _ready(
     }
 
 
-def _refuse_if_any(connection: Connection, source: str, problems: ProblemList) -> None:
-    """Raise :class:`InvalidInput` with the file's first problems by row, if it has any."""
-    unknown, unknown_count = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
-    repeats, repeat_count = staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
+def _refuse_if_any(
+    source: str, problems: ProblemList, unknown_codes: staging.Found, repeated: staging.Found
+) -> None:
+    """Raise :class:`InvalidInput` with the file's first problems by row, if it has any:
+    those found row by row, and the database's (the first of each, and how many)."""
+    unknown, unknown_count = unknown_codes
+    repeats, repeat_count = repeated
     found = list(problems.kept)
     found += [p for r in unknown if (p := code_problem(CodeReference(*r), known=False))]
     found += [repeat_problem(row, first) for row, first in repeats]

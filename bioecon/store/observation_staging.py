@@ -58,6 +58,18 @@ staged = Table(
     prefixes=["TEMPORARY"],
 )
 KEY = ("indicator", "org_unit", "sector", "period", "basis")
+# what a row writes into ``observation`` besides its ids and who reported it
+VALUES = (
+    "sector",
+    "period",
+    "period_type",
+    "year",
+    "period_index",
+    "basis",
+    "value",
+    "status",
+    "source",
+)
 Index("ix_observation_staged_key", *(staged.c[name] for name in KEY))
 
 Found = tuple[list[tuple[Any, ...]], int]  # the first rows found, and how many in all
@@ -144,7 +156,7 @@ def merge(
         select(
             i.c.id,
             g.c.id,
-            *(staged.c[name] for name in _COPIED),
+            *(staged.c[name] for name in VALUES),
             literal(reported_by, String()),
             literal(reported_at, o.c.reported_at.type),
         )
@@ -154,22 +166,9 @@ def merge(
         .where(~exists().where(stored))
     )
     connection.execute(
-        insert(o).from_select(["indicator_id", "org_unit_id", *_COPIED, *written], new)
+        insert(o).from_select(["indicator_id", "org_unit_id", *VALUES, *written], new)
     )
     return total - existing, updated, existing - updated
-
-
-_COPIED = (
-    "sector",
-    "period",
-    "period_type",
-    "year",
-    "period_index",
-    "basis",
-    "value",
-    "status",
-    "source",
-)
 
 
 def _count(connection: Connection, query: Any) -> int:
