@@ -41,7 +41,8 @@ class CodeReference:
 @dataclass(frozen=True, slots=True)
 class ObservationFile:
     """A parsed file: the rows that parsed, the cell problems of those that did not, and
-    every code the file names. The loader refuses the file if ``problems`` is not empty."""
+    the codes those rows name (a row that parsed carries its own; a reader may list them
+    too). The loader refuses the file if ``problems`` is not empty."""
 
     source: str
     rows: tuple[ObservationRow, ...]

@@ -120,24 +120,51 @@ def _piece(source: str, raws: Iterable[RawRow], blank_rows: int) -> ObservationF
     problems: list[Problem] = []
     references: list[CodeReference] = []
     for raw in raws:
-        found: dict[str, Any] = {}
-        unread = {problem.location for problem in raw.problems}  # already reported
-        problems += raw.problems
-        for column, parse in _PARSERS:
-            if unread and f"row {raw.number}, column {column}" in unread:
-                continue
+        if not raw.problems:
             try:
-                found[column] = parse(raw.cells.get(column))
-            except InvalidValue as error:
-                problems.append(Problem(f"row {raw.number}, column {column}", str(error)))
+                rows.append(_row(raw))
+                continue
+            except InvalidValue:
+                pass  # read again cell by cell, naming every bad one
+        found = _cells(raw, problems)
         references += [
             CodeReference(raw.number, column, found[column])
             for column in ("indicator", "org_unit")
             if column in found
         ]
-        if len(found) == len(COLUMNS) and not unread:
-            rows.append(ObservationRow(raw.number, **found))
     return ObservationFile(source, tuple(rows), tuple(problems), tuple(references), blank_rows)
+
+
+def _row(raw: RawRow) -> ObservationRow:
+    """The row, if every cell parses (most rows: one pass, no bookkeeping)."""
+    cell = raw.cells.get
+    return ObservationRow(
+        raw.number,
+        _required_text(cell("indicator")),
+        _required_text(cell("org_unit")),
+        _period(cell("period")),
+        _value(cell("value")),
+        _optional_text(cell("sector")),
+        _basis(cell("basis")),
+        _status(cell("status")),
+        _optional_text(cell("source")),
+    )
+
+
+def _cells(raw: RawRow, problems: list[Problem]) -> dict[str, Any]:
+    """The cells of a row that does not parse that do, its problems added to ``problems``."""
+    found: dict[str, Any] = {}
+    unread = {problem.location for problem in raw.problems}  # already reported
+    problems += raw.problems
+    for column, parse in _PARSERS:
+        where = f"row {raw.number}, column {column}"
+        if where in unread:
+            continue
+        try:
+            found[column] = parse(raw.cells.get(column))
+        except InvalidValue as error:
+            problems.append(Problem(where, str(error)))
+    return found
 
 
 def _required_text(cell: Cell) -> str:

@@ -190,6 +190,7 @@ def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawR
     cells: dict[str, Cell] = {}
     problems: list[Problem] = []
     width = len(positions)
+    filled = False
     for position, value in enumerate(values):
         name = positions[position] if position < width else ""
         if type(value) is str:
@@ -211,13 +212,14 @@ def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawR
             )
         elif name:
             cells[name] = cell
+            filled = filled or cell is not None
         elif cell is not None:
             problems.append(
                 Problem(
                     f"row {number}, column {position + 1}", f"value {cell!s} has no column header"
                 )
             )
-    if not problems and all(v is None for v in cells.values()):
+    if not problems and not filled:
         return None
     return RawRow(number, cells, tuple(problems))
 

@@ -80,6 +80,7 @@ def load_observations(
                 rows = _staged_rows(piece, indicators, problems, status)
                 staging.add(connection, rows)
                 blank_rows += piece.blank_rows
+            staging.index(connection)
             unknown = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
             repeats = staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
             _refuse_if_any(parsed.source, problems, unknown, repeats)

@@ -34,6 +34,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.schema import CreateTable
 
 from bioecon.store import tables as t
 from bioecon.store.bulk import bulk_insert
@@ -70,14 +71,15 @@ VALUES = (
     "status",
     "source",
 )
-Index("ix_observation_staged_key", *(staged.c[name] for name in KEY))
+# built once the rows are in (keeping it up to date row by row cost a third of the load)
+key_index = Index("ix_observation_staged_key", *(staged.c[name] for name in KEY))
 
 Found = tuple[list[tuple[Any, ...]], int]  # the first rows found, and how many in all
 
 
 def create(connection: Connection) -> None:
     drop(connection)  # a connection from the pool may keep one from a load that failed
-    staged.create(connection)
+    connection.execute(CreateTable(staged))  # without its index: see :func:`index`
 
 
 def drop(connection: Connection) -> None:
@@ -86,6 +88,11 @@ def drop(connection: Connection) -> None:
 
 def add(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     bulk_insert(connection, staged, rows)
+
+
+def index(connection: Connection) -> None:
+    """Index the staged rows by key: call once, after the last :func:`add`."""
+    key_index.create(connection)
 
 
 def unknown_codes(connection: Connection, limit: int) -> Found:
