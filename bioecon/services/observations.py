@@ -99,32 +99,31 @@ def _staged_rows(
 ) -> list[dict[str, object]]:
     """The piece's rows as staging rows, its problems and each row's own rules' added to
     ``problems``. Every row with a code is staged, so the database checks its codes too."""
-    for problem in piece.problems:
-        problems.add(problem)
+    for found in piece.problems:
+        problems.add(found)
     staged: list[dict[str, object]] = []
     parsed = {row.row for row in piece.rows}
     unread: dict[int, dict[str, object]] = {}
     for ref in piece.references:
+        if ref.row in parsed:
+            continue  # a row that parsed carries its own codes
         register = _register_problem(ref)
         if register is not None:
             problems.add(register)
-        if register is not None or ref.row not in parsed or ref.row in unread:
-            codes = unread.setdefault(ref.row, _unread(ref.row))
-            codes[ref.column] = None if register is not None else ref.code
+        codes = unread.setdefault(ref.row, _unread(ref.row))
+        codes[ref.column] = None if register is not None else ref.code
     for row in piece.rows:
-        if row.row in unread:
-            continue  # a register's indicator: refused above
+        register = _register_problem(CodeReference(row.row, "indicator", row.indicator))
         indicator = indicators.get(row.indicator)
         settled = settle(row, indicator) if indicator is not None else None
-        if isinstance(settled, Problem):
-            problems.add(settled)
-            unread[row.row] = {
-                **_unread(row.row),
-                "indicator": row.indicator,
-                "org_unit": row.org_unit,
-            }
-        else:
-            staged.append(_ready(piece.source, row, settled, status))
+        problem = register or (settled if isinstance(settled, Problem) else None)
+        if problem is None:
+            checked = settled if isinstance(settled, CheckedRow) else None
+            staged.append(_ready(piece.source, row, checked, status))
+            continue
+        problems.add(problem)
+        codes = {"indicator": None if register else row.indicator, "org_unit": row.org_unit}
+        unread[row.row] = {**_unread(row.row), **codes}
     return staged + list(unread.values())
 
 

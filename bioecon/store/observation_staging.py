@@ -145,14 +145,15 @@ def merge(
         o.c.period == staged.c.period,
         o.c.basis == staged.c.basis,
     )
-    codes = and_(i.c.code == staged.c.indicator, g.c.code == staged.c.org_unit)
+    # only rows that met every rule (a refused file never gets here; this is the guarantee)
+    codes = and_(i.c.code == staged.c.indicator, g.c.code == staged.c.org_unit, staged.c.ok == 1)
     written = {"reported_by": reported_by, "reported_at": reported_at}
     changed = or_(
         o.c.value != staged.c.value,
         o.c.status != staged.c.status,
         o.c.source.is_distinct_from(staged.c.source),
     )
-    total = _count(connection, select(staged.c.file_row))
+    total = _count(connection, select(staged.c.file_row).where(staged.c.ok == 1))
     existing = _count(connection, select(staged.c.file_row).where(codes, stored))
     updated = connection.execute(
         update(o)
@@ -170,7 +171,7 @@ def merge(
         .select_from(staged)
         .join(i, i.c.code == staged.c.indicator)
         .join(g, g.c.code == staged.c.org_unit)
-        .where(~exists().where(stored))
+        .where(staged.c.ok == 1, ~exists().where(stored))
     )
     connection.execute(
         insert(o).from_select(["indicator_id", "org_unit_id", *VALUES, *written], new)

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from bioecon.app import Bioecon
+from bioecon.domain.model import Indicator
 from bioecon.errors import InvalidInput
 from bioecon.io.observations import open_observation_file
 from bioecon.services.database import database_info
@@ -18,6 +19,7 @@ from bioecon.services.observations import (
     export_observations,
     load_observations,
 )
+from bioecon.store import indicators as indicator_store
 
 HEADER = "indicator,org_unit,period,value,basis,source\n"
 
@@ -105,3 +107,18 @@ def test_an_unreadable_xlsx_cell_is_a_problem_of_its_row(
     assert [str(p) for p in caught.value.problems] == [
         "row 2, column value: 公式没有计算结果；请在 Excel 中打开并保存后再导入"
     ]
+
+
+def test_a_register_indicator_the_database_holds_is_still_refused(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    with world_plan.transaction() as connection:
+        indicator_store.upsert(connection, [Indicator("tier.listed", "上市企业数", "家")])
+    before = database_info(world_plan).row_counts["observation"]
+    with pytest.raises(InvalidInput) as caught:
+        load(world_plan, write(tmp_path, "tier.listed,D1,2025-01,3,ytd,a\n"))
+    assert [str(p) for p in caught.value.problems] == [
+        "row 2, column indicator: indicator 'tier.listed' is counted from its register (registry), "
+        "not reported: load the register's file instead (docs/indicators.md)",
+    ]
+    assert database_info(world_plan).row_counts["observation"] == before
