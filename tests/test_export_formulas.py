@@ -107,3 +107,16 @@ def test_enterprise_names_stay_text_and_reload_unchanged(
             assert_csv_is_safe(exported, {"'" + text for text in texts})
         code, out = run(capsys, *db, "enterprises", "load", str(exported))
         assert code == 0 and "0 created, 0 updated" in out, out
+
+
+def test_classify_output_is_formula_safe(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "name,industry_code,business_scope\n=1+2,2761,生物药品生产\n@x,,-研发\n", encoding="utf-8"
+    )
+    out_file = tmp_path / "out.csv"
+    code, out = run(capsys, "classify", str(source), "--out", str(out_file))
+    assert code == 0, out
+    assert_csv_is_safe(out_file, {"'=1+2", "'@x", "'-研发"})

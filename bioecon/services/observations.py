@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from functools import lru_cache
 
 from bioecon.app import Bioecon
+from bioecon.catalogs import unit_registry, value_bounds
+from bioecon.domain.bounds import value_problem
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import Indicator, Observation, ObservationStatus
 from bioecon.domain.observation_input import (
@@ -117,6 +120,8 @@ def _staged_rows(
         indicator = indicators.get(row.indicator)
         settled = settle(row, indicator) if indicator is not None else None
         problem = register or (settled if isinstance(settled, Problem) else None)
+        if problem is None and indicator is not None:
+            problem = _bound_problem(row.row, indicator, row.value)
         if problem is None:
             checked = settled if isinstance(settled, CheckedRow) else None
             staged.append(_ready(piece.source, row, checked, status))
@@ -125,6 +130,19 @@ def _staged_rows(
         codes = {"indicator": None if register else row.indicator, "org_unit": row.org_unit}
         unread[row.row] = {**_unread(row.row), **codes}
     return staged + list(unread.values())
+
+
+def _bound_problem(row: int, indicator: Indicator, value: Decimal) -> Problem | None:
+    """A value its indicator cannot hold (bounds.yaml: a negative amount or count, a share
+    above 100 %), at the row's value cell."""
+    message = value_problem(value_bounds()[1], indicator.code, _dimension(indicator.unit), value)
+    return None if message is None else Problem(f"row {row}, column value", message)
+
+
+@lru_cache(maxsize=512)
+def _dimension(unit: str) -> str:
+    registry = unit_registry()
+    return registry.get(unit).dimension if unit in registry else ""
 
 
 def _register_problem(ref: CodeReference) -> Problem | None:
