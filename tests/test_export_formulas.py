@@ -61,7 +61,7 @@ def test_observation_sources_stay_text_and_reload_unchanged(
     data.write_text(
         "indicator,org_unit,period,value,basis,source\n"
         f'biomed_scale,430100,2025-01,82.5,ytd,"{LINK.replace(chr(34), chr(34) * 2)}"\n'
-        "biomed_scale,430100,2025-02,-3,ytd,@SUM(A1:A9)\n"
+        "biomed_scale,430100,2025-02,3,ytd,@SUM(A1:A9)\n"
         # a quote before a formula start is the mark itself (Excel's), not part of the text
         "biomed_scale,430100,2025-03,170,ytd,'+1 报送\n",
         encoding="utf-8",
