@@ -117,6 +117,19 @@ def test_the_entry_template_is_prefilled_protected_and_validated(
     assert validation.type == "decimal" and str(validation.sqref) == "I2:I3"
     assert "截止日期：2025年05月05日" in str(workbook["填表说明"]["A3"].value)
 
+    # the reporter fills one of the two fields and uploads the template as it is
+    entry["I2"] = 322.25
+    entry["J2"] = "浏阳市统计局快报"
+    workbook.save(out)
+    code, text, err = run(capsys, *db, "data", "load", str(out))
+    assert code == 0, err
+    assert "1 inserted, 0 updated, 0 unchanged, 1 rows without a value skipped" in text
+    code, text, _ = run(
+        capsys, *db, "data", "export", "--indicator", "bio_scale", "--org-unit", "430181",
+        "--from", "2025-04", "--to", "2025-04",
+    )  # fmt: skip
+    assert "bio_scale,430181,2025-04,322.25,,ytd,submitted,浏阳市统计局快报" in text
+
     code, _, err = run(
         capsys, *db, "datasets", "template", "cs-monthly", "--org-unit", "430181",
         "--period", "2025-01", "--out", str(out),

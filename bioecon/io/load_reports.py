@@ -26,7 +26,7 @@ def plan_load_line(file: Path, report: Any) -> str:
 
 
 def observation_load_line(report: Any) -> str:
-    blank = f", {report.blank_rows} blank rows skipped" if report.blank_rows else ""
+    blank = f", {report.blank_rows} rows without a value skipped" if report.blank_rows else ""
     return f"{report.source}: {report.inserted} inserted, {report.updated} updated, {report.unchanged} unchanged{blank}"
 
 

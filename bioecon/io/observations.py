@@ -32,6 +32,10 @@ E = TypeVar("E", bound=StrEnum)
 REQUIRED = ("indicator", "org_unit", "period", "value")
 OPTIONAL = ("sector", "basis", "status", "source")
 COLUMNS = (*REQUIRED, *OPTIONAL)
+# An entry template's columns for the reporter to read (io/entry_template.py); never loaded.
+# In a file that has them, a row left without a value is a field not reported yet.
+INFORMATIONAL = ("indicator_name", "unit", "previous", "last_year")
+READ_OPTIONAL = (*OPTIONAL, *INFORMATIONAL)
 
 HEADER_ALIASES = {
     "指标": "indicator",
@@ -51,6 +55,10 @@ HEADER_ALIASES = {
     "状态": "status",
     "来源": "source",
     "数据来源": "source",
+    "指标名称": "indicator_name",
+    "单位": "unit",
+    "上期值": "previous",
+    "去年同期值": "last_year",
 }
 
 BASIS_ALIASES = {
@@ -81,7 +89,7 @@ def read_observation_file(path: Path, *, sheet: str | None = None) -> Observatio
     raises :class:`InvalidInput` at once: without the right columns no row can be read)."""
     with collector_paused():
         table = read_table(
-            path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+            path, aliases=HEADER_ALIASES, required=REQUIRED, optional=READ_OPTIONAL, sheet=sheet
         )
         return _piece(table.source, table.rows, table.blank_rows)
 
@@ -110,7 +118,7 @@ class ObservationStream:
 def open_observation_file(path: Path, *, sheet: str | None = None) -> Iterator[ObservationStream]:
     """``path`` open for a streamed load; its header is checked at once."""
     with open_table(
-        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=OPTIONAL, sheet=sheet
+        path, aliases=HEADER_ALIASES, required=REQUIRED, optional=READ_OPTIONAL, sheet=sheet
     ) as table:
         yield ObservationStream(table.source, table)
 
@@ -119,7 +127,11 @@ def _piece(source: str, raws: Iterable[RawRow], blank_rows: int) -> ObservationF
     rows: list[ObservationRow] = []
     problems: list[Problem] = []
     references: list[CodeReference] = []
+    unfilled = 0
     for raw in raws:
+        if "previous" in raw.cells and raw.cells.get("value") is None and not raw.problems:
+            unfilled += 1  # a template's field left empty: not reported, not a zero
+            continue
         if not raw.problems:
             try:
                 rows.append(_row(raw))
@@ -132,7 +144,9 @@ def _piece(source: str, raws: Iterable[RawRow], blank_rows: int) -> ObservationF
             for column in ("indicator", "org_unit")
             if column in found
         ]
-    return ObservationFile(source, tuple(rows), tuple(problems), tuple(references), blank_rows)
+    return ObservationFile(
+        source, tuple(rows), tuple(problems), tuple(references), blank_rows + unfilled
+    )
 
 
 def _row(raw: RawRow) -> ObservationRow:
