@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from bioecon.app import Bioecon
-from bioecon.cli_common import app_of, emit, output_format
+from bioecon.cli_common import OutputFile, app_of, emit, output_format
 from bioecon.io.directory_files import (
     INDICATORS,
     ORG_UNITS,
@@ -28,7 +28,7 @@ _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_t
 _SHEET = click.option("--sheet", help="XLSX sheet to read (default: the first).")
 _OUT = click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=OutputFile(),
     help="Write .xlsx or .csv (UTF-8 with BOM) here instead of CSV to standard output.",
 )
 

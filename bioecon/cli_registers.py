@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from bioecon.cli_common import app_of, emit, output_format
+from bioecon.cli_common import OutputFile, app_of, emit, output_format
 from bioecon.domain.registers import RegisterLoadReport
 from bioecon.io.output import Record
 from bioecon.io.register_output import APPROVAL, PLATFORM
@@ -79,7 +79,7 @@ def _register_group(
         emit(record, listing(app_of(context), org_unit=org_unit), output)
 
     @group.command("export")
-    @click.option("--out", required=True, type=click.Path(path_type=Path), help="FILE.csv or .xlsx")
+    @click.option("--out", required=True, type=OutputFile(), help="FILE.csv or .xlsx")
     @click.option("--org-unit", help="Only rows in this org unit's subtree.")
     @click.pass_context
     def export_command(context: click.Context, out: Path, org_unit: str | None) -> None:
