@@ -10,9 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
+from bioecon.errors import Conflict, InvalidValue
 from bioecon.settings import Settings
-from bioecon.store.engine import make_engine
+from bioecon.store.engine import WRITER, make_engine
+
+CONCURRENT_WRITE = "另一个导入同时写入了相同的记录；请重试"
 
 
 class Bioecon:
@@ -22,15 +26,38 @@ class Bioecon:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
-        with self.engine.begin() as connection:
-            yield connection
+        """One transaction: committed when the block ends, rolled back on any exception.
+
+        A write reads what is stored, then writes the difference, so two writers must not
+        interleave. On SQLite the transaction takes the write lock when it begins: a second
+        writer waits for the first (busy_timeout) and reads what it committed. On PostgreSQL
+        it reads one snapshot (REPEATABLE READ): a concurrent writer that commits the same keys
+        meanwhile makes it fail (unique constraint, serialization failure) rather than mix two
+        states. Such a failure — or a wait that times out — is a :class:`Conflict` (nothing was
+        written; try again), mapped here, once, for every use case."""
+        try:
+            with self.engine.connect() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execution_options(isolation_level="REPEATABLE READ")
+                connection.execution_options(**{WRITER: True})
+                with connection.begin():
+                    yield connection
+        except (IntegrityError, OperationalError) as error:
+            if not _lost_race(error):
+                raise
+            raise Conflict(CONCURRENT_WRITE) from error
+        except (OverflowError, DataError) as error:
+            raise _unstorable(error) from error
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        """A connection for reads only."""
-        with self.engine.connect() as connection:
-            yield connection
+        """A connection for reads only (a value the database cannot hold is an
+        :class:`InvalidValue`, as in :meth:`transaction`)."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except (OverflowError, DataError) as error:
+            raise _unstorable(error) from error
 
     def close(self) -> None:
         self.engine.dispose()
@@ -40,3 +67,25 @@ class Bioecon:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _lost_race(error: DBAPIError) -> bool:
+    """A write that lost to a concurrent one: a unique key another transaction committed first
+    (SQLSTATE 23505), PostgreSQL's serialization failure or deadlock (class 40), SQLite's lock.
+    Other integrity errors (a foreign key, a check) are bugs, and stay what they are."""
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if isinstance(sqlstate, str):
+        return sqlstate == "23505" or sqlstate.startswith("40")
+    text = str(error.orig)
+    return text.startswith("UNIQUE constraint failed") or "database is locked" in text
+
+
+def _unstorable(error: OverflowError | DataError) -> InvalidValue:
+    """A value the database cannot hold, looked up or written: an integer beyond 64 bits
+    (SQLite's driver raises OverflowError, PostgreSQL "integer out of range"), a NUL character
+    in text (PostgreSQL). The readers refuse these with row and field first; this is the net
+    under every other path (a code or id typed on the command line or in a URL)."""
+    if isinstance(error, OverflowError):
+        return InvalidValue("数值超出数据库可存储的范围（整数须小于2^63）；请检查输入")
+    reason = (str(error.orig).strip().splitlines() or ["?"])[0]
+    return InvalidValue(f"数据库无法存储这个值：{reason}；请检查输入")
