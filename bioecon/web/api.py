@@ -22,6 +22,7 @@ from bioecon.services import mapping as mapping_service
 from bioecon.services import plans as plan_service
 from bioecon.web.deps import app_of, default_as_of
 from bioecon.web.errors import ERROR_RESPONSES
+from bioecon.web.params import Page, Size
 from bioecon.web.responses import (
     DirectoryPage,
     LedgerRecord,
@@ -30,7 +31,6 @@ from bioecon.web.responses import (
     TargetMapping,
 )
 
-MAX_PAGE = 1_000_000  # beyond it an offset would overflow the databases' 64-bit integers
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 
 
@@ -86,8 +86,8 @@ def ledger(
 @router.get("/enterprises", response_model=DirectoryPage)
 def enterprises(
     request: Request,
-    page: int = Query(1, le=MAX_PAGE, description="from 1"),
-    size: int = Query(50, description="1 to 500"),
+    page: Page = 1,
+    size: Size = 50,
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,

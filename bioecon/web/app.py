@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +22,7 @@ from bioecon import __version__
 from bioecon.app import Bioecon
 from bioecon.errors import ConfigurationError
 from bioecon.web import api, errors, pages, registers
+from bioecon.web.params import bounded_values
 
 PACKAGE = resources.files("bioecon.web")
 DOCS_FONT = (
@@ -38,6 +39,7 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
         description="生物经济规划实施监测平台 API",
         docs_url=None,  # FastAPI's own /docs and /redoc load Swagger UI from a CDN
         redoc_url=None,
+        dependencies=[Depends(bounded_values)],  # every route's values bounded, once
     )
     app.state.bioecon = bioecon
     app.state.simulated = simulated

@@ -25,6 +25,7 @@ from bioecon.services import quality as quality_service
 from bioecon.web.deps import app_of as _app
 from bioecon.web.deps import default_as_of
 from bioecon.web.i18n import speaker
+from bioecon.web.params import Page
 from bioecon.web.spans import Span, highlight
 
 router = APIRouter(include_in_schema=False)
@@ -204,7 +205,7 @@ def compare(request: Request) -> Response:
 @router.get("/enterprises", response_class=HTMLResponse)
 def enterprises(
     request: Request,
-    page: int = 1,
+    page: Page = 1,
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,
