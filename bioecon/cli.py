@@ -10,6 +10,8 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -21,7 +23,7 @@ from bioecon import __version__
 from bioecon.bench.import_command import bench_import
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
-from bioecon.cli_common import State, app_of, emit, emit_one, output_format
+from bioecon.cli_common import PORT, YEAR, OutputFile, State, app_of, emit, emit_one, output_format
 from bioecon.cli_data_sets import register as register_data_set_commands
 from bioecon.cli_directories import register as register_directory_commands
 from bioecon.cli_extract import register as register_extraction_commands
@@ -74,7 +76,8 @@ from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import tiers as tier_service
 
-# Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind.
+# Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind;
+# docs/cli.md's table is generated from these two tables (bioecon.cli_reference).
 EXIT_CODES: dict[type[BioeconError], int] = {
     InvalidInput: 3,
     InvalidValue: 3,
@@ -84,6 +87,16 @@ EXIT_CODES: dict[type[BioeconError], int] = {
     ConfigurationError: 7,
     NotAuthenticated: 8,
     Forbidden: 9,
+}
+INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: a bug, not the user's input
+ABORTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+GENERAL_EXIT_CODES: dict[int, str] = {
+    0: "success",
+    1: "a checking command found errors (warnings alone exit 0)",
+    2: "wrong usage (unknown command or option, missing argument, value out of range)",
+    INTERNAL_ERROR: "internal error (a bug): one line names the file holding the traceback; "
+    "please report it",
+    ABORTED: "aborted (Ctrl-C)",
 }
 
 
@@ -197,9 +210,7 @@ def plan_show(context: click.Context, reference: str, output: str) -> None:
 
 @plan.command("export")
 @click.argument("reference", metavar="ID")
-@click.option(
-    "--out", type=click.Path(path_type=Path), help="Write to this file instead of standard output."
-)
+@click.option("--out", type=OutputFile(), help="Write to this file instead of standard output.")
 @click.pass_context
 def plan_export(context: click.Context, reference: str, out: Path | None) -> None:
     """Write a plan (by code or id) as a plan file that loads back to the same plan."""
@@ -305,7 +316,7 @@ def _period_option(value: str | None) -> Period | None:
 @click.option("--from", "first", help="First period, e.g. 2023-01.")
 @click.option("--to", "last", help="Last period, e.g. 2025-06.")
 @output_format("csv", "xlsx")
-@click.option("--out", type=click.Path(path_type=Path), help="File to write (required for xlsx).")
+@click.option("--out", type=OutputFile(), help="File to write (required for xlsx).")
 @click.pass_context
 def data_export(
     context: click.Context,
@@ -445,7 +456,7 @@ def enterprises_load(context: click.Context, files: tuple[Path, ...], sheet: str
     show_default=True,
 )
 @click.option(
-    "--year", "years", type=int, multiple=True, help="Only these years (repeatable; default all)."
+    "--year", "years", type=YEAR, multiple=True, help="Only these years (repeatable; default all)."
 )
 @click.pass_context
 def enterprises_ledger(
@@ -460,7 +471,7 @@ def enterprises_ledger(
 
 
 @enterprises.command("export")
-@click.option("--out", required=True, type=click.Path(path_type=Path), help="FILE.csv or FILE.xlsx")
+@click.option("--out", required=True, type=OutputFile(), help="FILE.csv or FILE.xlsx")
 @click.pass_context
 def enterprises_export(context: click.Context, out: Path) -> None:
     """Write the registry in the format `enterprises load` reads."""
@@ -470,7 +481,9 @@ def enterprises_export(context: click.Context, out: Path) -> None:
 
 
 @cli.command("tiers")
-@click.option("--year", type=int, required=True, help="Year whose figures decide (flags: current).")
+@click.option(
+    "--year", type=YEAR, required=True, help="Year whose figures decide (flags: current)."
+)
 @click.option("--org-unit", help="Only enterprises in this org unit's subtree.")
 @click.option("--sector", help="Only enterprises of this bio-economy category (e.g. 4.1).")
 @click.option("--tier", "tier_codes", multiple=True, help="Only these tiers (repeatable).")
@@ -508,7 +521,7 @@ def tiers_command(
 
 @cli.command("classify")
 @click.argument("source", required=False, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), help="Where to write the classified CSV.")
+@click.option("--out", type=OutputFile(), help="Where to write the classified CSV.")
 @click.option(
     "--table",
     type=click.Path(path_type=Path),
@@ -538,6 +551,8 @@ def classify_command(
         return
     if source is None or out is None:
         raise click.UsageError("give IN.csv and --out OUT.csv, or --db")
+    if out.resolve() == source.resolve():
+        raise click.UsageError("--out 不能是输入文件本身；请写到另一个文件")
     counts = classify_csv(source, out, Classifier(tables).classify)
     detail = ", ".join(f"{basis} {n}" for basis, n in counts.by_basis.items())
     click.echo(
@@ -641,7 +656,7 @@ def demo_build(context: click.Context) -> None:
 
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=PORT, default=8000, show_default=True)
 @click.option(
     "--simulated", is_flag=True, help="Label every page and API response 模拟数据 (the demo)."
 )
@@ -663,7 +678,8 @@ def serve(context: click.Context, host: str, port: int, simulated: bool) -> None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; a deliberate error prints its message and exits with its code."""
+    """Run the CLI; a deliberate error prints its message and exits with its code, any other
+    exception one line and :data:`INTERNAL_ERROR` (its traceback goes to a file)."""
     run: Callable[..., Any] = cli.main
     try:
         # Without standalone mode click returns the code of ctx.exit(n) instead of exiting.
@@ -672,7 +688,7 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
-        sys.exit(130)
+        sys.exit(ABORTED)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
@@ -681,3 +697,21 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exit_code_for(error))
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    except Exception as error:
+        click.echo(internal_error(error), err=True)
+        sys.exit(INTERNAL_ERROR)
+
+
+def internal_error(error: Exception) -> str:
+    """The one line an unexpected exception prints; its traceback goes to a file in the system's
+    temporary folder, which the line names."""
+    summary = (str(error).strip().splitlines() or [""])[0][:200]
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="bioecon-error-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as file:
+            file.write("".join(traceback.format_exception(error)))
+        where = f"详细信息已写入 {file.name}"
+    except OSError:
+        where = "详细信息无法写入临时文件夹"
+    return f"内部错误：{type(error).__name__}: {summary}；请报告此问题（{where}）"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from bioecon.cli import EXIT_CODES, cli
+from bioecon.cli import EXIT_CODES, GENERAL_EXIT_CODES, cli
 
 HEADER = """# Command-line reference
 
@@ -13,11 +13,11 @@ Generated from `bioecon --help` by `make docs`; do not edit by hand.
 
 ## Exit codes
 
+Every error prints one line (a refused file: one more line per problem) and exits with its
+code; none prints a traceback.
+
 | code | meaning |
 |---:|---|
-| 0 | success |
-| 1 | a checking command found errors (warnings alone exit 0) |
-| 2 | wrong usage (unknown command or option, missing argument) |
 """
 
 
@@ -34,12 +34,19 @@ def command_paths() -> list[str]:
     return [" ".join(path) for path, _ in _walk(cli, ["bioecon"])]
 
 
-def render() -> str:
-    lines = [HEADER.rstrip()]
-    lines += [
-        f"| {code} | {kind.__name__}: {(kind.__doc__ or '').strip().splitlines()[0]} |"
+def exit_code_rows() -> list[tuple[int, str]]:
+    """(code, meaning) of every exit code, in order: the general ones and one per error kind."""
+    rows = list(GENERAL_EXIT_CODES.items())
+    rows += [
+        (code, f"{kind.__name__}: {(kind.__doc__ or '').strip().splitlines()[0]}")
         for kind, code in EXIT_CODES.items()
     ]
+    return sorted(rows, key=lambda row: row[0])
+
+
+def render() -> str:
+    lines = [HEADER.rstrip()]
+    lines += [f"| {code} | {meaning} |" for code, meaning in exit_code_rows()]
     for path, command in _walk(cli, ["bioecon"]):
         with click.Context(
             command,

@@ -61,7 +61,7 @@ class NotFound(BioeconError):
 
 
 class Conflict(BioeconError):
-    """The request contradicts what is stored (a duplicate key, a record in use)."""
+    """The request contradicts what is stored (a duplicate key, a record in use, a race)."""
 
 
 class NotAuthenticated(BioeconError):
@@ -73,7 +73,7 @@ class Forbidden(BioeconError):
 
 
 class DatabaseNotReady(BioeconError):
-    """The database is missing tables or is at another schema revision than the code."""
+    """The database cannot be reached, is missing tables or is at another schema revision."""
 
 
 class ConfigurationError(BioeconError):
