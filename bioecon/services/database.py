@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from alembic.util import CommandError
+
 from bioecon.app import Bioecon
+from bioecon.errors import NotFound
 from bioecon.store import migrate
 from bioecon.store.engine import describe_url
 from bioecon.store.info import row_counts
@@ -26,7 +29,13 @@ class DatabaseInfo:
 
 def upgrade_database(app: Bioecon, *, revision: str = "head") -> DatabaseInfo:
     """Create or migrate the schema to ``revision`` (the code's own by default)."""
-    migrate.upgrade(app.engine, revision)
+    try:
+        migrate.upgrade(app.engine, revision)
+    except CommandError as error:  # alembic's word for a revision it does not know
+        raise NotFound(
+            f"没有数据库结构版本 {revision!r}（{error}）；省略 --revision 即升级到本版本的 "
+            f"{migrate.head_revision()}"
+        ) from None
     return database_info(app)
 
 
