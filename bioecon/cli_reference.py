@@ -14,7 +14,8 @@ Generated from `bioecon --help` by `make docs`; do not edit by hand.
 ## Exit codes
 
 Every error prints one line (a refused file: one more line per problem) and exits with its
-code; none prints a traceback.
+code; none prints a traceback. Two loads of the same records at once: one writes them, the
+other waits and finds them unchanged, or exits 5 (另一个导入同时写入了相同的记录；请重试).
 
 | code | meaning |
 |---:|---|
