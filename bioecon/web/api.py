@@ -22,7 +22,7 @@ from bioecon.services import mapping as mapping_service
 from bioecon.services import plans as plan_service
 from bioecon.web.deps import app_of, default_as_of
 from bioecon.web.errors import ERROR_RESPONSES
-from bioecon.web.params import Page, Size
+from bioecon.web.params import Page
 from bioecon.web.responses import (
     DirectoryPage,
     LedgerRecord,
@@ -87,7 +87,7 @@ def ledger(
 def enterprises(
     request: Request,
     page: Page = 1,
-    size: Size = 50,
+    size: int = Query(50, description="1 to 500"),
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,

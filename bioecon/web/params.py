@@ -1,7 +1,8 @@
 """Bounds on what a request may carry, declared once for every route: each query and path
 value at most :data:`MAX_TEXT` characters (the app-wide dependency :func:`bounded_values`), a
-page number from 1 to :data:`MAX_PAGE`, a page size from 1 to :data:`MAX_SIZE`. A value out of
-bounds is a 422 (JSON under /api, the error page elsewhere) before any database work."""
+page number at most :data:`MAX_PAGE`. A value out of bounds is a 422 (JSON under /api, the error
+page elsewhere) before any database work. The directory service itself refuses a page below 1
+and a size outside 1–500 (InvalidValue, also 422)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,7 @@ refuses a LIKE pattern over 50,000 bytes (a 500 before this bound)."""
 MAX_PAGE = 1_000_000
 """Last page: beyond it an offset would overflow the databases' 64-bit integers."""
 
-MAX_SIZE = 500
-"""Largest page of the directory."""
-
-Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"from 1 to {MAX_PAGE:,}")]
-Size = Annotated[int, Query(ge=1, le=MAX_SIZE, description=f"1 to {MAX_SIZE}")]
+Page = Annotated[int, Query(le=MAX_PAGE, description=f"from 1 to {MAX_PAGE:,}")]
 
 
 def bounded_values(request: Request) -> None:
