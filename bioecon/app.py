@@ -29,16 +29,13 @@ class Bioecon:
         """One transaction: committed when the block ends, rolled back on any exception.
 
         A write reads what is stored, then writes the difference, so two writers must not
-        interleave. On SQLite the transaction takes the write lock when it begins: a second
-        writer waits for the first (busy_timeout) and reads what it committed. On PostgreSQL
-        it reads one snapshot (REPEATABLE READ): a concurrent writer that commits the same keys
-        meanwhile makes it fail (unique constraint, serialization failure) rather than mix two
-        states. Such a failure — or a wait that times out — is a :class:`Conflict` (nothing was
-        written; try again), mapped here, once, for every use case."""
+        interleave: a writer's transaction takes the database's write lock when it begins —
+        SQLite's (BEGIN IMMEDIATE), PostgreSQL's transaction-scoped advisory lock — and a second
+        writer waits for the first to commit, then reads what it wrote. A wait that times out,
+        or a unique key a writer outside bioecon committed first, is a :class:`Conflict`
+        (nothing was written; try again), mapped here, once, for every use case."""
         try:
             with self.engine.connect() as connection:
-                if connection.dialect.name == "postgresql":
-                    connection.execution_options(isolation_level="REPEATABLE READ")
                 connection.execution_options(**{WRITER: True})
                 with connection.begin():
                     yield connection
@@ -71,11 +68,12 @@ class Bioecon:
 
 def _lost_race(error: DBAPIError) -> bool:
     """A write that lost to a concurrent one: a unique key another transaction committed first
-    (SQLSTATE 23505), PostgreSQL's serialization failure or deadlock (class 40), SQLite's lock.
-    Other integrity errors (a foreign key, a check) are bugs, and stay what they are."""
+    (SQLSTATE 23505), a serialization failure or deadlock (class 40), a lock not granted in
+    time (55P03, SQLite's "database is locked"). Other integrity errors (a foreign key, a
+    check) are bugs, and stay what they are."""
     sqlstate = getattr(error.orig, "sqlstate", None)
     if isinstance(sqlstate, str):
-        return sqlstate == "23505" or sqlstate.startswith("40")
+        return sqlstate in ("23505", "55P03") or sqlstate.startswith("40")
     text = str(error.orig)
     return text.startswith("UNIQUE constraint failed") or "database is locked" in text
 

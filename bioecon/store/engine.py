@@ -26,6 +26,7 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
         event.listen(engine, "connect", _postgres_on_connect)
+        event.listen(engine, "begin", _postgres_begin)
     event.listen(engine, "handle_error", _unreachable)
     return engine
 
@@ -72,9 +73,15 @@ def _postgres_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 WRITER = "bioecon_writer"
-"""Execution option of a connection that will write: on SQLite its transaction takes the write
-lock when it begins (BEGIN IMMEDIATE), so a second writer waits (busy_timeout) for the first to
-commit and then reads what it wrote, instead of reading a state that is gone when it writes."""
+"""Execution option of a connection that will write: its transaction takes the write lock when
+it begins (SQLite: BEGIN IMMEDIATE; PostgreSQL: :data:`WRITE_LOCK`), so a second writer waits for
+the first to commit and then reads what it wrote, instead of reading a state that is gone when
+it writes."""
+
+WRITE_LOCK = 0x62696F65  # "bioe": the key of bioecon's transaction-scoped advisory lock
+WRITE_WAIT = "60s"
+"""How long a PostgreSQL writer waits for another (SQLite: busy_timeout, 5 s): loads of a few
+hundred thousand rows take about as long; beyond it the writer gives up with a Conflict."""
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -88,6 +95,12 @@ def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor.close()
     # 两年平均增速 needs sqrt; SQLite builds without math functions lack it.
     dbapi_connection.create_function("sqrt", 1, _sqrt, deterministic=True)
+
+
+def _postgres_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get(WRITER, False):
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_WAIT}'")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def _sqlite_begin(connection: Connection) -> None:
