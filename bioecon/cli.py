@@ -168,13 +168,23 @@ def plan() -> None:
 @plan.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Overwrite a stored plan of another document.")
+@click.option(
+    "--source-root",
+    "source_roots",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder source.path may also name a file in (the plan file's own folder always).",
+)
 @click.pass_context
-def plan_load(context: click.Context, files: tuple[Path, ...], replace: bool) -> None:
+def plan_load(
+    context: click.Context, files: tuple[Path, ...], replace: bool, source_roots: tuple[Path, ...]
+) -> None:
     """Load plan files. Loading an unchanged file again changes nothing; a changed file
     updates the stored plan in place; another document (title, source) under a stored code is
-    refused unless --replace. A file with any problem is refused whole."""
+    refused unless --replace. A file with any problem is refused whole. A plan's source.path
+    must lie in the plan file's folder or under a --source-root."""
     for file in files:
-        parsed = read_plan_file(file)
+        parsed = read_plan_file(file, source_roots=source_roots)
         report = plan_service.load_plan(
             app_of(context),
             bundle=parsed.bundle,

@@ -341,7 +341,7 @@ def _source_bytes(name: str, folder: Path, roots: Sequence[Path]) -> tuple[bytes
     if file is None:
         return None, (
             f"{name} 不在计划文件所在的文件夹内：source.path 只能指向该文件夹中的文件"
-            "（请把源文本复制到计划文件旁边）"
+            "（请把源文本复制到计划文件旁边，或用 plan load --source-root 指定允许的文件夹）"
         )
     try:
         return read_bounded(file, MAX_TEXT_FILE_BYTES), ""
