@@ -206,6 +206,9 @@ def _read(
                 continue
             if value is not None:
                 found[column.field] = value
+            elif column.required:
+                problems.append(Problem(f"第{raw.number}行 {column.header}", "必填，不能为空"))
+                bad = True
         if not bad:
             rows.append(DirectoryRow(raw.number, build(**found)))
     headers = {c.field: c.header for c in columns}
