@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING, Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -26,6 +25,7 @@ from bioecon.domain.amounts import MAX_MAGNITUDE
 from bioecon.domain.data_sets import EntrySheet
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.reporting_calendar import due_date
+from bioecon.io.sheet_writer import put_xlsx_cell
 from bioecon.messages import label
 
 # (header, width): the importer reads 指标, 区域, 期间, 口径, 数值, 来源; the rest are for reading
@@ -49,13 +49,6 @@ _GREY = PatternFill("solid", fgColor="E7E6E6")
 _BASIS_LABELS = {"month_value": "当月值", "ytd": "累计值", "period_end": "期末值"}
 
 
-def _put(cell: Cell | MergedCell, value: Any) -> None:
-    """A cell's value; text always as text (never run as a formula)."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = TYPE_STRING
-
-
 def _number(value: Decimal | None) -> Any:
     if value is None:
         return None
@@ -75,7 +68,7 @@ def write_entry_template(path: Path, sheet: EntrySheet) -> None:
 
 def _entry_rows(entry: Worksheet, sheet: EntrySheet) -> None:
     for column, (header, width) in enumerate(COLUMNS, start=1):
-        _put(entry.cell(1, column), header)
+        put_xlsx_cell(entry.cell(1, column), header)
         entry.cell(1, column).font = Font(bold=True)
         entry.column_dimensions[get_column_letter(column)].width = width
     for row, field in enumerate(sheet.fields, start=2):
@@ -87,7 +80,7 @@ def _entry_rows(entry: Worksheet, sheet: EntrySheet) -> None:
         )  # fmt: skip
         for column, value in enumerate(values, start=1):
             cell = entry.cell(row, column)
-            _put(cell, value)
+            put_xlsx_cell(cell, value)
             editable = COLUMNS[column - 1][0] in ("数值", "来源")
             cell.protection = Protection(locked=not editable)
             if not editable:
@@ -127,6 +120,6 @@ def _help(help_sheet: Worksheet, sheet: EntrySheet) -> None:
     )
     help_sheet.column_dimensions["A"].width = 100
     for row, text in enumerate(lines, start=1):
-        _put(help_sheet.cell(row, 1), text)
+        put_xlsx_cell(help_sheet.cell(row, 1), text)
         help_sheet.cell(row, 1).alignment = Alignment(wrap_text=False)
     help_sheet.cell(1, 1).font = Font(bold=True, size=13)

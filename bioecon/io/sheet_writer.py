@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import TYPE_STRING, MergedCell
+from openpyxl.cell.cell import Cell as XlsxCell
 
 from bioecon.io.formula_guard import protect
 from bioecon.io.tabular import Cell
@@ -60,14 +61,19 @@ def write_xlsx(
     sheet = workbook.active
     assert sheet is not None
     sheet.title = title[:31]
-    for row in (columns, *rows):
-        sheet.append([_excel_cell(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                # openpyxl would store text starting with "=" as a live formula; a string
-                # cell is shown and read back as the text it is.
-                cell.data_type = TYPE_STRING
+    for number, row in enumerate((columns, *rows), start=1):
+        for column, value in enumerate(row, start=1):
+            put_xlsx_cell(sheet.cell(number, column), value)
     workbook.save(path)
+
+
+def put_xlsx_cell(cell: XlsxCell | MergedCell, value: Cell | int | float) -> None:
+    """Set one workbook cell: an exact number when Excel holds it exactly, text as a string
+    cell — openpyxl would store text starting with "=" as a live formula; a string cell is
+    shown and read back as the text it is. Every XLSX export and template writes through it."""
+    cell.value = _excel_cell(value) if not isinstance(value, int | float) else value
+    if isinstance(cell.value, str):
+        cell.data_type = TYPE_STRING
 
 
 def _excel_cell(value: Cell) -> Any:
