@@ -23,9 +23,10 @@ from bioecon.domain.data_sets import DataSet
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import DueRule
 from bioecon.errors import InvalidInput, InvalidValue, Problem
-from bioecon.io.yaml_source import load_yaml, locate
+from bioecon.io.yaml_source import locate, read_yaml_file, validation_problems
 
 Code = Annotated[str, Field(min_length=1, max_length=80)]
+MAX_DATA_SET_FILE_BYTES = 1024 * 1024  # 5,000 org units and 500 indicators take ~120 KB
 
 
 class _Model(BaseModel):
@@ -65,20 +66,11 @@ class DataSetModel(_Model):
 def read_data_set_file(path: Path) -> DataSet:
     """Read and check a data-set file; every problem named with its field and line."""
     source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InvalidInput(source, [Problem("", "file not found")]) from None
-    except UnicodeDecodeError as error:
-        raise InvalidInput(source, [Problem("", f"not UTF-8 text: {error.reason}")]) from None
-    data, lines = load_yaml(text, source)
+    data, lines = read_yaml_file(path, MAX_DATA_SET_FILE_BYTES)
     try:
         model = DataSetModel.model_validate(data)
     except ValidationError as error:
-        problems = [
-            Problem(locate(tuple(item["loc"]), lines), str(item["msg"])) for item in error.errors()
-        ]
-        raise InvalidInput(source, problems) from None
+        raise InvalidInput(source, validation_problems(error, lines)) from None
     try:
         first = Period.parse(model.first_period)
     except InvalidValue as error:

@@ -39,7 +39,13 @@ from bioecon.domain.progress import Method
 from bioecon.errors import InvalidInput, Problem
 from bioecon.io.document_limits import MAX_PLAN_FILE_BYTES, MAX_TEXT_FILE_BYTES, read_bounded
 from bioecon.io.safe_paths import confined_path
-from bioecon.io.yaml_source import YamlPath, dump_yaml, load_yaml, locate
+from bioecon.io.yaml_source import (
+    YamlPath,
+    dump_yaml,
+    locate,
+    read_yaml_file,
+    validation_problems,
+)
 from bioecon.records import copy_into, field_values
 
 FORMAT: Final = "bioecon-plan/1"
@@ -274,18 +280,11 @@ def read_plan_file(path: Path, *, source_roots: Sequence[Path] = ()) -> ParsedPl
     """Read and check the file's shape; raise :class:`InvalidInput` with every problem found.
     ``source.path`` may name a file in the plan file's folder or in one of ``source_roots``."""
     source = str(path)
-    try:
-        text = read_bounded(path, MAX_PLAN_FILE_BYTES).decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(source, [Problem("", f"not UTF-8 text: {error.reason}")]) from None
-    data, lines = load_yaml(text, source)
+    data, lines = read_yaml_file(path, MAX_PLAN_FILE_BYTES)
     try:
         document = PlanFile.model_validate(data)
     except ValidationError as error:
-        problems = [
-            Problem(locate(tuple(item["loc"]), lines), _message(item)) for item in error.errors()
-        ]
-        raise InvalidInput(source, problems) from None
+        raise InvalidInput(source, validation_problems(error, lines, _message)) from None
     source_text, problems = _read_source(document, path.parent, source_roots, lines)
     if problems:
         raise InvalidInput(source, problems)

@@ -11,12 +11,16 @@ refuses at their field."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any, Final, Protocol
 
 import yaml
+from pydantic import ValidationError
 
 from bioecon.errors import InvalidInput, Problem, format_path
+from bioecon.io.document_limits import read_bounded
 
 YamlPath = tuple[str | int, ...]
 
@@ -191,3 +195,22 @@ def locate(path: YamlPath, lines: dict[YamlPath, int]) -> str:
 
 def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+
+
+def read_yaml_file(path: Path, limit: int) -> tuple[Any, dict[YamlPath, int]]:
+    """The data of the user's YAML file ``path`` (a regular file of at most ``limit`` bytes,
+    UTF-8) and the line of each value, or :class:`InvalidInput` saying why not."""
+    try:
+        text = read_bounded(path, limit).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(str(path), [Problem("", f"not UTF-8 text: {error.reason}")]) from None
+    return load_yaml(text, str(path))
+
+
+def validation_problems(
+    error: ValidationError,
+    lines: dict[YamlPath, int],
+    message: Callable[[Any], str] = lambda item: str(item["msg"]),
+) -> list[Problem]:
+    """Each pydantic finding as a problem at its field and line."""
+    return [Problem(locate(tuple(item["loc"]), lines), message(item)) for item in error.errors()]
