@@ -92,14 +92,19 @@ def reported_periods(
     return periods
 
 
-def due_by(
-    first: Period, rule: DueRule, today: date, *, jan_feb_combined: bool = False
-) -> list[Period]:
-    """Every period from ``first`` whose due date is on or before ``today`` (what 催报
-    looks at), oldest first."""
-    last = first
-    while due_date(last.next(), rule) <= today:
-        last = last.next()
-    if due_date(first, rule) > today:
+def ended_periods(first: Period, today: date, *, jan_feb_combined: bool = False) -> list[Period]:
+    """Every period a data set asks for from ``first`` whose last day is before ``today``
+    (what 催报 and the on-time rates look at), oldest first."""
+    last = None
+    probe = first
+    while _last_day(probe) < today:
+        last, probe = probe, probe.next()
+    if last is None:
         return []
     return reported_periods(first, last, jan_feb_combined=jan_feb_combined)
+
+
+def _last_day(period: Period) -> date:
+    return date(
+        period.year, period.last_month, calendar.monthrange(period.year, period.last_month)[1]
+    )

@@ -9,18 +9,16 @@ late (the first submission is not kept apart yet — the history of observations
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import role_book
-from bioecon.domain.access import Action, Principal, allowed
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.data_sets import DataSet, ReportStanding, standing
-from bioecon.domain.periods import Period
-from bioecon.domain.reporting_calendar import Timeliness, office_day, reported_periods
+from bioecon.domain.reporting_calendar import Timeliness, ended_periods, office_day
 from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
+from bioecon.services._scope import permitted
 from bioecon.store import Connection, indicators, orgunits
 from bioecon.store import data_sets as store
 from bioecon.store.migrate import ensure_current
@@ -82,28 +80,21 @@ def load_data_set(app: Bioecon, *, actor: Principal, data_set: DataSet) -> DataS
 def _require(
     connection: Connection, actor: Principal, action: Action, codes: Sequence[str]
 ) -> None:
-    chains = orgunits.chains(connection, codes)
-    outside = [c for c in codes if not allowed(role_book(), actor, action, chain=chains[c])]
+    allowed_codes = set(permitted(connection, actor, [action], codes))
+    outside = [c for c in codes if c not in allowed_codes]
     if outside:
         raise Forbidden(f"{actor.login} 无权处理这些区域：{'、'.join(outside[:10])}")
-
-
-def _in_scope(connection: Connection, actor: Principal, codes: Sequence[str]) -> list[str]:
-    chains = orgunits.chains(connection, codes)
-    book = role_book()
-    return [c for c in codes if allowed(book, actor, Action.READ, chain=chains[c])]
 
 
 def list_data_sets(app: Bioecon, *, actor: Principal) -> list[DataSet]:
     """Every data set with at least one assigned unit in the caller's scope."""
     with app.reading() as connection:
         ensure_current(connection)
-        return [d for d in store.listed(connection) if _in_scope(connection, actor, d.org_units)]
-
-
-def _ended(period: Period, today: date) -> bool:
-    last = calendar.monthrange(period.year, period.last_month)[1]
-    return date(period.year, period.last_month, last) < today
+        return [
+            d
+            for d in store.listed(connection)
+            if permitted(connection, actor, [Action.READ], d.org_units)
+        ]
 
 
 def reporting_status(
@@ -117,11 +108,10 @@ def reporting_status(
         if not found:
             raise NotFound(f"no data set '{code}'")
         data_set = found[0]
-        units = _in_scope(connection, actor, data_set.org_units)
-        if org_unit is not None:
-            chains = orgunits.chains(connection, units)
-            units = [u for u in units if org_unit in chains[u]]
-        periods = _periods(data_set, today)
+        units = permitted(connection, actor, [Action.READ], data_set.org_units, under=org_unit)
+        periods = ended_periods(
+            data_set.first_period, today, jan_feb_combined=data_set.jan_feb_combined
+        )
         if not periods or not units:
             return []
         reported = {
@@ -136,17 +126,6 @@ def reporting_status(
             on = office_day(got.last_reported_at) if got else None
             standings.append(standing(data_set, unit, period, count, on, today))
     return standings
-
-
-def _periods(data_set: DataSet, today: date) -> list[Period]:
-    first, last = data_set.first_period, None
-    probe = first
-    while _ended(probe, today):
-        last = probe
-        probe = probe.next()
-    if last is None:
-        return []
-    return reported_periods(first, last, jan_feb_combined=data_set.jan_feb_combined)
 
 
 def on_time_rates(

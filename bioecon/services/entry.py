@@ -4,11 +4,11 @@ previous period and the same period last year beside each field."""
 from __future__ import annotations
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import role_book
-from bioecon.domain.access import Action, Principal, allowed
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.data_sets import DataSet, EntryField, EntrySheet
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.errors import Forbidden, InvalidValue, NotFound
+from bioecon.services._scope import permitted
 from bioecon.store import data_sets as store
 from bioecon.store import indicators, orgunits
 from bioecon.store.migrate import ensure_current
@@ -29,11 +29,7 @@ def entry_sheet(
             raise NotFound(f"data set {code} does not assign org unit '{org_unit}'")
         if period.type is not data_set.period_type:
             raise InvalidValue(f"data set {code} is reported by {data_set.period_type.value}")
-        chain = orgunits.chains(connection, [org_unit])[org_unit]
-        book = role_book()
-        if not any(
-            allowed(book, actor, a, chain=chain) for a in (Action.REPORT, Action.MANAGE_PLANS)
-        ):
+        if not permitted(connection, actor, [Action.REPORT, Action.MANAGE_PLANS], [org_unit]):
             raise Forbidden(f"{actor.login} 无权为 {org_unit} 填报")
         known = indicators.by_code(connection, data_set.indicators)
         before, year_ago = _previous(data_set, period), period.same_period_last_year()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import role_book
-from bioecon.domain.access import Action, Principal, allowed
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditEntity, AuditEvent
-from bioecon.store import audit, orgunits
+from bioecon.services._scope import permitted
+from bioecon.store import audit
 from bioecon.store.migrate import ensure_current
 
 
@@ -22,9 +22,5 @@ def value_history(
         if entity is not AuditEntity.OBSERVATION:
             return events
         units = {e.record_key.split("/")[1] for e in events if e.record_key.count("/") >= 1}
-        chains = orgunits.chains(connection, units)
-    book = role_book()
-    readable = {
-        u for u in units if u in chains and allowed(book, actor, Action.READ, chain=chains[u])
-    }
+        readable = set(permitted(connection, actor, [Action.READ], sorted(units)))
     return [e for e in events if e.record_key.split("/")[1] in readable]

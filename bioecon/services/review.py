@@ -14,13 +14,13 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import role_book
-from bioecon.domain.access import Principal, allowed
+from bioecon.domain.access import Principal
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.domain.model import ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
 from bioecon.domain.review import TRANSITIONS, ReviewStep, StepRefused, after
 from bioecon.errors import Forbidden, NotFound
+from bioecon.services._scope import permitted
 from bioecon.store import audit, orgunits
 from bioecon.store import observation_review as store
 from bioecon.store.migrate import ensure_current
@@ -75,10 +75,9 @@ def review_value(
     now = datetime.now(UTC)
     with app.transaction() as connection:
         ensure_current(connection)
-        chain = orgunits.chains(connection, [key.org_unit]).get(key.org_unit)
-        if chain is None:
+        if not orgunits.existing(connection, [key.org_unit]):
             raise NotFound(f"no org unit '{key.org_unit}'")
-        if not allowed(role_book(), actor, TRANSITIONS[step].action, chain=chain):
+        if not permitted(connection, actor, [TRANSITIONS[step].action], [key.org_unit]):
             raise Forbidden(f"{actor.login} 无权对 {key.org_unit} 的数值执行此操作")
         stored = store.find(
             connection,

@@ -12,8 +12,8 @@ from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import (
     DueRule,
     Timeliness,
-    due_by,
     due_date,
+    ended_periods,
     locked,
     reported_periods,
     timeliness,
@@ -64,11 +64,14 @@ def test_january_is_not_asked_for_when_january_and_february_are_combined() -> No
     assert len(reported_periods(first, last)) == 4
 
 
-def test_what_is_due_by_a_day() -> None:
-    # on 2025-07-05 June is due (its last day), July is not; 2025-01 is skipped (1–2月合并)
-    due = due_by(Period.month(2025, 1), MONTHLY, date(2025, 7, 5), jan_feb_combined=True)
-    assert [str(p) for p in due] == ["2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]
-    assert due_by(Period.month(2025, 7), MONTHLY, date(2025, 7, 5)) == []
+def test_the_periods_that_have_ended_by_a_day() -> None:
+    # on 2025-07-05 June has ended (06-30), July has not; 2025-01 is skipped (1–2月合并)
+    ended = ended_periods(Period.month(2025, 1), date(2025, 7, 5), jan_feb_combined=True)
+    assert [str(p) for p in ended] == ["2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]
+    assert ended_periods(Period.month(2025, 7), date(2025, 7, 5)) == []
+    # a quarter ends on its last day: Q2 has ended on 07-01, not on 06-30
+    assert ended_periods(Period.quarter(2025, 2), date(2025, 6, 30)) == []
+    assert ended_periods(Period.quarter(2025, 2), date(2025, 7, 1)) == [Period.quarter(2025, 2)]
 
 
 @pytest.mark.parametrize(
