@@ -11,9 +11,7 @@ row left without a value as not reported (docs/reporting.md).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -25,6 +23,7 @@ from bioecon.domain.amounts import MAX_MAGNITUDE
 from bioecon.domain.data_sets import EntrySheet
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.reporting_calendar import due_date
+from bioecon.io.observations import BASIS_NAMES
 from bioecon.io.sheet_writer import put_xlsx_cell
 from bioecon.messages import label
 
@@ -46,13 +45,6 @@ COMPARISON_HEADERS = ("指标名称", "单位", "上期值", "去年同期值")
 
 ENTRY_SHEET, HELP_SHEET = "填报", "填表说明"
 _GREY = PatternFill("solid", fgColor="E7E6E6")
-_BASIS_LABELS = {"month_value": "当月值", "ytd": "累计值", "period_end": "期末值"}
-
-
-def _number(value: Decimal | None) -> Any:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def write_entry_template(path: Path, sheet: EntrySheet) -> None:
@@ -75,8 +67,7 @@ def _entry_rows(entry: Worksheet, sheet: EntrySheet) -> None:
         i = field.indicator
         values = (
             i.code, i.name, i.unit, sheet.org_unit, str(sheet.period),
-            _BASIS_LABELS[i.basis.value], _number(field.previous), _number(field.last_year),
-            _number(field.value), None,
+            BASIS_NAMES[i.basis], field.previous, field.last_year, field.value, None,
         )  # fmt: skip
         for column, value in enumerate(values, start=1):
             cell = entry.cell(row, column)

@@ -61,14 +61,17 @@ HEADER_ALIASES = {
     "去年同期值": "last_year",
 }
 
-BASIS_ALIASES = {
+# How a file written for people (the entry template) spells each basis; read back below.
+BASIS_NAMES = {
+    ReportingBasis.MONTH_VALUE: "当月值",
+    ReportingBasis.YTD: "累计值",
+    ReportingBasis.PERIOD_END: "期末值",
+}
+BASIS_ALIASES = {name: basis for basis, name in BASIS_NAMES.items()} | {
     "当月": ReportingBasis.MONTH_VALUE,
-    "当月值": ReportingBasis.MONTH_VALUE,
     "当期值": ReportingBasis.MONTH_VALUE,
     "累计": ReportingBasis.YTD,
-    "累计值": ReportingBasis.YTD,
     "期末": ReportingBasis.PERIOD_END,
-    "期末值": ReportingBasis.PERIOD_END,
 }
 STATUS_ALIASES = {
     "草稿": ObservationStatus.DRAFT,

@@ -67,11 +67,11 @@ def write_xlsx(
     workbook.save(path)
 
 
-def put_xlsx_cell(cell: XlsxCell | MergedCell, value: Cell | int | float) -> None:
+def put_xlsx_cell(cell: XlsxCell | MergedCell, value: Cell) -> None:
     """Set one workbook cell: an exact number when Excel holds it exactly, text as a string
     cell — openpyxl would store text starting with "=" as a live formula; a string cell is
     shown and read back as the text it is. Every XLSX export and template writes through it."""
-    cell.value = _excel_cell(value) if not isinstance(value, int | float) else value
+    cell.value = _excel_cell(value)
     if isinstance(cell.value, str):
         cell.data_type = TYPE_STRING
 
