@@ -670,17 +670,47 @@ def demo_build(context: click.Context) -> None:
 @click.option(
     "--simulated", is_flag=True, help="Label every page and API response 模拟数据 (the demo)."
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Let anonymous visitors read (read-only, never the registry's financial fields);"
+    " without it every page and API route needs a login or an API token.",
+)
+@click.option(
+    "--behind-https",
+    "forwarded_from",
+    metavar="PROXY_ADDRESSES",
+    help="Served behind an HTTPS reverse proxy at these addresses (comma-separated, e.g."
+    " 127.0.0.1): cookies are marked Secure, HSTS is sent, the client address is taken from"
+    " the proxy's X-Forwarded-For.",
+)
 @click.pass_context
-def serve(context: click.Context, host: str, port: int, simulated: bool) -> None:
+def serve(
+    context: click.Context,
+    host: str,
+    port: int,
+    simulated: bool,
+    public: bool,
+    forwarded_from: str | None,
+) -> None:
     """Serve the web app (pages, JSON API under /api, OpenAPI docs at /docs)."""
     import uvicorn
 
     from bioecon.web.app import create_app
 
     database_service.database_info(app_of(context))  # fail early on a bad database URL
-    click.echo(f"bioecon at http://{host}:{port}/  (API docs: /docs)", err=True)
+    web = create_app(
+        app_of(context), simulated=simulated, public=public, secure_cookies=bool(forwarded_from)
+    )
+    access = "anonymous visitors may read" if public else "login required"
+    click.echo(f"bioecon at http://{host}:{port}/  (API docs: /docs; {access})", err=True)
     uvicorn.run(
-        create_app(app_of(context), simulated=simulated), host=host, port=port, log_level="warning"
+        web,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=bool(forwarded_from),
+        forwarded_allow_ips=forwarded_from or None,
     )
 
 

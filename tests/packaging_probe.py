@@ -26,7 +26,7 @@ def linked(html: str) -> list[str]:
 def main(database_url: str) -> None:
     app = Bioecon(Settings(database_url=database_url))
     fetched: dict[str, tuple[int, int]] = {}
-    with TestClient(create_app(app)) as client:
+    with TestClient(create_app(app, public=True)) as client:
 
         def fetch(path: str) -> str:
             response = client.get(path)

@@ -23,6 +23,9 @@ class AuditAction(StrEnum):
     REOPEN = "reopen"
     DISABLE = "disable"
     RESET_PASSWORD = "reset_password"
+    LOG_IN = "log_in"
+    LOG_OUT = "log_out"
+    LOGIN_FAILED = "login_failed"
 
 
 class AuditEntity(StrEnum):
@@ -34,6 +37,7 @@ class AuditEntity(StrEnum):
     MAPPING = "mapping"
     USER = "user"
     API_TOKEN = "api_token"
+    SESSION = "session"  # a web login (登录会话)
 
 
 @dataclass(frozen=True, slots=True)

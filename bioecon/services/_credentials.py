@@ -61,6 +61,11 @@ def new_token() -> str:
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
+def new_session_cookie() -> str:
+    """A web session's cookie value: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
 def token_digest(token: str) -> str:
     """What is stored of a token: its SHA-256 (a token is random, so no salt or stretching
     is needed, and a lookup by digest stays one indexed query)."""

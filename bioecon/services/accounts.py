@@ -21,7 +21,7 @@ from bioecon.domain.access import Action, Principal, Role, Scope, allowed
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.errors import Conflict, Forbidden, InvalidValue, NotAuthenticated, NotFound
 from bioecon.services import _credentials as credentials
-from bioecon.store import Connection, audit, orgunits, responsible_units
+from bioecon.store import Connection, audit, orgunits, responsible_units, sessions
 from bioecon.store import accounts as store
 from bioecon.store.migrate import ensure_current
 
@@ -201,9 +201,18 @@ def _change(
         before = _stored(connection, login)
         _require_manager(connection, actor, before.scope, before.role)
         store.update_account(connection, login, values)
+        if action in (AuditAction.DISABLE, AuditAction.RESET_PASSWORD):
+            sessions.end_of_user(connection, _user_id(connection, login))
         after = _stored(connection, login)
         _record(connection, actor, origin, after, action, before, now, reason)
         return after
+
+
+def _user_id(connection: Connection, login: str) -> int:
+    row = store.by_login(connection, login)
+    if row is None:
+        raise NotFound(f"没有用户 {login}")
+    return int(row["id"])
 
 
 def disable_user(

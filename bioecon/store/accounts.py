@@ -12,7 +12,7 @@ from bioecon.store import tables as t
 from bioecon.store.orgunits import in_subtree
 
 
-def _query() -> Select[tuple[object, ...]]:
+def account_query() -> Select[tuple[object, ...]]:
     u, o, r = t.user_account, t.org_unit, t.responsible_unit
     return (
         select(u, o.c.code.label("org_unit"), r.c.code.label("responsible_unit"))
@@ -24,13 +24,17 @@ def _query() -> Select[tuple[object, ...]]:
 
 def by_login(connection: Connection, login: str) -> Mapping[str, Any] | None:
     """The account ``login`` with its org-unit and responsible-unit codes, or None."""
-    row = connection.execute(_query().where(t.user_account.c.login == login)).mappings().first()
+    row = (
+        connection.execute(account_query().where(t.user_account.c.login == login))
+        .mappings()
+        .first()
+    )
     return dict(row) if row is not None else None
 
 
 def listed(connection: Connection, org_unit: str | None) -> list[Mapping[str, Any]]:
     """Every account (whose org unit lies in ``org_unit``'s subtree), by login."""
-    query = _query()
+    query = account_query()
     if org_unit is not None:
         query = query.where(in_subtree(t.user_account, org_unit))
     return [dict(row) for row in connection.execute(query).mappings()]
@@ -67,6 +71,8 @@ def account_of_token(
         return None
     connection.execute(update(k).where(k.c.id == token.id).values(last_used_at=now))
     row = (
-        connection.execute(_query().where(t.user_account.c.id == token.user_id)).mappings().first()
+        connection.execute(account_query().where(t.user_account.c.id == token.user_id))
+        .mappings()
+        .first()
     )
     return dict(row) if row is not None and row["active"] else None

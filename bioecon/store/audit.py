@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, insert, select
+from sqlalchemy import ColumnElement, Connection, func, insert, select
 
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.store import tables as t
@@ -43,6 +44,21 @@ def history(
     if record_key is not None:
         condition = condition & (a.c.record_key == record_key)
     return _latest(connection, condition, limit)
+
+
+def count_since(
+    connection: Connection,
+    entity: AuditEntity,
+    action: AuditAction,
+    origin: str,
+    since: datetime,
+) -> int:
+    """How many events of ``entity`` and ``action`` came from ``origin`` after ``since``."""
+    a = t.audit_event
+    query = select(func.count()).where(
+        a.c.entity == entity.value, a.c.action == action.value, a.c.origin == origin, a.c.at > since
+    )
+    return int(connection.execute(query).scalar_one())
 
 
 def history_under(

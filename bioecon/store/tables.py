@@ -13,7 +13,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -23,9 +22,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 
-from bioecon.store.types import BigId, ExactDecimal
+from bioecon.store.types import BigId, ExactDecimal, UtcDateTime
 
 metadata = MetaData(
     naming_convention={
@@ -107,7 +107,7 @@ plan = Table(
     Column("source_sha256", String(64)),
     Column("thresholds", JSON),  # overrides of the progress thresholds (docs/progress.md)
     Column("tiers", JSON),  # the plan's own tier rules (same schema as bioecon/data/tiers.yaml)
-    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_at", UtcDateTime(), nullable=False),
     comment="规划/行动计划",
 )
 
@@ -207,7 +207,7 @@ observation = Table(
     Column("status", String(12), nullable=False),
     Column("source", String(500)),
     Column("reported_by", String(120)),
-    Column("reported_at", DateTime(timezone=True), nullable=False),
+    Column("reported_at", UtcDateTime(), nullable=False),
     UniqueConstraint("indicator_id", "org_unit_id", "sector", "period", "basis"),
     CheckConstraint("period_type IN ('month', 'quarter', 'year')", name="period_type"),
     comment="监测台账: one reported value",
@@ -327,9 +327,9 @@ user_account = Table(
     Column("password_hash", String(200), nullable=False),  # argon2id, with its parameters
     Column("active", Boolean, nullable=False),
     Column("failed_logins", Integer, nullable=False),  # consecutive, reset by a good login
-    Column("locked_until", DateTime(timezone=True)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("password_changed_at", DateTime(timezone=True), nullable=False),
+    Column("locked_until", UtcDateTime()),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("password_changed_at", UtcDateTime(), nullable=False),
     CheckConstraint(
         "role IN ('admin', 'plan_office', 'reporter', 'reviewer', 'department', 'viewer')",
         name="role",
@@ -344,19 +344,40 @@ api_token = Table(
     Column("user_id", Integer, ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False),
     Column("name", String(80), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 hex of the token
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("expires_at", DateTime(timezone=True), nullable=False),
-    Column("revoked_at", DateTime(timezone=True)),
-    Column("last_used_at", DateTime(timezone=True)),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("revoked_at", UtcDateTime()),
+    Column("last_used_at", UtcDateTime()),
     UniqueConstraint("user_id", "name"),
     comment="个人 API 令牌: only the token's hash is kept",
+)
+
+web_session = Table(
+    "web_session",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 hex of the cookie
+    Column("user_id", Integer, ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False),
+    Column("origin", String(120), nullable=False),  # web:<client address> at login
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_seen_at", UtcDateTime(), nullable=False),  # idle expiry counts from it
+    comment="登录会话: only the session cookie's hash is kept",
+)
+
+server_secret = Table(
+    "server_secret",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", String(200), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    comment="signing secrets shared by every worker of one database (the CSRF cookie's)",
 )
 
 audit_event = Table(
     "audit_event",
     metadata,
     Column("id", BigId, primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("actor", String(64), nullable=False),  # the login (the CLI: its local admin)
     Column("origin", String(120), nullable=False),  # cli:<host user> or web:<client address>
     Column("entity", String(30), nullable=False),  # observation, enterprise, plan, user …
@@ -368,6 +389,14 @@ audit_event = Table(
     comment="操作留痕: append-only history of every change (triggers refuse UPDATE/DELETE)",
 )
 Index("ix_audit_event_record", audit_event.c.entity, audit_event.c.record_key)
+_LOGIN_FAILED = text("action = 'login_failed'")  # failed logins per address (rate limiting)
+Index(
+    "ix_audit_event_login_failed",
+    audit_event.c.origin,
+    audit_event.c.at,
+    postgresql_where=_LOGIN_FAILED,
+    sqlite_where=_LOGIN_FAILED,
+)
 
 # --- data sets (填报任务) -------------------------------------------------------------------
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, Numeric
+from sqlalchemy import BigInteger, DateTime, Integer, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -46,6 +47,32 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if dialect.name == "sqlite":
             return canonical_decimal(Decimal(int(value)) / _SCALE)
         return canonical_decimal(Decimal(value))
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment, always read back as an aware UTC datetime.
+
+    PostgreSQL keeps ``timestamptz`` and returns aware values; SQLite has no time-zone type
+    and returns naive ones. Every moment is written in UTC (aware values are converted), so a
+    naive value read back is UTC, and this type says so in one place — callers never compare
+    a naive value with an aware one.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            return value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment: datetime = value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
 
 
 # A 64-bit key on PostgreSQL; SQLite auto-increments only a column declared INTEGER.

@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from importlib import resources
 
 from fastapi import Depends, FastAPI, Request, Response
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -21,18 +20,24 @@ from fastapi.templating import Jinja2Templates
 from bioecon import __version__
 from bioecon.app import Bioecon
 from bioecon.errors import ConfigurationError
-from bioecon.web import api, errors, pages, registers
+from bioecon.services import sessions as session_service
+from bioecon.web import api, auth, csrf, errors, pages, registers
 from bioecon.web.params import bounded_values
+from bioecon.web.security_headers import add_security_headers
 
 PACKAGE = resources.files("bioecon.web")
-DOCS_FONT = (
-    '<link rel="stylesheet" href="/vendor/noto-sans-sc/400.css">'
-    "<style>.swagger-ui .info *, .swagger-ui .markdown *, .swagger-ui .opblock-summary-description"
-    ' { font-family: "Noto Sans SC", sans-serif !important; }</style>'
-)
 
 
-def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
+def create_app(
+    bioecon: Bioecon,
+    *,
+    simulated: bool = False,
+    public: bool = False,
+    secure_cookies: bool = False,
+) -> FastAPI:
+    """The app over ``bioecon``. ``public`` lets anonymous visitors read as the public
+    viewer (``serve --public``); ``secure_cookies`` marks cookies Secure and sends HSTS (the
+    app is served behind HTTPS)."""
     app = FastAPI(
         title="bioecon",
         version=__version__,
@@ -43,11 +48,13 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
     )
     app.state.bioecon = bioecon
     app.state.simulated = simulated
+    app.state.access = auth.AccessPolicy(public=public, secure_cookies=secure_cookies)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     templates.env.filters["yi"] = pages.yi
     templates.env.filters["rate"] = pages.rate
     app.state.templates = templates
     errors.install(app)
+    app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(registers.api)
@@ -56,23 +63,21 @@ def create_app(bioecon: Bioecon, *, simulated: bool = False) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
 
     app.add_api_route("/docs", api_docs, include_in_schema=False, response_class=HTMLResponse)
+    # the last added runs first: headers on every answer, then CSRF, then who is asking
     if simulated:
         app.middleware("http")(simulated_notice)
+    app.middleware("http")(auth.identify)
+    secret = session_service.signing_secret(bioecon, name="csrf")
+    csrf.protect(app, secret=secret, secure_cookies=secure_cookies)
+    app.middleware("http")(add_security_headers)
     return app
 
 
-def api_docs() -> HTMLResponse:
-    """Swagger UI for the API, its files served from the package like every other asset."""
-    page = get_swagger_ui_html(
-        openapi_url="/openapi.json",
-        title="bioecon API",
-        swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
-        swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
-        swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
-    )
-    # Chinese descriptions need the app's own CJK font (intranet machines may have none)
-    html = bytes(page.body).decode().replace("</head>", f"{DOCS_FONT}</head>", 1)
-    return HTMLResponse(html)
+def api_docs(request: Request) -> Response:
+    """Swagger UI for the API, its files served from the package like every other asset and
+    started by a script file (the Content-Security-Policy allows no inline script)."""
+    response: Response = request.app.state.templates.TemplateResponse(request, "docs.html", {})
+    return response
 
 
 async def simulated_notice(

@@ -23,7 +23,7 @@ from bioecon.services import plans as plan_service
 from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
 from bioecon.web.deps import app_of as _app
-from bioecon.web.deps import default_as_of
+from bioecon.web.deps import default_as_of, page_context
 from bioecon.web.i18n import speaker
 from bioecon.web.params import Page
 from bioecon.web.spans import Span, highlight
@@ -47,6 +47,7 @@ def render(request: Request, template: str, **context: Any) -> Response:
             "say": speaker(lang),
             "lang": lang,
             "simulated": request.app.state.simulated,
+            **page_context(request),
             **context,
         },
     )

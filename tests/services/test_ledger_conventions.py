@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from bioecon.app import Bioecon
 from bioecon.domain.ledger import LedgerEntry
@@ -20,8 +19,8 @@ from bioecon.domain.periods import Period
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.ledger import ledger
 from bioecon.services.plans import load_plan
-from bioecon.web.app import create_app
 from tests.services.conftest import load_csv
+from tests.web_login import admin_client
 
 HEADER = "indicator,org_unit,period,value,basis,status\n"
 
@@ -209,6 +208,6 @@ def test_jan_feb_combined_is_one_period_without_mom(world_plan: Bioecon, tmp_pat
 def test_the_page_labels_february_1_2(world_plan: Bioecon, tmp_path: Path) -> None:
     load_jan_feb_plan(world_plan, tmp_path)
     load_csv(world_plan, tmp_path, HEADER + "jf,D1,2025-02,50,ytd,approved\n")
-    with TestClient(create_app(world_plan)) as client:
+    with admin_client(world_plan) as client:
         page = client.get("/indicators/jf?org_unit=D1&first=2025-01&last=2025-03").text
     assert "2025-02 (1–2月)" in page and "2025-01" not in page.split("<tbody>")[-1]

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
 from bioecon.app import Bioecon
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
@@ -15,8 +13,8 @@ from bioecon.io.ledger_output import ledger_csv
 from bioecon.io.observations import observations_csv
 from bioecon.services.ledger import ledger
 from bioecon.services.observations import export_observations
-from bioecon.web.app import create_app
 from tests.services.conftest import load_csv
+from tests.web_login import admin_client
 
 DATA = (
     "indicator,org_unit,period,value,basis,status\n"
@@ -29,7 +27,7 @@ def test_the_page_and_the_api_mark_unreviewed_entries(world_plan: Bioecon, tmp_p
     load_csv(world_plan, tmp_path, DATA)
     with (
         Bioecon(replace(world_plan.settings, ledger_admits_submitted=True)) as admitting,
-        TestClient(create_app(admitting)) as client,
+        admin_client(admitting) as client,
     ):
         page = client.get("/indicators/rev?org_unit=D1&first=2025-01&last=2025-02").text
         api = client.get("/api/ledger?indicator=rev&org_unit=D1&from=2025-01&to=2025-02")

@@ -79,7 +79,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = tmp_path_factory.mktemp("web") / "demo.db"
     with Bioecon(Settings(database_url=f"sqlite:///{database}")) as bioecon:
         build_demo(bioecon, today=BUILD_DAY)
-        with serving(create_app(bioecon, simulated=True)) as base:
+        with serving(create_app(bioecon, simulated=True, public=True)) as base:
             yield base
 
 

@@ -19,6 +19,7 @@ from bioecon.settings import Settings
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
 from tests.web.test_openapi_contract import closed, response_schema
+from tests.web_login import admin_client
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).parents[2] / "test-artifacts" / "mapping" / "plan-mapping.png"
@@ -53,7 +54,7 @@ def loaded(app: Bioecon, folder: Path) -> Bioecon:
 
 @pytest.fixture
 def client(app: Bioecon, tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(loaded(app, tmp_path))) as test_client:
+    with admin_client(loaded(app, tmp_path)) as test_client:
         yield test_client
 
 
@@ -103,7 +104,7 @@ def site(tmp_path: Path) -> Iterator[str]:
         from bioecon.services.database import upgrade_database
 
         upgrade_database(bioecon, revision="head")
-        with serving(create_app(loaded(bioecon, tmp_path))) as base:
+        with serving(create_app(loaded(bioecon, tmp_path), public=True)) as base:
             yield base
 
 

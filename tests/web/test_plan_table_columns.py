@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
 from bioecon.app import Bioecon
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.plans import load_plan
-from bioecon.web.app import create_app
+from tests.web_login import admin_client
 
 TABLED = """\
 plan: {code: tb, title: 某市生物经济“十四五”规划, region: TB, horizon: {start: 2021, end: 2025}}
@@ -46,7 +44,7 @@ def _row(html: str, key: str) -> str:
 def test_nature_and_base_where_the_plan_states_them(app: Bioecon, tmp_path: Path) -> None:
     _load(app, tmp_path, "tb", TABLED)
     _load(app, tmp_path, "pl", PLAIN)
-    with TestClient(create_app(app)) as client:
+    with admin_client(app) as client:
         html = client.get("/plans/tb?as_of=2025-12").text
         assert "<th>属性</th>" in html and "<th>基期</th>" in html
         assert "预期性" in _row(html, "T1") and "1,600.00 亿元 (2020)" in _row(html, "T1")

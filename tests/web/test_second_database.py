@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
 from bioecon.app import Bioecon
 from bioecon.services.database import upgrade_database
 from bioecon.services.extraction import extract_document, extracted_plan
 from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
-from bioecon.web.app import create_app
+from tests.web_login import admin_client
 
 TEXT = "到2025年,全市建成5座示范工厂,生物制造产业规模突破300亿元。\n(责任单位:市发改委、市工信局)\n"
 
@@ -30,7 +28,7 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
             extraction=extract_document(source=source), code="demo-free", region="320100"
         )
         load_plan(app, bundle=bundle, source=str(source))
-        with TestClient(create_app(app)) as client:
+        with admin_client(app) as client:
             pages = ["/", "/plans/demo-free", "/plans/demo-free/text", "/compare", "/enterprises"]
             for page in pages:
                 response = client.get(page)
