@@ -25,6 +25,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 from stdnum.cn.uscc import calc_check_digit
@@ -54,11 +55,24 @@ from bioecon.domain.uscc import org_check_char
 from bioecon.extract.planfile import to_bundle
 from bioecon.extract.targets import extract_targets
 from bioecon.extract.tasks import extract_tasks
+from bioecon.io.data_set_file import read_data_set_file
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.data_sets import load_data_set
 from bioecon.services.database import database_info, upgrade_database
 from bioecon.services.enterprises import classify_registry, load_enterprises
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_projects
+
+
+def _demo_data_set(app: Bioecon, last: Period) -> list[str]:
+    """The data set the demo accounts report (``data/demo/data_set.yaml``), from ``last``."""
+    with resources.as_file(resources.files("bioecon.data") / "demo" / "data_set.yaml") as path:
+        spec = read_data_set_file(path)
+    data_set = replace(spec, first_period=last.to(spec.period_type))
+    report = load_data_set(app, actor=LOCAL_ADMIN, data_set=data_set)
+    done = "created" if report.created else "updated"
+    return [f"data set {report.code}: {done}, reporting from {data_set.first_period}"]
 
 
 def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
@@ -101,6 +115,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
     )
     log.append(f"人工校正 in all: {total_corrections}")
     log += create_demo_accounts(app)
+    log += _demo_data_set(app, last)
     counts = database_info(app).row_counts
     log.append(
         "holds: " + ", ".join(f"{table} {rows}" for table, rows in sorted(counts.items()) if rows)

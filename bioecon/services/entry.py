@@ -1,14 +1,27 @@
 """Data entry (填报): what one unit reports for one period of a data set, with the unit's
-previous period and the same period last year beside each field."""
+previous period and the same period last year beside each field; saving the form."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
 from bioecon.app import Bioecon
+from bioecon.catalogs import unit_registry, value_bounds
 from bioecon.domain.access import Action, Principal
+from bioecon.domain.amounts import parse_decimal
+from bioecon.domain.bounds import value_problem
 from bioecon.domain.data_sets import DataSet, EntryField, EntrySheet
+from bioecon.domain.model import ObservationStatus
+from bioecon.domain.observation_input import ObservationFile, ObservationRow
 from bioecon.domain.periods import Period, PeriodType
-from bioecon.errors import Forbidden, InvalidValue, NotFound
+from bioecon.domain.reporting_calendar import due_date, locked
+from bioecon.domain.review import editable
+from bioecon.errors import Conflict, Forbidden, InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.services._scope import permitted
+from bioecon.services.observations import load_observations
 from bioecon.store import data_sets as store
 from bioecon.store import indicators, orgunits
 from bioecon.store.migrate import ensure_current
@@ -64,3 +77,101 @@ def _previous(data_set: DataSet, period: Period) -> Period:
         if period.index == 2:
             return Period.month(period.year - 1, 12)
     return period.previous()
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySaved:
+    """What a saved form changed: the fields written, and the status they now have."""
+
+    written: tuple[str, ...]
+    status: ObservationStatus
+
+
+LOCKED = "{period} 已于 {day} 锁定（报送截止后 {days} 天），如需修改请联系规划办"
+NOT_EDITABLE = {
+    ObservationStatus.SUBMITTED: "已报送，待审核；如需修改请先撤回",
+    ObservationStatus.APPROVED: "已审核通过（已锁定）；如需修改须由审核员重新打开",
+}
+
+
+def save_entry(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    origin: str,
+    code: str,
+    org_unit: str,
+    period: Period,
+    values: Mapping[str, str],
+    submit: bool,
+    today: date | None = None,
+) -> EntrySaved:
+    """Save the form's values as drafts (保存草稿), or save and submit them (报送). Every field
+    is checked as the importer checks a cell — a number in the indicator's unit, within its
+    bounds — and a bad field refuses the whole form, each problem named by its field. A value
+    already submitted or approved is not changed here (recall it, or have it reopened); a
+    period past its lock day is closed to reporters."""
+    today = today or date.today()
+    sheet = entry_sheet(app, actor=actor, code=code, org_unit=org_unit, period=period)
+    rule = sheet.data_set.due
+    if locked(period, rule, today) and not _manages(app, actor, org_unit):
+        closed = due_date(period, rule) + timedelta(days=rule.lock_after_days or 0)
+        message = LOCKED.format(period=period, day=closed, days=rule.lock_after_days)
+        raise Conflict(message)
+    rows, problems = _entered_rows(sheet, values)
+    if problems:
+        raise InvalidInput(f"{sheet.data_set.name} {sheet.org_unit_name} {period}", problems)
+    if not rows:
+        raise InvalidInput(
+            f"{sheet.data_set.name} {sheet.org_unit_name} {period}",
+            [Problem("", "没有填写任何数值")],
+        )
+    status = ObservationStatus.SUBMITTED if submit else ObservationStatus.DRAFT
+    entered = ObservationFile(f"web:{code}/{org_unit}/{period}", tuple(rows), (), (), 0)
+    load_observations(app, parsed=entered, status=status, reported_by=actor.login)
+    return EntrySaved(tuple(r.indicator for r in rows), status)
+
+
+def _beyond_bounds(field: EntryField, value: Decimal) -> str | None:
+    """The importer's bound rule (bounds.yaml), for one field."""
+    units = unit_registry()
+    unit = field.indicator.unit
+    dimension = units.get(unit).dimension if unit in units else ""
+    return value_problem(value_bounds()[1], field.indicator.code, dimension, value)
+
+
+def _manages(app: Bioecon, actor: Principal, org_unit: str) -> bool:
+    with app.reading() as connection:
+        return bool(permitted(connection, actor, [Action.MANAGE_PLANS], [org_unit]))
+
+
+def _entered_rows(
+    sheet: EntrySheet, values: Mapping[str, str]
+) -> tuple[list[ObservationRow], list[Problem]]:
+    """The filled-in fields as rows (an empty field is left as it is), and the problems,
+    each located by its field (the indicator code), as the form shows them."""
+    rows, problems = [], []
+    for number, field in enumerate(sheet.fields, start=1):
+        code = field.indicator.code
+        text = (values.get(code) or "").strip()
+        if not text:
+            continue
+        if field.status is not None and not editable(field.status):
+            if field.value is None or text != str(field.value):
+                problems.append(Problem(code, NOT_EDITABLE[field.status]))
+            continue
+        try:
+            value = parse_decimal(text)
+        except InvalidValue as refused:
+            problems.append(Problem(code, str(refused)))
+            continue
+        if (beyond := _beyond_bounds(field, value)) is not None:
+            problems.append(Problem(code, beyond))
+            continue
+        rows.append(
+            ObservationRow(
+                number, code, sheet.org_unit, sheet.period, value, None,
+                field.indicator.basis, None, f"填报：{sheet.data_set.code}",
+            )
+        )  # fmt: skip
+    return rows, problems

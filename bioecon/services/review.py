@@ -9,12 +9,13 @@ old and new status and the comment, in the history, in the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
-from bioecon.domain.access import Principal
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.domain.model import ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
@@ -111,3 +112,51 @@ def review_value(
             ],
         )
         return Reviewed(key, stored.value, stored.status, target)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """The submitted values the caller reviews (oldest first, at most ``limit``), and how
+    many there are in all."""
+
+    values: tuple[store.PendingValue, ...]
+    total: int
+
+
+QUEUE_LIMIT = 500
+
+
+def review_queue(app: Bioecon, *, actor: Principal, limit: int = QUEUE_LIMIT) -> ReviewQueue:
+    """Every value waiting for the caller's review (已报送, in its review scope: a district
+    reviewer sees its own unit and its parks, the city its districts)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        units = store.units_with_status(connection, ObservationStatus.SUBMITTED)
+        mine = permitted(connection, actor, [TRANSITIONS[ReviewStep.APPROVE].action], units)
+        if not mine:
+            return ReviewQueue((), 0)
+        values, total = store.with_status(connection, ObservationStatus.SUBMITTED, mine, limit)
+    return ReviewQueue(tuple(values), total)
+
+
+def review_notes(
+    app: Bioecon, *, actor: Principal, keys: Sequence[ValueKey]
+) -> dict[ValueKey, AuditEvent]:
+    """The latest rejection or reopening of each value (its comment goes back to the
+    reporter: the entry form shows it while the value is a draft), for the values of org
+    units the caller may read."""
+    returned = {AuditAction.REJECT, AuditAction.REOPEN}
+    with app.reading() as connection:
+        ensure_current(connection)
+        readable = set(
+            permitted(connection, actor, [Action.READ], sorted({k.org_unit for k in keys}))
+        )
+        notes = {}
+        for key in keys:  # a form's handful of fields, each one indexed lookup
+            if key.org_unit not in readable:
+                continue
+            events = audit.history(connection, AuditEntity.OBSERVATION, str(key), limit=50)
+            latest = [e for e in events if e.action in returned]
+            if latest:
+                notes[key] = latest[-1]
+    return notes
