@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -24,6 +27,13 @@ from bioecon.domain.units import UnitRegistry
 
 def _data(name: str) -> Traversable:
     return resources.files("bioecon.data").joinpath(*name.split("/"))
+
+
+@contextmanager
+def data_file_path(name: str) -> Iterator[Path]:
+    """A data file as a path on disk, for a reader that takes a file (the demo's data set)."""
+    with resources.as_file(_data(name)) as path:
+        yield path
 
 
 def read_data_text(name: str) -> str:

@@ -25,13 +25,12 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from stdnum.cn.uscc import calc_check_digit
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import indicator_catalogue, read_data_file, read_data_text
+from bioecon.catalogs import data_file_path, indicator_catalogue, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
 from bioecon.demo_accounts import create_demo_accounts
 from bioecon.demo_ledger import SIMULATED, simulated_ledger
@@ -67,7 +66,7 @@ from bioecon.services.projects import load_projects
 
 def _demo_data_set(app: Bioecon, last: Period) -> list[str]:
     """The data set the demo accounts report (``data/demo/data_set.yaml``), from ``last``."""
-    with resources.as_file(resources.files("bioecon.data") / "demo" / "data_set.yaml") as path:
+    with data_file_path("demo/data_set.yaml") as path:
         spec = read_data_set_file(path)
     data_set = replace(spec, first_period=last.to(spec.period_type))
     report = load_data_set(app, actor=LOCAL_ADMIN, data_set=data_set)
