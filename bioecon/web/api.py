@@ -22,7 +22,7 @@ from bioecon.services import mapping as mapping_service
 from bioecon.services import plans as plan_service
 from bioecon.web.deps import app_of, default_as_of
 from bioecon.web.errors import ERROR_RESPONSES
-from bioecon.web.params import Page
+from bioecon.web.params import PERIOD_PATTERN, AsOf, Page, PageSize
 from bioecon.web.responses import (
     DirectoryPage,
     LedgerRecord,
@@ -41,9 +41,7 @@ def plans(request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/plans/{reference}/targets", response_model=list_of(TargetEvaluation))
-def targets(
-    request: Request, reference: str, as_of: str | None = Query(None, description="YYYY-MM")
-) -> list[dict[str, Any]]:
+def targets(request: Request, reference: str, as_of: AsOf = None) -> list[dict[str, Any]]:
     """The `bioecon evaluate --format json` records of a plan (by id or code)."""
     app = app_of(request)
     period = Period.parse(as_of) if as_of else default_as_of(app)
@@ -67,8 +65,8 @@ def ledger(
     request: Request,
     indicator: str,
     org_unit: str,
-    first: str = Query(..., alias="from"),
-    last: str = Query(..., alias="to"),
+    first: str = Query(..., alias="from", pattern=PERIOD_PATTERN),
+    last: str = Query(..., alias="to", pattern=PERIOD_PATTERN),
     sector: str | None = None,
 ) -> list[dict[str, Any]]:
     """The `bioecon ledger --format json` records."""
@@ -87,7 +85,7 @@ def ledger(
 def enterprises(
     request: Request,
     page: Page = 1,
-    size: int = Query(50, description="1 to 500"),
+    size: PageSize = 50,
     category: str | None = None,
     org_unit: str | None = None,
     flag: str | None = None,

@@ -55,9 +55,9 @@ def create_app(
     app.state.templates = templates
     errors.install(app)
     app.include_router(auth.router)
-    app.include_router(api.router)
+    app.include_router(api.router, **auth.API_ACCESS)
     app.include_router(pages.router)
-    app.include_router(registers.api)
+    app.include_router(registers.api, **auth.API_ACCESS)
     app.include_router(registers.pages)
     app.include_router(reporting.router)
     app.mount("/vendor", StaticFiles(directory=vendor_folder()), name="vendor")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.security import HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from bioecon.catalogs import security_policy
@@ -25,7 +26,7 @@ from bioecon.errors import NotAuthenticated
 from bioecon.services import accounts as account_service
 from bioecon.services import sessions as session_service
 from bioecon.web.deps import app_of
-from bioecon.web.errors import api_error, wants_json
+from bioecon.web.errors import ApiError, api_error, wants_json
 from bioecon.web.pages import render
 
 SESSION_COOKIE = "bioecon_session"
@@ -39,6 +40,19 @@ MAX_LOGIN = 64
 MAX_NEXT = 2_000
 
 router = APIRouter(include_in_schema=False)
+
+BEARER = HTTPBearer(
+    auto_error=False,  # identify() has already answered a missing or bad token
+    description="个人 API 令牌 (`bioecon users token LOGIN`), or a logged-in session's cookie",
+)
+API_ACCESS: dict[str, Any] = {
+    "dependencies": [Depends(BEARER)],  # the schema says how to authenticate (securitySchemes)
+    "responses": {
+        401: {"model": ApiError, "description": "Not logged in, or the token is not valid"},
+        403: {"model": ApiError, "description": "Outside the caller's role or scope"},
+    },
+}
+"""What every /api router is included with (``create_app``)."""
 
 
 @dataclass(frozen=True, slots=True)
