@@ -15,7 +15,7 @@ from bioecon.domain.amounts import parse_decimal
 from bioecon.domain.bounds import value_problem
 from bioecon.domain.data_sets import DataSet, EntryField, EntrySheet
 from bioecon.domain.model import ObservationStatus
-from bioecon.domain.observation_input import ObservationFile, ObservationRow
+from bioecon.domain.observation_input import ObservationFile, ObservationRow, ObservationSource
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import due_date, locked
 from bioecon.domain.review import editable
@@ -175,3 +175,46 @@ def _entered_rows(
             )
         )  # fmt: skip
     return rows, problems
+
+
+def upload_entry(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    origin: str,
+    code: str,
+    org_unit: str,
+    period: Period,
+    parsed: ObservationSource,
+    submit: bool,
+    today: date | None = None,
+) -> EntrySaved:
+    """Save an uploaded entry template (填报模板) of this data set, unit and period exactly
+    as the form would be saved: every row must belong to this sheet (its indicators, this
+    unit, this period, each indicator once), and then the form's checks apply."""
+    sheet = entry_sheet(app, actor=actor, code=code, org_unit=org_unit, period=period)
+    problems: list[Problem] = []
+    values: dict[str, str] = {}
+    for piece in parsed.pieces():
+        problems += piece.problems
+        for row in piece.rows:
+            where = f"第{row.row}行"
+            if row.indicator not in sheet.data_set.indicators:
+                problems.append(Problem(where, f"指标 {row.indicator} 不在本填报任务中"))
+            elif row.org_unit != org_unit or row.period != period:
+                problems.append(
+                    Problem(
+                        where,
+                        f"本表只收 {org_unit} {period} 的数值（此行为 {row.org_unit} {row.period}）",
+                    )
+                )
+            elif row.indicator in values:
+                problems.append(Problem(where, f"指标 {row.indicator} 重复填写"))
+            else:
+                values[row.indicator] = str(row.value)
+    if problems:
+        raise InvalidInput(parsed.source, problems)
+    return save_entry(
+        app, actor=actor, origin=origin, code=code, org_unit=org_unit, period=period,
+        values=values, submit=submit, today=today,
+    )  # fmt: skip

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from bioecon.catalogs import role_book
 from bioecon.domain.access import Action
@@ -19,6 +23,8 @@ from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import Timeliness
 from bioecon.domain.review import ReviewStep
 from bioecon.errors import InvalidInput, InvalidValue, Problem
+from bioecon.io.entry_template import write_entry_template
+from bioecon.io.observations import read_observation_file
 from bioecon.services import data_sets as data_set_service
 from bioecon.services import entry as entry_service
 from bioecon.services import orgunits as orgunit_service
@@ -31,6 +37,9 @@ from bioecon.web.pages import render
 router = APIRouter(include_in_schema=False)
 MAX_FIELD = 64  # characters of one entered value (the importer's cell bound is far above)
 MAX_NOTE = 500
+MAX_UPLOAD = 2 * 1024 * 1024  # a template of a few dozen indicators is ~10 KB
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NO_FILE = "请选择要上传的填报模板（.xlsx）"
 ATTENTION = (Timeliness.OVERDUE, Timeliness.NOT_DUE)  # listed first: still to be reported
 
 
@@ -119,6 +128,49 @@ def _refused_form(
     )
     response.status_code = 422
     return response
+
+
+@router.get("/reporting/{code}/{org_unit}/{period}/template.xlsx")
+def entry_template(request: Request, code: str, org_unit: str, period: str) -> Response:
+    """The XLSX entry template of this sheet (the same file as `bioecon datasets template`)."""
+    app, actor = app_of(request), actor_of(request)
+    asked = Period.parse(period)
+    sheet = entry_service.entry_sheet(app, actor=actor, code=code, org_unit=org_unit, period=asked)
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "template.xlsx"
+        write_entry_template(path, sheet)
+        body = path.read_bytes()
+    name = f"{sheet.data_set.name}-{sheet.org_unit_name}-{asked}.xlsx"
+    disposition = f"attachment; filename=template.xlsx; filename*=UTF-8''{quote(name)}"
+    return Response(body, media_type=XLSX, headers={"Content-Disposition": disposition})
+
+
+@router.post("/reporting/{code}/{org_unit}/{period}/upload")
+async def upload_entry(request: Request, code: str, org_unit: str, period: str) -> Response:
+    """An uploaded template, saved as the form would be (保存草稿 or 报送)."""
+    form = await request.form()
+    upload = form.get("file")
+    asked = Period.parse(period)
+    submit = form.get("step") == ReviewStep.SUBMIT.value
+    if not isinstance(upload, StarletteUpload) or not upload.filename:
+        return _refused_form(request, code, org_unit, asked, {}, [Problem("", NO_FILE)])
+    content = await upload.read(MAX_UPLOAD + 1)
+    if len(content) > MAX_UPLOAD:
+        too_big = Problem(upload.filename, f"文件超过 {MAX_UPLOAD // 1024} KB，不是本表的填报模板")
+        return _refused_form(request, code, org_unit, asked, {}, [too_big])
+    try:
+        with TemporaryDirectory() as folder:
+            path = Path(folder) / Path(upload.filename).name
+            path.write_bytes(content)
+            saved = entry_service.upload_entry(
+                app_of(request), actor=actor_of(request), origin=origin_of(request), code=code,
+                org_unit=org_unit, period=asked, parsed=read_observation_file(path),
+                submit=submit,
+            )  # fmt: skip
+    except InvalidInput as refused:
+        return _refused_form(request, code, org_unit, asked, {}, list(refused.problems))
+    target = f"/reporting/{code}/{org_unit}/{asked}?saved={saved.status.value}"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/review")

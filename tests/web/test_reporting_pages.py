@@ -1,0 +1,100 @@
+"""The reporting pages in process, on both backends: the template downloaded, filled and
+uploaded back with its CSRF token; refused without it; a form over another unit refused."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from bioecon.app import Bioecon
+from bioecon.domain.access import Role, Scope
+from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.data_sets import load_data_set
+from bioecon.services.plans import load_plan
+from bioecon.web.app import create_app
+from tests.services.test_entry_form import DATA_SET
+from tests.web_login import add_account, log_in
+
+FORM = "/reporting/cs-monthly/430181/2025-03"
+
+
+@pytest.fixture
+def reporter(app: Bioecon, changsha_plan_file: Path) -> TestClient:
+    parsed = read_plan_file(changsha_plan_file)
+    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_data_set(app, actor=LOCAL_ADMIN, data_set=DATA_SET)  # no lock before 2025-04-16 …
+    add_account(app, "ly-report", Role.REPORTER, Scope("430181"))
+    return log_in(TestClient(create_app(app)), "ly-report")
+
+
+def test_the_template_goes_down_and_comes_back(reporter: TestClient) -> None:
+    got = reporter.get(FORM + "/template.xlsx")
+    assert got.status_code == 200
+    assert got.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert "filename*=UTF-8''" in got.headers["content-disposition"]
+    book = load_workbook(io.BytesIO(got.content))
+    rows = list(book["填报"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[3], r[4]) for r in rows] == [
+        ("bio_scale", "430181", "2025-03"),
+        ("biomed_scale", "430181", "2025-03"),
+    ]
+    book["填报"]["I2"] = 1240.5  # 数值 of bio_scale
+    filled = io.BytesIO()
+    book.save(filled)
+    files = {"file": ("浏阳3月.xlsx", filled.getvalue(), "application/octet-stream")}
+    # … but today is long after 2025-04-16: the period is locked for a reporter
+    locked = reporter.post(
+        FORM + "/upload",
+        data={"csrftoken": reporter.cookies["csrftoken"], "step": "save"},
+        files=files,
+        follow_redirects=False,
+    )
+    assert locked.status_code == 409 and "锁定" in locked.text
+
+
+def test_an_upload_without_the_csrf_token_is_refused(reporter: TestClient) -> None:
+    files = {"file": ("x.xlsx", b"PK", "application/octet-stream")}
+    answer = reporter.post(FORM + "/upload", data={"step": "save"}, files=files)
+    assert answer.status_code == 403
+
+
+def test_another_units_form_is_refused(reporter: TestClient) -> None:
+    assert reporter.get("/reporting/cs-monthly/430182/2025-03").status_code == 403
+    answer = reporter.post(
+        "/reporting/cs-monthly/430182/2025-03",
+        data={"csrftoken": reporter.cookies["csrftoken"], "value.bio_scale": "1", "step": "save"},
+    )
+    assert answer.status_code == 403
+
+
+def _template_with(client: TestClient, value: float) -> bytes:
+    book = load_workbook(io.BytesIO(client.get(FORM + "/template.xlsx").content))
+    book["填报"]["I2"] = value  # 数值 of bio_scale
+    filled = io.BytesIO()
+    book.save(filled)
+    return filled.getvalue()
+
+
+def test_the_plan_office_uploads_into_a_locked_period(app: Bioecon, reporter: TestClient) -> None:
+    add_account(app, "cs-office", Role.PLAN_OFFICE, Scope("430100"))
+    office = log_in(TestClient(create_app(app)), "cs-office")
+    files = {"file": ("浏阳3月.xlsx", _template_with(office, 1240.5), "application/octet-stream")}
+    wrong = office.post(
+        FORM + "/upload", data={"csrftoken": "forged", "step": "save"}, files=files
+    )
+    assert wrong.status_code == 403  # a forged token, checked by web/csrf.py's MultipartGuard
+    answer = office.post(
+        FORM + "/upload",
+        data={"step": "save", "csrftoken": office.cookies["csrftoken"]},  # any field order
+        files=files,
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text
+    assert answer.headers["location"] == FORM + "?saved=draft"
+    page = office.get(FORM).text
+    assert 'value="1240.5"' in page and "草稿" in page
