@@ -84,9 +84,7 @@ def test_the_plan_office_uploads_into_a_locked_period(app: Bioecon, reporter: Te
     add_account(app, "cs-office", Role.PLAN_OFFICE, Scope("430100"))
     office = log_in(TestClient(create_app(app)), "cs-office")
     files = {"file": ("浏阳3月.xlsx", _template_with(office, 1240.5), "application/octet-stream")}
-    wrong = office.post(
-        FORM + "/upload", data={"csrftoken": "forged", "step": "save"}, files=files
-    )
+    wrong = office.post(FORM + "/upload", data={"csrftoken": "forged", "step": "save"}, files=files)
     assert wrong.status_code == 403  # a forged token, checked by web/csrf.py's MultipartGuard
     answer = office.post(
         FORM + "/upload",
