@@ -4,6 +4,7 @@ uploaded back with its CSRF token; refused without it; a form over another unit 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Role, Scope
+from bioecon.domain.reporting_calendar import DueRule
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.data_sets import load_data_set
@@ -96,3 +98,23 @@ def test_the_plan_office_uploads_into_a_locked_period(app: Bioecon, reporter: Te
     assert answer.headers["location"] == FORM + "?saved=draft"
     page = office.get(FORM).text
     assert 'value="1240.5"' in page and "草稿" in page
+
+
+def test_a_submitted_value_is_recalled_from_the_form(app: Bioecon, reporter: TestClient) -> None:
+    load_data_set(app, actor=LOCAL_ADMIN, data_set=replace(DATA_SET, code="open", due=DueRule(5)))
+    form = "/reporting/open/430181/2025-03"
+    token = reporter.cookies["csrftoken"]
+    sent = reporter.post(
+        form, data={"csrftoken": token, "value.bio_scale": "12.5", "step": "submit"}
+    )
+    assert sent.status_code == 200 and "已报送，等待审核" in sent.text  # after the redirect
+    assert 'id="recall-button-bio_scale"' in sent.text and 'name="value.bio_scale"' not in sent.text
+    recalled = reporter.post(
+        "/review",
+        data={"csrftoken": token, "indicator": "bio_scale", "org_unit": "430181",
+              "period": "2025-03", "basis": "ytd", "seen": "12.5", "step": "recall", "back": form},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert recalled.status_code == 303 and recalled.headers["location"] == form + "?done=recall"
+    page = reporter.get(form).text
+    assert 'name="value.bio_scale" value="12.5"' in page  # a draft again: editable
