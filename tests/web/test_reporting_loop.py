@@ -106,6 +106,7 @@ def test_report_return_correct_approve_and_the_city_counts_it(site: str) -> None
         assert status != "达标"  # the reopened value is a draft: 2025-12 not counted
         reporter = _person(browser, site, "lyjk-report")
         assert reporter.locator("#due-loop-CS-LYJK-2025-12").count() == 1
+        shot(reporter, "0-reporting")
         reporter.click(f"a[href='{FORM}']")
         assert (
             "测试：请园区重新填报12月数" in reporter.locator("#note-bio_economy_scale").inner_text()
@@ -149,4 +150,7 @@ def test_report_return_correct_approve_and_the_city_counts_it(site: str) -> None
         status, text = _t11(city, site)
         assert status == "达标" and "812.00" in text
         shot(city, "5-city")
+        reporter.goto(f"{site}{FORM}?lang=en", wait_until="networkidle")
+        assert reporter.locator("#field-bio_economy_scale").inner_text().endswith("\tapproved")
+        shot(reporter, "6-english")
         browser.close()
