@@ -31,6 +31,7 @@ from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
 from bioecon.cli_review import register as register_review_commands
+from bioecon.cli_users import cli_origin
 from bioecon.cli_users import register as register_user_commands
 from bioecon.demo import build_demo
 from bioecon.domain.model import ObservationStatus
@@ -75,6 +76,7 @@ from bioecon.services import observations as observation_service
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import tiers as tier_service
+from bioecon.services.accounts import LOCAL_ADMIN
 
 # Exit codes: 0 success, 1 a check found errors, 2 wrong usage (click), then one per error kind;
 # docs/cli.md's table is generated from these two tables (bioecon.cli_reference).
@@ -187,6 +189,8 @@ def plan_load(
         parsed = read_plan_file(file, source_roots=source_roots)
         report = plan_service.load_plan(
             app_of(context),
+            actor=LOCAL_ADMIN,
+            origin=cli_origin(),
             bundle=parsed.bundle,
             source=parsed.source,
             locate=parsed.locate,
@@ -200,7 +204,7 @@ def plan_load(
 @click.pass_context
 def plan_list(context: click.Context, output: str) -> None:
     """List the stored plans."""
-    emit(PLAN_SUMMARY, plan_service.list_plans(app_of(context)), output)
+    emit(PLAN_SUMMARY, plan_service.list_plans(app_of(context), actor=LOCAL_ADMIN), output)
 
 
 @plan.command("show")
@@ -209,7 +213,7 @@ def plan_list(context: click.Context, output: str) -> None:
 @click.pass_context
 def plan_show(context: click.Context, reference: str, output: str) -> None:
     """Show one plan (by code or id): metadata, targets and tasks."""
-    bundle = plan_service.get_plan(app_of(context), reference=reference)
+    bundle = plan_service.get_plan(app_of(context), actor=LOCAL_ADMIN, reference=reference)
     if output == "yaml":
         click.echo(plan_file_yaml(bundle), nl=False)
     elif output == "json":
@@ -224,7 +228,9 @@ def plan_show(context: click.Context, reference: str, output: str) -> None:
 @click.pass_context
 def plan_export(context: click.Context, reference: str, out: Path | None) -> None:
     """Write a plan (by code or id) as a plan file that loads back to the same plan."""
-    text = plan_file_yaml(plan_service.get_plan(app_of(context), reference=reference))
+    text = plan_file_yaml(
+        plan_service.get_plan(app_of(context), actor=LOCAL_ADMIN, reference=reference)
+    )
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -308,7 +314,9 @@ def data_check(context: click.Context, as_of: str | None, output: str) -> None:
     """Data-quality checks: parts exceeding their total, cumulative values that fall, outlying
     growth (robust z-score), missing periods. Exits 1 when there are errors, 0 on warnings only.
     """
-    checked_to, findings = quality_service.check_data(app_of(context), as_of=_period_option(as_of))
+    checked_to, findings = quality_service.check_data(
+        app_of(context), actor=LOCAL_ADMIN, as_of=_period_option(as_of)
+    )
     emit(FINDING, findings, output)
     if output == "table":
         click.echo(check_summary(checked_to, findings))
@@ -388,6 +396,7 @@ def ledger_command(
     """
     entries = ledger_service.ledger(
         app_of(context),
+        actor=LOCAL_ADMIN,
         indicator=indicator,
         org_units=list(org_units),
         first=Period.parse(first),
@@ -412,7 +421,11 @@ def evaluate_command(
     deadline year is over is judged on that year. Methods and thresholds: docs/progress.md.
     """
     items = evaluation_service.evaluate_plan(
-        app_of(context), plan=plan_reference, as_of=Period.parse(as_of), org_unit=org_unit
+        app_of(context),
+        actor=LOCAL_ADMIN,
+        plan=plan_reference,
+        as_of=Period.parse(as_of),
+        org_unit=org_unit,
     )
     emit(EVALUATIONS, items, output)
 
@@ -450,7 +463,10 @@ def enterprises_load(context: click.Context, files: tuple[Path, ...], sheet: str
     统一社会信用代码; every change to a stored enterprise is listed. All or nothing per file."""
     for file in files:
         report = enterprise_service.load_enterprises(
-            app_of(context), parsed=read_enterprise_file(file, sheet=sheet)
+            app_of(context),
+            actor=LOCAL_ADMIN,
+            origin=cli_origin(),
+            parsed=read_enterprise_file(file, sheet=sheet),
         )
         click.echo("\n".join(enterprise_load_lines(report)))
 
@@ -475,7 +491,11 @@ def enterprises_ledger(
     """Write sector totals into the ledger from the registry: the figure's sum per org unit,
     year and bio-economy category (4, 4.1, 4.1.1), so `ledger --sector 4.1` reads them."""
     report = enterprise_service.build_sector_ledger(
-        app_of(context), indicator=indicator, figure=figure, years=list(years) or None
+        app_of(context),
+        actor=LOCAL_ADMIN,
+        indicator=indicator,
+        figure=figure,
+        years=list(years) or None,
     )
     click.echo(sector_ledger_line(report))
 
@@ -485,7 +505,7 @@ def enterprises_ledger(
 @click.pass_context
 def enterprises_export(context: click.Context, out: Path) -> None:
     """Write the registry in the format `enterprises load` reads."""
-    found = enterprise_service.export_enterprises(app_of(context))
+    found = enterprise_service.export_enterprises(app_of(context), actor=LOCAL_ADMIN)
     write_enterprises(out, found)
     click.echo(f"wrote {len(found)} enterprises to {out}", err=True)
 
@@ -520,6 +540,7 @@ def tiers_command(
     专精特新, 小巨人, 高新技术企业, 上市, 链主. Rules: bioecon/data/tiers.yaml."""
     results = tier_service.tier_report(
         app_of(context),
+        actor=LOCAL_ADMIN,
         year=year,
         org_unit=org_unit,
         sector=sector,
@@ -554,7 +575,9 @@ def classify_command(
     if use_db:
         if source is not None or out is not None:
             raise click.UsageError("--db classifies the registry; give no file")
-        report = enterprise_service.classify_registry(app_of(context), tables=tables)
+        report = enterprise_service.classify_registry(
+            app_of(context), actor=LOCAL_ADMIN, tables=tables
+        )
         click.echo(
             f"{report.enterprises} enterprises classified with {tables.mapping_source}: {report.classified} bio-economy, {report.changed} changed"
         )

@@ -11,7 +11,6 @@ from typing import Any
 
 import click
 
-from bioecon.app import Bioecon
 from bioecon.cli_common import OutputFile, app_of, emit, output_format
 from bioecon.io.directory_files import (
     INDICATORS,
@@ -23,6 +22,7 @@ from bioecon.io.directory_files import (
 )
 from bioecon.services import indicators as indicator_service
 from bioecon.services import orgunits as org_unit_service
+from bioecon.services.accounts import LOCAL_ADMIN
 
 _FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 _SHEET = click.option("--sheet", help="XLSX sheet to read (default: the first).")
@@ -40,8 +40,8 @@ class _Register:
     noun: str  # plural, for messages
     output: RegisterOutput
     read: Callable[..., Any]  # (path, *, sheet) → DirectoryFile
-    list_all: Callable[[Bioecon], Sequence[Any]]
-    load: Callable[..., Any]  # (app, *, file) → DirectoryLoadReport
+    list_all: Callable[..., Sequence[Any]]  # (app, *, actor)
+    load: Callable[..., Any]  # (app, *, actor, file) → DirectoryLoadReport
 
 
 def _commands(group: click.Group, register: _Register) -> None:
@@ -51,7 +51,7 @@ def _commands(group: click.Group, register: _Register) -> None:
     @output_format("table", "json", "csv")
     @click.pass_context
     def list_command(context: click.Context, output: str) -> None:
-        emit(register.output, register.list_all(app_of(context)), output)
+        emit(register.output, register.list_all(app_of(context), actor=LOCAL_ADMIN), output)
 
     @group.command(
         "load",
@@ -65,7 +65,9 @@ def _commands(group: click.Group, register: _Register) -> None:
     def load_command(context: click.Context, files: tuple[Path, ...], sheet: str | None) -> None:
         for file in files:
             parsed = register.read(file, sheet=sheet)
-            click.echo(register_load_line(register.load(app_of(context), file=parsed)))
+            click.echo(
+                register_load_line(register.load(app_of(context), actor=LOCAL_ADMIN, file=parsed))
+            )
 
     @group.command(
         "export", help=f"Write the {register.noun} as a file that `load` reads back unchanged."
@@ -73,7 +75,7 @@ def _commands(group: click.Group, register: _Register) -> None:
     @_OUT
     @click.pass_context
     def export_command(context: click.Context, out: Path | None) -> None:
-        items = register.list_all(app_of(context))
+        items = register.list_all(app_of(context), actor=LOCAL_ADMIN)
         if out is None:
             click.echo(register.output.csv(items), nl=False)
         else:

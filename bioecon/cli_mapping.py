@@ -8,9 +8,11 @@ from decimal import Decimal, InvalidOperation
 import click
 
 from bioecon.cli_common import app_of
+from bioecon.cli_users import cli_origin
 from bioecon.io.mapping_output import APPLIED, TARGET_SUGGESTIONS, applied_lines
 from bioecon.io.output import json_text, render
 from bioecon.services import mapping as mapping_service
+from bioecon.services.accounts import LOCAL_ADMIN
 
 
 def _choices(values: tuple[str, ...]) -> dict[str, str]:
@@ -65,10 +67,18 @@ def plan_map(
     choices, at_least = _choices(settings), _confidence(accept)
     if choices or at_least is not None:
         applied = mapping_service.apply_mapping(
-            app, plan=reference, choices=choices, accept=at_least, include_mapped=include_mapped
+            app,
+            actor=LOCAL_ADMIN,
+            origin=cli_origin(),
+            plan=reference,
+            choices=choices,
+            accept=at_least,
+            include_mapped=include_mapped,
         )
         text = json_text(APPLIED.records(applied)) if output == "json" else applied_lines(applied)
         click.echo(text)
         return
-    items = mapping_service.plan_mapping(app, plan=reference, include_mapped=include_mapped)
+    items = mapping_service.plan_mapping(
+        app, actor=LOCAL_ADMIN, plan=reference, include_mapped=include_mapped
+    )
     click.echo(render(TARGET_SUGGESTIONS, items, output))

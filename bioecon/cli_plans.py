@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from bioecon.cli_common import app_of
+from bioecon.cli_users import cli_origin
 from bioecon.io.onboard_output import deletion_lines, onboard_lines
 from bioecon.services import onboarding as onboarding_service
 from bioecon.services import plans as plan_service
+from bioecon.services.accounts import LOCAL_ADMIN
 
 
 @click.command("onboard")
@@ -27,7 +29,13 @@ def plan_onboard(
     targets mapped to indicators as `extract --format yaml` does. Another document under a
     stored code is refused unless --replace; the same document again changes nothing."""
     report = onboarding_service.onboard_plan(
-        app_of(context), source=source, code=code, region=region, replace_plan=replace
+        app_of(context),
+        actor=LOCAL_ADMIN,
+        origin=cli_origin(),
+        source=source,
+        code=code,
+        region=region,
+        replace_plan=replace,
     )
     for line in onboard_lines(source, report):
         click.echo(line)
@@ -42,14 +50,17 @@ def plan_delete(context: click.Context, reference: str, yes: bool) -> None:
     indicators and org units it declared that nothing else uses. Observations, and records
     other plans use, are kept. Asks first unless --yes."""
     app = app_of(context)
-    bundle = plan_service.get_plan(app, reference=reference)
+    bundle = plan_service.get_plan(app, actor=LOCAL_ADMIN, reference=reference)
     if not yes:
         click.confirm(
             f"delete plan {bundle.plan.code} 《{bundle.plan.title}》 with its "
             f"{len(bundle.targets)} targets and {len(bundle.tasks)} tasks?",
             abort=True,
         )
-    for line in deletion_lines(plan_service.delete_plan(app, reference=bundle.plan.code)):
+    deletion = plan_service.delete_plan(
+        app, actor=LOCAL_ADMIN, origin=cli_origin(), reference=bundle.plan.code
+    )
+    for line in deletion_lines(deletion):
         click.echo(line)
 
 

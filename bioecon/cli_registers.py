@@ -23,6 +23,7 @@ from bioecon.io.registers import (
 )
 from bioecon.services import approvals as approval_service
 from bioecon.services import platforms as platform_service
+from bioecon.services.accounts import LOCAL_ADMIN
 
 
 def register(group: click.Group) -> None:
@@ -68,7 +69,7 @@ def _register_group(
         their code or number. A file with any problem is refused whole."""
         for file in files:
             parsed = read_register_file(file, register, sheet=sheet)
-            click.echo(load(app_of(context), parsed=parsed).line())
+            click.echo(load(app_of(context), actor=LOCAL_ADMIN, parsed=parsed).line())
 
     @group.command("list")
     @click.option("--org-unit", help="Only rows in this org unit's subtree.")
@@ -76,7 +77,7 @@ def _register_group(
     @click.pass_context
     def list_command(context: click.Context, org_unit: str | None, output: str) -> None:
         """List the register's rows (codes as stored)."""
-        emit(record, listing(app_of(context), org_unit=org_unit), output)
+        emit(record, listing(app_of(context), actor=LOCAL_ADMIN, org_unit=org_unit), output)
 
     @group.command("export")
     @click.option("--out", required=True, type=OutputFile(), help="FILE.csv or .xlsx")
@@ -84,7 +85,7 @@ def _register_group(
     @click.pass_context
     def export_command(context: click.Context, out: Path, org_unit: str | None) -> None:
         """Write the register in the format `load` reads (loading it back changes nothing)."""
-        items = listing(app_of(context), org_unit=org_unit)
+        items = listing(app_of(context), actor=LOCAL_ADMIN, org_unit=org_unit)
         write_register_file(out, register, items)
         click.echo(f"wrote {len(items)} rows to {out}", err=True)
 

@@ -63,6 +63,9 @@ from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_projects
 
+DEMO_ORIGIN = "cli:bioecon demo"
+"""Where the demo's changes come from, for the history."""
+
 
 def _demo_data_set(app: Bioecon, last: Period) -> list[str]:
     """The data set the demo accounts report (``data/demo/data_set.yaml``), from ``last``."""
@@ -86,7 +89,13 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
     for spec in read_data_file("demo/plans.yaml")["plans"]:
         bundle, review = _plan(spec, org_units)
         total_corrections += review.corrected.applied + len(review.review.tasks)
-        report = load_plan(app, bundle=bundle, source=f"seeds/{spec['seed']}")
+        report = load_plan(
+            app,
+            actor=LOCAL_ADMIN,
+            origin=DEMO_ORIGIN,
+            bundle=bundle,
+            source=f"seeds/{spec['seed']}",
+        )
         log += _review_log(report.code, report.outcome, bundle, review)
         loaded = load_observations(
             app,
@@ -100,15 +109,23 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
             f"  {SIMULATED} ledger to {last}: {loaded.inserted} inserted, {loaded.updated} updated, {loaded.unchanged} unchanged"
         )
         created, _ = load_projects(
-            app, projects=_simulated_projects(spec, org_units, rng), source=SIMULATED
+            app,
+            actor=LOCAL_ADMIN,
+            projects=_simulated_projects(spec, org_units, rng),
+            source=SIMULATED,
         )
         log.append(f"  {SIMULATED} projects: {created} created")
-        enterprises = load_enterprises(app, parsed=_simulated_enterprises(spec, org_units, rng))
+        enterprises = load_enterprises(
+            app,
+            actor=LOCAL_ADMIN,
+            origin=DEMO_ORIGIN,
+            parsed=_simulated_enterprises(spec, org_units, rng),
+        )
         log.append(
             f"  {SIMULATED} enterprises: {enterprises.created} created, {enterprises.updated} updated, {enterprises.unchanged} unchanged"
         )
     log += build_demo_registers(app, org_units, last)
-    classified = classify_registry(app, tables=load_tables())
+    classified = classify_registry(app, actor=LOCAL_ADMIN, tables=load_tables())
     log.append(
         f"classified {classified.enterprises} enterprises: {classified.classified} bio-economy"
     )

@@ -39,7 +39,7 @@ def demo_password() -> str:
 
 def create_demo_accounts(app: Bioecon) -> list[str]:
     """Create the accounts that do not exist yet; log lines, with each new password once."""
-    department = responsible_unit_named(app, name=DEPARTMENT)
+    department = responsible_unit_named(app, actor=LOCAL_ADMIN, name=DEPARTMENT)
     lines = []
     for login, role, org_unit in DEMO_USERS:
         scope = Scope(org_unit)

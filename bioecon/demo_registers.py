@@ -40,6 +40,7 @@ from bioecon.domain.registers import (
     RegisterVocabulary,
 )
 from bioecon.io.registers import APPROVALS, PLATFORMS, REFERENCES
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.approvals import load_approvals
 from bioecon.services.enterprises import export_enterprises
 from bioecon.services.platforms import load_platforms
@@ -111,7 +112,9 @@ _SELECTED_A_YEAR = {"changsha-2025": 30, "nanjing-2023": 12}  # others: 6
 
 def build_demo_registers(app: Bioecon, org_units: Sequence[OrgUnit], last: Period) -> list[str]:
     """Load the simulated registers of every demo plan; return the build log's lines."""
-    firms = [(e.uscc, e.org_unit) for e, _ in export_enterprises(app) if e.org_unit]
+    firms = [
+        (e.uscc, e.org_unit) for e, _ in export_enterprises(app, actor=LOCAL_ADMIN) if e.org_unit
+    ]
     log = []
     for spec in read_data_file("demo/plans.yaml")["plans"]:
         code, region = spec["code"], str(spec["region"])
@@ -123,10 +126,18 @@ def build_demo_registers(app: Bioecon, org_units: Sequence[OrgUnit], last: Perio
         approvals = _approvals(code, hosts, rng, end)
         projects = _projects(spec, sorted(places), rng, last.year)
         loaded = (
-            load_platforms(app, parsed=_file(platforms, PLATFORMS.headers, "platforms", code)),
-            load_approvals(app, parsed=_file(approvals, APPROVALS.headers, "approvals", code)),
+            load_platforms(
+                app,
+                actor=LOCAL_ADMIN,
+                parsed=_file(platforms, PLATFORMS.headers, "platforms", code),
+            ),
+            load_approvals(
+                app,
+                actor=LOCAL_ADMIN,
+                parsed=_file(approvals, APPROVALS.headers, "approvals", code),
+            ),
         )
-        created, _ = load_projects(app, projects=projects, source=SIMULATED)
+        created, _ = load_projects(app, actor=LOCAL_ADMIN, projects=projects, source=SIMULATED)
         log.append(
             f"  {SIMULATED} registers {code}: platforms {loaded[0].created} created, "
             f"approvals {loaded[1].created} created, key projects {created} created"

@@ -13,6 +13,7 @@ from bioecon.bench.synthetic import enterprise_list
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.io.enterprises import read_enterprise_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.enterprises import load_enterprises
 
 Enterprises = list[tuple[str, str, str | None, str]]
@@ -60,7 +61,11 @@ def _import(rows: Enterprises, import_count: int) -> BenchRow:
         gc.collect()
         with fresh(f"sqlite:///{Path(folder) / 'bench.db'}") as app:
             created, seconds = timed(
-                lambda: load_enterprises(app, parsed=read_enterprise_file(path)).created
+                lambda: (
+                    load_enterprises(
+                        app, actor=LOCAL_ADMIN, origin="bench", parsed=read_enterprise_file(path)
+                    ).created
+                )
             )
     rate = import_count / seconds
     return BenchRow(

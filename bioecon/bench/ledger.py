@@ -29,6 +29,7 @@ from bioecon.domain.model import (
     TargetOp,
 )
 from bioecon.domain.periods import Period
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.benchmark import observation_table, org_unit_tree, write_synthetic
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.ledger import ledger
@@ -91,7 +92,9 @@ def _derive(
         found: list[LedgerEntry] = []
         for code in codes:
             period = Period.of_year(as_of.year) if code == synthetic.ROLLED_UP else as_of
-            found += ledger(app, indicator=code, org_units=orgs, first=period, last=period)
+            found += ledger(
+                app, actor=LOCAL_ADMIN, indicator=code, org_units=orgs, first=period, last=period
+            )
         return found
 
     entries, seconds = timed(derive_all)
@@ -108,8 +111,10 @@ def _evaluate(
     as_of: Period,
 ) -> BenchRow:
     bundle = _target_plan(orgs, synthetic.indicator_codes(shape), count, shape)
-    load_plan(app, bundle=bundle, source="bench")
-    evaluations, seconds = timed(lambda: evaluate_plan(app, plan=bundle.plan.code, as_of=as_of))
+    load_plan(app, actor=LOCAL_ADMIN, origin="bench", bundle=bundle, source="bench")
+    evaluations, seconds = timed(
+        lambda: evaluate_plan(app, actor=LOCAL_ADMIN, plan=bundle.plan.code, as_of=as_of)
+    )
     return BenchRow(
         backend,
         f"(b) evaluation of {len(evaluations)} targets",

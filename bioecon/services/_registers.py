@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from bioecon.app import Bioecon
+from bioecon.domain.access import Principal
 from bioecon.domain.known_codes import CodeList
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
 from bioecon.errors import InvalidInput, Problem
+from bioecon.services._scope import SHARED, require_manager
 from bioecon.store import Connection, orgunits
 from bioecon.store import projects as project_store
 from bioecon.store.migrate import ensure_current
 
 R = TypeVar("R")
+_HOME = "org_unit"  # every register record's org-unit field
 
 
 Placer = Callable[[Connection, RegisterFile[R]], tuple[list[R], list[Problem]]]
@@ -24,6 +27,7 @@ def load_register(
     app: Bioecon,
     parsed: RegisterFile[R],
     *,
+    actor: Principal,
     key: str,
     enterprise: str,
     fetch: Callable[[Connection, Iterable[str]], dict[str, R]],
@@ -32,7 +36,8 @@ def load_register(
 ) -> RegisterLoadReport:
     """Insert or update a register's rows by ``key``, all or nothing: keys once per file, org
     units and the ``enterprise`` field's credit codes known; ``place`` completes each record
-    (and may find more problems)."""
+    (and may find more problems). The caller must manage plans over every org unit a record
+    is in or moves to."""
     with app.transaction() as connection:
         ensure_current(connection)
         problems = repeated_keys(parsed, key) + unknown_references(
@@ -45,6 +50,8 @@ def load_register(
         refuse(parsed, problems)
         stored = fetch(connection, (getattr(r, key) for r in records))
         changed = [r for r in records if stored.get(getattr(r, key)) != r]
+        homes = [*records, *stored.values()]
+        require_manager(connection, actor, [getattr(r, _HOME) or SHARED for r in homes])
         save(connection, changed)
         created = sum(1 for r in changed if getattr(r, key) not in stored)
         return RegisterLoadReport(

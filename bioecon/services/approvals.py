@@ -5,20 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bioecon.app import Bioecon
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.registers import Approval, RegisterFile, RegisterLoadReport
 from bioecon.errors import Problem
 from bioecon.services._registers import load_register
+from bioecon.services._scope import reach
 from bioecon.store import Connection
 from bioecon.store import approvals as store
 from bioecon.store.migrate import ensure_current
 
 
-def load_approvals(app: Bioecon, *, parsed: RegisterFile[Approval]) -> RegisterLoadReport:
+def load_approvals(
+    app: Bioecon, *, actor: Principal, parsed: RegisterFile[Approval]
+) -> RegisterLoadReport:
     """Insert or update approvals by 批准文号, all or nothing: holders must be in the
     enterprise registry; a row without 所在区域 takes its holder's org unit."""
     return load_register(
         app,
         parsed,
+        actor=actor,
         key="number",
         enterprise="holder",
         fetch=store.fetch,
@@ -45,8 +50,11 @@ def _placed(
     return records, problems
 
 
-def list_approvals(app: Bioecon, *, org_unit: str | None = None) -> list[Approval]:
-    """Every approval, or those in ``org_unit``'s subtree, by number (what export writes)."""
+def list_approvals(
+    app: Bioecon, *, actor: Principal, org_unit: str | None = None
+) -> list[Approval]:
+    """Every approval, or those in ``org_unit``'s subtree, by number (what export writes);
+    only those of the caller's scope."""
     with app.reading() as connection:
         ensure_current(connection)
-        return store.listed(connection, org_unit)
+        return store.listed(connection, org_unit, reach(connection, actor, Action.READ))

@@ -11,7 +11,10 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import tier_catalogue, unit_registry
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import ClassificationTables
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.amounts import check_storable
+from bioecon.domain.audit import AuditAction, AuditEntity
+from bioecon.domain.disclosure import without_financials
 from bioecon.domain.enterprise_input import (
     Change,
     EnterpriseFile,
@@ -29,6 +32,15 @@ from bioecon.domain.model import (
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.runtime import collector_paused
+from bioecon.services._audit import Change as Event
+from bioecon.services._audit import record
+from bioecon.services._scope import (
+    SHARED,
+    financial_units,
+    reach,
+    require_manager,
+    require_readable,
+)
 from bioecon.store import enterprises as store
 from bioecon.store import indicators as indicator_store
 from bioecon.store import observations as observation_store
@@ -50,10 +62,17 @@ class EnterpriseLoadReport:
 
 
 def load_enterprises(
-    app: Bioecon, *, parsed: EnterpriseFile, loaded_on: date | None = None
+    app: Bioecon,
+    *,
+    actor: Principal,
+    origin: str,
+    parsed: EnterpriseFile,
+    loaded_on: date | None = None,
 ) -> EnterpriseLoadReport:
     """Merge the file into the registry by credit code, all or nothing. New flags are recorded
-    as loaded on ``loaded_on`` (default today, UTC): an undated flag counts from that day."""
+    as loaded on ``loaded_on`` (default today, UTC): an undated flag counts from that day.
+    The caller must manage plans over every org unit an enterprise is in or moves to; each
+    created and updated enterprise is recorded (the created ones in one INSERT … SELECT)."""
     day = loaded_on or datetime.now(UTC).date()
     with collector_paused():
         groups: dict[str, list[EnterpriseRow]] = defaultdict(list)
@@ -84,6 +103,9 @@ def load_enterprises(
                 merged.append((enterprise, years, existing))
             if problems:
                 raise InvalidInput(parsed.source, sorted(problems, key=_row_of))
+            homes = [e.org_unit for e, _, _ in merged]
+            homes += [s.enterprise.org_unit for _, _, s in merged if s is not None]
+            require_manager(connection, actor, [h or SHARED for h in homes])
             kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
             org_ids |= orgunits.ids(connection, kept)
             created = updated = unchanged = years_written = 0
@@ -91,7 +113,12 @@ def load_enterprises(
                 (enterprise, years) for enterprise, years, existing in merged if existing is None
             ]
             store.insert_new(connection, new, org_ids, day)
+            now = datetime.now(UTC)
+            store.audit_created(
+                connection, [e.uscc for e, _ in new], at=now, actor=actor.login, origin=origin
+            )
             created = len(new)
+            events: list[Event] = []
             years_written = sum(len(years) for _, years in new)
             for enterprise, years, existing in merged:
                 if existing is None:
@@ -108,9 +135,11 @@ def load_enterprises(
                         org_ids=org_ids,
                         loaded_on=day,
                     )
+                    events.append(_update_event(existing, enterprise, years))
                     updated += 1
                 else:
                     unchanged += 1
+            record(connection, actor, origin, AuditEntity.ENTERPRISE, events)
             if created + years_written >= 5_000:
                 refresh_statistics(connection, ("enterprise", "enterprise_year", "enterprise_flag"))
             return EnterpriseLoadReport(
@@ -124,21 +153,68 @@ def load_enterprises(
             )
 
 
+def _update_event(
+    existing: store.StoredEnterprise, enterprise: Enterprise, years: list[EnterpriseYear]
+) -> Event:
+    """The audit event of an updated enterprise: the fields and years that changed, old and new."""
+    old: dict[str, object] = {}
+    new: dict[str, object] = {}
+    for field in ("name", "org_unit", "industry_code", "business_scope", "founded_on", "flags"):
+        before, after = getattr(existing.enterprise, field), getattr(enterprise, field)
+        if before != after:
+            old[field], new[field] = _jsonable(before), _jsonable(after)
+    for year in years:
+        before_year = existing.years.get(year.year)
+        if before_year != year:
+            key = f"year {year.year}"
+            old[key] = _figures(before_year) if before_year else None
+            new[key] = _figures(year)
+    return (enterprise.uscc, AuditAction.UPDATE, old, new)
+
+
+def _figures(year: EnterpriseYear) -> dict[str, object]:
+    return {
+        f: _jsonable(getattr(year, f))
+        for f in ("revenue", "output_value", "rd_spend", "employees", "valuation", "valuation_unit")
+    }
+
+
+def _jsonable(value: object) -> object:
+    """A value as the audit trail's JSON keeps it: exact numbers and dates as text."""
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _row_of(problem: Problem) -> int:
     head = problem.location.split(",")[0]
     return int(head[4:]) if head.startswith("row ") and head[4:].isdigit() else 0
 
 
-def export_enterprises(app: Bioecon) -> list[tuple[Enterprise, list[EnterpriseYear]]]:
-    """Every enterprise of the registry with its yearly figures, by credit code: what
-    `enterprises export` writes and `enterprises load` reads back unchanged."""
+def export_enterprises(
+    app: Bioecon, *, actor: Principal
+) -> list[tuple[Enterprise, list[EnterpriseYear]]]:
+    """Every enterprise in the caller's scope with its yearly figures, by credit code: what
+    `enterprises export` writes and `enterprises load` reads back unchanged. The financial
+    fields are blank unless the caller may read them."""
     with app.reading() as connection:
         ensure_current(connection)
-        found = store.fetch(connection, store.all_codes(connection))
-    return [
-        (found[c].enterprise, [found[c].years[y] for y in sorted(found[c].years)])
-        for c in sorted(found)
-    ]
+        found = store.fetch(
+            connection, store.all_codes(connection, reach(connection, actor, Action.READ))
+        )
+        shown = financial_units(connection, actor, (s.enterprise.org_unit for s in found.values()))
+    return [(found[c].enterprise, _years_shown(found[c], shown)) for c in sorted(found)]
+
+
+def _years_shown(stored: store.StoredEnterprise, shown: set[str | None]) -> list[EnterpriseYear]:
+    years = [stored.years[y] for y in sorted(stored.years)]
+    if stored.enterprise.org_unit in shown:
+        return years
+    return [without_financials(y) for y in years]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +224,15 @@ class ClassifyReport:
     changed: int
 
 
-def classify_registry(app: Bioecon, *, tables: ClassificationTables) -> ClassifyReport:
-    """Classify every enterprise in the registry and store the result with the table used."""
+def classify_registry(
+    app: Bioecon, *, actor: Principal, tables: ClassificationTables
+) -> ClassifyReport:
+    """Classify every enterprise in the registry and store the result with the table used
+    (the whole registry: a shared record the caller must be able to change)."""
     classifier = Classifier(tables)
     with app.transaction() as connection:
         ensure_current(connection)
+        require_manager(connection, actor, [SHARED])
         updates = []
         classified = changed = 0
         inputs = store.classification_inputs(connection)
@@ -182,14 +262,21 @@ class SectorLedgerReport:
 
 
 def build_sector_ledger(
-    app: Bioecon, *, indicator: str, figure: str = "revenue", years: list[int] | None = None
+    app: Bioecon,
+    *,
+    actor: Principal,
+    indicator: str,
+    figure: str = "revenue",
+    years: list[int] | None = None,
 ) -> SectorLedgerReport:
     """Write yearly sector totals into the ledger from the registry: the sum of ``figure``
     (万元) of classified enterprises per org unit, year and category, at every level of the
     category tree (4, 4.1, 4.1.1), converted exactly into the indicator's unit. The ledger then
-    rolls them up over org units and sectors like any reported figure."""
+    rolls them up over org units and sectors like any reported figure. It reads the whole
+    registry and writes every unit's ledger: a shared record the caller must be able to change."""
     with app.transaction() as connection:
         ensure_current(connection)
+        require_manager(connection, actor, [SHARED])
         found = indicator_store.by_code(connection, [indicator])
         if indicator not in found:
             raise NotFound(f"no indicator '{indicator}'")
@@ -246,6 +333,7 @@ class EnterprisePage:
 def enterprise_directory(
     app: Bioecon,
     *,
+    actor: Principal,
     page: int = 1,
     size: int = 50,
     category: str | None = None,
@@ -254,8 +342,9 @@ def enterprise_directory(
     tier: str | None = None,
     search: str | None = None,
 ) -> EnterprisePage:
-    """A page of the directory; ``tier`` (a tier code of data/tiers.yaml) is judged on the
-    latest year with enterprise figures."""
+    """A page of the directory of the caller's scope (revenue blank unless it may read the
+    financial fields); ``tier`` (a tier code of data/tiers.yaml) is judged on the latest
+    year with enterprise figures."""
     if page < 1 or not 1 <= size <= 500:
         raise InvalidValue("page starts at 1; size is 1 to 500")
     rules = tier_catalogue()
@@ -279,19 +368,24 @@ def enterprise_directory(
             search=search,
             offset=(page - 1) * size,
             limit=size,
+            reach=reach(connection, actor, Action.READ),
+            financials=reach(connection, actor, Action.READ_FINANCIALS),
         )
     return EnterprisePage(total, page, size, rows, tier_year)
 
 
 def enterprise_detail(
-    app: Bioecon, *, uscc: str
+    app: Bioecon, *, actor: Principal, uscc: str
 ) -> tuple[Enterprise, list[EnterpriseYear], str | None]:
-    """An enterprise, its yearly figures and its bio-economy category."""
+    """An enterprise, its yearly figures (financial fields blank unless the caller may read
+    them) and its bio-economy category; one outside the caller's scope is not found."""
     with app.reading() as connection:
         ensure_current(connection)
         found = store.fetch(connection, [uscc.upper()])
         if uscc.upper() not in found:
             raise NotFound(f"no enterprise {uscc}")
         stored = found[uscc.upper()]
+        require_readable(connection, actor, stored.enterprise.org_unit, f"no enterprise {uscc}")
         category = store.category_of(connection, stored.id)
-    return stored.enterprise, [stored.years[y] for y in sorted(stored.years)], category
+        shown = financial_units(connection, actor, [stored.enterprise.org_unit])
+    return stored.enterprise, _years_shown(stored, shown), category

@@ -22,6 +22,7 @@ from bioecon.catalogs import (
     register_vocabulary,
     tier_catalogue,
 )
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.actuals import (
     Series,
     actual_of,
@@ -48,6 +49,7 @@ from bioecon.domain.tiers import TierRule, plan_rules, tier_of_indicator
 from bioecon.errors import InvalidValue
 from bioecon.services._ledger import ledger_entries
 from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.services._scope import permitted, require_readable
 from bioecon.store import Connection, orgunits
 from bioecon.store import approvals as approval_store
 from bioecon.store import indicators as indicator_store
@@ -60,20 +62,25 @@ from bioecon.store.migrate import ensure_current
 
 
 def evaluate_plan(
-    app: Bioecon, *, plan: str, as_of: Period, org_unit: str | None = None
+    app: Bioecon, *, actor: Principal, plan: str, as_of: Period, org_unit: str | None = None
 ) -> list[TargetEvaluation]:
-    """Every target of ``plan`` (funding rules excluded) judged as of the month ``as_of``;
-    ``org_unit`` keeps only the targets whose subject is that unit."""
+    """Every target of ``plan`` (funding rules excluded) whose subject the caller may read,
+    judged as of the month ``as_of``; ``org_unit`` keeps only the targets whose subject is
+    that unit."""
     if as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
     with app.reading() as connection:
         ensure_current(connection)
-        bundle = plan_store.load_bundle(connection, stored_plan_id(connection, plan))
+        if org_unit is not None:
+            require_readable(connection, actor, org_unit, f"no org unit '{org_unit}'")
+        bundle = plan_store.load_bundle(connection, stored_plan_id(connection, plan, actor))
+        subjects = {t.subject_org_unit or bundle.plan.region for t in bundle.targets}
+        readable = set(permitted(connection, actor, [Action.READ], sorted(subjects)))
         return _evaluate_bundle(
             connection,
             bundle,
             as_of=as_of,
-            org_unit=org_unit,
+            subjects=readable if org_unit is None else readable & {org_unit},
             statuses=app.settings.ledger_statuses,
         )
 
@@ -83,16 +90,17 @@ def _evaluate_bundle(
     bundle: PlanBundle,
     *,
     as_of: Period,
-    org_unit: str | None,
+    subjects: set[str],
     statuses: Sequence[str],
 ) -> list[TargetEvaluation]:
-    """The targets of ``bundle`` judged on the ledger built from observations of ``statuses``."""
+    """The targets of ``bundle`` whose subject is among ``subjects``, judged on the ledger
+    built from observations of ``statuses``."""
     thresholds = Thresholds.from_mapping(bundle.plan.thresholds or {}, progress_thresholds())
     targets = [
         (t, t.subject_org_unit or bundle.plan.region)
         for t in bundle.targets
         if t.kind is not TargetKind.POLICY_RULE
-        and (org_unit is None or (t.subject_org_unit or bundle.plan.region) == org_unit)
+        and (t.subject_org_unit or bundle.plan.region) in subjects
     ]
     found = indicator_store.by_code(
         connection,

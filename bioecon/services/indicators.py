@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import unit_registry
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.directory_input import (
     DirectoryFile,
     DirectoryLoadReport,
@@ -14,20 +15,25 @@ from bioecon.domain.directory_input import (
 )
 from bioecon.domain.model import Indicator
 from bioecon.errors import InvalidInput, Problem
+from bioecon.services._scope import SHARED, require, require_manager
 from bioecon.store import indicators
 from bioecon.store.migrate import ensure_current
 
 
-def list_indicators(app: Bioecon) -> list[Indicator]:
-    """Every stored indicator, by code."""
+def list_indicators(app: Bioecon, *, actor: Principal) -> list[Indicator]:
+    """Every stored indicator, by code (a shared record: every role that reads sees it)."""
     with app.reading() as connection:
         ensure_current(connection)
+        require(connection, actor, Action.READ, [SHARED])
         return indicators.every(connection)
 
 
-def load_indicators(app: Bioecon, *, file: DirectoryFile[Indicator]) -> DirectoryLoadReport:
+def load_indicators(
+    app: Bioecon, *, actor: Principal, file: DirectoryFile[Indicator]
+) -> DirectoryLoadReport:
     """Insert or update the file's indicators by code, all or nothing: every bad cell,
-    repeated code and unknown unit (bioecon/data/units.yaml) refuses the whole file."""
+    repeated code and unknown unit (bioecon/data/units.yaml) refuses the whole file. The
+    catalogue is a shared record: only the ``shared_records`` roles change it."""
     units = unit_registry()
     problems = [
         *file.problems,
@@ -42,6 +48,7 @@ def load_indicators(app: Bioecon, *, file: DirectoryFile[Indicator]) -> Director
         raise InvalidInput(file.source, problems)
     with app.transaction() as connection:
         ensure_current(connection)
+        require_manager(connection, actor, [SHARED])
         records = [item.record for item in file.rows]
         stored = {
             code: found

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 from bioecon.app import Bioecon
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import Indicator
 from bioecon.domain.periods import Period, PeriodType, period_range
-from bioecon.errors import InvalidValue
+from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._ledger import find_indicator, ledger_entries
+from bioecon.services._scope import SHARED, require, unreadable
 from bioecon.store.migrate import ensure_current
 
 
-def indicator(app: Bioecon, *, code: str) -> Indicator:
+def indicator(app: Bioecon, *, actor: Principal, code: str) -> Indicator:
     """One indicator of the catalogue (name, unit, nature …)."""
     with app.reading() as connection:
         ensure_current(connection)
+        require(connection, actor, Action.READ, [SHARED])
         return find_indicator(connection, code)[1]
 
 
 def ledger(
     app: Bioecon,
     *,
+    actor: Principal,
     indicator: str,
     org_units: list[str],
     first: Period,
@@ -33,12 +37,16 @@ def ledger(
     An indicator reported as 1–2月 combined has no January row on a month grid.
     Only approved observations count, and submitted ones too when the setting
     ``ledger_admits_submitted`` is on (their entries are flagged ``unreviewed``).
+    An org unit outside the caller's scope is not found, as an unknown one.
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
     periods = period_range(first, last)
     with app.reading() as connection:
         ensure_current(connection)
+        missing = unreadable(connection, actor, org_units)
+        if missing:
+            raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
         if (
             first.type is PeriodType.MONTH
             and find_indicator(connection, indicator)[1].jan_feb_combined

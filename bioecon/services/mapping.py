@@ -11,12 +11,15 @@ from decimal import Decimal
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import indicator_catalogue, mapping_rules, tier_catalogue, unit_registry
+from bioecon.domain.access import Principal
+from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.catalogue import IndicatorSource
 from bioecon.domain.mapping import ConfidenceClass, Suggestion, compatible, suggest
 from bioecon.domain.model import Indicator, MappingMethod, PlanBundle, Target
 from bioecon.domain.tiers import plan_rules
 from bioecon.errors import InvalidValue, NotFound
-from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.services._audit import Change, record
+from bioecon.services._plan_lookup import managed_plan_id, stored_plan_id
 from bioecon.store import Connection, indicators
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
@@ -43,13 +46,13 @@ class AppliedChoice:
 
 
 def plan_mapping(
-    app: Bioecon, *, plan: str, include_mapped: bool = False
+    app: Bioecon, *, actor: Principal, plan: str, include_mapped: bool = False
 ) -> list[TargetSuggestions]:
     """The plan's targets without an indicator (with ``include_mapped``, also those mapped
     below high confidence), each with its suggestions."""
     with app.reading() as connection:
         ensure_current(connection)
-        bundle = _bundle(connection, plan)
+        bundle = store.load_bundle(connection, stored_plan_id(connection, plan, actor))
     return [
         TargetSuggestions(target, _suggestions(target, bundle))
         for target in bundle.targets
@@ -67,6 +70,8 @@ class _Choice:
 def apply_mapping(
     app: Bioecon,
     *,
+    actor: Principal,
+    origin: str,
     plan: str,
     choices: Mapping[str, str] | None = None,
     accept: Decimal | None = None,
@@ -75,10 +80,11 @@ def apply_mapping(
     """Set each ``choices`` target (key → indicator code; confidence ``manual``) and, with
     ``accept``, every listed target whose top suggestion has at least that confidence (kept
     with it); all recorded as ``manual``. Every choice is checked (the target, the code, the
-    units) before anything is written; all are written in one transaction."""
+    units) before anything is written; all are written in one transaction, each changed
+    target with its audit event. The caller must manage plans over the plan's region."""
     with app.transaction() as connection:
         ensure_current(connection)
-        bundle = _bundle(connection, plan)
+        bundle = store.load_bundle(connection, managed_plan_id(connection, plan, actor))
         by_key = {t.key: t for t in bundle.targets}
         chosen = _chosen(bundle, dict(choices or {}), accept, include_mapped)
         checked = {key: _checked(by_key, key, c.code, connection) for key, c in chosen.items()}
@@ -99,6 +105,8 @@ def apply_mapping(
             bundle, targets=targets, indicators=(*bundle.indicators, *declared)
         )
         store.save_plan(connection, new)
+        changes = [_change(bundle.plan.code, by_key[t.key], t) for t in targets if t.key in chosen]
+        record(connection, actor, origin, AuditEntity.MAPPING, [c for c in changes if c])
     codes = {i.code for i in declared}
     return [
         AppliedChoice(key, c.code, checked[key].name, c.confidence, c.code in codes)
@@ -106,8 +114,24 @@ def apply_mapping(
     ]
 
 
-def _bundle(connection: Connection, reference: str) -> PlanBundle:
-    return store.load_bundle(connection, stored_plan_id(connection, reference))
+def _change(plan: str, old: Target, new: Target) -> Change | None:
+    """A target's mapping change (``plan/target key``), or None when it stays the same."""
+    before, after = _mapping_of(old), _mapping_of(new)
+    if before == after:
+        return None
+    action = AuditAction.CREATE if old.indicator is None else AuditAction.UPDATE
+    return (f"{plan}/{old.key}", action, before if old.indicator else None, after)
+
+
+def _mapping_of(target: Target) -> dict[str, object]:
+    return {
+        "indicator": target.indicator,
+        "method": target.mapping_method.value if target.mapping_method else None,
+        "confidence": str(target.mapping_confidence)
+        if target.mapping_confidence is not None
+        else None,
+        "reason": target.mapping_reason,
+    }
 
 
 def _needs_review(target: Target, include_mapped: bool) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bioecon.app import Bioecon
+from bioecon.domain.access import Principal
 from bioecon.domain.model import PlanBundle
 from bioecon.services.extraction import extract_document, extracted_plan
 from bioecon.services.plans import PlanLoadReport, load_plan
@@ -26,6 +27,8 @@ class OnboardReport:
 def onboard_plan(
     app: Bioecon,
     *,
+    actor: Principal,
+    origin: str,
     source: Path,
     code: str | None = None,
     region: str | None = None,
@@ -33,14 +36,17 @@ def onboard_plan(
 ) -> OnboardReport:
     """Extract the plan of ``source`` and load it. Its region's org units are taken as stored
     where the database has them (their names, English names and levels are kept); another
-    document under the same code is refused unless ``replace_plan``."""
+    document under the same code is refused unless ``replace_plan``. The load checks the
+    caller and is recorded as :func:`bioecon.services.plans.load_plan` does."""
     extraction = extract_document(source=source)
     bundle = extracted_plan(extraction=extraction, code=code, region=region)
     bundle = replace(
         _with_stored_org_units(app, bundle),
         plan=replace(bundle.plan, source_path=source.name),
     )
-    report = load_plan(app, bundle=bundle, source=str(source), replace=replace_plan)
+    report = load_plan(
+        app, actor=actor, origin=origin, bundle=bundle, source=str(source), replace=replace_plan
+    )
     mapped = sum(1 for target in bundle.targets if target.indicator)
     return OnboardReport(bundle, report, mapped)
 

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import indicator_catalogue, tier_catalogue, unit_registry
+from bioecon.domain.access import Action, Principal
+from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.catalogue import CatalogueEntry, IndicatorSource, tier_entry
 from bioecon.domain.model import Indicator, Plan, PlanBundle
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.domain.plans import SectionChange, bundle_problems, diff_bundles, repeated_task_units
 from bioecon.domain.tiers import plan_rules
-from bioecon.errors import Conflict, InvalidInput, InvalidValue, NotFound, Problem, format_path
-from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.errors import Conflict, InvalidInput, InvalidValue, Problem, format_path
+from bioecon.services._audit import record
+from bioecon.services._plan_lookup import managed_plan_id, stored_plan_id
+from bioecon.services._scope import SHARED, reach, require_manager, require_readable
 from bioecon.store import Connection, indicators, orgunits, responsible_units
 from bioecon.store import plans as store
 from bioecon.store.migrate import ensure_current
@@ -33,6 +37,8 @@ class PlanLoadReport:
 def load_plan(
     app: Bioecon,
     *,
+    actor: Principal,
+    origin: str,
     bundle: PlanBundle,
     source: str,
     locate: Locate = format_path,
@@ -40,7 +46,8 @@ def load_plan(
 ) -> PlanLoadReport:
     """Store ``bundle`` so the database holds exactly it. Loading the same plan twice changes
     nothing; a changed plan is updated in place. Any problem refuses the whole load, and so
-    does another document under a stored plan's code, unless ``replace``."""
+    does another document under a stored plan's code, unless ``replace``. The caller must
+    manage plans over the plan's region (and the stored plan's); the load is recorded."""
     findings = bundle_problems(bundle, unit_registry()) + repeated_task_units(bundle)
     problems = [Problem(locate(path), message) for path, message in findings]
     with app.transaction() as connection:
@@ -53,6 +60,8 @@ def load_plan(
             raise InvalidInput(source, problems)
         plan_id = store.find_plan_id(connection, bundle.plan.code)
         old = store.load_bundle(connection, plan_id) if plan_id is not None else None
+        anchors = [_anchor(connection, bundle)] + ([old.plan.region] if old else [])
+        require_manager(connection, actor, anchors)
         if old is not None and not replace and _other_document(old.plan, bundle.plan):
             raise Conflict(_overwrite_message(old.plan, bundle.plan))
         changes = diff_bundles(old, bundle)
@@ -61,9 +70,41 @@ def load_plan(
             return PlanLoadReport(bundle.plan.code, plan_id, "unchanged", changes)
         indicators.upsert(connection, _register_indicators(bundle))
         new_id = store.save_plan(connection, bundle)
+        action = AuditAction.CREATE if old is None else AuditAction.UPDATE
+        summary = (bundle.plan.code, action, _summary(old), _summary(bundle))
+        record(connection, actor, origin, AuditEntity.PLAN, [summary])
         return PlanLoadReport(
             bundle.plan.code, new_id, "created" if old is None else "updated", changes
         )
+
+
+def _anchor(connection: Connection, bundle: PlanBundle) -> str | None:
+    """The stored org unit a plan hangs from: its region, or the nearest stored ancestor the
+    file declares for a new region (a shared record when none is stored)."""
+    parents = {u.code: u.parent for u in bundle.org_units}
+    code: str | None = bundle.plan.region
+    seen: set[str] = set()
+    while code is not None and code not in seen:
+        if orgunits.existing(connection, [code]):
+            return code
+        seen.add(code)
+        code = parents.get(code)
+    return SHARED
+
+
+def _summary(bundle: PlanBundle | None) -> dict[str, object] | None:
+    """What the history keeps of a plan: its title, source and counts, not its text."""
+    if bundle is None:
+        return None
+    return {
+        "title": bundle.plan.title,
+        "region": bundle.plan.region,
+        "source_sha256": bundle.plan.source_sha256,
+        "targets": len(bundle.targets),
+        "tasks": len(bundle.tasks),
+        "indicators": len(bundle.indicators),
+        "org_units": len(bundle.org_units),
+    }
 
 
 def _other_document(stored: Plan, loaded: Plan) -> bool:
@@ -186,18 +227,19 @@ def _responsible_unit_problems(connection: Connection, bundle: PlanBundle) -> li
     ]
 
 
-def list_plans(app: Bioecon) -> list[store.PlanSummary]:
-    """Every stored plan with its region, horizon and counts of targets and tasks, by code."""
+def list_plans(app: Bioecon, *, actor: Principal) -> list[store.PlanSummary]:
+    """Every plan whose region the caller's scope covers (its subtree's plans and those of
+    the units above it) with its region, horizon and counts of targets and tasks, by code."""
     with app.reading() as connection:
         ensure_current(connection)
-        return store.list_plans(connection)
+        return store.list_plans(connection, reach(connection, actor, Action.READ))
 
 
-def get_plan(app: Bioecon, *, reference: str) -> PlanBundle:
+def get_plan(app: Bioecon, *, actor: Principal, reference: str) -> PlanBundle:
     """The plan named by code or id, with everything its file declared."""
     with app.reading() as connection:
         ensure_current(connection)
-        return store.load_bundle(connection, stored_plan_id(connection, reference))
+        return store.load_bundle(connection, stored_plan_id(connection, reference, actor))
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,13 +251,13 @@ class OrgUnitContext:
     names: dict[str, str]  # every org unit's name by its code
 
 
-def org_unit_context(app: Bioecon, *, code: str) -> OrgUnitContext:
-    """An org unit's name, its children and every unit's name, from one read of the tree."""
+def org_unit_context(app: Bioecon, *, actor: Principal, code: str) -> OrgUnitContext:
+    """An org unit's name, its children and the names of the units the caller's scope
+    covers, from one read of the tree; a unit outside the scope is not found."""
     with app.reading() as connection:
         ensure_current(connection)
-        units = orgunits.tree(connection)
-    if code not in units:
-        raise NotFound(f"no org unit '{code}'")
+        require_readable(connection, actor, code, f"no org unit '{code}'")
+        units = orgunits.reached_tree(connection, reach(connection, actor, Action.READ), cover=True)
     return OrgUnitContext(
         name=units[code].name,
         children=sorted((u.code, u.name) for u in units.values() if u.parent == code),
@@ -223,10 +265,18 @@ def org_unit_context(app: Bioecon, *, code: str) -> OrgUnitContext:
     )
 
 
-def delete_plan(app: Bioecon, *, reference: str) -> store.PlanDeletion:
+def delete_plan(
+    app: Bioecon, *, actor: Principal, origin: str, reference: str, reason: str | None = None
+) -> store.PlanDeletion:
     """Delete a plan (by code or id) and what belongs only to it: its targets, tasks and links,
     and the responsible units, indicators and org units it declared that nothing else uses.
-    Observations and records other plans use stay."""
+    Observations and records other plans use stay. The caller must manage plans over its
+    region; the deletion is recorded."""
     with app.transaction() as connection:
         ensure_current(connection)
-        return store.delete_plan(connection, stored_plan_id(connection, reference))
+        plan_id = managed_plan_id(connection, reference, actor)
+        before = _summary(store.load_bundle(connection, plan_id))
+        deletion = store.delete_plan(connection, plan_id)
+        change = (deletion.code, AuditAction.DELETE, before, None)
+        record(connection, actor, origin, AuditEntity.PLAN, [change], reason)
+        return deletion

@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bioecon.app import Bioecon
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.model import Project
 from bioecon.errors import InvalidInput, Problem
+from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.services._scope import SHARED, reach, require_manager
 from bioecon.store import orgunits
 from bioecon.store import projects as store
 from bioecon.store.migrate import ensure_current
 from bioecon.store.plans import find_plan_id
 
 
-def load_projects(app: Bioecon, *, projects: Sequence[Project], source: str) -> tuple[int, int]:
-    """Upsert projects by code, all or nothing; org units, enterprises and plans must exist."""
+def load_projects(
+    app: Bioecon, *, actor: Principal, projects: Sequence[Project], source: str
+) -> tuple[int, int]:
+    """Upsert projects by code, all or nothing; org units, enterprises and plans must exist,
+    and the caller must manage plans over every project's org unit (and its stored one)."""
     with app.transaction() as connection:
         ensure_current(connection)
         known_orgs = orgunits.existing(connection, [p.org_unit for p in projects if p.org_unit])
@@ -38,11 +44,16 @@ def load_projects(app: Bioecon, *, projects: Sequence[Project], source: str) -> 
         ]
         if problems:
             raise InvalidInput(source, problems)
+        stored = store.org_units_of(connection, [p.code for p in projects])
+        homes = [p.org_unit for p in projects] + list(stored.values())
+        require_manager(connection, actor, [home or SHARED for home in homes])
         return store.upsert_projects(connection, projects)
 
 
-def plan_projects(app: Bioecon, *, plan: str) -> list[Project]:
-    """The key projects (项目库) of ``plan`` (by code), as the plan page lists them."""
+def plan_projects(app: Bioecon, *, actor: Principal, plan: str) -> list[Project]:
+    """The key projects (项目库) of ``plan`` (by code) in the caller's scope, as the plan page
+    lists them."""
     with app.reading() as connection:
         ensure_current(connection)
-        return store.plan_projects(connection, plan)
+        stored_plan_id(connection, plan, actor)
+        return store.plan_projects(connection, plan, reach(connection, actor, Action.READ))

@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import quality_settings
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.quality import QualityFinding, Severity, describe
 from bioecon.errors import InvalidValue
+from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.services._scope import reach
 from bioecon.store import quality as store
 from bioecon.store.migrate import ensure_current
 
 
 def check_data(
-    app: Bioecon, *, as_of: Period | None = None
+    app: Bioecon, *, actor: Principal, as_of: Period | None = None
 ) -> tuple[Period | None, list[QualityFinding]]:
-    """Every finding on data up to the month ``as_of`` (default: the latest month reported).
-    Errors first, then warnings; each group by indicator, org unit and period."""
+    """Every finding on the data of the caller's scope up to the month ``as_of`` (default:
+    the latest month reported there). Errors first, then warnings; each group by indicator,
+    org unit and period."""
     if as_of is not None and as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
     settings = quality_settings()
     with app.reading() as connection:
         ensure_current(connection)
+        scope = reach(connection, actor, Action.READ)
         if as_of is None:
-            latest = store.latest_month(connection)
+            latest = store.latest_month(connection, scope)
             if latest is None:
                 return None, []
             as_of = Period.month(*latest)
@@ -32,6 +37,7 @@ def check_data(
             outlier_threshold=float(settings["outlier"]["threshold"]),
             outlier_min_points=int(settings["outlier"]["min_points"]),
             rate_bound=float(settings["implausible_rate"]["bound"]),
+            reach=scope,
         )
     findings = []
     for row in rows:
@@ -62,13 +68,15 @@ def check_data(
     return as_of, findings
 
 
-def latest_data_month(app: Bioecon, *, plan: str | None = None) -> Period | None:
-    """The latest month any observation covers (of the plan's org units, with ``plan``)."""
+def latest_data_month(app: Bioecon, *, actor: Principal, plan: str | None = None) -> Period | None:
+    """The latest month any observation of the caller's scope covers (of the plan's org
+    units, with ``plan``)."""
     with app.reading() as connection:
         ensure_current(connection)
-        latest = (
-            store.latest_month(connection)
-            if plan is None
-            else store.latest_month_of_plan(connection, plan)
-        )
+        scope = reach(connection, actor, Action.READ)
+        if plan is None:
+            latest = store.latest_month(connection, scope)
+        else:
+            stored_plan_id(connection, plan, actor)
+            latest = store.latest_month_of_plan(connection, plan, scope)
     return Period.month(*latest) if latest else None

@@ -11,6 +11,7 @@ from bioecon.records import row_values
 from bioecon.store import registers
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map
+from bioecon.store.orgunits import EVERYWHERE, Reach
 from bioecon.store.registers import Register, upsert_by_key
 
 # 有效期至: the last day the approval is valid, still counted on it
@@ -32,9 +33,11 @@ def fetch(connection: Connection, numbers: Iterable[str]) -> dict[str, Approval]
     return registers.fetch(connection, REGISTER, _query(), Approval, numbers)
 
 
-def listed(connection: Connection, org_unit: str | None = None) -> list[Approval]:
+def listed(
+    connection: Connection, org_unit: str | None = None, reach: Reach = EVERYWHERE
+) -> list[Approval]:
     """Every approval (in ``org_unit``'s subtree), by number."""
-    return registers.listed(connection, REGISTER, _query(), Approval, org_unit)
+    return registers.listed(connection, REGISTER, _query(), Approval, org_unit, reach)
 
 
 def holder_org_units(connection: Connection, usccs: Iterable[str]) -> dict[str, str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -12,19 +12,24 @@ from sqlalchemy import (
     Connection,
     Subquery,
     bindparam,
+    case,
     delete,
     func,
     insert,
+    literal,
+    null,
     select,
     text,
     update,
 )
 
+from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.model import Enterprise, EnterpriseFlag, EnterpriseYear
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.bulk import bulk_insert
 from bioecon.store.keys import id_map
+from bioecon.store.orgunits import EVERYWHERE, Reach, reached
 from bioecon.store.types import ExactDecimal
 
 _CHUNK = 5000  # codes per IN-list: both engines take far more; fewer round trips
@@ -183,10 +188,11 @@ def save(
     return enterprise_id
 
 
-def all_codes(connection: Connection) -> list[str]:
-    return [
-        r[0] for r in connection.execute(select(t.enterprise.c.uscc).order_by(t.enterprise.c.uscc))
-    ]
+def all_codes(connection: Connection, reach: Reach = EVERYWHERE) -> list[str]:
+    """The credit codes of the enterprises in ``reach``, in order."""
+    e = t.enterprise
+    query = select(e.c.uscc).where(reached(e.c.org_unit_id, reach)).order_by(e.c.uscc)
+    return [r[0] for r in connection.execute(query)]
 
 
 def classification_inputs(
@@ -318,9 +324,13 @@ def directory(
     offset: int,
     limit: int,
     tier_members: Subquery | None = None,
+    reach: Reach = EVERYWHERE,
+    financials: Reach = EVERYWHERE,
 ) -> tuple[int, list[DirectoryRow]]:
-    """A page of enterprises (latest year's revenue), filtered; and how many match in all."""
+    """A page of the enterprises in ``reach`` (latest year's revenue, blank outside
+    ``financials`` and then not ranked by), filtered; and how many match in all."""
     e, o, y, f = t.enterprise, t.org_unit, t.enterprise_year, t.enterprise_flag
+    revenue = case((reached(e.c.org_unit_id, financials), y.c.revenue), else_=null())
     latest = (
         select(y.c.enterprise_id, func.max(y.c.year).label("year"))
         .group_by(y.c.enterprise_id)
@@ -334,14 +344,14 @@ def directory(
             o.c.name,
             e.c.industry_code,
             e.c.bio_category,
-            y.c.revenue,
+            revenue,
             latest.c.year,
         )
         .outerjoin(o, o.c.id == e.c.org_unit_id)
         .outerjoin(latest, latest.c.enterprise_id == e.c.id)
         .outerjoin(y, (y.c.enterprise_id == e.c.id) & (y.c.year == latest.c.year))
     )
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [reached(e.c.org_unit_id, reach)]
     if category:
         conditions.append((e.c.bio_category == category) | e.c.bio_category.like(category + ".%"))
     if org_unit:
@@ -355,9 +365,7 @@ def directory(
     for condition in conditions:
         query = query.where(condition)
     total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    rows = connection.execute(
-        query.order_by(y.c.revenue.desc(), e.c.uscc).offset(offset).limit(limit)
-    )
+    rows = connection.execute(query.order_by(revenue.desc(), e.c.uscc).offset(offset).limit(limit))
     return int(total), [DirectoryRow(*r) for r in rows]
 
 
@@ -366,3 +374,40 @@ def category_of(connection: Connection, enterprise_id: int) -> str | None:
         select(t.enterprise.c.bio_category).where(t.enterprise.c.id == enterprise_id)
     ).scalar()
     return str(found) if found is not None else None
+
+
+def audit_created(
+    connection: Connection, codes: Sequence[str], *, at: datetime, actor: str, origin: str
+) -> None:
+    """One audit event per enterprise of ``codes`` (just created), written in SQL — INSERT …
+    SELECT over the new rows: its name, org unit, industry code and how many years it has."""
+    e, o, y, a = t.enterprise, t.org_unit, t.enterprise_year, t.audit_event
+    years = select(func.count()).where(y.c.enterprise_id == e.c.id).scalar_subquery()
+    pairs: list[Any] = []
+    for key, column in (
+        ("name", e.c.name),
+        ("org_unit", o.c.code),
+        ("industry_code", e.c.industry_code),
+        ("years", years),
+    ):
+        pairs += [literal(key), column]
+    build = "json_build_object" if connection.dialect.name == "postgresql" else "json_object"
+    columns = ["at", "actor", "origin", "entity", "record_key", "action", "old_value", "new_value"]
+    wanted = sorted(set(codes))
+    for offset in range(0, len(wanted), _CHUNK):
+        query = (
+            select(
+                literal(at, a.c.at.type),
+                literal(actor),
+                literal(origin),
+                literal(AuditEntity.ENTERPRISE.value),
+                e.c.uscc,
+                literal(AuditAction.CREATE.value),
+                null(),
+                getattr(func, build)(*pairs),
+            )
+            .outerjoin(o, o.c.id == e.c.org_unit_id)
+            .where(e.c.uscc.in_(wanted[offset : offset + _CHUNK]))
+            .order_by(e.c.uscc)
+        )
+        connection.execute(insert(a).from_select(columns, query))

@@ -4,8 +4,9 @@ plan declared."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import CTE, ColumnElement, Connection, Select, Table, and_, select
+from sqlalchemy import CTE, ColumnElement, Connection, Select, Table, and_, false, select, true
 
 from bioecon.domain.model import OrgUnit
 from bioecon.records import copy_into, row_values
@@ -102,3 +103,57 @@ def chains(connection: Connection, codes: Iterable[str]) -> dict[str, tuple[str,
             parent = tree_now[parent].parent
         found[code] = tuple(chain)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """The org units a query may return rows of: the subtree of ``root``, every unit (``root``
+    None), or none at all (``nowhere``). The services derive it from the caller's scope."""
+
+    root: str | None = None
+    nowhere: bool = False
+
+
+EVERYWHERE = Reach()
+NOWHERE = Reach(nowhere=True)
+
+
+def reached(column: ColumnElement[int | None], reach: Reach) -> ColumnElement[bool]:
+    """``column`` (an org unit id) lies in ``reach``: a subquery over the org-unit tree."""
+    if reach.nowhere:
+        return false()
+    if reach.root is None:
+        return true()
+    return column.in_(select(subtree(reach.root).c.id))
+
+
+def covered(column: ColumnElement[int | None], reach: Reach) -> ColumnElement[bool]:
+    """``column`` lies in ``reach`` or is one of its root's ancestors: the units whose plans
+    and names cover the reach (a district sees its city's plan, never a sibling's)."""
+    if reach.nowhere or reach.root is None:
+        return reached(column, reach)
+    return reached(column, reach) | column.in_(select(ancestors(reach.root).c.id))
+
+
+def ancestors(code: str) -> CTE:
+    """The ids of the org unit ``code``'s parent, its parent's parent … up to the root."""
+    o = t.org_unit
+    top = (
+        select(o.c.parent_id.label("id"))
+        .where((o.c.code == code) & o.c.parent_id.is_not(None))
+        .cte("up", recursive=True)
+    )
+    parent = o.alias("parent")
+    return top.union_all(
+        select(parent.c.parent_id).where(
+            (parent.c.id == top.c.id) & parent.c.parent_id.is_not(None)
+        )
+    )
+
+
+def reached_tree(
+    connection: Connection, reach: Reach, *, cover: bool = False
+) -> dict[str, OrgUnit]:
+    """The stored org units in ``reach`` (and, with ``cover``, its root's ancestors), by code."""
+    test = covered if cover else reached
+    return {u.code: u for u in _read(connection, _query().where(test(t.org_unit.c.id, reach)))}

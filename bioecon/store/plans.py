@@ -14,6 +14,7 @@ from bioecon.records import copy_into, row_values
 from bioecon.store import indicators, orgunits, responsible_units
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map, upsert_by_code
+from bioecon.store.orgunits import EVERYWHERE, Reach
 from bioecon.store.references import delete_unreferenced
 
 
@@ -225,17 +226,24 @@ def delete_plan(connection: Connection, plan_id: int) -> PlanDeletion:
 # --- reads --------------------------------------------------------------------------------
 
 
-def find_plan_id(connection: Connection, reference: str) -> int | None:
-    """A plan's id from its code, or from its numeric id written as text."""
-    found = connection.execute(select(t.plan.c.id).where(t.plan.c.code == reference)).scalar()
+def find_plan_id(connection: Connection, reference: str, reach: Reach = EVERYWHERE) -> int | None:
+    """A plan's id from its code, or from its numeric id written as text — among the plans
+    whose region ``reach`` covers (its units, or the ancestors of its root)."""
+    query = select(t.plan.c.id).where(orgunits.covered(t.plan.c.region_id, reach))
+    found = connection.execute(query.where(t.plan.c.code == reference)).scalar()
     if found is None and reference.isdigit():
-        found = connection.execute(
-            select(t.plan.c.id).where(t.plan.c.id == int(reference))
-        ).scalar()
+        found = connection.execute(query.where(t.plan.c.id == int(reference))).scalar()
     return int(found) if found is not None else None
 
 
-def list_plans(connection: Connection) -> list[PlanSummary]:
+def region_of(connection: Connection, plan_id: int) -> str:
+    """The code of the plan's region."""
+    query = select(t.org_unit.c.code).join(t.plan, t.plan.c.region_id == t.org_unit.c.id)
+    return str(connection.execute(query.where(t.plan.c.id == plan_id)).scalar_one())
+
+
+def list_plans(connection: Connection, reach: Reach = EVERYWHERE) -> list[PlanSummary]:
+    """The plans whose region ``reach`` covers, by code."""
     targets = select(func.count()).where(t.target.c.plan_id == t.plan.c.id).scalar_subquery()
     tasks = select(func.count()).where(t.task.c.plan_id == t.plan.c.id).scalar_subquery()
     query = (
@@ -251,6 +259,7 @@ def list_plans(connection: Connection) -> list[PlanSummary]:
             tasks.label("task_count"),
         )
         .join(t.org_unit, t.org_unit.c.id == t.plan.c.region_id)
+        .where(orgunits.covered(t.plan.c.region_id, reach))
         .order_by(t.plan.c.code)
     )
     return [PlanSummary(**row._mapping) for row in connection.execute(query)]

@@ -11,6 +11,7 @@ from bioecon.records import row_values
 from bioecon.store import registers
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map
+from bioecon.store.orgunits import EVERYWHERE, Reach
 from bioecon.store.registers import Register, upsert_by_key
 
 # 撤销日期: revoked on a day, no longer counted on it
@@ -32,9 +33,11 @@ def fetch(connection: Connection, codes: Iterable[str]) -> dict[str, Platform]:
     return registers.fetch(connection, REGISTER, _query(), Platform, codes)
 
 
-def listed(connection: Connection, org_unit: str | None = None) -> list[Platform]:
+def listed(
+    connection: Connection, org_unit: str | None = None, reach: Reach = EVERYWHERE
+) -> list[Platform]:
     """Every platform (in ``org_unit``'s subtree), by code."""
-    return registers.listed(connection, REGISTER, _query(), Platform, org_unit)
+    return registers.listed(connection, REGISTER, _query(), Platform, org_unit, reach)
 
 
 def save(connection: Connection, platforms: Sequence[Platform]) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from bioecon.domain.model import Project
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.keys import existing_codes, id_map
-from bioecon.store.orgunits import in_subtree
+from bioecon.store.orgunits import EVERYWHERE, Reach, in_subtree, reached
 
 # Fields stored as ids of other tables (the enterprise by its credit code).
 _REFERENCES = {"code", "org_unit", "plan", "enterprise"}
@@ -43,12 +43,26 @@ def upsert_projects(connection: Connection, projects: Sequence[Project]) -> tupl
     return created, updated
 
 
+def org_units_of(connection: Connection, codes: Iterable[str]) -> dict[str, str | None]:
+    """project code → its stored org unit (None: none), for the stored ones among ``codes``."""
+    p, o = t.project, t.org_unit
+    query = (
+        select(p.c.code, o.c.code)
+        .outerjoin(o, o.c.id == p.c.org_unit_id)
+        .where(p.c.code.in_(sorted(set(codes))))
+    )
+    return {row[0]: row[1] for row in connection.execute(query)}
+
+
 def existing_enterprises(connection: Connection, usccs: Iterable[str]) -> set[str]:
     """The credit codes among ``usccs`` that the registry holds."""
     return existing_codes(connection, t.enterprise, usccs, column="uscc")
 
 
-def plan_projects(connection: Connection, plan_code: str) -> list[Project]:
+def plan_projects(
+    connection: Connection, plan_code: str, reach: Reach = EVERYWHERE
+) -> list[Project]:
+    """The projects of the plan ``plan_code`` in ``reach``, by code."""
     p, o, plan, e = t.project, t.org_unit, t.plan, t.enterprise
     rows = connection.execute(
         select(
@@ -57,7 +71,7 @@ def plan_projects(connection: Connection, plan_code: str) -> list[Project]:
         .join(plan, plan.c.id == p.c.plan_id)
         .outerjoin(o, o.c.id == p.c.org_unit_id)
         .outerjoin(e, e.c.id == p.c.enterprise_id)
-        .where(plan.c.code == plan_code)
+        .where((plan.c.code == plan_code) & reached(p.c.org_unit_id, reach))
         .order_by(p.c.code)
     )
     return [copy_into(Project, r._mapping) for r in rows]

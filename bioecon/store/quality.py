@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Connection, Executable, text
+from sqlalchemy import Connection, Select, TextClause, column, select, text
 
+from bioecon.store import tables as t
 from bioecon.store.ledger import NORMALIZE
+from bioecon.store.orgunits import EVERYWHERE, Reach, reached
 from bioecon.store.types import ExactDecimal
 
 
@@ -87,7 +89,7 @@ JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
 JOIN org_unit u ON u.id = p.org_unit_id
 WHERE p.sector = '' AND s.total > p.value AND {p_end} <= :as_of_key
 """.format(p_end=_end_month("p"))
-).columns(value=ExactDecimal(), reference=ExactDecimal())
+)
 
 _PARK_EXCEEDS_CONTAINER = text(
     """
@@ -102,7 +104,7 @@ JOIN org_unit cu ON cu.id = c.org_unit_id
 JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
 WHERE p.value > c.value AND {p_end} <= :as_of_key
 """.format(p_end=_end_month("p"))
-).columns(value=ExactDecimal(), reference=ExactDecimal())
+)
 
 _CUMULATIVE_FALLS = text(
     """
@@ -120,7 +122,7 @@ JOIN indicator i ON i.id = l.indicator_id
 JOIN org_unit u ON u.id = l.org_unit_id
 WHERE l.value < l.prev_value AND {l_end} <= :as_of_key
 """.format(l_end=_end_month("l"))
-).columns(value=ExactDecimal(), reference=ExactDecimal())
+)
 
 # Every unit's own period values (norm.pv, derived as the ledger derives them) of one period
 # type, up to the due period: the start of the rate checks' statements.
@@ -184,7 +186,7 @@ JOIN indicator i ON i.id = s.indicator_id
 JOIN org_unit u ON u.id = s.org_unit_id
 WHERE ABS(s.z) > :threshold
 """
-).columns(value=ExactDecimal(), reference=ExactDecimal())
+)
 
 # 同比 against the same period a year back, 环比 against the period before (none for years,
 # where it would repeat 同比): window functions over each series, no self-join.
@@ -223,7 +225,7 @@ JOIN indicator i ON i.id = r.indicator_id
 JOIN org_unit u ON u.id = r.org_unit_id
 WHERE ABS(r.rate) > :bound
 """
-).columns(value=ExactDecimal(), reference=ExactDecimal())
+)
 
 _MISSING_PERIODS = text(
     """
@@ -252,13 +254,28 @@ FROM found f
 JOIN indicator i ON i.id = f.indicator_id
 JOIN org_unit u ON u.id = f.org_unit_id
 """
-).columns(value=ExactDecimal(), reference=ExactDecimal())
+)
+
+
+_FINDING = (
+    "check_name", "indicator", "org_unit", "sector", "year", "idx", "period_type", "value",
+    "reference", "score", "detail",
+)  # fmt: skip
+"""The columns every check's statement selects, in this order."""
+
+
+def _within(statement: TextClause, reach: Reach) -> Select[tuple[object, ...]]:
+    """The findings of ``statement`` on the org units of ``reach`` (a subquery over the tree)."""
+    typed = {"value": ExactDecimal(), "reference": ExactDecimal()}
+    finding = statement.columns(*(column(n, typed.get(n)) for n in _FINDING)).subquery("finding")
+    units = select(t.org_unit.c.code).where(reached(t.org_unit.c.id, reach))
+    return select(finding).where(finding.c.org_unit.in_(units))
 
 
 def _rows(
-    connection: Connection, statement: Executable, params: dict[str, object]
+    connection: Connection, statement: TextClause, params: dict[str, object], reach: Reach
 ) -> list[QualityRow]:
-    result = connection.execute(statement, params)
+    result = connection.execute(_within(statement, reach), params)
     return [
         QualityRow(
             check=r.check_name,
@@ -284,12 +301,13 @@ def run_checks(
     outlier_threshold: float,
     outlier_min_points: int,
     rate_bound: float,
+    reach: Reach = EVERYWHERE,
 ) -> list[QualityRow]:
-    """Every finding up to the month ``as_of`` (year, month)."""
+    """Every finding on the org units of ``reach`` up to the month ``as_of`` (year, month)."""
     year, month = as_of
     found: list[QualityRow] = []
     for statement in (_PARTS_EXCEED_TOTAL, _PARK_EXCEEDS_CONTAINER, _CUMULATIVE_FALLS):
-        found += _rows(connection, statement, {"as_of_key": year * 12 + month})
+        found += _rows(connection, statement, {"as_of_key": year * 12 + month}, reach)
     for period_type, per_year, index in (
         ("month", 12, month),
         ("quarter", 4, (month - 1) // 3 + 1),
@@ -302,31 +320,39 @@ def run_checks(
             connection,
             _OUTLIERS,
             {**params, "threshold": outlier_threshold, "min_points": outlier_min_points},
+            reach,
         )
-        found += _rows(connection, _IMPLAUSIBLE_RATES, {**params, "bound": rate_bound})
-        found += _rows(connection, _MISSING_PERIODS, params)
+        found += _rows(connection, _IMPLAUSIBLE_RATES, {**params, "bound": rate_bound}, reach)
+        found += _rows(connection, _MISSING_PERIODS, params, reach)
     return found
 
 
-def latest_month(connection: Connection) -> tuple[int, int] | None:
-    """(year, month) at which the latest reported period ends, or None for an empty ledger."""
-    found = connection.execute(text(f"SELECT MAX({_end_month('o')}) FROM observation o")).scalar()
+def latest_month(connection: Connection, reach: Reach = EVERYWHERE) -> tuple[int, int] | None:
+    """(year, month) at which the latest period reported for an org unit of ``reach`` ends,
+    or None for an empty ledger."""
+    o = t.observation.alias("o")
+    query = select(text(f"MAX({_end_month('o')})")).select_from(o)
+    found = connection.execute(query.where(reached(o.c.org_unit_id, reach))).scalar()
     if found is None:
         return None
     year, month0 = divmod(int(found) - 1, 12)
     return year, month0 + 1
 
 
-def latest_month_of_plan(connection: Connection, plan_code: str) -> tuple[int, int] | None:
-    """(year, month) of the latest period reported for any org unit the plan declares."""
-    found = connection.execute(
-        text(
-            f"SELECT MAX({_end_month('o')}) FROM observation o "
-            "JOIN plan_org_unit l ON l.org_unit_id = o.org_unit_id "
-            "JOIN plan p ON p.id = l.plan_id WHERE p.code = :code"
-        ),
-        {"code": plan_code},
-    ).scalar()
+def latest_month_of_plan(
+    connection: Connection, plan_code: str, reach: Reach = EVERYWHERE
+) -> tuple[int, int] | None:
+    """(year, month) of the latest period reported for any org unit the plan declares, of
+    those in ``reach``."""
+    o, link, plan = t.observation.alias("o"), t.plan_org_unit, t.plan
+    query = (
+        select(text(f"MAX({_end_month('o')})"))
+        .select_from(o)
+        .join(link, link.c.org_unit_id == o.c.org_unit_id)
+        .join(plan, plan.c.id == link.c.plan_id)
+        .where((plan.c.code == plan_code) & reached(o.c.org_unit_id, reach))
+    )
+    found = connection.execute(query).scalar()
     if found is None:
         return None
     year, month0 = divmod(int(found) - 1, 12)

@@ -28,7 +28,7 @@ from sqlalchemy import (
 
 from bioecon.domain.registers import RegisterCount
 from bioecon.records import copy_into
-from bioecon.store.orgunits import in_subtree
+from bioecon.store.orgunits import EVERYWHERE, Reach, in_subtree, reached
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -67,9 +67,13 @@ def listed(
     query: Select[Any],
     cls: type[R],
     org_unit: str | None,
+    reach: Reach = EVERYWHERE,
 ) -> list[R]:
-    """Every record (in ``org_unit``'s subtree), in ``query``'s order."""
-    rows = connection.execute(query.where(in_subtree(register.table, org_unit)))
+    """Every record in ``reach`` (and in ``org_unit``'s subtree), in ``query``'s order."""
+    table = register.table
+    rows = connection.execute(
+        query.where(in_subtree(table, org_unit) & reached(table.c.org_unit_id, reach))
+    )
     return [copy_into(cls, r._mapping) for r in rows]
 
 
