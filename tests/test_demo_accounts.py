@@ -10,6 +10,7 @@ from bioecon.demo_accounts import create_demo_accounts
 from bioecon.domain.access import Role, Scope
 from bioecon.io.planfile import read_plan_file
 from bioecon.services import accounts
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.plans import load_plan
 
 LINE = re.compile(r"account (\S+)\s+(\S+)\s+(\S+)\s+password (\S+)")
@@ -19,7 +20,7 @@ def test_every_role_gets_an_account_whose_printed_password_logs_in(
     app: Bioecon, changsha_plan_file: Path
 ) -> None:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     created = [m.groups() for line in create_demo_accounts(app) if (m := LINE.search(line))]
     assert {Role(role) for _, role, _, _ in created} == set(Role)
     for login, role, where, password in created:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bioecon.app import Bioecon
 from bioecon.errors import BioeconError
 from bioecon.extract.reader import read_document
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.onboarding import onboard_plan
 from bioecon.settings import Settings
 from tests.extract.hostile_files import docx_bytes, many_pages_pdf, plain_docx
@@ -96,6 +97,6 @@ def test_a_refused_onboarding_leaves_the_database_unchanged(
     before = snapshot(url)
     with Bioecon(Settings(database_url=url)) as app:
         try:
-            onboard_plan(app, source=source, region="430100")
+            onboard_plan(app, actor=LOCAL_ADMIN, origin="test", source=source, region="430100")
         except BioeconError:
             assert snapshot(url) == before

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from bioecon.app import Bioecon
 from bioecon.errors import BioeconError, InvalidInput
 from bioecon.io.enterprises import COLUMNS, read_enterprise_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.enterprises import load_enterprises
 from bioecon.settings import Settings
 from bioecon.store.tables import enterprise, enterprise_flag, enterprise_year
@@ -97,7 +98,12 @@ def registry(sqlite_template: Path, tmp_path: Path) -> Iterator[Bioecon]:
     shutil.copyfile(sqlite_template, database)
     with Bioecon(Settings(database_url=f"sqlite:///{database}")) as app:
         write_rows(tmp_path / "base.csv", [{}])
-        load_enterprises(app, parsed=read_enterprise_file(tmp_path / "base.csv"))
+        load_enterprises(
+            app,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            parsed=read_enterprise_file(tmp_path / "base.csv"),
+        )
         yield app
 
 
@@ -118,5 +124,7 @@ def test_a_refused_load_leaves_the_registry_unchanged(
     write_rows(path, [*mutations, {"uscc": "91110000600037341X"}])  # a bad code: always refused
     before = registry_rows(registry)
     with pytest.raises(BioeconError):
-        load_enterprises(registry, parsed=read_enterprise_file(path))
+        load_enterprises(
+            registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(path)
+        )
     assert registry_rows(registry) == before

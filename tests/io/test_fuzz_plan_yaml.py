@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bioecon.app import Bioecon
 from bioecon.errors import BioeconError, InvalidInput
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
 from tests.conftest import DATA
@@ -93,6 +94,13 @@ def test_a_refused_mutation_leaves_the_database_unchanged(
     with Bioecon(Settings(database_url=url)) as app:
         try:
             parsed = read_plan_file(path)
-            load_plan(app, bundle=parsed.bundle, source=parsed.source, locate=parsed.locate)
+            load_plan(
+                app,
+                actor=LOCAL_ADMIN,
+                origin="test",
+                bundle=parsed.bundle,
+                source=parsed.source,
+                locate=parsed.locate,
+            )
         except BioeconError:
             assert snapshot(url) == before

@@ -17,6 +17,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.model import ObservationStatus
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 
@@ -71,7 +72,7 @@ def world_plan(app: Bioecon, tmp_path: Path) -> Bioecon:
     plan = tmp_path / "world.yaml"
     plan.write_text(WORLD_PLAN, encoding="utf-8")
     parsed = read_plan_file(plan)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     return app
 
 

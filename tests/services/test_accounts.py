@@ -27,7 +27,7 @@ def city(app: Bioecon, changsha_plan_file: Path) -> Bioecon:
     """长沙 430100 with its districts; 浏阳市 430181 holds the park CS-LYJK, 宁乡市 430182 is its
     sibling."""
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     return app
 
 

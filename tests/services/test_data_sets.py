@@ -60,7 +60,7 @@ VALUES = [
 @pytest.fixture
 def city(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     path = tmp_path / "data.csv"
     rows = [f"{i},{u},{p},100,ytd,{s}" for i, u, p, s, _ in VALUES]
     path.write_text("indicator,org_unit,period,value,basis,status\n" + "\n".join(rows) + "\n")

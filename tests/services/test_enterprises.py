@@ -17,6 +17,7 @@ from bioecon.domain.progress import Status
 from bioecon.errors import InvalidInput, InvalidValue
 from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.enterprises import (
     classify_registry,
     enterprise_directory,
@@ -51,17 +52,23 @@ REGISTRY = f"""\
 @pytest.fixture
 def registry(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     path = tmp_path / "registry.csv"
     path.write_text(REGISTRY, encoding="utf-8")
     # recorded on 2025-01-01: the undated flags (上市, 专精特新 …) count from that day on
-    report = load_enterprises(app, parsed=read_enterprise_file(path), loaded_on=date(2025, 1, 1))
+    report = load_enterprises(
+        app,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        parsed=read_enterprise_file(path),
+        loaded_on=date(2025, 1, 1),
+    )
     assert (report.created, report.years) == (6, 9)
     return app
 
 
 def members(app: Bioecon, tier: str, year: int = 2025, org_unit: str | None = None) -> list[str]:
-    (result,) = tier_report(app, year=year, org_unit=org_unit, tiers=[tier])
+    (result,) = tier_report(app, actor=LOCAL_ADMIN, year=year, org_unit=org_unit, tiers=[tier])
     return sorted(m.name for m in result.members)
 
 
@@ -95,13 +102,15 @@ def test_reload_merges_by_code_and_reports_changes(registry: Bioecon, tmp_path: 
         f"uscc,name,org_unit,year,revenue\n{A},甲生物制药股份有限公司,,2025,1400000\n",
         encoding="utf-8",
     )
-    report = load_enterprises(registry, parsed=read_enterprise_file(path))
+    report = load_enterprises(
+        registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(path)
+    )
     assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
     assert [(c.field, c.old, c.new) for c in report.changes] == [
         ("name", "甲生物制药", "甲生物制药股份有限公司")
     ]
-    stored = dict(export_enterprises(registry))
-    by_code = {e.uscc: (e, years) for e, years in export_enterprises(registry)}
+    stored = dict(export_enterprises(registry, actor=LOCAL_ADMIN))
+    by_code = {e.uscc: (e, years) for e, years in export_enterprises(registry, actor=LOCAL_ADMIN)}
     enterprise, years = by_code[A]
     assert enterprise.org_unit == "430100" and [str(f) for f in enterprise.flags] == [
         "专精特新",
@@ -137,36 +146,38 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
     assert any(
         p.startswith("row 6, column name:") and "is new: its name is required" in p for p in found
     )
-    assert len(export_enterprises(registry)) == 6  # nothing written
+    assert len(export_enterprises(registry, actor=LOCAL_ADMIN)) == 6  # nothing written
 
 
 def refused(app: Bioecon, path: Path) -> list[str]:
     """The problems that refuse the file ``path`` (nothing written)."""
     with pytest.raises(InvalidInput) as caught:
-        load_enterprises(app, parsed=read_enterprise_file(path))
+        load_enterprises(app, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(path))
     return [str(p) for p in caught.value.problems]
 
 
 def test_classification_is_stored_with_its_table_and_export_round_trips(
     registry: Bioecon, tmp_path: Path
 ) -> None:
-    report = classify_registry(registry, tables=load_tables())
+    report = classify_registry(registry, actor=LOCAL_ADMIN, tables=load_tables())
     assert (report.enterprises, report.classified) == (6, 6)
     assert members_by_sector(registry, "4.1") == sorted(
         ["丙细胞", "己药业", "戊药业", "乙基因", "甲生物制药"]
     )
     assert members_by_sector(registry, "4.2") == ["丁医疗"]
     out = tmp_path / "export.xlsx"
-    write_enterprises(out, export_enterprises(registry))
-    again = load_enterprises(registry, parsed=read_enterprise_file(out))
+    write_enterprises(out, export_enterprises(registry, actor=LOCAL_ADMIN))
+    again = load_enterprises(
+        registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(out)
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
 
 
 def members_by_sector(app: Bioecon, sector: str) -> list[str]:
-    (result,) = tier_report(app, year=2025, sector=sector, tiers=["above_scale"])
+    (result,) = tier_report(app, actor=LOCAL_ADMIN, year=2025, sector=sector, tiers=["above_scale"])
     everyone = {m.name for m in result.members}
-    (unicorns,) = tier_report(app, year=2025, sector=sector, tiers=["unicorn"])
-    (gazelles,) = tier_report(app, year=2025, sector=sector, tiers=["gazelle"])
+    (unicorns,) = tier_report(app, actor=LOCAL_ADMIN, year=2025, sector=sector, tiers=["unicorn"])
+    (gazelles,) = tier_report(app, actor=LOCAL_ADMIN, year=2025, sector=sector, tiers=["gazelle"])
     return sorted(
         everyone | {m.name for m in unicorns.members} | {m.name for m in gazelles.members}
     )
@@ -183,13 +194,27 @@ def test_a_tier_target_is_measured_from_the_registry(registry: Bioecon, tmp_path
         encoding="utf-8",
     )
     with pytest.raises(InvalidInput, match="1 problem") as caught:
-        load_plan(registry, bundle=read_plan_file(plan).bundle, source="tier.yaml")
+        load_plan(
+            registry,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            bundle=read_plan_file(plan).bundle,
+            source="tier.yaml",
+        )
     assert "indicator 'tier.no_such_tier'" in caught.value.report()
     plan.write_text(plan.read_text(encoding="utf-8").rsplit("  - {key: T3", 1)[0], encoding="utf-8")
-    load_plan(registry, bundle=read_plan_file(plan).bundle, source="tier.yaml")
+    load_plan(
+        registry,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        bundle=read_plan_file(plan).bundle,
+        source="tier.yaml",
+    )
     results = {
         i.target.key: i.evaluation
-        for i in evaluate_plan(registry, plan="tier-plan", as_of=Period.month(2025, 12))
+        for i in evaluate_plan(
+            registry, actor=LOCAL_ADMIN, plan="tier-plan", as_of=Period.month(2025, 12)
+        )
     }
     assert (results["T1"].actual, results["T1"].actual_period) == (Decimal(2), "2025")
     # base 1 (2023) → 进度 2 of the 9 more needed = 11.1 %, 完成率 2/10 = 20 %; as of
@@ -208,18 +233,34 @@ def test_a_plan_defines_its_own_tier(registry: Bioecon, tmp_path: Path) -> None:
         "targets:\n  - {key: T1, metric: 骨干企业数量, indicator: tier.core_firms, value: 8, unit: 家, deadline_year: 2025}\n"
     )
     plan.write_text(text, encoding="utf-8")
-    load_plan(registry, bundle=read_plan_file(plan).bundle, source="own.yaml")
-    (result,) = evaluate_plan(registry, plan="own-tiers", as_of=Period.month(2025, 12))
+    load_plan(
+        registry,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        bundle=read_plan_file(plan).bundle,
+        source="own.yaml",
+    )
+    (result,) = evaluate_plan(
+        registry, actor=LOCAL_ADMIN, plan="own-tiers", as_of=Period.month(2025, 12)
+    )
     # 2025 revenue ≥ 50,000 万元: 甲, 丙, 丁, 戊, 己 (乙 has 3,456); 5 < 8 with the
     # deadline year 2025 over → 未达标 (issue #10)
     assert result.evaluation.actual == Decimal(5) and result.evaluation.status is Status.MISSED
-    (members_,) = tier_report(registry, year=2025, tiers=["core_firms"], plan="own-tiers")
+    (members_,) = tier_report(
+        registry, actor=LOCAL_ADMIN, year=2025, tiers=["core_firms"], plan="own-tiers"
+    )
     assert len(members_.members) == 5
     plan.write_text(
         text.replace("revenue_at_least: 50000", "flag: 上市, revenue_at_least: 1"), encoding="utf-8"
     )
     with pytest.raises(InvalidInput) as caught:
-        load_plan(registry, bundle=read_plan_file(plan).bundle, source="own.yaml")
+        load_plan(
+            registry,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            bundle=read_plan_file(plan).bundle,
+            source="own.yaml",
+        )
     assert (
         "plan.tiers: not a valid tier rule: tier core_firms: give exactly one of"
         in caught.value.report()
@@ -238,14 +279,21 @@ def test_sector_totals_in_the_ledger_from_enterprise_figures(
         "indicators:\n  - {code: bio_revenue, name: 生物经济企业营业收入, unit: 亿元, period_type: year}\n",
         encoding="utf-8",
     )
-    load_plan(registry, bundle=read_plan_file(plan).bundle, source="revenue.yaml")
-    classify_registry(registry, tables=load_tables())
-    report = build_sector_ledger(registry, indicator="bio_revenue")
+    load_plan(
+        registry,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        bundle=read_plan_file(plan).bundle,
+        source="revenue.yaml",
+    )
+    classify_registry(registry, actor=LOCAL_ADMIN, tables=load_tables())
+    report = build_sector_ledger(registry, actor=LOCAL_ADMIN, indicator="bio_revenue")
     assert report.inserted == report.rows > 0
 
     def at(org: str, sector: str | None = None) -> Decimal | None:
         (entry,) = ledger(
             registry,
+            actor=LOCAL_ADMIN,
             indicator="bio_revenue",
             org_units=[org],
             first=Period.of_year(2025),
@@ -261,19 +309,21 @@ def test_sector_totals_in_the_ledger_from_enterprise_figures(
         "345.345599"
     )  # the total: sector 4 (outermost), no double counting
     assert at("430181", "4.1") == Decimal("5.3456")  # 乙 (in its park) + 丙
-    assert build_sector_ledger(registry, indicator="bio_revenue").inserted == 0  # idempotent
+    assert (
+        build_sector_ledger(registry, actor=LOCAL_ADMIN, indicator="bio_revenue").inserted == 0
+    )  # idempotent
 
 
 def test_directory_tier_filter_on_a_registry_without_figures(app: Bioecon) -> None:
     # no enterprise figures at all: no enterprise is in a tier, and no year is claimed
-    found = enterprise_directory(app, tier="revenue_100yi")
+    found = enterprise_directory(app, actor=LOCAL_ADMIN, tier="revenue_100yi")
     assert (found.total, found.rows, found.tier_year) == (0, [], None)
     with pytest.raises(InvalidValue, match="unknown tier 'revenue_1yi'"):
-        enterprise_directory(app, tier="revenue_1yi")
+        enterprise_directory(app, actor=LOCAL_ADMIN, tier="revenue_1yi")
 
 
 def test_directory_tier_filter_uses_the_latest_figures_year(registry: Bioecon) -> None:
-    found = enterprise_directory(registry, tier="revenue_100yi", size=500)
+    found = enterprise_directory(registry, actor=LOCAL_ADMIN, tier="revenue_100yi", size=500)
     assert found.tier_year == 2025
     assert (
         sorted(r.name for r in found.rows)
@@ -295,10 +345,14 @@ def test_flag_dates_are_loaded_exported_and_loaded_back_unchanged(
         encoding="utf-8",
     )
     report = load_enterprises(
-        registry, parsed=read_enterprise_file(path), loaded_on=date(2026, 1, 1)
+        registry,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        parsed=read_enterprise_file(path),
+        loaded_on=date(2026, 1, 1),
     )
     assert (report.updated, [c.field for c in report.changes]) == (1, ["flags"])
-    by_code = {e.uscc: e for e, _ in export_enterprises(registry)}
+    by_code = {e.uscc: e for e, _ in export_enterprises(registry, actor=LOCAL_ADMIN)}
     assert [(f.name, f.valid_from, f.valid_to) for f in by_code[A].flags] == [
         ("上市", date(2023, 6, 1), None),
         ("专精特新", date(2021, 3, 1), date(2024, 2, 29)),
@@ -308,8 +362,10 @@ def test_flag_dates_are_loaded_exported_and_loaded_back_unchanged(
     assert members(registry, "specialised", year=2024) == []
     assert members(registry, "listed", year=2023) == ["甲生物制药"]
     out = tmp_path / "export.csv"
-    write_enterprises(out, export_enterprises(registry))
-    again = load_enterprises(registry, parsed=read_enterprise_file(out))
+    write_enterprises(out, export_enterprises(registry, actor=LOCAL_ADMIN))
+    again = load_enterprises(
+        registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(out)
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
 
 

@@ -20,6 +20,7 @@ from bioecon.errors import InvalidValue, NotFound
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
@@ -63,7 +64,7 @@ def plan_app(app: Bioecon, tmp_path: Path) -> Bioecon:
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(path)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     return app
 
 
@@ -76,7 +77,7 @@ def load(app: Bioecon, tmp_path: Path, text: str) -> None:
 def by_key(app: Bioecon, as_of: str = "2025-06") -> dict[str, Evaluation]:
     return {
         item.target.key: item.evaluation
-        for item in evaluate_plan(app, plan="eval", as_of=Period.parse(as_of))
+        for item in evaluate_plan(app, actor=LOCAL_ADMIN, plan="eval", as_of=Period.parse(as_of))
     }
 
 
@@ -147,7 +148,9 @@ def test_no_data_names_indicator_and_unit_and_plan_thresholds_apply(
     assert by_key(plan_app)["NEAR"].status is Status.LAGGING
     path.write_text(stricter, encoding="utf-8")
     parsed = read_plan_file(path)
-    load_plan(plan_app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(
+        plan_app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source
+    )
     assert by_key(plan_app)["NEAR"].status is Status.AT_RISK
     assert by_key(plan_app)["FIRMS"].status is Status.ON_TRACK  # 60 % done at 50 % time: ahead
 
@@ -161,6 +164,6 @@ def test_time_progress_is_taken_at_the_actuals_own_date(plan_app: Bioecon, tmp_p
 
 def test_bad_requests(plan_app: Bioecon) -> None:
     with pytest.raises(NotFound):
-        evaluate_plan(plan_app, plan="nope", as_of=Period.month(2025, 6))
+        evaluate_plan(plan_app, actor=LOCAL_ADMIN, plan="nope", as_of=Period.month(2025, 6))
     with pytest.raises(InvalidValue, match="takes a month"):
-        evaluate_plan(plan_app, plan="eval", as_of=Period.quarter(2025, 2))
+        evaluate_plan(plan_app, actor=LOCAL_ADMIN, plan="eval", as_of=Period.quarter(2025, 2))

@@ -10,6 +10,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue, NotFound
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.ledger import ledger
 
 
@@ -17,7 +18,13 @@ def one(
     app: Bioecon, indicator: str, org: str, period: Period, sector: str | None = None
 ) -> LedgerEntry:
     (entry,) = ledger(
-        app, indicator=indicator, org_units=[org], first=period, last=period, sector=sector
+        app,
+        actor=LOCAL_ADMIN,
+        indicator=indicator,
+        org_units=[org],
+        first=period,
+        last=period,
+        sector=sector,
     )
     return entry
 
@@ -101,6 +108,7 @@ def test_bad_requests_are_refused(world: Bioecon) -> None:
     with pytest.raises(NotFound, match="no indicator 'nope'"):
         ledger(
             world,
+            actor=LOCAL_ADMIN,
             indicator="nope",
             org_units=["C"],
             first=Period.month(2025, 1),
@@ -109,6 +117,7 @@ def test_bad_requests_are_refused(world: Bioecon) -> None:
     with pytest.raises(NotFound, match="no org unit 'X'"):
         ledger(
             world,
+            actor=LOCAL_ADMIN,
             indicator="rev",
             org_units=["X"],
             first=Period.month(2025, 1),
@@ -117,6 +126,7 @@ def test_bad_requests_are_refused(world: Bioecon) -> None:
     with pytest.raises(InvalidValue, match="different kinds"):
         ledger(
             world,
+            actor=LOCAL_ADMIN,
             indicator="rev",
             org_units=["C"],
             first=Period.month(2025, 1),

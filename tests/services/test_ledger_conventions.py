@@ -17,6 +17,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.periods import Period
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.ledger import ledger
 from bioecon.services.plans import load_plan
 from tests.services.conftest import load_csv
@@ -35,7 +36,9 @@ REVIEW = HEADER + (
 def entries(
     app: Bioecon, org: str, first: Period, last: Period, indicator: str = "rev"
 ) -> list[LedgerEntry]:
-    return ledger(app, indicator=indicator, org_units=[org], first=first, last=last)
+    return ledger(
+        app, actor=LOCAL_ADMIN, indicator=indicator, org_units=[org], first=first, last=last
+    )
 
 
 def feb(app: Bioecon, org: str) -> LedgerEntry:
@@ -171,7 +174,7 @@ def load_jan_feb_plan(app: Bioecon, tmp_path: Path) -> None:
     plan = tmp_path / "jf.yaml"
     plan.write_text(JAN_FEB_PLAN, encoding="utf-8")
     parsed = read_plan_file(plan)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
 
 
 def test_jan_feb_combined_is_one_period_without_mom(world_plan: Bioecon, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period
 from bioecon.io.ledger_output import ledger_csv
 from bioecon.io.observations import observations_csv
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.ledger import ledger
 from bioecon.services.observations import export_observations
 from tests.services.conftest import load_csv
@@ -41,6 +42,7 @@ def test_the_ledger_csv_marks_unreviewed_entries(world_plan: Bioecon, tmp_path: 
     with Bioecon(replace(world_plan.settings, ledger_admits_submitted=True)) as admitting:
         entries = ledger(
             admitting,
+            actor=LOCAL_ADMIN,
             indicator="rev",
             org_units=["D1"],
             first=Period.parse("2025-01"),

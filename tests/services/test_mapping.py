@@ -12,6 +12,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.model import MappingMethod
 from bioecon.errors import InvalidValue
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.mapping import apply_mapping, plan_mapping
 from bioecon.services.plans import get_plan, load_plan
 
@@ -33,19 +34,22 @@ def planned(app: Bioecon, tmp_path: Path) -> Bioecon:
     path = tmp_path / "m.yaml"
     path.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(path)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     return app
 
 
 def keys(app: Bioecon, include_mapped: bool = False) -> list[str]:
-    return [i.target.key for i in plan_mapping(app, plan="m", include_mapped=include_mapped)]
+    return [
+        i.target.key
+        for i in plan_mapping(app, actor=LOCAL_ADMIN, plan="m", include_mapped=include_mapped)
+    ]
 
 
 def test_listed_targets_and_their_top_suggestions(planned: Bioecon) -> None:
     # T4 has an indicator from the file (a person's), T1 a medium rule match (0.6 < 0.80)
     assert keys(planned) == ["T2", "T3"]
     assert keys(planned, include_mapped=True) == ["T1", "T2", "T3"]
-    (_, t3) = plan_mapping(planned, plan="m")
+    (_, t3) = plan_mapping(planned, actor=LOCAL_ADMIN, plan="m")
     assert (t3.suggestions[0].code, t3.suggestions[0].confidence) == (
         "approval.drug",
         Decimal("0.9"),
@@ -54,22 +58,32 @@ def test_listed_targets_and_their_top_suggestions(planned: Bioecon) -> None:
 
 def test_one_bad_choice_writes_nothing(planned: Bioecon) -> None:
     with pytest.raises(InvalidValue, match="目标 T3: 指标 nope 不在指标目录中"):
-        apply_mapping(planned, plan="m", choices={"T2": "biomedicine_growth", "T3": "nope"})
+        apply_mapping(
+            planned,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            plan="m",
+            choices={"T2": "biomedicine_growth", "T3": "nope"},
+        )
     with pytest.raises(InvalidValue, match=r"目标 T2: 指标 tier\.listed 的单位“家”不能计量"):
-        apply_mapping(planned, plan="m", choices={"T2": "tier.listed"})
+        apply_mapping(
+            planned, actor=LOCAL_ADMIN, origin="test", plan="m", choices={"T2": "tier.listed"}
+        )
     assert keys(planned) == ["T2", "T3"]  # T2 was not written either
 
 
 def test_accept_applies_top_suggestions_at_the_confidence(planned: Bioecon) -> None:
     # T3's top is the rule approval.drug (0.9 ≥ 0.8); T2's is fuzzy (0.43 < 0.8): left
-    (applied,) = apply_mapping(planned, plan="m", accept=Decimal("0.8"))
+    (applied,) = apply_mapping(
+        planned, actor=LOCAL_ADMIN, origin="test", plan="m", accept=Decimal("0.8")
+    )
     assert (applied.key, applied.indicator, applied.confidence, applied.declared) == (
         "T3",
         "approval.drug",
         Decimal("0.9"),
         True,  # not in the database: declared in the plan from the catalogue
     )
-    bundle = get_plan(planned, reference="m")
+    bundle = get_plan(planned, actor=LOCAL_ADMIN, reference="m")
     t3 = next(t for t in bundle.targets if t.key == "T3")
     assert (t3.indicator, t3.mapping_method, t3.mapping_confidence) == (
         "approval.drug",
@@ -79,10 +93,19 @@ def test_accept_applies_top_suggestions_at_the_confidence(planned: Bioecon) -> N
     assert t3.mapping_reason is not None and t3.mapping_reason.startswith("人工接受建议")
     assert [i.code for i in bundle.indicators] == ["own_count", "approval.drug"]
     # --set: confidence 1 (manual); a database indicator (own_count) may be chosen too
-    (t2,) = apply_mapping(planned, plan="m", choices={"T2": "biomedicine_growth"})
+    (t2,) = apply_mapping(
+        planned, actor=LOCAL_ADMIN, origin="test", plan="m", choices={"T2": "biomedicine_growth"}
+    )
     assert (t2.confidence, t2.declared) == (Decimal(1), True)
     assert keys(planned) == []
     # with --all the medium T1 is accepted at 0.5: its top suggestion stays tier.registered
-    (t1,) = apply_mapping(planned, plan="m", accept=Decimal("0.5"), include_mapped=True)
+    (t1,) = apply_mapping(
+        planned,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        plan="m",
+        accept=Decimal("0.5"),
+        include_mapped=True,
+    )
     assert (t1.key, t1.indicator, t1.confidence) == ("T1", "tier.registered", Decimal("0.6"))
     assert keys(planned, include_mapped=True) == ["T1"]  # still 0.6: accepted, not certain

@@ -11,6 +11,7 @@ from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput
 from bioecon.io.observations import observations_csv, read_observation_file, write_observations_xlsx
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.database import database_info
 from bioecon.services.observations import export_observations, load_observations
 from bioecon.services.plans import load_plan
@@ -19,7 +20,7 @@ from bioecon.services.plans import load_plan
 @pytest.fixture
 def app_with_plan(app: Bioecon, changsha_plan_file: Path) -> Bioecon:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     return app
 
 

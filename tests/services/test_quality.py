@@ -8,6 +8,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.periods import Period
 from bioecon.domain.quality import Severity
 from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.quality import check_data
 from tests.services.conftest import load_csv
 
@@ -35,7 +36,7 @@ DATA = (
 
 def test_each_planted_defect_is_found_with_its_numbers(world_plan: Bioecon, tmp_path: Path) -> None:
     load_csv(world_plan, tmp_path, DATA)
-    as_of, findings = check_data(world_plan, as_of=Period.month(2025, 1))
+    as_of, findings = check_data(world_plan, actor=LOCAL_ADMIN, as_of=Period.month(2025, 1))
     assert as_of == Period.month(2025, 1)
     found = {(f.check, f.org_unit, f.sector, str(f.period)): f for f in findings}
     parts = found[("parts_exceed_total", "C", None, "2024-12")]
@@ -62,15 +63,15 @@ def test_each_planted_defect_is_found_with_its_numbers(world_plan: Bioecon, tmp_
 def test_clean_data_has_no_finding_and_an_empty_ledger_checks_nothing(
     world_plan: Bioecon, tmp_path: Path
 ) -> None:
-    assert check_data(world_plan) == (None, [])
+    assert check_data(world_plan, actor=LOCAL_ADMIN) == (None, [])
     load_csv(
         world_plan,
         tmp_path,
         "indicator,org_unit,period,value,basis\n"
         + "".join(f"rev,D1,2025-{m:02d},{10 * m},ytd\n" for m in range(1, 7)),
     )
-    assert check_data(world_plan) == (Period.month(2025, 6), [])
-    _, later = check_data(world_plan, as_of=Period.month(2025, 8))
+    assert check_data(world_plan, actor=LOCAL_ADMIN) == (Period.month(2025, 6), [])
+    _, later = check_data(world_plan, actor=LOCAL_ADMIN, as_of=Period.month(2025, 8))
     assert [(f.check, str(f.period), render(f.message)) for f in later] == [
         ("missing_periods", "2025-07", "缺报2025-07至2025-08（2期）")
     ]
@@ -89,7 +90,7 @@ def test_a_park_above_the_unit_that_contains_it_is_a_warning(
         "rev,P,2024-11,200,ytd\nrev,P,2024-12,320,ytd\n"
         "rev,D2,2024-12,400,ytd\nrev,T,2024-12,500,ytd\n",
     )
-    _, findings = check_data(world_plan, as_of=Period.month(2024, 12))
+    _, findings = check_data(world_plan, actor=LOCAL_ADMIN, as_of=Period.month(2024, 12))
     parks = [f for f in findings if f.check == "park_exceeds_container"]
     assert [(f.org_unit, str(f.period), f.severity) for f in parks] == [
         ("P", "2024-12", Severity.WARNING)
@@ -127,7 +128,7 @@ def test_rates_beyond_the_bound_are_flagged_and_the_bound_itself_is_not(
         "indicator,org_unit,period,value,basis\n"
         + "".join(f"rev,T,{p},{v},month_value\n" for p, v in months.items()),
     )
-    _, findings = check_data(world_plan, as_of=Period.month(2025, 3))
+    _, findings = check_data(world_plan, actor=LOCAL_ADMIN, as_of=Period.month(2025, 3))
     rates = [
         (str(f.period), f.severity, render(f.message))
         for f in findings

@@ -43,6 +43,7 @@ from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.io.registers import APPROVALS, PLATFORMS, read_register_file
 from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.approvals import load_approvals
 from bioecon.services.enterprises import load_enterprises
 from bioecon.services.evaluation import evaluate_plan
@@ -138,21 +139,21 @@ def write(folder: Path, name: str, text: str) -> Path:
 @pytest.fixture
 def counted(app: Bioecon, tmp_path: Path) -> Bioecon:
     parsed = read_plan_file(write(tmp_path, "counted.plan.yaml", PLAN))
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     firms = write(tmp_path, "firms.csv", f"统一社会信用代码,企业名称,区域\n{A},甲,X\n{B},乙,O\n")
-    load_enterprises(app, parsed=read_enterprise_file(firms))
+    load_enterprises(app, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(firms))
     platforms = write(tmp_path, "platforms.csv", PLATFORM_FILE)
-    load_platforms(app, parsed=read_register_file(platforms, PLATFORMS))
+    load_platforms(app, actor=LOCAL_ADMIN, parsed=read_register_file(platforms, PLATFORMS))
     approvals = write(tmp_path, "approvals.csv", APPROVAL_FILE)
-    load_approvals(app, parsed=read_register_file(approvals, APPROVALS))
-    load_projects(app, projects=PROJECTS, source="test")
+    load_approvals(app, actor=LOCAL_ADMIN, parsed=read_register_file(approvals, APPROVALS))
+    load_projects(app, actor=LOCAL_ADMIN, projects=PROJECTS, source="test")
     return app
 
 
 def by_key(app: Bioecon, as_of: str) -> dict[str, Evaluation]:
     return {
         e.target.key: e.evaluation
-        for e in evaluate_plan(app, plan="counted", as_of=Period.parse(as_of))
+        for e in evaluate_plan(app, actor=LOCAL_ADMIN, plan="counted", as_of=Period.parse(as_of))
     }
 
 
@@ -215,7 +216,7 @@ def test_key_projects_are_counted_by_their_selection_year(counted: Bioecon) -> N
 
 def test_an_empty_register_gives_no_count_and_says_why(app: Bioecon, tmp_path: Path) -> None:
     parsed = read_plan_file(write(tmp_path, "counted.plan.yaml", PLAN))
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     found = by_key(app, "2024-12")["NAT"]
     assert found.actual is None and found.status is Status.NO_DATA
     assert "创新平台与载体名录尚无记录" in render(found.explanation)
@@ -225,7 +226,7 @@ def test_a_register_indicator_outside_the_catalogue_says_so(app: Bioecon, tmp_pa
     plan = PLAN + target("ODD", "platform.no_such", "level", 1, "个")
     plan = plan.replace("indicators:\n", "indicators:\n" + indicator("platform.no_such", "个"))
     parsed = read_plan_file(write(tmp_path, "odd.plan.yaml", plan))
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     found = by_key(app, "2024-12")["ODD"]
     assert found.actual is None and found.status is Status.NO_DATA
     assert "指标platform.no_such不在指标目录中" in render(found.explanation)

@@ -22,6 +22,7 @@ from bioecon.io.registers import (
     read_register_file,
     write_register_file,
 )
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.approvals import list_approvals, load_approvals
 from bioecon.services.enterprises import load_enterprises
 from bioecon.services.plans import load_plan
@@ -58,17 +59,17 @@ def stocked(app: Bioecon, tmp_path: Path) -> Bioecon:
     plan = tmp_path / "files.plan.yaml"
     plan.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(plan)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     firms = tmp_path / "firms.csv"
     firms.write_text(f"统一社会信用代码,企业名称,区域\n{A},甲,X\n{B},乙,\n", encoding="utf-8")
-    load_enterprises(app, parsed=read_enterprise_file(firms))
+    load_enterprises(app, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(firms))
     for name, text, register, load in (
         ("platforms.csv", PLATFORMS_FILE, PLATFORMS, load_platforms),
         ("approvals.csv", APPROVALS_FILE, APPROVALS, load_approvals),
     ):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        report = load(app, parsed=read_register_file(path, register))
+        report = load(app, actor=LOCAL_ADMIN, parsed=read_register_file(path, register))
         assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
     return app
 
@@ -140,15 +141,17 @@ def test_a_file_with_one_defect_is_refused_whole(
 ) -> None:
     listing = list_platforms if register == "platforms" else list_approvals
     load = load_platforms if register == "platforms" else load_approvals
-    before = listing(stocked)
+    before = listing(stocked, actor=LOCAL_ADMIN)
     path = DATA / f"{register}-with-problems" / name
     with pytest.raises(InvalidInput) as caught:
-        load(stocked, parsed=read_register_file(path, file_format))
+        load(stocked, actor=LOCAL_ADMIN, parsed=read_register_file(path, file_format))
     location, fragment = expected
     assert [p.location for p in caught.value.problems][:1] == [location]
     assert fragment in caught.value.problems[0].message
     assert str(caught.value).startswith(str(path))  # the file is named
-    assert listing(stocked) == before  # row 2 of each file is fine, and was not written
+    assert (
+        listing(stocked, actor=LOCAL_ADMIN) == before
+    )  # row 2 of each file is fine, and was not written
 
 
 def test_a_row_with_a_bad_cell_still_has_its_references_checked(
@@ -160,7 +163,11 @@ def test_a_row_with_a_bad_cell_still_has_its_references_checked(
         encoding="utf-8",
     )
     with pytest.raises(InvalidInput) as caught:
-        load_platforms(stocked, parsed=read_register_file(path, PLATFORMS))
+        load_platforms(
+            stocked,
+            actor=LOCAL_ADMIN,
+            parsed=read_register_file(path, PLATFORMS),
+        )
     # one pass names both: the unknown type and the unknown org unit of the same row
     assert [p.location for p in caught.value.problems] == [
         "第2行 类型",
@@ -177,14 +184,24 @@ def test_a_holder_without_an_org_unit_needs_one_in_the_file(
         encoding="utf-8",
     )
     with pytest.raises(InvalidInput) as caught:
-        load_approvals(stocked, parsed=read_register_file(path, APPROVALS))
+        load_approvals(
+            stocked,
+            actor=LOCAL_ADMIN,
+            parsed=read_register_file(path, APPROVALS),
+        )
     assert [str(p) for p in caught.value.problems] == [
         "第2行 所在区域: 持有人在企业名录中没有所在区域；请填写所在区域"
     ]
 
 
 def test_the_rows_are_stored_as_read(stocked: Bioecon) -> None:
-    platforms = {p.code: p for p in list_platforms(stocked)}
+    platforms = {
+        p.code: p
+        for p in list_platforms(
+            stocked,
+            actor=LOCAL_ADMIN,
+        )
+    }
     # 全国重点实验室 is an alias of 重点实验室, 省 of 省级, 中试平台 of 中试基地
     assert [(p.type, p.level, p.status.value) for p in platforms.values()] == [
         ("key_laboratory", "national", "active"),
@@ -192,14 +209,25 @@ def test_the_rows_are_stored_as_read(stocked: Bioecon) -> None:
         ("pilot_base", "municipal", "active"),
     ]
     assert (platforms["PL1"].host, platforms["PL2"].note) == (A, "迁出")
-    approvals = {a.number: a for a in list_approvals(stocked)}
+    approvals = {
+        a.number: a
+        for a in list_approvals(
+            stocked,
+            actor=LOCAL_ADMIN,
+        )
+    }
     # the device takes its holder's org unit X; the vaccine's file names Y
     assert approvals["国械注准20223130001"].org_unit == "X"
     assert approvals["国药准字S20230001"].org_unit == "Y"
     assert approvals["品种权2024-1"].product_class is None
     # --org-unit X keeps the subtree of X only
-    assert [p.code for p in list_platforms(stocked, org_unit="X")] == ["PL1", "PL3"]
-    assert [a.number for a in list_approvals(stocked, org_unit="Y")] == ["国药准字S20230001"]
+    assert [p.code for p in list_platforms(stocked, actor=LOCAL_ADMIN, org_unit="X")] == [
+        "PL1",
+        "PL3",
+    ]
+    assert [a.number for a in list_approvals(stocked, actor=LOCAL_ADMIN, org_unit="Y")] == [
+        "国药准字S20230001"
+    ]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -208,12 +236,12 @@ def test_an_export_loads_back_as_no_change(stocked: Bioecon, tmp_path: Path, suf
         (PLATFORMS, list_platforms, load_platforms),
         (APPROVALS, list_approvals, load_approvals),
     ):
-        before = listing(stocked)
+        before = listing(stocked, actor=LOCAL_ADMIN)
         path = tmp_path / f"{register.title}{suffix}"
         write_register_file(path, register, before)
-        report = load(stocked, parsed=read_register_file(path, register))
+        report = load(stocked, actor=LOCAL_ADMIN, parsed=read_register_file(path, register))
         assert (report.created, report.updated, report.unchanged) == (0, 0, 3)
-        assert listing(stocked) == before
+        assert listing(stocked, actor=LOCAL_ADMIN) == before
 
 
 def test_a_changed_row_is_updated_in_place(stocked: Bioecon, tmp_path: Path) -> None:
@@ -225,9 +253,9 @@ def test_a_changed_row_is_updated_in_place(stocked: Bioecon, tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
-    report = load_platforms(stocked, parsed=read_register_file(path, PLATFORMS))
+    report = load_platforms(stocked, actor=LOCAL_ADMIN, parsed=read_register_file(path, PLATFORMS))
     assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
-    revoked = next(p for p in list_platforms(stocked) if p.code == "PL1")
+    revoked = next(p for p in list_platforms(stocked, actor=LOCAL_ADMIN) if p.code == "PL1")
     assert (revoked.status.value, str(revoked.revoked_on)) == ("revoked", "2025-06-30")
 
 

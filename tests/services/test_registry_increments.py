@@ -30,6 +30,7 @@ from bioecon.domain.progress import Evaluation, Status
 from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.enterprises import load_enterprises
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.plans import load_plan
@@ -75,15 +76,21 @@ def registry(app: Bioecon, tmp_path: Path) -> Bioecon:
     plan = tmp_path / "registry.plan.yaml"
     plan.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(plan)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     path = tmp_path / "registry.csv"
     path.write_text(REGISTRY, encoding="utf-8")
-    load_enterprises(app, parsed=read_enterprise_file(path), loaded_on=date(2025, 3, 15))
+    load_enterprises(
+        app,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        parsed=read_enterprise_file(path),
+        loaded_on=date(2025, 3, 15),
+    )
     return app
 
 
 def by_key(app: Bioecon, as_of: str) -> dict[str, Evaluation]:
-    found = evaluate_plan(app, plan="registry", as_of=Period.parse(as_of))
+    found = evaluate_plan(app, actor=LOCAL_ADMIN, plan="registry", as_of=Period.parse(as_of))
     return {e.target.key: e.evaluation for e in found}
 
 

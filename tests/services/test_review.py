@@ -17,6 +17,7 @@ from bioecon.domain.review import NoteRequired, ReviewStep, StepRefused
 from bioecon.errors import Forbidden
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 from bioecon.services.review import ValueKey, review_value
@@ -33,7 +34,7 @@ HERE = "test"
 @pytest.fixture
 def submitted(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     path = tmp_path / "park.csv"
     path.write_text(
         "indicator,org_unit,period,value,basis\nbiomed_scale,CS-LYJK,2025-06,321.5,ytd\n"

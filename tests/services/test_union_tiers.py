@@ -15,6 +15,7 @@ from bioecon.domain.tiers import plan_rules, tier_rules
 from bioecon.errors import InvalidValue
 from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.enterprises import load_enterprises
 from bioecon.services.plans import load_plan
 from bioecon.services.tiers import tier_report
@@ -50,16 +51,22 @@ uscc,name,flags,flags_valid_from,flags_valid_to
 @pytest.fixture
 def registry(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     for name, text in (("registry.csv", REGISTRY), ("flags.csv", FLAGS)):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        load_enterprises(app, parsed=read_enterprise_file(path), loaded_on=date(2025, 1, 1))
+        load_enterprises(
+            app,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            parsed=read_enterprise_file(path),
+            loaded_on=date(2025, 1, 1),
+        )
     return app
 
 
 def members(app: Bioecon, tier: str, year: int) -> list[str]:
-    (result,) = tier_report(app, year=year, tiers=[tier])
+    (result,) = tier_report(app, actor=LOCAL_ADMIN, year=year, tiers=[tier])
     return sorted(m.name for m in result.members)
 
 

@@ -22,6 +22,7 @@ from bioecon.domain.progress import Evaluation, Status
 from bioecon.io.evaluation_output import evaluation_record
 from bioecon.io.planfile import read_plan_file
 from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.plans import load_plan
 from tests.services.conftest import load_csv
@@ -50,7 +51,7 @@ def verdicts_app(app: Bioecon, tmp_path: Path) -> Bioecon:
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(plan)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     lines = ["indicator,org_unit,period,value,basis"]
     for year, (per_month, months) in YEARS.items():
         lines += [f"rev,C,{year}-{m:02d},{per_month * m},ytd" for m in range(1, months + 1)]
@@ -61,7 +62,7 @@ def verdicts_app(app: Bioecon, tmp_path: Path) -> Bioecon:
 def by_key(app: Bioecon, as_of: str) -> dict[str, Evaluation]:
     return {
         i.target.key: i.evaluation
-        for i in evaluate_plan(app, plan="verdicts", as_of=Period.parse(as_of))
+        for i in evaluate_plan(app, actor=LOCAL_ADMIN, plan="verdicts", as_of=Period.parse(as_of))
     }
 
 
@@ -82,7 +83,12 @@ def test_a_target_missed_in_its_year_but_met_now_is_missed(verdicts_app: Bioecon
         "2026年最新：2025-12/2026-11实际295亿元"
     )
     record = evaluation_record(
-        next(i for i in evaluate_plan(verdicts_app, plan="verdicts", as_of=Period.month(2026, 11)))
+        next(
+            i
+            for i in evaluate_plan(
+                verdicts_app, actor=LOCAL_ADMIN, plan="verdicts", as_of=Period.month(2026, 11)
+            )
+        )
     )
     assert (record["status"], record["status_code"], record["status_en"]) == (
         "未达标",
