@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import CTE, ColumnElement, Connection, Select, Table, and_, false, select, true
 
@@ -74,9 +75,16 @@ def upsert(connection: Connection, units: Sequence[OrgUnit]) -> dict[str, int]:
     return found
 
 
+@lru_cache(maxsize=256)
 def subtree(code: str) -> CTE:
-    """The ids of the org unit ``code`` and all its descendants (parks included)."""
-    top = select(t.org_unit.c.id).where(t.org_unit.c.code == code).cte("scope", recursive=True)
+    """The ids of the org unit ``code`` and all its descendants (parks included). One CTE per
+    code, named after it: a query may filter by two subtrees (the caller's scope and the one
+    asked for), or by the same one twice."""
+    top = (
+        select(t.org_unit.c.id)
+        .where(t.org_unit.c.code == code)
+        .cte(f"scope_{code}", recursive=True)
+    )
     child = t.org_unit.alias("child")
     return top.union_all(select(child.c.id).where(child.c.parent_id == top.c.id))
 
@@ -135,13 +143,14 @@ def covered(column: ColumnElement[int | None], reach: Reach) -> ColumnElement[bo
     return reached(column, reach) | column.in_(select(ancestors(reach.root).c.id))
 
 
+@lru_cache(maxsize=256)
 def ancestors(code: str) -> CTE:
     """The ids of the org unit ``code``'s parent, its parent's parent … up to the root."""
     o = t.org_unit
     top = (
         select(o.c.parent_id.label("id"))
         .where((o.c.code == code) & o.c.parent_id.is_not(None))
-        .cte("up", recursive=True)
+        .cte(f"up_{code}", recursive=True)
     )
     parent = o.alias("parent")
     return top.union_all(
