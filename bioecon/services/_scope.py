@@ -90,12 +90,18 @@ def require_readable(
     connection: Connection, actor: Principal, code: str | None, missing: str
 ) -> None:
     """NotFound (``missing``) unless the caller may read org unit ``code``'s records (None:
-    a shared record, or a registry row without an org unit)."""
+    a registry row without an org unit, see :func:`unplaced`)."""
     if code is None:
-        if not allowed(role_book(), actor, Action.READ):
+        if not unplaced(actor, Action.READ):
             raise NotFound(missing)
     elif not permitted(connection, actor, [Action.READ], [code]):
         raise NotFound(missing)
+
+
+def unplaced(actor: Principal, action: Action) -> bool:
+    """Whether the caller may take ``action`` on a registry row without an org unit: only a
+    scope of everything covers it (as :func:`bioecon.store.orgunits.reached` filters)."""
+    return allowed(role_book(), actor, action, chain=())
 
 
 def unreadable(connection: Connection, actor: Principal, codes: Iterable[str]) -> list[str]:
@@ -119,6 +125,6 @@ def financial_units(
     wanted = set(codes)
     units = sorted(code for code in wanted if code is not None)
     shown: set[str | None] = set(permitted(connection, actor, [Action.READ_FINANCIALS], units))
-    if None in wanted and allowed(role_book(), actor, Action.READ_FINANCIALS):
+    if None in wanted and unplaced(actor, Action.READ_FINANCIALS):
         shown.add(None)
     return shown

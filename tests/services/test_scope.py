@@ -23,7 +23,16 @@ from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.io.registers import APPROVALS, PLATFORMS, read_register_file
-from bioecon.services import enterprises, evaluation, ledger, mapping, orgunits, plans, quality
+from bioecon.services import (
+    enterprises,
+    evaluation,
+    history,
+    ledger,
+    mapping,
+    orgunits,
+    plans,
+    quality,
+)
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.approvals import list_approvals, load_approvals
 from bioecon.services.database import database_info
@@ -434,3 +443,27 @@ def test_enterprise_loads_leave_one_event_per_created_and_updated_row(
         "name": "岳麓生物科技",
         "year 2025": year | {"revenue": "320000"},
     }
+
+
+def test_an_enterprises_history_keeps_to_the_scope_and_the_financial_fields(
+    districts: Bioecon, tmp_path: Path
+) -> None:
+    changed = _write(
+        tmp_path,
+        "changed.csv",
+        f"统一社会信用代码,企业名称,年度,营业收入\n{E_YUELU},,2025,320000\n",
+    )
+    enterprises.load_enterprises(
+        districts, actor=LOCAL_ADMIN, origin=HERE, parsed=read_enterprise_file(changed)
+    )
+
+    def revenues(actor: Principal, uscc: str) -> list[object]:
+        events = history.value_history(
+            districts, actor=actor, entity=AuditEntity.ENTERPRISE, prefix=uscc
+        )
+        return [(e.new_value or {}).get("year 2025", {}).get("revenue") for e in events]
+
+    assert revenues(OFFICE, E_YUELU) == [None, "320000"]  # the creation lists no figures
+    assert revenues(VIEWER, E_YUELU) == [None, None]
+    assert revenues(OFFICE, E_YUHUA) == []
+    assert revenues(LOCAL_ADMIN, E_YUHUA) == [None]
