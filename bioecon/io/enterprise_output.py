@@ -16,7 +16,12 @@ DIRECTORY_ROW: Record[Any] = Record(
         Field("org_unit_name", str | None),
         Field("industry_code", str | None, description="GB/T 4754"),
         Field("bio_category", str | None, description="战新2018 生物产业 category"),
-        Field("revenue", Amount | None, description="万元, of `year`"),
+        Field(
+            "revenue",
+            Amount | None,
+            description="万元, of `year`; null unless the caller may read the registry's "
+            "financial fields (role action read_financials)",
+        ),
         Field("year", int | None, description="the latest year with figures"),
     ),
 )

@@ -14,7 +14,11 @@ MEMBER: Record[Any] = Record(
         Field("uscc", str),
         Field("name", str),
         Field("org_unit", str | None),
-        Field("revenue", Amount | None, description="万元"),
+        Field(
+            "revenue",
+            Amount | None,
+            description="万元; null unless the caller may read the registry's financial fields",
+        ),
     ),
     (
         Column("uscc", lambda m: m.uscc),
