@@ -19,6 +19,7 @@ from bioecon.io.enterprises import read_enterprise_file, write_enterprises
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.enterprises import (
+    EnterpriseLoadReport,
     classify_registry,
     enterprise_directory,
     export_enterprises,
@@ -27,6 +28,14 @@ from bioecon.services.enterprises import (
 from bioecon.services.evaluation import evaluate_plan
 from bioecon.services.plans import load_plan
 from bioecon.services.tiers import tier_report
+
+
+def load_file(app: Bioecon, path: Path, loaded_on: date | None = None) -> EnterpriseLoadReport:
+    """Load an enterprise file as the local admin."""
+    parsed = read_enterprise_file(path)
+    return load_enterprises(
+        app, actor=LOCAL_ADMIN, origin="test", parsed=parsed, loaded_on=loaded_on
+    )
 
 
 def code(n: int) -> str:
@@ -56,13 +65,7 @@ def registry(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     path = tmp_path / "registry.csv"
     path.write_text(REGISTRY, encoding="utf-8")
     # recorded on 2025-01-01: the undated flags (上市, 专精特新 …) count from that day on
-    report = load_enterprises(
-        app,
-        actor=LOCAL_ADMIN,
-        origin="test",
-        parsed=read_enterprise_file(path),
-        loaded_on=date(2025, 1, 1),
-    )
+    report = load_file(app, path, date(2025, 1, 1))
     assert (report.created, report.years) == (6, 9)
     return app
 
@@ -102,9 +105,7 @@ def test_reload_merges_by_code_and_reports_changes(registry: Bioecon, tmp_path: 
         f"uscc,name,org_unit,year,revenue\n{A},甲生物制药股份有限公司,,2025,1400000\n",
         encoding="utf-8",
     )
-    report = load_enterprises(
-        registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(path)
-    )
+    report = load_file(registry, path)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
     assert [(c.field, c.old, c.new) for c in report.changes] == [
         ("name", "甲生物制药", "甲生物制药股份有限公司")
@@ -152,7 +153,7 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
 def refused(app: Bioecon, path: Path) -> list[str]:
     """The problems that refuse the file ``path`` (nothing written)."""
     with pytest.raises(InvalidInput) as caught:
-        load_enterprises(app, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(path))
+        load_file(app, path)
     return [str(p) for p in caught.value.problems]
 
 
@@ -167,9 +168,7 @@ def test_classification_is_stored_with_its_table_and_export_round_trips(
     assert members_by_sector(registry, "4.2") == ["丁医疗"]
     out = tmp_path / "export.xlsx"
     write_enterprises(out, export_enterprises(registry, actor=LOCAL_ADMIN))
-    again = load_enterprises(
-        registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(out)
-    )
+    again = load_file(registry, out)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
 
 
@@ -344,13 +343,7 @@ def test_flag_dates_are_loaded_exported_and_loaded_back_unchanged(
         f"{A},,上市,2023-06-01,\n",
         encoding="utf-8",
     )
-    report = load_enterprises(
-        registry,
-        actor=LOCAL_ADMIN,
-        origin="test",
-        parsed=read_enterprise_file(path),
-        loaded_on=date(2026, 1, 1),
-    )
+    report = load_file(registry, path, date(2026, 1, 1))
     assert (report.updated, [c.field for c in report.changes]) == (1, ["flags"])
     by_code = {e.uscc: e for e, _ in export_enterprises(registry, actor=LOCAL_ADMIN)}
     assert [(f.name, f.valid_from, f.valid_to) for f in by_code[A].flags] == [
@@ -363,9 +356,7 @@ def test_flag_dates_are_loaded_exported_and_loaded_back_unchanged(
     assert members(registry, "listed", year=2023) == ["甲生物制药"]
     out = tmp_path / "export.csv"
     write_enterprises(out, export_enterprises(registry, actor=LOCAL_ADMIN))
-    again = load_enterprises(
-        registry, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(out)
-    )
+    again = load_file(registry, out)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
 
 
