@@ -20,7 +20,7 @@ from bioecon.services import evaluation as evaluation_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import mapping as mapping_service
 from bioecon.services import plans as plan_service
-from bioecon.web.deps import app_of, default_as_of
+from bioecon.web.deps import actor_of, app_of, default_as_of
 from bioecon.web.errors import ERROR_RESPONSES
 from bioecon.web.params import PERIOD_PATTERN, AsOf, Page, PageSize
 from bioecon.web.responses import (
@@ -37,15 +37,17 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 @router.get("/plans", response_model=list_of(PlanSummary))
 def plans(request: Request) -> list[dict[str, Any]]:
     """The stored plans: the `bioecon plan list --format json` records."""
-    return PLAN_SUMMARY.records(plan_service.list_plans(app_of(request)))
+    actor = actor_of(request)
+    return PLAN_SUMMARY.records(plan_service.list_plans(app_of(request), actor=actor))
 
 
 @router.get("/plans/{reference}/targets", response_model=list_of(TargetEvaluation))
 def targets(request: Request, reference: str, as_of: AsOf = None) -> list[dict[str, Any]]:
     """The `bioecon evaluate --format json` records of a plan (by id or code)."""
+    actor = actor_of(request)
     app = app_of(request)
-    period = Period.parse(as_of) if as_of else default_as_of(app)
-    items = evaluation_service.evaluate_plan(app, plan=reference, as_of=period)
+    period = Period.parse(as_of) if as_of else default_as_of(app, actor)
+    items = evaluation_service.evaluate_plan(app, actor=actor, plan=reference, as_of=period)
     return [evaluation_record(i) for i in items]
 
 
@@ -56,7 +58,10 @@ def mapping(
     all: bool = Query(False, description="also targets mapped below high confidence"),
 ) -> list[dict[str, Any]]:
     """The `bioecon plan map --format json` records: targets to map, with ranked suggestions."""
-    items = mapping_service.plan_mapping(app_of(request), plan=reference, include_mapped=all)
+    actor = actor_of(request)
+    items = mapping_service.plan_mapping(
+        app_of(request), actor=actor, plan=reference, include_mapped=all
+    )
     return TARGET_SUGGESTIONS.records(items)
 
 
@@ -70,8 +75,10 @@ def ledger(
     sector: str | None = None,
 ) -> list[dict[str, Any]]:
     """The `bioecon ledger --format json` records."""
+    actor = actor_of(request)
     entries = ledger_service.ledger(
         app_of(request),
+        actor=actor,
         indicator=indicator,
         org_units=[org_unit],
         first=Period.parse(first),
@@ -94,8 +101,10 @@ def enterprises(
 ) -> dict[str, Any]:
     """A page of the enterprise directory: total, page, size, items (and tier_year, the
     figures' year a ``tier`` filter was judged on)."""
+    actor = actor_of(request)
     found = enterprise_service.enterprise_directory(
         app_of(request),
+        actor=actor,
         page=page,
         size=size,
         category=category,

@@ -41,7 +41,7 @@ def page_context(request: Request) -> dict[str, Any]:
     }
 
 
-def default_as_of(app: Bioecon) -> Period:
-    """The latest month with data, else the month before this one."""
-    latest = quality_service.latest_data_month(app)
+def default_as_of(app: Bioecon, actor: Principal) -> Period:
+    """The latest month with data in the caller's scope, else the month before this one."""
+    latest = quality_service.latest_data_month(app, actor=actor)
     return latest or Period.containing(date.today()).previous()

@@ -22,8 +22,8 @@ from bioecon.services import ledger as ledger_service
 from bioecon.services import plans as plan_service
 from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
+from bioecon.web.deps import actor_of, default_as_of, page_context
 from bioecon.web.deps import app_of as _app
-from bioecon.web.deps import default_as_of, page_context
 from bioecon.web.i18n import speaker
 from bioecon.web.params import Page
 from bioecon.web.spans import Span, highlight
@@ -59,34 +59,36 @@ def render(request: Request, template: str, **context: Any) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> Response:
+    actor = actor_of(request)
     app = _app(request)
-    as_of = default_as_of(app)
+    as_of = default_as_of(app, actor)
     cards = []
-    for plan in plan_service.list_plans(app):
+    for plan in plan_service.list_plans(app, actor=actor):
         counts = Counter(
             i.evaluation.status
-            for i in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
+            for i in evaluation_service.evaluate_plan(app, actor=actor, plan=plan.code, as_of=as_of)
         )
         statuses = {status: counts[status] for status in Status if counts[status]}  # in order
-        last = quality_service.latest_data_month(app, plan=plan.code)
+        last = quality_service.latest_data_month(app, actor=actor, plan=plan.code)
         cards.append({"plan": plan, "statuses": statuses, "last_data": last})
     return render(
         request,
         "home.html",
         cards=cards,
         as_of=as_of,
-        last_data=quality_service.latest_data_month(app),
+        last_data=quality_service.latest_data_month(app, actor=actor),
     )
 
 
 @router.get("/plans/{code}", response_class=HTMLResponse)
 def plan(request: Request, code: str, as_of: str | None = None) -> Response:
+    actor = actor_of(request)
     app = _app(request)
-    period = Period.parse(as_of) if as_of else default_as_of(app)
-    bundle = plan_service.get_plan(app, reference=code)
+    period = Period.parse(as_of) if as_of else default_as_of(app, actor)
+    bundle = plan_service.get_plan(app, actor=actor, reference=code)
     names = {u.code: u.name for u in bundle.responsible_units}
-    evaluations = evaluation_service.evaluate_plan(app, plan=code, as_of=period)
-    projects = project_service.plan_projects(app, plan=bundle.plan.code)
+    evaluations = evaluation_service.evaluate_plan(app, actor=actor, plan=code, as_of=period)
+    projects = project_service.plan_projects(app, actor=actor, plan=bundle.plan.code)
     return render(
         request,
         "plan.html",
@@ -113,7 +115,8 @@ def _low_confidence(bundle: PlanBundle) -> set[str]:
 
 @router.get("/plans/{code}/text", response_class=HTMLResponse)
 def plan_text(request: Request, code: str) -> Response:
-    bundle = plan_service.get_plan(_app(request), reference=code)
+    actor = actor_of(request)
+    bundle = plan_service.get_plan(_app(request), actor=actor, reference=code)
     text = bundle.plan.source_text or ""
     return render(request, "text.html", bundle=bundle, body=highlight(text, plan_spans(bundle)))
 
@@ -139,16 +142,17 @@ def indicator_page(
     first: str | None = None,
     last: str | None = None,
 ) -> Response:
+    actor = actor_of(request)
     app = _app(request)
-    end = Period.parse(last) if last else default_as_of(app)
+    end = Period.parse(last) if last else default_as_of(app, actor)
     start = Period.parse(first) if first else end.shift(-23)
-    measured = ledger_service.indicator(app, code=indicator)
+    measured = ledger_service.indicator(app, actor=actor, code=indicator)
     entries = ledger_service.ledger(
-        app, indicator=indicator, org_units=[org_unit], first=start, last=end
+        app, actor=actor, indicator=indicator, org_units=[org_unit], first=start, last=end
     )
-    around = plan_service.org_unit_context(app, code=org_unit)
+    around = plan_service.org_unit_context(app, actor=actor, code=org_unit)
     children = around.children
-    _, findings = quality_service.check_data(app, as_of=end)
+    _, findings = quality_service.check_data(app, actor=actor, as_of=end)
     flags = [
         f
         for f in findings
@@ -187,18 +191,21 @@ def indicator_page(
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(request: Request) -> Response:
+    actor = actor_of(request)
     app = _app(request)
-    as_of = default_as_of(app)
+    as_of = default_as_of(app, actor)
     found: list[tuple[Any, Any]] = []
-    for plan in plan_service.list_plans(app):
-        for item in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of):
+    for plan in plan_service.list_plans(app, actor=actor):
+        for item in evaluation_service.evaluate_plan(app, actor=actor, plan=plan.code, as_of=as_of):
             indicator = item.target.indicator
             if indicator in COMPARABLE or tier_of_indicator(indicator):
                 found.append((plan, item))
     found.sort(key=lambda pair: (pair[1].target.indicator or "", pair[0].code))
     rows = [{"plan": plan, "item": item} for plan, item in found]
     shown = {item.target.indicator for _, item in found} & set(COMPARABLE)
-    names = {code: ledger_service.indicator(app, code=code).name for code in sorted(shown)}
+    names = {
+        code: ledger_service.indicator(app, actor=actor, code=code).name for code in sorted(shown)
+    }
     names |= _tier_names()
     return render(request, "compare.html", rows=rows, as_of=as_of, names=names)
 
@@ -213,9 +220,11 @@ def enterprises(
     tier: str | None = None,
     q: str | None = None,
 ) -> Response:
+    actor = actor_of(request)
     app = _app(request)
     found = enterprise_service.enterprise_directory(
         app,
+        actor=actor,
         page=page,
         size=50,
         category=category or None,
@@ -224,11 +233,11 @@ def enterprises(
         tier=tier or None,
         search=q or None,
     )
-    as_of = default_as_of(app)
+    as_of = default_as_of(app, actor)
     tier_targets = [
         (plan, item)
-        for plan in plan_service.list_plans(app)
-        for item in evaluation_service.evaluate_plan(app, plan=plan.code, as_of=as_of)
+        for plan in plan_service.list_plans(app, actor=actor)
+        for item in evaluation_service.evaluate_plan(app, actor=actor, plan=plan.code, as_of=as_of)
         if tier_of_indicator(item.target.indicator)
     ]
     return render(
@@ -249,7 +258,10 @@ def enterprises(
 
 @router.get("/enterprises/{uscc}", response_class=HTMLResponse)
 def enterprise(request: Request, uscc: str) -> Response:
-    record, years, category = enterprise_service.enterprise_detail(_app(request), uscc=uscc)
+    actor = actor_of(request)
+    record, years, category = enterprise_service.enterprise_detail(
+        _app(request), actor=actor, uscc=uscc
+    )
     return render(request, "enterprise.html", record=record, years=years, category=category)
 
 

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from bioecon.cli import main
 from bioecon.io.output import json_text
+from bioecon.services.accounts import LOCAL_ADMIN
 from tests.golden import assert_golden
 
 PLANS = ("changsha-2025", "tianmen-2025", "nanjing-2023", "jinshan-2030", "changchun-2025")
@@ -208,7 +209,7 @@ def test_enterprise_tier_filter_matches_the_tier_report(client: TestClient, tier
     year = page["tier_year"]
     assert year == 2025  # the demo's enterprise figures run to the last complete year
     app = client.app.state.bioecon  # type: ignore[attr-defined]
-    (report,) = tier_report(app, year=year, tiers=[tier])
+    (report,) = tier_report(app, actor=LOCAL_ADMIN, year=year, tiers=[tier])
     assert page["total"] == len(report.members) > 0
     assert {i["uscc"] for i in page["items"]} == {m.uscc for m in report.members}
     html_page = client.get("/enterprises", params={"tier": tier}).text

@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from bioecon.app import Bioecon
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
 from bioecon.web.app import create_app
@@ -48,7 +49,7 @@ def loaded(app: Bioecon, folder: Path) -> Bioecon:
     path = folder / "xc.yaml"
     path.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(path)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     return app
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bioecon.app import Bioecon
 from bioecon.io.planfile import read_plan_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.plans import load_plan
 from tests.web_login import admin_client
 
@@ -33,7 +34,7 @@ def _load(app: Bioecon, folder: Path, name: str, text: str) -> None:
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     parsed = read_plan_file(path)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
 
 
 def _row(html: str, key: str) -> str:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from bioecon.app import Bioecon
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.database import upgrade_database
 from bioecon.services.extraction import extract_document, extracted_plan
 from bioecon.services.plans import load_plan
@@ -27,7 +28,7 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
         bundle = extracted_plan(
             extraction=extract_document(source=source), code="demo-free", region="320100"
         )
-        load_plan(app, bundle=bundle, source=str(source))
+        load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=bundle, source=str(source))
         with admin_client(app) as client:
             pages = ["/", "/plans/demo-free", "/plans/demo-free/text", "/compare", "/enterprises"]
             for page in pages:

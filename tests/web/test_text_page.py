@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from bioecon.app import Bioecon
 from bioecon.services import plans as plan_service
+from bioecon.services.accounts import LOCAL_ADMIN
 from tests.web.test_spans import parsed
 
 OVERLAPPING = {"changchun-2025": ("T02", "T04"), "nanjing-2023": ("T06", "T12")}
@@ -26,8 +27,8 @@ def test_every_span_of_every_demo_plan_is_anchored_and_covers_its_quote(
 ) -> None:
     web: Any = client.app
     app: Bioecon = web.state.bioecon
-    for summary in plan_service.list_plans(app):
-        bundle = plan_service.get_plan(app, reference=summary.code)
+    for summary in plan_service.list_plans(app, actor=LOCAL_ADMIN):
+        bundle = plan_service.get_plan(app, actor=LOCAL_ADMIN, reference=summary.code)
         marks = parsed(plan_text_body(client, summary.code))
         assert marks.text == bundle.plan.source_text
         for target in bundle.targets:
