@@ -9,7 +9,6 @@ late (the first submission is not kept apart yet — the history of observations
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,10 +16,10 @@ from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.data_sets import DataSet, ReportStanding, standing
 from bioecon.domain.reporting_calendar import Timeliness, ended_periods, office_day
-from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
-from bioecon.services._scope import permitted
-from bioecon.store import Connection, indicators, orgunits
+from bioecon.errors import InvalidInput, NotFound, Problem
+from bioecon.services._scope import permitted, require
 from bioecon.store import data_sets as store
+from bioecon.store import indicators, orgunits
 from bioecon.store.migrate import ensure_current
 
 
@@ -65,7 +64,7 @@ def load_data_set(app: Bioecon, *, actor: Principal, data_set: DataSet) -> DataS
         ]
         if problems:
             raise InvalidInput(f"data set {data_set.code}", problems)
-        _require(connection, actor, Action.MANAGE_PLANS, data_set.org_units)
+        require(connection, actor, Action.MANAGE_PLANS, data_set.org_units)
         created = store.save(
             connection,
             data_set,
@@ -75,15 +74,6 @@ def load_data_set(app: Bioecon, *, actor: Principal, data_set: DataSet) -> DataS
         return DataSetLoadReport(
             data_set.code, created, len(data_set.indicators), len(data_set.org_units)
         )
-
-
-def _require(
-    connection: Connection, actor: Principal, action: Action, codes: Sequence[str]
-) -> None:
-    allowed_codes = set(permitted(connection, actor, [action], codes))
-    outside = [c for c in codes if c not in allowed_codes]
-    if outside:
-        raise Forbidden(f"{actor.login} 无权处理这些区域：{'、'.join(outside[:10])}")
 
 
 def list_data_sets(app: Bioecon, *, actor: Principal) -> list[DataSet]:

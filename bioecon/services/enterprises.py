@@ -41,10 +41,10 @@ from bioecon.services._scope import (
     require_manager,
     require_readable,
 )
+from bioecon.store import Connection, orgunits
 from bioecon.store import enterprises as store
 from bioecon.store import indicators as indicator_store
 from bioecon.store import observations as observation_store
-from bioecon.store import orgunits
 from bioecon.store import tiers as tier_store
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
@@ -59,6 +59,10 @@ class EnterpriseLoadReport:
     years: int
     changes: tuple[Change, ...]
     warnings: tuple[Problem, ...]
+
+
+Merged = list[tuple[Enterprise, list[EnterpriseYear], store.StoredEnterprise | None]]
+"""Each enterprise of a file as merged, its years, and what the registry held of it."""
 
 
 def load_enterprises(
@@ -88,9 +92,7 @@ def load_enterprises(
                 if code not in org_ids
             ]
             stored = store.fetch(connection, groups)
-            merged: list[
-                tuple[Enterprise, list[EnterpriseYear], store.StoredEnterprise | None]
-            ] = []
+            merged: Merged = []
             changes: list[Change] = []
             for uscc, rows in groups.items():
                 existing = stored.get(uscc)
@@ -108,38 +110,22 @@ def load_enterprises(
             require_manager(connection, actor, [h or SHARED for h in homes])
             kept = {e.org_unit for e, _, _ in merged if e.org_unit and e.org_unit not in org_ids}
             org_ids |= orgunits.ids(connection, kept)
-            created = updated = unchanged = years_written = 0
             new = [
                 (enterprise, years) for enterprise, years, existing in merged if existing is None
             ]
             store.insert_new(connection, new, org_ids, day)
-            now = datetime.now(UTC)
             store.audit_created(
-                connection, [e.uscc for e, _ in new], at=now, actor=actor.login, origin=origin
+                connection,
+                [e.uscc for e, _ in new],
+                at=datetime.now(UTC),
+                actor=actor.login,
+                origin=origin,
             )
-            created = len(new)
-            events: list[Event] = []
-            years_written = sum(len(years) for _, years in new)
-            for enterprise, years, existing in merged:
-                if existing is None:
-                    continue
-                years_written += len(years)
-                if existing.enterprise != enterprise or any(
-                    existing.years.get(y.year) != y for y in years
-                ):
-                    store.save(
-                        connection,
-                        enterprise,
-                        years,
-                        existing=existing,
-                        org_ids=org_ids,
-                        loaded_on=day,
-                    )
-                    events.append(_update_event(existing, enterprise, years))
-                    updated += 1
-                else:
-                    unchanged += 1
+            events = _save_updates(connection, merged, org_ids, day)
             record(connection, actor, origin, AuditEntity.ENTERPRISE, events)
+            created, updated = len(new), len(events)
+            unchanged = len(merged) - created - updated
+            years_written = sum(len(years) for _, years, _ in merged)
             if created + years_written >= 5_000:
                 refresh_statistics(connection, ("enterprise", "enterprise_year", "enterprise_flag"))
             return EnterpriseLoadReport(
@@ -151,6 +137,22 @@ def load_enterprises(
                 tuple(changes),
                 parsed.warnings,
             )
+
+
+def _save_updates(
+    connection: Connection, merged: Merged, org_ids: dict[str, int], day: date
+) -> list[Event]:
+    """Write each stored enterprise the file changed; the audit event of each."""
+    events: list[Event] = []
+    for enterprise, years, existing in merged:
+        if existing is None:
+            continue
+        if existing.enterprise != enterprise or any(existing.years.get(y.year) != y for y in years):
+            store.save(
+                connection, enterprise, years, existing=existing, org_ids=org_ids, loaded_on=day
+            )
+            events.append(_update_event(existing, enterprise, years))
+    return events
 
 
 def _update_event(
