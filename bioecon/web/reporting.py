@@ -48,7 +48,7 @@ def reporting_page(request: Request) -> Response:
     """填报任务: each data set's periods for the caller's units, the unreported ones first."""
     app, actor = app_of(request), actor_of(request)
     today = date.today()
-    names = {unit.code: unit.name for unit in orgunit_service.list_org_units(app)}
+    names = {unit.code: unit.name for unit in orgunit_service.list_org_units(app, actor=actor)}
     rows = []
     for data_set in data_set_service.list_data_sets(app, actor=actor):
         standings = data_set_service.reporting_status(
