@@ -51,7 +51,7 @@ DATA_SET = DataSet(
 @pytest.fixture
 def city(app: Bioecon, changsha_plan_file: Path) -> Bioecon:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     load_data_set(app, actor=LOCAL_ADMIN, data_set=DATA_SET)
     return app
 

@@ -28,7 +28,7 @@ FORM = "/reporting/cs-monthly/430181/2025-03"
 @pytest.fixture
 def reporter(app: Bioecon, changsha_plan_file: Path) -> TestClient:
     parsed = read_plan_file(changsha_plan_file)
-    load_plan(app, bundle=parsed.bundle, source=parsed.source)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
     load_data_set(app, actor=LOCAL_ADMIN, data_set=DATA_SET)  # no lock before 2025-04-16 …
     add_account(app, "ly-report", Role.REPORTER, Scope("430181"))
     return log_in(TestClient(create_app(app)), "ly-report")
