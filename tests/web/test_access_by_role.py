@@ -1,0 +1,247 @@
+"""Issue #13's table-driven access test: every role, with users scoped to two sibling
+districts' side — 浏阳市 (430181, with its park 浏阳经开区) — against every route that reads or
+writes something of the sibling 宁乡市 (430182), and of their own unit; on both backends.
+
+Expectations are written by hand from roles.yaml: a user scoped to 浏阳 reads and writes
+nothing of 宁乡 (HTTP 403 or 404, or an answer without a single 宁乡 record), and a refused
+write changes no table. Within 浏阳: everyone but the department user (scoped to a
+responsible unit, not an org unit) reads; reporters and the plan office (MANAGE_PLANS)
+enter values; reviewers and the plan office review; viewers write nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from bioecon.app import Bioecon
+from bioecon.demo import build_demo
+from bioecon.domain.access import Role, Scope
+from bioecon.domain.data_sets import DataSet
+from bioecon.domain.model import ReportingBasis
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.reporting_calendar import DueRule
+from bioecon.domain.review import ReviewStep
+from bioecon.services import review
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.data_sets import load_data_set
+from bioecon.services.orgunits import responsible_unit_named
+from bioecon.store import tables as t
+from bioecon.web.app import create_app
+from tests.web.conftest import BUILD_DAY
+from tests.web_login import add_account, csrf_header, log_in
+
+OWN, SIBLING = "430181", "430182"
+DECEMBER = Period.month(2025, 12)
+USERS: dict[str, tuple[Role, Scope]] = {
+    "admin-all": (Role.ADMIN, Scope()),
+    "office-ly": (Role.PLAN_OFFICE, Scope(OWN)),
+    "rep-ly": (Role.REPORTER, Scope(OWN)),
+    "rev-ly": (Role.REVIEWER, Scope(OWN)),
+    "view-ly": (Role.VIEWER, Scope(OWN)),
+    "dept": (Role.DEPARTMENT, Scope()),  # its responsible unit is set in the fixture
+}
+EVERYONE = frozenset(USERS)
+ADMIN_ONLY = frozenset({"admin-all"})
+READERS = EVERYONE - {"dept"}
+REPORTERS = frozenset({"admin-all", "office-ly", "rep-ly"})
+REVIEWERS = frozenset({"admin-all", "office-ly", "rev-ly"})
+BOTH = DataSet(
+    code="both",
+    name="两市月报（测试）",
+    period_type=PeriodType.MONTH,
+    indicators=("bio_economy_scale",),
+    org_units=(OWN, SIBLING),
+    due=DueRule(5, 1, None),
+    first_period=DECEMBER,
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One request; ``allowed`` the logins it is for; ``markers`` the sibling's records an
+    answer to anyone else must not hold (an allowed admin's answer must hold one)."""
+
+    name: str
+    method: str
+    path: str
+    allowed: frozenset[str]
+    markers: tuple[str, ...] = ()
+    form: dict[str, str] | None = None
+
+
+def _key(unit: str) -> review.ValueKey:
+    return review.ValueKey("bio_economy_scale", unit, DECEMBER, ReportingBasis.YTD)
+
+
+def _world(app: Bioecon) -> dict[str, Any]:
+    """The demo, the data set of both districts, one submitted value in each, the users."""
+    build_demo(app, today=BUILD_DAY)
+    load_data_set(app, actor=LOCAL_ADMIN, data_set=BOTH)
+    for unit in (OWN, SIBLING):  # the simulated approved value → draft → submitted
+        for step, note in ((ReviewStep.REOPEN, "测试"), (ReviewStep.SUBMIT, None)):
+            review.review_value(
+                app, actor=LOCAL_ADMIN, key=_key(unit), step=step, origin="t", note=note
+            )
+    department = responsible_unit_named(app, actor=LOCAL_ADMIN, name="市发展改革委")
+    for login, (role, scope) in USERS.items():
+        add_account(
+            app,
+            login,
+            role,
+            Scope(responsible_unit=department) if role is Role.DEPARTMENT else scope,
+        )
+    e, p, u = t.enterprise, t.platform, t.org_unit
+    with app.reading() as connection:
+        usccs = (
+            connection.execute(
+                select(e.c.uscc).join(u, u.c.id == e.c.org_unit_id).where(u.c.code == SIBLING)
+            )
+            .scalars()
+            .all()
+        )
+        sibling_platforms = select(p.c.code, p.c.name).join(u, u.c.id == p.c.org_unit_id)
+        platforms = connection.execute(sibling_platforms.where(u.c.code == SIBLING)).all()
+    return {
+        "usccs": tuple(usccs),
+        "platforms": tuple(code for code, _ in platforms),
+        "platform_names": tuple(name for _, name in platforms),
+    }
+
+
+def _cases(world: dict[str, Any]) -> list[Case]:
+    nx_uscc, usccs, platforms = world["usccs"][0], world["usccs"], world["platforms"]
+    value = {"value.bio_economy_scale": "1"}
+    approve = {
+        "indicator": "bio_economy_scale",
+        "period": "2025-12",
+        "basis": "ytd",
+        "step": "approve",
+    }
+    ledger = "/api/ledger?indicator=bio_economy_scale&from=2025-01&to=2025-12&org_unit="
+    # fmt: off
+    return [
+        Case(
+            "sibling indicator page",
+            "GET",
+            f"/indicators/bio_economy_scale?org_unit={SIBLING}",
+            ADMIN_ONLY,
+        ),
+        Case("sibling ledger", "GET", ledger + SIBLING, ADMIN_ONLY),
+        Case("sibling enterprise", "GET", f"/enterprises/{nx_uscc}", ADMIN_ONLY),
+        Case(
+            "sibling enterprises",
+            "GET",
+            f"/api/enterprises?org_unit={SIBLING}&size=500",
+            ADMIN_ONLY,
+            usccs,
+        ),
+        Case("all enterprises", "GET", "/api/enterprises?size=500", READERS, usccs),
+        Case(
+            "sibling platforms", "GET", f"/api/platforms?org_unit={SIBLING}", ADMIN_ONLY, platforms
+        ),
+        Case(
+            "sibling platforms page", "GET", f"/platforms?org_unit={SIBLING}", ADMIN_ONLY, world["platform_names"]
+        ),
+        Case("sibling form", "GET", f"/reporting/both/{SIBLING}/2025-12", ADMIN_ONLY),
+        Case(
+            "sibling template",
+            "GET",
+            f"/reporting/both/{SIBLING}/2025-12/template.xlsx",
+            ADMIN_ONLY,
+        ),
+        Case("sibling entry", "POST", f"/reporting/both/{SIBLING}/2026-01", ADMIN_ONLY, form=value),
+        Case(
+            "sibling review",
+            "POST",
+            "/review",
+            ADMIN_ONLY,
+            form={**approve, "org_unit": SIBLING, "seen": "0"},
+        ),
+        Case(
+            "review queue",
+            "GET",
+            "/review",
+            READERS,
+            (f"pending-bio_economy_scale-{SIBLING}-2025-12",),
+        ),
+        Case("own indicator page", "GET", f"/indicators/bio_economy_scale?org_unit={OWN}", READERS),
+        Case("own ledger", "GET", ledger + OWN, READERS),
+        Case("own form", "GET", f"/reporting/both/{OWN}/2025-12", REPORTERS),
+        Case("own entry", "POST", f"/reporting/both/{OWN}/2026-01", REPORTERS, form=value),
+        Case(
+            "own review",
+            "POST",
+            "/review",
+            REVIEWERS,
+            form={**approve, "org_unit": OWN, "seen": "0"},
+        ),
+    ]
+    # fmt: on
+
+
+def _counts(app: Bioecon) -> dict[str, int]:
+    with app.reading() as connection:
+        return {
+            table.name: int(
+                connection.execute(select(func.count()).select_from(table)).scalar_one()
+            )
+            for table in t.metadata.sorted_tables
+            if table.name not in ("web_session", "audit_event", "server_secret", "api_token")
+        }
+
+
+def _status(app: Bioecon) -> list[tuple[Any, ...]]:
+    o = t.observation
+    with app.reading() as connection:
+        return [
+            tuple(r)
+            for r in connection.execute(select(o.c.id, o.c.value, o.c.status).order_by(o.c.id))
+        ]
+
+
+def test_nothing_outside_a_users_scope_can_be_read_or_written(app: Bioecon) -> None:
+    world = _world(app)
+    web = create_app(app)
+    clients = {login: log_in(TestClient(web), login) for login in USERS}
+    wrong: list[str] = []
+    for case in _cases(world):
+        for login, client in clients.items():
+            before = (_counts(app), _status(app)) if case.method == "POST" else None
+            answer = _send(client, case)
+            verdict = _judge(case, login, answer, before, lambda: (_counts(app), _status(app)))
+            if verdict:
+                wrong.append(f"{case.name} as {login}: {verdict}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def _send(client: TestClient, case: Case) -> Any:
+    if case.method == "GET":
+        return client.get(case.path, follow_redirects=False)
+    return client.post(
+        case.path, data=case.form, headers=csrf_header(client), follow_redirects=False
+    )
+
+
+def _judge(case: Case, login: str, answer: Any, before: Any, now: Callable[[], Any]) -> str | None:
+    """Why the answer is wrong, or None."""
+    refused = answer.status_code in (403, 404)
+    body = answer.text if "xlsx" not in case.path else ""
+    if login in case.allowed:
+        if answer.status_code not in (200, 303, 409):  # 409: another allowed user acted first
+            return f"allowed, but {answer.status_code}"
+        if case.markers and login == "admin-all" and not any(m in body for m in case.markers):
+            return "the admin's answer holds none of the sibling's records (the check is blind)"
+        return None
+    if before is not None and now() != before:
+        return f"refused write changed the database ({answer.status_code})"
+    if refused:
+        return None
+    if case.markers and answer.status_code == 200:
+        shown = [m for m in case.markers if m in body]
+        return f"shows the sibling's {shown[:3]}" if shown else None
+    return f"not refused: {answer.status_code}"
