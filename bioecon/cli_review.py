@@ -14,11 +14,12 @@ from bioecon.domain.audit import AuditEntity
 from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period
 from bioecon.domain.review import ReviewStep
+from bioecon.domain.value_key import ValueKey
 from bioecon.io.audit_output import AUDIT_EVENT
 from bioecon.messages import label
 from bioecon.services import history as history_service
 from bioecon.services.accounts import LOCAL_ADMIN
-from bioecon.services.review import ValueKey, review_value
+from bioecon.services.review import review_value
 
 
 def _key_options(function: click.decorators.FC) -> click.decorators.FC:

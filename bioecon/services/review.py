@@ -17,29 +17,14 @@ from decimal import Decimal
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
-from bioecon.domain.model import ObservationStatus, ReportingBasis
-from bioecon.domain.periods import Period
+from bioecon.domain.model import ObservationStatus
 from bioecon.domain.review import TRANSITIONS, ReviewStep, StepRefused, after
+from bioecon.domain.value_key import ValueKey
 from bioecon.errors import Forbidden, NotFound
 from bioecon.services._scope import permitted
 from bioecon.store import audit, orgunits
 from bioecon.store import observation_review as store
 from bioecon.store.migrate import ensure_current
-
-
-@dataclass(frozen=True, slots=True)
-class ValueKey:
-    """Which reported value: indicator, org unit, period, basis (and sector, '' for all)."""
-
-    indicator: str
-    org_unit: str
-    period: Period
-    basis: ReportingBasis
-    sector: str = ""
-
-    def __str__(self) -> str:
-        parts = [self.indicator, self.org_unit, str(self.period), self.basis.value]
-        return "/".join([*parts, self.sector] if self.sector else parts)
 
 
 @dataclass(frozen=True, slots=True)
