@@ -292,6 +292,8 @@ def data_load(
         with open_observation_file(file, sheet=sheet) as parsed:
             report = observation_service.load_observations(
                 app_of(context),
+                actor=LOCAL_ADMIN,
+                origin=cli_origin(),
                 parsed=parsed,
                 status=ObservationStatus(status),
                 reported_by=user or getpass.getuser(),

@@ -32,7 +32,7 @@ from stdnum.cn.uscc import calc_check_digit
 from bioecon.app import Bioecon
 from bioecon.catalogs import data_file_path, indicator_catalogue, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
-from bioecon.demo_accounts import create_demo_accounts
+from bioecon.demo_accounts import DEMO_ORIGIN, create_demo_accounts
 from bioecon.demo_ledger import SIMULATED, simulated_ledger
 from bioecon.demo_registers import build_demo_registers
 from bioecon.demo_review import Corrected, Review, corrected, read_review, with_tasks
@@ -99,6 +99,8 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         log += _review_log(report.code, report.outcome, bundle, review)
         loaded = load_observations(
             app,
+            actor=LOCAL_ADMIN,
+            origin=DEMO_ORIGIN,
             parsed=simulated_ledger(
                 spec, bundle, org_units, last, random.Random(f"ledger {spec['code']}")
             ),

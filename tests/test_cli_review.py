@@ -38,6 +38,7 @@ def test_a_value_is_rejected_resubmitted_approved_and_its_history_shown(
     assert code == 0
     events = json.loads(out)
     assert [(e["action"], e["actor"], e["reason"]) for e in events] == [
+        ("create", "local-admin", None),  # `data load`
         ("reject", "local-admin", "请附统计局口径说明"),
         ("submit", "local-admin", None),
         ("approve", "local-admin", None),

@@ -1,6 +1,8 @@
 """The rules a parsed observation file meets before anything is written: every code it names
 is known, each row's basis fits its indicator's nature, its period is of the indicator's
-period type, and no two rows share a key (indicator, org unit, sector, period, basis)."""
+period type, no two rows share a key (indicator, org unit, sector, period, basis), and no row
+changes a stored value its review status locks (:func:`bioecon.domain.review.editable`: the
+same rule as entering one value)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
-from bioecon.domain.model import Indicator, IndicatorNature, ReportingBasis
+from bioecon.domain.model import Indicator, IndicatorNature, ObservationStatus, ReportingBasis
 from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
+from bioecon.domain.review import editable
 from bioecon.errors import Problem
 
 ALLOWED_BASES = {
@@ -19,6 +22,17 @@ ALLOWED_BASES = {
 }
 
 RowKey = tuple[str, str, str, str, str]
+
+# The stored statuses whose value (and source) a load may change: those a reporter may edit.
+# A load may also write a row over a locked value that it leaves as it is ("unchanged").
+EDITABLE = tuple(s for s in ObservationStatus if editable(s))
+# What to do to change a value each locked status keeps (the step that makes it editable).
+LOCKED_MESSAGES = {
+    ObservationStatus.APPROVED: "该值已审核通过（已锁定），须由审核员重新打开（bioecon data reopen）"
+    "后才能修改",
+    ObservationStatus.SUBMITTED: "该值已报送、待审核，须先撤回（bioecon data recall）或由审核员退回"
+    "后才能修改",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +89,11 @@ def repeat_problem(row: int, first: int) -> Problem:
         f"row {row}, column period",
         f"repeats row {first} (same indicator, org unit, sector, period and basis)",
     )
+
+
+def locked_problem(row: int, field: str, status: ObservationStatus) -> Problem:
+    """Why row ``row`` may not change the stored value's ``field`` (value or source)."""
+    return Problem(f"row {row}, column {field}", LOCKED_MESSAGES[status])
 
 
 def unknown_codes(

@@ -128,7 +128,9 @@ def save_entry(
         )
     status = ObservationStatus.SUBMITTED if submit else ObservationStatus.DRAFT
     entered = ObservationFile(f"web:{code}/{org_unit}/{period}", tuple(rows), (), (), 0)
-    load_observations(app, parsed=entered, status=status, reported_by=actor.login)
+    load_observations(
+        app, actor=actor, origin=origin, parsed=entered, status=status, reported_by=actor.login
+    )
     return EntrySaved(tuple(r.indicator for r in rows), status)
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import unit_registry, value_bounds
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.bounds import value_problem
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
-from bioecon.domain.model import Indicator, Observation, ObservationStatus
+from bioecon.domain.model import Indicator, Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.observation_input import (
     CodeReference,
     ObservationFile,
@@ -19,20 +21,22 @@ from bioecon.domain.observation_input import (
     ObservationSource,
 )
 from bioecon.domain.observation_rules import (
-    CheckedRow,
+    EDITABLE,
     code_problem,
+    locked_problem,
     repeat_problem,
     row_of,
     settle,
 )
 from bioecon.domain.periods import Period
 from bioecon.domain.problem_list import MAX_LISTED_PROBLEMS, ProblemList
-from bioecon.errors import InvalidInput, NotFound, Problem
+from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
 from bioecon.runtime import collector_paused
+from bioecon.services._scope import permitted
+from bioecon.store import Connection, orgunits
 from bioecon.store import indicators as indicator_store
 from bioecon.store import observation_staging as staging
 from bioecon.store import observations as store
-from bioecon.store import orgunits
 from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
 
@@ -52,6 +56,8 @@ class ObservationLoadReport:
 def load_observations(
     app: Bioecon,
     *,
+    actor: Principal,
+    origin: str,
     parsed: ObservationSource,
     status: ObservationStatus = ObservationStatus.SUBMITTED,
     reported_by: str | None = None,
@@ -62,49 +68,89 @@ def load_observations(
 
     ``parsed`` is read piece by piece into a temporary table (store.observation_staging), so
     a streamed file is never held whole: each row's own rules are checked as it arrives, the
-    rules across rows (unknown codes, repeated keys) and the merge run in SQL.
+    rules across rows (unknown codes, repeated keys, locked values) and the merge run in SQL.
 
-    A row whose key (indicator, org unit, sector, period, basis) is already stored replaces
-    the stored value; re-loading an unchanged file changes nothing.
+    The caller (``actor``, acting from ``origin``) must be allowed to report every org unit
+    the file names, else the whole file is refused (:class:`Forbidden`). A row whose key
+    (indicator, org unit, sector, period, basis) is already stored replaces the stored value
+    if its status lets it be edited (domain.observation_rules.EDITABLE: a draft); a row that
+    would change a submitted or approved value refuses the file, naming the step that makes
+    it editable; one that leaves it as it is counts as unchanged. Each insert and update is
+    recorded in the history (``audit_event``) in the same transaction. Re-loading an
+    unchanged file changes nothing.
     """
     with collector_paused():
-        now = datetime.now(UTC)
+        change = staging.Change(actor.login, origin, reported_by, datetime.now(UTC))
         with app.transaction() as connection:
             ensure_current(connection)
-            indicators = {
-                i.code: i
-                for i in indicator_store.every(connection)
-                if source_of_code(i.code) is IndicatorSource.LEDGER
-            }
             staging.create(connection)
-            problems = ProblemList()
-            blank_rows = 0
-            for piece in parsed.pieces():
-                rows = _staged_rows(piece, indicators, problems, status)
-                staging.add(connection, rows)
-                blank_rows += piece.blank_rows
-            staging.index(connection)
-            unknown = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
-            repeats = staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
-            _refuse_if_any(parsed.source, problems, unknown, repeats)
-            inserted, updated, unchanged = staging.merge(connection, reported_by, now)
+            blank_rows, existing = _stage(connection, actor, parsed, status)
+            inserted, updated, unchanged = staging.merge(connection, change, _EDITABLE, existing)
             staging.drop(connection)
             if inserted >= STATISTICS_REFRESH_ROWS:
                 refresh_statistics(connection)
             return ObservationLoadReport(parsed.source, inserted, updated, unchanged, blank_rows)
 
 
+def _stage(
+    connection: Connection, actor: Principal, parsed: ObservationSource, status: ObservationStatus
+) -> tuple[int, int]:
+    """Stage every piece of ``parsed``, checking each row's own rules as it passes, then the
+    caller's scope (before anything stored is compared: a refused caller learns nothing of
+    it), then the rules across rows and against the stored values; refuses the file
+    (:class:`Forbidden`, :class:`InvalidInput`) if any is broken. Returns how many rows were
+    blank, and how many have a stored row."""
+    indicators = {
+        i.code: i
+        for i in indicator_store.every(connection)
+        if source_of_code(i.code) is IndicatorSource.LEDGER
+    }
+    rules = _RowRules(parsed.source, indicators, status)
+    problems = ProblemList()
+    blank_rows = 0
+    for piece in parsed.pieces():
+        staging.add(connection, _staged_rows(piece, rules, problems))
+        blank_rows += piece.blank_rows
+    distinct = staging.index(connection)
+    _refuse_unpermitted(connection, actor)
+    unknown = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
+    repeats = ([], 0) if distinct else staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
+    existing = staging.stored(connection)
+    locked = staging.locked(connection, _EDITABLE, MAX_LISTED_PROBLEMS) if existing else ([], 0)
+    _refuse_if_any(parsed.source, problems, unknown, repeats, locked)
+    return blank_rows, existing
+
+
+def _refuse_unpermitted(connection: Connection, actor: Principal) -> None:
+    """Refuse the file if it names a known org unit the caller may not report (or, for the
+    plan office, manage), naming those units and their first rows."""
+    units = staging.org_units(connection)
+    allowed = set(permitted(connection, actor, _REPORTING, units))
+    known = orgunits.existing(connection, units)
+    refused = [u for u in units if u in known and u not in allowed]
+    if not refused:
+        return
+    rows: dict[str, list[str]] = {}
+    for unit, row in staging.rows_of(connection, refused, MAX_LISTED_PROBLEMS):
+        rows.setdefault(unit, []).append(str(row))
+    listed = "、".join(f"{u}（第{'、'.join(rows[u])}行）" if u in rows else u for u in refused)
+    raise Forbidden(f"{actor.login} 无权报送这些单位的数值：{listed}；整份文件未导入")
+
+
+_EDITABLE = [status.value for status in EDITABLE]
+# Who may load values for a unit: its reporters, and the plan office that manages the data.
+_REPORTING = (Action.REPORT, Action.MANAGE_PLANS)
+
+
 def _staged_rows(
-    piece: ObservationFile,
-    indicators: dict[str, Indicator],
-    problems: ProblemList,
-    status: ObservationStatus,
-) -> list[dict[str, object]]:
-    """The piece's rows as staging rows, its problems and each row's own rules' added to
-    ``problems``. Every row with a code is staged, so the database checks its codes too."""
+    piece: ObservationFile, rules: _RowRules, problems: ProblemList
+) -> list[tuple[object, ...]]:
+    """The piece's rows as staging rows (in the order of staging.COLUMNS), its problems and
+    each row's own rules' added to ``problems``. Every row with a code is staged, so the
+    database checks its codes too."""
     for found in piece.problems:
         problems.add(found)
-    staged: list[dict[str, object]] = []
+    staged: list[tuple[object, ...]] = []
     parsed = {row.row for row in piece.rows}
     unread: dict[int, dict[str, object]] = {}
     for ref in piece.references:
@@ -117,26 +163,101 @@ def _staged_rows(
         codes[ref.column] = None if register is not None else ref.code
     for row in piece.rows:
         register = _register_problem(CodeReference(row.row, "indicator", row.indicator))
-        indicator = indicators.get(row.indicator)
-        settled = settle(row, indicator) if indicator is not None else None
-        problem = register or (settled if isinstance(settled, Problem) else None)
-        if problem is None and indicator is not None:
-            problem = _bound_problem(row.row, indicator, row.value)
-        if problem is None:
-            checked = settled if isinstance(settled, CheckedRow) else None
-            staged.append(_ready(piece.source, row, checked, status))
+        ready = register or rules.ready(row)
+        if isinstance(ready, tuple):
+            staged.append(ready)
             continue
-        problems.add(problem)
+        problems.add(ready)
         codes = {"indicator": None if register else row.indicator, "org_unit": row.org_unit}
         unread[row.row] = {**_unread(row.row), **codes}
-    return staged + list(unread.values())
+    return staged + [tuple(codes[name] for name in staging.COLUMNS) for codes in unread.values()]
 
 
-def _bound_problem(row: int, indicator: Indicator, value: Decimal) -> Problem | None:
-    """A value its indicator cannot hold (bounds.yaml: a negative amount or count, a share
-    above 100 %), at the row's value cell."""
-    message = value_problem(value_bounds()[1], indicator.code, _dimension(indicator.unit), value)
-    return None if message is None else Problem(f"row {row}, column value", message)
+@dataclass(slots=True)
+class _RowRules:
+    """Each row's own rules, for one load, with what many rows share worked out once: an
+    indicator's settled basis for a file basis and period type, its plain value range, a
+    period's columns."""
+
+    source: str
+    indicators: Mapping[str, Indicator]
+    status: ObservationStatus
+    bases: dict[tuple[str, ReportingBasis | None, str], ReportingBasis] = field(
+        default_factory=dict
+    )
+    ranges: dict[str, _Range | None] = field(default_factory=dict)
+    periods: dict[Period, tuple[str, str, int, int]] = field(default_factory=dict)
+
+    def ready(self, row: ObservationRow) -> tuple[object, ...] | Problem:
+        """The row to stage, or its first problem (a row of an unknown indicator is staged
+        as not ok: the database names its code)."""
+        indicator = self.indicators.get(row.indicator)
+        if indicator is None:
+            return self._staged(row, row.basis, ok=False)
+        key = (indicator.code, row.basis, row.period.type.value)
+        basis = self.bases.get(key)
+        if basis is None:
+            settled = settle(row, indicator)
+            if isinstance(settled, Problem):
+                return settled
+            basis = self.bases[key] = settled.basis
+        return self._bound_problem(row, indicator) or self._staged(row, basis, ok=True)
+
+    def _bound_problem(self, row: ObservationRow, indicator: Indicator) -> Problem | None:
+        """A value its indicator cannot hold (bounds.yaml: a negative amount or count, a
+        share above 100 %), at the row's value cell; a value inside the indicator's plain
+        range needs no further look."""
+        if indicator.code not in self.ranges:
+            self.ranges[indicator.code] = _plain_range(indicator)
+        if _within(self.ranges[indicator.code], row.value):
+            return None
+        dimension = _dimension(indicator.unit)
+        message = value_problem(value_bounds()[1], indicator.code, dimension, row.value)
+        return None if message is None else Problem(f"row {row.row}, column value", message)
+
+    def _staged(
+        self, row: ObservationRow, basis: ReportingBasis | None, *, ok: bool
+    ) -> tuple[object, ...]:
+        """A row to write (staging.COLUMNS), with the load's defaults where the file is
+        silent (an unknown indicator's row has no settled basis; the database refuses it)."""
+        period = self.periods.get(row.period)
+        if period is None:
+            p = row.period
+            period = self.periods[p] = (str(p), p.type.value, p.year, p.index)
+        return (
+            row.row,
+            row.indicator,
+            row.org_unit,
+            int(ok),
+            row.sector or "",
+            *period,
+            None if basis is None else basis.value,
+            row.value,
+            (row.status or self.status).value,
+            row.source or f"{self.source} row {row.row}",
+        )
+
+
+_Range = tuple[Decimal | None, Decimal | None]
+
+
+def _plain_range(indicator: Indicator) -> _Range | None:
+    """The (lowest, highest) value ``indicator`` may hold when its bounds are plain numbers
+    (None: its bounds need each value checked in full, e.g. a limit of "today")."""
+    bound = value_bounds()[1].bound_of(indicator.code, _dimension(indicator.unit))
+    if bound is None:
+        return None, None
+    low, high = bound.minimum, bound.maximum
+    if (low is None or isinstance(low, Decimal)) and (high is None or isinstance(high, Decimal)):
+        return low, high
+    return None
+
+
+def _within(plain: _Range | None, value: Decimal) -> bool:
+    if plain is None:
+        return False
+    low, high = plain
+    return (low is None or value >= low) and (high is None or value <= high)
 
 
 @lru_cache(maxsize=512)
@@ -164,44 +285,28 @@ def _unread(row: int) -> dict[str, object]:
 _NO_VALUES = dict.fromkeys(staging.VALUES)
 
 
-def _ready(
-    source: str, row: ObservationRow, checked: CheckedRow | None, status: ObservationStatus
-) -> dict[str, object]:
-    """A row to write, with the load's defaults where the file is silent (an unknown
-    indicator's row has no settled basis; the database refuses its code)."""
-    basis = checked.basis if checked is not None else row.basis
-    return {
-        "file_row": row.row,
-        "indicator": row.indicator,
-        "org_unit": row.org_unit,
-        "ok": int(checked is not None),
-        "sector": row.sector or "",
-        "period": str(row.period),
-        "period_type": row.period.type.value,
-        "year": row.period.year,
-        "period_index": row.period.index,
-        "basis": None if basis is None else basis.value,
-        "value": row.value,
-        "status": (row.status or status).value,
-        "source": row.source or f"{source} row {row.row}",
-    }
-
-
 def _refuse_if_any(
-    source: str, problems: ProblemList, unknown_codes: staging.Found, repeated: staging.Found
+    source: str,
+    problems: ProblemList,
+    unknown_codes: staging.Found,
+    repeated: staging.Found,
+    locked: staging.Found,
 ) -> None:
     """Raise :class:`InvalidInput` with the file's first problems by row, if it has any:
     those found row by row, and the database's (the first of each, and how many)."""
     unknown, unknown_count = unknown_codes
     repeats, repeat_count = repeated
+    changes, locked_count = locked
     found = list(problems.kept)
     found += [p for r in unknown if (p := code_problem(CodeReference(*r), known=False))]
     found += [repeat_problem(row, first) for row, first in repeats]
+    found += [locked_problem(row, field, ObservationStatus(s)) for row, s, field in changes]
     if not found:
         return
     found.sort(key=row_of)
     everything = ProblemList(found[:MAX_LISTED_PROBLEMS])
     everything.more = len(problems.kept) + problems.more + unknown_count + repeat_count
+    everything.more += locked_count
     everything.more -= len(everything.kept)
     raise InvalidInput(source, everything.listed())
 

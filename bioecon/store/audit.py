@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, insert, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Connection,
+    Select,
+    Text,
+    func,
+    insert,
+    literal_column,
+    select,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
+from bioecon.domain.amounts import MAX_DECIMALS
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.store import tables as t
 
@@ -91,3 +105,81 @@ def _event(row: Any) -> AuditEvent:
         new_value=row["new_value"],
         reason=row["reason"],
     )
+
+
+def append_selected(connection: Connection, rows: Select[Any]) -> int:
+    """Add one event per row of ``rows`` (its columns in the order of :data:`EVENT_COLUMNS`),
+    in SQL: a bulk change records its events without reading them into Python. Returns how
+    many were added."""
+    statement = insert(t.audit_event).from_select(list(EVENT_COLUMNS), rows)
+    # an INSERT's count is kept only when asked for (psycopg forgets it as its cursor closes)
+    counted = statement.execution_options(preserve_rowcount=True)
+    return int(connection.execute(counted).rowcount)
+
+
+EVENT_COLUMNS = (
+    "at",
+    "actor",
+    "origin",
+    "entity",
+    "record_key",
+    "action",
+    "old_value",
+    "new_value",
+    "reason",
+)
+
+
+class JsonRecord(FunctionElement[Any]):
+    """A JSON object built in SQL from ``key, value, key, value …`` (keys are literal names):
+    ``json_object`` on SQLite, ``json_build_object`` on PostgreSQL."""
+
+    type = JSON()
+    name = "json_record"
+    inherit_cache = True
+
+
+@compiles(JsonRecord)
+def _json_record_sqlite(element: JsonRecord, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_object({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(JsonRecord, "postgresql")
+def _json_record_postgresql(element: JsonRecord, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"json_build_object({compiler.process(element.clauses, **kw)})"
+
+
+def json_of(fields: Mapping[str, ColumnElement[Any]]) -> JsonRecord:
+    """``{name: column …}`` as a SQL JSON object (names are code's own, never user input)."""
+    arguments: list[ColumnElement[Any]] = []
+    for name, column in fields.items():
+        if not name.isidentifier():
+            raise ValueError(f"not a field name: {name!r}")
+        arguments += [literal_column(f"'{name}'"), column]
+    return JsonRecord(*arguments)
+
+
+class DecimalText(FunctionElement[str]):
+    """An ExactDecimal column as the history writes a value: its shortest plain text, as
+    ``str(canonical_decimal(v))`` gives it (4000, 12.5, -0.25). PostgreSQL trims the scale of
+    its NUMERIC; SQLite holds millionths (store.types.ExactDecimal) and spells them out."""
+
+    type = Text()
+    name = "decimal_text"
+    inherit_cache = True
+
+
+@compiles(DecimalText)
+def _decimal_text_sqlite(element: DecimalText, compiler: SQLCompiler, **kw: Any) -> str:
+    v = compiler.process(element.clauses, **kw)
+    scale = 10**MAX_DECIMALS
+    return (
+        f"(CASE WHEN {v} < 0 THEN '-' ELSE '' END || (abs({v}) / {scale}) || "
+        f"CASE WHEN abs({v}) % {scale} = 0 THEN '' "
+        f"ELSE '.' || rtrim(printf('%0{MAX_DECIMALS}d', abs({v}) % {scale}), '0') END)"
+    )
+
+
+@compiles(DecimalText, "postgresql")
+def _decimal_text_postgresql(element: DecimalText, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(trim_scale({compiler.process(element.clauses, **kw)}) AS TEXT)"

@@ -12,34 +12,45 @@ load leaves no trace, and it is not part of the schema that migrations and backu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Connection,
     Index,
     Integer,
     MetaData,
+    Select,
     String,
     Table,
     Text,
     and_,
+    case,
     exists,
     func,
     insert,
     literal,
+    null,
     or_,
     select,
+    true,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import CreateTable
 
+from bioecon.domain import value_key
+from bioecon.domain.audit import AuditAction, AuditEntity
+from bioecon.store import audit
 from bioecon.store import tables as t
-from bioecon.store.bulk import bulk_insert
+from bioecon.store.audit import DecimalText, json_of
 from bioecon.store.types import ExactDecimal
 
+_exact = ExactDecimal()
 staged = Table(
     "observation_staged",
     MetaData(),  # not the schema's metadata: migrations and schema checks never see it
@@ -53,7 +64,7 @@ staged = Table(
     Column("year", Integer),
     Column("period_index", Integer),
     Column("basis", String(20)),
-    Column("value", ExactDecimal()),
+    Column("value", _exact),
     Column("status", String(12)),
     Column("source", Text),
     prefixes=["TEMPORARY"],
@@ -71,8 +82,16 @@ VALUES = (
     "status",
     "source",
 )
-# built once the rows are in (keeping it up to date row by row cost a third of the load)
-key_index = Index("ix_observation_staged_key", *(staged.c[name] for name in KEY))
+COLUMNS = ("file_row", "indicator", "org_unit", "ok", *VALUES)  # a staged row's, in order
+_VALUE_AT = COLUMNS.index("value")
+# built once the rows are in (keeping it up to date row by row cost a third of the load);
+# unique over the rows that met their own rules, so building it finds repeated keys too
+_key = [staged.c[name] for name in KEY]
+_ok = staged.c.ok == 1
+unique_key_index = Index(
+    "ix_observation_staged_key", *_key, unique=True, sqlite_where=_ok, postgresql_where=_ok
+)
+key_index = Index("ix_observation_staged_key", *_key)  # when the file repeats a key
 
 Found = tuple[list[tuple[Any, ...]], int]  # the first rows found, and how many in all
 
@@ -86,13 +105,35 @@ def drop(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {staged.name}")
 
 
-def add(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    bulk_insert(connection, staged, rows)
+def add(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Stage ``rows``, each a tuple in the order of :data:`COLUMNS`, by one executemany; the
+    value passes through its column type's own conversion (ExactDecimal: exactness checked,
+    SQLite's millionths), the other columns are plain text and integers."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    convert = _exact.process_bind_param
+    at = _VALUE_AT
+    values = [(*row[:at], convert(row[at], dialect), *row[at + 1 :]) for row in rows]
+    connection.exec_driver_sql(_insert_sql(dialect.paramstyle), values)
 
 
-def index(connection: Connection) -> None:
-    """Index the staged rows by key: call once, after the last :func:`add`."""
-    key_index.create(connection)
+def _insert_sql(paramstyle: str) -> str:
+    placeholder = "?" if paramstyle == "qmark" else "%s"
+    marks = ", ".join([placeholder] * len(COLUMNS))
+    return f"INSERT INTO {staged.name} ({', '.join(COLUMNS)}) VALUES ({marks})"
+
+
+def index(connection: Connection) -> bool:
+    """Index the staged rows by key: call once, after the last :func:`add`. Returns whether
+    the keys are distinct (else :func:`repeated_keys` names the rows that repeat one)."""
+    try:
+        with connection.begin_nested():  # a failed CREATE aborts PostgreSQL's transaction
+            unique_key_index.create(connection)
+    except IntegrityError:
+        key_index.create(connection)
+        return False
+    return True
 
 
 def unknown_codes(connection: Connection, limit: int) -> Found:
@@ -106,10 +147,9 @@ def unknown_codes(connection: Connection, limit: int) -> Found:
             .outerjoin_from(staged, table, table.c.code == code)
             .where(code.is_not(None), table.c.id.is_(None))
         )
-        found += [
-            tuple(r) for r in connection.execute(unknown.order_by(staged.c.file_row).limit(limit))
-        ]
-        count += _count(connection, unknown)
+        rows, counted = _first(connection, unknown, limit)
+        found += rows
+        count += counted
     return found, count
 
 
@@ -128,55 +168,162 @@ def repeated_keys(connection: Connection, limit: int) -> Found:
         .join_from(staged, firsts, and_(*(column == firsts.c[column.name] for column in key)))
         .where(staged.c.ok == 1, staged.c.file_row > firsts.c.first_row)
     )
-    rows = connection.execute(repeats.order_by(staged.c.file_row).limit(limit))
-    return [tuple(r) for r in rows], _count(connection, repeats)
+    return _first(connection, repeats, limit)
+
+
+def _first(connection: Connection, query: Select[Any], limit: int) -> Found:
+    """The first ``limit`` rows of ``query`` by file row, and how many it has (counted
+    again only when there may be more)."""
+    rows = [tuple(r) for r in connection.execute(query.order_by(staged.c.file_row).limit(limit))]
+    return rows, len(rows) if len(rows) < limit else _count(connection, query)
+
+
+def org_units(connection: Connection) -> list[str]:
+    """The org-unit codes the staged rows name, sorted (every row's, read or not)."""
+    code = staged.c.org_unit
+    query = select(code).where(code.is_not(None)).distinct().order_by(code)
+    return list(connection.execute(query).scalars())
+
+
+def rows_of(connection: Connection, codes: Sequence[str], limit: int) -> list[tuple[str, int]]:
+    """(org unit, row) of the first ``limit`` rows, by row, that name one of ``codes``."""
+    query = (
+        select(staged.c.org_unit, staged.c.file_row)
+        .where(staged.c.org_unit.in_(codes))
+        .order_by(staged.c.file_row)
+        .limit(limit)
+    )
+    return [(str(unit), int(row)) for unit, row in connection.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Who writes a load and when, for the stored rows and their history."""
+
+    actor: str
+    origin: str
+    reported_by: str | None
+    at: datetime
+
+
+def stored(connection: Connection) -> int:
+    """How many staged rows that met their rules have a stored row of their key."""
+    return _count(connection, _joined(select(staged.c.file_row)).join(t.observation, _stored()))
+
+
+def locked(connection: Connection, editable: Sequence[str], limit: int) -> Found:
+    """(row, stored status, field) of each row that would change the value or source of a
+    stored row whose status is not among ``editable``, by row."""
+    o, s = t.observation, staged.c
+    field = case((o.c.value != s.value, literal("value")), else_=literal("source"))
+    query = (
+        _joined(select(s.file_row, o.c.status, field))
+        .join(o, _stored())
+        .where(o.c.status.not_in(editable), _differs(o))
+    )
+    return _first(connection, query, limit)
 
 
 def merge(
-    connection: Connection, reported_by: str | None, reported_at: datetime
+    connection: Connection, change: Change, editable: Sequence[str], existing: int
 ) -> tuple[int, int, int]:
-    """Update the stored rows whose value, status or source differs, insert the new ones;
-    returns (inserted, updated, unchanged). Every staged row must be ok and its codes known."""
+    """Record and write the staged rows: update the stored rows of an ``editable`` status
+    whose value, status or source differs, insert the new ones, one history event each (its
+    old value from the stored row, its new from the staged), written before the change;
+    returns (inserted, updated, unchanged). Every staged row must be ok and its codes known,
+    and none may change a locked row (:func:`locked`); ``existing`` is :func:`stored`'s count
+    (none: every row is new, and the passes that look for stored rows are skipped)."""
     o, i, g = t.observation, t.indicator, t.org_unit
-    stored = and_(
+    writable = and_(o.c.status.in_(editable), _differs(o, status=True))
+    old = {"value": DecimalText(o.c.value), "status": o.c.status, "source": o.c.source}
+    changed = _joined(_event(change, AuditAction.UPDATE, json_of(old))).join(o, _stored())
+    updated = audit.append_selected(connection, changed.where(writable)) if existing else 0
+    written = {"reported_by": change.reported_by, "reported_at": change.at}
+    if updated:  # (a first load of new keys has none: skip its pass over the file)
+        connection.execute(
+            update(o)
+            .where(_codes(), _stored(), writable)
+            .values(value=staged.c.value, status=staged.c.status, source=staged.c.source, **written)
+        )
+    new = ~exists().where(_stored()) if existing else true()
+    inserted = audit.append_selected(
+        connection, _joined(_event(change, AuditAction.CREATE, null())).where(new)
+    )
+    rows = _joined(
+        select(
+            i.c.id,
+            g.c.id,
+            *(staged.c[name] for name in VALUES),
+            literal(change.reported_by, String()),
+            literal(change.at, o.c.reported_at.type),
+        )
+    ).where(new)
+    connection.execute(
+        insert(o).from_select(["indicator_id", "org_unit_id", *VALUES, *written], rows)
+    )
+    return inserted, updated, existing - updated
+
+
+def _joined(query: Select[Any]) -> Select[Any]:
+    """``query`` over the ok staged rows joined to their indicator and org unit."""
+    i, g = t.indicator, t.org_unit
+    return (
+        query.select_from(staged)
+        .join(i, i.c.code == staged.c.indicator)
+        .join(g, g.c.code == staged.c.org_unit)
+        .where(staged.c.ok == 1)
+    )
+
+
+def _codes() -> ColumnElement[bool]:
+    """The staged row's indicator and org unit (for an UPDATE … FROM; see :func:`_joined`)."""
+    i, g = t.indicator, t.org_unit
+    return and_(i.c.code == staged.c.indicator, g.c.code == staged.c.org_unit, staged.c.ok == 1)
+
+
+def _stored() -> ColumnElement[bool]:
+    """The stored row of the staged row's key (its indicator and org unit joined)."""
+    o, i, g = t.observation, t.indicator, t.org_unit
+    return and_(
         o.c.indicator_id == i.c.id,
         o.c.org_unit_id == g.c.id,
         o.c.sector == staged.c.sector,
         o.c.period == staged.c.period,
         o.c.basis == staged.c.basis,
     )
-    # only rows that met every rule (a refused file never gets here; this is the guarantee)
-    codes = and_(i.c.code == staged.c.indicator, g.c.code == staged.c.org_unit, staged.c.ok == 1)
-    written = {"reported_by": reported_by, "reported_at": reported_at}
-    changed = or_(
-        o.c.value != staged.c.value,
-        o.c.status != staged.c.status,
-        o.c.source.is_distinct_from(staged.c.source),
+
+
+def _differs(o: Table, *, status: bool = False) -> ColumnElement[bool]:
+    """The staged row changes the stored value or source (or, with ``status``, its status)."""
+    changes = [o.c.value != staged.c.value, o.c.source.is_distinct_from(staged.c.source)]
+    return or_(*changes, o.c.status != staged.c.status) if status else or_(*changes)
+
+
+def _event(change: Change, action: AuditAction, old: ColumnElement[Any]) -> Select[Any]:
+    """The columns of a staged row's history event (audit.EVENT_COLUMNS), its new value the
+    staged row's; the record named as users name a value (domain.value_key)."""
+    s = staged.c
+    new = {"value": DecimalText(s.value), "status": s.status, "source": s.source}
+    return select(
+        literal(change.at, t.audit_event.c.at.type),
+        literal(change.actor, String()),
+        literal(change.origin, String()),
+        literal(AuditEntity.OBSERVATION.value, String()),
+        _record_key(),
+        literal(action.value, String()),
+        old,
+        json_of(new),
+        null(),
     )
-    total = _count(connection, select(staged.c.file_row).where(staged.c.ok == 1))
-    existing = _count(connection, select(staged.c.file_row).where(codes, stored))
-    updated = connection.execute(
-        update(o)
-        .where(codes, stored, changed)
-        .values(value=staged.c.value, status=staged.c.status, source=staged.c.source, **written)
-    ).rowcount
-    new = (
-        select(
-            i.c.id,
-            g.c.id,
-            *(staged.c[name] for name in VALUES),
-            literal(reported_by, String()),
-            literal(reported_at, o.c.reported_at.type),
-        )
-        .select_from(staged)
-        .join(i, i.c.code == staged.c.indicator)
-        .join(g, g.c.code == staged.c.org_unit)
-        .where(staged.c.ok == 1, ~exists().where(stored))
-    )
-    connection.execute(
-        insert(o).from_select(["indicator_id", "org_unit_id", *VALUES, *written], new)
-    )
-    return total - existing, updated, existing - updated
+
+
+def _record_key() -> ColumnElement[str]:
+    """The staged row's :class:`~bioecon.domain.value_key.ValueKey` text, built in SQL."""
+    *joined, last = (staged.c[name] for name in value_key.PARTS)
+    key: ColumnElement[str] = joined[0]
+    for part in joined[1:]:
+        key = key + value_key.SEPARATOR + part
+    return key + case((last != "", value_key.SEPARATOR + last), else_="")
 
 
 def _count(connection: Connection, query: Any) -> int:

@@ -80,7 +80,13 @@ def load_csv(app: Bioecon, folder: Path, text: str, name: str = "data.csv") -> N
     """Loaded as approved (已审核): only reviewed figures enter the ledger."""
     data = folder / name
     data.write_text(text, encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(data), status=ObservationStatus.APPROVED)
+    load_observations(
+        app,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        parsed=read_observation_file(data),
+        status=ObservationStatus.APPROVED,
+    )
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def city(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     path = tmp_path / "data.csv"
     rows = [f"{i},{u},{p},100,ytd,{s}" for i, u, p, s, _ in VALUES]
     path.write_text("indicator,org_unit,period,value,basis,status\n" + "\n".join(rows) + "\n")
-    load_observations(app, parsed=read_observation_file(path))
+    load_observations(app, actor=LOCAL_ADMIN, origin="test", parsed=read_observation_file(path))
     with app.transaction() as connection:
         for indicator, unit, period, _, at in VALUES:
             connection.execute(

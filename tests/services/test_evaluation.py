@@ -71,7 +71,13 @@ def plan_app(app: Bioecon, tmp_path: Path) -> Bioecon:
 def load(app: Bioecon, tmp_path: Path, text: str) -> None:
     path = tmp_path / "data.csv"
     path.write_text(text, encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(path), status=ObservationStatus.APPROVED)
+    load_observations(
+        app,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        parsed=read_observation_file(path),
+        status=ObservationStatus.APPROVED,
+    )
 
 
 def by_key(app: Bioecon, as_of: str = "2025-06") -> dict[str, Evaluation]:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bioecon.app import Bioecon
 from bioecon.errors import BioeconError
 from bioecon.io.observations import open_observation_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.observations import load_observations
 from bioecon.store import tables as t
 
@@ -52,7 +53,7 @@ def test_a_refused_load_leaves_the_observations_as_they_were(
     before = observations(world_plan)
     try:
         with open_observation_file(path) as stream:
-            load_observations(world_plan, parsed=stream)
+            load_observations(world_plan, actor=LOCAL_ADMIN, origin="test", parsed=stream)
     except BioeconError:  # refused (InvalidInput, or another of bioecon's own): nothing written
         assert observations(world_plan) == before
 

@@ -10,9 +10,10 @@ import pytest
 from openpyxl import Workbook
 
 from bioecon.app import Bioecon
-from bioecon.domain.model import Indicator
+from bioecon.domain.model import Indicator, ObservationStatus
 from bioecon.errors import InvalidInput
 from bioecon.io.observations import open_observation_file
+from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.database import database_info
 from bioecon.services.observations import (
     ObservationLoadReport,
@@ -25,9 +26,16 @@ HEADER = "indicator,org_unit,period,value,basis,source\n"
 
 
 def load(app: Bioecon, path: Path, piece_rows: int = 2) -> ObservationLoadReport:
-    """Read in pieces of ``piece_rows`` rows, so that a few rows already span pieces."""
+    """Read in pieces of ``piece_rows`` rows, so that a few rows already span pieces; stored
+    as drafts, which a reload may change (domain.review.editable)."""
     with open_observation_file(path) as stream:
-        return load_observations(app, parsed=replace(stream, piece_rows=piece_rows))
+        return load_observations(
+            app,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            parsed=replace(stream, piece_rows=piece_rows),
+            status=ObservationStatus.DRAFT,
+        )
 
 
 def write(folder: Path, text: str) -> Path:

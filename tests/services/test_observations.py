@@ -30,8 +30,17 @@ def write(tmp_path: Path, text: str, name: str = "data.csv") -> Path:
     return path
 
 
-def load(app: Bioecon, path: Path) -> tuple[int, int, int]:
-    report = load_observations(app, parsed=read_observation_file(path), reported_by="tester")
+def load(
+    app: Bioecon, path: Path, status: ObservationStatus = ObservationStatus.SUBMITTED
+) -> tuple[int, int, int]:
+    report = load_observations(
+        app,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        parsed=read_observation_file(path),
+        status=status,
+        reported_by="tester",
+    )
     return report.inserted, report.updated, report.unchanged
 
 
@@ -39,13 +48,15 @@ GOOD = "indicator,org_unit,period,value,basis\nbiomed_scale,430100,2025-01,100.5
 
 
 def test_load_then_reload_updates_only_what_changed(app_with_plan: Bioecon, tmp_path: Path) -> None:
-    assert load(app_with_plan, write(tmp_path, GOOD)) == (2, 0, 0)
-    assert load(app_with_plan, write(tmp_path, GOOD)) == (0, 0, 2)
-    assert load(app_with_plan, write(tmp_path, GOOD.replace("210.25", "211"))) == (0, 1, 1)
+    """Drafts: a load changes only a value its status lets a reporter edit (domain.review)."""
+    draft = ObservationStatus.DRAFT
+    assert load(app_with_plan, write(tmp_path, GOOD), draft) == (2, 0, 0)
+    assert load(app_with_plan, write(tmp_path, GOOD), draft) == (0, 0, 2)
+    assert load(app_with_plan, write(tmp_path, GOOD.replace("210.25", "211")), draft) == (0, 1, 1)
     rows = export_observations(app_with_plan, indicator="biomed_scale")
     assert [(r.period, r.value, r.status) for r in rows] == [
-        ("2025-01", Decimal("100.5"), ObservationStatus.SUBMITTED),
-        ("2025-02", Decimal("211"), ObservationStatus.SUBMITTED),
+        ("2025-01", Decimal("100.5"), draft),
+        ("2025-02", Decimal("211"), draft),
     ]
     assert (
         rows[0].reported_by == "tester" and rows[0].source is not None and "row 2" in rows[0].source
@@ -67,7 +78,12 @@ def test_one_bad_row_among_valid_ones_writes_nothing_and_every_problem_is_named(
         "listed_firms,430100,2025-06,3,\n"
     )
     with pytest.raises(InvalidInput) as caught:
-        load_observations(app_with_plan, parsed=read_observation_file(write(tmp_path, text)))
+        load_observations(
+            app_with_plan,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            parsed=read_observation_file(write(tmp_path, text)),
+        )
     problems = [str(p) for p in caught.value.problems]
     assert caught.value.source.endswith("data.csv")
     assert problems == [

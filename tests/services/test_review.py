@@ -14,13 +14,14 @@ from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.model import ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
 from bioecon.domain.review import NoteRequired, ReviewStep, StepRefused
+from bioecon.domain.value_key import ValueKey
 from bioecon.errors import Forbidden
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
-from bioecon.services.review import ValueKey, review_value
+from bioecon.services.review import review_value
 from bioecon.store import audit
 from bioecon.store import observation_review as store
 
@@ -39,7 +40,9 @@ def submitted(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon
     path.write_text(
         "indicator,org_unit,period,value,basis\nbiomed_scale,CS-LYJK,2025-06,321.5,ytd\n"
     )
-    load_observations(app, parsed=read_observation_file(path))  # status 已报送
+    load_observations(
+        app, actor=LOCAL_ADMIN, origin="test", parsed=read_observation_file(path)
+    )  # status 已报送
     return app
 
 
@@ -73,12 +76,13 @@ def test_reject_correct_resubmit_approve_and_the_history(submitted: Bioecon) -> 
     with app.reading() as connection:
         events = audit.history(connection, AuditEntity.OBSERVATION, str(PARK))
     assert [(e.actor, e.action, e.reason) for e in events] == [
+        ("local-admin", AuditAction.CREATE, None),  # the load (services.observations)
         ("ly-review", AuditAction.REJECT, "与统计局快报不符，请核实"),
         ("lyjk", AuditAction.SUBMIT, None),
         ("ly-review", AuditAction.APPROVE, None),
     ]
-    assert events[0].old_value == {"status": "submitted", "value": "321.5"}
-    assert events[0].new_value == {"status": "draft", "value": "321.5"}
+    assert events[1].old_value == {"status": "submitted", "value": "321.5"}
+    assert events[1].new_value == {"status": "draft", "value": "321.5"}
 
 
 def test_review_is_for_the_unit_and_one_level_up_only(submitted: Bioecon) -> None:
@@ -137,4 +141,4 @@ def test_reviewers_at_once_approve_it_exactly_once(submitted: Bioecon) -> None:
     assert sorted(outcomes) == ["approved", "refused", "refused", "refused"]
     with submitted.reading() as connection:
         events = audit.history(connection, AuditEntity.OBSERVATION, str(PARK))
-    assert [e.action for e in events] == [AuditAction.APPROVE]
+    assert [e.action for e in events] == [AuditAction.CREATE, AuditAction.APPROVE]
