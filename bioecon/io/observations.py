@@ -8,6 +8,7 @@ number in the indicator's unit. Every problem is collected, with its row and col
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bioecon.domain.amounts import check_storable, parse_decimal
+from bioecon.domain.amounts import MAX_DECIMALS, MAX_MAGNITUDE, check_storable, parse_decimal
 from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.observation_input import CodeReference, ObservationFile, ObservationRow
 from bioecon.domain.periods import Period
@@ -185,6 +186,8 @@ def _cells(raw: RawRow, problems: list[Problem]) -> dict[str, Any]:
 
 
 def _required_text(cell: Cell) -> str:
+    if type(cell) is str:  # what every CSV cell is
+        return cell
     if cell is None:
         raise InvalidValue("empty; a value is required")
     return _code(cell)
@@ -197,7 +200,7 @@ def _code(cell: Cell) -> str:
 
 
 def _optional_text(cell: Cell) -> str | None:
-    return None if cell is None else _code(cell)
+    return cell if cell is None or type(cell) is str else _code(cell)
 
 
 def _period(cell: Cell) -> Period:
@@ -218,8 +221,18 @@ def _period_of_text(text: str) -> Period:
 def _value(cell: Cell) -> Decimal:
     if cell is None:
         raise InvalidValue("empty; leave a missing value out of the file instead of blank")
+    if type(cell) is str and _STORABLE_PLAIN.fullmatch(cell):
+        return Decimal(cell)  # what parse_decimal and check_storable would return for it
     number = cell if isinstance(cell, Decimal) else parse_decimal(str(cell))
     return check_storable(number)
+
+
+# Most cells are plain decimals that the ledger holds as they are: at most 12 digits before
+# the point (below MAX_MAGNITUDE = 10^12) and MAX_DECIMALS after it. Only these skip the one
+# number parser (domain.amounts), which accepts each of them unchanged; every other text, a
+# bad one included, goes through it (tests/io/test_observation_numbers.py checks both agree).
+_WHOLE_DIGITS = MAX_MAGNITUDE.adjusted()
+_STORABLE_PLAIN = re.compile(rf"-?[0-9]{{1,{_WHOLE_DIGITS}}}(\.[0-9]{{1,{MAX_DECIMALS}}})?")
 
 
 def _enum_cell(cell: Cell, aliases: dict[str, E], kind: type[E], expected: str) -> E | None:

@@ -28,7 +28,7 @@ from bioecon.domain.observation_rules import (
     row_of,
     settle,
 )
-from bioecon.domain.periods import Period
+from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.problem_list import MAX_LISTED_PROBLEMS, ProblemList
 from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
 from bioecon.runtime import collector_paused
@@ -115,7 +115,7 @@ def _stage(
     _refuse_unpermitted(connection, actor)
     unknown = staging.unknown_codes(connection, MAX_LISTED_PROBLEMS)
     repeats = ([], 0) if distinct else staging.repeated_keys(connection, MAX_LISTED_PROBLEMS)
-    existing = staging.stored(connection)
+    existing = staging.stored(connection, rules.years)
     locked = staging.locked(connection, _EDITABLE, MAX_LISTED_PROBLEMS) if existing else ([], 0)
     _refuse_if_any(parsed.source, problems, unknown, repeats, locked)
     return blank_rows, existing
@@ -182,25 +182,24 @@ class _RowRules:
     source: str
     indicators: Mapping[str, Indicator]
     status: ObservationStatus
-    bases: dict[tuple[str, ReportingBasis | None, str], ReportingBasis] = field(
-        default_factory=dict
-    )
+    bases: dict[tuple[str, ReportingBasis | None, PeriodType], str] = field(default_factory=dict)
     ranges: dict[str, _Range | None] = field(default_factory=dict)
     periods: dict[Period, tuple[str, str, int, int]] = field(default_factory=dict)
+    years: dict[str, set[int]] = field(default_factory=dict)  # of each indicator's ok rows
 
     def ready(self, row: ObservationRow) -> tuple[object, ...] | Problem:
         """The row to stage, or its first problem (a row of an unknown indicator is staged
         as not ok: the database names its code)."""
         indicator = self.indicators.get(row.indicator)
         if indicator is None:
-            return self._staged(row, row.basis, ok=False)
-        key = (indicator.code, row.basis, row.period.type.value)
+            return self._staged(row, None if row.basis is None else row.basis.value, ok=False)
+        key = (indicator.code, row.basis, row.period.type)
         basis = self.bases.get(key)
         if basis is None:
             settled = settle(row, indicator)
             if isinstance(settled, Problem):
                 return settled
-            basis = self.bases[key] = settled.basis
+            basis = self.bases[key] = settled.basis.value
         return self._bound_problem(row, indicator) or self._staged(row, basis, ok=True)
 
     def _bound_problem(self, row: ObservationRow, indicator: Indicator) -> Problem | None:
@@ -215,15 +214,15 @@ class _RowRules:
         message = value_problem(value_bounds()[1], indicator.code, dimension, row.value)
         return None if message is None else Problem(f"row {row.row}, column value", message)
 
-    def _staged(
-        self, row: ObservationRow, basis: ReportingBasis | None, *, ok: bool
-    ) -> tuple[object, ...]:
+    def _staged(self, row: ObservationRow, basis: str | None, *, ok: bool) -> tuple[object, ...]:
         """A row to write (staging.COLUMNS), with the load's defaults where the file is
         silent (an unknown indicator's row has no settled basis; the database refuses it)."""
         period = self.periods.get(row.period)
         if period is None:
             p = row.period
             period = self.periods[p] = (str(p), p.type.value, p.year, p.index)
+        if ok:
+            self.years.setdefault(row.indicator, set()).add(period[2])
         return (
             row.row,
             row.indicator,
@@ -231,9 +230,9 @@ class _RowRules:
             int(ok),
             row.sector or "",
             *period,
-            None if basis is None else basis.value,
+            basis,
             row.value,
-            (row.status or self.status).value,
+            self.status.value if row.status is None else row.status.value,
             row.source or f"{self.source} row {row.row}",
         )
 

@@ -12,7 +12,7 @@ load leaves no trace, and it is not part of the schema that migrations and backu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -115,7 +115,21 @@ def add(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     convert = _exact.process_bind_param
     at = _VALUE_AT
     values = [(*row[:at], convert(row[at], dialect), *row[at + 1 :]) for row in rows]
-    connection.exec_driver_sql(_insert_sql(dialect.paramstyle), values)
+    if dialect.name == "postgresql":
+        _copy(connection, values)
+    else:
+        connection.exec_driver_sql(_insert_sql(dialect.paramstyle), values)
+
+
+def _copy(connection: Connection, values: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL's COPY through psycopg (a stream of rows, not one statement per row)."""
+    driver: Any = connection.connection.driver_connection
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {staged.name} ({', '.join(COLUMNS)}) FROM STDIN") as copy,
+    ):
+        for row in values:
+            copy.write_row(row)
 
 
 def _insert_sql(paramstyle: str) -> str:
@@ -206,9 +220,19 @@ class Change:
     at: datetime
 
 
-def stored(connection: Connection) -> int:
-    """How many staged rows that met their rules have a stored row of their key."""
-    return _count(connection, _joined(select(staged.c.file_row)).join(t.observation, _stored()))
+def stored(connection: Connection, years: Mapping[str, Collection[int]]) -> int:
+    """How many staged rows that met their rules have a stored row of their key; ``years``
+    are the years of each indicator the rows name. 0 at once when nothing is stored for these
+    (a first load, a new year), found on the stored rows' (indicator, year) index without a
+    pass over the staged rows."""
+    o, i = t.observation, t.indicator
+    pairs = [and_(i.c.code == code, o.c.year.in_(sorted(y))) for code, y in years.items()]
+    if not pairs:
+        return 0
+    anything = select(o.c.id).join(i, i.c.id == o.c.indicator_id).where(or_(*pairs)).limit(1)
+    if connection.execute(anything).first() is None:
+        return 0
+    return _count(connection, _joined(select(staged.c.file_row)).join(o, _stored()))
 
 
 def locked(connection: Connection, editable: Sequence[str], limit: int) -> Found:
@@ -246,9 +270,8 @@ def merge(
             .values(value=staged.c.value, status=staged.c.status, source=staged.c.source, **written)
         )
     new = ~exists().where(_stored()) if existing else true()
-    inserted = audit.append_selected(
-        connection, _joined(_event(change, AuditAction.CREATE, null())).where(new)
-    )
+    created = _joined(_event(change, AuditAction.CREATE, null())).where(new)
+    inserted = audit.append_selected(connection, created)
     rows = _joined(
         select(
             i.c.id,
