@@ -9,7 +9,7 @@ number in the indicator's unit. Every problem is collected, with its row and col
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -235,32 +235,35 @@ _WHOLE_DIGITS = MAX_MAGNITUDE.adjusted()
 _STORABLE_PLAIN = re.compile(rf"-?[0-9]{{1,{_WHOLE_DIGITS}}}(\.[0-9]{{1,{MAX_DECIMALS}}})?")
 
 
-def _enum_cell(cell: Cell, aliases: dict[str, E], kind: type[E], expected: str) -> E | None:
+def _enum_cell(cell: Cell, names: Mapping[str, E], expected: str) -> E | None:
     """An enumerated cell: empty, a Chinese alias (累计值) or the code value (ytd)."""
     if cell is None:
         return None
     text = str(cell)
-    if text in aliases:
-        return aliases[text]
-    try:
-        return kind(text)
-    except ValueError:
-        raise InvalidValue(f"'{text}' is not {expected}") from None
+    if text in names:
+        return names[text]
+    raise InvalidValue(f"'{text}' is not {expected}")
+
+
+def _names(aliases: Mapping[str, E], kind: type[E]) -> dict[str, E]:
+    """Every text an enumerated cell may hold: the code values and the aliases."""
+    return {member.value: member for member in kind} | dict(aliases)
+
+
+_BASIS_NAMES = _names(BASIS_ALIASES, ReportingBasis)
+_STATUS_NAMES = _names(STATUS_ALIASES, ObservationStatus)
 
 
 def _basis(cell: Cell) -> ReportingBasis | None:
     return _enum_cell(
         cell,
-        BASIS_ALIASES,
-        ReportingBasis,
+        _BASIS_NAMES,
         "a basis; use month_value (当月值), ytd (累计值) or period_end (期末值)",
     )
 
 
 def _status(cell: Cell) -> ObservationStatus | None:
-    return _enum_cell(
-        cell, STATUS_ALIASES, ObservationStatus, "a status; use draft, submitted or approved"
-    )
+    return _enum_cell(cell, _STATUS_NAMES, "a status; use draft, submitted or approved")
 
 
 _PARSERS: tuple[tuple[str, Callable[[Cell], Any]], ...] = (
