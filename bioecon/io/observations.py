@@ -204,6 +204,8 @@ def _optional_text(cell: Cell) -> str | None:
 
 
 def _period(cell: Cell) -> Period:
+    if type(cell) is str:  # what every CSV cell is
+        return _period_of_text(cell)
     if cell is None:
         raise InvalidValue("empty; a period such as 2025-06 is required")
     if isinstance(cell, date):

@@ -162,7 +162,9 @@ def _staged_rows(
         codes = unread.setdefault(ref.row, _unread(ref.row))
         codes[ref.column] = None if register is not None else ref.code
     for row in piece.rows:
-        register = _register_problem(CodeReference(row.row, "indicator", row.indicator))
+        register = None
+        if not _is_ledger_code(row.indicator):  # (a CodeReference only for the rare row)
+            register = _register_problem(CodeReference(row.row, "indicator", row.indicator))
         ready = register or rules.ready(row)
         if isinstance(ready, tuple):
             staged.append(ready)
