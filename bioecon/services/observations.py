@@ -144,13 +144,13 @@ _REPORTING = (Action.REPORT, Action.MANAGE_PLANS)
 
 def _staged_rows(
     piece: ObservationFile, rules: _RowRules, problems: ProblemList
-) -> list[tuple[object, ...]]:
+) -> list[list[object]]:
     """The piece's rows as staging rows (in the order of staging.COLUMNS), its problems and
     each row's own rules' added to ``problems``. Every row with a code is staged, so the
     database checks its codes too."""
     for found in piece.problems:
         problems.add(found)
-    staged: list[tuple[object, ...]] = []
+    staged: list[list[object]] = []
     parsed = {row.row for row in piece.rows}
     unread: dict[int, dict[str, object]] = {}
     for ref in piece.references:
@@ -166,13 +166,13 @@ def _staged_rows(
         if not _is_ledger_code(row.indicator):  # (a CodeReference only for the rare row)
             register = _register_problem(CodeReference(row.row, "indicator", row.indicator))
         ready = register or rules.ready(row)
-        if isinstance(ready, tuple):
+        if isinstance(ready, list):
             staged.append(ready)
             continue
         problems.add(ready)
         codes = {"indicator": None if register else row.indicator, "org_unit": row.org_unit}
         unread[row.row] = {**_unread(row.row), **codes}
-    return staged + [tuple(codes[name] for name in staging.COLUMNS) for codes in unread.values()]
+    return staged + [[codes[name] for name in staging.COLUMNS] for codes in unread.values()]
 
 
 @dataclass(slots=True)
@@ -189,7 +189,7 @@ class _RowRules:
     periods: dict[Period, tuple[str, str, int, int]] = field(default_factory=dict)
     years: dict[str, set[int]] = field(default_factory=dict)  # of each indicator's ok rows
 
-    def ready(self, row: ObservationRow) -> tuple[object, ...] | Problem:
+    def ready(self, row: ObservationRow) -> list[object] | Problem:
         """The row to stage, or its first problem (a row of an unknown indicator is staged
         as not ok: the database names its code)."""
         indicator = self.indicators.get(row.indicator)
@@ -216,7 +216,7 @@ class _RowRules:
         message = value_problem(value_bounds()[1], indicator.code, dimension, row.value)
         return None if message is None else Problem(f"row {row.row}, column value", message)
 
-    def _staged(self, row: ObservationRow, basis: str | None, *, ok: bool) -> tuple[object, ...]:
+    def _staged(self, row: ObservationRow, basis: str | None, *, ok: bool) -> list[object]:
         """A row to write (staging.COLUMNS), with the load's defaults where the file is
         silent (an unknown indicator's row has no settled basis; the database refuses it)."""
         period = self.periods.get(row.period)
@@ -225,7 +225,7 @@ class _RowRules:
             period = self.periods[p] = (str(p), p.type.value, p.year, p.index)
         if ok:
             self.years.setdefault(row.indicator, set()).add(period[2])
-        return (
+        return [
             row.row,
             row.indicator,
             row.org_unit,
@@ -236,7 +236,7 @@ class _RowRules:
             row.value,
             self.status.value if row.status is None else row.status.value,
             row.source or f"{self.source} row {row.row}",
-        )
+        ]
 
 
 _Range = tuple[Decimal | None, Decimal | None]

@@ -124,23 +124,25 @@ def _pragma(connection: Connection, db: str) -> int:
     return int(connection.exec_driver_sql(f"PRAGMA {db}.cache_size").scalar_one())
 
 
-def add(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Stage ``rows``, each a tuple in the order of :data:`COLUMNS`, by one executemany; the
-    value passes through its column type's own conversion (ExactDecimal: exactness checked,
-    SQLite's millionths), the other columns are plain text and integers."""
+def add(connection: Connection, rows: Sequence[list[Any]]) -> None:
+    """Stage ``rows``, each a list in the order of :data:`COLUMNS`, by one executemany
+    (PostgreSQL: COPY). The value is converted in place by its column type's own conversion
+    (ExactDecimal: exactness checked, SQLite's millionths); the other columns are plain text
+    and integers."""
     if not rows:
         return
     dialect = connection.dialect
     convert = _exact.process_bind_param
     at = _VALUE_AT
-    values = [(*row[:at], convert(row[at], dialect), *row[at + 1 :]) for row in rows]
+    for row in rows:
+        row[at] = convert(row[at], dialect)
     if dialect.name == "postgresql":
-        _copy(connection, values)
+        _copy(connection, rows)
     else:
-        connection.exec_driver_sql(_insert_sql(dialect.paramstyle), values)
+        connection.exec_driver_sql(_insert_sql(dialect.paramstyle), list(map(tuple, rows)))
 
 
-def _copy(connection: Connection, values: list[tuple[Any, ...]]) -> None:
+def _copy(connection: Connection, values: Sequence[list[Any]]) -> None:
     """PostgreSQL's COPY through psycopg (a stream of rows, not one statement per row)."""
     driver: Any = connection.connection.driver_connection
     with (
