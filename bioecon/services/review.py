@@ -19,7 +19,7 @@ from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.review import TRANSITIONS, ReviewStep, StepRefused, after
-from bioecon.domain.value_key import ValueKey
+from bioecon.domain.value_key import ValueKey as ValueKey  # its home; callers say review.ValueKey
 from bioecon.errors import Forbidden, NotFound
 from bioecon.services._scope import permitted
 from bioecon.store import audit, orgunits
