@@ -63,9 +63,6 @@ from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_projects
 
-DEMO_ORIGIN = "cli:bioecon demo"
-"""Where the demo's changes come from, for the history."""
-
 
 def _demo_data_set(app: Bioecon, last: Period) -> list[str]:
     """The data set the demo accounts report (``data/demo/data_set.yaml``), from ``last``."""

@@ -60,6 +60,8 @@ def _load_plan(app: Bioecon) -> str:
 def _load_observations(app: Bioecon) -> str:
     report = observation_service.load_observations(
         app,
+        actor=LOCAL_ADMIN,
+        origin="test",
         parsed=read_observation_file(OBSERVATIONS, sheet=None),
         status=ObservationStatus.APPROVED,
         reported_by="test",

@@ -53,7 +53,7 @@ def fresh_world(app: Bioecon, reset: Callable[[], None], units: list[OrgUnit]) -
 def load(app: Bioecon, folder: Path, rows: list[Observation]) -> None:
     path = folder / "generated.csv"
     path.write_text(observations_csv(rows), encoding="utf-8")
-    load_observations(app, parsed=read_observation_file(path))
+    load_observations(app, actor=LOCAL_ADMIN, origin="test", parsed=read_observation_file(path))
 
 
 @pytest.fixture

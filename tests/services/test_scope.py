@@ -113,6 +113,8 @@ def districts(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon
         )
     load_observations(
         app,
+        actor=LOCAL_ADMIN,
+        origin=HERE,
         parsed=read_observation_file(_write(tmp_path, "data.csv", DATA)),
         status=ObservationStatus.APPROVED,
     )
