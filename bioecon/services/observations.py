@@ -123,9 +123,21 @@ def _stage(
 
 def _refuse_unpermitted(connection: Connection, actor: Principal) -> None:
     """Refuse the file if it names a known org unit the caller may not report (or, for the
-    plan office, manage), naming those units and their first rows."""
-    units = staging.org_units(connection)
-    allowed = set(permitted(connection, actor, _REPORTING, units))
+    plan office, manage), or loads values as approved (已审核) for a unit the caller does not
+    review — a reporter cannot approve its own figures — naming those units and their rows."""
+    _refuse_units(connection, actor, staging.org_units(connection), _REPORTING, "报送")
+    approved = staging.org_units(connection, ObservationStatus.APPROVED.value)
+    _refuse_units(connection, actor, approved, (Action.REVIEW,), "以“已审核”状态导入")
+
+
+def _refuse_units(
+    connection: Connection,
+    actor: Principal,
+    units: list[str],
+    actions: tuple[Action, ...],
+    doing: str,
+) -> None:
+    allowed = set(permitted(connection, actor, actions, units))
     known = orgunits.existing(connection, units)
     refused = [u for u in units if u in known and u not in allowed]
     if not refused:
@@ -134,7 +146,7 @@ def _refuse_unpermitted(connection: Connection, actor: Principal) -> None:
     for unit, row in staging.rows_of(connection, refused, MAX_LISTED_PROBLEMS):
         rows.setdefault(unit, []).append(str(row))
     listed = "、".join(f"{u}（第{'、'.join(rows[u])}行）" if u in rows else u for u in refused)
-    raise Forbidden(f"{actor.login} 无权报送这些单位的数值：{listed}；整份文件未导入")
+    raise Forbidden(f"{actor.login} 无权{doing}这些单位的数值：{listed}；整份文件未导入")
 
 
 _EDITABLE = [status.value for status in EDITABLE]

@@ -213,11 +213,14 @@ def _first(connection: Connection, query: Select[Any], limit: int) -> Found:
     return rows, len(rows) if len(rows) < limit else _count(connection, query)
 
 
-def org_units(connection: Connection) -> list[str]:
-    """The org-unit codes the staged rows name, sorted (every row's, read or not)."""
+def org_units(connection: Connection, status: str | None = None) -> list[str]:
+    """The org-unit codes the staged rows name, sorted (every row's, read or not; with
+    ``status``, of the rows that would be stored with it)."""
     code = staged.c.org_unit
-    query = select(code).where(code.is_not(None)).distinct().order_by(code)
-    return list(connection.execute(query).scalars())
+    query = select(code).where(code.is_not(None))
+    if status is not None:
+        query = query.where(staged.c.status == status)
+    return list(connection.execute(query.distinct().order_by(code)).scalars())
 
 
 def rows_of(connection: Connection, codes: Sequence[str], limit: int) -> list[tuple[str, int]]:

@@ -191,3 +191,22 @@ def test_a_file_naming_a_unit_outside_the_callers_scope_is_refused_whole(
         load(app, tmp_path, JAN, actor=viewer)
     assert counts(load(app, tmp_path, JAN + "rev,P,2025-01,1,ytd,快报\n", actor=d1)) == (2, 0, 0)
     assert [e[5] for e in events(app, "rev")] == ["d1-report", "d1-report"]
+
+
+def test_a_reporter_cannot_load_its_own_values_as_approved(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    """已审核 is a reviewer's word: a reporter's file with status approved is refused whole,
+    a reviewer of the unit (or the plan office, which reviews) may load it."""
+    app = world_plan
+    d1 = Principal("d1-report", Role.REPORTER, Scope("D1"))
+    with pytest.raises(Forbidden) as refused:
+        load(app, tmp_path, JAN, actor=d1, status=ObservationStatus.APPROVED)
+    assert str(refused.value) == (
+        "d1-report 无权以“已审核”状态导入这些单位的数值：D1（第2行）；整份文件未导入"
+    )
+    assert stored(app) == []
+    reviewer = Principal("d1-review", Role.REVIEWER, Scope("D1"))
+    with pytest.raises(Forbidden):  # a reviewer does not report: it may not load at all
+        load(app, tmp_path, JAN, actor=reviewer, status=ObservationStatus.APPROVED)
+    assert counts(load(app, tmp_path, JAN, status=ObservationStatus.APPROVED)) == (1, 0, 0)
