@@ -45,16 +45,19 @@ ATTENTION = (Timeliness.OVERDUE, Timeliness.NOT_DUE)  # listed first: still to b
 
 @router.get("/reporting")
 def reporting_page(request: Request) -> Response:
-    """填报任务: each data set's periods for the caller's units, the unreported ones first."""
+    """填报任务: each data set's periods for the caller's units, the unreported ones first
+    (the 催报 list), then each unit's 按时报送率 over the periods already due."""
     app, actor = app_of(request), actor_of(request)
     today = date.today()
     names = {unit.code: unit.name for unit in orgunit_service.list_org_units(app, actor=actor)}
-    rows = []
+    rows, rates = [], []
     for data_set in data_set_service.list_data_sets(app, actor=actor):
         standings = data_set_service.reporting_status(
             app, actor=actor, code=data_set.code, today=today
         )
         rows += [(data_set, s) for s in standings]
+        found = data_set_service.on_time_rates(app, actor=actor, code=data_set.code, today=today)
+        rates += [(data_set, r) for r in found if r.due]
     rows.sort(
         key=lambda r: (r[1].timeliness not in ATTENTION, -r[1].period.end_ordinal, r[1].org_unit)
     )
@@ -63,6 +66,8 @@ def reporting_page(request: Request) -> Response:
         request,
         "reporting.html",
         rows=rows,
+        rates=rates,
+        overdue=sum(1 for _, s in rows if s.timeliness is Timeliness.OVERDUE),
         names=names,
         may_report=book.grants(actor.role, Action.REPORT),
         may_review=book.grants(actor.role, Action.REVIEW),

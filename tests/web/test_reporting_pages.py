@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,19 @@ def test_a_submitted_value_is_recalled_from_the_form(app: Bioecon, reporter: Tes
     assert recalled.status_code == 303 and recalled.headers["location"] == form + "?done=recall"
     page = reporter.get(form).text
     assert 'name="value.bio_scale" value="12.5"' in page  # a draft again: editable
+
+
+def test_the_reporting_page_lists_what_to_chase_and_the_on_time_rate(
+    reporter: TestClient,
+) -> None:
+    """cs-monthly asks 430181 for every month from 2025-01, due the 5th of the next month,
+    and nothing is reported. Month m is overdue once its due day (the 5th of m + 1) has
+    passed: on 2026-12-01, 2025-01 … 2026-10 (22 months); on 2026-12-06, 2026-11 too."""
+    today = date.today()
+    last = today.year * 12 + today.month - 1 - (1 if today.day > 5 else 2)  # month ordinal
+    overdue = last - (2025 * 12 + 0) + 1  # months 2025-01 … last
+    page = reporter.get("/reporting").text
+    assert f"逾期未报：{overdue} 期（催报）" in page
+    row = page[page.index('id="rate-cs-monthly-430181"') :].split("</tr>")[0]
+    cells = [c.split("<")[0] for c in row.split('<td class="num">')[1:]]
+    assert cells == [str(overdue), "0", "0", str(overdue), "0.0%"]
