@@ -6,13 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import unit_registry, value_bounds
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.amounts import parse_decimal
-from bioecon.domain.bounds import value_problem
 from bioecon.domain.data_sets import DataSet, EntryField, EntrySheet
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.observation_input import ObservationFile, ObservationRow, ObservationSource
@@ -21,7 +18,7 @@ from bioecon.domain.reporting_calendar import due_date, locked
 from bioecon.domain.review import editable
 from bioecon.errors import Conflict, Forbidden, InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.services._scope import permitted
-from bioecon.services.observations import load_observations
+from bioecon.services.observations import bound_problem, load_observations
 from bioecon.store import data_sets as store
 from bioecon.store import indicators, orgunits
 from bioecon.store.migrate import ensure_current
@@ -111,8 +108,21 @@ def save_entry(
     bounds — and a bad field refuses the whole form, each problem named by its field. A value
     already submitted or approved is not changed here (recall it, or have it reopened); a
     period past its lock day is closed to reporters."""
-    today = today or date.today()
     sheet = entry_sheet(app, actor=actor, code=code, org_unit=org_unit, period=period)
+    return _save(app, actor, origin, sheet, values, submit, today or date.today())
+
+
+def _save(
+    app: Bioecon,
+    actor: Principal,
+    origin: str,
+    sheet: EntrySheet,
+    values: Mapping[str, str],
+    submit: bool,
+    today: date,
+) -> EntrySaved:
+    """Save ``values`` into ``sheet`` (read once by the caller, form or upload)."""
+    code, org_unit, period = sheet.data_set.code, sheet.org_unit, sheet.period
     rule = sheet.data_set.due
     if locked(period, rule, today) and not _manages(app, actor, org_unit):
         closed = due_date(period, rule) + timedelta(days=rule.lock_after_days or 0)
@@ -132,14 +142,6 @@ def save_entry(
         app, actor=actor, origin=origin, parsed=entered, status=status, reported_by=actor.login
     )
     return EntrySaved(tuple(r.indicator for r in rows), status)
-
-
-def _beyond_bounds(field: EntryField, value: Decimal) -> str | None:
-    """The importer's bound rule (bounds.yaml), for one field."""
-    units = unit_registry()
-    unit = field.indicator.unit
-    dimension = units.get(unit).dimension if unit in units else ""
-    return value_problem(value_bounds()[1], field.indicator.code, dimension, value)
 
 
 def _manages(app: Bioecon, actor: Principal, org_unit: str) -> bool:
@@ -167,7 +169,7 @@ def _entered_rows(
         except InvalidValue as refused:
             problems.append(Problem(code, str(refused)))
             continue
-        if (beyond := _beyond_bounds(field, value)) is not None:
+        if (beyond := bound_problem(field.indicator, value)) is not None:
             problems.append(Problem(code, beyond))
             continue
         rows.append(
@@ -216,7 +218,4 @@ def upload_entry(
                 values[row.indicator] = str(row.value)
     if problems:
         raise InvalidInput(parsed.source, problems)
-    return save_entry(
-        app, actor=actor, origin=origin, code=code, org_unit=org_unit, period=period,
-        values=values, submit=submit, today=today,
-    )  # fmt: skip
+    return _save(app, actor, origin, sheet, values, submit, today or date.today())

@@ -224,8 +224,7 @@ class _RowRules:
             self.ranges[indicator.code] = _plain_range(indicator)
         if _within(self.ranges[indicator.code], row.value):
             return None
-        dimension = _dimension(indicator.unit)
-        message = value_problem(value_bounds()[1], indicator.code, dimension, row.value)
+        message = bound_problem(indicator, row.value)
         return None if message is None else Problem(f"row {row.row}, column value", message)
 
     def _staged(self, row: ObservationRow, basis: str | None, *, ok: bool) -> list[object]:
@@ -271,6 +270,12 @@ def _within(plain: _Range | None, value: Decimal) -> bool:
         return False
     low, high = plain
     return (low is None or value >= low) and (high is None or value <= high)
+
+
+def bound_problem(indicator: Indicator, value: Decimal) -> str | None:
+    """Why ``indicator`` cannot hold ``value`` (bounds.yaml), or None: the one check a data
+    file's cell and an entry form's field get."""
+    return value_problem(value_bounds()[1], indicator.code, _dimension(indicator.unit), value)
 
 
 @lru_cache(maxsize=512)
