@@ -9,6 +9,7 @@ late (the first submission is not kept apart yet — the history of observations
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -121,12 +122,19 @@ def on_time_rates(
     app: Bioecon, *, actor: Principal, code: str, today: date, org_unit: str | None = None
 ) -> list[OnTimeRate]:
     """Per unit, over the periods already due by ``today``: on time, late, overdue."""
+    standings = reporting_status(app, actor=actor, code=code, today=today, org_unit=org_unit)
+    return rates_of(standings)
+
+
+def rates_of(standings: Sequence[ReportStanding]) -> list[OnTimeRate]:
+    """Each unit's on-time record over the standings already due (for a caller that has
+    read the standings already, as the reporting page does)."""
     by_unit: dict[str, list[ReportStanding]] = {}
-    for s in reporting_status(app, actor=actor, code=code, today=today, org_unit=org_unit):
+    for s in standings:
         by_unit.setdefault(s.org_unit, []).append(s)
     rates = []
-    for unit, standings in by_unit.items():
-        kinds = [s.timeliness for s in standings if s.timeliness is not Timeliness.NOT_DUE]
+    for unit, own in by_unit.items():
+        kinds = [s.timeliness for s in own if s.timeliness is not Timeliness.NOT_DUE]
         rates.append(
             OnTimeRate(
                 unit,

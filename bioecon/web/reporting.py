@@ -56,8 +56,7 @@ def reporting_page(request: Request) -> Response:
             app, actor=actor, code=data_set.code, today=today
         )
         rows += [(data_set, s) for s in standings]
-        found = data_set_service.on_time_rates(app, actor=actor, code=data_set.code, today=today)
-        rates += [(data_set, r) for r in found if r.due]
+        rates += [(data_set, r) for r in data_set_service.rates_of(standings) if r.due]
     rows.sort(
         key=lambda r: (r[1].timeliness not in ATTENTION, -r[1].period.end_ordinal, r[1].org_unit)
     )
