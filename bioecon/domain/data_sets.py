@@ -8,6 +8,7 @@ value for it; :func:`standing` says whether that was on time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -83,3 +84,38 @@ class EntrySheet:
     org_unit_name: str
     period: Period
     fields: tuple[EntryField, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OnTimeRate:
+    """One unit's record over the periods already due: 按时报送率 = on time / due."""
+
+    org_unit: str
+    due: int
+    on_time: int
+    late: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+
+def on_time_rates_of(standings: Sequence[ReportStanding]) -> list[OnTimeRate]:
+    """Each unit's on-time record (按时报送率) over its standings already due."""
+    by_unit: dict[str, list[ReportStanding]] = {}
+    for s in standings:
+        by_unit.setdefault(s.org_unit, []).append(s)
+    rates = []
+    for unit, own in by_unit.items():
+        kinds = [s.timeliness for s in own if s.timeliness is not Timeliness.NOT_DUE]
+        rates.append(
+            OnTimeRate(
+                unit,
+                len(kinds),
+                kinds.count(Timeliness.ON_TIME),
+                kinds.count(Timeliness.LATE),
+                kinds.count(Timeliness.OVERDUE),
+            )
+        )
+    return rates

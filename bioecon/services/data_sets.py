@@ -9,14 +9,19 @@ late (the first submission is not kept apart yet — the history of observations
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
-from bioecon.domain.data_sets import DataSet, ReportStanding, standing
-from bioecon.domain.reporting_calendar import Timeliness, ended_periods, office_day
+from bioecon.domain.data_sets import (
+    DataSet,
+    OnTimeRate,
+    ReportStanding,
+    on_time_rates_of,
+    standing,
+)
+from bioecon.domain.reporting_calendar import ended_periods, office_day
 from bioecon.errors import InvalidInput, NotFound, Problem
 from bioecon.services._scope import permitted, require
 from bioecon.store import data_sets as store
@@ -30,21 +35,6 @@ class DataSetLoadReport:
     created: bool
     indicators: int
     org_units: int
-
-
-@dataclass(frozen=True, slots=True)
-class OnTimeRate:
-    """One unit's record over the periods already due: 按时报送率 = on time / due."""
-
-    org_unit: str
-    due: int
-    on_time: int
-    late: int
-    overdue: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.on_time / self.due if self.due else None
 
 
 def load_data_set(app: Bioecon, *, actor: Principal, data_set: DataSet) -> DataSetLoadReport:
@@ -123,25 +113,4 @@ def on_time_rates(
 ) -> list[OnTimeRate]:
     """Per unit, over the periods already due by ``today``: on time, late, overdue."""
     standings = reporting_status(app, actor=actor, code=code, today=today, org_unit=org_unit)
-    return rates_of(standings)
-
-
-def rates_of(standings: Sequence[ReportStanding]) -> list[OnTimeRate]:
-    """Each unit's on-time record over the standings already due (for a caller that has
-    read the standings already, as the reporting page does)."""
-    by_unit: dict[str, list[ReportStanding]] = {}
-    for s in standings:
-        by_unit.setdefault(s.org_unit, []).append(s)
-    rates = []
-    for unit, own in by_unit.items():
-        kinds = [s.timeliness for s in own if s.timeliness is not Timeliness.NOT_DUE]
-        rates.append(
-            OnTimeRate(
-                unit,
-                len(kinds),
-                kinds.count(Timeliness.ON_TIME),
-                kinds.count(Timeliness.LATE),
-                kinds.count(Timeliness.OVERDUE),
-            )
-        )
-    return rates
+    return on_time_rates_of(standings)

@@ -17,8 +17,9 @@ from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import due_date, locked
 from bioecon.domain.review import editable
 from bioecon.errors import Conflict, Forbidden, InvalidInput, InvalidValue, NotFound, Problem
+from bioecon.services._bounds import bound_problem
 from bioecon.services._scope import permitted
-from bioecon.services.observations import bound_problem, load_observations
+from bioecon.services.observations import load_observations
 from bioecon.store import data_sets as store
 from bioecon.store import indicators, orgunits
 from bioecon.store.migrate import ensure_current

@@ -9,9 +9,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import unit_registry, value_bounds
+from bioecon.catalogs import value_bounds
 from bioecon.domain.access import Action, Principal
-from bioecon.domain.bounds import value_problem
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import Indicator, Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.observation_input import (
@@ -32,6 +31,7 @@ from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.problem_list import MAX_LISTED_PROBLEMS, ProblemList
 from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
 from bioecon.runtime import collector_paused
+from bioecon.services._bounds import bound_problem, dimension_of
 from bioecon.services._scope import permitted
 from bioecon.store import Connection, orgunits
 from bioecon.store import indicators as indicator_store
@@ -256,7 +256,7 @@ _Range = tuple[Decimal | None, Decimal | None]
 def _plain_range(indicator: Indicator) -> _Range | None:
     """The (lowest, highest) value ``indicator`` may hold when its bounds are plain numbers
     (None: its bounds need each value checked in full, e.g. a limit of "today")."""
-    bound = value_bounds()[1].bound_of(indicator.code, _dimension(indicator.unit))
+    bound = value_bounds()[1].bound_of(indicator.code, dimension_of(indicator.unit))
     if bound is None:
         return None, None
     low, high = bound.minimum, bound.maximum
@@ -270,18 +270,6 @@ def _within(plain: _Range | None, value: Decimal) -> bool:
         return False
     low, high = plain
     return (low is None or value >= low) and (high is None or value <= high)
-
-
-def bound_problem(indicator: Indicator, value: Decimal) -> str | None:
-    """Why ``indicator`` cannot hold ``value`` (bounds.yaml), or None: the one check a data
-    file's cell and an entry form's field get."""
-    return value_problem(value_bounds()[1], indicator.code, _dimension(indicator.unit), value)
-
-
-@lru_cache(maxsize=512)
-def _dimension(unit: str) -> str:
-    registry = unit_registry()
-    return registry.get(unit).dimension if unit in registry else ""
 
 
 def _register_problem(ref: CodeReference) -> Problem | None:

@@ -18,6 +18,7 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from bioecon.catalogs import role_book
 from bioecon.domain.access import Action
+from bioecon.domain.data_sets import on_time_rates_of
 from bioecon.domain.model import ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import Timeliness
@@ -56,7 +57,7 @@ def reporting_page(request: Request) -> Response:
             app, actor=actor, code=data_set.code, today=today
         )
         rows += [(data_set, s) for s in standings]
-        rates += [(data_set, r) for r in data_set_service.rates_of(standings) if r.due]
+        rates += [(data_set, r) for r in on_time_rates_of(standings) if r.due]
     rows.sort(
         key=lambda r: (r[1].timeliness not in ATTENTION, -r[1].period.end_ordinal, r[1].org_unit)
     )

@@ -10,6 +10,7 @@ from sqlalchemy import DateTime, bindparam, text
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
+from bioecon.domain.data_sets import OnTimeRate
 from bioecon.domain.reporting_calendar import Timeliness
 from bioecon.errors import Forbidden, InvalidInput
 from bioecon.io.data_set_file import read_data_set_file
@@ -17,7 +18,6 @@ from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.data_sets import (
-    OnTimeRate,
     list_data_sets,
     load_data_set,
     on_time_rates,
