@@ -35,7 +35,8 @@ PUBLIC_VIEWER = Principal("public", Role.VIEWER, Scope())
 registry's financial fields (the viewer role is not granted them)."""
 
 # Answer without a caller: the login form, the files pages load, the API's documentation
-OPEN_PATHS = ("/login", "/static/", "/vendor/", "/docs", "/openapi.json", "/favicon.ico")
+OPEN_PATHS = frozenset({"/login", "/docs", "/openapi.json", "/favicon.ico"})
+ASSET_PATHS = ("/static/", "/vendor/")  # a page's dozen files: no database read for each
 MAX_LOGIN = 64
 MAX_NEXT = 2_000
 
@@ -69,14 +70,13 @@ def origin_of(request: Request) -> str:
     return f"web:{host}"
 
 
-def _open(path: str) -> bool:
-    return path in OPEN_PATHS or path.startswith(tuple(p for p in OPEN_PATHS if p.endswith("/")))
-
-
 async def identify(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    """Put the caller on ``request.state.principal`` (None: anonymous), or refuse."""
+    """Put the caller on ``request.state.principal`` (None: anonymous), or refuse. The
+    app's own files need no caller: they are served without a session lookup."""
+    if request.url.path.startswith(ASSET_PATHS):
+        return await call_next(request)
     policy: AccessPolicy = request.app.state.access
     app = app_of(request)
     principal: Principal | None = None
@@ -99,7 +99,7 @@ async def identify(
     if principal is None and policy.public:
         principal = PUBLIC_VIEWER
     request.state.principal = principal
-    if principal is None and not _open(request.url.path):
+    if principal is None and request.url.path not in OPEN_PATHS:
         response = _unauthenticated(request, session_service.SESSION_EXPIRED)
     else:
         response = await call_next(request)
@@ -116,10 +116,11 @@ def _unauthenticated(request: Request, message: str) -> Response:
     return RedirectResponse(f"/login?next={quote(target[:MAX_NEXT], safe='')}", status_code=303)
 
 
-def safe_next(target: str | None) -> str:
-    """Where to go after login: a path of this site only (never another host)."""
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Where to go after a form (login, a review step): a path of this site only, never
+    another host; ``default`` otherwise."""
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return "/"
+        return default
     return target
 
 

@@ -31,7 +31,7 @@ from bioecon.services import entry as entry_service
 from bioecon.services import orgunits as orgunit_service
 from bioecon.services import review as review_service
 from bioecon.services.review import ValueKey
-from bioecon.web.auth import origin_of
+from bioecon.web.auth import origin_of, safe_next
 from bioecon.web.deps import actor_of, app_of
 from bioecon.web.pages import render
 
@@ -212,5 +212,5 @@ def review_step(
         app_of(request), actor=actor_of(request), key=key, step=chosen,
         origin=origin_of(request), note=note or None, seen=shown,
     )  # fmt: skip
-    target = back if back.startswith("/") and not back.startswith("//") else "/review"
+    target = safe_next(back, default="/review")
     return RedirectResponse(f"{target}?done={chosen.value}", status_code=303)

@@ -135,3 +135,22 @@ def test_the_reporting_page_lists_what_to_chase_and_the_on_time_rate(
     row = page[page.index('id="rate-cs-monthly-430181"') :].split("</tr>")[0]
     cells = [c.split("<")[0] for c in row.split('<td class="num">')[1:]]
     assert cells == [str(overdue), "0", "0", str(overdue), "0.0%"]
+
+
+def test_a_review_step_never_sends_the_browser_off_the_site(
+    app: Bioecon, reporter: TestClient
+) -> None:
+    load_data_set(app, actor=LOCAL_ADMIN, data_set=replace(DATA_SET, code="open", due=DueRule(5)))
+    token = reporter.cookies["csrftoken"]
+    reporter.post(
+        "/reporting/open/430181/2025-03",
+        data={"csrftoken": token, "value.bio_scale": "3", "step": "submit"},
+    )
+    recalled = reporter.post(
+        "/review",
+        data={"csrftoken": token, "indicator": "bio_scale", "org_unit": "430181",
+              "period": "2025-03", "basis": "ytd", "seen": "3", "step": "recall",
+              "back": "/\\\\evil.example"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert recalled.headers["location"] == "/review?done=recall"
