@@ -30,6 +30,16 @@ FLAGS = [
     "--disable-sync",
     "--disable-default-apps",
 ]
+
+
+def require_chromium() -> None:
+    """Skip without Debian's chromium, except in CI, which installs it: there it fails."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; .ci/run does)")
+
+
 PAGES = {
     "home": (
         "/",
@@ -72,10 +82,7 @@ PLAN_TITLES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; .ci/run does)")
+    require_chromium()
     database = tmp_path_factory.mktemp("web") / "demo.db"
     with Bioecon(Settings(database_url=f"sqlite:///{database}")) as bioecon:
         build_demo(bioecon, today=BUILD_DAY)

@@ -4,7 +4,6 @@ reason in the badge's title) and targets without an indicator (未关联指标, 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +18,10 @@ from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
+from tests.web.test_browser import CHROMIUM, require_chromium
 from tests.web.test_openapi_contract import closed, response_schema
 from tests.web_login import admin_client
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).parents[2] / "test-artifacts" / "mapping" / "plan-mapping.png"
 # T1 by a high rule (0.9: no badge), T2 by a fuzzy match (0.43 < 0.55: low), T3 unmapped
 PLAN = """\
@@ -97,10 +96,7 @@ def test_mapping_records_match_the_served_schema(client: TestClient) -> None:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; .ci/run does)")
+    require_chromium()
     with Bioecon(Settings(database_url=f"sqlite:///{tmp_path / 'xc.db'}")) as bioecon:
         from bioecon.services.database import upgrade_database
 

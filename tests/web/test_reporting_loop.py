@@ -12,9 +12,7 @@ count, so the city first sees T11 without a 2025-12 value; the reporter then ent
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,7 +31,7 @@ from bioecon.settings import Settings
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
 from tests.web.conftest import BUILD_DAY
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, FLAGS
+from tests.web.test_browser import ARTIFACTS, CHROMIUM, FLAGS, require_chromium
 from tests.web_login import PASSWORD
 
 DECEMBER = Period.month(2025, 12)
@@ -53,10 +51,7 @@ PLAN = "/plans/changsha-2025?as_of=2025-12"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium; .ci/run does)")
+    require_chromium()
     database = tmp_path_factory.mktemp("loop") / "demo.db"
     with Bioecon(Settings(database_url=f"sqlite:///{database}")) as bioecon:
         build_demo(bioecon, today=BUILD_DAY)
