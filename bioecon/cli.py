@@ -30,6 +30,7 @@ from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
+from bioecon.cli_review import record_history
 from bioecon.cli_review import register as register_review_commands
 from bioecon.cli_users import cli_origin
 from bioecon.cli_users import register as register_user_commands
@@ -251,6 +252,7 @@ register_plan_commands(plan)
 register_directory_commands(cli)
 register_platforms_and_approvals(cli)
 register_user_commands(cli)
+cli.add_command(record_history)
 register_data_set_commands(cli)
 
 

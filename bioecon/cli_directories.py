@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from bioecon.cli_common import OutputFile, app_of, emit, output_format
+from bioecon.cli_users import cli_origin
 from bioecon.io.directory_files import (
     INDICATORS,
     ORG_UNITS,
@@ -66,7 +67,11 @@ def _commands(group: click.Group, register: _Register) -> None:
         for file in files:
             parsed = register.read(file, sheet=sheet)
             click.echo(
-                register_load_line(register.load(app_of(context), actor=LOCAL_ADMIN, file=parsed))
+                register_load_line(
+                    register.load(
+                        app_of(context), actor=LOCAL_ADMIN, origin=cli_origin(), file=parsed
+                    )
+                )
             )
 
     @group.command(

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from bioecon.cli_common import OutputFile, app_of, emit, output_format
+from bioecon.cli_users import cli_origin
 from bioecon.domain.registers import RegisterLoadReport
 from bioecon.io.output import Record
 from bioecon.io.register_output import APPROVAL, PLATFORM
@@ -69,7 +70,9 @@ def _register_group(
         their code or number. A file with any problem is refused whole."""
         for file in files:
             parsed = read_register_file(file, register, sheet=sheet)
-            click.echo(load(app_of(context), actor=LOCAL_ADMIN, parsed=parsed).line())
+            click.echo(
+                load(app_of(context), actor=LOCAL_ADMIN, origin=cli_origin(), parsed=parsed).line()
+            )
 
     @group.command("list")
     @click.option("--org-unit", help="Only rows in this org unit's subtree.")

@@ -1,6 +1,7 @@
 """`bioecon data submit|recall|approve|reject|reopen|history`: one reported value through the
-review workflow (docs/reporting.md), and the history of changes. The command line acts as
-the local admin; a reason is required to reject or reopen."""
+review workflow (docs/reporting.md), and the history of changes; `bioecon history KIND [KEY]`:
+the history of any kind of record. The command line acts as the local admin; a reason is
+required to reject or reopen."""
 
 from __future__ import annotations
 
@@ -94,6 +95,22 @@ def data_history(
         actor=LOCAL_ADMIN,
         entity=AuditEntity.OBSERVATION,
         prefix="/".join(p for p in (indicator, org_unit, period, basis) if p),
+    )
+    emit(AUDIT_EVENT, events, output)
+
+
+@click.command("history")
+@click.argument("kind", type=click.Choice([e.value for e in AuditEntity]))
+@click.argument("key", required=False)
+@output_format("table", "json", "jsonl", "csv")
+@click.pass_context
+def record_history(context: click.Context, kind: str, key: str | None, output: str) -> None:
+    """The history of changes to records of KIND (plan, mapping, org_unit, indicator,
+    platform, approval, enterprise, user …): who, when, from where, old and new value,
+    reason (oldest first). KEY narrows it to one record and those under it, e.g. a plan
+    code, a plan's mappings ``CS-2025/T3``, an org unit code, a credit code."""
+    events = history_service.value_history(
+        app_of(context), actor=LOCAL_ADMIN, entity=AuditEntity(kind), prefix=key
     )
     emit(AUDIT_EVENT, events, output)
 

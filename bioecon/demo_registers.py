@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import read_data_file, register_vocabulary
+from bioecon.demo_accounts import DEMO_ORIGIN
 from bioecon.domain.model import OrgUnit, Project, ProjectStage
 from bioecon.domain.periods import Period
 from bioecon.domain.registers import (
@@ -129,11 +130,13 @@ def build_demo_registers(app: Bioecon, org_units: Sequence[OrgUnit], last: Perio
             load_platforms(
                 app,
                 actor=LOCAL_ADMIN,
+                origin=DEMO_ORIGIN,
                 parsed=_file(platforms, PLATFORMS.headers, "platforms", code),
             ),
             load_approvals(
                 app,
                 actor=LOCAL_ADMIN,
+                origin=DEMO_ORIGIN,
                 parsed=_file(approvals, APPROVALS.headers, "approvals", code),
             ),
         )

@@ -24,6 +24,7 @@ import bioecon
 from bioecon import services
 from bioecon.catalogs import indicator_catalogue, mapping_rules, role_book, security_policy
 from bioecon.domain.access import Action, Role
+from bioecon.domain.audit import AuditEntity
 from bioecon.messages import label
 
 ARCHITECTURE = Path(__file__).parents[1] / "docs" / "architecture.md"
@@ -155,8 +156,16 @@ def render_security_policy() -> str:
     return "\n".join(rows) + "\n"
 
 
+def render_audited_records() -> str:
+    """The kinds of record whose changes the history keeps (``AuditEntity``)."""
+    rows = ["| kind (`bioecon history KIND`) | record |", "|---|---|"]
+    rows += [f"| `{kind.value}` | {label(kind)} ({label(kind, 'en')}) |" for kind in AuditEntity]
+    return "\n".join(rows) + "\n"
+
+
 RENDERERS: dict[str, Callable[[], str]] = {
     "roles": render_roles,
+    "audited-records": render_audited_records,
     "security-policy": render_security_policy,
     "layers": render_layers,
     "use-cases": render_use_cases,

@@ -4,9 +4,9 @@ its old and new value, and the reason given. Events are only ever added."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
-from enum import StrEnum
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum, StrEnum
 from typing import Any
 
 
@@ -38,6 +38,10 @@ class AuditEntity(StrEnum):
     USER = "user"
     API_TOKEN = "api_token"
     SESSION = "session"  # a web login (登录会话)
+    ORG_UNIT = "org_unit"  # 区域/园区
+    INDICATOR = "indicator"  # 指标目录
+    PLATFORM = "platform"  # 创新平台与载体
+    APPROVAL = "approval"  # 产品注册与批文
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +57,33 @@ class AuditEvent:
     old_value: Mapping[str, Any] | None = None
     new_value: Mapping[str, Any] | None = None
     reason: str | None = None
+
+
+def audit_value(value: object) -> object:
+    """A value as the audit trail's JSON keeps it: exact numbers and dates as text, enums by
+    their value, tuples and sets as lists."""
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [audit_value(v) for v in value]
+        return items if isinstance(value, (tuple, list)) else sorted(items, key=str)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def changed_fields(
+    before: object | None, after: object
+) -> tuple[dict[str, object] | None, dict[str, object]]:
+    """The old and new values of the fields of dataclass record ``after`` that differ from
+    ``before`` (every field, and no old value, when there is no ``before``)."""
+    if not is_dataclass(after):
+        raise TypeError(f"{type(after).__name__} is not a dataclass record")
+    names = [f.name for f in fields(after)]
+    if before is None:
+        return None, {name: audit_value(getattr(after, name)) for name in names}
+    moved = [name for name in names if getattr(before, name) != getattr(after, name)]
+    old = {name: audit_value(getattr(before, name)) for name in moved}
+    return old, {name: audit_value(getattr(after, name)) for name in moved}

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal
+from bioecon.domain.audit import AuditEntity
 from bioecon.domain.known_codes import CodeList
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
 from bioecon.errors import InvalidInput, Problem
+from bioecon.services._audit import compared, record
 from bioecon.services._scope import SHARED, require_manager
 from bioecon.store import Connection, orgunits
 from bioecon.store import projects as project_store
@@ -28,6 +31,8 @@ def load_register(
     parsed: RegisterFile[R],
     *,
     actor: Principal,
+    origin: str,
+    entity: AuditEntity,
     key: str,
     enterprise: str,
     fetch: Callable[[Connection, Iterable[str]], dict[str, R]],
@@ -37,7 +42,7 @@ def load_register(
     """Insert or update a register's rows by ``key``, all or nothing: keys once per file, org
     units and the ``enterprise`` field's credit codes known; ``place`` completes each record
     (and may find more problems). The caller must manage plans over every org unit a record
-    is in or moves to."""
+    is in or moves to; each created and updated record is recorded as an ``entity`` event."""
     with app.transaction() as connection:
         ensure_current(connection)
         problems = repeated_keys(parsed, key) + unknown_references(
@@ -53,6 +58,7 @@ def load_register(
         homes = [*records, *stored.values()]
         require_manager(connection, actor, [getattr(r, _HOME) or SHARED for r in homes])
         save(connection, changed)
+        record(connection, actor, origin, entity, compared(changed, stored, attrgetter(key)))
         created = sum(1 for r in changed if getattr(r, key) not in stored)
         return RegisterLoadReport(
             parsed.source, created, len(changed) - created, len(records) - len(changed)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
+from bioecon.domain.audit import AuditEntity
 from bioecon.domain.registers import Approval, RegisterFile, RegisterLoadReport
 from bioecon.errors import Problem
 from bioecon.services._registers import load_register
@@ -16,7 +17,7 @@ from bioecon.store.migrate import ensure_current
 
 
 def load_approvals(
-    app: Bioecon, *, actor: Principal, parsed: RegisterFile[Approval]
+    app: Bioecon, *, actor: Principal, origin: str, parsed: RegisterFile[Approval]
 ) -> RegisterLoadReport:
     """Insert or update approvals by 批准文号, all or nothing: holders must be in the
     enterprise registry; a row without 所在区域 takes its holder's org unit."""
@@ -24,6 +25,8 @@ def load_approvals(
         app,
         parsed,
         actor=actor,
+        origin=origin,
+        entity=AuditEntity.APPROVAL,
         key="number",
         enterprise="holder",
         fetch=store.fetch,

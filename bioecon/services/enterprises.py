@@ -13,7 +13,7 @@ from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import ClassificationTables
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.amounts import check_storable
-from bioecon.domain.audit import AuditAction, AuditEntity
+from bioecon.domain.audit import AuditAction, AuditEntity, audit_value
 from bioecon.domain.disclosure import without_financials
 from bioecon.domain.enterprise_input import (
     Change,
@@ -164,7 +164,7 @@ def _update_event(
     for field in ("name", "org_unit", "industry_code", "business_scope", "founded_on", "flags"):
         before, after = getattr(existing.enterprise, field), getattr(enterprise, field)
         if before != after:
-            old[field], new[field] = _jsonable(before), _jsonable(after)
+            old[field], new[field] = audit_value(before), audit_value(after)
     for year in years:
         before_year = existing.years.get(year.year)
         if before_year != year:
@@ -176,20 +176,9 @@ def _update_event(
 
 def _figures(year: EnterpriseYear) -> dict[str, object]:
     return {
-        f: _jsonable(getattr(year, f))
+        f: audit_value(getattr(year, f))
         for f in ("revenue", "output_value", "rd_spend", "employees", "valuation", "valuation_unit")
     }
-
-
-def _jsonable(value: object) -> object:
-    """A value as the audit trail's JSON keeps it: exact numbers and dates as text."""
-    if value is None or isinstance(value, (str, int, bool)):
-        return value
-    if isinstance(value, tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 def _row_of(problem: Problem) -> int:

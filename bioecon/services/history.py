@@ -2,37 +2,92 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from bioecon.app import Bioecon
-from bioecon.domain.access import Action, Principal
+from bioecon.catalogs import role_book
+from bioecon.domain.access import Action, Principal, allowed
 from bioecon.domain.audit import AuditEntity, AuditEvent
 from bioecon.domain.disclosure import FINANCIAL_FIELDS
 from bioecon.services._scope import financial_units, permitted, unplaced
-from bioecon.store import Connection, audit
+from bioecon.store import Connection, audit, orgunits
+from bioecon.store import approvals as approval_store
 from bioecon.store import enterprises as enterprise_store
+from bioecon.store import plans as plan_store
+from bioecon.store import platforms as platform_store
 from bioecon.store.migrate import ensure_current
 
 
+class Placed(Protocol):
+    """A register row: it lies in an org unit (or none)."""
+
+    @property
+    def org_unit(self) -> str | None: ...
+
+
 def value_history(
-    app: Bioecon, *, actor: Principal, entity: AuditEntity, prefix: str
+    app: Bioecon, *, actor: Principal, entity: AuditEntity, prefix: str | None = None
 ) -> list[AuditEvent]:
-    """The events of the records whose key starts with ``prefix`` (for observations
-    ``indicator/org_unit/period/basis``), oldest first, leaving out org units the caller
-    may not read; an enterprise's figures are left out where the caller may not read the
-    registry's financial fields."""
+    """The events of the records of ``entity`` whose key is ``prefix`` or starts with
+    ``prefix/`` (every record of it without one; for observations
+    ``indicator/org_unit/period/basis``), oldest first, leaving out records the caller may
+    not read (:func:`_homes` says whose each is); an enterprise's figures are left out where
+    the caller may not read the registry's financial fields."""
     with app.reading() as connection:
         ensure_current(connection)
         events = audit.history_under(connection, entity, prefix)
         if entity is AuditEntity.ENTERPRISE:
             return _enterprise_events(connection, actor, events)
-        if entity is not AuditEntity.OBSERVATION:
-            return events
-        units = {e.record_key.split("/")[1] for e in events if e.record_key.count("/") >= 1}
-        readable = set(permitted(connection, actor, [Action.READ], sorted(units)))
-    return [e for e in events if e.record_key.split("/")[1] in readable]
+        if entity in _ACCOUNT_RECORDS:
+            return events if unplaced(actor, Action.MANAGE_USERS) else []
+        if entity is AuditEntity.INDICATOR:
+            return events if allowed(role_book(), actor, Action.READ) else []
+        homes = _homes(connection, entity, {e.record_key for e in events})
+        readable = _readable(connection, actor, homes.values())
+    return [e for e in events if homes[e.record_key] in readable]
+
+
+_ACCOUNT_RECORDS = frozenset({AuditEntity.USER, AuditEntity.API_TOKEN, AuditEntity.SESSION})
+"""Records only a manager of every account sees the history of."""
+
+
+def _homes(connection: Connection, entity: AuditEntity, keys: set[str]) -> dict[str, str | None]:
+    """The org unit whose readers see each record's history: an observation's unit, a plan's
+    (and its mappings') region, a register row's unit now, an org unit itself; None for a
+    record that is gone or has no unit (only a scope of everything reads those)."""
+    if entity is AuditEntity.OBSERVATION:
+        return {key: key.partition("/")[2].partition("/")[0] or None for key in keys}
+    if entity in (AuditEntity.PLAN, AuditEntity.MAPPING):
+        regions = plan_store.regions_by_code(connection, {k.split("/")[0] for k in keys})
+        return {key: regions.get(key.split("/")[0]) for key in keys}
+    if entity in _REGISTERS:
+        stored = _REGISTERS[entity](connection, keys)
+        return {key: stored[key].org_unit if key in stored else None for key in keys}
+    if entity is AuditEntity.ORG_UNIT:
+        known = orgunits.existing(connection, keys)
+        return {key: key if key in known else None for key in keys}
+    return dict.fromkeys(keys)
+
+
+_REGISTERS: dict[AuditEntity, Callable[[Connection, Iterable[str]], Mapping[str, Placed]]] = {
+    AuditEntity.PLATFORM: platform_store.fetch,
+    AuditEntity.APPROVAL: approval_store.fetch,
+}
+
+
+def _readable(
+    connection: Connection, actor: Principal, homes: Iterable[str | None]
+) -> set[str | None]:
+    """The org units among ``homes`` the caller may read; None when it may read everything."""
+    wanted = set(homes)
+    readable: set[str | None] = set(
+        permitted(connection, actor, [Action.READ], sorted(h for h in wanted if h is not None))
+    )
+    if None in wanted and unplaced(actor, Action.READ):
+        readable.add(None)
+    return readable
 
 
 def _enterprise_events(

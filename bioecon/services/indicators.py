@@ -3,9 +3,12 @@ indicators (指标) that targets and observations refer to."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from bioecon.app import Bioecon
 from bioecon.catalogs import unit_registry
 from bioecon.domain.access import Action, Principal
+from bioecon.domain.audit import AuditEntity
 from bioecon.domain.directory_input import (
     DirectoryFile,
     DirectoryLoadReport,
@@ -15,6 +18,7 @@ from bioecon.domain.directory_input import (
 )
 from bioecon.domain.model import Indicator
 from bioecon.errors import InvalidInput, Problem
+from bioecon.services._audit import compared, record
 from bioecon.services._scope import SHARED, require, require_manager
 from bioecon.store import indicators
 from bioecon.store.migrate import ensure_current
@@ -29,11 +33,12 @@ def list_indicators(app: Bioecon, *, actor: Principal) -> list[Indicator]:
 
 
 def load_indicators(
-    app: Bioecon, *, actor: Principal, file: DirectoryFile[Indicator]
+    app: Bioecon, *, actor: Principal, origin: str, file: DirectoryFile[Indicator]
 ) -> DirectoryLoadReport:
     """Insert or update the file's indicators by code, all or nothing: every bad cell,
     repeated code and unknown unit (bioecon/data/units.yaml) refuses the whole file. The
-    catalogue is a shared record: only the ``shared_records`` roles change it."""
+    catalogue is a shared record: only the ``shared_records`` roles change it. Each created
+    and updated indicator is recorded."""
     units = unit_registry()
     problems = [
         *file.problems,
@@ -58,4 +63,6 @@ def load_indicators(
         }
         created, updated, unchanged = outcome_counts(file, stored)
         indicators.upsert(connection, records)
+        changes = compared(records, stored, attrgetter("code"))
+        record(connection, actor, origin, AuditEntity.INDICATOR, changes)
     return DirectoryLoadReport(file.source, created, updated, unchanged)

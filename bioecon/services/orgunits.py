@@ -3,8 +3,11 @@ plans, observations and enterprises refer to."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
+from bioecon.domain.audit import AuditEntity
 from bioecon.domain.directory_input import (
     DirectoryFile,
     DirectoryLoadReport,
@@ -15,6 +18,7 @@ from bioecon.domain.directory_input import (
 from bioecon.domain.model import OrgUnit
 from bioecon.domain.orgunits import hierarchy_cycles
 from bioecon.errors import InvalidInput, Problem
+from bioecon.services._audit import compared, record
 from bioecon.services._scope import SHARED, reach, require, require_manager
 from bioecon.store import orgunits, responsible_units
 from bioecon.store.migrate import ensure_current
@@ -29,12 +33,12 @@ def list_org_units(app: Bioecon, *, actor: Principal) -> list[OrgUnit]:
 
 
 def load_org_units(
-    app: Bioecon, *, actor: Principal, file: DirectoryFile[OrgUnit]
+    app: Bioecon, *, actor: Principal, origin: str, file: DirectoryFile[OrgUnit]
 ) -> DirectoryLoadReport:
     """Insert or update the file's org units by code, all or nothing: every bad cell, repeated
     code, unknown parent and loop of parents refuses the whole file. The caller must manage
     plans over each stored unit the file changes and each stored parent it names (a unit
-    without a stored parent is a shared record)."""
+    without a stored parent is a shared record). Each created and updated unit is recorded."""
     with app.transaction() as connection:
         ensure_current(connection)
         stored = orgunits.tree(connection)
@@ -43,8 +47,13 @@ def load_org_units(
             raise InvalidInput(file.source, problems)
         require_manager(connection, actor, _anchors(file, stored))
         created, updated, unchanged = outcome_counts(file, stored)
-        orgunits.upsert(connection, [item.record for item in file.rows])
+        units = [item.record for item in file.rows]
+        orgunits.upsert(connection, units)
+        record(connection, actor, origin, AuditEntity.ORG_UNIT, compared(units, stored, _code))
     return DirectoryLoadReport(file.source, created, updated, unchanged)
+
+
+_code = attrgetter("code")
 
 
 def _anchors(file: DirectoryFile[OrgUnit], stored: dict[str, OrgUnit]) -> list[str | None]:

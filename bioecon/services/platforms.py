@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
+from bioecon.domain.audit import AuditEntity
 from bioecon.domain.registers import Platform, RegisterFile, RegisterLoadReport
 from bioecon.services._registers import load_register
 from bioecon.services._scope import reach
@@ -12,11 +13,19 @@ from bioecon.store.migrate import ensure_current
 
 
 def load_platforms(
-    app: Bioecon, *, actor: Principal, parsed: RegisterFile[Platform]
+    app: Bioecon, *, actor: Principal, origin: str, parsed: RegisterFile[Platform]
 ) -> RegisterLoadReport:
     """Insert or update platforms by 平台代码, all or nothing: org units and hosts must exist."""
     return load_register(
-        app, parsed, actor=actor, key="code", enterprise="host", fetch=store.fetch, save=store.save
+        app,
+        parsed,
+        actor=actor,
+        origin=origin,
+        entity=AuditEntity.PLATFORM,
+        key="code",
+        enterprise="host",
+        fetch=store.fetch,
+        save=store.save,
     )
 
 

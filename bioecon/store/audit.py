@@ -76,13 +76,17 @@ def count_since(
 
 
 def history_under(
-    connection: Connection, entity: AuditEntity, prefix: str, limit: int = 10_000
+    connection: Connection, entity: AuditEntity, prefix: str | None, limit: int = 10_000
 ) -> list[AuditEvent]:
     """The events of every record of ``entity`` whose key is ``prefix`` or starts with
-    ``prefix/`` (an indicator's values, one unit's, one value's), oldest first."""
+    ``prefix/`` (an indicator's values, one unit's, one value's; without a prefix, every
+    record's), oldest first."""
     a = t.audit_event
-    under = (a.c.record_key == prefix) | a.c.record_key.startswith(prefix + "/", autoescape=True)
-    return _latest(connection, (a.c.entity == entity.value) & under, limit)
+    condition = a.c.entity == entity.value
+    if prefix is not None:
+        under = a.c.record_key == prefix
+        condition &= under | a.c.record_key.startswith(prefix + "/", autoescape=True)
+    return _latest(connection, condition, limit)
 
 
 def _latest(connection: Connection, condition: ColumnElement[bool], limit: int) -> list[AuditEvent]:

@@ -3,6 +3,7 @@ targets, tasks. Everything is keyed by code; ids stay inside this package."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -240,6 +241,19 @@ def region_of(connection: Connection, plan_id: int) -> str:
     """The code of the plan's region."""
     query = select(t.org_unit.c.code).join(t.plan, t.plan.c.region_id == t.org_unit.c.id)
     return str(connection.execute(query.where(t.plan.c.id == plan_id)).scalar_one())
+
+
+def regions_by_code(connection: Connection, codes: Iterable[str]) -> dict[str, str]:
+    """The region code of each stored plan among ``codes`` (by plan code)."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    query = (
+        select(t.plan.c.code, t.org_unit.c.code)
+        .join(t.org_unit, t.plan.c.region_id == t.org_unit.c.id)
+        .where(t.plan.c.code.in_(wanted))
+    )
+    return {str(code): str(region) for code, region in connection.execute(query)}
 
 
 def list_plans(connection: Connection, reach: Reach = EVERYWHERE) -> list[PlanSummary]:

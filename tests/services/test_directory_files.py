@@ -22,6 +22,8 @@ from bioecon.services.database import database_info
 from bioecon.services.indicators import list_indicators, load_indicators
 from bioecon.services.orgunits import list_org_units, load_org_units
 
+ORIGIN = "test"
+
 PROBLEMS = Path(__file__).parent.parent / "data" / "directories-with-problems"
 
 
@@ -40,7 +42,9 @@ PROBLEMS = Path(__file__).parent.parent / "data" / "directories-with-problems"
 def test_a_bad_org_unit_file_is_refused_whole(app: Bioecon, name: str, expected: str) -> None:
     before = database_info(app).row_counts
     with pytest.raises(InvalidInput) as caught:
-        load_org_units(app, actor=LOCAL_ADMIN, file=read_org_unit_file(PROBLEMS / name))
+        load_org_units(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_org_unit_file(PROBLEMS / name)
+        )
     assert name in caught.value.report() and expected in caught.value.report()
     assert database_info(app).row_counts == before
 
@@ -61,7 +65,9 @@ def test_a_bad_org_unit_file_is_refused_whole(app: Bioecon, name: str, expected:
 )
 def test_a_bad_indicator_file_is_refused_whole(app: Bioecon, name: str, expected: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        load_indicators(app, actor=LOCAL_ADMIN, file=read_indicator_file(PROBLEMS / name))
+        load_indicators(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_indicator_file(PROBLEMS / name)
+        )
     assert name in caught.value.report() and expected in caught.value.report()
     assert list_indicators(app, actor=LOCAL_ADMIN) == []
 
@@ -76,7 +82,7 @@ def test_org_units_load_with_chinese_values_and_export_back(app: Bioecon, tmp_pa
         "HF-GXQ,合肥高新区,园区,340100,,否\n",
         encoding="utf-8",
     )
-    report = load_org_units(app, actor=LOCAL_ADMIN, file=read_org_unit_file(source))
+    report = load_org_units(app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_org_unit_file(source))
     assert (report.created, report.updated, report.unchanged) == (4, 0, 0)
     assert list_org_units(app, actor=LOCAL_ADMIN) == [
         OrgUnit("340000", "安徽省", OrgLevel.PROVINCE, None, "340000000000"),
@@ -87,11 +93,18 @@ def test_org_units_load_with_chinese_values_and_export_back(app: Bioecon, tmp_pa
     for suffix in (".csv", ".xlsx"):
         exported = tmp_path / f"export{suffix}"
         ORG_UNITS.write(exported, list_org_units(app, actor=LOCAL_ADMIN))
-        again = load_org_units(app, actor=LOCAL_ADMIN, file=read_org_unit_file(exported))
+        again = load_org_units(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_org_unit_file(exported)
+        )
         assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
     renamed = tmp_path / "renamed.csv"
     renamed.write_text("代码,名称,层级\n340000,安徽省人民政府辖区,省级\n", encoding="utf-8")
-    assert load_org_units(app, actor=LOCAL_ADMIN, file=read_org_unit_file(renamed)).updated == 1
+    assert (
+        load_org_units(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_org_unit_file(renamed)
+        ).updated
+        == 1
+    )
 
 
 def test_indicators_load_and_export_back(app: Bioecon, tmp_path: Path) -> None:
@@ -102,7 +115,12 @@ def test_indicators_load_and_export_back(app: Bioecon, tmp_path: Path) -> None:
         "hf_firms,规上生物医药企业数,家,存量,期末值,年,求和\n",
         encoding="utf-8",
     )
-    assert load_indicators(app, actor=LOCAL_ADMIN, file=read_indicator_file(source)).created == 2
+    assert (
+        load_indicators(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_indicator_file(source)
+        ).created
+        == 2
+    )
     stored = list_indicators(app, actor=LOCAL_ADMIN)
     assert [(i.code, i.nature, i.basis, i.period_type) for i in stored] == [
         ("hf_firms", IndicatorNature.STOCK, ReportingBasis.PERIOD_END, "year"),
@@ -111,7 +129,10 @@ def test_indicators_load_and_export_back(app: Bioecon, tmp_path: Path) -> None:
     exported = tmp_path / "export.xlsx"
     INDICATORS.write(exported, stored)
     assert (
-        load_indicators(app, actor=LOCAL_ADMIN, file=read_indicator_file(exported)).unchanged == 2
+        load_indicators(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, file=read_indicator_file(exported)
+        ).unchanged
+        == 2
     )
     assert INDICATORS.csv(stored).splitlines()[0] == (
         "指标代码,指标名称,单位,性质,口径,周期,汇总方式,1—2月合并,英文名称,说明"

@@ -51,6 +51,8 @@ from bioecon.services.plans import load_plan
 from bioecon.services.platforms import load_platforms
 from bioecon.services.projects import load_projects
 
+ORIGIN = "test"
+
 
 def uscc(n: int) -> str:
     body = f"91430100{n:08d}X"[:17]
@@ -143,9 +145,13 @@ def counted(app: Bioecon, tmp_path: Path) -> Bioecon:
     firms = write(tmp_path, "firms.csv", f"统一社会信用代码,企业名称,区域\n{A},甲,X\n{B},乙,O\n")
     load_enterprises(app, actor=LOCAL_ADMIN, origin="test", parsed=read_enterprise_file(firms))
     platforms = write(tmp_path, "platforms.csv", PLATFORM_FILE)
-    load_platforms(app, actor=LOCAL_ADMIN, parsed=read_register_file(platforms, PLATFORMS))
+    load_platforms(
+        app, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(platforms, PLATFORMS)
+    )
     approvals = write(tmp_path, "approvals.csv", APPROVAL_FILE)
-    load_approvals(app, actor=LOCAL_ADMIN, parsed=read_register_file(approvals, APPROVALS))
+    load_approvals(
+        app, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(approvals, APPROVALS)
+    )
     load_projects(app, actor=LOCAL_ADMIN, projects=PROJECTS, source="test")
     return app
 

@@ -28,6 +28,8 @@ from bioecon.services.enterprises import load_enterprises
 from bioecon.services.plans import load_plan
 from bioecon.services.platforms import list_platforms, load_platforms
 
+ORIGIN = "test"
+
 DATA = Path(__file__).parent.parent / "data" / "registers"
 A = "9143010000000001XT"  # in the registry, in X
 B = "9143010000000002XU"  # in the registry, in no org unit
@@ -69,7 +71,9 @@ def stocked(app: Bioecon, tmp_path: Path) -> Bioecon:
     ):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        report = load(app, actor=LOCAL_ADMIN, parsed=read_register_file(path, register))
+        report = load(
+            app, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(path, register)
+        )
         assert (report.created, report.updated, report.unchanged) == (3, 0, 0)
     return app
 
@@ -144,7 +148,9 @@ def test_a_file_with_one_defect_is_refused_whole(
     before = listing(stocked, actor=LOCAL_ADMIN)
     path = DATA / f"{register}-with-problems" / name
     with pytest.raises(InvalidInput) as caught:
-        load(stocked, actor=LOCAL_ADMIN, parsed=read_register_file(path, file_format))
+        load(
+            stocked, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(path, file_format)
+        )
     location, fragment = expected
     assert [p.location for p in caught.value.problems][:1] == [location]
     assert fragment in caught.value.problems[0].message
@@ -166,6 +172,7 @@ def test_a_row_with_a_bad_cell_still_has_its_references_checked(
         load_platforms(
             stocked,
             actor=LOCAL_ADMIN,
+            origin=ORIGIN,
             parsed=read_register_file(path, PLATFORMS),
         )
     # one pass names both: the unknown type and the unknown org unit of the same row
@@ -187,6 +194,7 @@ def test_a_holder_without_an_org_unit_needs_one_in_the_file(
         load_approvals(
             stocked,
             actor=LOCAL_ADMIN,
+            origin=ORIGIN,
             parsed=read_register_file(path, APPROVALS),
         )
     assert [str(p) for p in caught.value.problems] == [
@@ -239,7 +247,9 @@ def test_an_export_loads_back_as_no_change(stocked: Bioecon, tmp_path: Path, suf
         before = listing(stocked, actor=LOCAL_ADMIN)
         path = tmp_path / f"{register.title}{suffix}"
         write_register_file(path, register, before)
-        report = load(stocked, actor=LOCAL_ADMIN, parsed=read_register_file(path, register))
+        report = load(
+            stocked, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(path, register)
+        )
         assert (report.created, report.updated, report.unchanged) == (0, 0, 3)
         assert listing(stocked, actor=LOCAL_ADMIN) == before
 
@@ -253,7 +263,9 @@ def test_a_changed_row_is_updated_in_place(stocked: Bioecon, tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
-    report = load_platforms(stocked, actor=LOCAL_ADMIN, parsed=read_register_file(path, PLATFORMS))
+    report = load_platforms(
+        stocked, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(path, PLATFORMS)
+    )
     assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
     revoked = next(p for p in list_platforms(stocked, actor=LOCAL_ADMIN) if p.code == "PL1")
     assert (revoked.status.value, str(revoked.revoked_on)) == ("revoked", "2025-06-30")

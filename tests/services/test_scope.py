@@ -19,14 +19,17 @@ from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.model import ObservationStatus, Project
 from bioecon.domain.periods import Period
 from bioecon.errors import Forbidden, NotFound
+from bioecon.io.directory_files import read_indicator_file, read_org_unit_file
 from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.io.registers import APPROVALS, PLATFORMS, read_register_file
 from bioecon.services import (
+    accounts,
     enterprises,
     evaluation,
     history,
+    indicators,
     ledger,
     mapping,
     orgunits,
@@ -125,7 +128,7 @@ def districts(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon
         (load_approvals, APPROVALS_FILE, APPROVALS),
     ):
         path = _write(tmp_path, "register.csv", text)
-        load(app, actor=LOCAL_ADMIN, parsed=read_register_file(path, shape))
+        load(app, actor=LOCAL_ADMIN, origin=HERE, parsed=read_register_file(path, shape))
     projects = [
         Project("PJ-YL", "岳麓项目", org_unit=YUELU, plan="changsha-2025"),
         Project("PJ-YH", "雨花项目", org_unit=YUHUA, plan="changsha-2025"),
@@ -469,3 +472,98 @@ def test_an_enterprises_history_keeps_to_the_scope_and_the_financial_fields(
     assert revenues(VIEWER, E_YUELU) == [None, None]
     assert revenues(OFFICE, E_YUHUA) == []
     assert revenues(LOCAL_ADMIN, E_YUHUA) == [None]
+
+
+def test_register_loads_leave_their_events(districts: Bioecon, tmp_path: Path) -> None:
+    with districts.reading() as connection:
+        created = audit.history(connection, AuditEntity.PLATFORM)
+        approvals = audit.history(connection, AuditEntity.APPROVAL)
+    assert [(e.actor, e.origin, e.record_key, e.action) for e in created] == [
+        (LOCAL_ADMIN.login, HERE, "PL-YL", AuditAction.CREATE),
+        (LOCAL_ADMIN.login, HERE, "PL-YH", AuditAction.CREATE),
+    ]
+    # every field of the new record, dates as text, the status by its code
+    assert (created[0].old_value, created[0].new_value) == (
+        None,
+        {
+            "code": "PL-YL",
+            "name": "岳麓实验室",
+            "type": "key_laboratory",
+            "level": "provincial",
+            "org_unit": YUELU,
+            "approved_on": "2022-03-01",
+            "host": None,
+            "document": None,
+            "status": "active",
+            "revoked_on": None,
+            "note": None,
+        },
+    )
+    # the file names no 所在区域: the approval is recorded in its holder's unit, as stored
+    assert [(e.record_key, (e.new_value or {})["org_unit"]) for e in approvals] == [
+        ("国药准字S20250001", YUELU),
+        ("国药准字S20250002", YUHUA),
+    ]
+    header, yuelu, _ = PLATFORMS_FILE.splitlines()
+    renamed = f"{header}\n{yuelu}\n".replace("岳麓实验室", "岳麓实验室（二期）")
+    path = _write(tmp_path, "renamed.csv", renamed)
+    load_platforms(districts, actor=OFFICE, origin=HERE, parsed=read_register_file(path, PLATFORMS))
+    with districts.reading() as connection:
+        updated = audit.history(connection, AuditEntity.PLATFORM)[2:]
+    # one event; only the changed field, old and new
+    assert [(e.actor, e.record_key, e.action, e.old_value, e.new_value) for e in updated] == [
+        (
+            "yuelu-office",
+            "PL-YL",
+            AuditAction.UPDATE,
+            {"name": "岳麓实验室"},
+            {"name": "岳麓实验室（二期）"},
+        )
+    ]
+
+
+ORG_UNITS_FILE = """\
+代码,名称,层级,上级代码
+430104001,岳麓园区,园区,430104
+430111001,雨花园区,园区,430111
+"""
+INDICATORS_FILE = "指标代码,指标名称,单位\ncs_jobs,从业人员,万人\n"
+
+
+def test_each_kinds_history_keeps_to_the_callers_scope(districts: Bioecon, tmp_path: Path) -> None:
+    units = read_org_unit_file(_write(tmp_path, "units.csv", ORG_UNITS_FILE))
+    orgunits.load_org_units(districts, actor=LOCAL_ADMIN, origin=HERE, file=units)
+    catalogue = read_indicator_file(_write(tmp_path, "indicators.csv", INDICATORS_FILE))
+    indicators.load_indicators(districts, actor=LOCAL_ADMIN, origin=HERE, file=catalogue)
+    accounts.add_user(
+        districts,
+        actor=LOCAL_ADMIN,
+        login="yuelu-clerk",
+        role=Role.REPORTER,
+        password="correct horse battery 9",
+        origin=HERE,
+        scope=Scope(YUELU),
+    )
+
+    def keys(actor: Principal, entity: AuditEntity, prefix: str | None = None) -> list[str]:
+        events = history.value_history(districts, actor=actor, entity=entity, prefix=prefix)
+        return [e.record_key for e in events]
+
+    assert keys(LOCAL_ADMIN, AuditEntity.PLAN) == ["changsha-2025", "yuelu-2025", "yuhua-2025"]
+    # 长沙's plan lies in 430100, above the viewer's district: not its record
+    assert keys(VIEWER, AuditEntity.PLAN) == ["yuelu-2025"]
+    assert keys(VIEWER, AuditEntity.PLAN, "yuhua-2025") == []
+    assert keys(VIEWER, AuditEntity.PLATFORM) == ["PL-YL"]
+    assert keys(VIEWER, AuditEntity.APPROVAL) == ["国药准字S20250001"]
+    assert keys(LOCAL_ADMIN, AuditEntity.ORG_UNIT) == ["430104001", "430111001"]
+    assert keys(VIEWER, AuditEntity.ORG_UNIT) == ["430104001"]
+    assert keys(VIEWER, AuditEntity.INDICATOR) == ["cs_jobs"]  # the catalogue is shared
+    assert keys(LOCAL_ADMIN, AuditEntity.USER) == ["yuelu-clerk"]
+    # accounts are a user manager's business: not a district office's, not the public's
+    assert keys(OFFICE, AuditEntity.USER) == []
+    assert keys(PUBLIC, AuditEntity.USER) == []
+    assert keys(PUBLIC, AuditEntity.PLATFORM) == ["PL-YL", "PL-YH"]
+    plans.delete_plan(districts, actor=LOCAL_ADMIN, origin=HERE, reference="yuhua-2025")
+    # a deleted plan's history: only a scope of everything still reads it
+    assert keys(LOCAL_ADMIN, AuditEntity.PLAN, "yuhua-2025") == ["yuhua-2025", "yuhua-2025"]
+    assert keys(VIEWER, AuditEntity.PLAN, "yuhua-2025") == []
