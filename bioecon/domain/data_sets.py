@@ -84,6 +84,8 @@ class EntrySheet:
     org_unit_name: str
     period: Period
     fields: tuple[EntryField, ...]
+    writable: bool = True  # the caller reports (or manages plans) for the unit
+    reviewable: bool = False  # the caller reviews the unit: it may reopen an approved value
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,10 @@ class StepRefused(Conflict):
         self.current = current
         self.step = step
         state = current.value if current is not None else "none"
-        super().__init__(f"review step {step.value} is not allowed from status {state}")
+        super().__init__(
+            f"该数值的状态已不允许此操作，请刷新后重试 "
+            f"(review step {step.value} is not allowed from status {state})"
+        )
 
 
 class NoteRequired(InvalidValue):
@@ -73,7 +76,9 @@ class NoteRequired(InvalidValue):
 
     def __init__(self, step: ReviewStep) -> None:
         self.step = step
-        super().__init__(f"review step {step.value} needs a comment or reason")
+        super().__init__(
+            f"退回须写明意见，重新打开须写明原因 (review step {step.value} needs a comment or reason)"
+        )
 
 
 def after(

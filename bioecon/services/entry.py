@@ -29,7 +29,8 @@ def entry_sheet(
     app: Bioecon, *, actor: Principal, code: str, org_unit: str, period: Period
 ) -> EntrySheet:
     """The fields ``org_unit`` reports for ``period`` of data set ``code``; the caller must
-    report (or manage plans) for the unit, and the unit must be assigned to the data set."""
+    report, review or manage plans for the unit (only a reporter or the plan office changes
+    its values: :func:`save_entry`), and the unit must be assigned to the data set."""
     with app.reading() as connection:
         ensure_current(connection)
         found = store.listed(connection, code)
@@ -40,8 +41,10 @@ def entry_sheet(
             raise NotFound(f"data set {code} does not assign org unit '{org_unit}'")
         if period.type is not data_set.period_type:
             raise InvalidValue(f"data set {code} is reported by {data_set.period_type.value}")
-        if not permitted(connection, actor, [Action.REPORT, Action.MANAGE_PLANS], [org_unit]):
+        if not permitted(connection, actor, _SHEET_READERS, [org_unit]):
             raise Forbidden(f"{actor.login} 无权为 {org_unit} 填报")
+        writable = bool(permitted(connection, actor, _WRITERS, [org_unit]))
+        reviewable = bool(permitted(connection, actor, [Action.REVIEW], [org_unit]))
         known = indicators.by_code(connection, data_set.indicators)
         before, year_ago = _previous(data_set, period), period.same_period_last_year()
         stored = store.reported_values(
@@ -64,7 +67,11 @@ def entry_sheet(
                 last_year[0] if last_year else None,
             )
         )
-    return EntrySheet(data_set, org_unit, name, period, tuple(fields))
+    return EntrySheet(data_set, org_unit, name, period, tuple(fields), writable, reviewable)
+
+
+_WRITERS = (Action.REPORT, Action.MANAGE_PLANS)
+_SHEET_READERS = (*_WRITERS, Action.REVIEW)
 
 
 def _previous(data_set: DataSet, period: Period) -> Period:

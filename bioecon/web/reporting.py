@@ -87,6 +87,7 @@ def _sheet_context(request: Request, code: str, org_unit: str, period: Period) -
         "notes": {code_: notes[key] for code_, key in keys.items() if key in notes},
         "draft": ObservationStatus.DRAFT,
         "submitted": ObservationStatus.SUBMITTED,
+        "approved": ObservationStatus.APPROVED,
     }
 
 

@@ -171,7 +171,8 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         ),
         Case("own indicator page", "GET", f"/indicators/bio_economy_scale?org_unit={OWN}", READERS),
         Case("own ledger", "GET", ledger + OWN, READERS),
-        Case("own form", "GET", f"/reporting/both/{OWN}/2025-12", REPORTERS),
+        # a reviewer reads the form (to reopen an approved value), a reporter writes it
+        Case("own form", "GET", f"/reporting/both/{OWN}/2025-12", REPORTERS | REVIEWERS),
         Case("own entry", "POST", f"/reporting/both/{OWN}/2026-01", REPORTERS, form=value),
         Case(
             "own review",

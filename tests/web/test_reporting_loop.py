@@ -2,7 +2,8 @@
 person in their own browser context (their own cookies): a park reporter (填报员 of
 浏阳经开区) enters a month and submits it; the district reviewer (浏阳市) returns it with a
 comment; the reporter sees the comment, corrects and resubmits; the reviewer approves; the
-city's plan office sees the value counted and the target's status change.
+city's plan office sees the value counted and the target's status change; the reviewer then
+reopens it from the form with a reason, and it is a draft again, no longer counted.
 
 The target: 长沙 T11, 浏阳经开区 生物经济产业规模 ≥ 800 亿元 by 2025. Its 2025-12 value is the
 simulated one until the test reopens it (a reviewer's step, with a reason): a draft does not
@@ -148,4 +149,18 @@ def test_report_return_correct_approve_and_the_city_counts_it(site: str) -> None
         reporter.goto(f"{site}{FORM}?lang=en", wait_until="networkidle")
         assert reporter.locator("#field-bio_economy_scale").inner_text().endswith("\tapproved")
         shot(reporter, "6-english")
+
+        # the reviewer reopens the approved value with a reason: a draft again, not counted
+        reviewer.goto(site + FORM, wait_until="networkidle")
+        reviewer.fill("#reason-bio_economy_scale", "统计局反馈口径有误，需修正")
+        shot(reviewer, "7-reopen")
+        reviewer.click("#reopen-button-bio_economy_scale")
+        reviewer.wait_for_url(f"{site}{FORM}?done=reopen")
+        assert reviewer.locator("#reopen-bio_economy_scale").count() == 0
+        status, _ = _t11(city, site)
+        assert status != "达标"
+        reporter.goto(site + FORM, wait_until="networkidle")
+        assert "统计局反馈口径有误" in reporter.locator("#note-bio_economy_scale").inner_text()
+        assert reporter.locator("#value-bio_economy_scale").input_value() == "812"
+        shot(reporter, "8-reopened")
         browser.close()

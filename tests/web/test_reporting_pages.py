@@ -154,3 +154,42 @@ def test_a_review_step_never_sends_the_browser_off_the_site(
         follow_redirects=False,
     )  # fmt: skip
     assert recalled.headers["location"] == "/review?done=recall"
+
+
+def test_an_approved_value_is_reopened_from_the_form_with_a_reason(
+    app: Bioecon, reporter: TestClient
+) -> None:
+    load_data_set(app, actor=LOCAL_ADMIN, data_set=replace(DATA_SET, code="open", due=DueRule(5)))
+    form = "/reporting/open/430181/2025-03"
+    reporter.post(
+        form,
+        data={
+            "csrftoken": reporter.cookies["csrftoken"],
+            "value.bio_scale": "12.5",
+            "step": "submit",
+        },
+    )
+    add_account(app, "ly-review", Role.REVIEWER, Scope("430181"))
+    reviewer = log_in(TestClient(create_app(app)), "ly-review")
+    token = reviewer.cookies["csrftoken"]
+    fields = {"csrftoken": token, "indicator": "bio_scale", "org_unit": "430181",
+              "period": "2025-03", "basis": "ytd", "seen": "12.5", "back": form}  # fmt: skip
+    approved = reviewer.post("/review", data=fields | {"step": "approve"}, follow_redirects=False)
+    assert approved.status_code == 303
+    # the reporter sees the value locked, and no reopen form: that is a reviewer's step
+    page = reporter.get(form).text
+    assert 'name="value.bio_scale"' not in page and 'id="reopen-bio_scale"' not in page
+    page = reviewer.get(form).text
+    assert 'id="reopen-bio_scale"' in page and 'id="reason-bio_scale"' in page
+    unexplained = reviewer.post("/review", data=fields | {"step": "reopen"})
+    assert unexplained.status_code in (400, 409, 422) and "原因" in unexplained.text
+    assert 'id="reopen-bio_scale"' in reviewer.get(form).text  # still approved
+    reopened = reviewer.post(
+        "/review",
+        data=fields | {"step": "reopen", "note": "统计局反馈口径有误"},
+        follow_redirects=False,
+    )
+    assert reopened.headers["location"] == form + "?done=reopen"
+    page = reporter.get(form).text  # a draft again, the reason beside the field
+    assert 'name="value.bio_scale" value="12.5"' in page
+    assert "统计局反馈口径有误" in page and 'id="reopen-bio_scale"' not in page
