@@ -47,21 +47,23 @@ def load_plan(
     """Store ``bundle`` so the database holds exactly it. Loading the same plan twice changes
     nothing; a changed plan is updated in place. Any problem refuses the whole load, and so
     does another document under a stored plan's code, unless ``replace``. The caller must
-    manage plans over the plan's region (and the stored plan's); the load is recorded."""
+    manage plans over the plan's region (and the stored plan's), checked before the file is
+    checked against the database (a caller without the right learns nothing of what it
+    holds); the load is recorded."""
     findings = bundle_problems(bundle, unit_registry()) + repeated_task_units(bundle)
     problems = [Problem(locate(path), message) for path, message in findings]
     with app.transaction() as connection:
         ensure_current(connection)
+        plan_id = store.find_plan_id(connection, bundle.plan.code)
+        old = store.load_bundle(connection, plan_id) if plan_id is not None else None
+        anchors = [_anchor(connection, bundle)] + ([old.plan.region] if old else [])
+        require_manager(connection, actor, anchors)  # before anything the database holds is told
         problems += [
             Problem(locate(path), message)
             for path, message in _reference_problems(connection, bundle)
         ]
         if problems:
             raise InvalidInput(source, problems)
-        plan_id = store.find_plan_id(connection, bundle.plan.code)
-        old = store.load_bundle(connection, plan_id) if plan_id is not None else None
-        anchors = [_anchor(connection, bundle)] + ([old.plan.region] if old else [])
-        require_manager(connection, actor, anchors)
         if old is not None and not replace and _other_document(old.plan, bundle.plan):
             raise Conflict(_overwrite_message(old.plan, bundle.plan))
         changes = diff_bundles(old, bundle)

@@ -337,6 +337,24 @@ def test_a_reporter_cannot_load_or_delete_a_plan(districts: Bioecon, tmp_path: P
     assert database_info(districts).row_counts == before
 
 
+def test_a_plan_load_outside_the_scope_tells_nothing_of_the_database(
+    districts: Bioecon, tmp_path: Path
+) -> None:
+    # 雨花区's plan, naming an indicator the database lacks: the 岳麓 office is refused for
+    # the region first, and never told which references are unknown
+    path = _district_plan(tmp_path, "yuhua-2026", "雨花区新计划", YUHUA)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("indicator: rev,", "indicator: nowhere,"),
+        encoding="utf-8",
+    )
+    parsed = read_plan_file(path)
+    with pytest.raises(Forbidden) as refused:
+        plans.load_plan(
+            districts, actor=OFFICE, origin=HERE, bundle=parsed.bundle, source=parsed.source
+        )
+    assert "nowhere" not in str(refused.value) and YUHUA in str(refused.value)
+
+
 def test_the_office_changes_its_districts_firm_but_not_the_siblings(
     districts: Bioecon, tmp_path: Path
 ) -> None:
