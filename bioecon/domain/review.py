@@ -95,6 +95,11 @@ def after(
     return transition.target
 
 
+REPORTED = frozenset({SUBMITTED, APPROVED})
+"""The statuses of a value that has been reported (报送): what the reporting calendar counts,
+and what sets a value's first submission (首次报送时间)."""
+
+
 def editable(current: ObservationStatus | None) -> bool:
     """Whether the value itself may be changed: only a draft (or a value not yet entered);
     a submitted value is recalled first, an approved one reopened."""

@@ -2,9 +2,9 @@
 on time, late or overdue (催报) — with on-time rates per unit.
 
 A unit's period counts as reported once every indicator of the data set has a submitted or
-approved value for it; the day it was complete is the day its last value was reported. That
-is the latest report of each value: a value corrected after the due date makes the period
-late (the first submission is not kept apart yet — the history of observations will keep it).
+approved value for it; the day it was complete is the day the last of them was first
+submitted (首次报送): a value returned or reopened and corrected after the due date keeps
+the day it was first reported, so the correction does not make the period late.
 """
 
 from __future__ import annotations

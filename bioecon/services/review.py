@@ -78,7 +78,7 @@ def review_value(
         target = after(stored.status, step, note)
         if seen is not None and seen != stored.value:
             raise StepRefused(stored.status, step)
-        if not store.set_status(connection, stored, target):
+        if not store.set_status(connection, stored, target, now):
             raise StepRefused(stored.status, step)  # changed between our read and write
         audit.append(
             connection,

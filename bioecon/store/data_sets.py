@@ -13,6 +13,7 @@ from bioecon.domain.data_sets import DataSet
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import DueRule
+from bioecon.domain.review import REPORTED
 from bioecon.store import tables as t
 
 
@@ -110,7 +111,8 @@ def _members(
 
 def submitted(connection: Connection, code: str, first: Period, last: Period) -> list[Submitted]:
     """Per assigned unit and period from ``first`` to ``last``: how many of the data set's
-    indicators have a submitted or approved value, and when the last one was reported."""
+    indicators have a submitted or approved value, and when the last of them was first
+    submitted (a value corrected after it was returned or reopened keeps its first report)."""
     d, di, do, o, u = (
         t.data_set,
         t.data_set_indicator,
@@ -118,11 +120,10 @@ def submitted(connection: Connection, code: str, first: Period, last: Period) ->
         t.observation,
         t.org_unit,
     )
-    counted = [ObservationStatus.SUBMITTED.value, ObservationStatus.APPROVED.value]
+    counted = sorted(status.value for status in REPORTED)
+    first_report = func.coalesce(o.c.submitted_at, o.c.reported_at)
     query = (
-        select(
-            u.c.code, o.c.period, func.count(distinct(o.c.indicator_id)), func.max(o.c.reported_at)
-        )
+        select(u.c.code, o.c.period, func.count(distinct(o.c.indicator_id)), func.max(first_report))
         .select_from(o)
         .join(di, di.c.indicator_id == o.c.indicator_id)
         .join(d, d.c.id == di.c.data_set_id)

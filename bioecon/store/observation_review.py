@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, literal, select, update
 
 from bioecon.domain.model import ObservationStatus
+from bioecon.domain.review import REPORTED
 from bioecon.store import tables as t
 
 
@@ -55,13 +56,18 @@ def find(
     return StoredValue(row.id, row.value, ObservationStatus(row.status))
 
 
-def set_status(connection: Connection, seen: StoredValue, status: ObservationStatus) -> bool:
-    """Move the value to ``status`` if it is still as ``seen``; False if someone changed it."""
+def set_status(
+    connection: Connection, seen: StoredValue, status: ObservationStatus, at: datetime
+) -> bool:
+    """Move the value to ``status`` if it is still as ``seen``; False if someone changed it.
+    A value reported for the first time (submitted) keeps ``at`` as its first submission."""
     o = t.observation
+    first = func.coalesce(o.c.submitted_at, literal(at, o.c.submitted_at.type))
+    written = {"submitted_at": first} if status in REPORTED else {}
     result = connection.execute(
         update(o)
         .where(o.c.id == seen.id, o.c.status == seen.status.value, o.c.value == seen.value)
-        .values(status=status.value)
+        .values(status=status.value, **written)
     )
     return result.rowcount == 1
 

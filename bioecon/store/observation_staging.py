@@ -45,6 +45,7 @@ from sqlalchemy.schema import CreateTable
 
 from bioecon.domain import value_key
 from bioecon.domain.audit import AuditAction, AuditEntity
+from bioecon.domain.review import REPORTED
 from bioecon.store import audit
 from bioecon.store import tables as t
 from bioecon.store.audit import DecimalText, json_of
@@ -287,11 +288,20 @@ def merge(
     changed = _joined(_event(change, AuditAction.UPDATE, json_of(old))).join(o, _stored())
     updated = audit.append_selected(connection, changed.where(writable)) if existing else 0
     written = {"reported_by": change.reported_by, "reported_at": change.at}
+    at = literal(change.at, o.c.submitted_at.type)
+    reported = staged.c.status.in_(sorted(s.value for s in REPORTED))
     if updated:  # (a first load of new keys has none: skip its pass over the file)
+        first = case((reported, func.coalesce(o.c.submitted_at, at)), else_=o.c.submitted_at)
         connection.execute(
             update(o)
             .where(_codes(), _stored(), writable)
-            .values(value=staged.c.value, status=staged.c.status, source=staged.c.source, **written)
+            .values(
+                value=staged.c.value,
+                status=staged.c.status,
+                source=staged.c.source,
+                submitted_at=first,
+                **written,
+            )
         )
     new = ~exists().where(_stored()) if existing else true()
     created = _joined(_event(change, AuditAction.CREATE, null())).where(new)
@@ -303,11 +313,11 @@ def merge(
             *(staged.c[name] for name in VALUES),
             literal(change.reported_by, String()),
             literal(change.at, o.c.reported_at.type),
+            case((reported, at), else_=null()),
         )
     ).where(new)
-    connection.execute(
-        insert(o).from_select(["indicator_id", "org_unit_id", *VALUES, *written], rows)
-    )
+    columns = ["indicator_id", "org_unit_id", *VALUES, *written, "submitted_at"]
+    connection.execute(insert(o).from_select(columns, rows))
     return inserted, updated, existing - updated
 
 

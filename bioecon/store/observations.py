@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, bindparam, case, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, case, func, insert, select, tuple_, update
 
 from bioecon.domain.model import Observation, ObservationStatus, ReportingBasis
 from bioecon.domain.periods import Period
+from bioecon.domain.review import REPORTED
 from bioecon.records import copy_into
 from bioecon.store import tables as t
 
@@ -108,6 +109,7 @@ def _update_observations(
             source=bindparam("new_source"),
             reported_by=bindparam("new_reported_by"),
             reported_at=bindparam("new_reported_at"),
+            submitted_at=func.coalesce(o.c.submitted_at, bindparam("new_submitted_at")),
         )
     )
     connection.execute(
@@ -120,6 +122,7 @@ def _update_observations(
                 "new_source": r.source,
                 "new_reported_by": r.reported_by,
                 "new_reported_at": r.reported_at,
+                "new_submitted_at": _first_submission(r),
             }
             for row_id, r in rows
         ],
@@ -141,7 +144,13 @@ def _values(r: ObservationWrite) -> dict[str, object]:
         "source": r.source,
         "reported_by": r.reported_by,
         "reported_at": r.reported_at,
+        "submitted_at": _first_submission(r),
     }
+
+
+def _first_submission(r: ObservationWrite) -> datetime | None:
+    """A reported (submitted or approved) value's report time is its first submission."""
+    return r.reported_at if r.status in REPORTED else None
 
 
 def select_observations(

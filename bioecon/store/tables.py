@@ -208,11 +208,22 @@ observation = Table(
     Column("source", String(500)),
     Column("reported_by", String(120)),
     Column("reported_at", UtcDateTime(), nullable=False),
+    # 首次报送时间: when the value was first submitted (or loaded as submitted or approved);
+    # kept through recall, return and reopening, so timeliness counts the first report
+    Column("submitted_at", UtcDateTime()),
     UniqueConstraint("indicator_id", "org_unit_id", "sector", "period", "basis"),
     CheckConstraint("period_type IN ('month', 'quarter', 'year')", name="period_type"),
     comment="监测台账: one reported value",
 )
 Index("ix_observation_indicator_period", observation.c.indicator_id, observation.c.year)
+_PENDING = text("status = 'submitted'")  # the review queue (待审核) without a scan of the ledger
+Index(
+    "ix_observation_pending",
+    observation.c.org_unit_id,
+    observation.c.reported_at,
+    postgresql_where=_PENDING,
+    sqlite_where=_PENDING,
+)
 
 enterprise = Table(
     "enterprise",

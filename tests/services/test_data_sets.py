@@ -11,7 +11,11 @@ from sqlalchemy import DateTime, bindparam, text
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.data_sets import OnTimeRate
+from bioecon.domain.model import ReportingBasis
+from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import Timeliness
+from bioecon.domain.review import ReviewStep
+from bioecon.domain.value_key import ValueKey
 from bioecon.errors import Forbidden, InvalidInput
 from bioecon.io.data_set_file import read_data_set_file
 from bioecon.io.observations import read_observation_file
@@ -25,6 +29,7 @@ from bioecon.services.data_sets import (
 )
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
+from bioecon.services.review import review_value
 
 DATA_SET = """\
 code: cs-monthly
@@ -69,7 +74,9 @@ def city(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
         for indicator, unit, period, _, at in VALUES:
             connection.execute(
                 text(
-                    "UPDATE observation SET reported_at = :at WHERE period = :period AND "
+                    # a reported value was first submitted then too; a draft never was
+                    "UPDATE observation SET reported_at = :at, submitted_at = CASE WHEN "
+                    "submitted_at IS NULL THEN NULL ELSE :at END WHERE period = :period AND "
                     "indicator_id = (SELECT id FROM indicator WHERE code = :indicator) AND "
                     "org_unit_id = (SELECT id FROM org_unit WHERE code = :unit)"
                 ).bindparams(bindparam("at", type_=DateTime(timezone=True))),
@@ -144,3 +151,26 @@ def test_unknown_codes_and_bad_fields_are_named(city: Bioecon, tmp_path: Path) -
     file.write_text(DATA_SET.replace("first_period: 2025-01", "first_period: 2025Q1"))
     with pytest.raises(InvalidInput, match="1 problem"):
         read_data_set_file(file)
+
+
+def test_a_returned_value_corrected_late_keeps_its_first_submission(
+    city: Bioecon, tmp_path: Path
+) -> None:
+    """宁乡 430182 first submitted February on 03-01 (due 03-05): on time. The reviewer returns
+    bio_scale today (2026), the reporter corrects and resubmits it today: the period is
+    still on time, completed on 03-01 — the correction is not a late report."""
+    key = ValueKey("bio_scale", "430182", Period.month(2025, 2), ReportingBasis.YTD)
+    review_value(
+        city, actor=LOCAL_ADMIN, key=key, step=ReviewStep.REJECT, origin="test", note="请核实"
+    )
+    path = tmp_path / "corrected.csv"
+    path.write_text(
+        "indicator,org_unit,period,value,basis,status\nbio_scale,430182,2025-02,101,ytd,submitted\n"
+    )
+    load_observations(city, actor=LOCAL_ADMIN, origin="test", parsed=read_observation_file(path))
+    standings = reporting_status(
+        city, actor=LOCAL_ADMIN, code="cs-monthly", today=date(2025, 5, 10)
+    )
+    february = next(s for s in standings if (s.org_unit, str(s.period)) == ("430182", "2025-02"))
+    assert (february.reported, february.timeliness) == (2, Timeliness.ON_TIME)
+    assert february.submitted_on == date(2025, 3, 1)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, insert, select
+from sqlalchemy import DateTime, bindparam, func, insert, select, text
 
 from bioecon.app import Bioecon
 from bioecon.errors import DatabaseNotReady
@@ -116,3 +117,49 @@ def test_settings_resolve_urls_from_option_environment_and_default() -> None:
 
     with pytest.raises(ConfigurationError, match="unsupported database URL 'mysql://x'"):
         Settings.resolve(database_url="mysql://x", environ={})
+
+
+def test_values_reported_before_0015_take_their_report_time_as_first_submission(
+    blank_database_url: str,
+) -> None:
+    """Revision 0015 adds observation.submitted_at: a submitted or approved value stored
+    before it was first submitted, at the latest, when it was last reported; a draft never."""
+    engine = make_engine(blank_database_url)
+    migrate.upgrade(engine, "0012")
+    rows = [("2025-01", "submitted"), ("2025-02", "approved"), ("2025-03", "draft")]
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO org_unit (id, code, name, level, additive) "
+                "VALUES (1, 'X', 'x', 'city', true)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO indicator (id, code, name, unit, nature, basis, period_type,"
+                " aggregation, jan_feb_combined) VALUES (1, 'rev', '营业收入', '亿元', 'flow',"
+                " 'ytd', 'month', 'sum', false)"
+            )
+        )
+        for n, (period, status) in enumerate(rows, start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO observation (indicator_id, org_unit_id, sector, period,"
+                    " period_type, year, period_index, basis, value, status, reported_at)"
+                    " VALUES (1, 1, '', :period, 'month', 2025, :n, 'ytd', 1, :status, :at)"
+                ).bindparams(bindparam("at", type_=DateTime(timezone=True))),
+                {"period": period, "n": n, "status": status, "at": AT},
+            )
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        o = t.observation
+        got = connection.execute(select(o.c.period, o.c.submitted_at).order_by(o.c.period)).all()
+    engine.dispose()
+    assert [(period, at) for period, at in got] == [
+        ("2025-01", AT),
+        ("2025-02", AT),
+        ("2025-03", None),
+    ]
+
+
+AT = datetime(2025, 2, 3, 4, 5, 6, tzinfo=UTC)
