@@ -653,6 +653,34 @@ def bench_classify(count: int, import_count: int) -> None:
 bench.add_command(bench_import)
 
 
+@bench.command("review")
+@click.option(
+    "--postgres",
+    "postgres_url",
+    envvar="BIOECON_BENCH_POSTGRES_URL",
+    metavar="URL",
+    help="Also run on PostgreSQL (uses its own schema bioecon_bench). Default: $BIOECON_BENCH_POSTGRES_URL.",
+)
+@click.option(
+    "--events",
+    type=click.IntRange(1_000, 10_000_000),
+    default=500_000,
+    show_default=True,
+    help="History events (a tenth of them failed logins).",
+)
+@click.option(
+    "--scale", type=click.FloatRange(0.01, 10), default=1.0, show_default=True,
+    help="1 = the province of `bench ledger` (169 org units).",
+)  # fmt: skip
+def bench_review(postgres_url: str | None, events: int, scale: float) -> None:
+    """Province-scale review and reporting: the review queue, the reporting status and
+    on-time rates of a whole calendar, a failed login and the review notes over a long
+    history, on a fresh SQLite file and on PostgreSQL when given."""
+    from bioecon.bench.review import run_review_bench
+
+    _echo_bench(run_review_bench(postgres_url=postgres_url, events=events, scale=scale))
+
+
 @bench.command("web")
 @click.option(
     "--requests",

@@ -10,6 +10,7 @@ import pytest
 
 from bioecon.bench.harness import BenchRow
 from bioecon.bench.ledger import run_ledger_bench
+from bioecon.bench.review import run_review_bench
 from bioecon.cli import main
 from tests.conftest import POSTGRES_URL
 
@@ -29,6 +30,19 @@ def test_ledger_bench_runs_and_sql_agrees_with_pandas() -> None:
         assert step(mine, "(a) derivation") > 0 and step(mine, "(b) evaluation") == 20
         agreement = next(row for row in mine if "agree" in row.step)
         assert agreement.rows == 0, f"{backend}: SQL and pandas differ in {agreement.rows} values"
+
+
+def test_review_bench_runs_over_the_queue_and_the_calendar_it_made() -> None:
+    rows = run_review_bench(postgres_url=POSTGRES_URL, events=1_000, scale=0.01)
+    for backend in {row.backend for row in rows}:
+        mine = [row for row in rows if row.backend == backend]
+        # scale 0.01: 2 cities × (10 districts + 1 park) = 22 reporting units, 11 monthly
+        # indicators: 22 × 11 = 242 values of 2025-12 queued, all the admin's to review; a
+        # city's reviewer approves its 10 districts (its park is its district's): 110
+        assert [row.rows for row in mine if row.step.startswith("(a/b)")] == [242, 110]
+        assert step(mine, "(c) reporting status") == 22 * 72  # units × months 2020-01 … 2025-12
+        assert step(mine, "(d) on-time rates") == 22
+        assert 0 < step(mine, "(f)") <= 242  # at most one note per queued value
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from bioecon.app import Bioecon
+from bioecon.domain.audit import AuditEvent
 from bioecon.domain.model import Enterprise, EnterpriseYear, Indicator, Observation, OrgUnit
+from bioecon.domain.periods import Period
 from bioecon.services.database import upgrade_database
 from bioecon.settings import Settings
 from bioecon.store import synthetic
@@ -70,3 +72,18 @@ def org_unit_tree(app: Bioecon) -> list[tuple[str, str | None, bool]]:
     """(code, parent code, additive) of every org unit."""
     with app.reading() as connection:
         return synthetic.org_unit_tree(connection)
+
+
+def queue_for_review(app: Bioecon, *, period: Period) -> int:
+    """Put every value of ``period`` back to submitted (the review benchmark's queue)."""
+    with app.transaction() as connection:
+        marked = synthetic.mark_submitted(connection, period)
+        refresh_statistics(connection, ("observation",))
+    return marked
+
+
+def write_history(app: Bioecon, *, events: Sequence[AuditEvent]) -> None:
+    """Append generated history events in one transaction (the benchmark's audit trail)."""
+    with app.transaction() as connection:
+        synthetic.add_history(connection, events)
+        refresh_statistics(connection, ("audit_event",))

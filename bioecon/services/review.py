@@ -130,18 +130,11 @@ def review_notes(
     """The latest rejection or reopening of each value (its comment goes back to the
     reporter: the entry form shows it while the value is a draft), for the values of org
     units the caller may read."""
-    returned = {AuditAction.REJECT, AuditAction.REOPEN}
     with app.reading() as connection:
         ensure_current(connection)
         readable = set(
             permitted(connection, actor, [Action.READ], sorted({k.org_unit for k in keys}))
         )
-        notes = {}
-        for key in keys:  # a form's handful of fields, each one indexed lookup
-            if key.org_unit not in readable:
-                continue
-            events = audit.history(connection, AuditEntity.OBSERVATION, str(key), limit=50)
-            latest = [e for e in events if e.action in returned]
-            if latest:
-                notes[key] = latest[-1]
-    return notes
+        shown = [key for key in keys if key.org_unit in readable]
+        latest = audit.latest_returns(connection, (str(key) for key in shown))
+    return {key: latest[str(key)] for key in shown if str(key) in latest}

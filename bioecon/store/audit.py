@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -87,6 +87,31 @@ def history_under(
         under = a.c.record_key == prefix
         condition &= under | a.c.record_key.startswith(prefix + "/", autoescape=True)
     return _latest(connection, condition, limit)
+
+
+def latest_returns(connection: Connection, keys: Iterable[str]) -> dict[str, AuditEvent]:
+    """The latest return (退回) or reopening of each observation among ``keys`` — its note goes
+    back to the reporter — over the partial index of those events (its condition is the
+    query's, word for word, so SQLite uses it), :data:`_KEYS_PER_QUERY` keys a query."""
+    a = t.audit_event
+    wanted = sorted(set(keys))
+    found: dict[str, AuditEvent] = {}
+    for offset in range(0, len(wanted), _KEYS_PER_QUERY):
+        newest = (
+            select(func.max(a.c.id))
+            .where(
+                a.c.entity == AuditEntity.OBSERVATION.value,
+                a.c.record_key.in_(wanted[offset : offset + _KEYS_PER_QUERY]),
+                t.RETURNED,
+            )
+            .group_by(a.c.record_key)
+        )
+        rows = connection.execute(select(a).where(a.c.id.in_(newest))).mappings().all()
+        found.update((row["record_key"], _event(row)) for row in rows)
+    return found
+
+
+_KEYS_PER_QUERY = 5_000  # well within SQLite's and psycopg's bound-parameter limits
 
 
 def _latest(connection: Connection, condition: ColumnElement[bool], limit: int) -> list[AuditEvent]:

@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, select, text, update
 
-from bioecon.domain.model import Enterprise, EnterpriseYear, Indicator, Observation, OrgUnit
+from bioecon.domain.audit import AuditEvent
+from bioecon.domain.model import (
+    Enterprise,
+    EnterpriseYear,
+    Indicator,
+    Observation,
+    ObservationStatus,
+    OrgUnit,
+)
 from bioecon.domain.periods import Period
+from bioecon.store import audit, orgunits
 from bioecon.store import indicators as indicator_store
-from bioecon.store import orgunits
 from bioecon.store import tables as t
 from bioecon.store.enterprises import insert_new
 from bioecon.store.observations import ObservationWrite, save_observations
@@ -63,9 +71,10 @@ def roll_up_enterprise_revenue(
     statement = text(
         """
         INSERT INTO observation (indicator_id, org_unit_id, sector, period, period_type, year,
-                                 period_index, basis, value, status, source, reported_by, reported_at)
+                                 period_index, basis, value, status, source, reported_by, reported_at,
+                                 submitted_at)
         SELECT :indicator_id, e.org_unit_id, '', CAST(y.year AS VARCHAR(4)), 'year', y.year, 1, 'ytd',
-               SUM(y.revenue), 'approved', '模拟数据 enterprise roll-up', :reported_by, :now
+               SUM(y.revenue), 'approved', '模拟数据 enterprise roll-up', :reported_by, :now, :now
         FROM enterprise_year y JOIN enterprise e ON e.id = y.enterprise_id
         WHERE y.revenue IS NOT NULL AND e.org_unit_id IS NOT NULL
         GROUP BY e.org_unit_id, y.year
@@ -109,3 +118,19 @@ def org_unit_tree(connection: Connection) -> list[tuple[str, str | None, bool]]:
         )
     )
     return [(r[0], r[1], bool(r[2])) for r in rows]
+
+
+def mark_submitted(connection: Connection, period: Period) -> int:
+    """Set every value of ``period`` back to submitted (已报送, waiting for review): the review
+    benchmark's queue. Returns how many values it marked."""
+    o = t.observation
+    result = connection.execute(
+        update(o).where(o.c.period == str(period)).values(status=ObservationStatus.SUBMITTED.value)
+    )
+    return int(result.rowcount)
+
+
+def add_history(connection: Connection, events: Sequence[AuditEvent]) -> None:
+    """Append generated history events (the review benchmark's trail of logins and steps)."""
+    for offset in range(0, len(events), _BATCH):
+        audit.append(connection, events[offset : offset + _BATCH])

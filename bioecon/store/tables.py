@@ -400,6 +400,14 @@ audit_event = Table(
     comment="操作留痕: append-only history of every change (triggers refuse UPDATE/DELETE)",
 )
 Index("ix_audit_event_record", audit_event.c.entity, audit_event.c.record_key)
+RETURNED = text("action IN ('reject', 'reopen')")  # the notes a reporter gets back
+Index(
+    "ix_audit_event_returned",
+    audit_event.c.entity,
+    audit_event.c.record_key,
+    postgresql_where=RETURNED,
+    sqlite_where=RETURNED,
+)
 _LOGIN_FAILED = text("action = 'login_failed'")  # failed logins per address (rate limiting)
 Index(
     "ix_audit_event_login_failed",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -105,6 +106,9 @@ def test_a_value_changed_since_it_was_seen_is_not_approved(submitted: Bioecon) -
     assert status(submitted) is ObservationStatus.SUBMITTED
 
 
+NOW = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+
+
 def test_a_stale_read_changes_nothing(submitted: Bioecon) -> None:
     with submitted.transaction() as connection:
         seen = store.find(
@@ -112,9 +116,9 @@ def test_a_stale_read_changes_nothing(submitted: Bioecon) -> None:
             basis="ytd", sector="",
         )  # fmt: skip
         assert seen is not None
-        assert store.set_status(connection, seen, ObservationStatus.APPROVED)
+        assert store.set_status(connection, seen, ObservationStatus.APPROVED, NOW)
         # a second reviewer who read the same row before the first wrote it
-        assert not store.set_status(connection, seen, ObservationStatus.DRAFT)
+        assert not store.set_status(connection, seen, ObservationStatus.DRAFT, NOW)
     assert status(submitted) is ObservationStatus.APPROVED
 
 

@@ -1,4 +1,5 @@
-"""first submission of each value (首次报送时间), and the review queue's partial index
+"""first submission of each value (首次报送时间); partial indexes for the review queue and
+the return notes
 
 Revision ID: 0015
 Revises: 0012
@@ -19,6 +20,7 @@ branch_labels = None
 depends_on = None
 
 _PENDING = sa.text("status = 'submitted'")
+_RETURNED = sa.text("action IN ('reject', 'reopen')")
 
 
 def upgrade() -> None:
@@ -35,9 +37,17 @@ def upgrade() -> None:
         postgresql_where=_PENDING,
         sqlite_where=_PENDING,
     )
+    op.create_index(
+        "ix_audit_event_returned",
+        "audit_event",
+        ["entity", "record_key"],
+        postgresql_where=_RETURNED,
+        sqlite_where=_RETURNED,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_event_returned", table_name="audit_event")
     op.drop_index("ix_observation_pending", table_name="observation")
     with op.batch_alter_table("observation") as batch:
         batch.drop_column("submitted_at")
