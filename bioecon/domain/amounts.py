@@ -63,7 +63,8 @@ def parse_decimal(text: str) -> Decimal:
     match = _PLAIN_NUMBER.fullmatch(cleaned)
     if match is None:
         raise InvalidValue(
-            f"'{text}' is not a number; write the value alone, without unit or 亿/万"
+            f"「{text}」不是数值：只填数字，不带单位或“亿”“万”"
+            " (is not a number; write the value alone, without unit or 亿/万)"
         )
     digits = len(match.group("mantissa")) - ("." in match.group("mantissa"))
     exponent = match.group("exp")

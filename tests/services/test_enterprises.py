@@ -141,7 +141,7 @@ def test_bad_rows_refuse_the_file_naming_row_and_column(registry: Bioecon, tmp_p
         f"row 2, column uscc: '{A[:-1]}Q': check character (position 18) is 'Q', it should be '{expected_check}'"
     )
     assert "row 3, column industry_code: '27610' is not a GB/T 4754 code" in found[1]
-    assert any(p.startswith("row 3, column revenue: 'x' is not a number") for p in found)
+    assert any(p.startswith("row 3, column revenue: 「x」不是数值") for p in found)
     assert "row 3, column org_unit: unknown org unit 'NOWHERE'" in found
     assert any(p.startswith("row 5, column name: '乙又改名' contradicts row 4") for p in found)
     assert any(

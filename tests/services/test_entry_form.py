@@ -95,7 +95,7 @@ def test_a_bad_field_refuses_the_form_and_names_the_field(city: Bioecon) -> None
     located = {(p.location, p.message) for p in refused.value.problems}
     assert (
         "bio_scale",
-        "'12亿' is not a number; write the value alone, without unit or 亿/万",
+        "「12亿」不是数值：只填数字，不带单位或“亿”“万” (is not a number; write the value alone, without unit or 亿/万)",
     ) in located
     assert [p.location for p in refused.value.problems] == ["bio_scale", "biomed_scale"]
     assert _stored(city) == {}  # nothing written, not even the other field

@@ -94,8 +94,8 @@ def test_the_problems_listed_are_the_first_hundred_by_row(
         load(world_plan, write(tmp_path, text), piece_rows=40)
     problems = [str(p) for p in caught.value.problems]
     assert len(problems) == 101
-    assert problems[0].startswith("row 2, column value: '0x' is not a number")
-    assert problems[99].startswith("row 101, column value: '99x' is not a number")
+    assert problems[0].startswith("row 2, column value: 「0x」不是数值")
+    assert problems[99].startswith("row 101, column value: 「99x」不是数值")
     assert problems[100] == "另有 50 个问题未列出；请先改正以上问题"
 
 

@@ -89,7 +89,7 @@ def test_one_bad_row_among_valid_ones_writes_nothing_and_every_problem_is_named(
     assert problems == [
         "row 4, column indicator: unknown indicator 'no_such'",
         "row 5, column period: '2025-13' is not a valid period: month index 13 is outside 1–12",
-        "row 6, column value: '12亿' is not a number; write the value alone, without unit or 亿/万",
+        "row 6, column value: 「12亿」不是数值：只填数字，不带单位或“亿”“万” (is not a number; write the value alone, without unit or 亿/万)",
         "row 6, column indicator: unknown indicator 'no_such'",
         "row 7, column org_unit: unknown org unit 'NOWHERE'",
         "row 8, column period: 2025Q2 is a quarter; biomed_scale is reported per month",

@@ -110,7 +110,10 @@ def test_report_return_correct_approve_and_the_city_counts_it(site: str) -> None
         reporter.fill("#value-bio_economy_scale", "790亿")
         reporter.click("#submit")
         problem = reporter.locator("#problem-bio_economy_scale").inner_text()
-        assert problem == "'790亿' is not a number; write the value alone, without unit or 亿/万"
+        assert (
+            problem
+            == "「790亿」不是数值：只填数字，不带单位或“亿”“万” (is not a number; write the value alone, without unit or 亿/万)"
+        )
         shot(reporter, "1-refused")
         reporter.fill("#value-bio_economy_scale", "790")
         reporter.click("#submit")
