@@ -118,15 +118,16 @@ def check_storable(value: Decimal) -> Decimal:
         raise InvalidValue(f"{value} is not a finite number")
     if value and value.adjusted() >= 12:
         raise InvalidValue(
-            f"{_shown(str(value))} is too large: "
-            "the ledger holds values below 10^12 in the indicator's unit"
+            f"{_shown(str(value))} 数值过大：台账只存放小于10^12（按指标单位）的数值 "
+            "(is too large: the ledger holds values below 10^12 in the indicator's unit)"
         )
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent < -MAX_DECIMALS and _decimal_places(value) > MAX_DECIMALS:
         raise InvalidValue(
-            f"{_shown(str(value))} has more than {MAX_DECIMALS} decimal places; "
-            "the ledger stores values exactly and will not round them"
+            f"{_shown(str(value))} 小数超过{MAX_DECIMALS}位：台账按原值精确存放，不做四舍五入 "
+            f"(has more than {MAX_DECIMALS} decimal places; "
+            "the ledger stores values exactly and will not round them)"
         )
     return value
 

@@ -10,8 +10,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from pypinyin import lazy_pinyin
-
 from bioecon.catalogs import divisions as division_table
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.errors import InvalidInput, Problem
@@ -266,6 +264,8 @@ _CODE_SUFFIX = re.compile(r"(?:区|县|旗|自治县|自治州|自治旗)$")
 
 
 def _pinyin(name: str) -> str:
+    from pypinyin import lazy_pinyin  # its dictionaries take 0.4 s to load: only when used
+
     return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(name)).lower())
 
 

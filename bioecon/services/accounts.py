@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from bioecon.app import Bioecon
@@ -255,7 +256,7 @@ def _check_login(
 ) -> Principal | None:
     row = store.by_login(connection, login)
     if row is None:
-        credentials.password_matches(_DUMMY_HASH, password)  # as long as a real check
+        credentials.password_matches(_dummy_hash(), password)  # as long as a real check
         return None
     account = _account(row)
     locked = account.locked_until is not None and account.locked_until > now
@@ -280,7 +281,11 @@ def _minutes(rules: Mapping[str, Any]) -> timedelta:
     return timedelta(minutes=int(rules["lock_minutes"]))
 
 
-_DUMMY_HASH = credentials.hash_password("not a password of anyone")
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches, made at the first unknown login (not at import: a hash
+    costs a third of a second, which every command would pay)."""
+    return credentials.hash_password("not a password of anyone")
 
 
 def create_token(

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
-from bioecon.domain.amounts import parse_decimal
+from bioecon.domain.amounts import parse_amount
 from bioecon.domain.data_sets import DataSet, EntryField, EntrySheet
 from bioecon.domain.model import ObservationStatus
 from bioecon.domain.observation_input import ObservationFile, ObservationRow, ObservationSource
@@ -173,7 +173,7 @@ def _entered_rows(
                 problems.append(Problem(code, NOT_EDITABLE[field.status]))
             continue
         try:
-            value = parse_decimal(text)
+            value = parse_amount(text)
         except InvalidValue as refused:
             problems.append(Problem(code, str(refused)))
             continue

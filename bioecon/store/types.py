@@ -36,10 +36,15 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        exact = check_storable(Decimal(value) if not isinstance(value, Decimal) else value)
+        number = value if isinstance(value, Decimal) else Decimal(value)
         if dialect.name == "sqlite":
-            return int(exact * _SCALE)
-        return exact
+            _, digits, exponent = number.as_tuple()
+            # the common case, decided from the digits alone: at most MAX_DECIMALS places and
+            # below 10^12, so at most 18 digits — scaleb is then exact (it rounds beyond 28)
+            if type(exponent) is int and exponent >= -MAX_DECIMALS and len(digits) + exponent <= 12:
+                return int(number.scaleb(MAX_DECIMALS))
+            return int(check_storable(number) * _SCALE)  # the reason, or e.g. 1.50000000
+        return check_storable(number)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:

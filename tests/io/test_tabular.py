@@ -132,7 +132,7 @@ def test_every_bad_cell_is_reported_with_row_and_column() -> None:
     assert found == [
         "row 3, column period: '2025-13' is not a valid period: month index 13 is outside 1–12",
         "row 4, column value: 「12亿」不是数值：只填数字，不带单位或“亿”“万” (is not a number; write the value alone, without unit or 亿/万)",
-        "row 5, column value: 0.1234567 has more than 6 decimal places; the ledger stores values exactly and will not round them",
+        "row 5, column value: 0.1234567 小数超过6位：台账按原值精确存放，不做四舍五入 (has more than 6 decimal places; the ledger stores values exactly and will not round them)",
         "row 6, column basis: 'monthly' is not a basis; use month_value (当月值), ytd (累计值) or period_end (期末值)",
         "row 7, column indicator: empty; a value is required",
     ]

@@ -101,6 +101,15 @@ def test_a_bad_field_refuses_the_form_and_names_the_field(city: Bioecon) -> None
     assert _stored(city) == {}  # nothing written, not even the other field
 
 
+def test_a_value_the_ledger_cannot_hold_exactly_is_named_on_its_field(city: Bioecon) -> None:
+    # seven decimal places: the ledger keeps six and never rounds
+    with pytest.raises(InvalidInput) as refused:
+        _save(city, REPORTER, {"bio_scale": "1240.0000001"}, submit=False)
+    [problem] = refused.value.problems
+    assert problem.location == "bio_scale" and "more than 6 decimal places" in problem.message
+    assert _stored(city) == {}
+
+
 def test_a_submitted_value_is_not_changed_by_the_form(city: Bioecon) -> None:
     _save(city, REPORTER, {"bio_scale": "100"}, submit=True)
     with pytest.raises(InvalidInput) as refused:
