@@ -374,7 +374,8 @@ def _open_workbook(path: Path) -> ExcelReader:
             parts = archive.infolist()
     except FileNotFoundError:
         raise InvalidInput(str(path), [Problem("", "file not found")]) from None
-    except (OSError, zipfile.BadZipFile, ValueError) as error:
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
+        # (zipfile: NotImplementedError for a zip version or method it cannot read)
         raise InvalidInput(
             str(path), [Problem("", f"not a readable .xlsx workbook: {error}")]
         ) from None
@@ -390,11 +391,13 @@ def _open_workbook(path: Path) -> ExcelReader:
                 )
             ],
         )
-    reader = ExcelReader(path, read_only=True, data_only=True)
+    reader: ExcelReader | None = None
     try:
+        reader = ExcelReader(path, read_only=True, data_only=True)
         reader.read()
-    except Exception as error:  # openpyxl raises several types for a damaged file
-        reader.archive.close()
+    except Exception as error:  # openpyxl and zipfile raise several types for a damaged file
+        if reader is not None:  # (a member zipfile cannot inflate fails the constructor)
+            reader.archive.close()
         raise InvalidInput(
             str(path), [Problem("", f"not a readable .xlsx workbook: {error}")]
         ) from None

@@ -81,3 +81,19 @@ def test_an_xlsx_with_damaged_xml_is_read_or_refused(
             cut = min(at, len(data))
             archive.writestr(name, data[:cut] + inserted + data[cut:] if name == part else data)
     read(path)
+
+
+def test_an_xlsx_needing_a_newer_zip_version_is_refused(tmp_path: Path) -> None:
+    """Found by the byte-flip fuzz: a central-directory record whose "version needed to
+    extract" is 6.4 makes zipfile raise NotImplementedError as it opens the archive."""
+    data = bytearray(WORKBOOK)
+    at = data.find(b"PK\x01\x02")  # the first central-directory record
+    data[at + 6 : at + 8] = (64).to_bytes(2, "little")  # version needed: 6.4
+    path = tmp_path / "v64.xlsx"
+    path.write_bytes(bytes(data))
+    try:
+        read_table(path, aliases={"指标": "a"}, required=("a",), optional=("b", "c"))
+    except InvalidInput as refused:
+        assert "not a readable .xlsx workbook: zip file version 6.4" in str(refused)
+    else:
+        raise AssertionError("a workbook zipfile cannot open was read")
