@@ -94,6 +94,7 @@ def test_an_xlsx_needing_a_newer_zip_version_is_refused(tmp_path: Path) -> None:
     try:
         read_table(path, aliases={"指标": "a"}, required=("a",), optional=("b", "c"))
     except InvalidInput as refused:
-        assert "not a readable .xlsx workbook: zip file version 6.4" in str(refused)
+        [problem] = refused.problems
+        assert problem.message == "not a readable .xlsx workbook: zip file version 6.4"
     else:
         raise AssertionError("a workbook zipfile cannot open was read")
