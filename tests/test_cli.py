@@ -110,7 +110,7 @@ def test_errors_map_to_exit_codes_with_clear_messages(
     code, _, err = run(capsys, "--db", db, "data", "load", str(bad))
     assert code == 3
     assert f"{bad}: 4 problems; nothing was written" in err
-    assert "row 2, column period: '2025-13'" in err and "row 2, column value: '12亿'" in err
+    assert "row 2, column period: '2025-13'" in err and "row 2, column value: 「12亿」" in err
     assert run(capsys, "--db", db, "data", "export", "--indicator", "x", "--format", "xlsx")[0] == 2
     code, _, err = run(capsys, "--db", "mysql://nope", "db", "info")
     assert code == 7 and "unsupported database URL" in err
