@@ -181,6 +181,7 @@ LAYERS = [
             "org_unit": {"org_unit_id"},
             "period": {"period", "period_type", "year", "period_index"},  # the parsed period
         },
+        row_only={"submitted_at"},  # 首次报送: the reporting calendar's, not the value's
     ),
     Layers(
         Enterprise,
