@@ -29,6 +29,15 @@ VENDOR = Path("bioecon", "web", "static", "vendor")
 ASSETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "echarts": ("echarts/dist", ("echarts.min.js",)),
     "noto-sans-sc": ("@fontsource/noto-sans-sc", ("400.css", "700.css")),
+    # the bulletins' embedded fonts (OFL-1.1): 宋体-style body and title, 黑体-style headings
+    "fonts": (
+        "@expo-google-fonts",
+        (
+            "noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
+            "noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf",
+            "noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
+        ),
+    ),
     "swagger-ui": (
         "swagger-ui-dist",
         ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"),

@@ -453,3 +453,39 @@ data_set_org_unit = Table(
         "org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), primary_key=True
     ),
 )
+
+# --- published reports (发布的报告: vintages) ------------------------------------------------
+
+published_report = Table(
+    "published_report",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),  # monthly (统计监测月报) …
+    Column("plan_code", String(80), nullable=False),  # by code: the record outlives the plan
+    Column("period", String(7), nullable=False),
+    Column("built_at", UtcDateTime(), nullable=False),
+    Column("built_by", String(64), nullable=False),
+    Column("content_hash", String(64), nullable=False),  # sha256 of content and values
+    Column("content", JSON, nullable=False),  # the bulletin's record, re-rendered unchanged
+    comment="发布的报告: what a published bulletin said and the data version it used",
+)
+Index("ix_published_report_plan", published_report.c.plan_code, published_report.c.kind)
+
+published_report_value = Table(
+    "published_report_value",
+    metadata,
+    Column(
+        "report_id",
+        Integer,
+        ForeignKey("published_report.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("indicator", String(80), primary_key=True),
+    Column("org_unit", String(40), primary_key=True),
+    Column("sector", String(80), primary_key=True),  # '' = all sectors
+    Column("period", String(7), primary_key=True),
+    Column("basis", String(20), primary_key=True),
+    Column("value", ExactDecimal(), nullable=False),
+    Column("status", String(12), nullable=False),
+    comment="the (value key, value, status) rows a published report used",
+)

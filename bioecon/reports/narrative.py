@@ -1,0 +1,281 @@
+"""A bulletin's text: its record read through the sentence patterns of an editable template
+(``bioecon/data/reports/monthly.yaml``: headings, order and wording), into a
+:class:`Document` of headings, paragraphs and tables that every renderer (.docx, PDF, HTML)
+writes the same way. Every number comes from the record; none is computed here beyond
+the difference of two growth rates the record holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bioecon.catalogs import read_data_file
+from bioecon.domain.progress import Status
+from bioecon.errors import InvalidValue
+from bioecon.messages import label
+from bioecon.reports.numbers import amount, number, points, rate
+from bioecon.reports.record import Headline, MonthlyBulletin
+
+TEMPLATE = "reports/monthly.yaml"
+
+Template = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading (``heading1``), a paragraph, or a table (its first row the header)."""
+
+    style: str
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    number: str
+    issuer: str
+    date: str
+    blocks: tuple[Block, ...]
+    fonts: Mapping[str, str]
+
+
+def monthly_template() -> Template:
+    """The shipped template of the monthly bulletin."""
+    found = read_data_file(TEMPLATE)
+    assert isinstance(found, dict)
+    return found
+
+
+def compose(
+    bulletin: MonthlyBulletin, *, issued_on: date, template: Template | None = None
+) -> Document:
+    """The bulletin's document: the template's sections in its order."""
+    used = template or monthly_template()
+    blocks: list[Block] = []
+    for index, name in enumerate(used["sections"]):
+        if name not in SECTIONS:
+            known = "、".join(SECTIONS)
+            raise InvalidValue(f"{TEMPLATE} sections[{index}]：未知的章节 {name}（可用：{known}）")
+        blocks += SECTIONS[name](bulletin, used[name], used["words"])
+    blocks = _numbered(blocks, used["words"])
+    fields = {"region_name": bulletin.region_name, "year": bulletin.year, "month": bulletin.month}
+    return Document(
+        title=used["title"].format(**fields),
+        number=used["number"].format(**fields),
+        issuer=used["issuer"].format(**fields),
+        date=used["date"].format(year=issued_on.year, month=issued_on.month, day=issued_on.day),
+        blocks=tuple(blocks),
+        fonts=used["fonts"],
+    )
+
+
+def _numbered(blocks: list[Block], words: Template) -> list[Block]:
+    """一、二、… before the headings of the sections that are there, in order."""
+    numerals, pattern = str(words["numerals"]), str(words["heading"])
+    found, count = [], 0
+    for block in blocks:
+        if block.style == "heading1":
+            if count >= len(numerals):
+                raise InvalidValue(f"{TEMPLATE} words.numerals：章节多于序号，请补充序号")
+            block = Block("heading1", pattern.format(numeral=numerals[count], text=block.text))
+            count += 1
+        found.append(block)
+    return found
+
+
+def _span(month: int, words: Template) -> str:
+    """1月, 1—6月: the months a 累计 covers."""
+    return str(words["span_first"] if month == 1 else words["span"].format(month=month))
+
+
+def _growth(value: float | None, words: Template) -> str:
+    if value is None:
+        return str(words["growth_missing"])
+    shown = rate(value)
+    if shown == "0.0":
+        return str(words["growth_flat"])
+    key = "growth_down" if shown.startswith("-") else "growth_up"
+    return str(words[key].format(rate=shown.lstrip("-")))
+
+
+def _pace(line: Headline, month: int, words: Template) -> str:
+    """，增速比1—9月加快0.5个百分点: the 累计同比 against a month earlier."""
+    if line.ytd_yoy is None or line.ytd_yoy_before is None or month < 2:
+        return ""
+    change = points(line.ytd_yoy) - points(line.ytd_yoy_before)
+    previous = _span(month - 1, words)
+    if change == 0:
+        return str(words["pace_same"].format(previous=previous))
+    key = "pace_faster" if change > 0 else "pace_slower"
+    return str(words[key].format(previous=previous, points=abs(change)))
+
+
+def _progress(completion: float, time_progress: float, words: Template) -> str:
+    gap = points(completion) - points(time_progress)
+    if gap == 0:
+        return str(words["level"])
+    return str(words["ahead" if gap > 0 else "behind"].format(points=abs(gap)))
+
+
+def _headline_text(
+    line: Headline, bulletin: MonthlyBulletin, part: Template, words: Template
+) -> str:
+    month = bulletin.month
+    if line.cumulative:
+        text = part["cumulative"].format(
+            span=_span(month, words),
+            subject=line.subject,
+            ytd=amount(line.ytd, line.unit, words["missing"]),
+            ytd_growth=_growth(line.ytd_yoy, words),
+            pace=_pace(line, month, words),
+            month=month,
+            value=amount(line.value, line.unit, words["missing"]),
+            growth=_growth(line.yoy, words),
+        )
+    else:
+        text = part["stock"].format(
+            month=month,
+            subject=line.subject,
+            value=amount(line.value, line.unit, words["missing"]),
+            growth=_growth(line.yoy, words),
+        )
+    if (
+        line.completion is not None
+        and line.time_progress is not None
+        and line.deadline_year is not None
+        and line.deadline_year >= bulletin.year
+    ):
+        text += part["target"].format(
+            subject=line.subject,
+            deadline_year=line.deadline_year,
+            completion=rate(line.completion),
+            progress=_progress(line.completion, line.time_progress, words),
+        )
+    return str(text)
+
+
+def _headlines(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    blocks = [Block("heading1", part["heading"])]
+    if not bulletin.headlines:
+        return [*blocks, Block("paragraph", part["none"])]
+    blocks += [
+        Block("paragraph", _headline_text(h, bulletin, part, words)) for h in bulletin.headlines
+    ]
+    header = _header(part["table"], month=bulletin.month, span=_span(bulletin.month, words))
+    rows = [
+        (
+            f"{h.subject}（{h.unit}）",
+            number(h.value, h.unit),
+            number(h.ytd, h.unit),
+            rate(h.yoy),
+            rate(h.ytd_yoy),
+        )
+        for h in bulletin.headlines
+    ]
+    return [*blocks, Block("table", rows=(header, *rows))]
+
+
+def _header(cells: list[str], **fields: object) -> tuple[str, ...]:
+    return tuple(cell.format(**fields) for cell in cells)
+
+
+def _targets(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    counts = words["list_separator"].join(
+        part["count"].format(status=label(Status(status)), n=n)
+        for status, n in bulletin.statuses.items()
+    )
+    total = sum(bulletin.statuses.values())
+    blocks = [
+        Block("heading1", part["heading"]),
+        Block("paragraph", part["counts"].format(total=total, counts=counts)),
+    ]
+    if not bulletin.lagging:
+        return [*blocks, Block("paragraph", part["none_lagging"])]
+    rows = [
+        (
+            t.metric,
+            t.subject,
+            rate(t.completion),
+            rate(t.time_progress),
+            label(Status(t.status)),
+            t.responsible,
+        )
+        for t in bulletin.lagging
+    ]
+    return [
+        *blocks,
+        Block("paragraph", part["lagging"].format(n=len(bulletin.lagging))),
+        Block("table", rows=(tuple(part["table"]), *rows)),
+    ]
+
+
+def _districts(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    if not bulletin.districts:
+        return []
+    top = bulletin.districts[0]
+    growing = [d for d in bulletin.districts if d.ytd_yoy is not None]
+    fastest = max(growing, key=lambda d: d.ytd_yoy or 0.0) if growing else top
+    lead = part["lead"].format(
+        top=top.name,
+        indicator=bulletin.district_indicator,
+        ytd=amount(top.ytd, bulletin.district_unit),
+        fastest=fastest.name,
+        growth=_growth(fastest.ytd_yoy, words),
+    )
+    header = _header(part["table"], span=_span(bulletin.month, words), unit=bulletin.district_unit)
+    rows = [
+        (d.name, number(d.ytd, bulletin.district_unit), rate(d.ytd_yoy)) for d in bulletin.districts
+    ]
+    return [
+        Block("heading1", part["heading"]),
+        Block("paragraph", lead),
+        Block("table", rows=(header, *rows)),
+    ]
+
+
+def _quality(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    heading = Block("heading1", part["heading"])
+    if not bulletin.quality_errors and not bulletin.quality_warnings:
+        return [heading, Block("paragraph", part["none"])]
+    counts = part["counts"].format(
+        errors=bulletin.quality_errors, warnings=bulletin.quality_warnings
+    )
+    notes = [
+        Block(
+            "paragraph",
+            part["note"].format(org_unit=q.org_unit, indicator=q.indicator, message=q.message),
+        )
+        for q in bulletin.quality
+    ]
+    return [heading, Block("paragraph", counts), *notes]
+
+
+def _revisions(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    if bulletin.earlier_report is None:
+        return []
+    fields = {"earlier": bulletin.earlier_report, "earlier_period": bulletin.earlier_period}
+    heading = Block("heading1", part["heading"])
+    if not bulletin.revisions:
+        return [heading, Block("paragraph", part["none"].format(**fields))]
+    rows = [
+        (r.indicator, r.org_unit, r.period, number(r.earlier, r.unit), number(r.now, r.unit))
+        for r in bulletin.revisions
+    ]
+    return [
+        heading,
+        Block("paragraph", part["lead"].format(n=len(bulletin.revisions), **fields)),
+        Block("table", rows=(tuple(part["table"]), *rows)),
+    ]
+
+
+Section = Callable[[MonthlyBulletin, Template, Template], list[Block]]
+SECTIONS: dict[str, Section] = {
+    "headlines": _headlines,
+    "targets": _targets,
+    "districts": _districts,
+    "quality": _quality,
+    "revisions": _revisions,
+}

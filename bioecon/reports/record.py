@@ -1,0 +1,157 @@
+"""The monthly bulletin's content as a typed record, and its content hash.
+
+Everything a bulletin says is in :class:`MonthlyBulletin`: the narrative and every table are
+rendered from it alone, so a bulletin rebuilt from a published record (its content and the
+values it used) is the same bulletin, with the same :func:`content_hash`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from pydantic import TypeAdapter
+
+KIND_MONTHLY = "monthly"  # 统计监测月报
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One headline indicator of the region (当月, 1–N月累计, 同比, 累计同比)."""
+
+    indicator: str
+    subject: str  # how the bulletin names it: 全市生物医药产业
+    unit: str
+    cumulative: bool  # a flow with 1–N月累计; a stock shows its period-end level only
+    value: Decimal | None  # 当月
+    ytd: Decimal | None  # 1–N月累计
+    yoy: float | None  # 同比, percent
+    ytd_yoy: float | None  # 累计同比, percent
+    ytd_yoy_before: float | None  # 累计同比 a month earlier (增速加快/回落)
+    completion: float | None = None  # 完成目标 %, of the target on this indicator and subject
+    time_progress: float | None = None  # 时序进度 %, of that target
+    deadline_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetLine:
+    """A target with its status, as the bulletin lists it."""
+
+    key: str
+    metric: str
+    subject: str
+    status: str  # a progress Status value
+    completion: float | None
+    time_progress: float | None
+    responsible: str  # 责任单位, by name
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictLine:
+    """A district (区县) of the region on the first headline indicator."""
+
+    org_unit: str
+    name: str
+    ytd: Decimal | None
+    ytd_yoy: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class QualityNote:
+    severity: str
+    indicator: str  # its name
+    org_unit: str  # its name
+    period: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class UsedValue:
+    """One reported value the bulletin used: its key, value and review status."""
+
+    indicator: str
+    org_unit: str
+    sector: str
+    period: str
+    basis: str
+    value: Decimal
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A value that differs from what an earlier published bulletin used (修订)."""
+
+    indicator: str  # its name
+    org_unit: str  # its name
+    period: str
+    earlier: Decimal
+    now: Decimal
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyBulletin:
+    """统计监测月报 of one plan for one month."""
+
+    plan: str
+    plan_title: str
+    region: str
+    region_name: str
+    period: str  # 2026-10
+    year: int
+    month: int
+    headlines: tuple[Headline, ...]
+    statuses: dict[str, int]  # status value → number of targets, in the Status order
+    lagging: tuple[TargetLine, ...]
+    district_indicator: str  # the subject the districts are compared on ('' when none)
+    district_unit: str
+    districts: tuple[DistrictLine, ...]
+    quality_errors: int
+    quality_warnings: int
+    quality: tuple[QualityNote, ...]  # the first few findings
+    earlier_report: int | None  # the published bulletin the revisions are against
+    earlier_period: str | None
+    revisions: tuple[Revision, ...]
+    values: tuple[UsedValue, ...] = ()
+    kind: str = KIND_MONTHLY
+
+
+_ADAPTER = TypeAdapter(MonthlyBulletin)
+
+
+def to_plain(bulletin: MonthlyBulletin) -> dict[str, Any]:
+    """The record as JSON values (what a published report keeps, without its values)."""
+    plain = _ADAPTER.dump_python(replace(bulletin, values=()), mode="json")
+    assert isinstance(plain, dict)
+    plain.pop("values")
+    return plain
+
+
+def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> MonthlyBulletin:
+    """The record of a published report: its content and the values it used."""
+    return replace(_ADAPTER.validate_python({**content, "values": ()}), values=values)
+
+
+def content_hash(bulletin: MonthlyBulletin) -> str:
+    """sha256 of the content and of the values used, in canonical JSON: the data version."""
+    values = sorted(
+        [v.indicator, v.org_unit, v.sector, v.period, v.basis, _exact(v.value), v.status]
+        for v in bulletin.values
+    )
+    text = json.dumps(
+        {"content": to_plain(bulletin), "values": values},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _exact(value: Decimal) -> str:
+    """One spelling per number (12.340000 and 12.34 are one value)."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text

@@ -1,0 +1,383 @@
+"""Report use cases (统计监测月报): a plan's monthly bulletin as a typed record, built from
+the use cases the pages call (plan, evaluation, ledger, data quality) — never a second
+computation; publishing it with the values it used (a vintage); a published one again.
+
+A published bulletin records its content, a content hash and every (value key, value,
+status) row it used, so it can be rendered again unchanged after revisions, and a later
+bulletin lists the values that differ from those of the last one published (修订).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from bioecon.app import Bioecon
+from bioecon.domain.access import Action, Principal
+from bioecon.domain.catalogue import IndicatorSource, source_of_code
+from bioecon.domain.model import IndicatorNature, OrgUnit, PlanBundle
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.progress import Status, TargetEvaluation
+from bioecon.domain.quality import Severity
+from bioecon.domain.tiers import tier_of_indicator
+from bioecon.errors import Conflict, InvalidValue, NotFound
+from bioecon.messages import render
+from bioecon.records import copy_into
+from bioecon.reports.record import (
+    DistrictLine,
+    Headline,
+    MonthlyBulletin,
+    QualityNote,
+    Revision,
+    TargetLine,
+    UsedValue,
+    content_hash,
+    from_plain,
+    to_plain,
+)
+from bioecon.services import evaluation, ledger, orgunits, plans, quality
+from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.services._scope import reach, require
+from bioecon.store import reports as store
+from bioecon.store.migrate import ensure_current
+
+LAGGING = (Status.LAGGING, Status.AT_RISK)  # the targets a bulletin lists with 责任单位
+QUALITY_NOTES = 5  # findings quoted in a bulletin; the rest are counted
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A published bulletin: its id, when and by whom, and its content hash."""
+
+    id: int
+    plan: str
+    period: str
+    built_at: datetime
+    built_by: str
+    content_hash: str
+
+
+def monthly_bulletin(
+    app: Bioecon, *, actor: Principal, plan: str, period: Period
+) -> MonthlyBulletin:
+    """The 统计监测月报 of ``plan`` for the month ``period``, from what the caller may read:
+    headline indicators, targets by status (the lagging ones with 责任单位), the districts
+    compared, data-quality notes, and the values used with those revised since the last
+    published bulletin."""
+    if period.type is not PeriodType.MONTH:
+        raise InvalidValue(f"--period takes a month such as 2026-10, not {period}")
+    bundle = plans.get_plan(app, actor=actor, reference=plan)
+    units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
+    evaluations = evaluation.evaluate_plan(app, actor=actor, plan=plan, as_of=period)
+    headlines = _headlines(app, actor, bundle, evaluations, period)
+    districts = _districts(app, actor, units, bundle.plan.region, headlines, period)
+    region = bundle.plan.region
+    errors, warnings, notes = _quality(app, actor, units, region, period)
+    counts = {s.value: sum(e.evaluation.status is s for e in evaluations) for s in Status}
+    bulletin = MonthlyBulletin(
+        plan=bundle.plan.code,
+        plan_title=bundle.plan.title,
+        region=region,
+        region_name=units[region].name if region in units else region,
+        period=str(period),
+        year=period.year,
+        month=period.index,
+        headlines=headlines,
+        statuses={status: n for status, n in counts.items() if n},
+        lagging=_lagging(bundle, evaluations, units),
+        district_indicator=_indicator_name(app, actor, headlines[0].indicator) if districts else "",
+        district_unit=headlines[0].unit if districts else "",
+        districts=districts,
+        quality_errors=errors,
+        quality_warnings=warnings,
+        quality=notes,
+        earlier_report=None,
+        earlier_period=None,
+        revisions=(),
+    )
+    return _with_vintage(app, actor, bulletin, units, _ledger_indicators(bundle))
+
+
+def _headline_keys(bundle: PlanBundle) -> list[tuple[str, str | None, str]]:
+    """(indicator, sector, subject) of the targets on the region's own ledger figures."""
+    found: dict[tuple[str, str | None], str] = {}
+    for target in bundle.targets:
+        code = target.indicator
+        if (
+            code
+            and (target.subject_org_unit or bundle.plan.region) == bundle.plan.region
+            and source_of_code(code) is IndicatorSource.LEDGER
+            and tier_of_indicator(code) is None
+        ):
+            found.setdefault((code, target.subject_sector), target.subject or target.metric)
+    shared = [s for s in found.values() if list(found.values()).count(s) > 1]
+    return [
+        (code, sector, "" if subject in shared else subject)
+        for (code, sector), subject in found.items()
+    ]
+
+
+def _headlines(
+    app: Bioecon,
+    actor: Principal,
+    bundle: PlanBundle,
+    evaluations: list[TargetEvaluation],
+    period: Period,
+) -> tuple[Headline, ...]:
+    lines = []
+    for code, sector, subject in _headline_keys(bundle):
+        measured = ledger.indicator(app, actor=actor, code=code)
+        if measured.period_type != PeriodType.MONTH.value:
+            continue  # a bulletin's headlines are the month's figures
+        entries = ledger.ledger(
+            app,
+            actor=actor,
+            indicator=code,
+            org_units=[bundle.plan.region],
+            first=period.previous(),
+            last=period,
+            sector=sector,
+        )
+        now = entries[-1] if entries and entries[-1].period == period else None
+        before = entries[-2] if len(entries) > 1 and period.index > 1 else None
+        if now is None or (now.value is None and now.ytd is None):
+            continue
+        judged = _judged(evaluations, code, sector, bundle.plan.region, period.year)
+        lines.append(
+            Headline(
+                indicator=code,
+                subject=subject or measured.name,  # two figures of one subject: their names
+                unit=measured.unit,
+                cumulative=measured.nature is IndicatorNature.FLOW,
+                value=now.value,
+                ytd=now.ytd,
+                yoy=now.yoy,
+                ytd_yoy=now.ytd_yoy,
+                ytd_yoy_before=before.ytd_yoy if before is not None else None,
+                completion=judged.evaluation.completion_rate if judged else None,
+                time_progress=judged.evaluation.time_progress if judged else None,
+                deadline_year=judged.target.deadline_year if judged else None,
+            )
+        )
+    return tuple(lines)
+
+
+def _judged(
+    evaluations: list[TargetEvaluation], code: str, sector: str | None, region: str, year: int
+) -> TargetEvaluation | None:
+    """The evaluation of the target on this indicator, sector and the region that is still
+    running (the nearest deadline from ``year`` on), else the first one."""
+    found = [
+        item
+        for item in evaluations
+        if item.target.indicator == code
+        and item.target.subject_sector == sector
+        and item.org_unit == region
+    ]
+    running = [i for i in found if (i.target.deadline_year or 0) >= year]
+    if running:
+        return min(running, key=lambda i: i.target.deadline_year or 0)
+    return found[0] if found else None
+
+
+def _lagging(
+    bundle: PlanBundle, evaluations: list[TargetEvaluation], units: dict[str, OrgUnit]
+) -> tuple[TargetLine, ...]:
+    """The lagging targets, each with the unit whose figures fall behind as 责任单位."""
+    return tuple(
+        TargetLine(
+            key=item.target.key,
+            metric=item.target.metric,
+            subject=item.target.subject or _name(units, item.org_unit),
+            status=item.evaluation.status.value,
+            completion=item.evaluation.completion_rate,
+            time_progress=item.evaluation.time_progress,
+            responsible=_name(units, item.org_unit),
+        )
+        for item in evaluations
+        if item.evaluation.status in LAGGING
+    )
+
+
+def _indicator_name(app: Bioecon, actor: Principal, code: str) -> str:
+    return ledger.indicator(app, actor=actor, code=code).name
+
+
+def _name(units: dict[str, OrgUnit], code: str) -> str:
+    return units[code].name if code in units else code
+
+
+def _districts(
+    app: Bioecon,
+    actor: Principal,
+    units: dict[str, OrgUnit],
+    region: str,
+    headlines: tuple[Headline, ...],
+    period: Period,
+) -> tuple[DistrictLine, ...]:
+    """The region's additive children (区县) on the first headline indicator, largest first."""
+    children = sorted(c for c, u in units.items() if u.parent == region and u.additive)
+    if not headlines or not children:
+        return ()
+    entries = ledger.ledger(
+        app,
+        actor=actor,
+        indicator=headlines[0].indicator,
+        org_units=children,
+        first=period,
+        last=period,
+    )
+    lines = [
+        DistrictLine(e.org_unit, _name(units, e.org_unit), e.ytd, e.ytd_yoy)
+        for e in entries
+        if e.ytd is not None
+    ]
+    return tuple(sorted(lines, key=lambda d: (-(d.ytd or 0), d.org_unit)))
+
+
+def _quality(
+    app: Bioecon, actor: Principal, units: dict[str, OrgUnit], region: str, period: Period
+) -> tuple[int, int, tuple[QualityNote, ...]]:
+    """Errors, warnings and the first findings of the data-quality checks up to ``period``
+    on the region's units."""
+    _, found = quality.check_data(app, actor=actor, as_of=period)
+    within = _subtree(units, region)
+    findings = [f for f in found if f.org_unit in within]
+    shown = sorted({f.indicator for f in findings[:QUALITY_NOTES]})
+    names = {code: ledger.indicator(app, actor=actor, code=code).name for code in shown}
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    notes = tuple(
+        QualityNote(
+            severity=f.severity.value,
+            indicator=names[f.indicator],
+            org_unit=_name(units, f.org_unit),
+            period=str(f.period),
+            message=render(f.message),
+        )
+        for f in findings[:QUALITY_NOTES]
+    )
+    return errors, len(findings) - errors, notes
+
+
+def _subtree(units: dict[str, OrgUnit], root: str) -> set[str]:
+    """``root`` and the units below it, of those the caller reads."""
+    below: dict[str | None, list[str]] = {}
+    for code, unit in units.items():
+        below.setdefault(unit.parent, []).append(code)
+    found, todo = set(), [root]
+    while todo:
+        code = todo.pop()
+        found.add(code)
+        todo += below.get(code, [])
+    return found
+
+
+def _ledger_indicators(bundle: PlanBundle) -> list[str]:
+    """The plan's target indicators read from the ledger (what its values come from)."""
+    return sorted(
+        {
+            t.indicator
+            for t in bundle.targets
+            if t.indicator
+            and source_of_code(t.indicator) is IndicatorSource.LEDGER
+            and tier_of_indicator(t.indicator) is None
+        }
+    )
+
+
+def _with_vintage(
+    app: Bioecon,
+    actor: Principal,
+    bulletin: MonthlyBulletin,
+    units: dict[str, OrgUnit],
+    indicators: list[str],
+) -> MonthlyBulletin:
+    """The bulletin with the values it used and those revised since the last published one."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        selection = store.Selection(
+            region=bulletin.region,
+            indicators=tuple(indicators),
+            until=(bulletin.year, bulletin.month),
+            statuses=app.settings.ledger_statuses,
+            reach=reach(connection, actor, Action.READ),
+        )
+        used = store.used_values(connection, selection)
+        earlier = store.latest_published(connection, kind=bulletin.kind, plan_code=bulletin.plan)
+        revised = store.revised_values(connection, selection, earlier.id) if earlier else []
+    names = {code: ledger.indicator(app, actor=actor, code=code) for code in indicators}
+    return replace(
+        bulletin,
+        values=tuple(copy_into(UsedValue, v) for v in used),
+        earlier_report=earlier.id if earlier else None,
+        earlier_period=earlier.period if earlier else None,
+        revisions=tuple(
+            Revision(
+                indicator=names[r.indicator].name,
+                org_unit=_name(units, r.org_unit),
+                period=r.period,
+                earlier=r.earlier,
+                now=r.now,
+                unit=names[r.indicator].unit,
+            )
+            for r in revised
+        ),
+    )
+
+
+def publish_monthly_bulletin(
+    app: Bioecon, *, actor: Principal, plan: str, period: Period, now: datetime | None = None
+) -> tuple[Published, MonthlyBulletin]:
+    """Build the bulletin and record it as published: its content, content hash and every
+    value it used. The caller must manage plans over the plan's region."""
+    bulletin = monthly_bulletin(app, actor=actor, plan=plan, period=period)
+    built_at = now or datetime.now(UTC)
+    digest = content_hash(bulletin)
+    with app.transaction() as connection:
+        ensure_current(connection)
+        require(connection, actor, Action.MANAGE_PLANS, [bulletin.region])
+        report_id = store.record(
+            connection,
+            kind=bulletin.kind,
+            plan_code=bulletin.plan,
+            period=bulletin.period,
+            built_at=built_at,
+            built_by=actor.login,
+            content_hash=digest,
+            content=to_plain(bulletin),
+            values=[copy_into(store.ValueRow, v) for v in bulletin.values],
+        )
+    published = Published(report_id, bulletin.plan, bulletin.period, built_at, actor.login, digest)
+    return published, bulletin
+
+
+def published_bulletin(
+    app: Bioecon, *, actor: Principal, report: int
+) -> tuple[Published, MonthlyBulletin]:
+    """A published bulletin again, from its recorded content and values (so unchanged by
+    any revision since); refused as a conflict if they no longer give its content hash."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.published(connection, report)
+        if found is None:
+            raise NotFound(f"没有编号为 {report} 的已发布报告")
+        row, values = found
+        stored_plan_id(connection, row.plan_code, actor)
+    bulletin = from_plain(row.content, tuple(copy_into(UsedValue, v) for v in values))
+    if content_hash(bulletin) != row.content_hash:
+        raise Conflict(f"已发布报告 {report} 的记录与其内容哈希不符：记录已被改动")
+    published = Published(
+        row.id, row.plan_code, row.period, row.built_at, row.built_by, row.content_hash
+    )
+    return published, bulletin
+
+
+def list_published(app: Bioecon, *, actor: Principal) -> list[Published]:
+    """The published bulletins of the plans the caller may read, newest first."""
+    codes = [p.code for p in plans.list_plans(app, actor=actor)]
+    with app.reading() as connection:
+        ensure_current(connection)
+        rows = store.list_published(connection, codes)
+    return [
+        Published(r.id, r.plan_code, r.period, r.built_at, r.built_by, r.content_hash) for r in rows
+    ]
