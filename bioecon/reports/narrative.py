@@ -145,12 +145,16 @@ def _headline_text(
     if (
         line.completion is not None
         and line.time_progress is not None
-        and line.deadline_year is not None
-        and line.deadline_year >= bulletin.year
+        and (line.deadline_year or bulletin.year) >= bulletin.year
     ):
+        goal = (
+            words["goal_yearly"]
+            if line.deadline_year is None
+            else words["goal_by"].format(deadline_year=line.deadline_year)
+        )
         text += part["target"].format(
             subject=line.subject,
-            deadline_year=line.deadline_year,
+            goal=goal,
             completion=rate(line.completion),
             progress=_progress(line.completion, line.time_progress, words),
         )

@@ -33,7 +33,7 @@ class Headline:
     ytd_yoy_before: float | None  # 累计同比 a month earlier (增速加快/回落)
     completion: float | None = None  # 完成目标 %, of the target on this indicator and subject
     time_progress: float | None = None  # 时序进度 %, of that target
-    deadline_year: int | None = None
+    deadline_year: int | None = None  # None: a yearly target (每年…)
 
 
 @dataclass(frozen=True, slots=True)

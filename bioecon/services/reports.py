@@ -166,7 +166,8 @@ def _judged(
     evaluations: list[TargetEvaluation], code: str, sector: str | None, region: str, year: int
 ) -> TargetEvaluation | None:
     """The evaluation of the target on this indicator, sector and the region that is still
-    running (the nearest deadline from ``year`` on), else the first one."""
+    running — a yearly one (no deadline), else the nearest deadline from ``year`` on — or
+    else the first one."""
     found = [
         item
         for item in evaluations
@@ -174,9 +175,9 @@ def _judged(
         and item.target.subject_sector == sector
         and item.org_unit == region
     ]
-    running = [i for i in found if (i.target.deadline_year or 0) >= year]
+    running = [i for i in found if (i.target.deadline_year or year) >= year]
     if running:
-        return min(running, key=lambda i: i.target.deadline_year or 0)
+        return min(running, key=lambda i: i.target.deadline_year or year)
     return found[0] if found else None
 
 

@@ -1,0 +1,183 @@
+"""Golden sentences of the monthly bulletin: hand-made records through the shipped template,
+the expected text written by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from bioecon.errors import InvalidValue
+from bioecon.reports.narrative import Block, compose, monthly_template
+from bioecon.reports.record import (
+    DistrictLine,
+    Headline,
+    MonthlyBulletin,
+    QualityNote,
+    Revision,
+    TargetLine,
+)
+
+SCALE = Headline(
+    indicator="biomedicine_scale",
+    subject="全市生物医药产业",
+    unit="亿元",
+    cumulative=True,
+    value=Decimal("123.4"),
+    ytd=Decimal("1234.567"),
+    yoy=-2.04,
+    ytd_yoy=8.26,
+    ytd_yoy_before=7.9,
+    completion=62.25,
+    time_progress=50.0,
+    deadline_year=2027,
+)
+FIRMS = Headline(
+    indicator="firms",
+    subject="规模以上企业",
+    unit="家",
+    cumulative=False,
+    value=Decimal(212),
+    ytd=None,
+    yoy=0.04,
+    ytd_yoy=None,
+    ytd_yoy_before=None,
+)
+BULLETIN = MonthlyBulletin(
+    plan="city-2027",
+    plan_title="某市生物经济发展规划",
+    region="C",
+    region_name="某市",
+    period="2026-06",
+    year=2026,
+    month=6,
+    headlines=(SCALE, FIRMS),
+    statuses={"met": 2, "on_track": 1, "lagging": 1, "at_risk": 1},
+    lagging=(
+        TargetLine("T4", "产业规模", "一区", "lagging", 41.0, 58.33, "一区"),
+        TargetLine("T5", "企业数量", "全市", "at_risk", 10.0, 58.33, "市发展改革委"),
+    ),
+    district_indicator="生物医药产业规模",
+    district_unit="亿元",
+    districts=(
+        DistrictLine("D1", "一区", Decimal("700"), 5.55),
+        DistrictLine("D2", "二区", Decimal("534.567"), 12.0),
+    ),
+    quality_errors=1,
+    quality_warnings=2,
+    quality=(QualityNote("error", "生物医药产业规模", "二区", "2026-05", "累计值不应回落"),),
+    earlier_report=3,
+    earlier_period="2026-05",
+    revisions=(
+        Revision("生物医药产业规模", "二区", "2026-05", Decimal(50), Decimal("52.5"), "亿元"),
+    ),
+)
+
+
+def texts(bulletin: MonthlyBulletin) -> list[str]:
+    document = compose(bulletin, issued_on=date(2026, 7, 8))
+    return [b.text for b in document.blocks if b.style != "table"]
+
+
+def tables(bulletin: MonthlyBulletin) -> list[tuple[tuple[str, ...], ...]]:
+    document = compose(bulletin, issued_on=date(2026, 7, 8))
+    return [b.rows for b in document.blocks if b.style == "table"]
+
+
+def test_every_sentence_of_a_bulletin_reads_as_written_by_hand() -> None:
+    assert texts(BULLETIN) == [
+        "一、主要指标完成情况",
+        "1—6月，全市生物医药产业累计1234.57亿元，同比增长8.3%，增速比1—5月加快0.4个百分点；"
+        "6月当月123.40亿元，同比下降2.0%。全市生物医药产业完成2027年目标的62.3%，"
+        "超时序进度12.3个百分点。",
+        "6月末，规模以上企业212家，同比持平。",
+        "二、规划目标进展",
+        "规划5项目标中，达标2项、正常1项、滞后1项、严重滞后1项。",
+        "进度滞后的2项目标如下，请责任单位加快推进：",
+        "三、区县比较",
+        "分区县看，一区生物医药产业规模累计700.00亿元，规模居首；二区增速最快，同比增长12.0%。",
+        "四、数据质量",
+        "本期数据质量检查发现错误1条、提示2条，主要有：",
+        "二区生物医药产业规模：累计值不应回落。",
+        "五、数据修订",
+        "与第3号已发布月报（2026-05）所用数据相比，以下1个数据已修订：",
+    ]
+
+
+def test_the_tables_carry_the_figures_and_the_responsible_units_by_name() -> None:
+    headlines, lagging, districts, revisions = tables(BULLETIN)
+    assert headlines == (
+        ("指标", "6月", "1—6月累计", "同比（%）", "累计同比（%）"),
+        ("全市生物医药产业（亿元）", "123.40", "1234.57", "-2.0", "8.3"),
+        ("规模以上企业（家）", "212", "—", "0.0", "—"),
+    )
+    assert lagging[1:] == (
+        ("产业规模", "一区", "41.0", "58.3", "滞后", "一区"),
+        ("企业数量", "全市", "10.0", "58.3", "严重滞后", "市发展改革委"),
+    )
+    assert districts[1:] == (("一区", "700.00", "5.6"), ("二区", "534.57", "12.0"))
+    assert revisions[1:] == (("生物医药产业规模", "二区", "2026-05", "50.00", "52.50"),)
+
+
+def test_january_a_yearly_target_a_slowing_pace_and_missing_figures_have_their_own_words() -> None:
+    january = replace(
+        BULLETIN,
+        month=1,
+        period="2026-01",
+        headlines=(
+            replace(SCALE, ytd_yoy_before=None, deadline_year=None, completion=8.0),
+            replace(SCALE, subject="生物制造业", yoy=None, completion=None),
+        ),
+        statuses={"no_data": 2},
+        lagging=(),
+        districts=(),
+        quality_errors=0,
+        quality_warnings=0,
+        quality=(),
+        earlier_report=None,
+    )
+    assert texts(january) == [
+        "一、主要指标完成情况",
+        "1月，全市生物医药产业累计1234.57亿元，同比增长8.3%；1月当月123.40亿元，同比下降2.0%。"
+        "全市生物医药产业完成年度目标的8.0%，落后时序进度42.0个百分点。",
+        "1月，生物制造业累计1234.57亿元，同比增长8.3%；1月当月123.40亿元，同比暂无可比数据。",
+        "二、规划目标进展",
+        "规划2项目标中，数据不足2项。",
+        "本期没有进度滞后的目标。",
+        "三、数据质量",
+        "本期数据质量检查未发现问题。",
+    ]
+    slower = replace(BULLETIN, headlines=(replace(SCALE, ytd_yoy_before=8.9, completion=None),))
+    assert texts(slower)[1] == (
+        "1—6月，全市生物医药产业累计1234.57亿元，同比增长8.3%，增速比1—5月回落0.6个百分点；"
+        "6月当月123.40亿元，同比下降2.0%。"
+    )
+
+
+def test_a_target_past_its_deadline_is_not_compared_with_time_progress() -> None:
+    past = replace(BULLETIN, headlines=(replace(SCALE, deadline_year=2025),))
+    assert "目标" not in texts(past)[1]
+
+
+def test_the_template_decides_the_order_and_a_section_left_out_is_not_written() -> None:
+    template = dict(monthly_template())
+    template["sections"] = ["quality", "headlines"]
+    document = compose(BULLETIN, issued_on=date(2026, 7, 8), template=template)
+    headings = [b.text for b in document.blocks if b.style == "heading1"]
+    assert headings == ["一、数据质量", "二、主要指标完成情况"]
+    assert (document.title, document.number) == ("某市生物经济统计监测月报", "2026年第6期")
+    assert (document.issuer, document.date) == ("某市生物经济发展规划办公室", "2026年7月8日")
+    assert Block("heading1", "五、数据修订") not in document.blocks
+
+
+def test_an_unknown_section_in_the_template_is_refused_with_its_place() -> None:
+    template = dict(monthly_template())
+    template["sections"] = ["headlines", "projects"]
+    with pytest.raises(InvalidValue) as refused:
+        compose(BULLETIN, issued_on=date(2026, 7, 8), template=template)
+    assert str(refused.value) == (
+        "reports/monthly.yaml sections[1]：未知的章节 projects"
+        "（可用：headlines、targets、districts、quality、revisions）"
+    )
