@@ -1,0 +1,103 @@
+"""The monthly bulletin through the use case, on both backends: its figures (computed by
+hand in conftest.py), publishing it with the values it used, and the revisions since."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bioecon.app import Bioecon
+from bioecon.domain.model import ReportingBasis
+from bioecon.domain.periods import Period
+from bioecon.domain.review import ReviewStep
+from bioecon.errors import InvalidValue
+from bioecon.reports.record import DistrictLine, Revision, TargetLine, content_hash
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.reports import (
+    list_published,
+    monthly_bulletin,
+    publish_monthly_bulletin,
+    published_bulletin,
+)
+from bioecon.services.review import ValueKey, review_value
+from tests.reports.conftest import load
+
+OCTOBER = Period.month(2026, 10)
+WHEN = datetime(2026, 11, 5, 2, 0, tzinfo=UTC)
+
+
+def test_the_bulletin_holds_the_months_figures_targets_and_districts(city: Bioecon) -> None:
+    bulletin = monthly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER)
+    (headline,) = bulletin.headlines
+    assert (headline.subject, headline.unit, headline.cumulative) == ("全市", "亿元", True)
+    assert (headline.ytd, headline.value) == (Decimal(170), Decimal(17))  # 170 − 153
+    assert round(headline.ytd_yoy or 0, 4) == round(100 * (170 / 150 - 1), 4)
+    assert round(headline.yoy or 0, 4) == round(100 * (17 / 15 - 1), 4)
+    assert round(headline.ytd_yoy_before or 0, 4) == round(100 * (153 / 135 - 1), 4)
+    # the yearly target: 170 of 200 = 85 %, ten months of twelve gone
+    assert (round(headline.completion or 0, 1), round(headline.time_progress or 0, 1)) == (
+        85.0,
+        83.3,
+    )
+    assert headline.deadline_year is None
+    assert bulletin.statuses == {"on_track": 1, "lagging": 1}
+    # 二区: 60 of 100 = 60 %, 23.3 points behind time
+    assert [replace(t, time_progress=round(t.time_progress or 0, 1)) for t in bulletin.lagging] == [
+        TargetLine("T2", "营业收入", "二区", "lagging", 60.0, 83.3, "二区")
+    ]
+    assert [replace(d, ytd_yoy=round(d.ytd_yoy or 0, 1)) for d in bulletin.districts] == [
+        DistrictLine("D1", "一区", Decimal(110), 10.0),
+        DistrictLine("D2", "二区", Decimal(60), 20.0),
+    ]
+    assert (bulletin.district_indicator, bulletin.region_name) == ("营业收入", "城市")
+    assert [(v.org_unit, v.period, v.value, v.status) for v in bulletin.values] == [
+        ("D1", "2025-09", Decimal(90), "approved"),
+        ("D1", "2025-10", Decimal(100), "approved"),
+        ("D1", "2026-09", Decimal(99), "approved"),
+        ("D1", "2026-10", Decimal(110), "approved"),
+        ("D2", "2025-09", Decimal(45), "approved"),
+        ("D2", "2025-10", Decimal(50), "approved"),
+        ("D2", "2026-09", Decimal(54), "approved"),
+        ("D2", "2026-10", Decimal(60), "approved"),
+    ]
+    assert bulletin.earlier_report is None and bulletin.revisions == ()
+
+
+def test_a_bulletin_uses_no_value_of_a_later_month(city: Bioecon) -> None:
+    september = monthly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER.previous())
+    assert {v.period for v in september.values} == {"2025-09", "2025-10", "2026-09"}
+
+
+def test_a_later_bulletin_lists_the_values_revised_since_the_published_one(
+    city: Bioecon, tmp_path: Path
+) -> None:
+    first, printed = publish_monthly_bulletin(
+        city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER, now=WHEN
+    )
+    assert (first.plan, first.period, first.built_by) == ("city", "2026-10", "local-admin")
+    assert first.content_hash == content_hash(printed)
+    key = ValueKey("rev", "D2", Period.month(2026, 9), ReportingBasis.YTD)
+    review_value(city, actor=LOCAL_ADMIN, key=key, step=ReviewStep.REOPEN, origin="t", note="修订")
+    load(city, tmp_path, "indicator,org_unit,period,value,basis\nrev,D2,2026-09,55,ytd\n")
+
+    later = monthly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER)
+    assert (later.earlier_report, later.earlier_period) == (first.id, "2026-10")
+    assert later.revisions == (
+        Revision("营业收入", "二区", "2026-09", Decimal(54), Decimal(55), "亿元"),
+    )
+    assert later.headlines[0].value == Decimal(16)  # 170 − 154: the month moved with it
+    assert content_hash(later) != first.content_hash
+
+    again, regenerated = published_bulletin(city, actor=LOCAL_ADMIN, report=first.id)
+    assert regenerated == printed and again.content_hash == first.content_hash
+    assert content_hash(regenerated) == first.content_hash
+    assert [p.id for p in list_published(city, actor=LOCAL_ADMIN)] == [first.id]
+
+
+def test_a_bulletin_is_for_a_month(city: Bioecon) -> None:
+    with pytest.raises(InvalidValue):
+        monthly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=Period.quarter(2026, 3))
