@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,6 +21,16 @@ from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import reports as service
 from bioecon.services.accounts import LOCAL_ADMIN
+
+
+class ReportFile(OutputFile):
+    """An output file whose suffix names a format bulletins are written in."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = super().convert(value, param, ctx)
+        if Path(path).suffix.lower() not in WRITERS:
+            self.fail(f"{Path(path).name}：报告文件须以 .docx、.pdf 或 .html 结尾", param, ctx)
+        return path
 
 
 def _day(moment: datetime | None = None) -> date:
@@ -41,7 +52,7 @@ def report() -> None:
 @click.argument("kind", type=click.Choice([KIND_MONTHLY]))
 @click.option("--plan", "plan", required=True, help="Plan code or id.")
 @click.option("--period", required=True, help="The month reported on, e.g. 2026-10.")
-@click.option("--out", type=OutputFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
+@click.option("--out", type=ReportFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
 @click.option("--publish", is_flag=True, help="Record it as published, with the values used.")
 @click.pass_context
 def report_build(
@@ -65,7 +76,7 @@ def report_build(
 
 @report.command("show")
 @click.argument("report_id", type=click.IntRange(min=1))
-@click.option("--out", type=OutputFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
+@click.option("--out", type=ReportFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
 @click.pass_context
 def report_show(context: click.Context, report_id: int, out: Path) -> None:
     """Render a published bulletin again from its record, unchanged by revisions since."""
