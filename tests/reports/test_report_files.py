@@ -12,6 +12,7 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from bioecon.app import Bioecon
 from bioecon.cli import cli
@@ -23,6 +24,10 @@ LEAD = (
 POPPLER = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdffonts) not installed"
 )
+
+
+def style(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
 
 
 def run(app: Bioecon, *args: str) -> Result:
@@ -56,9 +61,9 @@ def test_the_docx_is_an_a4_document_with_its_headings_tables_and_page_numbers(
     assert [round(size.mm, 1) for size in sizes if size is not None] == [
         210.0, 297.0, 37.0, 35.0, 28.0, 26.0
     ]  # fmt: skip
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in document.paragraphs if style(p) == "Heading 1"]
     assert headings == ["一、主要指标完成情况", "二、规划目标进展", "三、区县比较", "四、数据质量"]
-    (title,) = [p for p in document.paragraphs if p.style.name == "Title"]
+    (title,) = [p for p in document.paragraphs if style(p) == "Title"]
     assert title.text == "城市生物经济统计监测月报"
     assert title.runs[0].font.size == Pt(22)  # 二号
     lead = next(p for p in document.paragraphs if p.text.startswith("1—10月"))
