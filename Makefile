@@ -37,6 +37,7 @@ DEMO_DB ?= sqlite:///$(CURDIR)/demo-data/bioecon-demo.db
 # Builds (or reuses) the demo database, then serves the web app at http://$(HOST):$(PORT).
 demo: $(STAMP)
 	$(BIN)/bioecon --db $(DEMO_DB) demo build
+	$(BIN)/bioecon --db $(DEMO_DB) report build-demo --out-dir demo-data/reports
 	$(BIN)/bioecon --db $(DEMO_DB) serve --host $(HOST) --port $(PORT) --simulated --public
 
 schema: $(STAMP)
