@@ -1,0 +1,97 @@
+"""The bulletins page (统计监测月报): build a plan's monthly bulletin as .docx, PDF or HTML
+and download it, publish it (plan office: the use case checks), and download a published
+one again from its record. Every figure comes from :mod:`bioecon.services.reports`; the
+forms carry the CSRF token like every form of the app."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from bioecon.catalogs import role_book
+from bioecon.domain.access import Action
+from bioecon.domain.periods import Period
+from bioecon.domain.reporting_calendar import BEIJING
+from bioecon.errors import InvalidValue
+from bioecon.reports.narrative import compose
+from bioecon.reports.output import MEDIA_TYPES, write_report
+from bioecon.reports.record import MonthlyBulletin
+from bioecon.services import plans as plan_service
+from bioecon.services import quality as quality_service
+from bioecon.services import reports as report_service
+from bioecon.web.deps import actor_of, app_of
+from bioecon.web.pages import render
+
+router = APIRouter(include_in_schema=False)
+MAX_FIELD = 80  # characters of a plan code or a month in the form
+
+
+@router.get("/reports")
+def reports_page(request: Request) -> Response:
+    """Each plan the caller reads with its latest month, and the bulletins published."""
+    app, actor = app_of(request), actor_of(request)
+    plans = [
+        (plan, quality_service.latest_data_month(app, actor=actor, plan=plan.code))
+        for plan in plan_service.list_plans(app, actor=actor)
+    ]
+    return render(
+        request,
+        "reports.html",
+        plans=plans,
+        published=report_service.list_published(app, actor=actor),
+        formats=list(MEDIA_TYPES),
+        may_publish=role_book().grants(actor.role, Action.MANAGE_PLANS),
+        beijing=BEIJING,
+    )
+
+
+@router.post("/reports")
+async def build_report(request: Request) -> Response:
+    """The bulletin of the form's plan and month as a download; published when asked."""
+    form = await request.form()
+    fields = {k: str(form.get(k, ""))[:MAX_FIELD] for k in ("plan", "period", "format")}
+    suffix = fields["format"] if fields["format"] in MEDIA_TYPES else ""
+    if not suffix:
+        raise InvalidValue(f"format：须为 {'、'.join(MEDIA_TYPES)} 之一")
+    app, actor, month = app_of(request), actor_of(request), Period.parse(fields["period"])
+    if form.get("publish"):
+        published, bulletin = report_service.publish_monthly_bulletin(
+            app, actor=actor, plan=fields["plan"], period=month
+        )
+        return _download(bulletin, suffix, published.built_at)
+    bulletin = report_service.monthly_bulletin(app, actor=actor, plan=fields["plan"], period=month)
+    return _download(bulletin, suffix, None)
+
+
+@router.get("/reports/published/{report_id}/{suffix}")
+def published_report(request: Request, report_id: int, suffix: str) -> Response:
+    """A published bulletin again, from its record."""
+    if f".{suffix}" not in MEDIA_TYPES:
+        raise InvalidValue(f"{suffix}：须为 docx、pdf 或 html")
+    published, bulletin = report_service.published_bulletin(
+        app_of(request), actor=actor_of(request), report=report_id
+    )
+    return _download(bulletin, f".{suffix}", published.built_at)
+
+
+def _download(bulletin: MonthlyBulletin, suffix: str, built_at: datetime | None) -> Response:
+    """The file as an attachment named 《plan-month》; dated the day it was built (北京时间)."""
+    issued = built_at.astimezone(BEIJING).date() if built_at else datetime.now(BEIJING).date()
+    name = f"{bulletin.plan}-{bulletin.period}{suffix}"
+    return Response(
+        _rendered(bulletin, suffix, issued),
+        media_type=MEDIA_TYPES[suffix],
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+    )
+
+
+def _rendered(bulletin: MonthlyBulletin, suffix: str, issued: date) -> bytes:
+    with TemporaryDirectory() as folder:
+        path = Path(folder, f"bulletin{suffix}")
+        write_report(compose(bulletin, issued_on=issued), path)
+        return path.read_bytes()
