@@ -25,7 +25,8 @@ Template = Mapping[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A heading (``heading1``), a paragraph, or a table (its first row the header)."""
+    """A heading (``heading1``), a paragraph, a table (its first row the header) or a chart
+    (its text the title, its rows the bars' labels and values)."""
 
     style: str
     text: str = ""
@@ -179,7 +180,26 @@ def _headlines(bulletin: MonthlyBulletin, part: Template, words: Template) -> li
         )
         for h in bulletin.headlines
     ]
-    return [*blocks, Block("table", rows=(header, *rows))]
+    return [*blocks, Block("table", rows=(header, *rows)), *_trend(bulletin, part, words)]
+
+
+def _trend(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    """The first headline's 当月 values over the year, when the template asks for it."""
+    first = bulletin.headlines[0]
+    if "chart" not in part or not first.trend:
+        return []
+    title = part["chart"].format(subject=first.subject, unit=first.unit)
+    bars = tuple(
+        (_month_label(period, words), number(value, first.unit)) for period, value in first.trend
+    )
+    return [Block("chart", title, bars)]
+
+
+def _month_label(period: str, words: Template) -> str:
+    """2026-03 → 3月; January shows its year (2026年1月)."""
+    year, month = (int(part) for part in period.split("-"))
+    key = "chart_january" if month == 1 else "chart_month"
+    return str(words[key].format(year=year, month=month))
 
 
 def _header(cells: list[str], **fields: object) -> tuple[str, ...]:
@@ -233,10 +253,24 @@ def _districts(bulletin: MonthlyBulletin, part: Template, words: Template) -> li
     rows = [
         (d.name, number(d.ytd, bulletin.district_unit), rate(d.ytd_yoy)) for d in bulletin.districts
     ]
+    chart = (
+        [
+            Block(
+                "chart",
+                part["chart"].format(
+                    span=_span(bulletin.month, words), unit=bulletin.district_unit
+                ),
+                tuple((d.name, number(d.ytd, bulletin.district_unit)) for d in bulletin.districts),
+            )
+        ]
+        if "chart" in part
+        else []
+    )
     return [
         Block("heading1", part["heading"]),
         Block("paragraph", lead),
         Block("table", rows=(header, *rows)),
+        *chart,
     ]
 
 

@@ -8,11 +8,13 @@ is a few hundred KB, not the 15 MB of a full CJK font — and wraps CJK lines wi
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
+from bioecon.reports.charts import chart_png
 from bioecon.reports.fonts import font_path
 from bioecon.reports.narrative import Block, Document
 
@@ -68,6 +70,9 @@ def _block(pdf: FPDF, block: Block) -> None:
                 row = table.row()
                 for text in cells:
                     row.cell(text)
+        pdf.ln(2)
+    elif block.style == "chart":
+        pdf.image(io.BytesIO(chart_png(block)), w=pdf.epw)
         pdf.ln(2)
     else:
         _indented(pdf, "body", block.text)

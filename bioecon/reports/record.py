@@ -34,6 +34,7 @@ class Headline:
     completion: float | None = None  # 完成目标 %, of the target on this indicator and subject
     time_progress: float | None = None  # 时序进度 %, of that target
     deadline_year: int | None = None  # None: a yearly target (每年…)
+    trend: tuple[tuple[str, Decimal | None], ...] = ()  # (month, 当月) up to the bulletin's
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ the template's (``fonts``): what an office's Word has."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from bioecon.reports.charts import chart_png
 from bioecon.reports.narrative import Block, Document
 
 PAGE = (Mm(210), Mm(297))  # A4
@@ -27,6 +29,7 @@ SIZE_PAGE_NUMBER = Pt(14)  # 四号
 LINE = Pt(28.95)  # 22 lines a page on 225 mm (GB/T 9704 7.1)
 FIRST_LINE = Pt(32)  # two characters
 BLACK = RGBColor(0, 0, 0)
+TEXT_WIDTH = Mm(156)  # 210 − 28 − 26: charts span the text
 
 
 def write_docx(document: Document, path: Path) -> None:
@@ -99,6 +102,9 @@ def _block(word: WordDocument, document: Document, block: Block) -> None:
         _font(heading.add_run(block.text), document.fonts["heading1"], SIZE_BODY)
     elif block.style == "table":
         _table(word, document, block)
+    elif block.style == "chart":
+        word.add_picture(io.BytesIO(chart_png(block)), width=TEXT_WIDTH)
+        word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:
         paragraph = _paragraph(word, block.text, document.fonts["body"])
         paragraph.paragraph_format.first_line_indent = FIRST_LINE

@@ -117,6 +117,9 @@ def _headline_keys(bundle: PlanBundle) -> list[tuple[str, str | None, str]]:
     ]
 
 
+TREND_MONTHS = 12  # the trend chart: a year of 当月 values up to the bulletin's month
+
+
 def _headlines(
     app: Bioecon,
     actor: Principal,
@@ -124,42 +127,54 @@ def _headlines(
     evaluations: list[TargetEvaluation],
     period: Period,
 ) -> tuple[Headline, ...]:
-    lines = []
-    for code, sector, subject in _headline_keys(bundle):
-        measured = ledger.indicator(app, actor=actor, code=code)
-        if measured.period_type != PeriodType.MONTH.value:
-            continue  # a bulletin's headlines are the month's figures
-        entries = ledger.ledger(
-            app,
-            actor=actor,
-            indicator=code,
-            org_units=[bundle.plan.region],
-            first=period.previous(),
-            last=period,
-            sector=sector,
-        )
-        now = entries[-1] if entries and entries[-1].period == period else None
-        before = entries[-2] if len(entries) > 1 and period.index > 1 else None
-        if now is None or (now.value is None and now.ytd is None):
-            continue
-        judged = _judged(evaluations, code, sector, bundle.plan.region, period.year)
-        lines.append(
-            Headline(
-                indicator=code,
-                subject=subject or measured.name,  # two figures of one subject: their names
-                unit=measured.unit,
-                cumulative=measured.nature is IndicatorNature.FLOW,
-                value=now.value,
-                ytd=now.ytd,
-                yoy=now.yoy,
-                ytd_yoy=now.ytd_yoy,
-                ytd_yoy_before=before.ytd_yoy if before is not None else None,
-                completion=judged.evaluation.completion_rate if judged else None,
-                time_progress=judged.evaluation.time_progress if judged else None,
-                deadline_year=judged.target.deadline_year if judged else None,
-            )
-        )
-    return tuple(lines)
+    found = (
+        _headline(app, actor, bundle, evaluations, period, key) for key in _headline_keys(bundle)
+    )
+    return tuple(line for line in found if line is not None)
+
+
+def _headline(
+    app: Bioecon,
+    actor: Principal,
+    bundle: PlanBundle,
+    evaluations: list[TargetEvaluation],
+    period: Period,
+    key: tuple[str, str | None, str],
+) -> Headline | None:
+    """The month's figures of one indicator of the region, or None without any."""
+    code, sector, subject = key
+    measured = ledger.indicator(app, actor=actor, code=code)
+    if measured.period_type != PeriodType.MONTH.value:
+        return None  # a bulletin's headlines are the month's figures
+    entries = ledger.ledger(
+        app,
+        actor=actor,
+        indicator=code,
+        org_units=[bundle.plan.region],
+        first=period.shift(1 - TREND_MONTHS),
+        last=period,
+        sector=sector,
+    )
+    now = entries[-1] if entries and entries[-1].period == period else None
+    if now is None or (now.value is None and now.ytd is None):
+        return None
+    before = next((e for e in entries if e.period == period.previous()), None)
+    judged = _judged(evaluations, code, sector, bundle.plan.region, period.year)
+    return Headline(
+        indicator=code,
+        subject=subject or measured.name,  # two figures of one subject: their names
+        unit=measured.unit,
+        cumulative=measured.nature is IndicatorNature.FLOW,
+        value=now.value,
+        ytd=now.ytd,
+        yoy=now.yoy,
+        ytd_yoy=now.ytd_yoy,
+        ytd_yoy_before=before.ytd_yoy if before is not None and period.index > 1 else None,
+        completion=judged.evaluation.completion_rate if judged else None,
+        time_progress=judged.evaluation.time_progress if judged else None,
+        deadline_year=judged.target.deadline_year if judged else None,
+        trend=tuple((str(e.period), e.value) for e in entries),
+    )
 
 
 def _judged(

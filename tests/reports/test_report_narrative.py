@@ -78,12 +78,12 @@ BULLETIN = MonthlyBulletin(
 
 def texts(bulletin: MonthlyBulletin) -> list[str]:
     document = compose(bulletin, issued_on=date(2026, 7, 8))
-    return [b.text for b in document.blocks if b.style != "table"]
+    return [b.text for b in document.blocks if b.style in ("heading1", "paragraph")]
 
 
-def tables(bulletin: MonthlyBulletin) -> list[tuple[tuple[str, ...], ...]]:
+def tables(bulletin: MonthlyBulletin, style: str = "table") -> list[tuple[tuple[str, ...], ...]]:
     document = compose(bulletin, issued_on=date(2026, 7, 8))
-    return [b.rows for b in document.blocks if b.style == "table"]
+    return [b.rows for b in document.blocks if b.style == style]
 
 
 def test_every_sentence_of_a_bulletin_reads_as_written_by_hand() -> None:
@@ -181,3 +181,18 @@ def test_an_unknown_section_in_the_template_is_refused_with_its_place() -> None:
         "reports/monthly.yaml sections[1]：未知的章节 projects"
         "（可用：headlines、targets、districts、quality、revisions）"
     )
+
+
+def test_the_charts_are_the_years_months_and_the_districts() -> None:
+    trend = (("2025-12", Decimal("98.5")), ("2026-01", None), ("2026-02", Decimal(120)))
+    with_trend = replace(BULLETIN, headlines=(replace(SCALE, trend=trend), FIRMS))
+    document = compose(with_trend, issued_on=date(2026, 7, 8))
+    charts = [(b.text, b.rows) for b in document.blocks if b.style == "chart"]
+    assert charts == [
+        (
+            "全市生物医药产业当月值（亿元）",
+            (("12月", "98.50"), ("2026年1月", "—"), ("2月", "120.00")),
+        ),
+        ("各区县1—6月累计（亿元）", (("一区", "700.00"), ("二区", "534.57"))),
+    ]
+    assert tables(BULLETIN, "chart")[0] == (("一区", "700.00"), ("二区", "534.57"))
