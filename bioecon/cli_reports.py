@@ -79,12 +79,16 @@ def report_build(
 @click.option("--out", type=ReportFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
 @click.pass_context
 def report_show(context: click.Context, report_id: int, out: Path) -> None:
-    """Render a published bulletin again from its record, unchanged by revisions since."""
+    """Render a published bulletin again from its record, unchanged by revisions since, and
+    list the values it used that have been revised since (修订)."""
     published, bulletin = service.published_bulletin(
         app_of(context), actor=LOCAL_ADMIN, report=report_id
     )
     _write(bulletin, out, _day(published.built_at))
     click.echo(f"content hash {published.content_hash}")
+    for r in service.revised_since(app_of(context), actor=LOCAL_ADMIN, report=report_id):
+        now = "不再计入" if r.now is None else f"{r.now}"
+        click.echo(f"修订：{r.indicator} {r.org_unit} {r.period} {r.earlier} → {now}")
 
 
 @report.command("list")

@@ -90,7 +90,7 @@ class Revision:
     org_unit: str  # its name
     period: str
     earlier: Decimal
-    now: Decimal
+    now: Decimal | None  # None: no longer counted (reopened for correction, deleted)
     unit: str
 
 

@@ -38,6 +38,7 @@ from bioecon.reports.record import (
 from bioecon.services import evaluation, ledger, orgunits, plans, quality
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach, require
+from bioecon.store import Connection
 from bioecon.store import reports as store
 from bioecon.store.migrate import ensure_current
 
@@ -321,23 +322,31 @@ def _with_vintage(
         used = store.used_values(connection, selection)
         earlier = store.latest_published(connection, kind=bulletin.kind, plan_code=bulletin.plan)
         revised = store.revised_values(connection, selection, earlier.id) if earlier else []
-    names = {code: ledger.indicator(app, actor=actor, code=code) for code in indicators}
     return replace(
         bulletin,
         values=tuple(copy_into(UsedValue, v) for v in used),
         earlier_report=earlier.id if earlier else None,
         earlier_period=earlier.period if earlier else None,
-        revisions=tuple(
-            Revision(
-                indicator=names[r.indicator].name,
-                org_unit=_name(units, r.org_unit),
-                period=r.period,
-                earlier=r.earlier,
-                now=r.now,
-                unit=names[r.indicator].unit,
-            )
-            for r in revised
-        ),
+        revisions=_revisions(app, actor, units, revised),
+    )
+
+
+def _revisions(
+    app: Bioecon, actor: Principal, units: dict[str, OrgUnit], rows: list[store.RevisedRow]
+) -> tuple[Revision, ...]:
+    """The revised values by the names of their indicators and org units."""
+    codes = sorted({r.indicator for r in rows})
+    names = {code: ledger.indicator(app, actor=actor, code=code) for code in codes}
+    return tuple(
+        Revision(
+            indicator=names[r.indicator].name,
+            org_unit=_name(units, r.org_unit),
+            period=r.period,
+            earlier=r.earlier,
+            now=r.now,
+            unit=names[r.indicator].unit,
+        )
+        for r in rows
     )
 
 
@@ -374,11 +383,7 @@ def published_bulletin(
     any revision since); refused as a conflict if they no longer give its content hash."""
     with app.reading() as connection:
         ensure_current(connection)
-        found = store.published(connection, report)
-        if found is None:
-            raise NotFound(f"没有编号为 {report} 的已发布报告")
-        row, values = found
-        stored_plan_id(connection, row.plan_code, actor)
+        row, values = _published(connection, actor, report)
     bulletin = from_plain(row.content, tuple(copy_into(UsedValue, v) for v in values))
     if content_hash(bulletin) != row.content_hash:
         raise Conflict(f"已发布报告 {report} 的记录与其内容哈希不符：记录已被改动")
@@ -397,3 +402,25 @@ def list_published(app: Bioecon, *, actor: Principal) -> list[Published]:
     return [
         Published(r.id, r.plan_code, r.period, r.built_at, r.built_by, r.content_hash) for r in rows
     ]
+
+
+def revised_since(app: Bioecon, *, actor: Principal, report: int) -> tuple[Revision, ...]:
+    """The values a published bulletin used that have been revised since, or are no longer
+    counted (reopened for correction): what that bulletin would now say differently."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        _published(connection, actor, report)
+        rows = store.revised_since(connection, report, app.settings.ledger_statuses)
+    units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
+    return _revisions(app, actor, units, rows)
+
+
+def _published(
+    connection: Connection, actor: Principal, report: int
+) -> tuple[store.PublishedRow, list[store.ValueRow]]:
+    """A published report of a plan the caller reads; not found otherwise."""
+    found = store.published(connection, report)
+    if found is None:
+        raise NotFound(f"没有编号为 {report} 的已发布报告")
+    stored_plan_id(connection, found[0].plan_code, actor)
+    return found

@@ -32,7 +32,7 @@ class RevisedRow:
     org_unit: str
     period: str
     earlier: Decimal
-    now: Decimal
+    now: Decimal | None  # None: no longer counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,3 +197,38 @@ def record(
             ],
         )
     return report_id
+
+
+def revised_since(
+    connection: Connection, report_id: int, statuses: Sequence[str]
+) -> list[RevisedRow]:
+    """The values the published report used that are now different, or no longer counted
+    (reopened, deleted: ``now`` None), by key: one join of its rows with the observations."""
+    r, o, i, u = t.published_report_value, t.observation, t.indicator, t.org_unit
+    current = (
+        select(i.c.code, u.c.code.label("org"), o.c.sector, o.c.period, o.c.basis, o.c.value)
+        .select_from(o.join(i, i.c.id == o.c.indicator_id).join(u, u.c.id == o.c.org_unit_id))
+        .where(o.c.status.in_(list(statuses)))
+        .subquery("now")
+    )
+    query = (
+        select(r.c.indicator, r.c.org_unit, r.c.period, r.c.value, current.c.value)
+        .select_from(
+            r.outerjoin(
+                current,
+                and_(
+                    current.c.code == r.c.indicator,
+                    current.c.org == r.c.org_unit,
+                    current.c.sector == r.c.sector,
+                    current.c.period == r.c.period,
+                    current.c.basis == r.c.basis,
+                ),
+            )
+        )
+        .where(
+            (r.c.report_id == report_id)
+            & (current.c.value.is_(None) | (current.c.value != r.c.value))
+        )
+        .order_by(r.c.indicator, r.c.org_unit, r.c.period)
+    )
+    return [RevisedRow(*row) for row in connection.execute(query)]

@@ -22,6 +22,7 @@ from bioecon.services.reports import (
     monthly_bulletin,
     publish_monthly_bulletin,
     published_bulletin,
+    revised_since,
 )
 from bioecon.services.review import ValueKey, review_value
 from tests.reports.conftest import load
@@ -96,6 +97,13 @@ def test_a_later_bulletin_lists_the_values_revised_since_the_published_one(
     assert regenerated == printed and again.content_hash == first.content_hash
     assert content_hash(regenerated) == first.content_hash
     assert [p.id for p in list_published(city, actor=LOCAL_ADMIN)] == [first.id]
+    # the published bulletin can say which of its values were revised since
+    other = ValueKey("rev", "D1", Period.month(2025, 9), ReportingBasis.YTD)
+    review_value(city, actor=LOCAL_ADMIN, key=other, step=ReviewStep.REOPEN, origin="t", note="核")
+    assert revised_since(city, actor=LOCAL_ADMIN, report=first.id) == (
+        Revision("营业收入", "一区", "2025-09", Decimal(90), None, "亿元"),  # reopened: not counted
+        Revision("营业收入", "二区", "2026-09", Decimal(54), Decimal(55), "亿元"),
+    )
 
 
 def test_a_bulletin_is_for_a_month(city: Bioecon) -> None:
