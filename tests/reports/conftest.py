@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from bioecon.app import Bioecon
-from bioecon.domain.model import ObservationStatus
-from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
-from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
+from tests.services.conftest import load_csv  # loads as approved (已审核)
 
 PLAN = """\
 plan: {code: city, title: 测试规划, region: C, horizon: {start: 2024, end: 2027}}
@@ -48,24 +46,11 @@ rev,D2,2026-10,60,ytd
 """
 
 
-def load(app: Bioecon, folder: Path, text: str) -> None:
-    """Loaded as approved (已审核): only reviewed figures count."""
-    path = folder / "data.csv"
-    path.write_text(text, encoding="utf-8")
-    load_observations(
-        app,
-        actor=LOCAL_ADMIN,
-        origin="test",
-        parsed=read_observation_file(path),
-        status=ObservationStatus.APPROVED,
-    )
-
-
 @pytest.fixture
 def city(app: Bioecon, tmp_path: Path) -> Bioecon:
     path = tmp_path / "city.yaml"
     path.write_text(PLAN, encoding="utf-8")
     parsed = read_plan_file(path)
     load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
-    load(app, tmp_path, DATA)
+    load_csv(app, tmp_path, DATA)
     return app

@@ -25,7 +25,7 @@ from bioecon.services.reports import (
     revised_since,
 )
 from bioecon.services.review import ValueKey, review_value
-from tests.reports.conftest import load
+from tests.services.conftest import load_csv
 
 OCTOBER = Period.month(2026, 10)
 WHEN = datetime(2026, 11, 5, 2, 0, tzinfo=UTC)
@@ -83,7 +83,7 @@ def test_a_later_bulletin_lists_the_values_revised_since_the_published_one(
     assert first.content_hash == content_hash(printed)
     key = ValueKey("rev", "D2", Period.month(2026, 9), ReportingBasis.YTD)
     review_value(city, actor=LOCAL_ADMIN, key=key, step=ReviewStep.REOPEN, origin="t", note="修订")
-    load(city, tmp_path, "indicator,org_unit,period,value,basis\nrev,D2,2026-09,55,ytd\n")
+    load_csv(city, tmp_path, "indicator,org_unit,period,value,basis\nrev,D2,2026-09,55,ytd\n")
 
     later = monthly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER)
     assert (later.earlier_report, later.earlier_period) == (first.id, "2026-10")
