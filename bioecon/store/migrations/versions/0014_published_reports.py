@@ -1,7 +1,7 @@
 """published reports (发布的报告): a bulletin's record and the values it used (vintages)
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0015
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import bioecon.store.types
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0015"  # the brief says 0012; main now has 0015 on 0012 (one head)
 branch_labels = None
 depends_on = None
 
