@@ -1,6 +1,6 @@
 """published reports (发布的报告): a bulletin's record and the values it used (vintages)
 
-Revision ID: 0014
+Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-02
 """
@@ -12,8 +12,8 @@ from alembic import op
 
 import bioecon.store.types
 
-revision = "0014"
-down_revision = "0015"  # the brief says 0012; main now has 0015 on 0012 (one head)
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
