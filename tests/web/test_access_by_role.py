@@ -6,16 +6,21 @@ Expectations are written by hand from roles.yaml: a user scoped to 浏阳 reads 
 nothing of 宁乡 (HTTP 403 or 404, or an answer without a single 宁乡 record), and a refused
 write changes no table. Within 浏阳: everyone but the department user (scoped to a
 responsible unit, not an org unit) reads; reporters and the plan office (MANAGE_PLANS)
-enter values; reviewers and the plan office review; viewers write nothing.
+enter values; reviewers and the plan office review; viewers write nothing. Another city's
+plan (南京) and what names it (lists, bulletins) is the admin's alone. Every route the app
+serves has a case here, or a reason in UNSCOPED (test_the_table_has_a_case_for_every_route).
 """
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from bioecon.app import Bioecon
@@ -26,16 +31,19 @@ from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import DueRule
 from bioecon.domain.review import ReviewStep
-from bioecon.services import review
+from bioecon.services import reports, review
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.data_sets import load_data_set
 from bioecon.services.orgunits import responsible_unit_named
 from bioecon.store import tables as t
 from bioecon.web.app import create_app
 from tests.web.conftest import BUILD_DAY
+from tests.web.test_docs_routes import served_methods
 from tests.web_login import add_account, csrf_header, log_in
 
 OWN, SIBLING = "430181", "430182"
+OTHER_PLAN = "nanjing-2023"  # a plan of another province: outside every 浏阳 user's scope
+UPLOAD = f"/reporting/both/{SIBLING}/2026-01"
 DECEMBER = Period.month(2025, 12)
 USERS: dict[str, tuple[Role, Scope]] = {
     "admin-all": (Role.ADMIN, Scope()),
@@ -72,6 +80,7 @@ class Case:
     allowed: frozenset[str]
     markers: tuple[str, ...] = ()
     form: dict[str, str] | None = None
+    files: bytes | None = None  # an .xlsx to upload as the form's file
 
 
 def _key(unit: str) -> review.ValueKey:
@@ -106,10 +115,20 @@ def _world(app: Bioecon) -> dict[str, Any]:
         )
         sibling_platforms = select(p.c.code, p.c.name).join(u, u.c.id == p.c.org_unit_id)
         platforms = connection.execute(sibling_platforms.where(u.c.code == SIBLING)).all()
+        a = t.product_approval
+        approvals = connection.execute(
+            select(a.c.number).join(u, u.c.id == a.c.org_unit_id).where(u.c.code == SIBLING)
+        ).scalars()
+        approval_numbers = tuple(approvals.all())
+    published, _ = reports.publish_monthly_bulletin(
+        app, actor=LOCAL_ADMIN, plan=OTHER_PLAN, period=DECEMBER
+    )
     return {
         "usccs": tuple(usccs),
         "platforms": tuple(code for code, _ in platforms),
         "platform_names": tuple(name for _, name in platforms),
+        "approvals": approval_numbers,
+        "bulletin": published.id,
     }
 
 
@@ -123,8 +142,30 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         "step": "approve",
     }
     ledger = "/api/ledger?indicator=bio_economy_scale&from=2025-01&to=2025-12&org_unit="
+    other = OTHER_PLAN
+    build = {"plan": other, "period": "2025-12", "format": ".html"}
     # fmt: off
     return [
+        # another city's plan (南京: no 浏阳 user's record), and the lists that name plans
+        Case("other plan page", "GET", f"/plans/{other}", ADMIN_ONLY),
+        Case("other plan text", "GET", f"/plans/{other}/text", ADMIN_ONLY),
+        Case("other plan targets", "GET", f"/api/plans/{other}/targets", ADMIN_ONLY),
+        Case("other plan mapping", "GET", f"/api/plans/{other}/mapping", ADMIN_ONLY),
+        Case("plan list", "GET", "/api/plans", ADMIN_ONLY, (f'"{other}"',)),
+        Case("home page", "GET", "/", ADMIN_ONLY, (f"/plans/{other}",)),
+        Case("comparison", "GET", "/compare", ADMIN_ONLY, (f"/plans/{other}",)),
+        Case("bulletins page", "GET", "/reports", ADMIN_ONLY, (f'value="{other}"',)),
+        Case("other bulletin", "POST", "/reports", ADMIN_ONLY, form=build),
+        Case("publish other bulletin", "POST", "/reports", ADMIN_ONLY, form={**build, "publish": "1"}),
+        Case("other published bulletin", "GET", f"/reports/published/{world['bulletin']}/html", ADMIN_ONLY),
+        Case("reporting page", "GET", "/reporting", ADMIN_ONLY, (f"/reporting/both/{SIBLING}/",)),
+        Case("sibling enterprises page", "GET", f"/enterprises?org_unit={SIBLING}", ADMIN_ONLY, usccs),
+        Case("sibling approvals", "GET", f"/api/approvals?org_unit={SIBLING}", ADMIN_ONLY, world["approvals"]),
+        Case("sibling approvals page", "GET", f"/approvals?org_unit={SIBLING}", ADMIN_ONLY, world["approvals"]),
+        Case(  # the sibling's template as the admin downloaded it: an allowed upload succeeds
+            "sibling upload", "POST", UPLOAD + "/upload", ADMIN_ONLY,
+            form={"step": "save"}, files=world["template"],
+        ),
         Case(
             "sibling indicator page",
             "GET",
@@ -209,6 +250,7 @@ def test_nothing_outside_a_users_scope_can_be_read_or_written(app: Bioecon) -> N
     world = _world(app)
     web = create_app(app)
     clients = {login: log_in(TestClient(web), login) for login in USERS}
+    world["template"] = _filled(clients["admin-all"].get(UPLOAD + "/template.xlsx").content)
     wrong: list[str] = []
     for case in _cases(world):
         for login, client in clients.items():
@@ -220,11 +262,28 @@ def test_nothing_outside_a_users_scope_can_be_read_or_written(app: Bioecon) -> N
     assert wrong == [], "\n".join(wrong)
 
 
+def _filled(template: bytes) -> bytes:
+    """The entry template with its one field (bio_economy_scale's 数值, cell I2) filled."""
+    book = load_workbook(io.BytesIO(template))
+    book["填报"]["I2"] = 1
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def _send(client: TestClient, case: Case) -> Any:
     if case.method == "GET":
         return client.get(case.path, follow_redirects=False)
+    files, form = None, case.form
+    if case.files is not None:  # a multipart form carries its token as a field
+        files = {"file": ("t.xlsx", case.files, "application/octet-stream")}
+        form = {**(form or {}), "csrftoken": client.cookies.get("csrftoken") or ""}
     return client.post(
-        case.path, data=case.form, headers=csrf_header(client), follow_redirects=False
+        case.path,
+        data=form,
+        files=files,
+        headers=csrf_header(client),
+        follow_redirects=False,
     )
 
 
@@ -246,3 +305,26 @@ def _judge(case: Case, login: str, answer: Any, before: Any, now: Callable[[], A
         shown = [m for m in case.markers if m in body]
         return f"shows the sibling's {shown[:3]}" if shown else None
     return f"not refused: {answer.status_code}"
+
+
+# Routes the table has no case for, each with the reason it holds nothing of a scope.
+UNSCOPED = {
+    ("GET", "/login"): "the login form: open to everyone, shows no record",
+    ("POST", "/login"): "checks a password; a refused login is tested in test_login_and_sessions",
+    ("POST", "/logout"): "ends the caller's own session",
+}
+
+
+def test_the_table_has_a_case_for_every_route() -> None:
+    """Every page and API route the app serves is in the table above (or in UNSCOPED, with a
+    reason): a new route without a case fails here."""
+    world = {"bulletin": 1, "template": b"", **dict.fromkeys(("usccs", "platforms"), ("x",))}
+    world |= {"platform_names": ("x",), "approvals": ("x",)}
+    cases = _cases(world)
+    missing = []
+    for method, route in sorted(served_methods()):
+        pattern = re.compile(re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(route)) + r"(\?.*)?")
+        covered = any(c.method == method and pattern.fullmatch(c.path) for c in cases)
+        if not covered and (method, route) not in UNSCOPED:
+            missing.append(f"{method} {route}")
+    assert missing == []

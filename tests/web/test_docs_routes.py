@@ -20,15 +20,25 @@ def _shape(path: str) -> str:
     return re.sub(r"\{[^}]*\}", "{}", path)
 
 
-def served_routes() -> set[str]:
-    """Every route of every APIRouter in a module of bioecon.web."""
+def served_methods() -> set[tuple[str, str]]:
+    """(method, path) of every route of every APIRouter in a module of bioecon.web."""
     routes = set()
     for module in pkgutil.iter_modules(bioecon.web.__path__):
         found = importlib.import_module(f"bioecon.web.{module.name}")
         for value in vars(found).values():
             if isinstance(value, APIRouter):
-                routes |= {_shape(r.path) for r in value.routes if isinstance(r, APIRoute)}
+                routes |= {
+                    (method, r.path)
+                    for r in value.routes
+                    if isinstance(r, APIRoute)
+                    for method in (r.methods or set()) - {"HEAD"}
+                }
     return routes
+
+
+def served_routes() -> set[str]:
+    """Every route's path, parameters as ``{}``."""
+    return {_shape(path) for _, path in served_methods()}
 
 
 def test_every_route_is_in_docs_web_md() -> None:
