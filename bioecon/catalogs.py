@@ -21,6 +21,8 @@ from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
 from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.progress import Thresholds
+from bioecon.domain.project_warnings import WarningBook
+from bioecon.domain.projects import StageBook
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
@@ -159,3 +161,22 @@ def value_bounds() -> tuple[RegistryBounds, IndicatorBounds]:
     return RegistryBounds.from_mapping(data["registry"]), IndicatorBounds.from_mapping(
         data["indicators"]
     )
+
+
+@cache
+def project_stages() -> StageBook:
+    """``projects/stages.yaml``: the stage codelists per plan and the annual classes."""
+    return StageBook.from_mapping(read_data_file("projects/stages.yaml"))
+
+
+@cache
+def project_warnings() -> WarningBook:
+    """``projects/warnings.yaml``: the 序时进度 warning presets and the plans' choices."""
+    return WarningBook.from_mapping(read_data_file("projects/warnings.yaml"))
+
+
+@cache
+def project_columns() -> dict[str, Any]:
+    """``projects/columns.yaml``: the ledger's and the progress file's Chinese headers."""
+    data: dict[str, Any] = read_data_file("projects/columns.yaml")
+    return data

@@ -42,6 +42,8 @@ class AuditEntity(StrEnum):
     INDICATOR = "indicator"  # 指标目录
     PLATFORM = "platform"  # 创新平台与载体
     APPROVAL = "approval"  # 产品注册与批文
+    PROJECT = "project"  # 重点项目 (项目台账)
+    PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
 
 
 @dataclass(frozen=True, slots=True)

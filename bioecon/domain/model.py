@@ -99,14 +99,17 @@ class TaskUnitRole(StrEnum):
 
 
 class ProjectStage(StrEnum):
-    """五个一批: 签约、开工、在建、竣工、投产 (plus 谋划 for the pipeline)."""
+    """Every stage a plan's codelist may use (七个一批, 五个一批: bioecon/data/projects/
+    stages.yaml says which, in what order, with definitions)."""
 
     PLANNED = "planned"  # 谋划
+    NEGOTIATING = "negotiating"  # 洽谈
     SIGNED = "signed"  # 签约
     STARTED = "started"  # 开工
     UNDER_CONSTRUCTION = "under_construction"  # 在建
     COMPLETED = "completed"  # 竣工
     IN_PRODUCTION = "in_production"  # 投产
+    FULL_PRODUCTION = "full_production"  # 达产
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,35 @@
-"""Key-project library use cases (项目库, 五个一批): load, list a plan's projects."""
+"""Key-project library use cases (项目库): load a plan's projects or its project ledger
+(项目台账), record monthly progress (月度调度), the monthly 项目调度 report, list a plan's
+projects and show one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
+from datetime import UTC, date, datetime
 
 from bioecon.app import Bioecon
+from bioecon.catalogs import project_warnings
 from bioecon.domain.access import Action, Principal
+from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.model import Project
-from bioecon.errors import InvalidInput, Problem
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.project_report import MonthlyReport, monthly_report
+from bioecon.domain.projects import (
+    EVENT_FIELDS,
+    ProgressEntry,
+    ProjectRecord,
+    StageEvent,
+    changed,
+    stored_part,
+)
+from bioecon.domain.registers import RegisterFile, RegisterLoadReport
+from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
+from bioecon.services._audit import Change, record
 from bioecon.services._plan_lookup import stored_plan_id
-from bioecon.services._scope import SHARED, reach, require_manager
-from bioecon.store import orgunits
+from bioecon.services._registers import refuse, repeated_keys, unknown_references
+from bioecon.services._scope import SHARED, permitted, reach, require_manager, require_readable
+from bioecon.store import Connection, orgunits
 from bioecon.store import projects as store
 from bioecon.store.migrate import ensure_current
 from bioecon.store.plans import find_plan_id
@@ -57,3 +76,174 @@ def plan_projects(app: Bioecon, *, actor: Principal, plan: str) -> list[Project]
         ensure_current(connection)
         stored_plan_id(connection, plan, actor)
         return store.plan_projects(connection, plan, reach(connection, actor, Action.READ))
+
+
+_LEDGER_FIELDS = tuple(f.name for f in fields(ProjectRecord) if f.name not in EVENT_FIELDS)
+_PROGRESS_FIELDS = ("completed", "image_progress", "problems", "coordination")
+
+
+def load_project_ledger(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    origin: str,
+    parsed: RegisterFile[ProjectRecord],
+    today: date | None = None,
+) -> RegisterLoadReport:
+    """Insert or update the ledger's projects by 项目编号, all or nothing: codes once per file,
+    org units, credit codes and the plan known; the caller must manage plans over every
+    project's org unit (and its stored one). Each created or updated project is recorded, and
+    each stage reached (new, or changed) enters the stage history dated 阶段日期 (else
+    ``today``) with its evidence."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        problems = repeated_keys(parsed, "code") + unknown_references(
+            connection, parsed, org_unit="org_unit", enterprise="enterprise"
+        )
+        refuse(parsed, problems + _unknown_links(connection, parsed))
+        records = [row.record for row in parsed.rows]
+        stored = store.ledger_records(connection, {r.code: r.plan_year for r in records})
+        kept = [stored_part(r) for r in records]
+        moved = [r.org_unit for r in [*kept, *stored.values()]]
+        require_manager(connection, actor, [home or SHARED for home in moved])
+        updates = [r for r in kept if stored.get(r.code) != r]
+        store.save_ledger(connection, updates)
+        now = datetime.now(UTC)
+        day = today or now.date()
+        store.add_stage_events(
+            connection,
+            [
+                StageEvent(r.code, r.stage, r.stage_on or day, r.stage_evidence, actor.login, now)
+                for r in records
+                if r.code not in stored or stored[r.code].stage != r.stage
+            ],
+        )
+        record(connection, actor, origin, AuditEntity.PROJECT, _changes(updates, stored))
+        created = sum(1 for r in updates if r.code not in stored)
+        return RegisterLoadReport(
+            parsed.source, created, len(updates) - created, len(records) - len(updates)
+        )
+
+
+def _unknown_links(connection: Connection, parsed: RegisterFile[ProjectRecord]) -> list[Problem]:
+    """Rows naming a credit code the registry lacks; the file's plan unknown."""
+    rows = parsed.rows
+    firms = store.existing_enterprises(connection, [r.record.enterprise or "" for r in rows])
+    problems = [
+        parsed.problem(
+            r.row, "enterprise", f"企业名录中没有统一社会信用代码「{r.record.enterprise}」"
+        )
+        for r in rows
+        if r.record.enterprise and r.record.enterprise not in firms
+    ]
+    plans = sorted({r.record.plan for r in rows if r.record.plan})
+    return problems + [
+        Problem("", f"未知规划「{plan}」（先加载该规划：bioecon plan load）")
+        for plan in plans
+        if find_plan_id(connection, plan) is None
+    ]
+
+
+def _changes(updates: Sequence[ProjectRecord], stored: dict[str, ProjectRecord]) -> list[Change]:
+    changes: list[Change] = []
+    for item in updates:
+        old, new = changed(stored.get(item.code), item, _LEDGER_FIELDS)
+        action = AuditAction.CREATE if old is None else AuditAction.UPDATE
+        changes.append((item.code, action, old, new))
+    return changes
+
+
+def load_project_progress(
+    app: Bioecon, *, actor: Principal, origin: str, parsed: RegisterFile[ProgressEntry]
+) -> RegisterLoadReport:
+    """Record monthly progress (月度调度) by project and month, all or nothing: every project
+    in the library, each month once per project. The caller must report for (or manage plans
+    over) every project's org unit. Each new or changed entry is recorded."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        entries = [row.record for row in parsed.rows]
+        homes = store.org_units_of(connection, [e.project for e in entries])
+        refuse(parsed, _progress_problems(parsed, homes))
+        _require_reporter(connection, actor, [homes[e.project] for e in entries])
+        stored = store.progress_entries(connection, [(e.project, str(e.period)) for e in entries])
+        updates = [e for e in entries if stored.get((e.project, str(e.period))) != e]
+        now = datetime.now(UTC)
+        store.save_progress(connection, updates, stored, by=actor.login, at=now)
+        changes: list[Change] = []
+        for entry in updates:
+            old, new = changed(
+                stored.get((entry.project, str(entry.period))), entry, _PROGRESS_FIELDS
+            )
+            changes.append(
+                (entry.key, AuditAction.CREATE if old is None else AuditAction.UPDATE, old, new)
+            )
+        record(connection, actor, origin, AuditEntity.PROJECT_PROGRESS, changes)
+        created = sum(1 for c in changes if c[1] is AuditAction.CREATE)
+        return RegisterLoadReport(
+            parsed.source, created, len(updates) - created, len(entries) - len(updates)
+        )
+
+
+def _progress_problems(
+    parsed: RegisterFile[ProgressEntry], homes: dict[str, str | None]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for row in parsed.rows:
+        entry = row.record
+        if entry.project not in homes:
+            problems.append(
+                parsed.problem(
+                    row.row, "project", f"项目库中没有项目编号「{entry.project}」（先导入项目台账）"
+                )
+            )
+        if entry.key in first:
+            problems.append(
+                parsed.problem(row.row, "period", f"{entry.period} 与第{first[entry.key]}行重复")
+            )
+        first.setdefault(entry.key, row.row)
+    return problems
+
+
+def _require_reporter(
+    connection: Connection, actor: Principal, homes: Sequence[str | None]
+) -> None:
+    """Refuse unless the caller may report for (or manage plans over) every org unit."""
+    units = sorted({h for h in homes if h is not None})
+    fine = set(permitted(connection, actor, [Action.REPORT, Action.MANAGE_PLANS], units))
+    outside = [code for code in units if code not in fine]
+    if outside:
+        raise Forbidden(f"{actor.login} 无权填报这些区域的项目进展：{'、'.join(outside[:10])}")
+    if None in homes:
+        require_manager(connection, actor, [SHARED])
+
+
+def project_report(app: Bioecon, *, actor: Principal, plan: str, period: Period) -> MonthlyReport:
+    """The monthly 项目调度 report of ``plan``'s projects in the caller's scope for the month
+    ``period``, coloured by the plan's warning preset (bioecon/data/projects/warnings.yaml)."""
+    if period.type is not PeriodType.MONTH:
+        raise InvalidInput("--period", [Problem("period", f"「{period}」不是月份；写作 2026-10")])
+    with app.reading() as connection:
+        ensure_current(connection)
+        stored_plan_id(connection, plan, actor)
+        lines = store.report_lines(connection, plan, period, reach(connection, actor, Action.READ))
+    return monthly_report(plan, period, project_warnings().for_plan(plan), lines)
+
+
+def project_detail(
+    app: Bioecon, *, actor: Principal, code: str
+) -> tuple[ProjectRecord, list[StageEvent], list[ProgressEntry]]:
+    """A project's record, its stage history and its progress entries; one outside the
+    caller's scope is not found."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.ledger_records(connection, {code: None}).get(code)
+        missing = f"项目库中没有项目编号「{code}」"
+        if found is None:
+            raise NotFound(missing)
+        require_readable(connection, actor, found.org_unit, missing)
+        return (
+            found,
+            store.stage_history(connection, code),
+            store.project_progress(connection, code),
+        )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, Select, func, insert, select, update
 
-from bioecon.domain.model import Project
+from bioecon.domain.model import Project, ProjectStage
+from bioecon.domain.periods import Period
+from bioecon.domain.project_report import ReportLine
+from bioecon.domain.projects import ProgressEntry, ProjectRecord, StageEvent
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
-from bioecon.store.keys import existing_codes, id_map
+from bioecon.store.keys import existing_codes, id_map, upsert_by_code
 from bioecon.store.orgunits import EVERYWHERE, Reach, in_subtree, reached
 
 # Fields stored as ids of other tables (the enterprise by its credit code).
@@ -100,3 +105,226 @@ def any_selected(connection: Connection) -> bool:
     """Whether the library records any project's selection year."""
     query = select(t.project.c.id).where(t.project.c.selected_year.is_not(None)).limit(1)
     return connection.execute(query).first() is not None
+
+
+# --- the project ledger (项目台账), progress (月度调度) and stage history --------------------
+
+# the ledger record's fields the project table does not hold as they are
+_LEDGER_APART = {*_REFERENCES, "plan_year", "annual_plan", "stage_on", "stage_evidence"}
+
+
+def _record_query() -> Select[Any]:
+    p, o, plan, e = t.project, t.org_unit, t.plan, t.enterprise
+    return (
+        select(
+            p, o.c.code.label("org_unit"), plan.c.code.label("plan"), e.c.uscc.label("enterprise")
+        )
+        .outerjoin(o, o.c.id == p.c.org_unit_id)
+        .outerjoin(plan, plan.c.id == p.c.plan_id)
+        .outerjoin(e, e.c.id == p.c.enterprise_id)
+    )
+
+
+def ledger_records(
+    connection: Connection, years: Mapping[str, int | None]
+) -> dict[str, ProjectRecord]:
+    """The stored record of each project code of ``years`` with its annual plan of the given
+    year (None: no annual plan asked), as a ledger row would carry it; unknown codes absent."""
+    rows = connection.execute(_record_query().where(t.project.c.code.in_(sorted(years))))
+    found = {r.code: r._mapping for r in rows}
+    plans = _year_plans(
+        connection, {found[c]["id"]: (c, y) for c, y in years.items() if c in found and y}
+    )
+    return {
+        code: copy_into(
+            ProjectRecord,
+            row,
+            plan_year=years[code] if (code, years[code]) in plans else None,
+            annual_plan=plans.get((code, years[code])),
+            stage_on=None,
+            stage_evidence=None,
+        )
+        for code, row in found.items()
+    }
+
+
+def _year_plans(
+    connection: Connection, wanted: Mapping[int, tuple[str, int | None]]
+) -> dict[tuple[str, int | None], Decimal]:
+    y = t.project_year_plan
+    rows = connection.execute(
+        select(y.c.project_id, y.c.year, y.c.planned).where(y.c.project_id.in_(sorted(wanted)))
+    )
+    return {
+        wanted[row.project_id]: row.planned for row in rows if wanted[row.project_id][1] == row.year
+    }
+
+
+def save_ledger(connection: Connection, records: Sequence[ProjectRecord]) -> dict[str, int]:
+    """Insert or update each record by code, and its annual plan; returns code → id."""
+    ids = id_map(connection, t.project, (r.code for r in records))
+    orgs = id_map(connection, t.org_unit, (r.org_unit for r in records if r.org_unit))
+    plans = id_map(connection, t.plan, (r.plan for r in records if r.plan))
+    firms = id_map(
+        connection, t.enterprise, (r.enterprise for r in records if r.enterprise), column="uscc"
+    )
+    for record in records:
+        values = row_values(record, exclude=_LEDGER_APART) | {
+            "org_unit_id": orgs.get(record.org_unit or ""),
+            "plan_id": plans.get(record.plan or ""),
+            "enterprise_id": firms.get(record.enterprise or ""),
+        }
+        upsert_by_code(connection, t.project, ids, record.code, values)
+        if record.plan_year is not None and record.annual_plan is not None:
+            _put_year_plan(connection, ids[record.code], record.plan_year, record.annual_plan)
+    return ids
+
+
+def _put_year_plan(connection: Connection, project: int, year: int, planned: Decimal) -> None:
+    y = t.project_year_plan
+    key = (y.c.project_id == project) & (y.c.year == year)
+    if connection.execute(update(y).where(key).values(planned=planned)).rowcount == 0:
+        connection.execute(insert(y).values(project_id=project, year=year, planned=planned))
+
+
+def add_stage_events(connection: Connection, events: Sequence[StageEvent]) -> None:
+    """Append stage changes (the stage history is only ever added to)."""
+    if not events:
+        return
+    ids = id_map(connection, t.project, (e.project for e in events))
+    connection.execute(
+        insert(t.project_stage_event),
+        [
+            {
+                "project_id": ids[e.project],
+                "stage": e.stage.value,
+                "reached_on": e.on,
+                "evidence": e.evidence,
+                "recorded_by": e.recorded_by,
+                "recorded_at": e.recorded_at,
+            }
+            for e in events
+        ],
+    )
+
+
+def stage_history(connection: Connection, code: str) -> list[StageEvent]:
+    """The stage changes of project ``code``, oldest first."""
+    s, p = t.project_stage_event, t.project
+    rows = connection.execute(
+        select(s, p.c.code)
+        .join(p, p.c.id == s.c.project_id)
+        .where(p.c.code == code)
+        .order_by(s.c.reached_on, s.c.id)
+    )
+    return [
+        StageEvent(
+            r.code, ProjectStage(r.stage), r.reached_on, r.evidence, r.recorded_by, r.recorded_at
+        )
+        for r in rows
+    ]
+
+
+def progress_entries(
+    connection: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], ProgressEntry]:
+    """The stored entries of ``keys`` (project code, YYYY-MM)."""
+    wanted = set(keys)
+    codes = sorted({code for code, _ in wanted})
+    g, p = t.project_progress, t.project
+    rows = connection.execute(
+        select(g, p.c.code).join(p, p.c.id == g.c.project_id).where(p.c.code.in_(codes))
+    )
+    return {(r.code, r.period): _entry(r._mapping) for r in rows if (r.code, r.period) in wanted}
+
+
+def _entry(row: RowMapping) -> ProgressEntry:
+    return ProgressEntry(
+        row["code"],
+        Period.parse(row["period"]),
+        row["completed"],
+        row["image_progress"],
+        row["problems"],
+        row["coordination"],
+    )
+
+
+def project_progress(connection: Connection, code: str) -> list[ProgressEntry]:
+    """Every progress entry of project ``code``, by month."""
+    g, p = t.project_progress, t.project
+    rows = connection.execute(
+        select(g, p.c.code)
+        .join(p, p.c.id == g.c.project_id)
+        .where(p.c.code == code)
+        .order_by(g.c.period)
+    )
+    return [_entry(r._mapping) for r in rows]
+
+
+def save_progress(
+    connection: Connection,
+    entries: Sequence[ProgressEntry],
+    stored: Mapping[tuple[str, str], ProgressEntry],
+    *,
+    by: str,
+    at: datetime,
+) -> None:
+    """Insert the new entries and update the stored ones (``stored`` by key)."""
+    ids = id_map(connection, t.project, (e.project for e in entries))
+    g = t.project_progress
+    for entry in entries:
+        values = {
+            "completed": entry.completed,
+            "image_progress": entry.image_progress,
+            "problems": entry.problems,
+            "coordination": entry.coordination,
+            "recorded_by": by,
+            "recorded_at": at,
+        }
+        key = (g.c.project_id == ids[entry.project]) & (g.c.period == str(entry.period))
+        if (entry.project, str(entry.period)) in stored:
+            connection.execute(update(g).where(key).values(values))
+        else:
+            connection.execute(
+                insert(g).values(project_id=ids[entry.project], period=str(entry.period), **values)
+            )
+
+
+def report_lines(
+    connection: Connection, plan_code: str, period: Period, reach: Reach = EVERYWHERE
+) -> list[ReportLine]:
+    """The monthly 调度 report's rows: each project of the plan in ``reach`` with its annual
+    plan of ``period``'s year and its latest year-to-date progress up to ``period``, by code."""
+    p, o, plan, y, g = t.project, t.org_unit, t.plan, t.project_year_plan, t.project_progress
+    month = str(period)
+    latest = (
+        select(g.c.project_id, func.max(g.c.period).label("period"))
+        .where(g.c.period >= f"{period.year:04d}-01", g.c.period <= month)
+        .group_by(g.c.project_id)
+        .subquery()
+    )
+    query = (
+        select(
+            p.c.code,
+            p.c.name,
+            o.c.code.label("org_unit"),
+            p.c.responsible_unit,
+            p.c.stage,
+            p.c.annual_class,
+            p.c.total_investment,
+            y.c.planned.label("annual_plan"),
+            g.c.completed,
+            latest.c.period.label("reported"),
+            p.c.planned_start,
+            p.c.actual_start,
+            p.c.in_statistics,
+        )
+        .join(plan, (plan.c.id == p.c.plan_id) & (plan.c.code == plan_code))
+        .outerjoin(o, o.c.id == p.c.org_unit_id)
+        .outerjoin(y, (y.c.project_id == p.c.id) & (y.c.year == period.year))
+        .outerjoin(latest, latest.c.project_id == p.c.id)
+        .outerjoin(g, (g.c.project_id == p.c.id) & (g.c.period == latest.c.period))
+        .where(reached(p.c.org_unit_id, reach))
+        .order_by(p.c.code)
+    )
+    return [copy_into(ReportLine, row._mapping) for row in connection.execute(query)]

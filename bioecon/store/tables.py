@@ -286,8 +286,66 @@ project = Table(
     Column("end_year", Integer),
     Column("category", String(80)),
     Column("selected_year", Integer),  # 遴选/入库年份: the year it entered the key-project list
+    # the ledger's record (项目台账, 0013): planned values kept apart from actuals
+    Column("planned_stage", String(20)),  # 计划建设阶段 (this year)
+    Column("annual_class", String(20)),  # 新开工/续建/竣工投产/预备 (projects/stages.yaml)
+    Column("owner", String(300)),  # 业主单位
+    Column("responsible_unit", String(200)),  # 责任单位
+    Column("lead_unit", String(200)),  # 牵头单位
+    Column("leader", String(100)),  # 联系领导
+    Column("task_force", String(200)),  # 服务专班
+    Column("industry", String(80)),  # 行业
+    Column("location", String(300)),  # 建设地点
+    Column("actual_total_investment", ExactDecimal()),  # 实际总投资, 亿元
+    Column("planned_start", Date),
+    Column("actual_start", Date),
+    Column("planned_production", Date),
+    Column("actual_production", Date),
+    Column("in_statistics", Date),  # 入统
+    Column("approval_document", String(300)),  # 立项批复/备案
+    Column("environment_document", String(300)),  # 环评批复
+    Column("land_document", String(300)),  # 用地手续
+    Column("lists", String(200)),  # 列入清单: 市重点、省重大
+    Column("origin", String(100)),  # 项目来源
     comment="重点项目 (五个一批)",
 )
+
+project_year_plan = Table(
+    "project_year_plan",
+    metadata,
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("planned", ExactDecimal(), nullable=False),  # 年度计划投资, 万元
+    comment="年度计划投资 of a key project, 万元",
+)
+
+project_progress = Table(
+    "project_progress",
+    metadata,
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("period", String(7), primary_key=True),  # YYYY-MM
+    Column("completed", ExactDecimal(), nullable=False),  # 本年1–N月累计完成投资, 万元
+    Column("image_progress", Text),  # 形象进度
+    Column("problems", Text),  # 存在问题
+    Column("coordination", Text),  # 需协调事项
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    comment="项目月度调度: year-to-date completed investment of a month, 万元",
+)
+
+project_stage_event = Table(
+    "project_stage_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="CASCADE"), nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("reached_on", Date, nullable=False),
+    Column("evidence", String(300)),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    comment="项目阶段变更: every stage a project reached, when, on what evidence, by whom",
+)
+Index("ix_project_stage_event_project", project_stage_event.c.project_id)
 
 platform = Table(
     "platform",
