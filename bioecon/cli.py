@@ -29,6 +29,7 @@ from bioecon.cli_directories import register as register_directory_commands
 from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
+from bioecon.cli_projects import register as register_project_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
 from bioecon.cli_reports import register as register_report_commands
 from bioecon.cli_review import record_history
@@ -256,6 +257,7 @@ register_user_commands(cli)
 cli.add_command(record_history)
 register_data_set_commands(cli)
 register_report_commands(cli)
+register_project_commands(cli)
 
 
 # --- data -----------------------------------------------------------------------------------
