@@ -34,6 +34,7 @@ from bioecon.catalogs import data_file_path, indicator_catalogue, read_data_file
 from bioecon.classify.tables import load_tables
 from bioecon.demo_accounts import DEMO_ORIGIN, create_demo_accounts
 from bioecon.demo_ledger import SIMULATED, simulated_ledger
+from bioecon.demo_projects import build_demo_projects
 from bioecon.demo_registers import build_demo_registers
 from bioecon.demo_review import Corrected, Review, corrected, read_review, with_tasks
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
@@ -45,8 +46,6 @@ from bioecon.domain.model import (
     OrgUnit,
     Plan,
     PlanBundle,
-    Project,
-    ProjectStage,
     Target,
 )
 from bioecon.domain.periods import Period
@@ -61,7 +60,6 @@ from bioecon.services.database import database_info, upgrade_database
 from bioecon.services.enterprises import classify_registry, load_enterprises
 from bioecon.services.observations import load_observations
 from bioecon.services.plans import load_plan
-from bioecon.services.projects import load_projects
 
 
 def _demo_data_set(app: Bioecon, last: Period) -> list[str]:
@@ -107,13 +105,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         log.append(
             f"  {SIMULATED} ledger to {last}: {loaded.inserted} inserted, {loaded.updated} updated, {loaded.unchanged} unchanged"
         )
-        created, _ = load_projects(
-            app,
-            actor=LOCAL_ADMIN,
-            projects=_simulated_projects(spec, org_units, rng),
-            source=SIMULATED,
-        )
-        log.append(f"  {SIMULATED} projects: {created} created")
+        log += build_demo_projects(app, spec, org_units, last, rng)
         enterprises = load_enterprises(
             app,
             actor=LOCAL_ADMIN,
@@ -255,38 +247,6 @@ def _declared(targets: list[Target]) -> tuple[Indicator, ...]:
         if t.indicator and source_of_code(t.indicator) is IndicatorSource.LEDGER
     }
     return tuple(catalogue[code].indicator for code in sorted(used))
-
-
-_PROJECT_KINDS = (
-    "创新药产业化基地",
-    "医疗器械生产线",
-    "生物制造中试平台",
-    "细胞治疗研发中心",
-    "种业创新园",
-)
-
-
-def _simulated_projects(
-    spec: dict[str, Any], org_units: list[OrgUnit], rng: random.Random
-) -> list[Project]:
-    """Eight projects per plan across the stages of 五个一批, with investment in 亿元."""
-    region = str(spec["region"])
-    places = [u.code for u in org_units if u.parent == region] or [region]
-    stages = list(ProjectStage)
-    return [
-        Project(
-            code=f"{spec['code']}-P{n:02d}",
-            name=f"模拟项目·{_PROJECT_KINDS[n % len(_PROJECT_KINDS)]}{n + 1}号",
-            org_unit=places[n % len(places)],
-            plan=spec["code"],
-            stage=stages[n % len(stages)],
-            total_investment=Decimal(f"{rng.uniform(2, 80):.2f}"),
-            start_year=2021 + n % 4,
-            end_year=2024 + n % 4,
-            category="生物医药",
-        )
-        for n in range(8)
-    ]
 
 
 _SCOPES = {

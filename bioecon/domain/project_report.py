@@ -23,6 +23,7 @@ from bioecon.domain.project_warnings import (
     time_progress,
     worst,
 )
+from bioecon.domain.projects import LIST_SEPARATOR
 
 ZERO = Decimal(0)
 
@@ -44,6 +45,35 @@ class ReportLine:
     planned_start: date | None
     actual_start: date | None
     in_statistics: date | None
+    category: str | None
+    lists: str | None  # 列入清单 (LIST_SEPARATOR)
+    selected_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFilter:
+    """The project list's filters (None: any)."""
+
+    stage: ProjectStage | None = None
+    colour: Colour | None = None
+    org_unit: str | None = None
+    category: str | None = None
+    listed: str | None = None  # one name of 列入清单 (市重点)
+    year: int | None = None  # 入库年份
+
+    def keeps(self, verdict: LineVerdict) -> bool:
+        line = verdict.line
+        wanted = (
+            (self.stage, line.stage),
+            (self.colour, verdict.colour),
+            (self.org_unit, line.org_unit),
+            (self.category, line.category),
+            (self.year, line.selected_year),
+        )
+        lists = (line.lists or "").split(LIST_SEPARATOR)
+        return all(w is None or w == v for w, v in wanted) and (
+            self.listed is None or self.listed in lists
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,28 @@ class StageEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectPage:
+    """What a project's page shows: its record, stage history, progress and annual plans."""
+
+    record: ProjectRecord
+    stages: tuple[StageEvent, ...]
+    progress: tuple[ProgressEntry, ...]
+    year_plans: Mapping[int, Decimal]  # 年度计划投资, 万元, by year
+
+    def chart(self, year: int) -> dict[str, list[str | None]]:
+        """Month by month of ``year``: 序时 planned (annual plan × m/12) and actual
+        year-to-date investment (万元; None: not reported), as text for the page's chart."""
+        plan = self.year_plans.get(year)
+        done = {e.period.index: e.completed for e in self.progress if e.period.year == year}
+        months = range(1, 13)
+        return {
+            "periods": [f"{year:04d}-{m:02d}" for m in months],
+            "planned": [None if plan is None else str(plan * m / 12) for m in months],
+            "actual": [None if m not in done else str(done[m]) for m in months],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class StageDefinition:
     code: ProjectStage
     name: str

@@ -15,8 +15,8 @@ from bioecon.catalogs import project_columns, project_stages
 from bioecon.domain.amounts import parse_amount, parse_integer
 from bioecon.domain.periods import MAX_YEAR, MIN_YEAR, Period, PeriodType
 from bioecon.domain.projects import ProgressEntry, ProjectRecord, record_problems
-from bioecon.domain.registers import RegisterFile
-from bioecon.errors import InvalidValue
+from bioecon.domain.registers import RegisterFile, RegisterRow
+from bioecon.errors import InvalidValue, Problem
 from bioecon.io.registers import RegisterColumn, RegisterFormat, read_register_file
 from bioecon.io.registers import _date as parse_date
 from bioecon.io.registers import _required as parse_required
@@ -137,3 +137,24 @@ def read_project_progress(path: Path, *, sheet: str | None = None) -> RegisterFi
     """Parse a monthly progress file, collecting every bad cell."""
     parsed: RegisterFile[ProgressEntry] = read_register_file(path, progress_format(), sheet=sheet)
     return parsed
+
+
+def read_progress_form(
+    project: str, fields: Mapping[str, str], *, source: str = "进展填报表单"
+) -> RegisterFile[ProgressEntry]:
+    """A progress entry typed into the project page's form (field name → text), read by the
+    progress file's columns: the same parsers and messages as a file's row, each problem
+    named by the field's header."""
+    columns = _columns("progress", None)
+    values: Values = {}
+    problems: list[Problem] = []
+    for column in columns:
+        cell = project if column.field == "project" else fields.get(column.field) or None
+        try:
+            values[column.field] = column.parse(cell, values)
+        except InvalidValue as error:
+            problems.append(Problem(column.header, str(error)))
+    headers = {c.field: c.header for c in columns}
+    if problems:
+        return RegisterFile(source, (), tuple(problems), headers)
+    return RegisterFile(source, (RegisterRow(1, ProgressEntry(**values)),), (), headers)

@@ -18,6 +18,7 @@ from bioecon.domain.project_report import MonthlyReport, monthly_report
 from bioecon.domain.projects import (
     EVENT_FIELDS,
     ProgressEntry,
+    ProjectPage,
     ProjectRecord,
     StageEvent,
     changed,
@@ -230,11 +231,9 @@ def project_report(app: Bioecon, *, actor: Principal, plan: str, period: Period)
     return monthly_report(plan, period, project_warnings().for_plan(plan), lines)
 
 
-def project_detail(
-    app: Bioecon, *, actor: Principal, code: str
-) -> tuple[ProjectRecord, list[StageEvent], list[ProgressEntry]]:
-    """A project's record, its stage history and its progress entries; one outside the
-    caller's scope is not found."""
+def project_page(app: Bioecon, *, actor: Principal, code: str) -> ProjectPage:
+    """A project's record, its stage history, progress entries and annual plans; one outside
+    the caller's scope is not found."""
     with app.reading() as connection:
         ensure_current(connection)
         found = store.ledger_records(connection, {code: None}).get(code)
@@ -242,8 +241,9 @@ def project_detail(
         if found is None:
             raise NotFound(missing)
         require_readable(connection, actor, found.org_unit, missing)
-        return (
+        return ProjectPage(
             found,
-            store.stage_history(connection, code),
-            store.project_progress(connection, code),
+            tuple(store.stage_history(connection, code)),
+            tuple(store.project_progress(connection, code)),
+            store.year_plans(connection, code),
         )

@@ -318,6 +318,9 @@ def report_lines(
             p.c.planned_start,
             p.c.actual_start,
             p.c.in_statistics,
+            p.c.category,
+            p.c.lists,
+            p.c.selected_year,
         )
         .join(plan, (plan.c.id == p.c.plan_id) & (plan.c.code == plan_code))
         .outerjoin(o, o.c.id == p.c.org_unit_id)
@@ -328,3 +331,12 @@ def report_lines(
         .order_by(p.c.code)
     )
     return [copy_into(ReportLine, row._mapping) for row in connection.execute(query)]
+
+
+def year_plans(connection: Connection, code: str) -> dict[int, Decimal]:
+    """Project ``code``'s 年度计划投资 (万元) by year."""
+    y, p = t.project_year_plan, t.project
+    rows = connection.execute(
+        select(y.c.year, y.c.planned).join(p, p.c.id == y.c.project_id).where(p.c.code == code)
+    )
+    return {row.year: row.planned for row in rows}

@@ -45,7 +45,7 @@ from bioecon.services.plans import load_plan
 from bioecon.services.projects import (
     load_project_ledger,
     load_project_progress,
-    project_detail,
+    project_page,
     project_report,
 )
 
@@ -147,7 +147,8 @@ def test_a_stage_change_enters_the_history_and_the_audit_trail(
         library, actor=LOCAL_ADMIN, origin="test", parsed=read_project_ledger(file, plan=PLAN)
     )
     assert (done.created, done.updated, done.unchanged) == (0, 1, 4)
-    record, stages, progress = project_detail(library, actor=LOCAL_ADMIN, code="CS-P3")
+    page = project_page(library, actor=LOCAL_ADMIN, code="CS-P3")
+    record, stages, progress = page.record, page.stages, page.progress
     assert record.stage is ProjectStage.STARTED
     assert [(s.stage, str(s.on), s.evidence) for s in stages] == [
         (ProjectStage.SIGNED, "2026-01-08", "投资协议"),
@@ -246,5 +247,4 @@ def test_a_progress_file_with_one_defect_is_refused_whole(
         )
     [problem] = refused.value.problems
     assert (problem.location, message in problem.message) == (location, True)
-    _, _, entries = project_detail(library, actor=LOCAL_ADMIN, code="CS-P4")
-    assert entries == []
+    assert project_page(library, actor=LOCAL_ADMIN, code="CS-P4").progress == ()

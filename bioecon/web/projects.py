@@ -1,0 +1,121 @@
+"""The key-project pages: ``/plans/{code}/projects`` (the plan's projects for a month with
+their colours, filtered by stage, colour, org unit, category, list and year, and the report's
+summary) and ``/projects/{code}`` (its record, stage timeline, progress entries and the planned
+vs actual investment chart), with the progress form a reporter of the project's unit fills
+(CSRF-protected like every form of the app). Every read and write goes through
+:mod:`bioecon.services.projects`, which checks the caller's scope."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from bioecon.catalogs import project_stages
+from bioecon.domain.model import ProjectStage
+from bioecon.domain.periods import Period
+from bioecon.domain.project_report import ProjectFilter
+from bioecon.domain.project_warnings import Colour
+from bioecon.domain.reporting_calendar import BEIJING
+from bioecon.errors import InvalidInput, Problem
+from bioecon.io.project_files import read_progress_form
+from bioecon.io.project_report_output import gap_text, percent
+from bioecon.services import projects as service
+from bioecon.web.auth import origin_of
+from bioecon.web.deps import actor_of, app_of
+from bioecon.web.pages import render
+from bioecon.web.params import AsOf
+
+router = APIRouter(include_in_schema=False)
+Year = Annotated[int | None, Query(ge=1949, le=2200)]
+Text = Annotated[str | None, Query(max_length=80)]
+FORM_FIELDS = ("period", "completed", "image_progress", "problems", "coordination")
+MAX_FORM_TEXT = 2000  # characters of one text field of the progress form (a paragraph)
+
+
+def _last_month() -> Period:
+    """The month a report is made for by default: the one before today's (北京时间)."""
+    today = Period.containing(datetime.now(BEIJING).date())
+    return Period.from_month_ordinal(today.year * 12 + today.index - 2)
+
+
+@router.get("/plans/{code}/projects", response_class=HTMLResponse)
+def plan_projects_page(
+    request: Request,
+    code: str,
+    period: AsOf = None,
+    stage: ProjectStage | None = None,
+    colour: Colour | None = None,
+    org_unit: Text = None,
+    category: Text = None,
+    listed: Text = None,
+    year: Year = None,
+) -> Response:
+    month = Period.parse(period) if period else _last_month()
+    report = service.project_report(
+        app_of(request), actor=actor_of(request), plan=code, period=month
+    )
+    chosen = ProjectFilter(stage, colour, org_unit or None, category or None, listed or None, year)
+    return render(
+        request,
+        "projects.html",
+        report=report,
+        rows=[v for v in report.lines if chosen.keeps(v)],
+        chosen=chosen,
+        codelist=project_stages().for_plan(code),
+        colours=list(Colour),
+        percent=percent,
+        gap_text=gap_text,
+    )
+
+
+@router.get("/projects/{code}", response_class=HTMLResponse)
+def project_page(request: Request, code: str, year: Year = None) -> Response:
+    return _project(request, code, year, entered={}, problems=[], status=200)
+
+
+def _project(
+    request: Request,
+    code: str,
+    year: int | None,
+    *,
+    entered: dict[str, str],
+    problems: list[Problem],
+    status: int,
+) -> Response:
+    page = service.project_page(app_of(request), actor=actor_of(request), code=code)
+    shown = year or max((e.period.year for e in page.progress), default=_last_month().year)
+    response = render(
+        request,
+        "project.html",
+        page=page,
+        year=shown,
+        chart=page.chart(shown),
+        codelist=project_stages().for_plan(page.record.plan),
+        entered=entered,
+        problems=problems,
+        saved=request.query_params.get("saved"),
+    )
+    response.status_code = status
+    return response
+
+
+@router.post("/projects/{code}/progress")
+async def save_progress(request: Request, code: str) -> Response:
+    """A month's progress from the form; a bad field re-shows the page with its problem (422)."""
+    form = await request.form()
+    entered: dict[str, Any] = {
+        name: str(form.get(name) or "")[:MAX_FORM_TEXT] for name in FORM_FIELDS
+    }
+    parsed = read_progress_form(code, entered)
+    try:
+        service.load_project_progress(
+            app_of(request), actor=actor_of(request), origin=origin_of(request), parsed=parsed
+        )
+    except InvalidInput as refused:
+        return _project(
+            request, code, None, entered=entered, problems=list(refused.problems), status=422
+        )
+    return RedirectResponse(f"/projects/{code}?saved={entered['period']}", status_code=303)
