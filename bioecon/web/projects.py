@@ -7,6 +7,7 @@ vs actual investment chart), with the progress form a reporter of the project's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -18,14 +19,16 @@ from bioecon.domain.model import ProjectStage
 from bioecon.domain.periods import Period
 from bioecon.domain.project_report import ProjectFilter
 from bioecon.domain.project_warnings import Colour
+from bioecon.domain.projects import Codelist
 from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.errors import InvalidInput, Problem
 from bioecon.io.project_files import read_progress_form
 from bioecon.io.project_report_output import gap_text, percent
+from bioecon.messages import label
 from bioecon.services import projects as service
 from bioecon.web.auth import origin_of
 from bioecon.web.deps import actor_of, app_of
-from bioecon.web.pages import render
+from bioecon.web.pages import page_language, render
 from bioecon.web.params import AsOf
 
 router = APIRouter(include_in_schema=False)
@@ -33,6 +36,17 @@ Year = Annotated[int | None, Query(ge=1949, le=2200)]
 Text = Annotated[str | None, Query(max_length=80)]
 FORM_FIELDS = ("period", "completed", "image_progress", "problems", "coordination")
 MAX_FORM_TEXT = 2000  # characters of one text field of the progress form (a paragraph)
+
+
+def _stage_namer(request: Request, codelist: Codelist) -> Callable[[ProjectStage], str]:
+    """A stage by its name in the plan's codelist (Chinese pages), else by its label."""
+    lang = page_language(request)
+    known = {s.code for s in codelist.stages}
+
+    def name(stage: ProjectStage) -> str:
+        return codelist.name_of(stage) if lang == "zh" and stage in known else label(stage, lang)
+
+    return name
 
 
 def _last_month() -> Period:
@@ -65,6 +79,7 @@ def plan_projects_page(
         rows=[v for v in report.lines if chosen.keeps(v)],
         chosen=chosen,
         codelist=project_stages().for_plan(code),
+        stage_name=_stage_namer(request, project_stages().for_plan(code)),
         colours=list(Colour),
         percent=percent,
         gap_text=gap_text,
@@ -93,7 +108,7 @@ def _project(
         page=page,
         year=shown,
         chart=page.chart(shown),
-        codelist=project_stages().for_plan(page.record.plan),
+        stage_name=_stage_namer(request, project_stages().for_plan(page.record.plan)),
         entered=entered,
         problems=problems,
         saved=request.query_params.get("saved"),
