@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import project_warnings
@@ -32,6 +33,7 @@ from bioecon.services._registers import refuse, repeated_keys, unknown_reference
 from bioecon.services._scope import SHARED, permitted, reach, require_manager, require_readable
 from bioecon.store import Connection, orgunits
 from bioecon.store import projects as store
+from bioecon.store.maintenance import refresh_statistics
 from bioecon.store.migrate import ensure_current
 from bioecon.store.plans import find_plan_id
 
@@ -247,3 +249,23 @@ def project_page(app: Bioecon, *, actor: Principal, code: str) -> ProjectPage:
             tuple(store.project_progress(connection, code)),
             store.year_plans(connection, code),
         )
+
+
+def write_synthetic_projects(
+    app: Bioecon,
+    *,
+    records: Sequence[ProjectRecord],
+    year_plans: Sequence[tuple[str, int, Decimal]],
+    entries: Sequence[ProgressEntry],
+    by: str,
+) -> int:
+    """Store generated projects, annual plans and progress in one transaction, in bulk and
+    without audit events (the benchmark's data, `bioecon bench projects`); refresh the
+    planner's statistics; returns the rows written."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        store.save_ledger(connection, records)
+        now = datetime.now(UTC)
+        written = store.bulk_plans_and_progress(connection, year_plans, entries, by=by, at=now)
+        refresh_statistics(connection, ("project", "project_year_plan", "project_progress"))
+        return len(records) + written

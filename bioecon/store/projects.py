@@ -340,3 +340,41 @@ def year_plans(connection: Connection, code: str) -> dict[int, Decimal]:
         select(y.c.year, y.c.planned).join(p, p.c.id == y.c.project_id).where(p.c.code == code)
     )
     return {row.year: row.planned for row in rows}
+
+
+def bulk_plans_and_progress(
+    connection: Connection,
+    year_plans: Sequence[tuple[str, int, Decimal]],
+    entries: Sequence[ProgressEntry],
+    *,
+    by: str,
+    at: datetime,
+) -> int:
+    """Insert annual plans (code, year, 万元) and progress rows of stored projects in bulk
+    (one multi-row INSERT per table: generated data, not a file); returns the rows written."""
+    ids = id_map(
+        connection, t.project, [c for c, _, _ in year_plans] + [e.project for e in entries]
+    )
+    if year_plans:
+        connection.execute(
+            insert(t.project_year_plan),
+            [{"project_id": ids[c], "year": y, "planned": v} for c, y, v in year_plans],
+        )
+    if entries:
+        connection.execute(
+            insert(t.project_progress),
+            [
+                {
+                    "project_id": ids[e.project],
+                    "period": str(e.period),
+                    "completed": e.completed,
+                    "image_progress": e.image_progress,
+                    "problems": e.problems,
+                    "coordination": e.coordination,
+                    "recorded_by": by,
+                    "recorded_at": at,
+                }
+                for e in entries
+            ],
+        )
+    return len(year_plans) + len(entries)

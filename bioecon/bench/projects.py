@@ -1,0 +1,124 @@
+"""`bioecon bench projects`: the monthly 项目调度 report over a generated library — 5,000
+projects in 50 districts with an annual plan for each of three years and 36 months of
+progress (180,000 rows) — on a fresh SQLite file and on PostgreSQL when given. Goal: the
+report in under a second on both (issue #14; figures in docs/performance.md)."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from bioecon.app import Bioecon
+from bioecon.bench.harness import BenchRow, fresh, timed, verdict
+from bioecon.domain.model import OrgLevel, OrgUnit, Plan, PlanBundle, ProjectStage
+from bioecon.domain.periods import Period
+from bioecon.domain.projects import ProgressEntry, ProjectRecord
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.plans import load_plan
+from bioecon.services.projects import project_report, write_synthetic_projects
+
+PLAN = "bench-projects"
+FIRST_YEAR = 2024
+YEARS = 3  # 36 months
+DISTRICTS = 50
+GOAL_SECONDS = 1.0
+RUNS = 3  # the report is timed this many times; the median is reported
+_STAGES = (ProjectStage.SIGNED, ProjectStage.STARTED, ProjectStage.UNDER_CONSTRUCTION)
+
+
+def run_projects_bench(*, projects: int, postgres_url: str | None) -> list[BenchRow]:
+    rows: list[BenchRow] = []
+    with tempfile.TemporaryDirectory() as folder:
+        rows += _backend("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", projects)
+    if postgres_url:
+        rows += _backend("postgresql", postgres_url, projects)
+    return rows
+
+
+def _units() -> tuple[OrgUnit, ...]:
+    city = OrgUnit("B", "模拟市", OrgLevel.CITY)
+    districts = [
+        OrgUnit(f"B-{d:02d}", f"模拟区{d}", OrgLevel.DISTRICT, parent="B")
+        for d in range(1, DISTRICTS + 1)
+    ]
+    return (city, *districts)
+
+
+def _generated(
+    count: int,
+) -> tuple[list[ProjectRecord], list[tuple[str, int, Decimal]], list[ProgressEntry]]:
+    rng = random.Random(14)
+    records, plans, entries = [], [], []
+    for n in range(count):
+        code = f"BP{n:05d}"
+        start = date(FIRST_YEAR, 1 + n % 12, 1)
+        records.append(
+            ProjectRecord(
+                code,
+                f"模拟项目{n}",
+                _STAGES[n % len(_STAGES)],
+                org_unit=f"B-{1 + n % DISTRICTS:02d}",
+                plan=PLAN,
+                responsible_unit=f"模拟区{1 + n % DISTRICTS}发改局",
+                total_investment=Decimal(rng.randint(1, 100)),
+                planned_start=start,
+                actual_start=start if n % 10 else None,
+                in_statistics=start if n % 7 else None,
+            )
+        )
+        pace = Decimal(rng.randint(40, 130)) / 100
+        for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
+            annual = Decimal(rng.randint(1_000, 50_000))
+            plans.append((code, year, annual))
+            entries += [
+                ProgressEntry(
+                    code, Period.month(year, m), (annual * pace * m / 12).quantize(Decimal(1))
+                )
+                for m in range(1, 13)
+            ]
+    return records, plans, entries
+
+
+def _backend(backend: str, url: str, count: int) -> list[BenchRow]:
+    last = Period.month(FIRST_YEAR + YEARS - 1, 12)
+    with fresh(url) as app:
+        bundle = PlanBundle(Plan(PLAN, "基准测试规划", "B"), org_units=_units())
+        load_plan(app, actor=LOCAL_ADMIN, origin="bench", bundle=bundle, source="bench")
+        records, plans, entries = _generated(count)
+        written, seconds = timed(
+            lambda: write_synthetic_projects(
+                app, records=records, year_plans=plans, entries=entries, by="bench"
+            )
+        )
+        rows = [
+            BenchRow(
+                backend,
+                f"generate: {count} projects, {len(entries)} progress rows",
+                seconds,
+                written,
+                "—",
+                "",
+            )
+        ]
+        for period in (last, Period.month(last.year, 6)):
+            rows.append(_report(app, backend, period, count))
+        return rows
+
+
+def _report(app: Bioecon, backend: str, period: Period, count: int) -> BenchRow:
+    times = []
+    for _ in range(RUNS):
+        found, seconds = timed(
+            lambda: project_report(app, actor=LOCAL_ADMIN, plan=PLAN, period=period)
+        )
+        assert found.projects == count
+        times.append(seconds)
+    median = statistics.median(times)
+    step = f"monthly report {period} (median of {RUNS})"
+    return BenchRow(
+        backend, step, median, count, f"< {GOAL_SECONDS:g} s", verdict(median < GOAL_SECONDS)
+    )
