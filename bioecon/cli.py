@@ -21,6 +21,7 @@ import click
 
 from bioecon import __version__
 from bioecon.bench.import_command import bench_import
+from bioecon.bench.project_command import bench_projects
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
 from bioecon.cli_common import PORT, YEAR, OutputFile, State, app_of, emit, emit_one, output_format
@@ -683,6 +684,9 @@ def bench_review(postgres_url: str | None, events: int, scale: float) -> None:
     from bioecon.bench.review import run_review_bench
 
     _echo_bench(run_review_bench(postgres_url=postgres_url, events=events, scale=scale))
+
+
+bench.add_command(bench_projects)
 
 
 @bench.command("web")
