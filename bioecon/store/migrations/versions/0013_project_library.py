@@ -2,7 +2,7 @@
 progress (月度调度) and the stage history of key projects
 
 Revision ID: 0013
-Revises: 0012
+Revises: 0015
 Create Date: 2026-12-02
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from bioecon.store.types import ExactDecimal, UtcDateTime
 
 revision = "0013"
-down_revision = "0012"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
