@@ -12,15 +12,19 @@ from tests.test_cli import run
 DATA = Path(__file__).parent / "data" / "projects"
 
 
+@pytest.fixture
+def db(
+    capsys: pytest.CaptureFixture[str], blank_database_url: str, changsha_plan_file: Path
+) -> str:
+    """A migrated database holding the 长沙 plan."""
+    assert run(capsys, "--db", blank_database_url, "db", "upgrade")[0] == 0
+    assert run(capsys, "--db", blank_database_url, "plan", "load", str(changsha_plan_file))[0] == 0
+    return blank_database_url
+
+
 def test_ledger_progress_and_report_from_the_command_line(
-    capsys: pytest.CaptureFixture[str],
-    blank_database_url: str,
-    changsha_plan_file: Path,
-    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
-    db = blank_database_url
-    assert run(capsys, "--db", db, "db", "upgrade")[0] == 0
-    assert run(capsys, "--db", db, "plan", "load", str(changsha_plan_file))[0] == 0
     ledger = str(DATA / "ledger.csv")
     code, out, _ = run(capsys, "--db", db, "projects", "load", ledger, "--plan", "changsha-2025")
     assert (code, out.strip()) == (0, f"{ledger}: 5 created, 0 updated, 0 unchanged")
@@ -40,14 +44,8 @@ def test_ledger_progress_and_report_from_the_command_line(
 
 
 def test_a_bad_ledger_exits_with_invalid_input_naming_row_and_field(
-    capsys: pytest.CaptureFixture[str],
-    blank_database_url: str,
-    changsha_plan_file: Path,
-    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
-    db = blank_database_url
-    assert run(capsys, "--db", db, "db", "upgrade")[0] == 0
-    assert run(capsys, "--db", db, "plan", "load", str(changsha_plan_file))[0] == 0
     bad = tmp_path / "ledger.csv"
     bad.write_text("项目编号,项目名称,实际建设阶段\nX1,甲,在路上\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", db, "projects", "load", str(bad), "--plan", "changsha-2025")

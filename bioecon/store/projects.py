@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -24,28 +24,30 @@ _REFERENCES = {"code", "org_unit", "plan", "enterprise"}
 
 def upsert_projects(connection: Connection, projects: Sequence[Project]) -> tuple[int, int]:
     """Insert or update by code; returns (created, updated)."""
-    ids = id_map(connection, t.project, (p.code for p in projects))
-    orgs = id_map(connection, t.org_unit, (p.org_unit for p in projects if p.org_unit))
-    plans = id_map(connection, t.plan, (p.plan for p in projects if p.plan))
-    enterprises = id_map(
-        connection, t.enterprise, (p.enterprise for p in projects if p.enterprise), column="uscc"
+    _, created = _write(connection, projects, _REFERENCES)
+    return created, len(projects) - created
+
+
+def _write(
+    connection: Connection, records: Sequence[Project | ProjectRecord], exclude: Collection[str]
+) -> tuple[dict[str, int], int]:
+    """Insert or update project rows by code, their links (org unit, plan, enterprise by
+    credit code) as ids; returns code → id and how many were created."""
+    ids = id_map(connection, t.project, (r.code for r in records))
+    orgs = id_map(connection, t.org_unit, (r.org_unit for r in records if r.org_unit))
+    plans = id_map(connection, t.plan, (r.plan for r in records if r.plan))
+    firms = id_map(
+        connection, t.enterprise, (r.enterprise for r in records if r.enterprise), column="uscc"
     )
-    created = updated = 0
-    for project in projects:
-        values = row_values(project, exclude=_REFERENCES) | {
-            "org_unit_id": orgs.get(project.org_unit or ""),
-            "plan_id": plans.get(project.plan or ""),
-            "enterprise_id": enterprises.get(project.enterprise or ""),
+    before = set(ids)
+    for record in records:
+        values = row_values(record, exclude=exclude) | {
+            "org_unit_id": orgs.get(record.org_unit or ""),
+            "plan_id": plans.get(record.plan or ""),
+            "enterprise_id": firms.get(record.enterprise or ""),
         }
-        if project.code in ids:
-            connection.execute(
-                update(t.project).where(t.project.c.id == ids[project.code]).values(values)
-            )
-            updated += 1
-        else:
-            connection.execute(insert(t.project).values(code=project.code, **values))
-            created += 1
-    return created, updated
+        upsert_by_code(connection, t.project, ids, record.code, values)
+    return ids, sum(1 for code in {r.code for r in records} if code not in before)
 
 
 def org_units_of(connection: Connection, codes: Iterable[str]) -> dict[str, str | None]:
@@ -162,19 +164,8 @@ def _year_plans(
 
 def save_ledger(connection: Connection, records: Sequence[ProjectRecord]) -> dict[str, int]:
     """Insert or update each record by code, and its annual plan; returns code → id."""
-    ids = id_map(connection, t.project, (r.code for r in records))
-    orgs = id_map(connection, t.org_unit, (r.org_unit for r in records if r.org_unit))
-    plans = id_map(connection, t.plan, (r.plan for r in records if r.plan))
-    firms = id_map(
-        connection, t.enterprise, (r.enterprise for r in records if r.enterprise), column="uscc"
-    )
+    ids, _ = _write(connection, records, _LEDGER_APART)
     for record in records:
-        values = row_values(record, exclude=_LEDGER_APART) | {
-            "org_unit_id": orgs.get(record.org_unit or ""),
-            "plan_id": plans.get(record.plan or ""),
-            "enterprise_id": firms.get(record.enterprise or ""),
-        }
-        upsert_by_code(connection, t.project, ids, record.code, values)
         if record.plan_year is not None and record.annual_plan is not None:
             _put_year_plan(connection, ids[record.code], record.plan_year, record.annual_plan)
     return ids
