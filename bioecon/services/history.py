@@ -17,6 +17,7 @@ from bioecon.store import approvals as approval_store
 from bioecon.store import enterprises as enterprise_store
 from bioecon.store import plans as plan_store
 from bioecon.store import platforms as platform_store
+from bioecon.store import projects as project_store
 from bioecon.store.migrate import ensure_current
 
 
@@ -55,8 +56,9 @@ _ACCOUNT_RECORDS = frozenset({AuditEntity.USER, AuditEntity.API_TOKEN, AuditEnti
 
 def _homes(connection: Connection, entity: AuditEntity, keys: set[str]) -> dict[str, str | None]:
     """The org unit whose readers see each record's history: an observation's unit, a plan's
-    (and its mappings') region, a register row's unit now, an org unit itself; None for a
-    record that is gone or has no unit (only a scope of everything reads those)."""
+    (and its mappings') region, a register row's or key project's (and its progress') unit
+    now, an org unit itself; None for a record that is gone or has no unit (only a scope of
+    everything reads those)."""
     if entity is AuditEntity.OBSERVATION:
         return {key: key.partition("/")[2].partition("/")[0] or None for key in keys}
     if entity in (AuditEntity.PLAN, AuditEntity.MAPPING):
@@ -65,6 +67,9 @@ def _homes(connection: Connection, entity: AuditEntity, keys: set[str]) -> dict[
     if entity in _REGISTERS:
         stored = _REGISTERS[entity](connection, keys)
         return {key: stored[key].org_unit if key in stored else None for key in keys}
+    if entity in (AuditEntity.PROJECT, AuditEntity.PROJECT_PROGRESS):  # P01, P01/2026-10
+        homes = project_store.org_units_of(connection, {k.split("/")[0] for k in keys})
+        return {key: homes.get(key.split("/")[0]) for key in keys}
     if entity is AuditEntity.ORG_UNIT:
         known = orgunits.existing(connection, keys)
         return {key: key if key in known else None for key in keys}

@@ -248,3 +248,17 @@ def test_a_progress_file_with_one_defect_is_refused_whole(
     [problem] = refused.value.problems
     assert (problem.location, message in problem.message) == (location, True)
     assert project_page(library, actor=LOCAL_ADMIN, code="CS-P4").progress == ()
+
+
+def test_a_projects_history_keeps_to_the_callers_scope(library: Bioecon) -> None:
+    # CS-P2 and CS-P3 lie in 岳麓区 430104, CS-P1, CS-P4, CS-P5 in 芙蓉区 430102 (ledger.csv)
+    yuelu = Principal("yuelu-viewer", Role.VIEWER, Scope("430104"))
+
+    def keys(actor: Principal, entity: AuditEntity) -> set[str]:
+        events = value_history(library, actor=actor, entity=entity)
+        return {e.record_key.split("/")[0] for e in events}
+
+    assert keys(LOCAL_ADMIN, AuditEntity.PROJECT) == {"CS-P1", "CS-P2", "CS-P3", "CS-P4", "CS-P5"}
+    assert keys(yuelu, AuditEntity.PROJECT) == {"CS-P2", "CS-P3"}
+    assert keys(yuelu, AuditEntity.PROJECT_PROGRESS) <= {"CS-P2", "CS-P3"}
+    assert "CS-P2" in keys(yuelu, AuditEntity.PROJECT_PROGRESS)  # its three months (above)

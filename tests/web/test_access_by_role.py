@@ -158,6 +158,12 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("other bulletin", "POST", "/reports", ADMIN_ONLY, form=build),
         Case("publish other bulletin", "POST", "/reports", ADMIN_ONLY, form={**build, "publish": "1"}),
         Case("other published bulletin", "GET", f"/reports/published/{world['bulletin']}/html", ADMIN_ONLY),
+        Case("other plan's projects", "GET", f"/plans/{other}/projects", ADMIN_ONLY),
+        Case("other project", "GET", f"/projects/{other}-P01", ADMIN_ONLY),
+        Case(
+            "other project progress", "POST", f"/projects/{other}-P01/progress", ADMIN_ONLY,
+            form={"period": "2025-12", "completed": "1"},
+        ),
         Case("reporting page", "GET", "/reporting", ADMIN_ONLY, (f"/reporting/both/{SIBLING}/",)),
         Case("sibling enterprises page", "GET", f"/enterprises?org_unit={SIBLING}", ADMIN_ONLY, usccs),
         Case("sibling approvals", "GET", f"/api/approvals?org_unit={SIBLING}", ADMIN_ONLY, world["approvals"]),

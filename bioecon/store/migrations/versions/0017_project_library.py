@@ -1,8 +1,8 @@
 """project library: the project ledger's record (planned and actual), annual plans, monthly
 progress (月度调度) and the stage history of key projects
 
-Revision ID: 0013
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-02
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 from bioecon.store.types import ExactDecimal, UtcDateTime
 
-revision = "0013"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
