@@ -21,8 +21,7 @@ from bioecon import __version__
 from bioecon.app import Bioecon
 from bioecon.errors import ConfigurationError
 from bioecon.services import sessions as session_service
-from bioecon.web import api, auth, csrf, errors, pages, registers, reporting, reports
-from bioecon.web import api, auth, csrf, errors, pages, projects, registers, reporting
+from bioecon.web import api, auth, csrf, errors, pages, projects, registers, reporting, reports
 from bioecon.web.params import bounded_values
 from bioecon.web.security_headers import add_security_headers
 
