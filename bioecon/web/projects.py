@@ -25,6 +25,7 @@ from bioecon.errors import InvalidInput, Problem
 from bioecon.io.project_files import read_progress_form
 from bioecon.io.project_report_output import gap_text, percent
 from bioecon.messages import label
+from bioecon.services import orgunits as org_unit_service
 from bioecon.services import projects as service
 from bioecon.web.auth import origin_of
 from bioecon.web.deps import actor_of, app_of
@@ -83,6 +84,7 @@ def plan_projects_page(
         colours=list(Colour),
         percent=percent,
         gap_text=gap_text,
+        unit_names=_unit_names(request),
     )
 
 
@@ -112,9 +114,16 @@ def _project(
         entered=entered,
         problems=problems,
         saved=request.query_params.get("saved"),
+        unit_names=_unit_names(request),
     )
     response.status_code = status
     return response
+
+
+def _unit_names(request: Request) -> dict[str, str]:
+    """Org-unit code → name, of the units the caller reads (a project shows its unit's name)."""
+    units = org_unit_service.list_org_units(app_of(request), actor=actor_of(request))
+    return {unit.code: unit.name for unit in units}
 
 
 @router.post("/projects/{code}/progress")

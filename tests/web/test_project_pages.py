@@ -11,6 +11,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from bioecon.domain.access import Role, Scope
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.projects import project_page
 from tests.web_login import add_account, log_in
 
 PLAN = "changsha-2025"
@@ -52,10 +54,12 @@ def test_the_project_page_has_its_timeline_progress_and_chart(client: TestClient
 def test_a_reporter_enters_progress_for_its_units_project(client: TestClient) -> None:
     assert isinstance(client.app, FastAPI)
     app = client.app.state.bioecon
-    page = client.get(f"/projects/{PLAN}-P03").text
-    unit = re.search(r"<dt>[^<]*</dt><dd>(43\d{4})</dd>", page)
+    unit = project_page(app, actor=LOCAL_ADMIN, code=f"{PLAN}-P03").record.org_unit
     assert unit is not None
-    add_account(app, "p-reporter", Role.REPORTER, Scope(unit.group(1)))
+    page = client.get(f"/projects/{PLAN}-P03").text
+    assert f"<dd>{unit}</dd>" not in page  # the unit by its name, not its code:
+    assert re.search(r"<dd>[^<]*(区|县|市)</dd>", page) is not None  # e.g. 开福区
+    add_account(app, "p-reporter", Role.REPORTER, Scope(unit))
     log_in(client, "p-reporter")
     form = {"csrftoken": client.cookies["csrftoken"], "period": "2026-01", "completed": "1234"}
     saved = client.post(f"/projects/{PLAN}-P03/progress", data=form, follow_redirects=False)
