@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import tempfile
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from bioecon.app import Bioecon
@@ -41,6 +43,18 @@ def verdict(ok: bool) -> str:
 def fresh(url: str) -> AbstractContextManager[Bioecon]:
     """A migrated, empty database (PostgreSQL: the schema ``bioecon_bench``, recreated)."""
     return scratch_database(url=url, schema=BENCH_SCHEMA)
+
+
+def on_each_backend(
+    run: Callable[[str, str], list[BenchRow]], postgres_url: str | None
+) -> list[BenchRow]:
+    """``run(backend, url)`` on a fresh SQLite file in a temporary folder, then on PostgreSQL
+    at ``postgres_url`` when given: every benchmark's rows for both backends."""
+    with tempfile.TemporaryDirectory() as folder:
+        rows = run("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}")
+    if postgres_url:
+        rows += run("postgresql", postgres_url)
+    return rows
 
 
 def require_extra(module: str, command: str) -> None:

@@ -73,7 +73,7 @@ def write_file(path: Path, rows: int) -> None:
 
 def _rows(count: int) -> Iterator[list[str | None]]:
     shape = synthetic.SyntheticShape()
-    units = [u.code for u in synthetic.org_units(shape) if u.code.count("-") >= 2]
+    units = synthetic.reporting_units(synthetic.org_units(shape))
     flows = synthetic.indicator_codes(shape)[1:-1]  # the monthly flows (ind01 is a stock)
     n = 0
     for year in range(1990, 2100):

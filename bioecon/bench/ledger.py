@@ -10,14 +10,19 @@ Times, on a fresh SQLite file and (when given) on PostgreSQL:
 
 from __future__ import annotations
 
-import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 
 from bioecon.app import Bioecon
 from bioecon.bench import synthetic
-from bioecon.bench.harness import BenchRow, fresh, require_extra, timed, verdict
+from bioecon.bench.harness import (
+    BenchRow,
+    fresh,
+    on_each_backend,
+    require_extra,
+    timed,
+    verdict,
+)
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import (
     OrgLevel,
@@ -40,12 +45,9 @@ def run_ledger_bench(
     *, scale: float, postgres_url: str | None, targets: int = 500
 ) -> list[BenchRow]:
     require_extra("pandas", "ledger")  # before minutes of generating, not after
-    rows: list[BenchRow] = []
-    with tempfile.TemporaryDirectory() as folder:
-        rows += _bench_backend("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", scale, targets)
-    if postgres_url:
-        rows += _bench_backend("postgresql", postgres_url, scale, targets)
-    return rows
+    return on_each_backend(
+        lambda backend, url: _bench_backend(backend, url, scale, targets), postgres_url
+    )
 
 
 def _bench_backend(backend: str, url: str, scale: float, target_count: int) -> list[BenchRow]:

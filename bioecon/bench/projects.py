@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import random
 import statistics
-import tempfile
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from bioecon.app import Bioecon
-from bioecon.bench.harness import BenchRow, fresh, timed, verdict
+from bioecon.bench.harness import BenchRow, fresh, on_each_backend, timed, verdict
 from bioecon.domain.model import OrgLevel, OrgUnit, Plan, PlanBundle, ProjectStage
 from bioecon.domain.periods import Period
 from bioecon.domain.projects import ProgressEntry, ProjectRecord
@@ -31,12 +29,7 @@ _STAGES = (ProjectStage.SIGNED, ProjectStage.STARTED, ProjectStage.UNDER_CONSTRU
 
 
 def run_projects_bench(*, projects: int, postgres_url: str | None) -> list[BenchRow]:
-    rows: list[BenchRow] = []
-    with tempfile.TemporaryDirectory() as folder:
-        rows += _backend("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", projects)
-    if postgres_url:
-        rows += _backend("postgresql", postgres_url, projects)
-    return rows
+    return on_each_backend(lambda backend, url: _backend(backend, url, projects), postgres_url)
 
 
 def _units() -> tuple[OrgUnit, ...]:

@@ -17,18 +17,16 @@ A spreadsheet has no such queries: there is no baseline to compare with.
 from __future__ import annotations
 
 import random
-import tempfile
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from pathlib import Path
 
 from bioecon.app import Bioecon
 from bioecon.bench import synthetic
-from bioecon.bench.harness import BenchRow, fresh, timed, verdict
+from bioecon.bench.harness import BenchRow, fresh, on_each_backend, timed, verdict
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
 from bioecon.domain.data_sets import DataSet, on_time_rates_of
-from bioecon.domain.model import OrgUnit, ReportingBasis
+from bioecon.domain.model import OrgUnit
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import DueRule
 from bioecon.domain.value_key import ValueKey
@@ -47,13 +45,9 @@ STATUS_GOAL = 2.0  # seconds: the reporting page over a province's whole calenda
 def run_review_bench(
     *, postgres_url: str | None, events: int, scale: float = 1.0
 ) -> list[BenchRow]:
-    rows: list[BenchRow] = []
-    with tempfile.TemporaryDirectory() as folder:
-        sqlite_url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        rows += _bench_backend("sqlite", sqlite_url, events, scale)
-    if postgres_url:
-        rows += _bench_backend("postgresql", postgres_url, events, scale)
-    return rows
+    return on_each_backend(
+        lambda backend, url: _bench_backend(backend, url, events, scale), postgres_url
+    )
 
 
 def _bench_backend(backend: str, url: str, events: int, scale: float) -> list[BenchRow]:
@@ -76,7 +70,7 @@ def _bench_backend(backend: str, url: str, events: int, scale: float) -> list[Be
         ]
         rows += _queues(app, backend)
         rows += _calendar(app, backend, shape, world.org_units)
-        keys = _queued_keys(world.org_units, synthetic.indicator_codes(shape)[:-1], last)
+        keys = _queued_keys(world, last)
         write_history(app, events=_history(events, keys))
         rows += _history_reads(app, backend, events, keys)
         return rows
@@ -103,7 +97,7 @@ def _queues(app: Bioecon, backend: str) -> list[BenchRow]:
 def _calendar(
     app: Bioecon, backend: str, shape: synthetic.SyntheticShape, units: tuple[OrgUnit, ...]
 ) -> list[BenchRow]:
-    reporters = tuple(u.code for u in units if u.code.count("-") >= 2)
+    reporters = tuple(synthetic.reporting_units(units))
     monthly = tuple(synthetic.indicator_codes(shape)[:-1])
     data_set = DataSet(
         code="bench-monthly",
@@ -141,16 +135,14 @@ def _calendar(
     ]
 
 
-def _queued_keys(
-    units: tuple[OrgUnit, ...], indicators: list[str], period: Period
-) -> list[ValueKey]:
-    reporters = [u.code for u in units if u.code.count("-") >= 2]
-    return [ValueKey(code, unit, period, _basis(code)) for code in indicators for unit in reporters]
-
-
-def _basis(code: str) -> ReportingBasis:
-    """ind01 is the stock (期末数), the other monthly indicators 1–N月累计 (bench.synthetic)."""
-    return ReportingBasis.PERIOD_END if code == "ind01" else ReportingBasis.YTD
+def _queued_keys(world: synthetic.SyntheticProvince, period: Period) -> list[ValueKey]:
+    """The key of every monthly value of ``period`` (what :func:`queue_for_review` queued)."""
+    monthly = [i for i in world.indicators if i.period_type == PeriodType.MONTH.value]
+    return [
+        ValueKey(i.code, unit, period, i.basis)
+        for i in monthly
+        for unit in synthetic.reporting_units(world.org_units)
+    ]
 
 
 def _history(count: int, keys: list[ValueKey]) -> list[AuditEvent]:

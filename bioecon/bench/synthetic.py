@@ -13,7 +13,7 @@ Nothing here writes: :mod:`bioecon.services.benchmark` stores what these functio
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -78,7 +78,7 @@ def indicator_codes(shape: SyntheticShape) -> list[str]:
 def province(shape: SyntheticShape) -> SyntheticProvince:
     rng = random.Random(shape.seed)
     units = org_units(shape)
-    reporters = [u.code for u in units if u.code.count("-") >= 2]
+    reporters = reporting_units(units)
     indicators = tuple(_indicator(n, code) for n, code in enumerate(indicator_codes(shape), 1))
     observations = tuple(
         row
@@ -88,6 +88,11 @@ def province(shape: SyntheticShape) -> SyntheticProvince:
     )
     districts = [code for code in reporters if not code.endswith("-P")]
     return SyntheticProvince(units, indicators, observations, _enterprises(shape, districts, rng))
+
+
+def reporting_units(units: Sequence[OrgUnit]) -> list[str]:
+    """The codes of the districts and parks (S-01-01, S-01-10-P): the units that report."""
+    return [u.code for u in units if u.code.count("-") >= 2]
 
 
 def org_units(shape: SyntheticShape) -> tuple[OrgUnit, ...]:
