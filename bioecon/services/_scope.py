@@ -117,14 +117,22 @@ def require_manager(connection: Connection, actor: Principal, codes: Iterable[st
     require(connection, actor, Action.MANAGE_PLANS, codes)
 
 
+def units_for(
+    connection: Connection, actor: Principal, action: Action, codes: Iterable[str | None]
+) -> set[str | None]:
+    """The org units among ``codes`` on which the caller may take ``action``; None stands
+    for records without an org unit (see :func:`unplaced`)."""
+    wanted = set(codes)
+    units = sorted(code for code in wanted if code is not None)
+    allowed_units: set[str | None] = set(permitted(connection, actor, [action], units))
+    if None in wanted and unplaced(actor, action):
+        allowed_units.add(None)
+    return allowed_units
+
+
 def financial_units(
     connection: Connection, actor: Principal, codes: Iterable[str | None]
 ) -> set[str | None]:
     """The org units among ``codes`` whose registry rows the caller sees with their financial
     fields (``read_financials``); None stands for rows without an org unit."""
-    wanted = set(codes)
-    units = sorted(code for code in wanted if code is not None)
-    shown: set[str | None] = set(permitted(connection, actor, [Action.READ_FINANCIALS], units))
-    if None in wanted and unplaced(actor, Action.READ_FINANCIALS):
-        shown.add(None)
-    return shown
+    return units_for(connection, actor, Action.READ_FINANCIALS, codes)

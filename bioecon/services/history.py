@@ -11,7 +11,7 @@ from bioecon.catalogs import role_book
 from bioecon.domain.access import Action, Principal, allowed
 from bioecon.domain.audit import AuditEntity, AuditEvent
 from bioecon.domain.disclosure import FINANCIAL_FIELDS
-from bioecon.services._scope import financial_units, permitted, unplaced
+from bioecon.services._scope import financial_units, units_for, unplaced
 from bioecon.store import Connection, audit, orgunits
 from bioecon.store import approvals as approval_store
 from bioecon.store import enterprises as enterprise_store
@@ -46,7 +46,7 @@ def value_history(
         if entity is AuditEntity.INDICATOR:
             return events if allowed(role_book(), actor, Action.READ) else []
         homes = _homes(connection, entity, {e.record_key for e in events})
-        readable = _readable(connection, actor, homes.values())
+        readable = units_for(connection, actor, Action.READ, homes.values())
     return [e for e in events if homes[e.record_key] in readable]
 
 
@@ -82,19 +82,6 @@ _REGISTERS: dict[AuditEntity, Callable[[Connection, Iterable[str]], Mapping[str,
 }
 
 
-def _readable(
-    connection: Connection, actor: Principal, homes: Iterable[str | None]
-) -> set[str | None]:
-    """The org units among ``homes`` the caller may read; None when it may read everything."""
-    wanted = set(homes)
-    readable: set[str | None] = set(
-        permitted(connection, actor, [Action.READ], sorted(h for h in wanted if h is not None))
-    )
-    if None in wanted and unplaced(actor, Action.READ):
-        readable.add(None)
-    return readable
-
-
 def _enterprise_events(
     connection: Connection, actor: Principal, events: list[AuditEvent]
 ) -> list[AuditEvent]:
@@ -106,10 +93,7 @@ def _enterprise_events(
             connection, {e.record_key for e in events}
         ).items()
     }
-    units = sorted({unit for unit in homes.values() if unit is not None})
-    readable: set[str | None] = set(permitted(connection, actor, [Action.READ], units))
-    if unplaced(actor, Action.READ):
-        readable.add(None)
+    readable = units_for(connection, actor, Action.READ, homes.values())
     shown = financial_units(connection, actor, homes.values())
     kept = [e for e in events if e.record_key in homes and homes[e.record_key] in readable]
     return [e if homes[e.record_key] in shown else _without_figures(e) for e in kept]
