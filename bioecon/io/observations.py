@@ -154,17 +154,21 @@ def _piece(source: str, raws: Iterable[RawRow], blank_rows: int) -> ObservationF
 
 
 def _row(raw: RawRow) -> ObservationRow:
-    """The row, if every cell parses (most rows: one pass, no bookkeeping)."""
+    """The row, if every cell parses (most rows: one pass, no bookkeeping). The innermost
+    loop of an import: a text cell, what every CSV cell is, is taken as it is here, and
+    only any other cell goes through its column's parser."""
     cell = raw.cells.get
+    indicator, org_unit, period = cell("indicator"), cell("org_unit"), cell("period")
+    sector, basis, status = cell("sector"), cell("basis"), cell("status")
     return ObservationRow(
         raw.number,
-        _required_text(cell("indicator")),
-        _required_text(cell("org_unit")),
-        _period(cell("period")),
+        indicator if type(indicator) is str else _required_text(indicator),
+        org_unit if type(org_unit) is str else _required_text(org_unit),
+        _period_of_text(period) if type(period) is str else _period(period),
         _value(cell("value")),
-        _optional_text(cell("sector")),
-        _basis(cell("basis")),
-        _status(cell("status")),
+        sector if sector is None or type(sector) is str else _code(sector),
+        None if basis is None else _basis(basis),
+        None if status is None else _status(status),
         _optional_text(cell("source")),
     )
 

@@ -188,16 +188,17 @@ def _raw_row(number: int, values: list[Any], positions: tuple[str, ...]) -> RawR
     """The row's cells by column name, or None for a blank row (the loop is the import's
     innermost: a row of text cells under titled columns, what nearly every CSV row is, is
     read in one step; any other row cell by cell, naming every cell that cannot be read)."""
-    if len(values) <= len(positions) and "" not in positions:
+    if values and len(values) <= len(positions) and "" not in positions:
         try:
-            texts = [value.strip() for value in values]
+            texts = [value.strip() or None for value in values]
         except AttributeError:  # a cell that is not text (xlsx): read cell by cell below
             texts = []
-        if texts and max(map(len, texts)) <= MAX_CELL_CHARS:
+        # a cell's length before stripping bounds its length after: a long cell of spaces
+        # is read cell by cell, which strips it first
+        if texts and max(map(len, values)) <= MAX_CELL_CHARS:
             if not any(texts):
                 return None
-            cells = zip(positions, [text or None for text in texts], strict=False)
-            return RawRow(number, dict(cells))
+            return RawRow(number, dict(zip(positions, texts, strict=False)))
     return _cell_by_cell(number, values, positions)
 
 
@@ -316,8 +317,11 @@ def _csv_records(source: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as error:
             raise InvalidInput(source, [_quote_problem(start, reader.line_num, error)]) from None
-        # an export marks text that would start a formula; the mark is not the value
-        yield reader.line_num, [v if v[:1] != MARK else unprotect(v) for v in values]
+        # an export marks text that would start a formula; the mark is not the value (one
+        # test over the whole record first: nearly every record holds no mark at all)
+        if MARK in "".join(values):
+            values = [v if v[:1] != MARK else unprotect(v) for v in values]
+        yield reader.line_num, values
 
 
 def _quote_problem(start: int, line: int, error: csv.Error) -> Problem:
