@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from bioecon.catalogs import read_data_file
 from bioecon.domain.progress import Status
+from bioecon.domain.project_warnings import Colour
 from bioecon.errors import InvalidValue
 from bioecon.messages import label
 from bioecon.reports.numbers import amount, number, points, rate
@@ -115,7 +117,11 @@ def _pace(line: Headline, month: int, words: Template) -> str:
 
 
 def _progress(completion: float, time_progress: float, words: Template) -> str:
-    gap = points(completion) - points(time_progress)
+    return _against_schedule(points(completion) - points(time_progress), words)
+
+
+def _against_schedule(gap: Decimal, words: Template) -> str:
+    """超时序进度3.0个百分点, 落后…, 与时序进度持平: a gap in percentage points, rounded."""
     if gap == 0:
         return str(words["level"])
     return str(words["ahead" if gap > 0 else "behind"].format(points=abs(gap)))
@@ -309,6 +315,58 @@ def _revisions(bulletin: MonthlyBulletin, part: Template, words: Template) -> li
     ]
 
 
+def _projects(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+    summary = bulletin.projects
+    if summary is None:  # a bulletin published before the section existed
+        return []
+    heading = Block("heading1", part["heading"])
+    if not summary.projects:
+        return [heading, Block("paragraph", part["none"])]
+    if summary.completion is None or summary.gap is None:
+        investment = part["no_annual_plan"]
+    else:
+        investment = part["investment"].format(
+            annual_plan=amount(summary.annual_plan / WAN_PER_YI, YI),
+            span=_span(bulletin.month, words),
+            completed=amount(summary.completed / WAN_PER_YI, YI),
+            completion=rate(summary.completion),
+            progress=_against_schedule(points(summary.gap), words),
+        )
+    starts = part["starts"].format(
+        planned=summary.planned_starts,
+        actual=summary.actual_starts,
+        early=summary.early_starts,
+        late=summary.late_starts,
+    )
+    blocks = [
+        heading,
+        Block("paragraph", part["lead"].format(n=summary.projects) + investment + starts),
+    ]
+    if not summary.warned:
+        return [*blocks, Block("paragraph", part["none_warned"])]
+    rows = [
+        (
+            p.name,
+            p.responsible or words["missing"],
+            number(p.annual_plan, WAN),
+            number(p.completed, WAN),
+            rate(p.completion),
+            words["missing"] if p.gap is None else str(points(p.gap)),
+            label(Colour(p.colour)),
+            words["list_separator"].join(part["warning"][kind] for kind in p.warnings),
+        )
+        for p in summary.warned
+    ]
+    return [
+        *blocks,
+        Block("paragraph", part["warned"].format(red=summary.red, yellow=summary.yellow)),
+        Block("table", rows=(tuple(part["table"]), *rows)),
+    ]
+
+
+WAN, YI = "万元", "亿元"  # a project ledger keeps 万元; the bulletin states totals in 亿元
+WAN_PER_YI = Decimal(10_000)
+
 Section = Callable[[MonthlyBulletin, Template, Template], list[Block]]
 SECTIONS: dict[str, Section] = {
     "headlines": _headlines,
@@ -316,4 +374,5 @@ SECTIONS: dict[str, Section] = {
     "districts": _districts,
     "quality": _quality,
     "revisions": _revisions,
+    "projects": _projects,
 }

@@ -95,6 +95,43 @@ class Revision:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectLine:
+    """A key project with a warning (红灯/黄灯), as the bulletin lists it."""
+
+    code: str
+    name: str
+    responsible: str  # 责任单位, as the project ledger names it ('' when none)
+    annual_plan: Decimal | None  # 年度计划投资, 万元
+    completed: Decimal | None  # 1–N月累计完成投资, 万元
+    completion: float | None  # % of the annual plan
+    gap: float | None  # percentage points above (+) or below (−) 序时进度
+    colour: str  # the worst of the project's warnings (a Colour value: red, yellow)
+    warnings: tuple[str, ...]  # what is behind: investment, start, statistics (WARNING_KINDS)
+
+
+WARNING_KINDS = ("investment", "start", "statistics")  # 投资进度, 开工, 入统
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSummary:
+    """The plan's key projects against 序时进度 (项目调度) for the bulletin's month."""
+
+    projects: int
+    annual_plan: Decimal  # 万元
+    completed: Decimal  # 万元
+    completion: float | None  # % of the annual plan (None: no annual plan)
+    schedule: float  # 序时进度 %
+    gap: float | None  # percentage points above (+) or below (−) 序时进度
+    planned_starts: int
+    actual_starts: int
+    early_starts: int
+    late_starts: int
+    red: int
+    yellow: int
+    warned: tuple[ProjectLine, ...]  # red first, then yellow, each in the ledger's order
+
+
+@dataclass(frozen=True, slots=True)
 class MonthlyBulletin:
     """统计监测月报 of one plan for one month."""
 
@@ -119,6 +156,9 @@ class MonthlyBulletin:
     revisions: tuple[Revision, ...]
     values: tuple[UsedValue, ...] = ()
     kind: str = KIND_MONTHLY
+    # added after the first bulletins were published: None in their records (and left out of
+    # their content, so their hash stays the one recorded at publication)
+    projects: ProjectSummary | None = None
 
 
 _ADAPTER = TypeAdapter(MonthlyBulletin)
@@ -129,7 +169,13 @@ def to_plain(bulletin: MonthlyBulletin) -> dict[str, Any]:
     plain = _ADAPTER.dump_python(replace(bulletin, values=()), mode="json")
     assert isinstance(plain, dict)
     plain.pop("values")
+    for name in _ADDED_LATER:
+        if plain[name] is None:
+            plain.pop(name)
     return plain
+
+
+_ADDED_LATER = ("projects",)  # fields a record published before them does not hold
 
 
 def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> MonthlyBulletin:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
@@ -18,6 +19,8 @@ from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import IndicatorNature, OrgUnit, PlanBundle
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import Status, TargetEvaluation
+from bioecon.domain.project_report import LineVerdict, MonthlyReport
+from bioecon.domain.project_warnings import Colour
 from bioecon.domain.quality import Severity
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.errors import Conflict, InvalidValue, NotFound
@@ -27,15 +30,18 @@ from bioecon.reports.record import (
     DistrictLine,
     Headline,
     MonthlyBulletin,
+    ProjectLine,
+    ProjectSummary,
     QualityNote,
     Revision,
     TargetLine,
     UsedValue,
+    WARNING_KINDS,
     content_hash,
     from_plain,
     to_plain,
 )
-from bioecon.services import evaluation, ledger, orgunits, plans, quality
+from bioecon.services import evaluation, ledger, orgunits, plans, projects, quality
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach, require
 from bioecon.store import Connection
@@ -63,7 +69,8 @@ def monthly_bulletin(
 ) -> MonthlyBulletin:
     """The 统计监测月报 of ``plan`` for the month ``period``, from what the caller may read:
     headline indicators, targets by status (the lagging ones with 责任单位), the districts
-    compared, data-quality notes, and the values used with those revised since the last
+    compared, the key projects against 序时进度 (those warned red or yellow listed with
+    责任单位), data-quality notes, and the values used with those revised since the last
     published bulletin."""
     if period.type is not PeriodType.MONTH:
         raise InvalidValue(f"--period takes a month such as 2026-10, not {period}")
@@ -95,8 +102,52 @@ def monthly_bulletin(
         earlier_report=None,
         earlier_period=None,
         revisions=(),
+        projects=_projects(projects.project_report(app, actor=actor, plan=plan, period=period)),
     )
     return _with_vintage(app, actor, bulletin, units, _ledger_indicators(bundle))
+
+
+def _projects(report: MonthlyReport) -> ProjectSummary:
+    """The 项目调度 report's figures as the bulletin states them (the same report the project
+    pages and `projects report` show: nothing is computed again here)."""
+    warned = [v for v in report.lines if v.colour is not Colour.GREEN]
+    warned.sort(key=lambda v: v.colour is not Colour.RED)  # red first; stable otherwise
+    return ProjectSummary(
+        projects=report.projects,
+        annual_plan=report.annual_plan,
+        completed=report.completed,
+        completion=_float(report.completion),
+        schedule=float(report.schedule),
+        gap=_float(report.gap),
+        planned_starts=report.planned_starts,
+        actual_starts=report.actual_starts,
+        early_starts=report.early_starts,
+        late_starts=report.late_starts,
+        red=sum(v.colour is Colour.RED for v in report.lines),
+        yellow=sum(v.colour is Colour.YELLOW for v in report.lines),
+        warned=tuple(_project_line(v) for v in warned),
+    )
+
+
+def _project_line(verdict: LineVerdict) -> ProjectLine:
+    line = verdict.line
+    found = (verdict.investment, verdict.start, verdict.statistics)
+    colours = dict(zip(WARNING_KINDS, found, strict=True))
+    return ProjectLine(
+        code=line.code,
+        name=line.name,
+        responsible=line.responsible_unit or "",
+        annual_plan=line.annual_plan,
+        completed=line.completed,
+        completion=_float(verdict.completion),
+        gap=_float(verdict.gap),
+        colour=verdict.colour.value,
+        warnings=tuple(kind for kind, colour in colours.items() if colour is not Colour.GREEN),
+    )
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _headline_keys(bundle: PlanBundle) -> list[tuple[str, str | None, str]]:

@@ -15,6 +15,8 @@ from bioecon.reports.record import (
     DistrictLine,
     Headline,
     MonthlyBulletin,
+    ProjectLine,
+    ProjectSummary,
     QualityNote,
     Revision,
     TargetLine,
@@ -174,13 +176,83 @@ def test_the_template_decides_the_order_and_a_section_left_out_is_not_written() 
 
 def test_an_unknown_section_in_the_template_is_refused_with_its_place() -> None:
     template = dict(monthly_template())
-    template["sections"] = ["headlines", "projects"]
+    template["sections"] = ["headlines", "tasks"]
     with pytest.raises(InvalidValue) as refused:
         compose(BULLETIN, issued_on=date(2026, 7, 8), template=template)
     assert str(refused.value) == (
-        "reports/monthly.yaml sections[1]：未知的章节 projects"
-        "（可用：headlines、targets、districts、quality、revisions）"
+        "reports/monthly.yaml sections[1]：未知的章节 tasks"
+        "（可用：headlines、targets、districts、quality、revisions、projects）"
     )
+
+
+# The 项目调度 of tests/services/test_projects_ledger.py at 2026-06 (worked there by hand):
+# 5 projects, annual plan 43000 万元 = 4.30 亿元, completed 17500 万元 = 1.75 亿元,
+# 40.6977 % of the plan, 序时进度 50 %, gap −9.3023; red P3, yellow P2, P4, P5.
+PROJECTS = ProjectSummary(
+    projects=5,
+    annual_plan=Decimal(43000),
+    completed=Decimal(17500),
+    completion=40.6977,
+    schedule=50.0,
+    gap=-9.3023,
+    planned_starts=4,
+    actual_starts=2,
+    early_starts=1,
+    late_starts=2,
+    red=1,
+    yellow=3,
+    warned=(
+        ProjectLine(
+            "CS-P3", "三号项目", "市发改委", Decimal(5000), Decimal(500), 10.0, -40.0, "red",
+            ("investment", "start"),
+        ),
+        ProjectLine(
+            "CS-P4", "四号项目", "", None, None, None, None, "yellow", ("start",)
+        ),
+    ),
+)  # fmt: skip
+
+
+def test_the_projects_section_states_the_schedule_and_lists_the_warned_projects() -> None:
+    bulletin = replace(BULLETIN, projects=PROJECTS)
+    template = dict(monthly_template()) | {"sections": ["projects"]}
+    document = compose(bulletin, issued_on=date(2026, 7, 8), template=template)
+    assert [b.text for b in document.blocks if b.style != "table"] == [
+        "一、重点项目推进",
+        "纳入调度的重点项目5个，年度计划投资4.30亿元，1—6月完成投资1.75亿元，完成年度计划的"
+        "40.7%，落后时序进度9.3个百分点。今年以来计划开工4个，已开工2个（其中提前开工1个），"
+        "未按计划开工2个。",
+        "亮红灯1个、黄灯3个，请责任单位加快推进：",
+    ]
+    (table,) = [b.rows for b in document.blocks if b.style == "table"]
+    assert table == (
+        (
+            "项目", "责任单位", "年度计划（万元）", "累计完成（万元）", "完成率（%）",
+            "较序时进度（个百分点）", "预警", "滞后事项",
+        ),
+        ("三号项目", "市发改委", "5000.00", "500.00", "10.0", "-40.0", "红灯", "投资进度、开工"),
+        ("四号项目", "—", "—", "—", "—", "—", "黄灯", "开工"),
+    )  # fmt: skip
+
+
+def test_a_plan_without_projects_says_so_and_an_old_record_has_no_section() -> None:
+    template = dict(monthly_template()) | {"sections": ["projects"]}
+    none = replace(PROJECTS, projects=0, warned=(), red=0, yellow=0)
+    document = compose(
+        replace(BULLETIN, projects=none), issued_on=date(2026, 7, 8), template=template
+    )
+    assert [b.text for b in document.blocks] == ["一、重点项目推进", "本期没有纳入调度的重点项目。"]
+    # a bulletin published before the section existed holds no projects: nothing is written
+    assert compose(BULLETIN, issued_on=date(2026, 7, 8), template=template).blocks == ()
+    calm = replace(PROJECTS, warned=(), red=0, yellow=0, completion=None, gap=None)
+    document = compose(
+        replace(BULLETIN, projects=calm), issued_on=date(2026, 7, 8), template=template
+    )
+    assert [b.text for b in document.blocks][1:] == [
+        "纳入调度的重点项目5个，尚未填报年度计划投资。今年以来计划开工4个，已开工2个（其中提前开工1个），"
+        "未按计划开工2个。",
+        "本期没有亮灯预警的重点项目。",
+    ]
 
 
 def test_the_charts_are_the_years_months_and_the_districts() -> None:

@@ -48,6 +48,7 @@ from bioecon.services.projects import (
     project_page,
     project_report,
 )
+from bioecon.services.reports import monthly_bulletin
 
 DATA = Path(__file__).parent.parent / "data" / "projects"
 PLAN = "changsha-2025"
@@ -262,3 +263,27 @@ def test_a_projects_history_keeps_to_the_callers_scope(library: Bioecon) -> None
     assert keys(yuelu, AuditEntity.PROJECT) == {"CS-P2", "CS-P3"}
     assert keys(yuelu, AuditEntity.PROJECT_PROGRESS) <= {"CS-P2", "CS-P3"}
     assert "CS-P2" in keys(yuelu, AuditEntity.PROJECT_PROGRESS)  # its three months (above)
+
+
+def test_the_monthly_bulletin_states_the_same_project_schedule(library: Bioecon) -> None:
+    # the figures of the module docstring: 17500/43000 = 40.6977 %, gap −9.3023 points;
+    # red P3 (investment −40, start 4 months late), then yellow in the ledger's order:
+    # P2 (investment −15), P4 (start, 1 month), P5 (入统, 2 months)
+    summary = monthly_bulletin(library, actor=LOCAL_ADMIN, plan=PLAN, period=JUNE).projects
+    assert summary is not None
+    assert (summary.projects, summary.annual_plan, summary.completed) == (
+        5,
+        Decimal(43000),
+        Decimal(17500),
+    )
+    assert summary.completion is not None and round(summary.completion, 4) == 40.6977
+    assert summary.gap is not None and round(summary.gap, 4) == -9.3023
+    assert summary.schedule == 50.0
+    assert (summary.planned_starts, summary.actual_starts) == (4, 2)
+    assert (summary.early_starts, summary.late_starts, summary.red, summary.yellow) == (1, 2, 1, 3)
+    assert [(p.code, p.colour, p.warnings, p.responsible) for p in summary.warned] == [
+        ("CS-P3", "red", ("investment", "start"), "岳麓区工信局"),
+        ("CS-P2", "yellow", ("investment",), "岳麓区工信局"),
+        ("CS-P4", "yellow", ("start",), "芙蓉区发改局"),
+        ("CS-P5", "yellow", ("statistics",), "芙蓉区发改局"),
+    ]
