@@ -20,6 +20,9 @@ from bioecon.reports.record import (
     QualityNote,
     Revision,
     TargetLine,
+    content_hash,
+    from_plain,
+    to_plain,
 )
 
 SCALE = Headline(
@@ -268,3 +271,13 @@ def test_the_charts_are_the_years_months_and_the_districts() -> None:
         ("各区县1—6月累计（亿元）", (("一区", "700.00"), ("二区", "534.57"))),
     ]
     assert tables(BULLETIN, "chart")[0] == (("一区", "700.00"), ("二区", "534.57"))
+
+
+def test_a_record_published_before_the_projects_section_keeps_its_content_and_hash() -> None:
+    plain = to_plain(BULLETIN)  # no project figures: the field is left out, as in 2026-11
+    assert "projects" not in plain
+    again = from_plain(plain, ())
+    assert again.projects is None and content_hash(again) == content_hash(BULLETIN)
+    with_projects = replace(BULLETIN, projects=PROJECTS)
+    assert to_plain(with_projects)["projects"]["annual_plan"] == "43000"
+    assert from_plain(to_plain(with_projects), ()) == with_projects
