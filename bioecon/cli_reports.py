@@ -16,7 +16,7 @@ from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import WRITERS, write_report
-from bioecon.reports.record import KIND_MONTHLY, MonthlyBulletin
+from bioecon.reports.record import KINDS, MonthlyBulletin
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import reports as service
@@ -49,27 +49,32 @@ def report() -> None:
 
 
 @report.command("build")
-@click.argument("kind", type=click.Choice([KIND_MONTHLY]))
+@click.argument("kind", type=click.Choice(KINDS))
 @click.option("--plan", "plan", required=True, help="Plan code or id.")
-@click.option("--period", required=True, help="The month reported on, e.g. 2026-10.")
+@click.option(
+    "--period",
+    required=True,
+    help="What is reported on: a month for monthly (2026-10), a quarter for quarterly (2026Q3).",
+)
 @click.option("--out", type=ReportFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
 @click.option("--publish", is_flag=True, help="Record it as published, with the values used.")
 @click.pass_context
 def report_build(
     context: click.Context, kind: str, plan: str, period: str, out: Path, publish: bool
 ) -> None:
-    """Build a bulletin of a plan for a month; with --publish, record it (its content hash
-    and every value it used), so a later bulletin lists the figures revised since (修订)."""
-    month = Period.parse(period)
+    """Build a plan's monthly bulletin (统计监测月报) for a month or its quarterly one (季报) for
+    a quarter; with --publish, record it (its content hash and every value it used), so a
+    later bulletin of its kind lists the figures revised since (修订)."""
+    reported = Period.parse(period)
     if publish:
-        published, bulletin = service.publish_monthly_bulletin(
-            app_of(context), actor=LOCAL_ADMIN, plan=plan, period=month
+        published, bulletin = service.publish_bulletin(
+            app_of(context), actor=LOCAL_ADMIN, plan=plan, kind=kind, period=reported
         )
         _write(bulletin, out, _day(published.built_at))
         click.echo(f"published as report {published.id}, content hash {published.content_hash}")
     else:
-        bulletin = service.monthly_bulletin(
-            app_of(context), actor=LOCAL_ADMIN, plan=plan, period=month
+        bulletin = service.bulletin_of(
+            app_of(context), actor=LOCAL_ADMIN, plan=plan, kind=kind, period=reported
         )
         _write(bulletin, out, _day())
 

@@ -18,9 +18,10 @@ from bioecon.domain.project_warnings import Colour
 from bioecon.errors import InvalidValue
 from bioecon.messages import label
 from bioecon.reports.numbers import amount, number, points, rate
-from bioecon.reports.record import Headline, MonthlyBulletin
+from bioecon.reports.record import KIND_MONTHLY, KINDS, PACE_MONTHS, Headline, MonthlyBulletin
 
-TEMPLATE = "reports/monthly.yaml"
+TEMPLATES = "reports/{kind}.yaml"  # one template per kind of bulletin (月报, 季报)
+TEMPLATE = TEMPLATES.format(kind=KIND_MONTHLY)
 
 Template = Mapping[str, Any]
 
@@ -47,7 +48,14 @@ class Document:
 
 def monthly_template() -> Template:
     """The shipped template of the monthly bulletin."""
-    found = read_data_file(TEMPLATE)
+    return template_of(KIND_MONTHLY)
+
+
+def template_of(kind: str) -> Template:
+    """The shipped template of a kind of bulletin (``bioecon/data/reports/<kind>.yaml``)."""
+    if kind not in KINDS:
+        raise InvalidValue(f"未知的报告种类 {kind}（可用：{'、'.join(KINDS)}）")
+    found = read_data_file(TEMPLATES.format(kind=kind))
     assert isinstance(found, dict)
     return found
 
@@ -56,15 +64,21 @@ def compose(
     bulletin: MonthlyBulletin, *, issued_on: date, template: Template | None = None
 ) -> Document:
     """The bulletin's document: the template's sections in its order."""
-    used = template or monthly_template()
+    used = template or template_of(bulletin.kind)
     blocks: list[Block] = []
     for index, name in enumerate(used["sections"]):
         if name not in SECTIONS:
             known = "、".join(SECTIONS)
-            raise InvalidValue(f"{TEMPLATE} sections[{index}]：未知的章节 {name}（可用：{known}）")
+            where = TEMPLATES.format(kind=bulletin.kind)
+            raise InvalidValue(f"{where} sections[{index}]：未知的章节 {name}（可用：{known}）")
         blocks += SECTIONS[name](bulletin, used[name], used["words"])
     blocks = _numbered(blocks, used["words"])
-    fields = {"region_name": bulletin.region_name, "year": bulletin.year, "month": bulletin.month}
+    fields = {
+        "region_name": bulletin.region_name,
+        "year": bulletin.year,
+        "month": bulletin.month,
+        "quarter": (bulletin.month - 1) // 3 + 1,
+    }
     return Document(
         title=used["title"].format(**fields),
         number=used["number"].format(**fields),
@@ -90,7 +104,10 @@ def _numbered(blocks: list[Block], words: Template) -> list[Block]:
 
 
 def _span(month: int, words: Template) -> str:
-    """1月, 1—6月: the months a 累计 covers."""
+    """1月, 1—6月: the months a 累计 covers (a template may name some: 前三季度)."""
+    named = words.get("spans", {})
+    if month in named:
+        return str(named[month])
     return str(words["span_first"] if month == 1 else words["span"].format(month=month))
 
 
@@ -104,12 +121,13 @@ def _growth(value: float | None, words: Template) -> str:
     return str(words[key].format(rate=shown.lstrip("-")))
 
 
-def _pace(line: Headline, month: int, words: Template) -> str:
+def _pace(line: Headline, month: int, kind: str, words: Template) -> str:
     """，增速比1—9月加快0.5个百分点: the 累计同比 against a month earlier."""
-    if line.ytd_yoy is None or line.ytd_yoy_before is None or month < 2:
+    step = PACE_MONTHS[kind]  # 月报: a month before; 季报: a quarter before
+    if line.ytd_yoy is None or line.ytd_yoy_before is None or month <= step:
         return ""
     change = points(line.ytd_yoy) - points(line.ytd_yoy_before)
-    previous = _span(month - 1, words)
+    previous = _span(month - step, words)
     if change == 0:
         return str(words["pace_same"].format(previous=previous))
     key = "pace_faster" if change > 0 else "pace_slower"
@@ -137,7 +155,7 @@ def _headline_text(
             subject=line.subject,
             ytd=amount(line.ytd, line.unit, words["missing"]),
             ytd_growth=_growth(line.ytd_yoy, words),
-            pace=_pace(line, month, words),
+            pace=_pace(line, month, bulletin.kind, words),
             month=month,
             value=amount(line.value, line.unit, words["missing"]),
             growth=_growth(line.yoy, words),

@@ -16,6 +16,10 @@ from typing import Any
 from pydantic import TypeAdapter
 
 KIND_MONTHLY = "monthly"  # 统计监测月报
+KIND_QUARTERLY = "quarterly"  # 统计监测季报: the same sections, as of a quarter's last month
+KINDS = (KIND_MONTHLY, KIND_QUARTERLY)
+# the months a kind of bulletin covers: its 增速 pace compares with this many months before
+PACE_MONTHS = {KIND_MONTHLY: 1, KIND_QUARTERLY: 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +137,14 @@ class ProjectSummary:
 
 @dataclass(frozen=True, slots=True)
 class MonthlyBulletin:
-    """统计监测月报 of one plan for one month."""
+    """统计监测月报 of one plan for one month, or (``kind`` quarterly) 季报 for one quarter:
+    ``period`` is what it reports on (2026-10, 2026Q3), ``month`` the month of its figures."""
 
     plan: str
     plan_title: str
     region: str
     region_name: str
-    period: str  # 2026-10
+    period: str  # 2026-10, or 2026Q3 for a 季报
     year: int
     month: int
     headlines: tuple[Headline, ...]

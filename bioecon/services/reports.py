@@ -27,6 +27,11 @@ from bioecon.errors import Conflict, InvalidValue, NotFound
 from bioecon.messages import render
 from bioecon.records import copy_into
 from bioecon.reports.record import (
+    KIND_MONTHLY,
+    KIND_QUARTERLY,
+    KINDS,
+    PACE_MONTHS,
+    WARNING_KINDS,
     DistrictLine,
     Headline,
     MonthlyBulletin,
@@ -36,7 +41,6 @@ from bioecon.reports.record import (
     Revision,
     TargetLine,
     UsedValue,
-    WARNING_KINDS,
     content_hash,
     from_plain,
     to_plain,
@@ -74,10 +78,40 @@ def monthly_bulletin(
     published bulletin."""
     if period.type is not PeriodType.MONTH:
         raise InvalidValue(f"--period takes a month such as 2026-10, not {period}")
+    return _bulletin(app, actor, plan, period, KIND_MONTHLY)
+
+
+def quarterly_bulletin(
+    app: Bioecon, *, actor: Principal, plan: str, period: Period
+) -> MonthlyBulletin:
+    """The 统计监测季报 of ``plan`` for the quarter ``period``: the monthly bulletin's sections
+    as of the quarter's last month (1–N月累计 is then 一季度, 上半年, 前三季度 or 全年), the
+    pace of growth against the quarter before, in the quarterly template's words."""
+    if period.type is not PeriodType.QUARTER:
+        raise InvalidValue(f"--period takes a quarter such as 2026Q3, not {period}")
+    return _bulletin(app, actor, plan, period, KIND_QUARTERLY)
+
+
+def bulletin_of(
+    app: Bioecon, *, actor: Principal, plan: str, kind: str, period: Period
+) -> MonthlyBulletin:
+    """The bulletin of a kind (KINDS: monthly for a month, quarterly for a quarter)."""
+    if kind == KIND_QUARTERLY:
+        return quarterly_bulletin(app, actor=actor, plan=plan, period=period)
+    if kind == KIND_MONTHLY:
+        return monthly_bulletin(app, actor=actor, plan=plan, period=period)
+    raise InvalidValue(f"未知的报告种类 {kind}（可用：{'、'.join(KINDS)}）")
+
+
+def _bulletin(
+    app: Bioecon, actor: Principal, plan: str, reported: Period, kind: str
+) -> MonthlyBulletin:
+    period = Period.month(reported.year, reported.last_month)  # the figures' month
+    step = PACE_MONTHS[kind]  # the 累计同比 a pace compares with: a month, a quarter before
     bundle = plans.get_plan(app, actor=actor, reference=plan)
     units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
     evaluations = evaluation.evaluate_plan(app, actor=actor, plan=plan, as_of=period)
-    headlines = _headlines(app, actor, bundle, evaluations, period)
+    headlines = _headlines(app, actor, bundle, evaluations, period, step)
     districts = _districts(app, actor, units, bundle.plan.region, headlines, period)
     region = bundle.plan.region
     errors, warnings, notes = _quality(app, actor, units, region, period)
@@ -87,7 +121,7 @@ def monthly_bulletin(
         plan_title=bundle.plan.title,
         region=region,
         region_name=units[region].name if region in units else region,
-        period=str(period),
+        period=str(reported),
         year=period.year,
         month=period.index,
         headlines=headlines,
@@ -103,6 +137,7 @@ def monthly_bulletin(
         earlier_period=None,
         revisions=(),
         projects=_projects(projects.project_report(app, actor=actor, plan=plan, period=period)),
+        kind=kind,
     )
     return _with_vintage(app, actor, bulletin, units, _ledger_indicators(bundle))
 
@@ -178,9 +213,11 @@ def _headlines(
     bundle: PlanBundle,
     evaluations: list[TargetEvaluation],
     period: Period,
+    step: int,
 ) -> tuple[Headline, ...]:
     found = (
-        _headline(app, actor, bundle, evaluations, period, key) for key in _headline_keys(bundle)
+        _headline(app, actor, bundle, evaluations, period, step, key)
+        for key in _headline_keys(bundle)
     )
     return tuple(line for line in found if line is not None)
 
@@ -191,9 +228,11 @@ def _headline(
     bundle: PlanBundle,
     evaluations: list[TargetEvaluation],
     period: Period,
+    step: int,
     key: tuple[str, str | None, str],
 ) -> Headline | None:
-    """The month's figures of one indicator of the region, or None without any."""
+    """The month's figures of one indicator of the region, or None without any; its 累计同比
+    ``step`` months earlier (a month for a 月报, a quarter for a 季报) is the pace's base."""
     code, sector, subject = key
     measured = ledger.indicator(app, actor=actor, code=code)
     if measured.period_type != PeriodType.MONTH.value:
@@ -210,7 +249,7 @@ def _headline(
     now = entries[-1] if entries and entries[-1].period == period else None
     if now is None or (now.value is None and now.ytd is None):
         return None
-    before = next((e for e in entries if e.period == period.previous()), None)
+    before = next((e for e in entries if e.period == period.shift(-step)), None)
     judged = _judged(evaluations, code, sector, bundle.plan.region, period.year)
     return Headline(
         indicator=code,
@@ -221,7 +260,7 @@ def _headline(
         ytd=now.ytd,
         yoy=now.yoy,
         ytd_yoy=now.ytd_yoy,
-        ytd_yoy_before=before.ytd_yoy if before is not None and period.index > 1 else None,
+        ytd_yoy_before=before.ytd_yoy if before is not None and period.index > step else None,
         completion=judged.evaluation.completion_rate if judged else None,
         time_progress=judged.evaluation.time_progress if judged else None,
         deadline_year=judged.target.deadline_year if judged else None,
@@ -401,12 +440,19 @@ def _revisions(
     )
 
 
-def publish_monthly_bulletin(
-    app: Bioecon, *, actor: Principal, plan: str, period: Period, now: datetime | None = None
+def publish_bulletin(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    plan: str,
+    period: Period,
+    kind: str = KIND_MONTHLY,
+    now: datetime | None = None,
 ) -> tuple[Published, MonthlyBulletin]:
-    """Build the bulletin and record it as published: its content, content hash and every
-    value it used. The caller must manage plans over the plan's region."""
-    bulletin = monthly_bulletin(app, actor=actor, plan=plan, period=period)
+    """Build the bulletin of a kind (a month's 月报, a quarter's 季报) and record it as
+    published: its content, content hash and every value it used. The caller must manage
+    plans over the plan's region."""
+    bulletin = bulletin_of(app, actor=actor, plan=plan, kind=kind, period=period)
     built_at = now or datetime.now(UTC)
     digest = content_hash(bulletin)
     with app.transaction() as connection:

@@ -15,12 +15,12 @@ from fastapi.responses import Response
 
 from bioecon.catalogs import role_book
 from bioecon.domain.access import Action
-from bioecon.domain.periods import Period
+from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.errors import InvalidValue
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import MEDIA_TYPES, write_report
-from bioecon.reports.record import MonthlyBulletin
+from bioecon.reports.record import KIND_MONTHLY, KIND_QUARTERLY, MonthlyBulletin
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import reports as report_service
@@ -50,21 +50,36 @@ def reports_page(request: Request) -> Response:
     )
 
 
+def _last_quarter_by(period: Period) -> Period:
+    """The last quarter that ends by ``period``'s month: 2026-09 → 2026Q3, 2026-11 → 2026Q3
+    (the form asks for a month; a 季报 is of a quarter whose figures are all in)."""
+    if period.type is not PeriodType.MONTH:
+        return period
+    quarter = period.to(PeriodType.QUARTER)
+    return quarter if quarter.last_month == period.index else quarter.previous()
+
+
 @router.post("/reports")
 async def build_report(request: Request) -> Response:
     """The bulletin of the form's plan and month as a download; published when asked."""
     form = await request.form()
-    fields = {k: str(form.get(k, ""))[:MAX_FIELD] for k in ("plan", "period", "format")}
+    names = ("plan", "period", "format", "kind")
+    fields = {k: str(form.get(k, "")).strip()[:MAX_FIELD] for k in names}
     suffix = fields["format"] if fields["format"] in MEDIA_TYPES else ""
     if not suffix:
         raise InvalidValue(f"format：须为 {'、'.join(MEDIA_TYPES)} 之一")
+    kind = fields["kind"] or KIND_MONTHLY
     app, actor, month = app_of(request), actor_of(request), Period.parse(fields["period"])
+    if kind == KIND_QUARTERLY:
+        month = _last_quarter_by(month)
     if form.get("publish"):
-        published, bulletin = report_service.publish_monthly_bulletin(
-            app, actor=actor, plan=fields["plan"], period=month
+        published, bulletin = report_service.publish_bulletin(
+            app, actor=actor, plan=fields["plan"], kind=kind, period=month
         )
         return _download(bulletin, suffix, published.built_at)
-    bulletin = report_service.monthly_bulletin(app, actor=actor, plan=fields["plan"], period=month)
+    bulletin = report_service.bulletin_of(
+        app, actor=actor, plan=fields["plan"], kind=kind, period=month
+    )
     return _download(bulletin, suffix, None)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Role, Scope
@@ -31,8 +32,9 @@ def as_user(app: Bioecon, web: TestClient, login: str, role: Role, unit: str) ->
     return log_in(web, login)
 
 
-def post(client: TestClient, **form: str) -> object:
-    return client.post("/reports", data={**FORM, **form}, headers=csrf_header(client))
+def post(client: TestClient, **form: str) -> Response:
+    response: Response = client.post("/reports", data={**FORM, **form}, headers=csrf_header(client))
+    return response
 
 
 def test_the_plan_office_builds_publishes_and_downloads_again(
@@ -93,3 +95,18 @@ def test_a_bad_format_or_month_is_refused(city: Bioecon, web: TestClient) -> Non
         == 422
     )
     assert client.get("/reports/published/1/exe").status_code == 422
+
+
+def test_a_quarterly_bulletin_is_of_the_last_full_quarter_by_the_month_chosen(
+    city: Bioecon, web: TestClient
+) -> None:
+    # October is no quarter's last month: the 季报 chosen in October is of 2026Q3 (to September)
+    client = as_user(city, web, "office-q", Role.PLAN_OFFICE, "C")
+    assert 'name="kind"' in client.get("/reports").text
+    built = post(client, kind="quarterly", publish="1")
+    assert built.status_code == 200, built.text
+    assert built.headers["content-disposition"] == "attachment; filename*=UTF-8''city-2026Q3.html"
+    assert "<h1>城市生物经济统计监测季报</h1>" in built.text and "前三季度" in built.text
+    (published,) = list_published(city, actor=LOCAL_ADMIN)
+    assert (published.plan, published.period) == ("city", "2026Q3")
+    assert post(client, kind="yearly").status_code == 422

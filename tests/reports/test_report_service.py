@@ -4,7 +4,7 @@ hand in conftest.py), publishing it with the values it used, and the revisions s
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,13 +15,15 @@ from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period
 from bioecon.domain.review import ReviewStep
 from bioecon.errors import InvalidValue
+from bioecon.reports.narrative import compose
 from bioecon.reports.record import DistrictLine, Revision, TargetLine, content_hash
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.reports import (
     list_published,
     monthly_bulletin,
-    publish_monthly_bulletin,
+    publish_bulletin,
     published_bulletin,
+    quarterly_bulletin,
     revised_since,
 )
 from bioecon.services.review import ValueKey, review_value
@@ -76,7 +78,7 @@ def test_a_bulletin_uses_no_value_of_a_later_month(city: Bioecon) -> None:
 def test_a_later_bulletin_lists_the_values_revised_since_the_published_one(
     city: Bioecon, tmp_path: Path
 ) -> None:
-    first, printed = publish_monthly_bulletin(
+    first, printed = publish_bulletin(
         city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER, now=WHEN
     )
     assert (first.plan, first.period, first.built_by) == ("city", "2026-10", "local-admin")
@@ -109,3 +111,45 @@ def test_a_later_bulletin_lists_the_values_revised_since_the_published_one(
 def test_a_bulletin_is_for_a_month(city: Bioecon) -> None:
     with pytest.raises(InvalidValue):
         monthly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=Period.quarter(2026, 3))
+
+
+def test_the_quarterly_bulletin_is_the_quarters_last_month_in_its_own_words(
+    city: Bioecon,
+) -> None:
+    # 2026Q3 is stated as of September: 城市 1—9月 = 99 + 54 = 153 against 90 + 45 = 135 a
+    # year before, +13.3 %; no June figures, so no pace against 上半年. The yearly target:
+    # 153 of 200 = 76.5 %, nine months of twelve gone = 75.0 %: 1.5 points ahead.
+    bulletin = quarterly_bulletin(
+        city, actor=LOCAL_ADMIN, plan="city", period=Period.quarter(2026, 3)
+    )
+    assert (bulletin.kind, bulletin.period, bulletin.month) == ("quarterly", "2026Q3", 9)
+    (headline,) = bulletin.headlines
+    assert (headline.ytd, headline.ytd_yoy_before) == (Decimal(153), None)
+    assert {v.period for v in bulletin.values} == {"2025-09", "2025-10", "2026-09"}
+    document = compose(bulletin, issued_on=date(2026, 10, 20))
+    assert (document.title, document.number) == ("城市生物经济统计监测季报", "2026年第3季度")
+    lead = next(b.text for b in document.blocks if b.style == "paragraph")
+    assert (
+        lead
+        == "前三季度，全市累计153.00亿元，同比增长13.3%。全市完成年度目标的76.5%，超时序进度1.5个百分点。"
+    )
+    with pytest.raises(InvalidValue):
+        quarterly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER)
+
+
+def test_a_quarterly_bulletins_revisions_are_against_the_last_quarterly_one(city: Bioecon) -> None:
+    publish_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER, now=WHEN)
+    third = Period.quarter(2026, 3)
+    assert (
+        quarterly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=third).earlier_report
+        is None
+    )
+    published, _ = publish_bulletin(
+        city, actor=LOCAL_ADMIN, plan="city", kind="quarterly", period=third, now=WHEN
+    )
+    again = quarterly_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=third)
+    assert (again.earlier_report, again.earlier_period, again.revisions) == (
+        published.id,
+        "2026Q3",
+        (),
+    )

@@ -120,7 +120,7 @@ def _world(app: Bioecon) -> dict[str, Any]:
             select(a.c.number).join(u, u.c.id == a.c.org_unit_id).where(u.c.code == SIBLING)
         ).scalars()
         approval_numbers = tuple(approvals.all())
-    published, _ = reports.publish_monthly_bulletin(
+    published, _ = reports.publish_bulletin(
         app, actor=LOCAL_ADMIN, plan=OTHER_PLAN, period=DECEMBER
     )
     return {
