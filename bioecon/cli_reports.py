@@ -16,7 +16,7 @@ from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import WRITERS, write_report
-from bioecon.reports.record import KINDS, MonthlyBulletin
+from bioecon.reports.record import KINDS, Bulletin
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import reports as service
@@ -38,7 +38,7 @@ def _day(moment: datetime | None = None) -> date:
     return (moment or datetime.now(BEIJING)).astimezone(BEIJING).date()
 
 
-def _write(bulletin: MonthlyBulletin, out: Path, issued_on: date) -> None:
+def _write(bulletin: Bulletin, out: Path, issued_on: date) -> None:
     write_report(compose(bulletin, issued_on=issued_on), out)
     click.echo(f"{out}: {bulletin.plan} {bulletin.period}")
 

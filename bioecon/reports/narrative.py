@@ -18,7 +18,7 @@ from bioecon.domain.project_warnings import Colour
 from bioecon.errors import InvalidValue
 from bioecon.messages import label
 from bioecon.reports.numbers import amount, number, points, rate
-from bioecon.reports.record import KIND_MONTHLY, KINDS, PACE_MONTHS, Headline, MonthlyBulletin
+from bioecon.reports.record import KIND_MONTHLY, KINDS, PACE_MONTHS, Bulletin, Headline
 
 TEMPLATES = "reports/{kind}.yaml"  # one template per kind of bulletin (月报, 季报)
 TEMPLATE = TEMPLATES.format(kind=KIND_MONTHLY)
@@ -60,9 +60,7 @@ def template_of(kind: str) -> Template:
     return found
 
 
-def compose(
-    bulletin: MonthlyBulletin, *, issued_on: date, template: Template | None = None
-) -> Document:
+def compose(bulletin: Bulletin, *, issued_on: date, template: Template | None = None) -> Document:
     """The bulletin's document: the template's sections in its order."""
     used = template or template_of(bulletin.kind)
     blocks: list[Block] = []
@@ -145,9 +143,7 @@ def _against_schedule(gap: Decimal, words: Template) -> str:
     return str(words["ahead" if gap > 0 else "behind"].format(points=abs(gap)))
 
 
-def _headline_text(
-    line: Headline, bulletin: MonthlyBulletin, part: Template, words: Template
-) -> str:
+def _headline_text(line: Headline, bulletin: Bulletin, part: Template, words: Template) -> str:
     month = bulletin.month
     if line.cumulative:
         text = part["cumulative"].format(
@@ -186,7 +182,7 @@ def _headline_text(
     return str(text)
 
 
-def _headlines(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _headlines(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     blocks = [Block("heading1", part["heading"])]
     if not bulletin.headlines:
         return [*blocks, Block("paragraph", part["none"])]
@@ -207,7 +203,7 @@ def _headlines(bulletin: MonthlyBulletin, part: Template, words: Template) -> li
     return [*blocks, Block("table", rows=(header, *rows)), *_trend(bulletin, part, words)]
 
 
-def _trend(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _trend(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     """The first headline's 当月 values over the year, when the template asks for it."""
     first = bulletin.headlines[0]
     if "chart" not in part or not first.trend:
@@ -230,7 +226,7 @@ def _header(cells: list[str], **fields: object) -> tuple[str, ...]:
     return tuple(cell.format(**fields) for cell in cells)
 
 
-def _targets(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _targets(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     counts = words["list_separator"].join(
         part["count"].format(status=label(Status(status)), n=n)
         for status, n in bulletin.statuses.items()
@@ -260,7 +256,7 @@ def _targets(bulletin: MonthlyBulletin, part: Template, words: Template) -> list
     ]
 
 
-def _districts(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _districts(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     if not bulletin.districts:
         return []
     top = bulletin.districts[0]
@@ -298,7 +294,7 @@ def _districts(bulletin: MonthlyBulletin, part: Template, words: Template) -> li
     ]
 
 
-def _quality(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _quality(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     heading = Block("heading1", part["heading"])
     if not bulletin.quality_errors and not bulletin.quality_warnings:
         return [heading, Block("paragraph", part["none"])]
@@ -315,7 +311,7 @@ def _quality(bulletin: MonthlyBulletin, part: Template, words: Template) -> list
     return [heading, Block("paragraph", counts), *notes]
 
 
-def _revisions(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _revisions(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     if bulletin.earlier_report is None:
         return []
     fields = {"earlier": bulletin.earlier_report, "earlier_period": bulletin.earlier_period}
@@ -333,7 +329,7 @@ def _revisions(bulletin: MonthlyBulletin, part: Template, words: Template) -> li
     ]
 
 
-def _projects(bulletin: MonthlyBulletin, part: Template, words: Template) -> list[Block]:
+def _projects(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     summary = bulletin.projects
     if summary is None:  # a bulletin published before the section existed
         return []
@@ -385,7 +381,7 @@ def _projects(bulletin: MonthlyBulletin, part: Template, words: Template) -> lis
 WAN, YI = "万元", "亿元"  # a project ledger keeps 万元; the bulletin states totals in 亿元
 WAN_PER_YI = Decimal(10_000)
 
-Section = Callable[[MonthlyBulletin, Template, Template], list[Block]]
+Section = Callable[[Bulletin, Template, Template], list[Block]]
 SECTIONS: dict[str, Section] = {
     "headlines": _headlines,
     "targets": _targets,

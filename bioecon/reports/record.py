@@ -1,6 +1,6 @@
 """The monthly bulletin's content as a typed record, and its content hash.
 
-Everything a bulletin says is in :class:`MonthlyBulletin`: the narrative and every table are
+Everything a bulletin says is in :class:`Bulletin`: the narrative and every table are
 rendered from it alone, so a bulletin rebuilt from a published record (its content and the
 values it used) is the same bulletin, with the same :func:`content_hash`.
 """
@@ -136,7 +136,7 @@ class ProjectSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class MonthlyBulletin:
+class Bulletin:
     """统计监测月报 of one plan for one month, or (``kind`` quarterly) 季报 for one quarter:
     ``period`` is what it reports on (2026-10, 2026Q3), ``month`` the month of its figures."""
 
@@ -166,10 +166,10 @@ class MonthlyBulletin:
     projects: ProjectSummary | None = None
 
 
-_ADAPTER = TypeAdapter(MonthlyBulletin)
+_ADAPTER = TypeAdapter(Bulletin)
 
 
-def to_plain(bulletin: MonthlyBulletin) -> dict[str, Any]:
+def to_plain(bulletin: Bulletin) -> dict[str, Any]:
     """The record as JSON values (what a published report keeps, without its values)."""
     plain = _ADAPTER.dump_python(replace(bulletin, values=()), mode="json")
     assert isinstance(plain, dict)
@@ -183,12 +183,12 @@ def to_plain(bulletin: MonthlyBulletin) -> dict[str, Any]:
 _ADDED_LATER = ("projects",)  # fields a record published before them does not hold
 
 
-def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> MonthlyBulletin:
+def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> Bulletin:
     """The record of a published report: its content and the values it used."""
     return replace(_ADAPTER.validate_python({**content, "values": ()}), values=values)
 
 
-def content_hash(bulletin: MonthlyBulletin) -> str:
+def content_hash(bulletin: Bulletin) -> str:
     """sha256 of the content and of the values used, in canonical JSON: the data version."""
     values = sorted(
         [v.indicator, v.org_unit, v.sector, v.period, v.basis, _exact(v.value), v.status]

@@ -32,9 +32,9 @@ from bioecon.reports.record import (
     KINDS,
     PACE_MONTHS,
     WARNING_KINDS,
+    Bulletin,
     DistrictLine,
     Headline,
-    MonthlyBulletin,
     ProjectLine,
     ProjectSummary,
     QualityNote,
@@ -68,9 +68,7 @@ class Published:
     content_hash: str
 
 
-def monthly_bulletin(
-    app: Bioecon, *, actor: Principal, plan: str, period: Period
-) -> MonthlyBulletin:
+def monthly_bulletin(app: Bioecon, *, actor: Principal, plan: str, period: Period) -> Bulletin:
     """The 统计监测月报 of ``plan`` for the month ``period``, from what the caller may read:
     headline indicators, targets by status (the lagging ones with 责任单位), the districts
     compared, the key projects against 序时进度 (those warned red or yellow listed with
@@ -81,9 +79,7 @@ def monthly_bulletin(
     return _bulletin(app, actor, plan, period, KIND_MONTHLY)
 
 
-def quarterly_bulletin(
-    app: Bioecon, *, actor: Principal, plan: str, period: Period
-) -> MonthlyBulletin:
+def quarterly_bulletin(app: Bioecon, *, actor: Principal, plan: str, period: Period) -> Bulletin:
     """The 统计监测季报 of ``plan`` for the quarter ``period``: the monthly bulletin's sections
     as of the quarter's last month (1–N月累计 is then 一季度, 上半年, 前三季度 or 全年), the
     pace of growth against the quarter before, in the quarterly template's words."""
@@ -94,7 +90,7 @@ def quarterly_bulletin(
 
 def bulletin_of(
     app: Bioecon, *, actor: Principal, plan: str, kind: str, period: Period
-) -> MonthlyBulletin:
+) -> Bulletin:
     """The bulletin of a kind (KINDS: monthly for a month, quarterly for a quarter)."""
     if kind == KIND_QUARTERLY:
         return quarterly_bulletin(app, actor=actor, plan=plan, period=period)
@@ -103,9 +99,7 @@ def bulletin_of(
     raise InvalidValue(f"未知的报告种类 {kind}（可用：{'、'.join(KINDS)}）")
 
 
-def _bulletin(
-    app: Bioecon, actor: Principal, plan: str, reported: Period, kind: str
-) -> MonthlyBulletin:
+def _bulletin(app: Bioecon, actor: Principal, plan: str, reported: Period, kind: str) -> Bulletin:
     period = Period.month(reported.year, reported.last_month)  # the figures' month
     step = PACE_MONTHS[kind]  # the 累计同比 a pace compares with: a month, a quarter before
     bundle = plans.get_plan(app, actor=actor, reference=plan)
@@ -116,7 +110,7 @@ def _bulletin(
     region = bundle.plan.region
     errors, warnings, notes = _quality(app, actor, units, region, period)
     counts = {s.value: sum(e.evaluation.status is s for e in evaluations) for s in Status}
-    bulletin = MonthlyBulletin(
+    bulletin = Bulletin(
         plan=bundle.plan.code,
         plan_title=bundle.plan.title,
         region=region,
@@ -395,10 +389,10 @@ def _ledger_indicators(bundle: PlanBundle) -> list[str]:
 def _with_vintage(
     app: Bioecon,
     actor: Principal,
-    bulletin: MonthlyBulletin,
+    bulletin: Bulletin,
     units: dict[str, OrgUnit],
     indicators: list[str],
-) -> MonthlyBulletin:
+) -> Bulletin:
     """The bulletin with the values it used and those revised since the last published one."""
     with app.reading() as connection:
         ensure_current(connection)
@@ -448,7 +442,7 @@ def publish_bulletin(
     period: Period,
     kind: str = KIND_MONTHLY,
     now: datetime | None = None,
-) -> tuple[Published, MonthlyBulletin]:
+) -> tuple[Published, Bulletin]:
     """Build the bulletin of a kind (a month's 月报, a quarter's 季报) and record it as
     published: its content, content hash and every value it used. The caller must manage
     plans over the plan's region."""
@@ -475,7 +469,7 @@ def publish_bulletin(
 
 def published_bulletin(
     app: Bioecon, *, actor: Principal, report: int
-) -> tuple[Published, MonthlyBulletin]:
+) -> tuple[Published, Bulletin]:
     """A published bulletin again, from its recorded content and values (so unchanged by
     any revision since); refused as a conflict if they no longer give its content hash."""
     with app.reading() as connection:

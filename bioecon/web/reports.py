@@ -20,7 +20,7 @@ from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.errors import InvalidValue
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import MEDIA_TYPES, write_report
-from bioecon.reports.record import KIND_MONTHLY, KIND_QUARTERLY, MonthlyBulletin
+from bioecon.reports.record import KIND_MONTHLY, KIND_QUARTERLY, Bulletin
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import reports as report_service
@@ -94,7 +94,7 @@ def published_report(request: Request, report_id: int, suffix: str) -> Response:
     return _download(bulletin, f".{suffix}", published.built_at)
 
 
-def _download(bulletin: MonthlyBulletin, suffix: str, built_at: datetime | None) -> Response:
+def _download(bulletin: Bulletin, suffix: str, built_at: datetime | None) -> Response:
     """The file as an attachment named 《plan-month》; dated the day it was built (北京时间)."""
     issued = built_at.astimezone(BEIJING).date() if built_at else datetime.now(BEIJING).date()
     name = f"{bulletin.plan}-{bulletin.period}{suffix}"
@@ -105,7 +105,7 @@ def _download(bulletin: MonthlyBulletin, suffix: str, built_at: datetime | None)
     )
 
 
-def _rendered(bulletin: MonthlyBulletin, suffix: str, issued: date) -> bytes:
+def _rendered(bulletin: Bulletin, suffix: str, issued: date) -> bytes:
     with TemporaryDirectory() as folder:
         path = Path(folder, f"bulletin{suffix}")
         write_report(compose(bulletin, issued_on=issued), path)

@@ -12,9 +12,9 @@ import pytest
 from bioecon.errors import InvalidValue
 from bioecon.reports.narrative import Block, compose, monthly_template
 from bioecon.reports.record import (
+    Bulletin,
     DistrictLine,
     Headline,
-    MonthlyBulletin,
     ProjectLine,
     ProjectSummary,
     QualityNote,
@@ -50,7 +50,7 @@ FIRMS = Headline(
     ytd_yoy=None,
     ytd_yoy_before=None,
 )
-BULLETIN = MonthlyBulletin(
+BULLETIN = Bulletin(
     plan="city-2027",
     plan_title="某市生物经济发展规划",
     region="C",
@@ -81,12 +81,12 @@ BULLETIN = MonthlyBulletin(
 )
 
 
-def texts(bulletin: MonthlyBulletin) -> list[str]:
+def texts(bulletin: Bulletin) -> list[str]:
     document = compose(bulletin, issued_on=date(2026, 7, 8))
     return [b.text for b in document.blocks if b.style in ("heading1", "paragraph")]
 
 
-def tables(bulletin: MonthlyBulletin, style: str = "table") -> list[tuple[tuple[str, ...], ...]]:
+def tables(bulletin: Bulletin, style: str = "table") -> list[tuple[tuple[str, ...], ...]]:
     document = compose(bulletin, issued_on=date(2026, 7, 8))
     return [b.rows for b in document.blocks if b.style == style]
 
