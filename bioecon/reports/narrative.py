@@ -13,15 +13,26 @@ from decimal import Decimal
 from typing import Any
 
 from bioecon.catalogs import read_data_file
+from bioecon.domain.model import TargetNature, TargetOp
+from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import Status
 from bioecon.domain.project_warnings import Colour
 from bioecon.errors import InvalidValue
 from bioecon.messages import label
 from bioecon.reports.numbers import amount, number, points, rate
-from bioecon.reports.record import KIND_MONTHLY, KINDS, PACE_MONTHS, Bulletin, Headline
+from bioecon.reports.record import (
+    EVALUATIONS,
+    KIND_MONTHLY,
+    KINDS,
+    PACE_MONTHS,
+    Bulletin,
+    EvaluatedTarget,
+    Headline,
+)
 
-TEMPLATES = "reports/{kind}.yaml"  # one template per kind of bulletin (月报, 季报)
+TEMPLATES = "reports/{kind}.yaml"  # a template per kind: 月报, 季报, and one for both 评估
 TEMPLATE = TEMPLATES.format(kind=KIND_MONTHLY)
+_FILES = {kind: kind for kind in KINDS} | dict.fromkeys(EVALUATIONS, "evaluation")
 
 Template = Mapping[str, Any]
 
@@ -55,7 +66,7 @@ def template_of(kind: str) -> Template:
     """The shipped template of a kind of bulletin (``bioecon/data/reports/<kind>.yaml``)."""
     if kind not in KINDS:
         raise InvalidValue(f"未知的报告种类 {kind}（可用：{'、'.join(KINDS)}）")
-    found = read_data_file(TEMPLATES.format(kind=kind))
+    found = read_data_file(TEMPLATES.format(kind=_FILES[kind]))
     assert isinstance(found, dict)
     return found
 
@@ -67,7 +78,7 @@ def compose(bulletin: Bulletin, *, issued_on: date, template: Template | None = 
     for index, name in enumerate(used["sections"]):
         if name not in SECTIONS:
             known = "、".join(SECTIONS)
-            where = TEMPLATES.format(kind=bulletin.kind)
+            where = TEMPLATES.format(kind=_FILES[bulletin.kind])
             raise InvalidValue(f"{where} sections[{index}]：未知的章节 {name}（可用：{known}）")
         blocks += SECTIONS[name](bulletin, used[name], used["words"])
     blocks = _numbered(blocks, used["words"])
@@ -76,6 +87,8 @@ def compose(bulletin: Bulletin, *, issued_on: date, template: Template | None = 
         "year": bulletin.year,
         "month": bulletin.month,
         "quarter": (bulletin.month - 1) // 3 + 1,
+        "plan_title": bulletin.plan_title,
+        "kind_name": used.get("kinds", {}).get(bulletin.kind, ""),  # 中期评估报告 …
     }
     return Document(
         title=used["title"].format(**fields),
@@ -378,6 +391,121 @@ def _projects(bulletin: Bulletin, part: Template, words: Template) -> list[Block
     ]
 
 
+def _overview(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
+    if bulletin.evaluated is None:
+        return []  # a bulletin, not an evaluation
+    counts: dict[str, int] = {}
+    for item in bulletin.evaluated:
+        counts[item.status] = counts.get(item.status, 0) + 1
+    listed = words["list_separator"].join(
+        part["count"].format(status=label(status), n=counts[status.value])
+        for status in Status
+        if status.value in counts
+    )
+    horizon = (
+        part["horizon"].format(start=bulletin.horizon_start, end=bulletin.horizon_end)
+        if bulletin.horizon_start and bulletin.horizon_end
+        else ""
+    )
+    text = part["lead"].format(
+        plan_title=bulletin.plan_title,
+        horizon=horizon,
+        year=bulletin.year,
+        month=bulletin.month,
+        total=len(bulletin.evaluated),
+        counts=listed or part["no_targets"],
+    )
+    return [Block("heading1", part["heading"]), Block("paragraph", text)]
+
+
+def _evaluated(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
+    if bulletin.evaluated is None:
+        return []
+    heading = Block("heading1", part["heading"])
+    if not bulletin.evaluated:
+        return [heading, Block("paragraph", part["none"])]
+    missing = words["missing"]
+    rows = [
+        (
+            t.metric,
+            t.subject,
+            label(TargetNature(t.nature)) if t.nature else missing,
+            _goal(t, words),
+            missing
+            if t.actual is None
+            else part["actual"].format(
+                value=amount(t.actual, t.unit), period=_period_words(t.actual_period)
+            ),
+            rate(t.completion),
+            rate(t.time_progress),
+            label(Status(t.status)),
+            t.explanation,
+        )
+        for t in bulletin.evaluated
+    ]
+    return [heading, Block("table", rows=(tuple(part["table"]), *rows))]
+
+
+def _goal(target: EvaluatedTarget, words: Template) -> str:
+    """不低于1200.00亿元（2027年）, 3—5个（每年）: what the plan set, as worked out."""
+    if target.target is None:
+        level = str(words["missing"])
+    elif target.op == TargetOp.RANGE and target.target_high is not None:
+        level = f"{number(target.target, target.unit)}—{amount(target.target_high, target.unit)}"
+    else:
+        shown = target.op if target.op in _COMPARED else TargetOp.EQ  # 翻番: the level worked out
+        level = words["goal_ops"][shown].format(value=amount(target.target, target.unit))
+    if target.deadline_year is None:
+        return level + str(words["goal_each_year"])
+    return level + str(words["goal_deadline"]).format(year=target.deadline_year)
+
+
+_COMPARED = (TargetOp.GE, TargetOp.LE, TargetOp.APPROX)  # said with their words; others: 达到
+
+
+def _period_words(text: str | None) -> str:
+    """2026-10 → 2026年10月; a 累计's 2026-01/2026-10 → 2026年1—10月 (an evaluation's
+    ``actual_period``)."""
+    if not text:
+        return ""
+    first, _, last = text.partition("/")
+    start = Period.parse(first)
+    if not last:
+        return start.label_zh
+    end = Period.parse(last)
+    if start.type is end.type is PeriodType.MONTH and start.year == end.year:
+        return f"{start.year}年{start.index}—{end.index}月"
+    return f"{start.label_zh}—{end.label_zh}"
+
+
+def _adjustments(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
+    if bulletin.evaluated is None:
+        return []
+    heading = Block("heading1", part["heading"])
+    behind = [t for t in bulletin.evaluated if t.status in _BEHIND]
+    if not behind:
+        return [heading, Block("paragraph", part["none"][bulletin.kind])]
+    lines = [
+        Block(
+            "paragraph",
+            part["line"].format(
+                subject=t.subject,
+                metric=t.metric,
+                goal=_goal(t, words),
+                status=label(Status(t.status)),
+                explanation=t.explanation,
+                responsible=t.responsible,
+            ),
+        )
+        for t in behind
+    ]
+    lead = part["lead"][bulletin.kind].format(n=len(behind))
+    return [heading, Block("paragraph", lead), *lines]
+
+
+_BEHIND = (Status.AT_RISK.value, Status.MISSED.value)  # 严重滞后, 未达标: to act on or adjust
+
+
 WAN, YI = "万元", "亿元"  # a project ledger keeps 万元; the bulletin states totals in 亿元
 WAN_PER_YI = Decimal(10_000)
 
@@ -389,4 +517,7 @@ SECTIONS: dict[str, Section] = {
     "quality": _quality,
     "revisions": _revisions,
     "projects": _projects,
+    "overview": _overview,
+    "evaluated": _evaluated,
+    "adjustments": _adjustments,
 }

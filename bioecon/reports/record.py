@@ -17,9 +17,13 @@ from pydantic import TypeAdapter
 
 KIND_MONTHLY = "monthly"  # 统计监测月报
 KIND_QUARTERLY = "quarterly"  # 统计监测季报: the same sections, as of a quarter's last month
-KINDS = (KIND_MONTHLY, KIND_QUARTERLY)
+KIND_MIDTERM = "midterm"  # 中期评估报告: every target as of a month near mid-horizon
+KIND_FINAL = "final"  # 总结评估报告: every target as of the plan's last month (or after)
+KINDS = (KIND_MONTHLY, KIND_QUARTERLY, KIND_MIDTERM, KIND_FINAL)
+EVALUATIONS = (KIND_MIDTERM, KIND_FINAL)  # the kinds that list every target
 # the months a kind of bulletin covers: its 增速 pace compares with this many months before
-PACE_MONTHS = {KIND_MONTHLY: 1, KIND_QUARTERLY: 3}
+# (an evaluation states the year's figures without a pace)
+PACE_MONTHS = {KIND_MONTHLY: 1, KIND_QUARTERLY: 3, KIND_MIDTERM: 12, KIND_FINAL: 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,30 @@ class TargetLine:
     completion: float | None
     time_progress: float | None
     responsible: str  # 责任单位, by name
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluatedTarget:
+    """A target as an evaluation report (中期/总结评估) lists it: what the plan set, what was
+    reached by the evaluation's month, and the verdict with its explanation."""
+
+    key: str
+    metric: str
+    subject: str
+    unit: str  # of target, actual and projected
+    op: str  # a TargetOp value (>=, ~, range …)
+    target: Decimal | None  # the level to reach (翻番: base × 2); a range's low end
+    target_high: Decimal | None
+    deadline_year: int | None  # None: a yearly target
+    nature: str | None  # 预期性/约束性 (a TargetNature value)
+    actual: Decimal | None
+    actual_period: str | None
+    completion: float | None
+    time_progress: float | None
+    projected: Decimal | None  # at the deadline, at the pace so far
+    status: str
+    explanation: str  # the verdict's reason, in words
+    responsible: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +192,10 @@ class Bulletin:
     # added after the first bulletins were published: None in their records (and left out of
     # their content, so their hash stays the one recorded at publication)
     projects: ProjectSummary | None = None
+    # an evaluation's (中期/总结评估): the plan's horizon and every target with its verdict
+    horizon_start: int | None = None
+    horizon_end: int | None = None
+    evaluated: tuple[EvaluatedTarget, ...] | None = None
 
 
 _ADAPTER = TypeAdapter(Bulletin)
@@ -180,7 +212,7 @@ def to_plain(bulletin: Bulletin) -> dict[str, Any]:
     return plain
 
 
-_ADDED_LATER = ("projects",)  # fields a record published before them does not hold
+_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated")  # fields a record published before them does not hold
 
 
 def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> Bulletin:

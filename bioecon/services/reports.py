@@ -27,6 +27,7 @@ from bioecon.errors import Conflict, InvalidValue, NotFound
 from bioecon.messages import render
 from bioecon.records import copy_into
 from bioecon.reports.record import (
+    EVALUATIONS,
     KIND_MONTHLY,
     KIND_QUARTERLY,
     KINDS,
@@ -34,6 +35,7 @@ from bioecon.reports.record import (
     WARNING_KINDS,
     Bulletin,
     DistrictLine,
+    EvaluatedTarget,
     Headline,
     ProjectLine,
     ProjectSummary,
@@ -88,14 +90,56 @@ def quarterly_bulletin(app: Bioecon, *, actor: Principal, plan: str, period: Per
     return _bulletin(app, actor, plan, period, KIND_QUARTERLY)
 
 
+def evaluation_report(
+    app: Bioecon, *, actor: Principal, plan: str, kind: str, period: Period
+) -> Bulletin:
+    """The 中期评估 (``midterm``) or 总结评估 (``final``) report of ``plan`` as of the month
+    ``period``: every target with what the plan set, what was reached, 完成率 against 时序进度,
+    the projection to its deadline and the verdict in words, beside the bulletin's figures,
+    lagging targets, key projects and data quality. The verdicts are those of the plan page
+    (`evaluation.evaluate_plan`) for that month."""
+    if kind not in EVALUATIONS:
+        raise InvalidValue(f"评估报告的种类须为 {'、'.join(EVALUATIONS)} 之一，不是 {kind}")
+    if period.type is not PeriodType.MONTH:
+        raise InvalidValue(f"--period takes a month such as 2025-12, not {period}")
+    return _bulletin(app, actor, plan, period, kind)
+
+
+def _evaluated(item: TargetEvaluation, units: dict[str, OrgUnit]) -> EvaluatedTarget:
+    target, verdict = item.target, item.evaluation
+    stated = verdict.target is None  # no figure worked out: the plan's own words
+    return EvaluatedTarget(
+        key=target.key,
+        metric=target.metric,
+        subject=target.subject or _name(units, item.org_unit),
+        unit=item.unit,
+        op=target.op.value,
+        target=target.value if stated else verdict.target,
+        target_high=target.value_high if stated else verdict.target_high,
+        deadline_year=target.deadline_year,
+        nature=target.nature.value if target.nature else None,
+        actual=verdict.actual,
+        actual_period=verdict.actual_period,
+        completion=verdict.completion_rate,
+        time_progress=verdict.time_progress,
+        projected=verdict.projected,
+        status=verdict.status.value,
+        explanation=render(verdict.explanation),
+        responsible=_name(units, item.org_unit),
+    )
+
+
 def bulletin_of(
     app: Bioecon, *, actor: Principal, plan: str, kind: str, period: Period
 ) -> Bulletin:
-    """The bulletin of a kind (KINDS: monthly for a month, quarterly for a quarter)."""
+    """The report of a kind (KINDS: monthly for a month, quarterly for a quarter, midterm
+    and final evaluations for a month)."""
     if kind == KIND_QUARTERLY:
         return quarterly_bulletin(app, actor=actor, plan=plan, period=period)
     if kind == KIND_MONTHLY:
         return monthly_bulletin(app, actor=actor, plan=plan, period=period)
+    if kind in EVALUATIONS:
+        return evaluation_report(app, actor=actor, plan=plan, kind=kind, period=period)
     raise InvalidValue(f"未知的报告种类 {kind}（可用：{'、'.join(KINDS)}）")
 
 
@@ -133,6 +177,13 @@ def _bulletin(app: Bioecon, actor: Principal, plan: str, reported: Period, kind:
         projects=_projects(projects.project_report(app, actor=actor, plan=plan, period=period)),
         kind=kind,
     )
+    if kind in EVALUATIONS:
+        bulletin = replace(
+            bulletin,
+            horizon_start=bundle.plan.horizon_start,
+            horizon_end=bundle.plan.horizon_end,
+            evaluated=tuple(_evaluated(item, units) for item in evaluations),
+        )
     return _with_vintage(app, actor, bulletin, units, _ledger_indicators(bundle))
 
 

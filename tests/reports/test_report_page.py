@@ -109,4 +109,6 @@ def test_a_quarterly_bulletin_is_of_the_last_full_quarter_by_the_month_chosen(
     assert "<h1>城市生物经济统计监测季报</h1>" in built.text and "前三季度" in built.text
     (published,) = list_published(city, actor=LOCAL_ADMIN)
     assert (published.plan, published.period) == ("city", "2026Q3")
+    midterm = post(client, kind="midterm")  # as of the month itself: 截至2026年10月
+    assert midterm.status_code == 200 and "<h1>测试规划中期评估报告</h1>" in midterm.text
     assert post(client, kind="yearly").status_code == 422
