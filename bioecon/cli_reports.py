@@ -54,8 +54,8 @@ def report() -> None:
 @click.option(
     "--period",
     required=True,
-    help="What is reported on: a month for monthly (2026-10), midterm and final (2025-12); "
-    "a quarter for quarterly (2026Q3).",
+    help="What is reported on: a month for monthly, midterm and final (2026-10), a quarter "
+    "for quarterly (2026Q3), a year for annual (2025).",
 )
 @click.option("--out", type=ReportFile(), required=True, help="FILE.docx, FILE.pdf or FILE.html")
 @click.option("--publish", is_flag=True, help="Record it as published, with the values used.")
@@ -64,7 +64,8 @@ def report_build(
     context: click.Context, kind: str, plan: str, period: str, out: Path, publish: bool
 ) -> None:
     """Build a plan's monthly bulletin (统计监测月报) for a month, its quarterly one (季报) for a
-    quarter, or its mid-term (中期评估) or final (总结评估) evaluation as of a month; with
+    quarter, its 年度总结 for a year, or its mid-term (中期评估) or final (总结评估) evaluation
+    as of a month; with
     --publish, record it (its content hash and every value it used), so a later report of
     its kind lists the figures revised since (修订)."""
     reported = Period.parse(period)

@@ -88,8 +88,8 @@ def compose(bulletin: Bulletin, *, issued_on: date, template: Template | None = 
         "month": bulletin.month,
         "quarter": (bulletin.month - 1) // 3 + 1,
         "plan_title": bulletin.plan_title,
-        "kind_name": used.get("kinds", {}).get(bulletin.kind, ""),  # 中期评估报告 …
     }
+    fields["kind_name"] = used.get("kinds", {}).get(bulletin.kind, "").format(**fields)
     return Document(
         title=used["title"].format(**fields),
         number=used["number"].format(**fields),

@@ -15,15 +15,26 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from bioecon.domain.periods import PeriodType
+
 KIND_MONTHLY = "monthly"  # 统计监测月报
 KIND_QUARTERLY = "quarterly"  # 统计监测季报: the same sections, as of a quarter's last month
 KIND_MIDTERM = "midterm"  # 中期评估报告: every target as of a month near mid-horizon
 KIND_FINAL = "final"  # 总结评估报告: every target as of the plan's last month (or after)
-KINDS = (KIND_MONTHLY, KIND_QUARTERLY, KIND_MIDTERM, KIND_FINAL)
-EVALUATIONS = (KIND_MIDTERM, KIND_FINAL)  # the kinds that list every target
+KIND_ANNUAL = "annual"  # 年度总结: every target as of a year's December
+KINDS = (KIND_MONTHLY, KIND_QUARTERLY, KIND_ANNUAL, KIND_MIDTERM, KIND_FINAL)
+EVALUATIONS = (KIND_ANNUAL, KIND_MIDTERM, KIND_FINAL)  # the kinds that list every target
+# what each kind reports on: a month, a quarter or a year (its figures: that period's last month)
+PERIOD_TYPES = {
+    KIND_MONTHLY: PeriodType.MONTH,
+    KIND_QUARTERLY: PeriodType.QUARTER,
+    KIND_ANNUAL: PeriodType.YEAR,
+    KIND_MIDTERM: PeriodType.MONTH,
+    KIND_FINAL: PeriodType.MONTH,
+}
 # the months a kind of bulletin covers: its 增速 pace compares with this many months before
-# (an evaluation states the year's figures without a pace)
-PACE_MONTHS = {KIND_MONTHLY: 1, KIND_QUARTERLY: 3, KIND_MIDTERM: 12, KIND_FINAL: 12}
+# (a summary or an evaluation states the year's figures without a pace)
+PACE_MONTHS = {KIND_MONTHLY: 1, KIND_QUARTERLY: 3} | dict.fromkeys(EVALUATIONS, 12)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from bioecon.reports.record import (
     KIND_QUARTERLY,
     KINDS,
     PACE_MONTHS,
+    PERIOD_TYPES,
     WARNING_KINDS,
     Bulletin,
     DistrictLine,
@@ -54,6 +55,7 @@ from bioecon.store import Connection
 from bioecon.store import reports as store
 from bioecon.store.migrate import ensure_current
 
+_EXAMPLES = {PeriodType.MONTH: "2026-10", PeriodType.QUARTER: "2026Q3", PeriodType.YEAR: "2026"}
 LAGGING = (Status.LAGGING, Status.AT_RISK)  # the targets a bulletin lists with 责任单位
 QUALITY_NOTES = 5  # findings quoted in a bulletin; the rest are counted
 
@@ -76,8 +78,6 @@ def monthly_bulletin(app: Bioecon, *, actor: Principal, plan: str, period: Perio
     compared, the key projects against 序时进度 (those warned red or yellow listed with
     责任单位), data-quality notes, and the values used with those revised since the last
     published bulletin."""
-    if period.type is not PeriodType.MONTH:
-        raise InvalidValue(f"--period takes a month such as 2026-10, not {period}")
     return _bulletin(app, actor, plan, period, KIND_MONTHLY)
 
 
@@ -85,23 +85,19 @@ def quarterly_bulletin(app: Bioecon, *, actor: Principal, plan: str, period: Per
     """The 统计监测季报 of ``plan`` for the quarter ``period``: the monthly bulletin's sections
     as of the quarter's last month (1–N月累计 is then 一季度, 上半年, 前三季度 or 全年), the
     pace of growth against the quarter before, in the quarterly template's words."""
-    if period.type is not PeriodType.QUARTER:
-        raise InvalidValue(f"--period takes a quarter such as 2026Q3, not {period}")
     return _bulletin(app, actor, plan, period, KIND_QUARTERLY)
 
 
 def evaluation_report(
     app: Bioecon, *, actor: Principal, plan: str, kind: str, period: Period
 ) -> Bulletin:
-    """The 中期评估 (``midterm``) or 总结评估 (``final``) report of ``plan`` as of the month
-    ``period``: every target with what the plan set, what was reached, 完成率 against 时序进度,
+    """The 年度总结 (``annual``, of a year), 中期评估 (``midterm``) or 总结评估 (``final``, as
+    of a month) of ``plan``: every target with what the plan set, what was reached, 完成率 against 时序进度,
     the projection to its deadline and the verdict in words, beside the bulletin's figures,
     lagging targets, key projects and data quality. The verdicts are those of the plan page
     (`evaluation.evaluate_plan`) for that month."""
     if kind not in EVALUATIONS:
         raise InvalidValue(f"评估报告的种类须为 {'、'.join(EVALUATIONS)} 之一，不是 {kind}")
-    if period.type is not PeriodType.MONTH:
-        raise InvalidValue(f"--period takes a month such as 2025-12, not {period}")
     return _bulletin(app, actor, plan, period, kind)
 
 
@@ -144,6 +140,10 @@ def bulletin_of(
 
 
 def _bulletin(app: Bioecon, actor: Principal, plan: str, reported: Period, kind: str) -> Bulletin:
+    wanted = PERIOD_TYPES[kind]
+    if reported.type is not wanted:
+        example = _EXAMPLES[wanted]
+        raise InvalidValue(f"--period：{kind} 报告的期别写作 {example}，不是 {reported}")
     period = Period.month(reported.year, reported.last_month)  # the figures' month
     step = PACE_MONTHS[kind]  # the 累计同比 a pace compares with: a month, a quarter before
     bundle = plans.get_plan(app, actor=actor, reference=plan)

@@ -20,7 +20,7 @@ from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.errors import InvalidValue
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import MEDIA_TYPES, write_report
-from bioecon.reports.record import KIND_MONTHLY, KIND_QUARTERLY, Bulletin
+from bioecon.reports.record import KIND_ANNUAL, KIND_MONTHLY, KIND_QUARTERLY, Bulletin
 from bioecon.services import plans as plan_service
 from bioecon.services import quality as quality_service
 from bioecon.services import reports as report_service
@@ -59,6 +59,13 @@ def _last_quarter_by(period: Period) -> Period:
     return quarter if quarter.last_month == period.index else quarter.previous()
 
 
+def _last_year_by(period: Period) -> Period:
+    """The last year that ends by ``period``'s month: 2026-12 → 2026, 2026-11 → 2025."""
+    if period.type is not PeriodType.MONTH:
+        return period
+    return Period.of_year(period.year if period.index == 12 else period.year - 1)
+
+
 @router.post("/reports")
 async def build_report(request: Request) -> Response:
     """The bulletin of the form's plan and month as a download; published when asked."""
@@ -72,6 +79,8 @@ async def build_report(request: Request) -> Response:
     app, actor, month = app_of(request), actor_of(request), Period.parse(fields["period"])
     if kind == KIND_QUARTERLY:
         month = _last_quarter_by(month)
+    elif kind == KIND_ANNUAL:
+        month = _last_year_by(month)
     if form.get("publish"):
         published, bulletin = report_service.publish_bulletin(
             app, actor=actor, plan=fields["plan"], kind=kind, period=month

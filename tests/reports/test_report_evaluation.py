@@ -57,13 +57,22 @@ def test_the_midterm_report_lists_every_target_with_its_verdict(city: Bioecon) -
     assert table[2][8].startswith("本年累计60亿元，完成年度目标的60%")
 
 
-def test_an_evaluation_is_of_a_month_and_its_kind_is_one_of_the_two(city: Bioecon) -> None:
+def test_an_evaluation_is_of_its_kinds_period(city: Bioecon) -> None:
     with pytest.raises(InvalidValue):
         evaluation_report(
             city, actor=LOCAL_ADMIN, plan="city", kind="midterm", period=Period.quarter(2026, 3)
         )
     with pytest.raises(InvalidValue):
         evaluation_report(city, actor=LOCAL_ADMIN, plan="city", kind="monthly", period=OCTOBER)
+    with pytest.raises(InvalidValue) as refused:  # a 年度总结 is of a year
+        evaluation_report(city, actor=LOCAL_ADMIN, plan="city", kind="annual", period=OCTOBER)
+    assert str(refused.value) == "--period：annual 报告的期别写作 2026，不是 2026-10"
+    year = evaluation_report(
+        city, actor=LOCAL_ADMIN, plan="city", kind="annual", period=Period.of_year(2025)
+    )
+    # as of 2025-12: no December figures, so no headline; both targets still judged
+    assert (year.period, year.month, year.headlines) == ("2025", 12, ())
+    assert year.evaluated is not None and [t.key for t in year.evaluated] == ["T1", "T2"]
 
 
 def test_a_published_evaluation_is_shown_again_with_its_hash(city: Bioecon) -> None:
@@ -95,6 +104,11 @@ BEHIND = (
 @pytest.mark.parametrize(
     ("kind", "title", "lead"),
     [
+        (
+            "annual",
+            "某市生物经济发展规划2026年度总结",
+            "以下2项目标严重滞后或已到期未完成，请责任单位在下一年度加大推进力度：",
+        ),
         (
             "midterm",
             "某市生物经济发展规划中期评估报告",

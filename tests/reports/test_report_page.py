@@ -111,4 +111,7 @@ def test_a_quarterly_bulletin_is_of_the_last_full_quarter_by_the_month_chosen(
     assert (published.plan, published.period) == ("city", "2026Q3")
     midterm = post(client, kind="midterm")  # as of the month itself: 截至2026年10月
     assert midterm.status_code == 200 and "<h1>测试规划中期评估报告</h1>" in midterm.text
+    annual = post(client, kind="annual")  # chosen in 2026-10: the last full year, 2025
+    assert "filename*=UTF-8''city-2025.html" in annual.headers["content-disposition"]
+    assert "<h1>测试规划2025年度总结</h1>" in annual.text
     assert post(client, kind="yearly").status_code == 422
