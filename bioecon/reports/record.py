@@ -223,7 +223,8 @@ def to_plain(bulletin: Bulletin) -> dict[str, Any]:
     return plain
 
 
-_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated")  # fields a record published before them does not hold
+# fields a record published before them does not hold
+_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated")
 
 
 def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> Bulletin:
