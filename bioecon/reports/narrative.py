@@ -437,13 +437,19 @@ def _evaluated(bulletin: Bulletin, part: Template, words: Template) -> list[Bloc
                 value=amount(t.actual, t.unit), period=_period_words(t.actual_period)
             ),
             rate(t.completion),
-            rate(t.time_progress),
             label(Status(t.status)),
-            t.explanation,
         )
         for t in bulletin.evaluated
     ]
-    return [heading, Block("table", rows=(tuple(part["table"]), *rows))]
+    notes = [
+        Block(
+            "paragraph",
+            part["note"].format(n=n, subject=t.subject, metric=t.metric, explanation=t.explanation),
+        )
+        for n, t in enumerate(bulletin.evaluated, start=1)
+    ]
+    table = Block("table", rows=(tuple(part["table"]), *rows))
+    return [heading, table, Block("paragraph", part["notes"]), *notes]
 
 
 def _goal(target: EvaluatedTarget, words: Template) -> str:

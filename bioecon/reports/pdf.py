@@ -64,8 +64,16 @@ def _block(pdf: FPDF, block: Block) -> None:
     if block.style == "heading1":
         _indented(pdf, "heading1", block.text)
     elif block.style == "table":
-        pdf.set_font("body", size=SIZE_TABLE)
-        with pdf.table(line_height=TABLE_LINE, text_align="CENTER") as table:
+        wide = len(block.rows[0]) > WIDE_TABLE
+        pdf.set_font("body", size=SIZE_WIDE_TABLE if wide else SIZE_TABLE)
+        character = pdf.get_string_width("国")  # a CJK character is one em wide
+        room = pdf.epw / character - CELL_PADDING * len(block.rows[0])
+        widths = [w + CELL_PADDING for w in column_widths(block.rows, room)]
+        with pdf.table(
+            line_height=TABLE_LINE * (0.85 if wide else 1.0),
+            text_align="CENTER",
+            col_widths=tuple(widths),
+        ) as table:
             for cells in block.rows:
                 row = table.row()
                 for text in cells:
@@ -76,6 +84,32 @@ def _block(pdf: FPDF, block: Block) -> None:
         pdf.ln(2)
     else:
         _indented(pdf, "body", block.text)
+
+
+def column_widths(rows: tuple[tuple[str, ...], ...], room: float) -> tuple[float, ...]:
+    """Each column's width in characters: its longest cell, unless the columns together
+    need more than ``room`` characters — then only the widest give way, down to one common
+    cap, so a short column (评价, 属性) keeps its words on one line and a long text wraps
+    inside its own column, rather than every column taking an equal share."""
+    natural = [
+        float(max(max(len(row[i]) for row in rows if i < len(row)), MIN_CHARS))
+        for i in range(len(rows[0]))
+    ]
+    if sum(natural) <= room:
+        return tuple(natural)
+    narrow: list[float] = []
+    for count, width in enumerate(sorted(natural)):
+        cap = (room - sum(narrow)) / (len(natural) - count)
+        if width > cap:
+            return tuple(min(w, max(cap, MIN_CHARS)) for w in natural)
+        narrow.append(width)
+    return tuple(natural)
+
+
+WIDE_TABLE = 6  # columns beyond which a table is set in 五号 (10.5 pt) instead of 小四 (12 pt)
+SIZE_WIDE_TABLE = 10.5
+MIN_CHARS = 2  # the narrowest column, in characters
+CELL_PADDING = 1.0  # characters a cell's borders and padding take
 
 
 def _indented(pdf: FPDF, font: str, text: str) -> None:

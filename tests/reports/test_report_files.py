@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from bioecon.app import Bioecon
 from bioecon.cli import cli
+from bioecon.reports.pdf import column_widths
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts" / "reports"
 LEAD = (
@@ -140,3 +141,16 @@ def test_an_unknown_suffix_is_refused_before_anything_is_built(
     )  # fmt: skip
     assert result.exit_code == 2  # wrong usage
     assert "b.txt：报告文件须以 .docx、.pdf 或 .html 结尾" in result.output
+
+
+def test_a_wide_tables_short_columns_keep_their_width_and_the_long_ones_wrap() -> None:
+    # the longest cells: 2, 2, 3, 20, 2, 4, 3 characters = 36. With room for 24, narrowest
+    # first: 2, 2, 2, 3, 3, 4 each fit under the share left (24/7, 22/6, 20/5, 18/4, 15/3,
+    # 12/2 = 6), together 16; the 20 gets what is left, 24 − 16 = 8. With room for 100 all
+    # keep their own width.
+    rows = (
+        ("目标", "对象", "属性", "说明", "完成", "完成率%", "评价"),
+        ("产业", "全市", "预期性", "很长" * 10, "是", "88.5", "未达标"),
+    )
+    assert column_widths(rows, 24.0) == (2.0, 2.0, 3.0, 8.0, 2.0, 4.0, 3.0)
+    assert column_widths(rows, 100.0) == (2.0, 2.0, 3.0, 20.0, 2.0, 4.0, 3.0)
