@@ -23,6 +23,7 @@ from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.project_warnings import WarningBook
 from bioecon.domain.projects import StageBook
+from bioecon.domain.reporting_calendar import DueRule
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
@@ -180,3 +181,17 @@ def project_columns() -> dict[str, Any]:
     """``projects/columns.yaml``: the ledger's and the progress file's Chinese headers."""
     data: dict[str, Any] = read_data_file("projects/columns.yaml")
     return data
+
+
+@cache
+def release_rules() -> dict[str, tuple[DueRule, bool]]:
+    """``reports/calendar.yaml``: when each kind of periodic report is due (发布日历), and
+    whether January is published with February (1—2月合并)."""
+    data: dict[str, dict[str, Any]] = read_data_file("reports/calendar.yaml")
+    return {
+        kind: (
+            DueRule(**{k: v for k, v in rule.items() if k != "jan_feb_combined"}),
+            bool(rule.get("jan_feb_combined", False)),
+        )
+        for kind, rule in data.items()
+    }

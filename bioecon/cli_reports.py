@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from bioecon.cli_common import OutputFile, app_of
+from bioecon.cli_common import YEAR, OutputFile, app_of, emit, output_format
 from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import BEIJING
+from bioecon.io.release_output import RELEASE
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import WRITERS, write_report
 from bioecon.reports.record import KINDS, Bulletin
@@ -106,6 +107,19 @@ def report_list(context: click.Context) -> None:
     for p in service.list_published(app_of(context), actor=LOCAL_ADMIN):
         built = p.built_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
         click.echo(f"{p.id}\t{p.plan}\t{p.period}\t{built}\t{p.built_by}\t{p.content_hash}")
+
+
+@report.command("calendar")
+@click.option("--plan", "plan", required=True, help="Plan code or id.")
+@click.option("--year", type=YEAR, required=True, help="The year whose periods are listed.")
+@output_format("table", "json", "csv")
+@click.pass_context
+def report_calendar(context: click.Context, plan: str, year: int, output: str) -> None:
+    """The release calendar (发布日历) of a plan's 月报, 季报 and 年度总结 for a year: each
+    period's due day (bioecon/data/reports/calendar.yaml) and whether it was published on
+    time, late, or not yet (逾期未发布 once the day has passed)."""
+    releases = service.release_calendar(app_of(context), actor=LOCAL_ADMIN, plan=plan, year=year)
+    emit(RELEASE, releases, output)
 
 
 @report.command("build-demo")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from bioecon.domain.periods import PeriodType
+from bioecon.domain.reporting_calendar import Timeliness
 
 KIND_MONTHLY = "monthly"  # 统计监测月报
 KIND_QUARTERLY = "quarterly"  # 统计监测季报: the same sections, as of a quarter's last month
@@ -207,6 +209,19 @@ class Bulletin:
     horizon_start: int | None = None
     horizon_end: int | None = None
     evaluated: tuple[EvaluatedTarget, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One period of a periodic report on the release calendar (发布日历): when it is due,
+    and whether (and when) it was published."""
+
+    kind: str  # monthly, quarterly, annual
+    period: str  # 2026-10, 2026Q3, 2026
+    due: date
+    published_id: int | None  # the first report published for it
+    published_on: date | None  # its day in China
+    timeliness: Timeliness  # 未到期, 按时发布, 逾期发布, 逾期未发布
 
 
 _ADAPTER = TypeAdapter(Bulletin)

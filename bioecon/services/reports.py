@@ -10,10 +10,11 @@ bulletin lists the values that differ from those of the last one published (修�
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
+from bioecon.catalogs import release_rules
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.model import IndicatorNature, OrgUnit, PlanBundle
@@ -22,6 +23,7 @@ from bioecon.domain.progress import Status, TargetEvaluation
 from bioecon.domain.project_report import LineVerdict, MonthlyReport
 from bioecon.domain.project_warnings import Colour
 from bioecon.domain.quality import Severity
+from bioecon.domain.reporting_calendar import due_date, office_day, reported_periods, timeliness
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.errors import Conflict, InvalidValue, NotFound
 from bioecon.messages import render
@@ -41,6 +43,7 @@ from bioecon.reports.record import (
     ProjectLine,
     ProjectSummary,
     QualityNote,
+    Release,
     Revision,
     TargetLine,
     UsedValue,
@@ -62,7 +65,7 @@ QUALITY_NOTES = 5  # findings quoted in a bulletin; the rest are counted
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """A published bulletin: its id, when and by whom, and its content hash."""
+    """A published report: its id, kind, when and by whom, and its content hash."""
 
     id: int
     plan: str
@@ -70,6 +73,7 @@ class Published:
     built_at: datetime
     built_by: str
     content_hash: str
+    kind: str = KIND_MONTHLY
 
 
 def monthly_bulletin(app: Bioecon, *, actor: Principal, plan: str, period: Period) -> Bulletin:
@@ -514,7 +518,9 @@ def publish_bulletin(
             content=to_plain(bulletin),
             values=[copy_into(store.ValueRow, v) for v in bulletin.values],
         )
-    published = Published(report_id, bulletin.plan, bulletin.period, built_at, actor.login, digest)
+    published = Published(
+        report_id, bulletin.plan, bulletin.period, built_at, actor.login, digest, bulletin.kind
+    )
     return published, bulletin
 
 
@@ -529,10 +535,14 @@ def published_bulletin(
     bulletin = from_plain(row.content, tuple(copy_into(UsedValue, v) for v in values))
     if content_hash(bulletin) != row.content_hash:
         raise Conflict(f"已发布报告 {report} 的记录与其内容哈希不符：记录已被改动")
-    published = Published(
-        row.id, row.plan_code, row.period, row.built_at, row.built_by, row.content_hash
-    )
+    published = _published_of(row)
     return published, bulletin
+
+
+def _published_of(row: store.PublishedRow) -> Published:
+    return Published(
+        row.id, row.plan_code, row.period, row.built_at, row.built_by, row.content_hash, row.kind
+    )
 
 
 def list_published(app: Bioecon, *, actor: Principal) -> list[Published]:
@@ -541,9 +551,50 @@ def list_published(app: Bioecon, *, actor: Principal) -> list[Published]:
     with app.reading() as connection:
         ensure_current(connection)
         rows = store.list_published(connection, codes)
-    return [
-        Published(r.id, r.plan_code, r.period, r.built_at, r.built_by, r.content_hash) for r in rows
-    ]
+    return [_published_of(r) for r in rows]
+
+
+def release_calendar(
+    app: Bioecon, *, actor: Principal, plan: str, year: int, today: date | None = None
+) -> list[Release]:
+    """The release calendar (发布日历) of ``plan``'s periodic reports for ``year``: every month's
+    月报, every quarter's 季报 and the year's 年度总结, each with its due day
+    (bioecon/data/reports/calendar.yaml) and whether it was published on time, late, or not
+    yet (逾期未发布 once its day has passed), by the first report published for it."""
+    bundle = plans.get_plan(app, actor=actor, reference=plan)
+    with app.reading() as connection:
+        ensure_current(connection)
+        rows = store.list_published(connection, [bundle.plan.code])
+    first: dict[tuple[str, str], store.PublishedRow] = {}
+    for row in sorted(rows, key=lambda r: r.id):
+        first.setdefault((row.kind, row.period), row)
+    day = today or office_day(datetime.now(UTC))
+    found: list[Release] = []
+    for kind, (rule, jan_feb_combined) in release_rules().items():
+        for period in _periods_of(kind, year, jan_feb_combined=jan_feb_combined):
+            published = first.get((kind, str(period)))
+            on = office_day(published.built_at) if published else None
+            found.append(
+                Release(
+                    kind=kind,
+                    period=str(period),
+                    due=due_date(period, rule),
+                    published_id=published.id if published else None,
+                    published_on=on,
+                    timeliness=timeliness(period, rule, on, day),
+                )
+            )
+    return sorted(found, key=lambda r: (r.due, KINDS.index(r.kind)))
+
+
+def _periods_of(kind: str, year: int, *, jan_feb_combined: bool) -> list[Period]:
+    """The periods of ``year`` a periodic kind of report is published for (no January of a
+    monthly report published 1—2月合并)."""
+    kind_of = PERIOD_TYPES[kind]
+    if kind_of is PeriodType.YEAR:
+        return [Period.of_year(year)]
+    first, last = Period(kind_of, year, 1), Period(kind_of, year, 12 // kind_of.months)
+    return reported_periods(first, last, jan_feb_combined=jan_feb_combined)
 
 
 def revised_since(app: Bioecon, *, actor: Principal, report: int) -> tuple[Revision, ...]:

@@ -5,7 +5,7 @@ forms carry the CSRF token like every form of the app."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from urllib.parse import quote
@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from bioecon.catalogs import role_book
 from bioecon.domain.access import Action
 from bioecon.domain.periods import Period, PeriodType
-from bioecon.domain.reporting_calendar import BEIJING
+from bioecon.domain.reporting_calendar import BEIJING, Timeliness, office_day
 from bioecon.errors import InvalidValue
 from bioecon.reports.narrative import compose
 from bioecon.reports.output import MEDIA_TYPES, write_report
@@ -39,10 +39,19 @@ def reports_page(request: Request) -> Response:
         (plan, quality_service.latest_data_month(app, actor=actor, plan=plan.code))
         for plan in plan_service.list_plans(app, actor=actor)
     ]
+    year = office_day(datetime.now(UTC)).year
+    calendars = []
+    for plan, _ in plans:
+        releases = report_service.release_calendar(app, actor=actor, plan=plan.code, year=year)
+        overdue = [r for r in releases if r.timeliness is Timeliness.OVERDUE]
+        upcoming = next((r for r in releases if r.timeliness is Timeliness.NOT_DUE), None)
+        calendars.append((plan, overdue, upcoming))
     return render(
         request,
         "reports.html",
         plans=plans,
+        year=year,
+        calendars=calendars,
         published=report_service.list_published(app, actor=actor),
         formats=list(MEDIA_TYPES),
         may_publish=role_book().grants(actor.role, Action.MANAGE_PLANS),

@@ -115,3 +115,5 @@ def test_a_quarterly_bulletin_is_of_the_last_full_quarter_by_the_month_chosen(
     assert "filename*=UTF-8''city-2025.html" in annual.headers["content-disposition"]
     assert "<h1>测试规划2025年度总结</h1>" in annual.text
     assert post(client, kind="yearly").status_code == 422
+    calendar = client.get("/reports").text  # the 2025 年度总结 and the 2026Q3 季报 are published
+    assert 'id="release-calendar"' in calendar and 'id="calendar-city"' in calendar

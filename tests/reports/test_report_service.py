@@ -24,6 +24,7 @@ from bioecon.services.reports import (
     publish_bulletin,
     published_bulletin,
     quarterly_bulletin,
+    release_calendar,
     revised_since,
 )
 from bioecon.services.review import ValueKey, review_value
@@ -153,3 +154,28 @@ def test_a_quarterly_bulletins_revisions_are_against_the_last_quarterly_one(city
         "2026Q3",
         (),
     )
+
+
+def test_the_release_calendar_says_which_periods_were_published_on_time(city: Bioecon) -> None:
+    # bioecon/data/reports/calendar.yaml: 月报 by the 20th of the next month (no January:
+    # 1—2月合并), 季报 by the 25th after the quarter, 年度总结 by 31 March of the next year.
+    # Published on 2026-11-05 (10:00 in Beijing): the 2026-10 月报 (due 11-20: on time) and the
+    # 2026Q3 季报 (due 10-25: late). On 2026-11-05 the 2026-09 月报 (due 10-20) is overdue and
+    # the 2026-11 one (due 12-20) not yet due.
+    publish_bulletin(city, actor=LOCAL_ADMIN, plan="city", period=OCTOBER, now=WHEN)
+    third = Period.quarter(2026, 3)
+    publish_bulletin(city, actor=LOCAL_ADMIN, plan="city", kind="quarterly", period=third, now=WHEN)
+    releases = release_calendar(
+        city, actor=LOCAL_ADMIN, plan="city", year=2026, today=date(2026, 11, 5)
+    )
+    assert len(releases) == 11 + 4 + 1
+    found = {(r.kind, r.period): (r.due, r.published_on, r.timeliness.value) for r in releases}
+    assert found[("monthly", "2026-02")] == (date(2026, 3, 20), None, "overdue")
+    assert ("monthly", "2026-01") not in found
+    assert found[("monthly", "2026-09")] == (date(2026, 10, 20), None, "overdue")
+    assert found[("monthly", "2026-10")] == (date(2026, 11, 20), date(2026, 11, 5), "on_time")
+    assert found[("monthly", "2026-11")] == (date(2026, 12, 20), None, "not_due")
+    assert found[("quarterly", "2026Q3")] == (date(2026, 10, 25), date(2026, 11, 5), "late")
+    assert found[("quarterly", "2026Q4")] == (date(2027, 1, 25), None, "not_due")
+    assert found[("annual", "2026")] == (date(2027, 3, 31), None, "not_due")
+    assert [r.period for r in releases][:4] == ["2026-02", "2026-03", "2026Q1", "2026-04"]
