@@ -24,6 +24,7 @@ from bioecon.bench.import_command import bench_import
 from bioecon.bench.project_command import bench_projects
 from bioecon.classify.classifier import Classifier
 from bioecon.classify.tables import load_tables
+from bioecon.cli_assessment import register as register_assessment_commands
 from bioecon.cli_common import PORT, YEAR, OutputFile, State, app_of, emit, emit_one, output_format
 from bioecon.cli_data_sets import register as register_data_set_commands
 from bioecon.cli_directories import register as register_directory_commands
@@ -259,6 +260,7 @@ cli.add_command(record_history)
 register_data_set_commands(cli)
 register_report_commands(cli)
 register_project_commands(cli)
+register_assessment_commands(cli)
 
 
 # --- data -----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ Sources: 国务院办公厅《关于开展政府绩效管理试点工作的意�
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -341,3 +341,114 @@ def results(
     ]
     order = {unit: n for n, unit in enumerate(units)}
     return sorted(ranked, key=lambda r: (r.rank is None, r.rank or 0, order[r.unit]))
+
+
+# --- a scheme: what is scored, on what input, by which rule ---------------------------------
+
+
+class InputKind(StrEnum):
+    """Where an item's input comes from (assess_input.* in strings.yaml)."""
+
+    LEDGER = "ledger"  # 结果性指标: a ledger indicator's figure of the unit at the month
+    PROJECTS = (
+        "projects"  # 过程性: the share of the unit's key projects on 序时进度 (not red/yellow)
+    )
+    QUALITATIVE = "qualitative"  # 定性评价: named evaluator groups' scores (0–100), weighted
+
+
+class Measure(StrEnum):
+    """Which figure of a ledger entry an item takes (assess_measure.* in strings.yaml)."""
+
+    YTD = "ytd"  # 1–N月累计
+    VALUE = "value"  # 当期值 / 期末值
+    YTD_YOY = "ytd_yoy"  # 累计同比 %
+    YOY = "yoy"  # 同比 %
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluatorGroup:
+    """A group that scores a qualitative item (市领导, 职能部门, 服务对象) and its weight."""
+
+    name: str
+    weight: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One assessment item: its input and its scoring rule; ``targets`` set a target per unit
+    (a plan's allocation: 湘江新区 1200亿元, 浏阳经开区 800亿元) over the rule's own."""
+
+    key: str
+    name: str
+    source: InputKind
+    rule: Rule
+    indicator: str | None = None  # LEDGER
+    measure: Measure = Measure.YTD
+    sector: str | None = None
+    groups: tuple[EvaluatorGroup, ...] = ()  # QUALITATIVE
+    targets: Mapping[str, Decimal] | None = None
+
+    def __post_init__(self) -> None:
+        if self.source is InputKind.LEDGER and not self.indicator:
+            raise InvalidValue(f"考核项 {self.key} 取自监测台账，须写明 indicator")
+        if self.source is InputKind.QUALITATIVE:
+            if not self.groups:
+                raise InvalidValue(f"定性考核项 {self.key} 须列出评价组及其权重")
+            if sum(g.weight for g in self.groups) != 1:
+                raise InvalidValue(f"定性考核项 {self.key} 的评价组权重之和须为 1")
+
+    def rule_for(self, unit: str) -> Rule:
+        """The rule a unit is scored by: its own target where the item allocates one."""
+        if self.targets and unit in self.targets:
+            return _with_target(self.rule, self.targets[unit])
+        return self.rule
+
+
+def _with_target(rule: Rule, target: Decimal) -> Rule:
+    return replace(rule, target=target)
+
+
+def qualitative_input(
+    groups: Sequence[EvaluatorGroup], scores: Mapping[str, Sequence[Decimal]]
+) -> Decimal | None:
+    """Σ weight × the mean of each group's scores (0–100): the unit's qualitative input; None
+    when a group has not scored it (the item then scores nothing, and says so)."""
+    total = Decimal(0)
+    for group in groups:
+        given = scores.get(group.name, ())
+        if not given:
+            return None
+        total += group.weight * sum(given, Decimal(0)) / len(given)
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """考核方案: the year, the assessed units, the items with their weights, the totals' rules,
+    the year's 加分/扣分, 一票否决 and qualitative scores."""
+
+    code: str
+    name: str
+    year: int
+    plan: str | None  # the plan whose key projects process items count
+    units: tuple[str, ...]
+    items: tuple[Item, ...]
+    totals: Totals
+    adjustments: tuple[Adjustment, ...] = ()
+    vetoes: Mapping[str, tuple[str, ...]] | None = None
+    # item key → unit → evaluator group → the scores given
+    qualitative: Mapping[str, Mapping[str, Mapping[str, tuple[Decimal, ...]]]] | None = None
+
+    def __post_init__(self) -> None:
+        keys = [i.key for i in self.items]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise InvalidValue(f"考核项编号重复：{'、'.join(repeated)}")
+        if len(set(self.units)) != len(self.units):
+            raise InvalidValue("被考核单位重复")
+        named = {a.unit for a in self.adjustments} | set(self.vetoes or {})
+        strangers = sorted(named - set(self.units))
+        if strangers:
+            raise InvalidValue(f"加扣分或一票否决的单位不在被考核单位中：{'、'.join(strangers)}")
+        if any(i.source is InputKind.PROJECTS for i in self.items) and not self.plan:
+            raise InvalidValue("过程性项目考核项须有 scheme.plan（重点项目所属的规划）")

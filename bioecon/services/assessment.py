@@ -1,0 +1,161 @@
+"""考核 use cases: a scheme (bioecon/io/assessment_scheme.py) scored as of a month — each
+item's input per unit taken from the use cases the pages call (the ledger, the key-project
+report) or from the evaluators' scores in the scheme, scored by bioecon.domain.assessment.
+
+A 预考核 during the year is the same call with an earlier month. Only approved values count,
+as everywhere (``ledger_admits_submitted``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bioecon.app import Bioecon
+from bioecon.domain.access import Action, Principal
+from bioecon.domain.assessment import (
+    InputKind,
+    Item,
+    Result,
+    Scheme,
+    Score,
+    qualitative_input,
+    results,
+    score_item,
+)
+from bioecon.domain.ledger import LedgerEntry
+from bioecon.domain.model import OrgUnit
+from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.project_warnings import Colour
+from bioecon.errors import InvalidValue, NotFound
+from bioecon.services import ledger, orgunits, projects
+from bioecon.services._scope import require
+from bioecon.store import orgunits as orgunit_store
+from bioecon.store.migrate import ensure_current
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A scheme scored as of a month: each unit's result (rank order) and, per item, each
+    unit's input and score with its working."""
+
+    scheme: Scheme
+    as_of: Period
+    names: Mapping[str, str]  # unit code → name
+    results: tuple[Result, ...]
+    inputs: tuple[Mapping[str, Decimal | None], ...]  # by item, in the scheme's order
+    scores: tuple[Mapping[str, Score], ...]  # by item
+
+
+def assess(app: Bioecon, *, actor: Principal, scheme: Scheme, as_of: Period) -> Assessment:
+    """Score ``scheme`` as of the month ``as_of`` (of the scheme's year). The caller must be
+    able to read every assessed unit; an unknown unit is not found."""
+    if as_of.type is not PeriodType.MONTH or as_of.year != scheme.year:
+        raise InvalidValue(
+            f"--as-of 须为 {scheme.year} 年的月份（如 {scheme.year}-12），不是 {as_of}"
+        )
+    with app.reading() as connection:
+        ensure_current(connection)
+        unknown = sorted(set(scheme.units) - orgunit_store.existing(connection, scheme.units))
+        if unknown:
+            raise NotFound(f"没有这些单位：{'、'.join(unknown)}")
+        require(connection, actor, Action.READ, scheme.units)
+    units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
+    inputs = tuple(_inputs(app, actor, scheme, item, as_of, units) for item in scheme.items)
+    scores = tuple(_scores(item, found) for item, found in zip(scheme.items, inputs, strict=True))
+    found = results(scheme.units, scores, scheme.adjustments, scheme.vetoes or {}, scheme.totals)
+    names = {code: units[code].name if code in units else code for code in scheme.units}
+    return Assessment(scheme, as_of, names, tuple(found), inputs, scores)
+
+
+def _scores(item: Item, inputs: Mapping[str, Decimal | None]) -> dict[str, Score]:
+    """Per-unit targets score each unit by its own rule; the others score all at once (a
+    ranking and an average look at every unit)."""
+    if not item.targets:
+        return score_item(item.rule, inputs)
+    return {
+        unit: score_item(item.rule_for(unit), {unit: value})[unit] for unit, value in inputs.items()
+    }
+
+
+def _inputs(
+    app: Bioecon,
+    actor: Principal,
+    scheme: Scheme,
+    item: Item,
+    as_of: Period,
+    units: Mapping[str, OrgUnit],
+) -> dict[str, Decimal | None]:
+    if item.source is InputKind.LEDGER:
+        return _ledger_inputs(app, actor, scheme, item, as_of)
+    if item.source is InputKind.PROJECTS:
+        return _project_inputs(app, actor, scheme, as_of, units)
+    given = (scheme.qualitative or {}).get(item.key, {})
+    return {unit: qualitative_input(item.groups, given.get(unit, {})) for unit in scheme.units}
+
+
+def _ledger_inputs(
+    app: Bioecon, actor: Principal, scheme: Scheme, item: Item, as_of: Period
+) -> dict[str, Decimal | None]:
+    """The item's figure of each unit for the period of its indicator that holds ``as_of``
+    (a month; a quarterly indicator's quarter, a yearly one's year)."""
+    assert item.indicator is not None
+    measured = ledger.indicator(app, actor=actor, code=item.indicator)
+    period = (
+        as_of if measured.period_type == "month" else as_of.to(PeriodType(measured.period_type))
+    )
+    entries = ledger.ledger(
+        app,
+        actor=actor,
+        indicator=item.indicator,
+        org_units=list(scheme.units),
+        first=period,
+        last=period,
+        sector=item.sector,
+    )
+    by_unit = {e.org_unit: e for e in entries}
+    return {unit: _measure(by_unit.get(unit), item) for unit in scheme.units}
+
+
+def _measure(entry: LedgerEntry | None, item: Item) -> Decimal | None:
+    if entry is None:
+        return None
+    figure = getattr(entry, item.measure.value)
+    if figure is None or isinstance(figure, Decimal):
+        return figure
+    return Decimal(repr(figure))  # a growth rate, percent
+
+
+def _project_inputs(
+    app: Bioecon,
+    actor: Principal,
+    scheme: Scheme,
+    as_of: Period,
+    units: Mapping[str, OrgUnit],
+) -> dict[str, Decimal | None]:
+    """按序时推进: of each unit's key projects (its own and its subtree's) with an annual plan,
+    the percent whose investment is not lit red or yellow against 序时进度, in the month's
+    项目调度 report; None for a unit without such a project."""
+    assert scheme.plan is not None
+    report = projects.project_report(app, actor=actor, plan=scheme.plan, period=as_of)
+    found: dict[str, Decimal | None] = {}
+    for unit in scheme.units:
+        own = [
+            v for v in report.lines if v.line.annual_plan and _within(v.line.org_unit, unit, units)
+        ]
+        green = sum(v.investment is Colour.GREEN for v in own)
+        found[unit] = Decimal(green * 100) / len(own) if own else None
+    return found
+
+
+def _within(code: str | None, root: str, units: Mapping[str, OrgUnit]) -> bool:
+    """Whether org unit ``code`` is ``root`` or below it."""
+    seen: set[str] = set()
+    while code is not None and code not in seen:
+        if code == root:
+            return True
+        seen.add(code)
+        parent = units.get(code)
+        code = parent.parent if parent is not None else None
+    return False

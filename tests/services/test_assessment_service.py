@@ -1,0 +1,169 @@
+"""`assess` through the use case on both backends: result items from the ledger of the
+bulletin's small world (tests/reports/conftest.py), process items from the key-project library
+of tests/services/test_projects_ledger.py, qualitative items from the scheme's scores; and
+the scheme file's refusals. Every expected figure is worked by hand in the comments."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bioecon.app import Bioecon
+from bioecon.domain.periods import Period
+from bioecon.errors import InvalidInput, InvalidValue, NotFound
+from bioecon.io.assessment_output import assessment_records, assessment_table
+from bioecon.io.assessment_scheme import read_scheme_file
+from bioecon.io.planfile import read_plan_file
+from bioecon.io.project_files import read_project_ledger, read_project_progress
+from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.assessment import assess
+from bioecon.services.plans import load_plan
+from bioecon.services.projects import load_project_ledger, load_project_progress
+from tests.reports.conftest import DATA, PLAN
+from tests.services.conftest import load_csv
+
+D = Decimal
+PROJECTS = Path(__file__).parent.parent / "data" / "projects"
+
+# The city world at 2026-10 (1—10月累计): D1 一区 110 (a year before 100: +10 %), D2 二区 60
+# (50: +20 %).
+#   R1 营业收入 按比例, targets D1 100, D2 100, cap 120 %, weight 40:
+#        D1 110 / 100 = 110 % × 40 = 44;  D2 60 / 100 = 60 % × 40 = 24
+#   R2 累计同比 排名计分, weight 20, 5 % a rank: D2 first → 20; D1 second → 20 × 0.95 = 19
+#   Q1 定性 (市领导 0.4, 部门 0.6), 按比例 of 100, weight 40:
+#        D1: 0.4 × 90 + 0.6 × (80 + 70) / 2 = 36 + 45 = 81 → 81 % × 40 = 32.4
+#        D2: 市领导 100 only, 部门 has not scored it → no input → 0
+#   加分 D2 +3 (cap 2 → 2); 扣分 D1 −1.
+#   D1 44 + 19 + 32.4 − 1 = 94.4 → 优秀, rank 1;  D2 24 + 20 + 0 + 2 = 46 → 一般, rank 2.
+SCHEME = """\
+scheme: {code: city-2026, name: 城市区县考核, year: 2026}
+units: [D1, D2]
+bonus_cap: 2
+items:
+  - {key: R1, name: 营业收入, weight: 40, method: proportional, cap: 1.2,
+     input: {ledger: rev, measure: ytd}, targets: {D1: 100, D2: 100}}
+  - {key: R2, name: 营业收入增速, weight: 20, method: ranking, input: {ledger: rev, measure: ytd_yoy}}
+  - {key: Q1, name: 工作评价, weight: 40, method: proportional, target: 100,
+     input: {qualitative: [{group: 市领导, weight: 0.4}, {group: 部门, weight: 0.6}]}}
+adjustments:
+  - {unit: D2, points: 3, reason: 获省级表彰}
+  - {unit: D1, points: -1, reason: 报送迟缓}
+scores:
+  - {item: Q1, unit: D1, group: 市领导, score: 90}
+  - {item: Q1, unit: D1, group: 部门, score: 80}
+  - {item: Q1, unit: D1, group: 部门, score: 70}
+  - {item: Q1, unit: D2, group: 市领导, score: 100}
+"""
+
+
+@pytest.fixture
+def city(app: Bioecon, tmp_path: Path) -> Bioecon:
+    path = tmp_path / "city.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    parsed = read_plan_file(path)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
+    load_csv(app, tmp_path, DATA)
+    return app
+
+
+def scheme_file(tmp_path: Path, text: str = SCHEME) -> Path:
+    path = tmp_path / "scheme.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_scheme_is_scored_from_the_ledger_and_the_evaluators(
+    city: Bioecon, tmp_path: Path
+) -> None:
+    scheme = read_scheme_file(scheme_file(tmp_path))
+    found = assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert [
+        (r.unit, r.items, r.bonus, r.deduction, r.total, r.grade, r.rank) for r in found.results
+    ] == [
+        ("D1", (D("44.00"), D("19.00"), D("32.40")), D(0), D(1), D("94.40"), "优秀", 1),
+        ("D2", (D("24.00"), D("20.00"), D(0)), D(2), D(0), D("46.00"), "一般", 2),
+    ]
+    assert render(found.scores[0]["D1"].working) == "110 / 100 = 110% × 40 = 44"
+    assert render(found.scores[2]["D2"].working) == "无数据，计0分"
+    table = assessment_table(found, explain=True)
+    assert "一区 · 营业收入：110 / 100 = 110% × 40 = 44" in table
+    (first, _) = assessment_records(found)
+    assert (first["name"], first["total"], first["items"][1]["working"]) == (
+        "一区",
+        D("94.40"),
+        "10，第2名：20 × (1 − 5% × (2 − 1)) = 19",
+    )
+
+
+def test_an_earlier_month_is_a_pre_assessment_on_its_own_figures(
+    city: Bioecon, tmp_path: Path
+) -> None:
+    # 2026-09: D1 99 (90 a year before: +10 %), D2 54 (45: +20 %): R1 D1 99 % × 40 = 39.6
+    scheme = read_scheme_file(scheme_file(tmp_path))
+    found = assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 9))
+    assert found.scores[0]["D1"].points == D("39.60")
+    with pytest.raises(InvalidValue):
+        assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2025, 12))
+
+
+def test_an_unknown_unit_is_not_found(city: Bioecon, tmp_path: Path) -> None:
+    text = SCHEME.replace("units: [D1, D2]", "units: [D1, D2, X9]")
+    scheme = read_scheme_file(
+        scheme_file(tmp_path, text.replace("targets: {D1: 100, D2: 100}", "target: 100"))
+    )
+    with pytest.raises(NotFound, match="X9"):
+        assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+
+
+@pytest.fixture
+def library(app: Bioecon, changsha_plan_file: Path) -> Bioecon:
+    parsed = read_plan_file(changsha_plan_file)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
+    ledger = read_project_ledger(PROJECTS / "ledger.csv", plan="changsha-2025")
+    load_project_ledger(app, actor=LOCAL_ADMIN, origin="test", parsed=ledger)
+    progress = read_project_progress(PROJECTS / "progress.csv")
+    load_project_progress(app, actor=LOCAL_ADMIN, origin="test", parsed=progress)
+    return app
+
+
+def test_projects_on_schedule_are_a_process_item(library: Bioecon, tmp_path: Path) -> None:
+    # 2026-06 (test_projects_ledger.py): 芙蓉区 430102 has P1 (green) and P5 (green; P4 has no
+    # annual plan and is not counted) → 2 / 2 = 100 %; 岳麓区 430104 has P2 (yellow) and P3
+    # (red) → 0 / 2 = 0 %. 按比例 of 100, weight 30: 30 and 0.
+    text = """\
+scheme: {code: cs-2026, name: 长沙区县重点项目考核, year: 2026, plan: changsha-2025}
+units: ["430102", "430104"]
+items:
+  - {key: P1, name: 重点项目按序时推进, weight: 30, method: proportional, target: 100,
+     input: {projects: on_schedule}}
+"""
+    scheme = read_scheme_file(scheme_file(tmp_path, text))
+    found = assess(library, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 6))
+    assert [(r.unit, r.total) for r in found.results] == [
+        ("430102", D("30.00")),
+        ("430104", D(0)),
+    ]
+    assert found.inputs[0] == {"430102": D(100), "430104": D(0)}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("method: ranking", "method: rank"), "items[1].method (line 7): 「rank」不是可选值之一"),
+        (("weight: 20", "weight: -2000"), "items[1].weight (line 7): 「-2000」不能小于 -1000"),
+        (("{group: 部门, weight: 0.6}", "{group: 部门, weight: 0.5}"), "items[2] (Q1): 定性考核项 Q1 的评价组权重之和须为 1"),
+        (("targets: {D1: 100, D2: 100}", "targets: {D1: 100}"), "items[0].targets: 缺少这些单位的目标：D2"),
+        (("{item: Q1, unit: D2, group: 市领导", "{item: Q1, unit: D2, group: 专家"), "scores[3].group: 专家 不是其评价组（市领导、部门）"),
+        (("bonus_cap: 2", "bonus_cap: 2\ncolour: red"), "colour (line 4): 未知字段（方案文件可写的字段见 docs/assessment.md）"),
+        (("{unit: D2, points: 3", "{unit: D3, points: 3"), "adjustments[0].unit: D3 不是被考核单位"),
+    ],
+)  # fmt: skip
+def test_a_bad_scheme_is_refused_naming_its_field(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        read_scheme_file(scheme_file(tmp_path, SCHEME.replace(*change)))
+    assert any(str(p).startswith(problem) for p in refused.value.problems), refused.value.problems
