@@ -48,7 +48,8 @@ MAX_BYTES = 2_000_000  # a scheme of hundreds of units and items is a few hundre
 
 Code = Annotated[str, Field(min_length=1, max_length=80)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
-Points = Annotated[Decimal, Field(allow_inf_nan=False, ge=-1000, le=1000)]
+Points = Annotated[Decimal, Field(allow_inf_nan=False, ge=-1000, le=1000)]  # weights, 加扣分
+Figure = Annotated[Decimal, Field(allow_inf_nan=False, gt=-(10**12), lt=10**12)]  # targets …
 
 
 class _Model(BaseModel):
@@ -87,17 +88,17 @@ class _Item(_Model):
     method: ScoringMethod
     polarity: Polarity = Polarity.HIGHER
     input: _Input
-    target: Points | None = None
-    targets: dict[Code, Points] | None = None
+    target: Figure | None = None
+    targets: dict[Code, Figure] | None = None
     partial: bool = False
     cap: Points = Decimal(1)
-    satisfactory: Points | None = None
-    disallowed: Points | None = None
+    satisfactory: Figure | None = None
+    disallowed: Figure | None = None
     floor: Points = Decimal("0.6")
     zero_below: bool = False
     step: Points = Decimal("0.05")
     table: list[Points] = []
-    per_unit: Points = Decimal(0)
+    per_unit: Figure = Decimal(0)
     bonus_cap: Points = Decimal(0)
 
 

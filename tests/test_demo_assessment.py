@@ -1,0 +1,72 @@
+"""The demo's 考核方案 (bioecon/data/demo/assessment/) read and scored on the real demo build,
+both backends: every assessed unit is scored, each result item on the ledger's own figure,
+and what the demo lacks (projects with an annual plan) scores 0 and says so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bioecon.app import Bioecon
+from bioecon.demo import build_demo
+from bioecon.domain.periods import Period
+from bioecon.io.assessment_scheme import read_scheme_file
+from bioecon.messages import render
+from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.assessment import assess
+from bioecon.services.ledger import ledger
+from bioecon.settings import Settings
+
+SCHEMES = Path(__file__).parent.parent / "bioecon" / "data" / "demo" / "assessment"
+OCTOBER = Period.month(2026, 10)
+
+
+@pytest.fixture
+def demo(database_url: str) -> Iterator[Bioecon]:
+    with Bioecon(Settings(database_url=database_url)) as app:
+        build_demo(app, today=date(2026, 12, 1))
+        yield app
+
+
+def test_the_demo_schemes_score_every_unit_on_its_own_figures(demo: Bioecon) -> None:
+    parks = assess(
+        demo,
+        actor=LOCAL_ADMIN,
+        scheme=read_scheme_file(SCHEMES / "changsha-parks-2026.yaml"),
+        as_of=OCTOBER,
+    )
+    (entry,) = ledger(
+        demo,
+        actor=LOCAL_ADMIN,
+        indicator="bio_economy_scale",
+        org_units=["CS-XJXQ"],
+        first=OCTOBER,
+        last=OCTOBER,
+    )
+    assert entry.ytd is not None and parks.inputs[0]["CS-XJXQ"] == entry.ytd
+    # 湘江新区's target is 1200 (T10), 浏阳经开区's 800 (T11): its working says so
+    assert "/ 1,200 = " in render(parks.scores[0]["CS-XJXQ"].working)
+    assert "/ 800 = " in render(parks.scores[0]["CS-LYJK"].working)
+    assert {r.unit: r.bonus for r in parks.results} == {"CS-XJXQ": Decimal(2), "CS-LYJK": 0}
+
+    districts = assess(
+        demo,
+        actor=LOCAL_ADMIN,
+        scheme=read_scheme_file(SCHEMES / "changsha-districts-2026.yaml"),
+        as_of=OCTOBER,
+    )
+    assert len(districts.results) == 9
+    assert all(value is not None for value in districts.inputs[0].values())
+    # the demo gives an annual plan to projects of five districts only (demo_projects.py):
+    # 望城、浏阳、宁乡、雨花 have none, so 重点项目按序时推进 scores 0 for want of input
+    unplanned = {u for u, value in districts.inputs[1].items() if value is None}
+    assert unplanned == {"430111", "430112", "430181", "430182"}
+    assert all(render(districts.scores[1][u].working) == "无数据，计0分" for u in unplanned)
+    assert {r.unit: (r.bonus, r.deduction) for r in districts.results}["430112"] == (
+        Decimal(0),
+        Decimal(1),
+    )
