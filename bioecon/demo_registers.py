@@ -140,7 +140,9 @@ def build_demo_registers(app: Bioecon, org_units: Sequence[OrgUnit], last: Perio
                 parsed=_file(approvals, APPROVALS.headers, "approvals", code),
             ),
         )
-        created, _ = load_projects(app, actor=LOCAL_ADMIN, projects=projects, source=SIMULATED)
+        created, _ = load_projects(
+            app, actor=LOCAL_ADMIN, projects=projects, source=SIMULATED, origin=DEMO_ORIGIN
+        )
         log.append(
             f"  {SIMULATED} registers {code}: platforms {loaded[0].created} created, "
             f"approvals {loaded[1].created} created, key projects {created} created"

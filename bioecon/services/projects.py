@@ -27,7 +27,7 @@ from bioecon.domain.projects import (
 )
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
 from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
-from bioecon.services._audit import Change, record
+from bioecon.services._audit import Change, compared, record
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._registers import refuse, repeated_keys, unknown_references
 from bioecon.services._scope import SHARED, permitted, reach, require_manager, require_readable
@@ -39,10 +39,16 @@ from bioecon.store.plans import find_plan_id
 
 
 def load_projects(
-    app: Bioecon, *, actor: Principal, projects: Sequence[Project], source: str
+    app: Bioecon,
+    *,
+    actor: Principal,
+    projects: Sequence[Project],
+    source: str,
+    origin: str,
 ) -> tuple[int, int]:
     """Upsert projects by code, all or nothing; org units, enterprises and plans must exist,
-    and the caller must manage plans over every project's org unit (and its stored one)."""
+    and the caller must manage plans over every project's org unit (and its stored one).
+    Each created or changed project is recorded (its history: `bioecon history project`)."""
     with app.transaction() as connection:
         ensure_current(connection)
         known_orgs = orgunits.existing(connection, [p.org_unit for p in projects if p.org_unit])
@@ -66,10 +72,13 @@ def load_projects(
         ]
         if problems:
             raise InvalidInput(source, problems)
-        stored = store.org_units_of(connection, [p.code for p in projects])
-        homes = [p.org_unit for p in projects] + list(stored.values())
+        stored = store.projects_by_code(connection, [p.code for p in projects])
+        homes = [p.org_unit for p in projects] + [p.org_unit for p in stored.values()]
         require_manager(connection, actor, [home or SHARED for home in homes])
-        return store.upsert_projects(connection, projects)
+        counts = store.upsert_projects(connection, projects)
+        changes = compared(projects, stored, key=lambda p: p.code)
+        record(connection, actor, origin, AuditEntity.PROJECT, changes)
+        return counts
 
 
 def plan_projects(app: Bioecon, *, actor: Principal, plan: str) -> list[Project]:

@@ -70,18 +70,31 @@ def plan_projects(
     connection: Connection, plan_code: str, reach: Reach = EVERYWHERE
 ) -> list[Project]:
     """The projects of the plan ``plan_code`` in ``reach``, by code."""
-    p, o, plan, e = t.project, t.org_unit, t.plan, t.enterprise
+    p, plan = t.project, t.plan
     rows = connection.execute(
+        _projects().where((plan.c.code == plan_code) & reached(p.c.org_unit_id, reach))
+    )
+    return [copy_into(Project, r._mapping) for r in rows]
+
+
+def projects_by_code(connection: Connection, codes: Iterable[str]) -> dict[str, Project]:
+    """The stored projects among ``codes`` (of any plan, or none), by code."""
+    rows = connection.execute(_projects().where(t.project.c.code.in_(sorted(set(codes)))))
+    return {r.code: copy_into(Project, r._mapping) for r in rows}
+
+
+def _projects() -> Select[Any]:
+    """Project rows with their org unit, plan and enterprise by code, in code order."""
+    p, o, plan, e = t.project, t.org_unit, t.plan, t.enterprise
+    return (
         select(
             p, o.c.code.label("org_unit"), plan.c.code.label("plan"), e.c.uscc.label("enterprise")
         )
-        .join(plan, plan.c.id == p.c.plan_id)
+        .outerjoin(plan, plan.c.id == p.c.plan_id)
         .outerjoin(o, o.c.id == p.c.org_unit_id)
         .outerjoin(e, e.c.id == p.c.enterprise_id)
-        .where((plan.c.code == plan_code) & reached(p.c.org_unit_id, reach))
         .order_by(p.c.code)
     )
-    return [copy_into(Project, r._mapping) for r in rows]
 
 
 def key_projects(

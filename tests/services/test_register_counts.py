@@ -152,7 +152,7 @@ def counted(app: Bioecon, tmp_path: Path) -> Bioecon:
     load_approvals(
         app, actor=LOCAL_ADMIN, origin=ORIGIN, parsed=read_register_file(approvals, APPROVALS)
     )
-    load_projects(app, actor=LOCAL_ADMIN, projects=PROJECTS, source="test")
+    load_projects(app, actor=LOCAL_ADMIN, projects=PROJECTS, source="test", origin=ORIGIN)
     return app
 
 

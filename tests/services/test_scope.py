@@ -133,7 +133,7 @@ def districts(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon
         Project("PJ-YL", "岳麓项目", org_unit=YUELU, plan="changsha-2025"),
         Project("PJ-YH", "雨花项目", org_unit=YUHUA, plan="changsha-2025"),
     ]
-    load_projects(app, actor=LOCAL_ADMIN, projects=projects, source=HERE)
+    load_projects(app, actor=LOCAL_ADMIN, projects=projects, source=HERE, origin="test")
     return app
 
 
