@@ -44,6 +44,7 @@ class AuditEntity(StrEnum):
     APPROVAL = "approval"  # 产品注册与批文
     PROJECT = "project"  # 重点项目 (项目台账)
     PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
+    TARGET = "target"  # 目标值调整 (动态调整): plan/target key
 
 
 @dataclass(frozen=True, slots=True)

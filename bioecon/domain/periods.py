@@ -8,6 +8,7 @@ year (同比 base) and the months of the year to date (1–N月累计).
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -137,6 +138,11 @@ class Period:
         return f"{self.year}年"
 
     # --- arithmetic ---------------------------------------------------------------------
+    @property
+    def last_day(self) -> date:
+        """The period's last calendar day: 2026-02 → 2026-02-28, 2026Q3 → 2026-09-30."""
+        return date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])
+
     @property
     def first_month(self) -> int:
         """Month (1–12) in which the period starts."""

@@ -97,14 +97,8 @@ def ended_periods(first: Period, today: date, *, jan_feb_combined: bool = False)
     (what 催报 and the on-time rates look at), oldest first."""
     last = None
     probe = first
-    while _last_day(probe) < today:
+    while probe.last_day < today:
         last, probe = probe, probe.next()
     if last is None:
         return []
     return reported_periods(first, last, jan_feb_combined=jan_feb_combined)
-
-
-def _last_day(period: Period) -> date:
-    return date(
-        period.year, period.last_month, calendar.monthrange(period.year, period.last_month)[1]
-    )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from bioecon.domain.model import PlanBundle, Target, Task
@@ -81,3 +82,19 @@ def plan_text(bundle: PlanBundle) -> str:
         table(_TASK_COLUMNS, bundle.tasks),
     ]
     return "\n".join(lines)
+
+
+def adjustment_line(adjustment: Any) -> str:
+    """T10 1200 → 1100 亿元（市政府 2026-06-30 长政发〔2026〕12号）：理由 — one adjustment."""
+    a = adjustment
+    before = _range_text(a.old_value, a.old_value_high)
+    after = _range_text(a.new_value, a.new_value_high)
+    document = f" {a.document}" if a.document else ""
+    return (
+        f"{a.plan} {a.target}：{before} → {after} {a.unit}"
+        f"（{a.approved_by} {a.approved_on.isoformat()}{document}）：{a.reason}"
+    )
+
+
+def _range_text(low: Decimal, high: Decimal | None) -> str:
+    return format(low, "f") if high is None else f"{format(low, 'f')}—{format(high, 'f')}"

@@ -509,6 +509,43 @@ def _adjustments(bulletin: Bulletin, part: Template, words: Template) -> list[Bl
     return [heading, Block("paragraph", lead), *lines]
 
 
+def _adjusted(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
+    if bulletin.adjusted is None:
+        return []
+    heading = Block("heading1", part["heading"])
+    if not bulletin.adjusted:
+        return [heading, Block("paragraph", part["none"])]
+    lines = [
+        Block(
+            "paragraph",
+            part["line"].format(
+                subject=a.subject,
+                metric=a.metric,
+                old=_level(a.old_value, a.old_value_high, a.unit),
+                new=_level(a.new_value, a.new_value_high, a.unit),
+                approved_by=a.approved_by,
+                approved_on=_day_words(a.approved_on),
+                document=part["document"].format(document=a.document) if a.document else "",
+                reason=a.reason,
+            ),
+        )
+        for a in bulletin.adjusted
+    ]
+    return [heading, Block("paragraph", part["lead"].format(n=len(lines))), *lines]
+
+
+def _level(value: Decimal, high: Decimal | None, unit: str) -> str:
+    if high is None:
+        return amount(value, unit)
+    return f"{number(value, unit)}—{amount(high, unit)}"
+
+
+def _day_words(day: str) -> str:
+    """2026-06-30 → 2026年6月30日."""
+    year, month, date_of = (int(part) for part in day.split("-"))
+    return f"{year}年{month}月{date_of}日"
+
+
 _BEHIND = (Status.AT_RISK.value, Status.MISSED.value)  # 严重滞后, 未达标: to act on or adjust
 
 
@@ -526,4 +563,5 @@ SECTIONS: dict[str, Section] = {
     "overview": _overview,
     "evaluated": _evaluated,
     "adjustments": _adjustments,
+    "adjusted": _adjusted,
 }

@@ -96,6 +96,24 @@ class EvaluatedTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class AdjustmentLine:
+    """A target adjustment (目标动态调整) as an evaluation report states it."""
+
+    target: str  # its key
+    metric: str
+    subject: str
+    unit: str
+    old_value: Decimal
+    new_value: Decimal
+    old_value_high: Decimal | None
+    new_value_high: Decimal | None
+    reason: str
+    approved_by: str
+    approved_on: str  # YYYY-MM-DD
+    document: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class DistrictLine:
     """A district (区县) of the region on the first headline indicator."""
 
@@ -209,6 +227,7 @@ class Bulletin:
     horizon_start: int | None = None
     horizon_end: int | None = None
     evaluated: tuple[EvaluatedTarget, ...] | None = None
+    adjusted: tuple[AdjustmentLine, ...] | None = None  # approved by the report's month
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +258,7 @@ def to_plain(bulletin: Bulletin) -> dict[str, Any]:
 
 
 # fields a record published before them does not hold
-_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated")
+_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated", "adjusted")
 
 
 def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> Bulletin:

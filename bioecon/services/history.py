@@ -61,7 +61,7 @@ def _homes(connection: Connection, entity: AuditEntity, keys: set[str]) -> dict[
     everything reads those)."""
     if entity is AuditEntity.OBSERVATION:
         return {key: key.partition("/")[2].partition("/")[0] or None for key in keys}
-    if entity in (AuditEntity.PLAN, AuditEntity.MAPPING):
+    if entity in (AuditEntity.PLAN, AuditEntity.MAPPING, AuditEntity.TARGET):
         regions = plan_store.regions_by_code(connection, {k.split("/")[0] for k in keys})
         return {key: regions.get(key.split("/")[0]) for key in keys}
     if entity in _REGISTERS:

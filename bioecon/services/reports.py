@@ -36,6 +36,7 @@ from bioecon.reports.record import (
     PACE_MONTHS,
     PERIOD_TYPES,
     WARNING_KINDS,
+    AdjustmentLine,
     Bulletin,
     DistrictLine,
     EvaluatedTarget,
@@ -54,6 +55,7 @@ from bioecon.reports.record import (
 from bioecon.services import evaluation, ledger, orgunits, plans, projects, quality
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach, require
+from bioecon.services.target_adjustments import target_adjustments
 from bioecon.store import Connection
 from bioecon.store import reports as store
 from bioecon.store.migrate import ensure_current
@@ -103,6 +105,32 @@ def evaluation_report(
     if kind not in EVALUATIONS:
         raise InvalidValue(f"评估报告的种类须为 {'、'.join(EVALUATIONS)} 之一，不是 {kind}")
     return _bulletin(app, actor, plan, period, kind)
+
+
+def _adjusted(
+    app: Bioecon, actor: Principal, bundle: PlanBundle, period: Period
+) -> tuple[AdjustmentLine, ...]:
+    """The plan's target adjustments approved by the end of the report's month."""
+    targets = {t.key: t for t in bundle.targets}
+    last_day = period.last_day
+    return tuple(
+        AdjustmentLine(
+            target=a.target,
+            metric=targets[a.target].metric if a.target in targets else a.target,
+            subject=(targets[a.target].subject or "") if a.target in targets else "",
+            unit=a.unit,
+            old_value=a.old_value,
+            new_value=a.new_value,
+            old_value_high=a.old_value_high,
+            new_value_high=a.new_value_high,
+            reason=a.reason,
+            approved_by=a.approved_by,
+            approved_on=a.approved_on.isoformat(),
+            document=a.document,
+        )
+        for a in target_adjustments(app, actor=actor, plan=bundle.plan.code)
+        if a.approved_on <= last_day
+    )
 
 
 def _evaluated(item: TargetEvaluation, units: dict[str, OrgUnit]) -> EvaluatedTarget:
@@ -187,6 +215,7 @@ def _bulletin(app: Bioecon, actor: Principal, plan: str, reported: Period, kind:
             horizon_start=bundle.plan.horizon_start,
             horizon_end=bundle.plan.horizon_end,
             evaluated=tuple(_evaluated(item, units) for item in evaluations),
+            adjusted=_adjusted(app, actor, bundle, period),
         )
     return _with_vintage(app, actor, bulletin, units, _ledger_indicators(bundle))
 

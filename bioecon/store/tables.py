@@ -167,6 +167,27 @@ target = Table(
     comment="目标, each traced to its sentence by quote/quote_start/quote_end",
 )
 
+target_adjustment = Table(
+    "target_adjustment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), nullable=False),
+    Column("target_key", String(40), nullable=False),
+    Column("old_value", ExactDecimal(), nullable=False),
+    Column("new_value", ExactDecimal(), nullable=False),
+    Column("old_value_high", ExactDecimal()),
+    Column("new_value_high", ExactDecimal()),
+    Column("unit", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("approved_by", String(200), nullable=False),
+    Column("approved_on", Date, nullable=False),
+    Column("document", String(300)),
+    Column("recorded_by", String(80), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    comment="目标动态调整: a target's value before and after, why, approved by whom and when",
+)
+Index("ix_target_adjustment_plan", target_adjustment.c.plan_id, target_adjustment.c.target_key)
+
 task = Table(
     "task",
     metadata,

@@ -185,7 +185,7 @@ def test_an_unknown_section_in_the_template_is_refused_with_its_place() -> None:
     assert str(refused.value) == (
         "reports/monthly.yaml sections[1]：未知的章节 tasks"
         "（可用：headlines、targets、districts、quality、revisions、projects、overview、evaluated、"
-        "adjustments）"
+        "adjustments、adjusted）"
     )
 
 
