@@ -154,3 +154,56 @@ def test_a_wide_tables_short_columns_keep_their_width_and_the_long_ones_wrap() -
     )
     assert column_widths(rows, 24.0) == (2.0, 2.0, 3.0, 8.0, 2.0, 4.0, 3.0)
     assert column_widths(rows, 100.0) == (2.0, 2.0, 3.0, 20.0, 2.0, 4.0, 3.0)
+
+
+# The other kinds, from the command line, each as .docx (its headings) and as PDF (its
+# narrative as text, its first page rendered for a person to look at): the 季报 of 2026Q3
+# (as of September: 1—9月 = 99 + 54 = 153, against 135: +13.3 %), the 年度总结 of 2025
+# (no December figures in the small world: no headline) and the 中期评估 as of 2026-10.
+KINDS = [
+    (
+        "quarterly",
+        "2026Q3",
+        ["一、主要指标完成情况", "二、规划目标进展", "三、区县比较", "四、重点项目推进", "五、数据质量"],
+        "前三季度，全市累计153.00亿元，同比增长13.3%。",
+    ),
+    (
+        "annual",
+        "2025",
+        ["一、总体进展", "二、主要目标完成情况", "三、主要指标运行情况", "四、存在问题和调整建议",
+         "五、目标调整情况", "六、重点项目推进", "七、数据质量"],
+        "《测试规划》规划期为2024—2027年。截至2025年12月，规划2项目标中，",
+    ),
+    (
+        "midterm",
+        "2026-10",
+        ["一、总体进展", "二、主要目标完成情况", "三、主要指标运行情况", "四、存在问题和调整建议",
+         "五、目标调整情况", "六、重点项目推进", "七、数据质量"],
+        "1—10月，全市累计170.00亿元，同比增长13.3%。",
+    ),
+]  # fmt: skip
+
+
+@POPPLER
+@pytest.mark.parametrize(
+    ("kind", "period", "headings", "sentence"), KINDS, ids=[k[0] for k in KINDS]
+)
+def test_every_kind_of_report_is_a_document_with_its_headings_and_its_words(
+    city: Bioecon, tmp_path: Path, kind: str, period: str, headings: list[str], sentence: str
+) -> None:
+    args = ("report", "build", kind, "--plan", "city", "--period", period)
+    run(city, *args, "--out", str(tmp_path / "r.docx"))
+    document = docx.Document(str(tmp_path / "r.docx"))
+    assert [p.text for p in document.paragraphs if style(p) == "Heading 1"] == headings
+    run(city, *args, "--out", str(tmp_path / "r.pdf"))
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True
+    )
+    assert "".join(sentence.split()) in "".join(text.stdout.split())
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = ARTIFACTS / f"{kind}-page1"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-singlefile", str(tmp_path / "r.pdf"), str(page)],
+        check=True,
+    )
+    assert page.with_suffix(".png").stat().st_size > 10_000
