@@ -113,8 +113,35 @@ CELL_PADDING = 1.0  # characters a cell's borders and padding take
 
 
 def _indented(pdf: FPDF, font: str, text: str) -> None:
-    """A paragraph whose first line starts two characters in, the next at the margin."""
+    """A paragraph whose first line starts two characters in, the next at the margin, broken
+    into lines here so that no line starts with a closing mark (禁则: ，。、；：）」…)."""
     pdf.set_font(font, size=SIZE_BODY)
-    pdf.set_x(pdf.l_margin + INDENT * pdf.font_size)
-    pdf.write(LINE, text)
-    pdf.ln(LINE)
+    indent = INDENT * pdf.font_size
+    widths = [pdf.get_string_width(character) for character in text]
+    for n, line in enumerate(broken(text, widths, pdf.epw - indent, pdf.epw)):
+        pdf.set_x(pdf.l_margin + (indent if n == 0 else 0))
+        pdf.cell(0, LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…—%·,.;:?!)]}")
+"""Marks a line of Chinese text may not start with (GB/T 15834 and common typesetting)."""
+
+
+def broken(text: str, widths: list[float], first: float, rest: float) -> list[str]:
+    """``text`` in lines no wider than ``first`` (the first line) and ``rest`` (the others),
+    given each character's width, breaking between any two characters (Chinese has no
+    spaces) except before a closing mark, which takes the character before it along."""
+    lines: list[str] = []
+    start, used, room = 0, 0.0, first
+    for at, width in enumerate(widths):
+        if used + width <= room or at == start:
+            used += width
+            continue
+        cut = at
+        while cut - 1 > start and text[cut] in NO_LINE_START:
+            cut -= 1  # carry the character before the mark to the next line
+        lines.append(text[start:cut])
+        start, room = cut, rest
+        used = sum(widths[cut : at + 1])
+    lines.append(text[start:])
+    return [line for line in lines if line]
