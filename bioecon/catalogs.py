@@ -24,7 +24,7 @@ from bioecon.domain.notices import NoticeBook
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.project_warnings import WarningBook
 from bioecon.domain.projects import StageBook
-from bioecon.domain.tasks import TaskBook
+from bioecon.domain.tasks import EvidenceRules, TaskBook
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
@@ -205,3 +205,9 @@ def notice_book() -> NoticeBook:
     """``tasks/notices.yaml``: the notice kinds (提示单, 督办单, 联系单), their reply days and
     what each escalates to."""
     return NoticeBook.from_mapping(read_data_file("tasks/notices.yaml"))
+
+
+@cache
+def task_evidence_rules() -> EvidenceRules:
+    """``tasks/evidence.yaml``: the evidence files a progress report may carry."""
+    return EvidenceRules.from_mapping(read_data_file("tasks/evidence.yaml"))

@@ -44,6 +44,10 @@ class AuditEntity(StrEnum):
     APPROVAL = "approval"  # 产品注册与批文
     PROJECT = "project"  # 重点项目 (项目台账)
     PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
+    WORK_ITEM = "work_item"  # 任务分解 (年度工作要点, 分解任务)
+    WORK_REPORT = "work_report"  # 任务进展填报 (with its evidence)
+    NOTICE = "notice"  # 督办 (提示单, 督办单, 联系单)
+    RESPONSIBLE_UNIT = "responsible_unit"  # 责任单位 (an alias confirmed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,6 +258,16 @@ def task_colour(facts: TaskStatus, item: WorkItem, preset: ColourPreset) -> Task
     return TaskColour.YELLOW if facts.late or late_done else TaskColour.GREEN
 
 
+@dataclass(frozen=True, slots=True)
+class TaskLine:
+    """A work item with its status on a day and its units' names."""
+
+    item: WorkItem
+    status: TaskStatus
+    lead_names: tuple[str, ...]
+    co_names: tuple[str, ...]
+
+
 LAGGING = frozenset({TaskColour.YELLOW, TaskColour.RED})
 """The colours that call for a notice (督办)."""
 
@@ -308,3 +318,21 @@ def _preset(code: str, raw: Mapping[str, Any]) -> ColourPreset:
 
 def _cadence(raw: Mapping[str, Any]) -> Cadence:
     return Cadence(PeriodType(raw["period"]), int(raw["due_days"]))
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRules:
+    """What a progress report may carry (``bioecon/data/tasks/evidence.yaml``)."""
+
+    max_bytes: int
+    max_files: int
+    media_types: Mapping[str, str]  # media type → its name for messages
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.media_types.values())
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> EvidenceRules:
+        types = {str(k): str(v) for k, v in data["media_types"].items()}
+        return cls(int(data["max_bytes"]), int(data["max_files"]), types)
