@@ -46,8 +46,10 @@ from bioecon.domain.model import (
     TargetOp,
     Task,
 )
+from bioecon.domain.notices import Notice, NoticeStep
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.projects import ProjectRecord
+from bioecon.domain.tasks import WorkItem, WorkReport
 from bioecon.io import planfile
 from bioecon.records import copy_into, field_values, row_values
 from bioecon.store import enterprises as enterprise_store
@@ -218,6 +220,25 @@ LAYERS = [
         {"org_unit": {"org_unit_id"}, "plan": {"plan_id"}, "enterprise": {"enterprise_id"}}
         | {name: set() for name in _LEDGER_APART},
     ),  # the annual plan: project_year_plan; the stage's date and evidence: project_stage_event
+    Layers(
+        WorkItem,
+        t.work_item,
+        {
+            "plan": {"plan_id"},
+            "task": {"task_id"},
+            "parent": {"parent_id"},
+            "lead_units": set(),  # work_item_unit, by role
+            "co_units": set(),
+        },
+        row_only={"position"},  # the file's order
+    ),
+    Layers(WorkReport, t.work_report, {"item": {"item_id"}}),
+    Layers(
+        Notice,
+        t.notice,
+        {"responsible_unit": {"responsible_unit_id"}, "org_unit": {"org_unit_id"}},
+    ),
+    Layers(NoticeStep, t.notice_step, row_only={"notice_id"}),  # whose step
 ]
 NAMES = [layers.record.__name__ for layers in LAYERS]
 
@@ -250,7 +271,8 @@ def test_every_domain_record_is_checked() -> None:
         if isinstance(value, type) and dataclasses.is_dataclass(value)
     }
     # SourceSpan lives inside Target; PlanBundle is the sum of the others
-    assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - {"ProjectRecord"}
+    others = {"ProjectRecord", "WorkItem", "WorkReport", "Notice", "NoticeStep"}
+    assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - others
 
 
 # --- round trips -----------------------------------------------------------------------
