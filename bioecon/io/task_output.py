@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from bioecon.domain.notices import Notice, UnitNoticeCounts
 from bioecon.domain.tasks import TaskColour, TaskLine
@@ -136,3 +137,18 @@ def write_list(
         write_xlsx(path, columns, rows, title=title)
     else:
         path.write_text(write_csv(columns, rows), encoding="utf-8-sig")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def list_file(
+    columns: Sequence[str], rows: Sequence[Sequence[Cell]], title: str, fmt: str
+) -> tuple[bytes, str]:
+    """A list's export as bytes and media type: ``xlsx``, or ``csv`` (UTF-8 with a BOM)."""
+    if fmt == "csv":
+        return write_csv(columns, rows).encode("utf-8-sig"), "text/csv; charset=utf-8"
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "list.xlsx"
+        write_xlsx(path, columns, rows, title=title)
+        return path.read_bytes(), XLSX

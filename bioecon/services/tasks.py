@@ -15,11 +15,13 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import role_book, task_book, task_evidence_rules
 from bioecon.domain.access import Action, Principal, allowed
 from bioecon.domain.audit import AuditAction, AuditEntity
-from bioecon.domain.notices import Notice, NoticeStep
+from bioecon.domain.notices import Notice, NoticeState, NoticeStep
 from bioecon.domain.periods import Period
+from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
 from bioecon.domain.tasks import (
     DueReport,
+    ReportTiming,
     TaskLine,
     WorkItem,
     WorkReport,
@@ -31,11 +33,13 @@ from bioecon.domain.unit_resolution import Suggestion, resolve, suggest, unknown
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import Change, compared, record
 from bioecon.services._registers import refuse, repeated_keys
-from bioecon.services._scope import permitted, require_manager
+from bioecon.services._scope import permitted, reach, require_manager, unplaced
 from bioecon.store import Connection
 from bioecon.store import notices as notice_store
+from bioecon.store import projects as project_store
 from bioecon.store import tasks as store
 from bioecon.store.migrate import ensure_current
+from bioecon.store.notices import NoticeFilter
 from bioecon.store.tasks import Evidence
 
 
@@ -205,7 +209,81 @@ def plan_tasks(
         items = store.items(connection, plan=plan)
         if not permitted(connection, actor, [Action.READ], [region]):
             items = [i for i in items if any(reports_for(actor, u) for u in i.units)]
+            if not items:  # neither a reader of the plan nor a unit of one of its tasks
+                raise NotFound(f"no plan with code '{plan}' (see `bioecon plan list`)")
         return task_lines(connection, items, today or datetime.now(UTC).date())
+
+
+def manages_plan(app: Bioecon, *, actor: Principal, plan: str) -> bool:
+    """Whether the caller manages ``plan`` (raises and closes its notices)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.plan_region(connection, plan)
+        return found is not None and bool(
+            permitted(connection, actor, [Action.MANAGE_PLANS], [found[1]])
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitBoard:
+    """A responsible unit's board: its tasks with colours, its key projects, the reports it
+    owes (missing, and the next due), and its open notices."""
+
+    code: str
+    name: str
+    tasks: tuple[TaskLine, ...]
+    projects: tuple[ProjectRecord, ...]
+    due: tuple[tuple[DueReport, str], ...]  # (the report, its task's title)
+    notices: tuple[Notice, ...]
+
+
+def unit_board(
+    app: Bioecon, *, actor: Principal, unit: str, today: date | None = None
+) -> UnitBoard:
+    """The board of responsible unit ``unit``: for its department, and for readers of the
+    unit's org unit; anyone else: not found."""
+    day = today or datetime.now(UTC).date()
+    with app.reading() as connection:
+        ensure_current(connection)
+        names = store.unit_names(connection, [unit])
+        missing = f"没有责任单位 {unit}"
+        if unit not in names:
+            raise NotFound(missing)
+        home = store.unit_org_unit(connection, unit)
+        readable = home is not None and bool(permitted(connection, actor, [Action.READ], [home]))
+        if not (readable or reports_for(actor, unit) or unplaced(actor, Action.READ)):
+            raise NotFound(missing)
+        items = store.items(connection, unit=unit)
+        lines = task_lines(connection, items, day)
+        reports = store.reports(connection, [i.code for i in items])
+        book = task_book()
+        due = [
+            (d, item.title)
+            for item in items
+            for d in due_reports(
+                item, [r for r in reports if r.item == item.code], book.cadence_for(item.plan), day
+            )
+            if d.timing is ReportTiming.MISSING
+            or (d.timing is ReportTiming.NOT_DUE and (d.due_on - day).days <= _SOON_DAYS)
+        ]
+        where = reach(connection, actor, Action.READ)
+        codes = store.unit_project_codes(connection, unit, where)
+        records = project_store.ledger_records(connection, dict.fromkeys(codes))
+        notices = notice_store.listing(
+            connection, where, (unit,), NoticeFilter(responsible_unit=unit)
+        )
+        open_ones = [n for n in notices if n.state in (NoticeState.OPEN, NoticeState.REPLIED)]
+        return UnitBoard(
+            unit,
+            names[unit],
+            tuple(lines),
+            tuple(records[c] for c in codes),
+            tuple(sorted(due, key=lambda d: d[0].due_on)),
+            tuple(open_ones),
+        )
+
+
+_SOON_DAYS = 31  # a report due within this many days is on the board
 
 
 def unit_tasks(
@@ -302,6 +380,12 @@ def report_progress(
             raise InvalidInput(f"{item} {period}", problems)
         stored = {str(r.period): r for r in store.reports(connection, [item])}
         before = stored.get(str(period))
+        if (
+            before is not None
+            and not attachments
+            and _report_values(before) == _report_values(report)
+        ):
+            return before  # the same report again: nothing changes
         report_id = store.save_report(connection, report)
         key = f"{item}/{period}"
         old = None if before is None else _report_values(before)

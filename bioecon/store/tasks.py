@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from bioecon.domain.model import TaskUnitRole
 from bioecon.domain.periods import Period
 from bioecon.domain.tasks import WorkItem, WorkItemKind, WorkReport
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map, upsert_by_code
+from bioecon.store.orgunits import Reach, reached
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,3 +371,21 @@ def evidence_content(connection: Connection, evidence_id: int) -> tuple[Evidence
     values = dict(row._mapping)
     content = values.pop("content")
     return Evidence(**values), bytes(content)
+
+
+def unit_project_codes(connection: Connection, unit: str, reach: Reach) -> list[str]:
+    """The key projects in ``reach`` whose 责任单位 or 牵头单位 names responsible unit ``unit``
+    (its name or an alias), by code."""
+    ru, alias, p = t.responsible_unit, t.responsible_unit_alias, t.project
+    names = (
+        select(ru.c.name)
+        .where(ru.c.code == unit)
+        .union(
+            select(alias.c.alias)
+            .join(ru, ru.c.id == alias.c.responsible_unit_id)
+            .where(ru.c.code == unit)
+        )
+    )
+    named = or_(p.c.responsible_unit.in_(names), p.c.lead_unit.in_(names))
+    query = select(p.c.code).where(named, reached(p.c.org_unit_id, reach)).order_by(p.c.code)
+    return list(connection.execute(query).scalars())
