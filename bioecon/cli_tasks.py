@@ -99,7 +99,12 @@ def show(context: click.Context, code: str, on: object) -> None:
         render_table(
             ("报送期", "截止日", "报送情况", "报送时间"),
             [
-                (str(d.period), d.due_on.isoformat(), label(d.timing), d.reported_at or "")
+                (
+                    str(d.period),
+                    d.due_on.isoformat(),
+                    label(d.timing),
+                    d.reported_at.strftime("%Y-%m-%d %H:%M") if d.reported_at else "",
+                )
                 for d in page.due
             ],
         )
