@@ -28,6 +28,7 @@ from bioecon.io.task_output import (
 )
 from bioecon.io.texttable import render_table
 from bioecon.messages import label
+from bioecon.services import bodies as body_service
 from bioecon.services import notices as notice_service
 from bioecon.services import tasks as service
 from bioecon.services.accounts import LOCAL_ADMIN
@@ -331,7 +332,37 @@ def counts(context: click.Context, on: object, out: Path | None) -> None:
         write_list(out, COUNT_COLUMNS, rows, "督办统计")
 
 
+@click.group("bodies")
+def bodies() -> None:
+    """The bodies a plan names: 领导小组, 办公室, 专题协调组, 工作专班, 专家委员会."""
+
+
+@bodies.command("read")
+@click.option("--plan", "plan", required=True, help="The plan (code).")
+@click.pass_context
+def bodies_read(context: click.Context, plan: str) -> None:
+    """Read the bodies and their members from the plan's stored text (replacing earlier ones)."""
+    found = body_service.read_plan_bodies(
+        app_of(context), actor=LOCAL_ADMIN, origin=cli_origin(), plan=plan
+    )
+    click.echo(f"{plan}: {len(found)} bodies")
+
+
+@bodies.command("show")
+@click.option("--plan", "plan", required=True, help="The plan (code).")
+@click.pass_context
+def bodies_show(context: click.Context, plan: str) -> None:
+    """The plan's bodies, each with its members (role, name, post, unit code)."""
+    for body in body_service.plan_bodies(app_of(context), actor=LOCAL_ADMIN, plan=plan):
+        parent = f" ⊂ {body.parent}" if body.parent else ""
+        click.echo(f"{body.code}  {label(body.kind)}  {body.name}{parent}")
+        for m in body.members:
+            unit = f" [{m.responsible_unit}]" if m.responsible_unit else ""
+            click.echo(f"  {label(m.role)}  {m.name}{'  ' + m.title if m.title else ''}{unit}")
+
+
 def register(group: click.Group) -> None:
-    """Add the ``tasks`` and ``notices`` groups to the root group."""
+    """Add the ``tasks``, ``notices`` and ``bodies`` groups to the root group."""
     group.add_command(tasks)
     group.add_command(notices)
+    group.add_command(bodies)

@@ -46,6 +46,7 @@ from bioecon.domain.model import (
     TargetOp,
     Task,
 )
+from bioecon.domain.bodies import Body, BodyMember
 from bioecon.domain.notices import Notice, NoticeStep
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.projects import ProjectRecord
@@ -239,6 +240,18 @@ LAYERS = [
         {"responsible_unit": {"responsible_unit_id"}, "org_unit": {"org_unit_id"}},
     ),
     Layers(NoticeStep, t.notice_step, row_only={"notice_id"}),  # whose step
+    Layers(
+        Body,
+        t.plan_body,
+        {"plan": {"plan_id"}, "parent": {"parent_id"}, "members": set()},  # plan_body_member
+        row_only={"position"},
+    ),
+    Layers(
+        BodyMember,
+        t.plan_body_member,
+        {"responsible_unit": {"responsible_unit_id"}},
+        row_only={"body_id", "position"},  # whose member, in the text's order
+    ),
 ]
 NAMES = [layers.record.__name__ for layers in LAYERS]
 
@@ -271,7 +284,8 @@ def test_every_domain_record_is_checked() -> None:
         if isinstance(value, type) and dataclasses.is_dataclass(value)
     }
     # SourceSpan lives inside Target; PlanBundle is the sum of the others
-    others = {"ProjectRecord", "WorkItem", "WorkReport", "Notice", "NoticeStep"}
+    others = {"ProjectRecord", "WorkItem", "WorkReport", "Notice", "NoticeStep", "Body"}
+    others |= {"BodyMember"}
     assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - others
 
 

@@ -48,6 +48,7 @@ class AuditEntity(StrEnum):
     WORK_REPORT = "work_report"  # 任务进展填报 (with its evidence)
     NOTICE = "notice"  # 督办 (提示单, 督办单, 联系单)
     RESPONSIBLE_UNIT = "responsible_unit"  # 责任单位 (an alias confirmed)
+    PLAN_BODY = "plan_body"  # 议事协调机构 a plan names (领导小组 …)
 
 
 @dataclass(frozen=True, slots=True)

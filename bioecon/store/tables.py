@@ -654,3 +654,31 @@ notice_step = Table(
     comment="督办流程: each step of a notice, who and when",
 )
 Index("ix_notice_step_notice", notice_step.c.notice_id)
+
+plan_body = Table(
+    "plan_body",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),  # tianmen-2025-B01
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),  # leading_group, office, coordination_group …
+    Column("name", String(300), nullable=False),
+    Column("parent_id", Integer, ForeignKey("plan_body.id", ondelete="CASCADE")),
+    Column("quote_start", Integer),  # where the plan's text names it
+    Column("position", Integer, nullable=False),
+    comment="议事协调机构: 领导小组, its 办公室, 专题协调组, 工作专班, 专家委员会 a plan names",
+)
+
+plan_body_member = Table(
+    "plan_body_member",
+    metadata,
+    Column("body_id", Integer, ForeignKey("plan_body.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("role", String(20), nullable=False),  # leader, deputy, member, member_unit, host_unit
+    Column("name", String(200), nullable=False),  # a person (曾令慧), a post or a unit
+    Column("title", String(300)),  # 职务: 市委常委、市委统战部部长 …
+    Column(
+        "responsible_unit_id", Integer, ForeignKey("responsible_unit.id", ondelete="SET NULL")
+    ),  # a member unit resolved against the responsible-unit table
+    comment="机构成员: 组长、副组长、成员 and 成员单位 of a body",
+)

@@ -341,3 +341,24 @@ def test_the_loop_raise_reply_close_and_escalate(reported: Bioecon) -> None:
     assert [n.code for n in open_overdue] == ["DB-2026-0001"]
     assert [n.code for n in notice_list(reported, actor=DRC)] == ["DB-2026-0001", "TS-2026-0002"]
     assert notice_list(reported, actor=FORESTRY) == []
+
+
+def test_bodies_are_read_from_the_stored_text_with_units_resolved(planned: Bioecon) -> None:
+    # 长沙's own text names no 领导小组; a plan holding 南京's sentence does, and its office's
+    # host 市发改委 is resolved as 长沙's alias of CS-RU03 (the table is shared by plans)
+    from bioecon.services.bodies import plan_bodies, read_plan_bodies
+    from bioecon.services.extraction import extract_document, extracted_plan
+
+    assert read_plan_bodies(planned, actor=LOCAL_ADMIN, origin="test", plan=PLAN) == []
+    source = DATA.parent / "bodies-nanjing.txt"
+    bundle = extracted_plan(
+        extraction=extract_document(source=source), code="nj-bodies", region="430100"
+    )
+    load_plan(planned, actor=LOCAL_ADMIN, origin="test", bundle=bundle, source=str(source))
+    with pytest.raises(NotFound):  # a department reads no plan
+        read_plan_bodies(planned, actor=DRC, origin="test", plan="nj-bodies")
+    read_plan_bodies(planned, actor=OFFICE, origin="test", plan="nj-bodies")
+    group, office = plan_bodies(planned, actor=LOCAL_ADMIN, plan="nj-bodies")
+    assert group.name == "南京市生物经济发展领导小组" and office.parent == group.code
+    assert [(m.name, m.responsible_unit) for m in office.members] == [("市发改委", "CS-RU03")]
+    assert [m.name for m in group.members][2:4] == ["市委组织部", "市发改委"]
