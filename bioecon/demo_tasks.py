@@ -3,7 +3,7 @@ for each of a plan's first tasks with 责任单位, quarterly progress reports b
 up to the last month — one done, some on schedule, one behind, one with a report missing —
 and a 提示单 on the one behind, replied to by its unit; so the task pages, a unit's board and
 the 督办 list have every colour and step to show. Written only through :mod:`bioecon.services`;
-deterministic for a build month."""
+deterministic for a build month. The bodies each plan's text names (领导小组 …) are read too."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from bioecon.domain.periods import Period
 from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.domain.tasks import LAGGING, WorkItem, WorkItemKind
 from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.bodies import read_plan_bodies
 from bioecon.services.notices import notice_list, raise_notice, reply_notice
 from bioecon.services.tasks import load_breakdown, plan_tasks, report_progress
 from bioecon.store.notices import NoticeFilter
@@ -38,9 +39,11 @@ _PROFILES: tuple[tuple[int, tuple[int | None, ...]], ...] = (
 def build_demo_tasks(app: Bioecon, bundle: PlanBundle, last: Period) -> list[str]:
     """Load the plan's simulated breakdown, reports and one notice; return the log's lines."""
     plan, year = bundle.plan.code, last.year
+    bodies = read_plan_bodies(app, actor=LOCAL_ADMIN, origin=DEMO_ORIGIN, plan=plan)
+    log = [f"  bodies read from the text: {len(bodies)}"]
     tasks = [k for k in bundle.tasks if k.lead_units][: len(_PROFILES)]
     if not tasks:
-        return [f"  {SIMULATED} tasks: none (no task names its units)"]
+        return [*log, f"  {SIMULATED} tasks: none (no task names its units)"]
     items = [
         WorkItem(
             f"{plan}-{year}-{task.key}",
@@ -83,10 +86,10 @@ def build_demo_tasks(app: Bioecon, bundle: PlanBundle, last: Period) -> list[str
                 now=datetime(due.year, due.month, due.day, 9, tzinfo=UTC) - timedelta(days=3),
             )
             reports += 1
-    log = [
+    log.append(
         f"  {SIMULATED} tasks: {loaded.created} created, {loaded.updated} updated; "
         f"{reports} progress reports"
-    ]
+    )
     return log + _demo_notice(app, plan, items, last)
 
 

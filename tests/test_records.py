@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from sqlalchemy import Table, delete
 
 from bioecon.app import Bioecon
+from bioecon.domain.bodies import Body, BodyMember
 from bioecon.domain.model import (
     Aggregation,
     Enterprise,
@@ -46,7 +47,6 @@ from bioecon.domain.model import (
     TargetOp,
     Task,
 )
-from bioecon.domain.bodies import Body, BodyMember
 from bioecon.domain.notices import Notice, NoticeStep
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.projects import ProjectRecord

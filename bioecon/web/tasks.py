@@ -19,10 +19,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from bioecon.catalogs import notice_book, task_book, task_evidence_rules
+from bioecon.domain.bodies import Body
 from bioecon.domain.notices import NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.tasks import TaskColour
-from bioecon.errors import InvalidInput, InvalidValue, Problem
+from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.io.tabular import Cell
 from bioecon.io.task_output import (
     NOTICE_COLUMNS,
@@ -31,6 +32,7 @@ from bioecon.io.task_output import (
     notice_rows,
     task_rows,
 )
+from bioecon.services import bodies as body_service
 from bioecon.services import notices as notice_service
 from bioecon.services import tasks as service
 from bioecon.store.notices import NoticeFilter
@@ -74,7 +76,16 @@ def plan_tasks_page(request: Request, code: str, on: Day = None, export: Export 
         cadence=task_book().cadence_for(code),
         colours=_colours(code),
         on=on,
+        bodies=_bodies(request, code),
     )
+
+
+def _bodies(request: Request, plan: str) -> list[Body]:
+    """The plan's bodies for a reader of the plan (a department sees its tasks only)."""
+    try:
+        return body_service.plan_bodies(app_of(request), actor=actor_of(request), plan=plan)
+    except NotFound:
+        return []
 
 
 @router.get("/tasks/{code}", response_class=HTMLResponse)

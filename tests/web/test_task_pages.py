@@ -43,6 +43,8 @@ def test_the_plan_task_list_shows_colours_legend_and_exports(client: TestClient)
     csv = client.get(LIST + "&format=csv")
     assert csv.content.startswith("\ufeff任务编号".encode()) and csv.status_code == 200
     assert client.get("/plans/nope/tasks").status_code == 404
+    tianmen = client.get("/plans/tianmen-2025/tasks")  # its 领导小组 read from the text
+    assert "曾令慧" in tianmen.text and "综合协调组" in tianmen.text
 
 
 def test_the_task_page_board_and_notice_list(client: TestClient) -> None:
