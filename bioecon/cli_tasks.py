@@ -14,7 +14,7 @@ import click
 
 from bioecon.cli_common import OutputFile, app_of
 from bioecon.cli_users import cli_origin
-from bioecon.domain.notices import NoticeKind, NoticeState, NoticeSubject
+from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.io.task_files import read_task_breakdown
 from bioecon.io.task_output import (
@@ -32,7 +32,6 @@ from bioecon.services import bodies as body_service
 from bioecon.services import notices as notice_service
 from bioecon.services import tasks as service
 from bioecon.services.accounts import LOCAL_ADMIN
-from bioecon.store.notices import NoticeFilter
 
 _SHEET = click.option("--sheet", help="XLSX sheet to read (default: the first).")
 _ON = click.option(

@@ -15,7 +15,7 @@ from bioecon.catalogs import task_book
 from bioecon.demo_accounts import DEMO_ORIGIN
 from bioecon.demo_ledger import SIMULATED
 from bioecon.domain.model import PlanBundle
-from bioecon.domain.notices import NoticeKind, NoticeSubject
+from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.domain.tasks import LAGGING, WorkItem, WorkItemKind
@@ -23,7 +23,6 @@ from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.bodies import read_plan_bodies
 from bioecon.services.notices import notice_list, raise_notice, reply_notice
 from bioecon.services.tasks import load_breakdown, plan_tasks, report_progress
-from bioecon.store.notices import NoticeFilter
 
 # (deadline quarter, percent reported per quarter; None: the quarter's report is missing)
 _PROFILES: tuple[tuple[int, tuple[int | None, ...]], ...] = (

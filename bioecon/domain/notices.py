@@ -169,3 +169,14 @@ class UnitNoticeCounts:
     replied_on_time: int  # replied, first reply by the reply deadline
     closed: int  # 销号
     escalated: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeFilter:
+    """The 督办 list's filters (None: any)."""
+
+    state: NoticeState | None = None
+    kind: NoticeKind | None = None
+    subject: NoticeSubject | None = None
+    responsible_unit: str | None = None
+    overdue_on: date | None = None  # only open notices past their reply deadline on this day

@@ -15,6 +15,7 @@ from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.notices import (
     Notice,
     NoticeAction,
+    NoticeFilter,
     NoticeKind,
     NoticeState,
     NoticeStep,
@@ -30,13 +31,12 @@ from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import record
 from bioecon.services._scope import reach, require_manager
-from bioecon.services.tasks import reports_for, task_lines
+from bioecon.services.tasks import _reports_for, _task_lines
 from bioecon.store import Connection
 from bioecon.store import notices as store
 from bioecon.store import projects as project_store
 from bioecon.store import tasks as task_store
 from bioecon.store.migrate import ensure_current
-from bioecon.store.notices import NoticeFilter
 from bioecon.store.orgunits import EVERYWHERE
 
 _PROJECT_LAGGING = frozenset({Colour.YELLOW, Colour.RED})
@@ -140,7 +140,7 @@ def _subject(
         addressed = unit or (item.lead_units[0] if item.lead_units else None)
         if addressed is None:
             raise InvalidInput("unit", [Problem("unit", f"任务「{code}」没有责任单位")])
-        (line,) = task_lines(connection, [item], today)
+        (line,) = _task_lines(connection, [item], today)
         return home, addressed, line.status.colour in LAGGING
     records = project_store.ledger_records(connection, {code: None})
     project = records.get(code)
@@ -198,7 +198,7 @@ def _step(
         ensure_current(connection)
         notice = _stored(connection, code)
         if action is NoticeAction.REPLY:
-            if not reports_for(actor, notice.responsible_unit):
+            if not _reports_for(actor, notice.responsible_unit):
                 raise Forbidden(f"{actor.login} 不是{notice.responsible_unit}的部门用户，不能回复")
         else:
             require_manager(connection, actor, [notice.org_unit])

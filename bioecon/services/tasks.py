@@ -15,7 +15,7 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import role_book, task_book, task_evidence_rules
 from bioecon.domain.access import Action, Principal, allowed
 from bioecon.domain.audit import AuditAction, AuditEntity
-from bioecon.domain.notices import Notice, NoticeState, NoticeStep
+from bioecon.domain.notices import Notice, NoticeFilter, NoticeState, NoticeStep
 from bioecon.domain.periods import Period
 from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
@@ -39,7 +39,6 @@ from bioecon.store import notices as notice_store
 from bioecon.store import projects as project_store
 from bioecon.store import tasks as store
 from bioecon.store.migrate import ensure_current
-from bioecon.store.notices import NoticeFilter
 from bioecon.store.tasks import Evidence
 
 
@@ -54,6 +53,9 @@ class TaskPage:
     evidence: tuple[Evidence, ...]
     notices: tuple[tuple[Notice, tuple[NoticeStep, ...]], ...]
     sub_items: tuple[TaskLine, ...]
+    reports_here: bool  # the caller reports for one of its units
+    replies_for: frozenset[str]  # the units whose notices the caller replies to
+    manages: bool  # the caller manages the plan (raises, closes and escalates notices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +80,14 @@ def _plan_home(connection: Connection, plan: str) -> tuple[int, str]:
     return found
 
 
-def may_read_item(connection: Connection, actor: Principal, item: WorkItem, region: str) -> bool:
+def _may_read_item(connection: Connection, actor: Principal, item: WorkItem, region: str) -> bool:
     """Readers of the plan's region, and the department of one of the item's units."""
     if permitted(connection, actor, [Action.READ], [region]):
         return True
-    return any(reports_for(actor, unit) for unit in item.units)
+    return any(_reports_for(actor, unit) for unit in item.units)
 
 
-def reports_for(actor: Principal, unit: str) -> bool:
+def _reports_for(actor: Principal, unit: str) -> bool:
     """Whether the caller reports the tasks of responsible unit ``unit``."""
     return allowed(role_book(), actor, Action.REPORT_TASKS, responsible_unit=unit)
 
@@ -97,7 +99,7 @@ def _readable_item(connection: Connection, actor: Principal, code: str) -> tuple
         raise NotFound(missing)
     item = found[0]
     region = _plan_home(connection, item.plan)[1]
-    if not may_read_item(connection, actor, item, region):
+    if not _may_read_item(connection, actor, item, region):
         raise NotFound(missing)
     return item, region
 
@@ -208,10 +210,10 @@ def plan_tasks(
         region = _plan_home(connection, plan)[1]
         items = store.items(connection, plan=plan)
         if not permitted(connection, actor, [Action.READ], [region]):
-            items = [i for i in items if any(reports_for(actor, u) for u in i.units)]
+            items = [i for i in items if any(_reports_for(actor, u) for u in i.units)]
             if not items:  # neither a reader of the plan nor a unit of one of its tasks
                 raise NotFound(f"no plan with code '{plan}' (see `bioecon plan list`)")
-        return task_lines(connection, items, today or datetime.now(UTC).date())
+        return _task_lines(connection, items, today or datetime.now(UTC).date())
 
 
 def manages_plan(app: Bioecon, *, actor: Principal, plan: str) -> bool:
@@ -251,10 +253,10 @@ def unit_board(
             raise NotFound(missing)
         home = store.unit_org_unit(connection, unit)
         readable = home is not None and bool(permitted(connection, actor, [Action.READ], [home]))
-        if not (readable or reports_for(actor, unit) or unplaced(actor, Action.READ)):
+        if not (readable or _reports_for(actor, unit) or unplaced(actor, Action.READ)):
             raise NotFound(missing)
         items = store.items(connection, unit=unit)
-        lines = task_lines(connection, items, day)
+        lines = _task_lines(connection, items, day)
         reports = store.reports(connection, [i.code for i in items])
         book = task_book()
         due = [
@@ -294,11 +296,11 @@ def unit_tasks(
         ensure_current(connection)
         items = store.items(connection, unit=unit)
         regions = {p: _plan_home(connection, p)[1] for p in {i.plan for i in items}}
-        readable = [i for i in items if may_read_item(connection, actor, i, regions[i.plan])]
-        return task_lines(connection, readable, today or datetime.now(UTC).date())
+        readable = [i for i in items if _may_read_item(connection, actor, i, regions[i.plan])]
+        return _task_lines(connection, readable, today or datetime.now(UTC).date())
 
 
-def task_lines(connection: Connection, items: Sequence[WorkItem], today: date) -> list[TaskLine]:
+def _task_lines(connection: Connection, items: Sequence[WorkItem], today: date) -> list[TaskLine]:
     """Each item with its colour on ``today`` (its reports read in one query) and its units by name."""
     reports = store.reports(connection, [i.code for i in items])
     names = store.unit_names(connection, {u for i in items for u in i.units})
@@ -328,8 +330,8 @@ def task_page(app: Bioecon, *, actor: Principal, code: str, today: date | None =
     day = today or datetime.now(UTC).date()
     with app.reading() as connection:
         ensure_current(connection)
-        item, _ = _readable_item(connection, actor, code)
-        (line,) = task_lines(connection, [item], day)
+        item, region = _readable_item(connection, actor, code)
+        (line,) = _task_lines(connection, [item], day)
         reports = store.reports(connection, [code])
         cadence = task_book().cadence_for(item.plan)
         subs = [i for i in store.items(connection, plan=item.plan) if i.parent == code]
@@ -339,7 +341,10 @@ def task_page(app: Bioecon, *, actor: Principal, code: str, today: date | None =
             tuple(reports),
             tuple(store.evidence(connection, [code])),
             tuple(notice_store.with_steps(connection, subject="task", subject_code=code)),
-            tuple(task_lines(connection, subs, day)),
+            tuple(_task_lines(connection, subs, day)),
+            any(_reports_for(actor, unit) for unit in item.units),
+            frozenset(unit for unit in item.units if _reports_for(actor, unit)),
+            bool(permitted(connection, actor, [Action.MANAGE_PLANS], [region])),
         )
 
 
@@ -367,7 +372,7 @@ def report_progress(
     with app.transaction() as connection:
         ensure_current(connection)
         found, _ = _readable_item(connection, actor, item)
-        if not any(reports_for(actor, unit) for unit in found.units):
+        if not any(_reports_for(actor, unit) for unit in found.units):
             raise Forbidden(f"{actor.login} 不是该任务责任单位的部门用户，不能填报进展")
         report = WorkReport(item, period, text.strip(), percent, milestone or None, actor.login, at)
         problems = [Problem(field, message) for field, message in report_problems(report)]

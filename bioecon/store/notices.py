@@ -3,7 +3,6 @@ Records are keyed by their number (code); ids stay here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,6 +23,7 @@ from sqlalchemy import (
 from bioecon.domain.notices import (
     Notice,
     NoticeAction,
+    NoticeFilter,
     NoticeKind,
     NoticeState,
     NoticeStep,
@@ -32,17 +32,6 @@ from bioecon.domain.notices import (
 )
 from bioecon.store import tables as t
 from bioecon.store.orgunits import Reach, reached
-
-
-@dataclass(frozen=True, slots=True)
-class NoticeFilter:
-    """The 督办 list's filters (None: any)."""
-
-    state: NoticeState | None = None
-    kind: NoticeKind | None = None
-    subject: NoticeSubject | None = None
-    responsible_unit: str | None = None
-    overdue_on: date | None = None  # only open notices past their reply deadline on this day
 
 
 def _columns() -> Select[Any]:

@@ -20,7 +20,7 @@ from starlette.datastructures import UploadFile
 
 from bioecon.catalogs import notice_book, task_book, task_evidence_rules
 from bioecon.domain.bodies import Body
-from bioecon.domain.notices import NoticeKind, NoticeState, NoticeSubject
+from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.tasks import TaskColour
 from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
@@ -35,7 +35,6 @@ from bioecon.io.task_output import (
 from bioecon.services import bodies as body_service
 from bioecon.services import notices as notice_service
 from bioecon.services import tasks as service
-from bioecon.store.notices import NoticeFilter
 from bioecon.web.auth import origin_of
 from bioecon.web.deps import actor_of, app_of
 from bioecon.web.pages import render
@@ -106,9 +105,9 @@ def _task(
         item=item,
         status=page.line.status,
         colours=_colours(item.plan),
-        reports_here=any(service.reports_for(actor, unit) for unit in item.units),
-        manages=service.manages_plan(app, actor=actor, plan=item.plan),
-        replies=lambda unit: service.reports_for(actor, unit),
+        reports_here=page.reports_here,
+        manages=page.manages,
+        replies=page.replies_for.__contains__,
         kinds=[notice_book().kinds[k] for k in NoticeKind],
         unit_names=dict(
             zip(

@@ -25,7 +25,13 @@ import pytest
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.audit import AuditEntity
-from bioecon.domain.notices import NoticeKind, NoticeState, NoticeSubject, UnitNoticeCounts
+from bioecon.domain.notices import (
+    NoticeFilter,
+    NoticeKind,
+    NoticeState,
+    NoticeSubject,
+    UnitNoticeCounts,
+)
 from bioecon.domain.periods import Period
 from bioecon.domain.tasks import ReportTiming, TaskColour, WorkItemKind
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -51,7 +57,6 @@ from bioecon.services.tasks import (
     resolve_unit,
     task_page,
 )
-from bioecon.store.notices import NoticeFilter
 
 DATA = Path(__file__).parent.parent / "data" / "tasks"
 PLAN = "changsha-2025"
