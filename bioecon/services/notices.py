@@ -30,7 +30,7 @@ from bioecon.domain.tasks import LAGGING
 from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import record
-from bioecon.services._scope import reach, require_manager
+from bioecon.services._scope import reach, require_manager, units_for
 from bioecon.services.tasks import _reports_for, _task_lines
 from bioecon.store import Connection
 from bioecon.store import notices as store
@@ -191,36 +191,36 @@ def _step(
     text: str,
     at: datetime | None,
 ) -> Notice:
-    """One step of the loop on notice ``code``, checked by :func:`next_state`; the unit's
-    department replies, the issuing office closes or escalates."""
-    when = at or datetime.now(UTC)
+    """One step of the loop on notice ``code`` in its own transaction (see :func:`_apply`)."""
     with app.transaction() as connection:
         ensure_current(connection)
-        notice = _stored(connection, code)
-        if action is NoticeAction.REPLY:
-            if not _reports_for(actor, notice.responsible_unit):
-                raise Forbidden(f"{actor.login} 不是{notice.responsible_unit}的部门用户，不能回复")
-        else:
-            require_manager(connection, actor, [notice.org_unit])
-        if not text.strip():
-            raise InvalidInput(code, [Problem("text", _EMPTY[action])])
-        state = next_state(notice.state, action)
-        store.add_step(connection, code, NoticeStep(action, actor.login, when, text.strip()), state)
-        record(
-            connection,
-            actor,
-            origin,
-            AuditEntity.NOTICE,
-            [
-                (
-                    code,
-                    _AUDIT[action],
-                    {"state": notice.state.value},
-                    {"state": state.value, "text": text.strip()},
-                )
-            ],
-        )
-        return replace(notice, state=state)
+        return _apply(connection, actor, origin, code, action, text, at or datetime.now(UTC))
+
+
+def _apply(
+    connection: Connection,
+    actor: Principal,
+    origin: str,
+    code: str,
+    action: NoticeAction,
+    text: str,
+    when: datetime,
+) -> Notice:
+    """One step of the loop on notice ``code``, checked by :func:`next_state`; the unit's
+    department replies, the issuing office closes or escalates. Recorded."""
+    notice = _stored(connection, code)
+    if action is NoticeAction.REPLY:
+        if not _reports_for(actor, notice.responsible_unit):
+            raise Forbidden(f"{actor.login} 不是{notice.responsible_unit}的部门用户，不能回复")
+    else:
+        require_manager(connection, actor, [notice.org_unit])
+    if not text.strip():
+        raise InvalidInput(code, [Problem("text", _EMPTY[action])])
+    state = next_state(notice.state, action)
+    store.add_step(connection, code, NoticeStep(action, actor.login, when, text.strip()), state)
+    old, new = {"state": notice.state.value}, {"state": state.value, "text": text.strip()}
+    record(connection, actor, origin, AuditEntity.NOTICE, [(code, _AUDIT[action], old, new)])
+    return replace(notice, state=state)
 
 
 _EMPTY = {
@@ -274,9 +274,10 @@ def escalate_notice(
     """The issuing office escalates a notice: it is marked escalated and a notice of the kind
     it escalates to (notices.yaml) is raised to the same unit, citing it. Returns the new one."""
     at = now or datetime.now(UTC)
-    old = _step(app, actor, origin, code, NoticeAction.ESCALATE, reason, at)
-    rule = notice_book().kinds[notice_book().kinds[old.kind].escalates_to]
     with app.transaction() as connection:
+        ensure_current(connection)
+        old = _apply(connection, actor, origin, code, NoticeAction.ESCALATE, reason, at)
+        rule = notice_book().kinds[notice_book().kinds[old.kind].escalates_to]
         sequence = store.next_sequence(connection, rule.prefix, at.year)
         notice = Notice(
             notice_book().number(rule.kind, at.year, sequence),
@@ -316,13 +317,14 @@ def notice_page(app: Bioecon, *, actor: Principal, code: str) -> NoticePage:
     """A notice with its steps; one the caller may not see is not found."""
     with app.reading() as connection:
         ensure_current(connection)
-        where, units = reach(connection, actor, Action.READ), _own_unit(actor)
-        found = [
-            n for n in store.listing(connection, where, units, NoticeFilter()) if n.code == code
-        ]
-        if not found:
-            raise NotFound(f"没有督办单「{code}」")
-        notice = found[0]
+        notice = store.find(connection, code)
+        missing = f"没有督办单「{code}」"
+        if notice is None:
+            raise NotFound(missing)
+        own = notice.responsible_unit in _own_unit(actor)
+        seen = units_for(connection, actor, Action.READ, [notice.org_unit])
+        if not own and notice.org_unit not in seen:
+            raise NotFound(missing)
         names = task_store.unit_names(connection, [notice.responsible_unit])
         steps = store.steps(connection, [code])[code]
         return NoticePage(
