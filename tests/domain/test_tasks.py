@@ -168,3 +168,35 @@ def test_notice_numbers_and_escalation() -> None:
     assert book.number(NoticeKind.SUPERVISION, 2026, 3) == "DB-2026-0003"
     assert book.kinds[NoticeKind.PROMPT].escalates_to is NoticeKind.SUPERVISION
     assert book.kinds[NoticeKind.PROMPT].name == "提示单"
+
+
+_PERCENTS = st.lists(st.none() | st.integers(0, 100), min_size=0, max_size=3)
+
+
+def _reports(percents: list[int | None]) -> list[WorkReport]:
+    return [
+        report(quarter, last_day(Period.quarter(2026, quarter)), percent)
+        for quarter, percent in enumerate(percents, start=1)
+        if percent is not None
+    ]
+
+
+@given(_PERCENTS, st.dates(date(2026, 1, 1), date(2027, 6, 30)))
+def test_four_colours_are_green_exactly_when_a_report_says_done(
+    percents: list[int | None], today: date
+) -> None:
+    reports = _reports(percents)
+    status = task_status(ITEM, reports, QUARTERLY, FOUR, today)
+    assert (status.colour is TaskColour.GREEN) == any(r.done for r in reports)
+    assert status.colour is not TaskColour.RED or today > date(2026, 9, 30)
+
+
+@given(_PERCENTS, st.dates(date(2026, 1, 1), date(2027, 6, 30)))
+def test_timeliness_is_red_exactly_when_a_report_is_missing_or_the_deadline_passed(
+    percents: list[int | None], today: date
+) -> None:
+    reports = _reports(percents)
+    status = task_status(ITEM, reports, QUARTERLY, TIMELY, today)
+    assert (status.colour is TaskColour.RED) == (status.missing > 0 or status.overdue)
+    owed = due_reports(ITEM, reports, QUARTERLY, today)
+    assert [str(d.period) for d in owed] == ["2026Q1", "2026Q2", "2026Q3"][: len(owed)]

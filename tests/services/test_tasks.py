@@ -144,8 +144,8 @@ def test_unknown_references_refuse_the_file_with_suggestions(planned: Bioecon) -
     with pytest.raises(InvalidInput) as caught:
         load_breakdown(planned, actor=LOCAL_ADMIN, origin="test", plan=PLAN, parsed=parsed)
     found = {(p.location, p.message) for p in caught.value.problems}
-    # 市发改 vs 市发改委: ratio 2·3/(3+4) = 85.7; vs 市发展改革委 2·4/(3+6) = 88.9 … both
-    # CS-RU03, so one suggestion for it (the best-scoring name first)
+    # 市发改 vs 市发改委: ratio 2·3/(3+4) = 85.7; vs 市发展改革委 2·3/(3+6) = 66.7 … both
+    # CS-RU03, so one suggestion for it (its best-scoring name)
     unit = next(m for loc, m in found if loc == "第2行 牵头单位")
     assert unit.startswith("未知责任单位「市发改」；是否为：") and "（CS-RU03）" in unit
     assert unit.endswith("bioecon tasks units confirm 市发改 --unit CS-RU03")
