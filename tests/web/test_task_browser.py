@@ -93,4 +93,12 @@ def test_raise_reply_close_and_the_history_in_chromium(site: str) -> None:
         office.goto(f"{site}/notices?state=closed", wait_until="networkidle")
         assert TASK in office.locator("#notices").inner_text()
         office.screenshot(path=str(ARTIFACTS / "notices-list.png"), full_page=True)
+        office.goto(f"{site}/plans/changsha-2025/tasks", wait_until="networkidle")
+        assert office.locator(f"#task-{TASK} .task-red").count() == 1
+        office.screenshot(path=str(ARTIFACTS / "tasks-list.png"), full_page=True)
+        dept.goto(f"{site}{PAGE}", wait_until="networkidle")
+        dept.locator("#task-record a[href^='/units/']").first.click()  # the lead unit's board
+        dept.wait_for_selector("#board-due")
+        assert TASK in dept.locator("table.tasks").inner_text()
+        dept.screenshot(path=str(ARTIFACTS / "unit-board.png"), full_page=True)
         browser.close()
