@@ -249,6 +249,12 @@ def test_only_a_unit_of_the_task_reports_and_evidence_is_limited(planned: Bioeco
         planned, actor=LOCAL_ADMIN, entity=AuditEntity.WORK_REPORT, prefix="CS-2026-01/2026Q1"
     )
     assert [(e.actor, e.action.value) for e in history] == [("fgw", "create"), ("fgw", "create")]
+    # the history is the plan region's (430100): its office reads it, another unit does not
+    key = "CS-2026-01/2026Q1"
+    assert (
+        len(value_history(planned, actor=OFFICE, entity=AuditEntity.WORK_REPORT, prefix=key)) == 2
+    )
+    assert value_history(planned, actor=FORESTRY, entity=AuditEntity.WORK_REPORT, prefix=key) == []
 
 
 def test_the_loop_raise_reply_close_and_escalate(reported: Bioecon) -> None:
@@ -310,6 +316,10 @@ def test_the_loop_raise_reply_close_and_escalate(reported: Bioecon) -> None:
         ("xj", "submit"),
         ("office", "approve"),
     ]
+    assert (
+        len(value_history(reported, actor=OFFICE, entity=AuditEntity.NOTICE, prefix=prompt.code))
+        == 3
+    )
 
     second = raise_notice(
         reported,
