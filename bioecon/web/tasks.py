@@ -22,6 +22,7 @@ from bioecon.catalogs import notice_book, task_book, task_evidence_rules
 from bioecon.domain.bodies import Body
 from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
+from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.domain.tasks import TaskColour
 from bioecon.errors import InvalidInput, InvalidValue, NotFound, Problem
 from bioecon.io.tabular import Cell
@@ -119,6 +120,7 @@ def _task(
         evidence=task_evidence_rules(),
         problems=problems,
         done=request.query_params.get("done"),
+        beijing=BEIJING,
     )
     response.status_code = status
     return response
@@ -263,6 +265,7 @@ def notices_page(
         kinds=list(NoticeKind),
         subjects=list(NoticeSubject),
         counts=notice_service.notice_counts(app, actor=actor),
+        beijing=BEIJING,
     )
 
 
