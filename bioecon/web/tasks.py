@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -44,6 +44,7 @@ router = APIRouter(include_in_schema=False)
 Export = Annotated[Literal["xlsx", "csv"] | None, Query(alias="format")]
 Day = Annotated[date | None, Query()]
 Code = Annotated[str | None, Query(max_length=80)]
+EvidenceId = Annotated[int, Path(ge=1, le=2**31 - 1)]  # an integer column's range
 MAX_TEXT = 2000  # characters of a text field (a paragraph)
 Text = Annotated[str, Form(max_length=MAX_TEXT)]
 
@@ -170,7 +171,7 @@ async def report_progress(request: Request, code: str) -> Response:
 
 
 @router.get("/evidence/{evidence_id}")
-def evidence_file(request: Request, evidence_id: int) -> Response:
+def evidence_file(request: Request, evidence_id: EvidenceId) -> Response:
     found, content = service.evidence_file(
         app_of(request), actor=actor_of(request), evidence_id=evidence_id
     )
