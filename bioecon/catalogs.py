@@ -20,10 +20,12 @@ from bioecon.domain.bounds import IndicatorBounds, RegistryBounds
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
 from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
+from bioecon.domain.notices import NoticeBook
 from bioecon.domain.progress import Thresholds
 from bioecon.domain.project_warnings import WarningBook
 from bioecon.domain.projects import StageBook
 from bioecon.domain.reporting_calendar import DueRule
+from bioecon.domain.tasks import EvidenceRules, TaskBook
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
@@ -195,3 +197,32 @@ def release_rules() -> dict[str, tuple[DueRule, bool]]:
         )
         for kind, rule in data.items()
     }
+
+
+@cache
+def task_book() -> TaskBook:
+    """``tasks/status_presets.yaml`` and ``tasks/cadence.yaml``: the task colour presets and
+    the reporting cadence, with the plans' choices."""
+    return TaskBook.from_mapping(
+        read_data_file("tasks/status_presets.yaml"), read_data_file("tasks/cadence.yaml")
+    )
+
+
+@cache
+def task_columns() -> dict[str, Any]:
+    """``tasks/columns.yaml``: the Chinese headers of the task breakdown file."""
+    data: dict[str, Any] = read_data_file("tasks/columns.yaml")
+    return data
+
+
+@cache
+def notice_book() -> NoticeBook:
+    """``tasks/notices.yaml``: the notice kinds (提示单, 督办单, 联系单), their reply days and
+    what each escalates to."""
+    return NoticeBook.from_mapping(read_data_file("tasks/notices.yaml"))
+
+
+@cache
+def task_evidence_rules() -> EvidenceRules:
+    """``tasks/evidence.yaml``: the evidence files a progress report may carry."""
+    return EvidenceRules.from_mapping(read_data_file("tasks/evidence.yaml"))

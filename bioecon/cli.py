@@ -36,6 +36,7 @@ from bioecon.cli_registers import register as register_platforms_and_approvals
 from bioecon.cli_reports import register as register_report_commands
 from bioecon.cli_review import record_history
 from bioecon.cli_review import register as register_review_commands
+from bioecon.cli_tasks import register as register_task_commands
 from bioecon.cli_users import cli_origin
 from bioecon.cli_users import register as register_user_commands
 from bioecon.demo import build_demo
@@ -261,6 +262,7 @@ register_data_set_commands(cli)
 register_report_commands(cli)
 register_project_commands(cli)
 register_assessment_commands(cli)
+register_task_commands(cli)
 
 
 # --- data -----------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from bioecon.demo_ledger import SIMULATED, simulated_ledger
 from bioecon.demo_projects import build_demo_projects
 from bioecon.demo_registers import build_demo_registers
 from bioecon.demo_review import Corrected, Review, corrected, read_review, with_tasks
+from bioecon.demo_tasks import build_demo_tasks
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
 from bioecon.domain.model import (
@@ -106,6 +107,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
             f"  {SIMULATED} ledger to {last}: {loaded.inserted} inserted, {loaded.updated} updated, {loaded.unchanged} unchanged"
         )
         log += build_demo_projects(app, spec, org_units, last, rng)
+        log += build_demo_tasks(app, bundle, last)
         enterprises = load_enterprises(
             app,
             actor=LOCAL_ADMIN,

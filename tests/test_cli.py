@@ -48,6 +48,10 @@ def test_whole_loop_on_a_fresh_database(
 
     code, out, _ = run(capsys, "--db", db, "plan", "show", "changsha-2025")
     assert "产业规模达到" not in out and "T01  2025  生物经济" in out and "tasks (27)" in out
+    # K01's lead unit CS-RU01 and first co unit CS-RU02 by their names (tests/data/changsha.plan.yaml)
+    (k01,) = [line for line in out.splitlines() if line.startswith("K01 ")]
+    assert "湖南湘江新区管委会" in k01 and "浏阳经开区管委会、市发展改革委" in k01
+    assert "CS-RU01" not in out and "(一)空间布局优化行动" in k01
 
     exported = tmp_path / "export.yaml"
     assert run(capsys, "--db", db, "plan", "export", "1", "--out", str(exported))[0] == 0

@@ -45,6 +45,11 @@ class AuditEntity(StrEnum):
     PROJECT = "project"  # 重点项目 (项目台账)
     PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
     TARGET = "target"  # 目标值调整 (动态调整): plan/target key
+    WORK_ITEM = "work_item"  # 任务分解 (年度工作要点, 分解任务)
+    WORK_REPORT = "work_report"  # 任务进展填报 (with its evidence)
+    NOTICE = "notice"  # 督办 (提示单, 督办单, 联系单)
+    RESPONSIBLE_UNIT = "responsible_unit"  # 责任单位 (an alias confirmed)
+    PLAN_BODY = "plan_body"  # 议事协调机构 a plan names (领导小组 …)
 
 
 @dataclass(frozen=True, slots=True)

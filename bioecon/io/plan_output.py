@@ -60,12 +60,20 @@ def _mapping(target: Target) -> str:
     return f"{target.mapping_method.value} {target.mapping_confidence or ''}".strip()
 
 
-_TASK_COLUMNS: tuple[Column[Task], ...] = (
-    Column("key", lambda k: k.key),
-    Column("heading", lambda k: k.heading),
-    Column("lead units", lambda k: "、".join(k.lead_units)),
-    Column("co units", lambda k: "、".join(k.co_units)),
-)
+def _task_columns(bundle: PlanBundle) -> tuple[Column[Task], ...]:
+    """The task table with each unit by its name (a unit the plan did not declare: its code)."""
+    names = {u.code: u.name for u in bundle.responsible_units}
+
+    def units(codes: tuple[str, ...]) -> str:
+        return "、".join(names.get(code, code) for code in codes)
+
+    return (
+        Column("key", lambda k: k.key),
+        Column("section", lambda k: k.section or ""),
+        Column("heading", lambda k: k.heading),
+        Column("lead units", lambda k: units(k.lead_units)),
+        Column("co units", lambda k: units(k.co_units)),
+    )
 
 
 def plan_text(bundle: PlanBundle) -> str:
@@ -79,7 +87,7 @@ def plan_text(bundle: PlanBundle) -> str:
         table(_TARGET_COLUMNS, bundle.targets),
         "",
         f"tasks ({len(bundle.tasks)})",
-        table(_TASK_COLUMNS, bundle.tasks),
+        table(_task_columns(bundle), bundle.tasks),
     ]
     return "\n".join(lines)
 

@@ -15,9 +15,11 @@ from bioecon.services._scope import financial_units, units_for, unplaced
 from bioecon.store import Connection, audit, orgunits
 from bioecon.store import approvals as approval_store
 from bioecon.store import enterprises as enterprise_store
+from bioecon.store import notices as notice_store
 from bioecon.store import plans as plan_store
 from bioecon.store import platforms as platform_store
 from bioecon.store import projects as project_store
+from bioecon.store import tasks as task_store
 from bioecon.store.migrate import ensure_current
 
 
@@ -70,10 +72,26 @@ def _homes(connection: Connection, entity: AuditEntity, keys: set[str]) -> dict[
     if entity in (AuditEntity.PROJECT, AuditEntity.PROJECT_PROGRESS):  # P01, P01/2026-10
         homes = project_store.org_units_of(connection, {k.split("/")[0] for k in keys})
         return {key: homes.get(key.split("/")[0]) for key in keys}
+    if entity in (AuditEntity.WORK_ITEM, AuditEntity.WORK_REPORT, AuditEntity.NOTICE):
+        return _task_homes(connection, entity, keys)
     if entity is AuditEntity.ORG_UNIT:
         known = orgunits.existing(connection, keys)
         return {key: key if key in known else None for key in keys}
     return dict.fromkeys(keys)
+
+
+def _task_homes(
+    connection: Connection, entity: AuditEntity, keys: set[str]
+) -> dict[str, str | None]:
+    """A work item's (and its reports': item/period) plan region; a notice's issuing office."""
+    if entity is AuditEntity.NOTICE:
+        found = {key: notice_store.find(connection, key) for key in keys}
+        return {key: n.org_unit if n is not None else None for key, n in found.items()}
+    items = {
+        i.code: i.plan for i in task_store.items(connection, codes={k.split("/")[0] for k in keys})
+    }
+    regions = plan_store.regions_by_code(connection, set(items.values()))
+    return {key: regions.get(items.get(key.split("/")[0], "")) for key in keys}
 
 
 _REGISTERS: dict[AuditEntity, Callable[[Connection, Iterable[str]], Mapping[str, Placed]]] = {

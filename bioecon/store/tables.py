@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -567,4 +568,138 @@ published_report_value = Table(
     Column("value", ExactDecimal(), nullable=False),
     Column("status", String(12), nullable=False),
     comment="the (value key, value, status) rows a published report used",
+)
+
+# --- tasks broken down, their progress and 督办 (issue #15, migration 0018) ------------------
+
+work_item = Table(
+    "work_item",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),  # 任务编号
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), nullable=False),
+    Column("task_id", Integer, ForeignKey("task.id", ondelete="SET NULL")),  # the plan's 重点任务
+    Column("parent_id", Integer, ForeignKey("work_item.id", ondelete="CASCADE")),
+    Column("kind", String(20), nullable=False),  # work_point (年度工作要点), sub_task (分解任务)
+    Column("year", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("leader", String(100)),  # 责任领导
+    Column("deadline", String(7)),  # 完成时限: a year, quarter or month (2026, 2026Q3, 2026-09)
+    Column("deliverable", String(300)),  # 成果形式
+    Column("targets", JSON, nullable=False),  # the plan's target keys it serves
+    Column("projects", JSON, nullable=False),  # the key projects (codes) it carries
+    Column("position", Integer, nullable=False),
+    comment="任务分解: annual work points of a plan's tasks and each unit's sub-tasks",
+)
+Index("ix_work_item_plan", work_item.c.plan_id)
+
+work_item_unit = Table(
+    "work_item_unit",
+    metadata,
+    Column("item_id", Integer, ForeignKey("work_item.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "responsible_unit_id",
+        Integer,
+        ForeignKey("responsible_unit.id", ondelete="RESTRICT"),
+        primary_key=True,
+    ),
+    Column("role", String(10), nullable=False),  # lead (牵头), co (配合)
+    Column("position", Integer, nullable=False),
+)
+
+work_report = Table(
+    "work_report",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("work_item.id", ondelete="CASCADE"), nullable=False),
+    Column("period", String(7), nullable=False),  # the reporting period (cadence) it covers
+    Column("text", Text, nullable=False),  # 进展情况
+    Column("percent", ExactDecimal()),  # 完成进度 0–100
+    Column("milestone", String(300)),  # 节点目标 reached
+    Column("reported_by", String(64), nullable=False),
+    Column("reported_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("item_id", "period"),
+    comment="任务进展填报: a department's report of one period",
+)
+
+work_evidence = Table(
+    "work_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("work_report.id", ondelete="CASCADE"), nullable=False),
+    Column("filename", String(200), nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_by", String(64), nullable=False),
+    Column("uploaded_at", UtcDateTime(), nullable=False),
+    comment="佐证材料: an attachment of a progress report, kept in the database",
+)
+Index("ix_work_evidence_report", work_evidence.c.report_id)
+
+notice = Table(
+    "notice",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False, unique=True),  # DB-2026-0001
+    Column("kind", String(20), nullable=False),  # prompt (提示单), supervision (督办单), contact
+    Column("subject", String(10), nullable=False),  # task (a work item) or project
+    Column("subject_code", String(80), nullable=False),
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT")),  # the office's
+    Column(
+        "responsible_unit_id",
+        Integer,
+        ForeignKey("responsible_unit.id", ondelete="RESTRICT"),
+        nullable=False,
+    ),
+    Column("reason", Text, nullable=False),
+    Column("reply_due", Date, nullable=False),
+    Column("state", String(12), nullable=False),  # open, replied, closed, escalated
+    Column("escalated_from", String(40)),  # the notice this one escalates
+    Column("raised_by", String(64), nullable=False),
+    Column("raised_at", UtcDateTime(), nullable=False),
+    comment="督办: a notice to a responsible unit about a lagging task or project",
+)
+Index("ix_notice_unit", notice.c.responsible_unit_id, notice.c.state)
+
+notice_step = Table(
+    "notice_step",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("notice_id", Integer, ForeignKey("notice.id", ondelete="CASCADE"), nullable=False),
+    Column("action", String(12), nullable=False),  # raise, reply, close, escalate
+    Column("text", Text),  # the reason, the measures replied, the closing note
+    Column("actor", String(64), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    comment="督办流程: each step of a notice, who and when",
+)
+Index("ix_notice_step_notice", notice_step.c.notice_id)
+
+plan_body = Table(
+    "plan_body",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),  # tianmen-2025-B01
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),  # leading_group, office, coordination_group …
+    Column("name", String(300), nullable=False),
+    Column("parent_id", Integer, ForeignKey("plan_body.id", ondelete="CASCADE")),
+    Column("quote_start", Integer),  # where the plan's text names it
+    Column("position", Integer, nullable=False),
+    comment="议事协调机构: 领导小组, its 办公室, 专题协调组, 工作专班, 专家委员会 a plan names",
+)
+
+plan_body_member = Table(
+    "plan_body_member",
+    metadata,
+    Column("body_id", Integer, ForeignKey("plan_body.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("role", String(20), nullable=False),  # leader, deputy, member, member_unit, host_unit
+    Column("name", String(200), nullable=False),  # a person (曾令慧), a post or a unit
+    Column("title", String(300)),  # 职务: 市委常委、市委统战部部长 …
+    Column(
+        "responsible_unit_id", Integer, ForeignKey("responsible_unit.id", ondelete="SET NULL")
+    ),  # a member unit resolved against the responsible-unit table
+    comment="机构成员: 组长、副组长、成员 and 成员单位 of a body",
 )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bioecon.catalogs import seed_texts
 from bioecon.extract.normalise import shadow
 from bioecon.extract.responsibility import RULES, Example, StatementRule
 from bioecon.extract.statement import Page
@@ -350,3 +351,18 @@ def test_brackets_inside_a_labelled_statement_are_not_read_again() -> None:
     text = "推进改革。（责任单位：市发改委牵头，市财政局（市国资委）按职责分工负责）\n"
     (task,) = extract_tasks(text)
     assert (task.units, task.lead) == (["市发改委", "市财政局（市国资委）"], ("市发改委",))
+
+
+def test_jinshan_safeguards_keep_their_own_section() -> None:
+    """金山 (seed 003): 六、主要任务 has (一)–(十), then 七、保障措施 has (一)健全机制建设 …
+    (四)强化要素保障, each with its 责任单位 — so the last four tasks are 七、保障措施's."""
+    text = seed_texts()["003_49cf48505f772831.txt"]
+    tasks = extract_tasks(text)
+    assert [t.heading for t in tasks[-4:]] == [
+        "(一)健全机制建设",
+        "(二)优化政策供给",
+        "(三)深化产融创新",
+        "(四)强化要素保障",
+    ]
+    assert [t.section for t in tasks[-4:]] == ["七、保障措施"] * 4
+    assert tasks[-5].section == "六、主要任务"

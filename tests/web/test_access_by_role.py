@@ -17,6 +17,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -31,7 +32,7 @@ from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.reporting_calendar import DueRule
 from bioecon.domain.review import ReviewStep
-from bioecon.services import reports, review
+from bioecon.services import reports, review, tasks
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.data_sets import load_data_set
 from bioecon.services.orgunits import responsible_unit_named
@@ -124,6 +125,7 @@ def _world(app: Bioecon) -> dict[str, Any]:
         app, actor=LOCAL_ADMIN, plan=OTHER_PLAN, period=DECEMBER
     )
     return {
+        **_task_world(app, department),
         "usccs": tuple(usccs),
         "platforms": tuple(code for code, _ in platforms),
         "platform_names": tuple(name for _, name in platforms),
@@ -216,6 +218,40 @@ def _cases(world: dict[str, Any]) -> list[Case]:
             READERS,
             (f"pending-bio_economy_scale-{SIBLING}-2025-12",),
         ),
+        # tasks and 督办 (issue #15): 南京's are the admin's alone; the department user sees the
+        # 长沙 tasks of its own unit, reports on them and replies to their notices
+        Case("other plan's tasks", "GET", f"/plans/{other}/tasks", ADMIN_ONLY),
+        Case("other task", "GET", f"/tasks/{world['other_task']}", ADMIN_ONLY),
+        Case(
+            "other task report", "POST", f"/tasks/{world['other_task']}/report", ADMIN_ONLY,
+            form={"period": "2025Q4", "text": "推进中", "percent": "10"},
+        ),
+        Case(
+            "other task notice", "POST", f"/tasks/{world['other_task']}/notices", ADMIN_ONLY,
+            form={"kind": "prompt", "reason": "滞后"},
+        ),
+        Case("other evidence", "GET", f"/evidence/{world['other_evidence']}", ADMIN_ONLY),
+        Case("other unit board", "GET", f"/units/{world['other_unit']}", ADMIN_ONLY),
+        Case("notice list", "GET", "/notices", EVERYONE, (world["other_notice"],)),
+        Case(
+            "other notice reply", "POST", f"/notices/{world['other_notice']}/reply", ADMIN_ONLY,
+            form={"measures": "整改"},
+        ),
+        Case(
+            "other notice close", "POST", f"/notices/{world['other_notice']}/close", ADMIN_ONLY,
+            form={"note": "销号"},
+        ),
+        Case(
+            "other notice escalate", "POST", f"/notices/{world['other_notice']}/escalate",
+            ADMIN_ONLY, form={"reason": "升级"},
+        ),
+        Case("own unit's task", "GET", f"/tasks/{world['own_task']}", frozenset({"admin-all", "dept"})),
+        Case("own unit board", "GET", f"/units/{world['own_unit']}", frozenset({"admin-all", "dept"})),
+        Case(
+            "own unit's task report", "POST", f"/tasks/{world['own_task']}/report",
+            frozenset({"admin-all", "dept"}),
+            form={"period": "2025Q1", "text": "推进中", "percent": "50"},  # every item's first
+        ),
         Case("own indicator page", "GET", f"/indicators/bio_economy_scale?org_unit={OWN}", READERS),
         Case("own ledger", "GET", ledger + OWN, READERS),
         # a reviewer reads the form (to reopen an approved value), a reporter writes it
@@ -230,6 +266,32 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         ),
     ]
     # fmt: on
+
+
+def _task_world(app: Bioecon, department: str | None) -> dict[str, Any]:
+    """南京's lagging demo task (K03, 30 % at its deadline) with an evidence file and its
+    notice, one of its units; a 长沙 task of the department user's unit."""
+    other_task = f"{OTHER_PLAN}-2025-K03"
+    report = tasks.report_progress(
+        app, actor=LOCAL_ADMIN, origin="t", item=other_task, period=Period.quarter(2025, 4),
+        text="推进中", percent=Decimal(35),
+        attachments=[tasks.Attachment("纪要.pdf", "application/pdf", b"%PDF-1.4")],
+    )  # fmt: skip
+    page = tasks.task_page(app, actor=LOCAL_ADMIN, code=report.item)
+    ((notice, _),) = page.notices
+    own = [
+        line.item.code
+        for line in tasks.plan_tasks(app, actor=LOCAL_ADMIN, plan="changsha-2025")
+        if department in line.item.units
+    ]
+    return {
+        "other_task": other_task,
+        "other_evidence": page.evidence[0].id,
+        "other_notice": notice.code,
+        "other_unit": page.line.item.lead_units[0],
+        "own_task": own[0],
+        "own_unit": department,
+    }
 
 
 def _counts(app: Bioecon) -> dict[str, int]:
@@ -325,6 +387,9 @@ def test_the_table_has_a_case_for_every_route() -> None:
     """Every page and API route the app serves is in the table above (or in UNSCOPED, with a
     reason): a new route without a case fails here."""
     world = {"bulletin": 1, "template": b"", **dict.fromkeys(("usccs", "platforms"), ("x",))}
+    world |= dict.fromkeys(
+        ("other_task", "other_evidence", "other_notice", "other_unit", "own_task", "own_unit"), "x"
+    )
     world |= {"platform_names": ("x",), "approvals": ("x",)}
     cases = _cases(world)
     missing = []
