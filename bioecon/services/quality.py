@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bioecon.app import Bioecon
 from bioecon.catalogs import quality_settings
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.quality import QualityFinding, Severity, describe
-from bioecon.errors import InvalidValue
+from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach
+from bioecon.store import indicators, orgunits
 from bioecon.store import quality as store
 from bioecon.store.migrate import ensure_current
 
 
 def check_data(
-    app: Bioecon, *, actor: Principal, as_of: Period | None = None
+    app: Bioecon,
+    *,
+    actor: Principal,
+    as_of: Period | None = None,
+    indicator: str | None = None,
+    org_units: Sequence[str] = (),
 ) -> tuple[Period | None, list[QualityFinding]]:
     """Every finding on the data of the caller's scope up to the month ``as_of`` (default:
     the latest month reported there). Errors first, then warnings; each group by indicator,
-    org unit and period."""
+    org unit and period. With ``indicator``, only the findings of that indicator on the org
+    units ``org_units`` (what a page shows): only their data is checked."""
     if as_of is not None and as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
     settings = quality_settings()
@@ -31,6 +40,13 @@ def check_data(
             if latest is None:
                 return None, []
             as_of = Period.month(*latest)
+        narrowed = None
+        if indicator is not None:
+            found = indicators.ids(connection, [indicator])
+            if indicator not in found:
+                raise NotFound(f"没有指标 {indicator}")
+            units = orgunits.ids(connection, org_units)
+            narrowed = store.Narrowed(found[indicator], tuple(sorted(units.values())))
         rows = store.run_checks(
             connection,
             as_of=(as_of.year, as_of.index),
@@ -38,6 +54,7 @@ def check_data(
             outlier_min_points=int(settings["outlier"]["min_points"]),
             rate_bound=float(settings["implausible_rate"]["bound"]),
             reach=scope,
+            narrowed=narrowed,
         )
     findings = []
     for row in rows:
