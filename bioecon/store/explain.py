@@ -34,7 +34,7 @@ def plan_joins(
     )
     rows = connection.execute(explained, dict(params)).all()
     if connection.dialect.name == "sqlite":
-        return _sqlite_joins([(int(r[1]), str(r[3])) for r in rows])
+        return _sqlite_joins([(int(r[0]), int(r[1]), str(r[3])) for r in rows])
     document = rows[0][0]
     tree = json.loads(document) if isinstance(document, str) else document
     return list(_postgres_joins(tree[0]["Plan"]))
@@ -46,23 +46,28 @@ def _prefix(connection: Connection) -> str:
     )
 
 
-def _sqlite_joins(lines: list[tuple[int, str]]) -> list[PlanJoin]:
+def _sqlite_joins(lines: list[tuple[int, int, str]]) -> list[PlanJoin]:
     """SQLite joins by nested loops: the SCAN/SEARCH lines of one parent are its loops, outermost
-    first. An inner loop that is a SCAN, or a SEARCH of an index built for this statement
-    (AUTOMATIC), reads its relation whole for each outer row (or builds an index on it)."""
+    first, and a correlated subquery's loops run inside those of its parent. An inner loop that
+    is a SCAN, or a SEARCH of an index built for this statement (AUTOMATIC: over a CTE or an
+    unindexed column), reads its relation whole (once per outer row, or to build the index)."""
     loops: dict[int, list[str]] = {}
-    for parent, detail in lines:
+    correlated: dict[int, int] = {}  # subquery line → its parent
+    for line, parent, detail in lines:
         if detail.startswith(("SCAN ", "SEARCH ")) and detail != "SCAN CONSTANT ROW":
             loops.setdefault(parent, []).append(detail)
+        elif detail.startswith("CORRELATED "):
+            correlated[line] = parent
     found = []
-    for details in loops.values():
+    for parent, details in loops.items():
         names = [d.split()[1] for d in details]
-        for n in range(1, len(details)):
+        outer = [d.split()[1] for d in loops.get(correlated.get(parent, -1), [])]
+        for n in range(0 if outer else 1, len(details)):
             scanned = details[n].startswith("SCAN ") or "AUTOMATIC" in details[n]
             found.append(
                 PlanJoin(
                     "Nested Loop",
-                    frozenset(names[:n]),
+                    frozenset(outer + names[:n]),
                     frozenset({names[n]}),
                     frozenset({names[n]}) if scanned else frozenset(),
                 )
