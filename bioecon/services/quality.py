@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import quality_settings
@@ -12,7 +13,7 @@ from bioecon.domain.quality import QualityFinding, Severity, describe
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach
-from bioecon.store import indicators, orgunits
+from bioecon.store import data_version, indicators, orgunits
 from bioecon.store import quality as store
 from bioecon.store.migrate import ensure_current
 
@@ -31,9 +32,24 @@ def check_data(
     units ``org_units`` (what a page shows): only their data is checked."""
     if as_of is not None and as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
-    settings = quality_settings()
     with app.reading() as connection:
         ensure_current(connection)
+        version = data_version.current(connection)  # before computing: never older than it
+    key = ("check_data", actor, as_of, indicator, tuple(org_units))
+    compute = partial(_check_data, app, actor, as_of, indicator, org_units)
+    checked_to, findings = app.figures.get(key, version, compute)
+    return checked_to, list(findings)
+
+
+def _check_data(
+    app: Bioecon,
+    actor: Principal,
+    as_of: Period | None,
+    indicator: str | None,
+    org_units: Sequence[str],
+) -> tuple[Period | None, list[QualityFinding]]:
+    settings = quality_settings()
+    with app.reading() as connection:
         scope = reach(connection, actor, Action.READ)
         if as_of is None:
             latest = store.latest_month(connection, scope)
