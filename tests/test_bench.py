@@ -34,7 +34,7 @@ def test_ledger_bench_runs_and_sql_agrees_with_pandas() -> None:
         assert columnar.rows == 0, f"{backend}: DuckDB or polars differ in {columnar.rows} values"
         # the full ledger: as many (indicator, unit, period) rows from each baseline
         full = {row.step: row.rows for row in mine if row.step.startswith("(e)")}
-        assert len(set(v for k, v in full.items() if "bioecon" not in k)) == 1, full
+        assert len({v for k, v in full.items() if "bioecon" not in k}) == 1, full
 
 
 def test_review_bench_runs_over_the_queue_and_the_calendar_it_made() -> None:
