@@ -23,7 +23,6 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from bioecon.domain.amounts import MAX_DECIMALS
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
-from bioecon.store import data_version
 from bioecon.store import tables as t
 
 
@@ -31,7 +30,6 @@ def append(connection: Connection, events: Sequence[AuditEvent]) -> None:
     """Add ``events`` (in the caller's transaction: a change and its record commit together)."""
     if not events:
         return
-    data_version.bump(connection)
     connection.execute(
         insert(t.audit_event),
         [
@@ -142,7 +140,6 @@ def append_selected(connection: Connection, rows: Select[Any]) -> int:
     """Add one event per row of ``rows`` (its columns in the order of :data:`EVENT_COLUMNS`),
     in SQL: a bulk change records its events without reading them into Python. Returns how
     many were added."""
-    data_version.bump(connection)
     statement = insert(t.audit_event).from_select(list(EVENT_COLUMNS), rows)
     # an INSERT's count is kept only when asked for (psycopg forgets it as its cursor closes)
     counted = statement.execution_options(preserve_rowcount=True)

@@ -1,27 +1,19 @@
-"""The data version (数据版本): a counter that every recorded change raises in its own
-transaction (:func:`bioecon.store.audit.append` and ``append_selected`` call :func:`bump`; so
-do the benchmarks' bulk writes). A cache of derived figures keyed by it (bioecon/cache.py)
-never serves figures older than the data: a reader takes the version before it computes."""
+"""The data version (数据版本): the id of the latest recorded change (audit_event). Every change
+is recorded in its own transaction (bioecon/services/_audit.py), writers take the database's
+write lock one at a time (bioecon/app.py), and the history is append-only (its triggers refuse
+deletes): so the version rises with every committed change and never comes back, even when
+tables are emptied. A cache of derived figures keyed by it (bioecon/cache.py) never serves
+figures older than the data: a reader takes the version before it computes."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, select
 
 from bioecon.store import tables as t
 
-_ROW = t.data_version.c.id == 1
-
 
 def current(connection: Connection) -> int:
-    """The version the connection sees now (0 before the first recorded change)."""
-    found = connection.execute(select(t.data_version.c.version).where(_ROW)).scalar()
+    """The version the connection sees now (0 before the first recorded change): one lookup
+    at the end of the history's primary key."""
+    found = connection.execute(select(func.max(t.audit_event.c.id))).scalar()
     return int(found or 0)
-
-
-def bump(connection: Connection) -> None:
-    """Raise the version, in the caller's transaction (it commits with the change)."""
-    raised = connection.execute(
-        update(t.data_version).where(_ROW).values(version=t.data_version.c.version + 1)
-    )
-    if raised.rowcount == 0:
-        connection.execute(insert(t.data_version).values(id=1, version=1))

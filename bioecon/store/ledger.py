@@ -39,7 +39,6 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, TextClause, bindparam, text
 
-from bioecon.records import copy_into
 from bioecon.store.types import ExactDecimal
 
 
@@ -475,4 +474,28 @@ def derive_ledger(
         growth=growth,
     )
     rows = connection.execute(_STATEMENT, params).all()
-    return [copy_into(LedgerRow, r._mapping, index=r.idx, unreviewed=bool(r.unrev)) for r in rows]
+    # each row built from its columns by name: a generic copy per row cost more than the SQL
+    return [
+        LedgerRow(
+            r.indicator_id,
+            r.org_unit_id,
+            r.sector,
+            r.year,
+            r.idx,
+            r.value,
+            r.ytd,
+            r.yoy,
+            r.ytd_yoy,
+            r.mom,
+            r.yoy_2y,
+            bool(r.unrev),
+            r.value_reason,
+            r.ytd_reason,
+            r.yoy_reason,
+            r.ytd_yoy_reason,
+            r.mom_reason,
+            r.yoy_2y_reason,
+            r.contributors,
+        )
+        for r in rows
+    ]

@@ -450,14 +450,6 @@ server_secret = Table(
     comment="signing secrets shared by every worker of one database (the CSRF cookie's)",
 )
 
-data_version = Table(
-    "data_version",
-    metadata,
-    Column("id", Integer, primary_key=True),  # one row, id 1
-    Column("version", BigId, nullable=False),
-    comment="数据版本: raised by every recorded change (store/data_version.py), in its transaction",
-)
-
 audit_event = Table(
     "audit_event",
     metadata,
