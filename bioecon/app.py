@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
+from bioecon.cache import FigureCache
 from bioecon.errors import Conflict, InvalidValue
 from bioecon.settings import Settings
 from bioecon.store.engine import WRITER, make_engine
@@ -23,6 +24,7 @@ class Bioecon:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.engine: Engine = make_engine(settings.database_url)
+        self.figures = FigureCache()  # derived figures by data version (bioecon/cache.py)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -697,15 +697,37 @@ bench.add_command(bench_projects)
 @click.option(
     "--requests",
     type=click.IntRange(5, 10_000),
-    default=40,
+    default=20,
     show_default=True,
-    help="Requests per page.",
+    help="Requests per client and page.",
 )
-def bench_web(requests: int) -> None:
-    """Median and p95 latency of every page and API route on the demo data (loopback HTTP)."""
+@click.option(
+    "--clients",
+    default="1,4,16",
+    show_default=True,
+    help="Concurrent clients, comma-separated: each count is measured on every page.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Worker processes of the server (`bioecon serve --workers`).",
+)
+def bench_web(requests: int, clients: str, workers: int) -> None:
+    """Requests per second, median and p95 latency of every page and API route on the demo
+    data under concurrent clients, served by `bioecon serve --workers N` (loopback HTTP)."""
     from bioecon.bench.web import run_web_bench
 
-    _echo_bench(run_web_bench(requests=requests))
+    try:
+        counts = [int(c) for c in clients.split(",")]
+    except ValueError:
+        raise click.BadParameter(
+            f"not a list of numbers: {clients}", param_hint="--clients"
+        ) from None
+    if not counts or min(counts) < 1 or max(counts) > 256:
+        raise click.BadParameter("each count from 1 to 256", param_hint="--clients")
+    _echo_bench(run_web_bench(requests=requests, clients=counts, workers=workers))
 
 
 register_extraction_commands(cli)
@@ -751,6 +773,14 @@ def demo_build(context: click.Context) -> None:
     " 127.0.0.1): cookies are marked Secure, HSTS is sent, the client address is taken from"
     " the proxy's X-Forwarded-For.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes serving one socket, each with its own database pool and cache of"
+    " figures (production: about one per core; docs/web.md).",
+)
 @click.pass_context
 def serve(
     context: click.Context,
@@ -759,13 +789,26 @@ def serve(
     simulated: bool,
     public: bool,
     forwarded_from: str | None,
+    workers: int,
 ) -> None:
     """Serve the web app (pages, JSON API under /api, OpenAPI docs at /docs)."""
     import uvicorn
 
     from bioecon.web.app import create_app
+    from bioecon.web.server import ServeOptions, serve_workers
 
     database_service.database_info(app_of(context))  # fail early on a bad database URL
+    if workers > 1:
+        access = "anonymous visitors may read" if public else "login required"
+        click.echo(f"bioecon at http://{host}:{port}/  ({workers} workers; {access})", err=True)
+        options = ServeOptions(
+            database_url=app_of(context).settings.database_url,
+            simulated=simulated,
+            public=public,
+            secure_cookies=bool(forwarded_from),
+        )
+        serve_workers(options, host=host, port=port, workers=workers, forwarded_from=forwarded_from)
+        return
     web = create_app(
         app_of(context), simulated=simulated, public=public, secure_cookies=bool(forwarded_from)
     )

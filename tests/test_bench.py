@@ -30,6 +30,11 @@ def test_ledger_bench_runs_and_sql_agrees_with_pandas() -> None:
         assert step(mine, "(a) derivation") > 0 and step(mine, "(b) evaluation") == 20
         agreement = next(row for row in mine if "agree" in row.step)
         assert agreement.rows == 0, f"{backend}: SQL and pandas differ in {agreement.rows} values"
+        columnar = next(row for row in mine if row.step.startswith("(d) bioecon, DuckDB"))
+        assert columnar.rows == 0, f"{backend}: DuckDB or polars differ in {columnar.rows} values"
+        # the full ledger: as many (indicator, unit, period) rows from each baseline
+        full = {row.step: row.rows for row in mine if row.step.startswith("(e)")}
+        assert len({v for k, v in full.items() if "bioecon" not in k}) == 1, full
 
 
 def test_review_bench_runs_over_the_queue_and_the_calendar_it_made() -> None:

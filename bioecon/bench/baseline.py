@@ -10,18 +10,20 @@ import pandas as pd
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.periods import Period
 
+RAW_COLUMNS = ["indicator", "org_unit", "period_type", "year", "idx", "basis", "value"]
+
 
 def pandas_derivation(
-    raw: list[tuple[Any, ...]], tree: list[tuple[str, str | None, bool]], as_of: Period
+    raw: list[tuple[Any, ...]], tree: list[tuple[str, str | None, bool]], as_of: Period | None
 ) -> pd.DataFrame:
     """The derivation a user would script: month values from 累计, roll-up through the
-    additive tree, 同比 against the same period last year. Floats, as pandas users get."""
-    frame = pd.DataFrame(
-        raw, columns=["indicator", "org_unit", "period_type", "year", "idx", "basis", "value"]
-    )
+    additive tree, 同比 against the same period last year. Floats, as pandas users get.
+    ``as_of`` None: every period (the full ledger), else that month (and its year)."""
+    frame = pd.DataFrame(raw, columns=RAW_COLUMNS)
     frame["value"] = frame["value"].astype(float)
-    frame = frame[frame["year"] >= as_of.year - 2]
-    closure = _closure(tree)
+    if as_of is not None:
+        frame = frame[frame["year"] >= as_of.year - 2]
+    closure = closure_frame(tree)
     ancestors_reporting = closure[closure["org_unit"].isin(set(frame["org_unit"]))]
     frame = frame.sort_values(["indicator", "org_unit", "year", "idx"])
     stock = frame["basis"] == "period_end"
@@ -42,6 +44,8 @@ def pandas_derivation(
     )
     joined["yoy"] = (joined["pv"] / joined["pv_ly"] - 1) * 100
     joined["ytd_yoy"] = (joined["ytd"] / joined["ytd_ly"] - 1) * 100
+    if as_of is None:
+        return joined
     at = (
         (joined["period_type"] == "month")
         & (joined["year"] == as_of.year)
@@ -50,7 +54,7 @@ def pandas_derivation(
     return joined[at].reset_index(drop=True)
 
 
-def _closure(tree: list[tuple[str, str | None, bool]]) -> pd.DataFrame:
+def closure_frame(tree: list[tuple[str, str | None, bool]]) -> pd.DataFrame:
     """(target, org_unit) for every unit and each unit of its additive subtree, itself included."""
     children: dict[str, list[str]] = {}
     for code, parent, additive in tree:

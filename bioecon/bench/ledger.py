@@ -44,7 +44,8 @@ from bioecon.services.plans import load_plan
 def run_ledger_bench(
     *, scale: float, postgres_url: str | None, targets: int = 500
 ) -> list[BenchRow]:
-    require_extra("pandas", "ledger")  # before minutes of generating, not after
+    for module in ("pandas", "duckdb", "polars"):  # before minutes of generating, not after
+        require_extra(module, "ledger")
     return on_each_backend(
         lambda backend, url: _bench_backend(backend, url, scale, targets), postgres_url
     )
@@ -58,7 +59,9 @@ def _bench_backend(backend: str, url: str, scale: float, target_count: int) -> l
         orgs = sorted(u.code for u in synthetic.org_units(shape))
         entries, derived = _derive(app, backend, orgs, synthetic.indicator_codes(shape), as_of)
         evaluated = _evaluate(app, backend, orgs, shape, target_count, as_of)
-        return [generated, derived, evaluated, *_baseline(app, backend, entries, derived, as_of)]
+        baselines = _baseline(app, backend, entries, derived, as_of)
+        full = _full_ledger(app, backend, orgs, shape)
+        return [generated, derived, evaluated, *baselines, *full]
 
 
 def _generate(app: Bioecon, backend: str, shape: synthetic.SyntheticShape) -> BenchRow:
@@ -139,6 +142,7 @@ def _baseline(
     frame, compute_seconds = timed(lambda: pandas_derivation(raw, tree, as_of))
     total = read_seconds + compute_seconds
     mismatches = compare(entries, frame)
+    columnar = _columnar(backend, raw, tree, as_of, entries, derived.seconds, "(d)")
     return [
         BenchRow(
             backend,
@@ -156,6 +160,79 @@ def _baseline(
             "0 differences",
             verdict(mismatches == 0),
         ),
+        *columnar,
+    ]
+
+
+def _columnar(
+    backend: str,
+    raw: list[tuple[object, ...]],
+    tree: list[tuple[str, str | None, bool]],
+    as_of: Period | None,
+    entries: list[LedgerEntry] | None,
+    ours: float,
+    label: str,
+) -> list[BenchRow]:
+    """DuckDB and polars over the rows pandas read (compute only), beside bioecon's ``ours``
+    seconds; at ``as_of``, with their agreement with bioecon's ``entries``."""
+    import pandas as pd
+
+    from bioecon.bench.baseline import compare
+    from bioecon.bench.columnar import duckdb_derivation, polars_derivation
+
+    duck, duck_seconds = timed(lambda: duckdb_derivation(raw, tree, as_of))
+    polar, polar_seconds = timed(lambda: polars_derivation(raw, tree, as_of))
+    rows = [
+        BenchRow(backend, f"{label} DuckDB (compute)", duck_seconds, len(duck), "", ""),
+        BenchRow(backend, f"{label} polars (compute)", polar_seconds, len(polar), "", ""),
+    ]
+    if entries is not None:
+        differ = compare(entries, duck) + compare(entries, pd.DataFrame(polar.to_dicts()))
+        rows.append(
+            BenchRow(backend, f"{label} bioecon, DuckDB and polars agree", 0.0, differ, "0", "")
+        )
+    rows[0] = BenchRow(
+        backend,
+        rows[0].step,
+        duck_seconds,
+        len(duck),
+        "bioecon faster" if entries else "bioecon within 2×",
+        verdict(ours < duck_seconds if entries else ours < 2 * duck_seconds),
+    )
+    return rows
+
+
+def _full_ledger(
+    app: Bioecon, backend: str, orgs: list[str], shape: synthetic.SyntheticShape
+) -> list[BenchRow]:
+    """(e) the full ledger: every month of every monthly indicator (every year of the yearly
+    one) for every org unit, through the service; pandas, DuckDB and polars beside it."""
+    from bioecon.bench.baseline import pandas_derivation
+
+    first_year, last_year = shape.first_year, shape.first_year + shape.months // 12 - 1
+
+    def derive_all() -> int:
+        count = 0
+        for code in synthetic.indicator_codes(shape):
+            yearly = code == synthetic.ROLLED_UP
+            first = Period.of_year(first_year) if yearly else Period.month(first_year, 1)
+            last = Period.of_year(last_year) if yearly else Period.month(last_year, 12)
+            count += len(
+                ledger(
+                    app, actor=LOCAL_ADMIN, indicator=code, org_units=orgs, first=first, last=last
+                )
+            )
+        return count
+
+    count, seconds = timed(derive_all)
+    raw, tree = observation_table(app), org_unit_tree(app)
+    frame, pandas_seconds = timed(lambda: pandas_derivation(raw, tree, None))
+    return [
+        BenchRow(
+            backend, f"(e) full ledger, {shape.months} months: bioecon", seconds, count, "", ""
+        ),
+        BenchRow(backend, "(e) pandas (compute)", pandas_seconds, len(frame), "", ""),
+        *_columnar(backend, raw, tree, None, None, seconds, "(e)"),
     ]
 
 

@@ -50,7 +50,7 @@ from bioecon.errors import InvalidValue
 from bioecon.services._ledger import ledger_entries
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import permitted, require_readable
-from bioecon.store import Connection, orgunits
+from bioecon.store import Connection, data_version, orgunits
 from bioecon.store import approvals as approval_store
 from bioecon.store import indicators as indicator_store
 from bioecon.store import plans as plan_store
@@ -71,6 +71,16 @@ def evaluate_plan(
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
     with app.reading() as connection:
         ensure_current(connection)
+        version = data_version.current(connection)  # before computing: never older than it
+    key = ("evaluate_plan", actor, plan, as_of, org_unit)
+    compute = partial(_evaluate_plan, app, actor=actor, plan=plan, as_of=as_of, org_unit=org_unit)
+    return list(app.figures.get(key, version, compute))
+
+
+def _evaluate_plan(
+    app: Bioecon, *, actor: Principal, plan: str, as_of: Period, org_unit: str | None
+) -> list[TargetEvaluation]:
+    with app.reading() as connection:
         if org_unit is not None:
             require_readable(connection, actor, org_unit, f"no org unit '{org_unit}'")
         bundle = plan_store.load_bundle(connection, stored_plan_id(connection, plan, actor))

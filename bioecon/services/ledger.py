@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.ledger import LedgerEntry
@@ -10,6 +12,7 @@ from bioecon.domain.periods import Period, PeriodType, period_range
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._ledger import find_indicator, ledger_entries
 from bioecon.services._scope import SHARED, require, unreadable
+from bioecon.store import data_version
 from bioecon.store.migrate import ensure_current
 
 
@@ -41,9 +44,25 @@ def ledger(
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
-    periods = period_range(first, last)
     with app.reading() as connection:
         ensure_current(connection)
+        version = data_version.current(connection)  # before computing: never older than it
+    key = ("ledger", actor, indicator, tuple(org_units), first, last, sector)
+    compute = partial(_ledger, app, actor, indicator, org_units, first, last, sector)
+    return list(app.figures.get(key, version, compute))
+
+
+def _ledger(
+    app: Bioecon,
+    actor: Principal,
+    indicator: str,
+    org_units: list[str],
+    first: Period,
+    last: Period,
+    sector: str | None,
+) -> list[LedgerEntry]:
+    periods = period_range(first, last)
+    with app.reading() as connection:
         missing = unreadable(connection, actor, org_units)
         if missing:
             raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")

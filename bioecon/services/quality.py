@@ -2,35 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
 from bioecon.app import Bioecon
 from bioecon.catalogs import quality_settings
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.quality import QualityFinding, Severity, describe
-from bioecon.errors import InvalidValue
+from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach
+from bioecon.store import data_version, indicators, orgunits
 from bioecon.store import quality as store
 from bioecon.store.migrate import ensure_current
 
 
 def check_data(
-    app: Bioecon, *, actor: Principal, as_of: Period | None = None
+    app: Bioecon,
+    *,
+    actor: Principal,
+    as_of: Period | None = None,
+    indicator: str | None = None,
+    org_units: Sequence[str] = (),
 ) -> tuple[Period | None, list[QualityFinding]]:
     """Every finding on the data of the caller's scope up to the month ``as_of`` (default:
     the latest month reported there). Errors first, then warnings; each group by indicator,
-    org unit and period."""
+    org unit and period. With ``indicator``, only the findings of that indicator on the org
+    units ``org_units`` (what a page shows): only their data is checked."""
     if as_of is not None and as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
-    settings = quality_settings()
     with app.reading() as connection:
         ensure_current(connection)
+        version = data_version.current(connection)  # before computing: never older than it
+    key = ("check_data", actor, as_of, indicator, tuple(org_units))
+    compute = partial(_check_data, app, actor, as_of, indicator, org_units)
+    checked_to, findings = app.figures.get(key, version, compute)
+    return checked_to, list(findings)
+
+
+def _check_data(
+    app: Bioecon,
+    actor: Principal,
+    as_of: Period | None,
+    indicator: str | None,
+    org_units: Sequence[str],
+) -> tuple[Period | None, list[QualityFinding]]:
+    settings = quality_settings()
+    with app.reading() as connection:
         scope = reach(connection, actor, Action.READ)
         if as_of is None:
             latest = store.latest_month(connection, scope)
             if latest is None:
                 return None, []
             as_of = Period.month(*latest)
+        narrowed = None
+        if indicator is not None:
+            found = indicators.ids(connection, [indicator])
+            if indicator not in found:
+                raise NotFound(f"没有指标 {indicator}")
+            units = orgunits.ids(connection, org_units)
+            narrowed = store.Narrowed(found[indicator], tuple(sorted(units.values())))
         rows = store.run_checks(
             connection,
             as_of=(as_of.year, as_of.index),
@@ -38,6 +70,7 @@ def check_data(
             outlier_min_points=int(settings["outlier"]["min_points"]),
             rate_bound=float(settings["implausible_rate"]["bound"]),
             reach=scope,
+            narrowed=narrowed,
         )
     findings = []
     for row in rows:

@@ -17,6 +17,9 @@ functions, CASE. Python only binds parameters and reads the result rows. The ste
    their roll-up). Only observations of the admitted statuses are read.
    (Carrying the values up avoids joining a contributor list to the values: neither
    engine can estimate that join's size, and PostgreSQL then nests loops for seconds.)
+   Whether the parent reported is looked up on the observations' index (indicator, org unit,
+   period) for each climbing row: against a CTE of the reported periods, which PostgreSQL
+   estimates at a row or two, it nested a loop that read that CTE whole per row (issue #20).
 4. ``rolled``/``totals``: the sum at each requested unit; missing when any contributor
    lacks the period (``incomplete``), never a partial sum.
 5. ``grid``: optionally regrouped to quarters or years (flows: 累计 at the period's end minus
@@ -34,9 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 
-from bioecon.records import copy_into
 from bioecon.store.types import ExactDecimal
 
 
@@ -124,6 +126,16 @@ _NORMALIZE_FLAGGED = _NORMALIZE.format(
     lagged="\n           MAX(unrev) AS unrev,",
     carried=" l.unrev,",
     cumulated="\n           MAX(unrev) OVER w AS unrev,",
+)
+
+# The canonical text of a native period (observation.period: 2025-06, 2025Q2, 2025), so that a
+# parent's report is looked up on the index (indicator, org unit, period).
+_PERIOD_TEXT = (
+    "CASE :period_type "
+    "WHEN 'month' THEN CAST({year} AS VARCHAR(4)) || '-' "
+    "|| CASE WHEN {idx} < 10 THEN '0' ELSE '' END || CAST({idx} AS VARCHAR(2)) "
+    "WHEN 'quarter' THEN CAST({year} AS VARCHAR(4)) || 'Q' || CAST({idx} AS VARCHAR(1)) "
+    "ELSE CAST({year} AS VARCHAR(4)) END"
 )
 
 _SQL = """
@@ -233,9 +245,10 @@ up (target, indicator_id, sector, year, idx, pv, ytd, unrev, marker) AS (
     JOIN ind i ON i.id = up.indicator_id
     WHERE u.additive AND u.parent_id IS NOT NULL AND i.aggregation = 'sum'
       AND NOT EXISTS (
-          SELECT 1 FROM reported_at r
-          WHERE r.org_unit_id = u.parent_id AND r.indicator_id = up.indicator_id
-            AND r.sector = up.sector AND r.year = up.year AND r.idx = up.idx)
+          SELECT 1 FROM observation r
+          WHERE r.indicator_id = up.indicator_id AND r.org_unit_id = u.parent_id
+            AND r.period = {period_text} AND r.period_type = :period_type
+            AND (r.sector = up.sector OR up.sector = '') AND r.status IN :statuses)
 ),
 rolled AS (
     SELECT target AS org_unit_id, indicator_id, sector, year, idx,
@@ -343,6 +356,7 @@ WHERE year * :per_year + idx IN :output_ords
 ORDER BY indicator_id, org_unit_id, sector, year, idx
 """.format(
     normalize=_NORMALIZE_FLAGGED.strip() + ",\n",
+    period_text=_PERIOD_TEXT.format(year="up.year", idx="up.idx"),
     yoy=_rate("value", "value_ly"),
     ytd_yoy=_rate("ytd", "ytd_ly"),
     mom=_rate("value", "value_prev"),
@@ -351,18 +365,15 @@ ORDER BY indicator_id, org_unit_id, sector, year, idx
     mom_reason=_reason("value", "value_prev", "ord_prev = ord - 1"),
 )
 
-_STATEMENT = (
-    text(_SQL)
-    .bindparams(
-        bindparam("indicator_ids", expanding=True),
-        bindparam("org_unit_ids", expanding=True),
-        bindparam("needed_ords", expanding=True),
-        bindparam("needed_native", expanding=True),
-        bindparam("output_ords", expanding=True),
-        bindparam("statuses", expanding=True),
-    )
-    .columns(value=ExactDecimal(), ytd=ExactDecimal())
+_TEXT = text(_SQL).bindparams(
+    bindparam("indicator_ids", expanding=True),
+    bindparam("org_unit_ids", expanding=True),
+    bindparam("needed_ords", expanding=True),
+    bindparam("needed_native", expanding=True),
+    bindparam("output_ords", expanding=True),
+    bindparam("statuses", expanding=True),
 )
+_STATEMENT = _TEXT.columns(value=ExactDecimal(), ytd=ExactDecimal())
 
 
 def needed_ordinals(output: Sequence[int], per_year: int) -> list[int]:
@@ -392,6 +403,42 @@ def native_ordinals(grid_ordinals: Sequence[int], step: int) -> list[int]:
     return sorted(wanted)
 
 
+def ledger_statement(
+    *,
+    indicator_ids: Sequence[int],
+    org_unit_ids: Sequence[int],
+    sector: str,
+    period_type: str,
+    native_per_year: int,
+    step: int,
+    periods: Sequence[tuple[int, int]],
+    statuses: Sequence[str] = ("approved",),
+    growth: bool = True,
+) -> tuple[TextClause, dict[str, object]]:
+    """The statement :func:`derive_ledger` runs and its parameters (also for its query plan:
+    tests/store/test_linear_plans.py)."""
+    per_year = native_per_year // step
+    output = sorted({year * per_year + index for year, index in periods})
+    # Without growth, still the period before each: a quarter is a 累计 difference.
+    needed = needed_ordinals(output, per_year) if growth else sorted_with_previous(output)
+    years = [year for year, _ in periods]
+    return _TEXT, {
+        "indicator_ids": list(indicator_ids),
+        "org_unit_ids": list(org_unit_ids),
+        "sector": sector,
+        "period_type": period_type,
+        "step": step,
+        "per_year": per_year,
+        "first_year": min(years) - 2,
+        "last_year": max(years),
+        "output_ords": output,
+        "needed_ords": needed,
+        "needed_native": native_ordinals(needed, step),
+        "native_per_year": native_per_year,
+        "statuses": list(statuses),
+    }
+
+
 def derive_ledger(
     connection: Connection,
     *,
@@ -415,27 +462,40 @@ def derive_ledger(
     for callers that need levels only. Only observations whose status is in ``statuses``
     are read (drafts never); a row built on any that is not approved is ``unreviewed``.
     """
-    per_year = native_per_year // step
-    output = sorted({year * per_year + index for year, index in periods})
-    # Without growth, still the period before each: a quarter is a 累计 difference.
-    needed = needed_ordinals(output, per_year) if growth else sorted_with_previous(output)
-    years = [year for year, _ in periods]
-    rows = connection.execute(
-        _STATEMENT,
-        {
-            "indicator_ids": list(indicator_ids),
-            "org_unit_ids": list(org_unit_ids),
-            "sector": sector,
-            "period_type": period_type,
-            "step": step,
-            "per_year": per_year,
-            "first_year": min(years) - 2,
-            "last_year": max(years),
-            "output_ords": output,
-            "needed_ords": needed,
-            "needed_native": native_ordinals(needed, step),
-            "native_per_year": native_per_year,
-            "statuses": list(statuses),
-        },
-    ).all()
-    return [copy_into(LedgerRow, r._mapping, index=r.idx, unreviewed=bool(r.unrev)) for r in rows]
+    _, params = ledger_statement(
+        indicator_ids=indicator_ids,
+        org_unit_ids=org_unit_ids,
+        sector=sector,
+        period_type=period_type,
+        native_per_year=native_per_year,
+        step=step,
+        periods=periods,
+        statuses=statuses,
+        growth=growth,
+    )
+    rows = connection.execute(_STATEMENT, params).all()
+    # each row built from its columns by name: a generic copy per row cost more than the SQL
+    return [
+        LedgerRow(
+            r.indicator_id,
+            r.org_unit_id,
+            r.sector,
+            r.year,
+            r.idx,
+            r.value,
+            r.ytd,
+            r.yoy,
+            r.ytd_yoy,
+            r.mom,
+            r.yoy_2y,
+            bool(r.unrev),
+            r.value_reason,
+            r.ytd_reason,
+            r.yoy_reason,
+            r.ytd_yoy_reason,
+            r.mom_reason,
+            r.yoy_2y_reason,
+            r.contributors,
+        )
+        for r in rows
+    ]

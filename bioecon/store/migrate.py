@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from sqlalchemy import Connection, Engine
 from bioecon.errors import DatabaseNotReady
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
+_CURRENT: weakref.WeakSet[Engine] = weakref.WeakSet()
+"""Engines whose database was found at the code's revision: checked once per engine (a
+process's app), not on every use case's call; upgrading or downgrading through this module
+forgets the engine. (A schema changed under a running server by another process is met by
+the database's own errors; `bioecon db upgrade` is run with the server stopped.)"""
 
 
 def _config(connection: Connection | None = None) -> Config:
@@ -37,17 +43,22 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    _CURRENT.discard(engine)
     with engine.begin() as connection:
         command.upgrade(_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    _CURRENT.discard(engine)
     with engine.begin() as connection:
         command.downgrade(_config(connection), revision)
 
 
 def ensure_current(connection: Connection) -> None:
-    """Raise :class:`DatabaseNotReady` unless the schema is at the code's revision."""
+    """Raise :class:`DatabaseNotReady` unless the schema is at the code's revision (asked of
+    the database once per engine, while it is not)."""
+    if connection.engine in _CURRENT:
+        return
     current = current_revision(connection)
     head = head_revision()
     if current != head:
@@ -55,3 +66,4 @@ def ensure_current(connection: Connection) -> None:
         raise DatabaseNotReady(
             f"the database {state}; this bioecon expects {head}: run `bioecon db upgrade`"
         )
+    _CURRENT.add(connection.engine)

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
-from sqlalchemy import Connection, Select, TextClause, column, select, text
+from sqlalchemy import Connection, Select, TextClause, bindparam, column, select, text
 
 from bioecon.store import tables as t
 from bioecon.store.ledger import NORMALIZE
@@ -63,13 +64,13 @@ JOIN (
     SELECT ou.parent_id, c.indicator_id, c.sector, c.period, c.basis,
            SUM(c.value) AS total, COUNT(*) AS n
     FROM observation c JOIN org_unit ou ON ou.id = c.org_unit_id
-    WHERE ou.additive AND ou.parent_id IS NOT NULL
+    WHERE ou.additive AND ou.parent_id IS NOT NULL /* indicator c */
     GROUP BY ou.parent_id, c.indicator_id, c.sector, c.period, c.basis
 ) s ON s.parent_id = p.org_unit_id AND s.indicator_id = p.indicator_id AND s.sector = p.sector
    AND s.period = p.period AND s.basis = p.basis
 JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
 JOIN org_unit u ON u.id = p.org_unit_id
-WHERE s.total > p.value AND {p_end} <= :as_of_key
+WHERE s.total > p.value AND {p_end} <= :as_of_key /* indicator p */
 UNION ALL
 SELECT 'sectors_exceed_total', i.code, u.code, '', p.year, p.period_index, p.period_type,
        s.total, p.value, NULL, p.basis || ': ' || CAST(s.n AS VARCHAR(10))
@@ -77,7 +78,7 @@ FROM observation p
 JOIN (
     SELECT c.org_unit_id, c.indicator_id, c.period, c.basis, SUM(c.value) AS total, COUNT(*) AS n
     FROM observation c
-    WHERE c.sector <> '' AND NOT EXISTS (
+    WHERE c.sector <> '' /* indicator c */ AND NOT EXISTS (
         SELECT 1 FROM observation q
         WHERE q.org_unit_id = c.org_unit_id AND q.indicator_id = c.indicator_id
           AND q.period = c.period AND q.basis = c.basis AND q.sector <> ''
@@ -87,7 +88,7 @@ JOIN (
    AND s.period = p.period AND s.basis = p.basis
 JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
 JOIN org_unit u ON u.id = p.org_unit_id
-WHERE p.sector = '' AND s.total > p.value AND {p_end} <= :as_of_key
+WHERE p.sector = '' AND s.total > p.value AND {p_end} <= :as_of_key /* indicator p */
 """.format(p_end=_end_month("p"))
 )
 
@@ -102,7 +103,7 @@ JOIN observation c ON c.org_unit_id = u.parent_id AND c.indicator_id = p.indicat
    AND c.sector = p.sector AND c.period = p.period AND c.basis = p.basis
 JOIN org_unit cu ON cu.id = c.org_unit_id
 JOIN indicator i ON i.id = p.indicator_id AND i.aggregation = 'sum'
-WHERE p.value > c.value AND {p_end} <= :as_of_key
+WHERE p.value > c.value AND {p_end} <= :as_of_key /* indicator p */
 """.format(p_end=_end_month("p"))
 )
 
@@ -114,7 +115,7 @@ SELECT 'cumulative_falls' AS check_name, i.code AS indicator, u.code AS org_unit
 FROM (
     SELECT o.*, LAG(o.value) OVER w AS prev_value, LAG(o.period) OVER w AS prev_period
     FROM observation o
-    WHERE o.basis = 'ytd'
+    WHERE o.basis = 'ytd' /* indicator o */
     WINDOW w AS (PARTITION BY o.indicator_id, o.org_unit_id, o.sector, o.period_type, o.year
                  ORDER BY o.period_index)
 ) l
@@ -133,21 +134,31 @@ ind AS (SELECT id, nature, aggregation FROM indicator),
 scoped AS (
     SELECT indicator_id, org_unit_id, sector, year, period_index, basis, value, 1 AS sectors
     FROM observation WHERE period_type = :period_type AND year * :per_year + period_index <= :as_of_idx
+      /* indicator */ /* units */
 ),
 """
     + NORMALIZE
 )
 
+# The modified z-score of each 同比 in its series: the base a year back by LAG over the
+# series of one period index (no self-join), the median and the MAD as window aggregates over
+# each series' ranked rows (no join back to per-series aggregates): linear in the rows.
 _OUTLIERS = text(
     _PERIOD_VALUES
     + """,
-growth AS (
+based AS (
     SELECT n.indicator_id, n.org_unit_id, n.sector, n.year, n.idx, n.pv,
-           (CAST(n.pv AS DOUBLE PRECISION) / CAST(b.pv AS DOUBLE PRECISION) - 1) * 100 AS g
+           LAG(n.pv) OVER (PARTITION BY n.indicator_id, n.org_unit_id, n.sector, n.idx
+                           ORDER BY n.year) AS pv_ly,
+           LAG(n.year) OVER (PARTITION BY n.indicator_id, n.org_unit_id, n.sector, n.idx
+                             ORDER BY n.year) AS year_ly
     FROM norm n
-    JOIN norm b ON b.indicator_id = n.indicator_id AND b.org_unit_id = n.org_unit_id
-               AND b.sector = n.sector AND b.year = n.year - 1 AND b.idx = n.idx
-    WHERE n.pv IS NOT NULL AND b.pv IS NOT NULL AND b.pv > 0 AND n.pv >= 0
+),
+growth AS (
+    SELECT indicator_id, org_unit_id, sector, year, idx, pv,
+           (CAST(pv AS DOUBLE PRECISION) / CAST(pv_ly AS DOUBLE PRECISION) - 1) * 100 AS g
+    FROM based
+    WHERE year_ly = year - 1 AND pv IS NOT NULL AND pv_ly IS NOT NULL AND pv_ly > 0 AND pv >= 0
 ),
 ranked AS (
     SELECT growth.*,
@@ -155,28 +166,28 @@ ranked AS (
            COUNT(*) OVER (PARTITION BY indicator_id, org_unit_id, sector) AS cnt
     FROM growth
 ),
-med AS (
-    SELECT indicator_id, org_unit_id, sector, AVG(g) AS median, MAX(cnt) AS cnt
-    FROM ranked WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
-    GROUP BY indicator_id, org_unit_id, sector
+centred AS (
+    SELECT ranked.*,
+           AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN g END)
+               OVER (PARTITION BY indicator_id, org_unit_id, sector) AS median
+    FROM ranked
 ),
 deviation AS (
-    SELECT g.*, m.median, m.cnt, ABS(g.g - m.median) AS d,
-           ROW_NUMBER() OVER (PARTITION BY g.indicator_id, g.org_unit_id, g.sector
-                              ORDER BY ABS(g.g - m.median)) AS rd
-    FROM growth g
-    JOIN med m ON m.indicator_id = g.indicator_id AND m.org_unit_id = g.org_unit_id AND m.sector = g.sector
+    SELECT centred.*, ABS(g - median) AS d,
+           ROW_NUMBER() OVER (PARTITION BY indicator_id, org_unit_id, sector
+                              ORDER BY ABS(g - median)) AS rd
+    FROM centred
 ),
-mad AS (
-    SELECT indicator_id, org_unit_id, sector, AVG(d) AS mad
-    FROM deviation WHERE rd IN ((cnt + 1) / 2, (cnt + 2) / 2)
-    GROUP BY indicator_id, org_unit_id, sector
+spread AS (
+    SELECT deviation.*,
+           AVG(CASE WHEN rd IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN d END)
+               OVER (PARTITION BY indicator_id, org_unit_id, sector) AS mad
+    FROM deviation
 ),
 scored AS (
-    SELECT d.*, 0.6745 * (d.g - d.median) / m.mad AS z
-    FROM deviation d
-    JOIN mad m ON m.indicator_id = d.indicator_id AND m.org_unit_id = d.org_unit_id AND m.sector = d.sector
-    WHERE m.mad > 0 AND d.cnt >= :min_points
+    SELECT spread.*, 0.6745 * (g - median) / mad AS z
+    FROM spread
+    WHERE mad > 0 AND cnt >= :min_points
 )
 SELECT 'outlier' AS check_name, i.code AS indicator, u.code AS org_unit, s.sector, s.year,
        s.idx, :period_type AS period_type, s.pv AS value, CAST(NULL AS NUMERIC) AS reference, s.z AS score,
@@ -233,6 +244,7 @@ WITH series AS (
     SELECT DISTINCT indicator_id, org_unit_id, sector, year * :per_year + period_index AS ord
     FROM observation
     WHERE period_type = :period_type AND year * :per_year + period_index <= :as_of_idx
+      /* indicator */ /* units */
 ),
 gaps AS (
     SELECT indicator_id, org_unit_id, sector, ord,
@@ -264,18 +276,59 @@ _FINDING = (
 """The columns every check's statement selects, in this order."""
 
 
-def _within(statement: TextClause, reach: Reach) -> Select[tuple[object, ...]]:
-    """The findings of ``statement`` on the org units of ``reach`` (a subquery over the tree)."""
+@dataclass(frozen=True, slots=True)
+class Narrowed:
+    """The checks of one indicator (by id) whose findings are on the org units ``org_units``
+    (by id): what a page shows, without checking the whole ledger. Each check reads only the
+    indicator's observations; the checks of a unit's own series (rates, outliers, gaps) read
+    only those units' observations, since a finding there depends on nothing else."""
+
+    indicator_id: int
+    org_unit_ids: tuple[int, ...]
+
+
+@cache
+def _narrowed(statement: TextClause) -> TextClause:
+    """``statement`` with its markers replaced by the filters of :class:`Narrowed`."""
+    sql = statement.text
+    for alias in ("c", "p", "o"):
+        sql = sql.replace(f"/* indicator {alias} */", f"AND {alias}.indicator_id = :indicator_id")
+    sql = sql.replace("/* indicator */", "AND indicator_id = :indicator_id")
+    if "/* units */" not in sql:
+        return text(sql)
+    sql = sql.replace("/* units */", "AND org_unit_id IN :org_unit_ids")
+    return text(sql).bindparams(bindparam("org_unit_ids", expanding=True))
+
+
+def _within(
+    statement: TextClause, reach: Reach, narrowed: Narrowed | None
+) -> Select[tuple[object, ...]]:
+    """The findings of ``statement`` on the org units of ``reach`` (a subquery over the tree),
+    and of ``narrowed``'s units only when given."""
+    if narrowed is not None:
+        statement = _narrowed(statement)
     typed = {"value": ExactDecimal(), "reference": ExactDecimal()}
     finding = statement.columns(*(column(n, typed.get(n)) for n in _FINDING)).subquery("finding")
     units = select(t.org_unit.c.code).where(reached(t.org_unit.c.id, reach))
+    if narrowed is not None:
+        units = units.where(t.org_unit.c.id.in_(narrowed.org_unit_ids))
     return select(finding).where(finding.c.org_unit.in_(units))
 
 
 def _rows(
-    connection: Connection, statement: TextClause, params: dict[str, object], reach: Reach
+    connection: Connection,
+    statement: TextClause,
+    params: dict[str, object],
+    reach: Reach,
+    narrowed: Narrowed | None,
 ) -> list[QualityRow]:
-    result = connection.execute(_within(statement, reach), params)
+    if narrowed is not None:
+        params = {
+            **params,
+            "indicator_id": narrowed.indicator_id,
+            "org_unit_ids": list(narrowed.org_unit_ids),
+        }
+    result = connection.execute(_within(statement, reach, narrowed), params)
     return [
         QualityRow(
             check=r.check_name,
@@ -302,12 +355,14 @@ def run_checks(
     outlier_min_points: int,
     rate_bound: float,
     reach: Reach = EVERYWHERE,
+    narrowed: Narrowed | None = None,
 ) -> list[QualityRow]:
-    """Every finding on the org units of ``reach`` up to the month ``as_of`` (year, month)."""
+    """Every finding on the org units of ``reach`` up to the month ``as_of`` (year, month);
+    with ``narrowed``, only those of its indicator and org units."""
     year, month = as_of
     found: list[QualityRow] = []
     for statement in (_PARTS_EXCEED_TOTAL, _PARK_EXCEEDS_CONTAINER, _CUMULATIVE_FALLS):
-        found += _rows(connection, statement, {"as_of_key": year * 12 + month}, reach)
+        found += _rows(connection, statement, {"as_of_key": year * 12 + month}, reach, narrowed)
     for period_type, per_year, index in (
         ("month", 12, month),
         ("quarter", 4, (month - 1) // 3 + 1),
@@ -316,15 +371,31 @@ def run_checks(
         # only complete periods count as due: the quarter or year containing as_of is due only at its end
         due = year * per_year + index - (0 if month % (12 // per_year) == 0 else 1)
         params = {"period_type": period_type, "per_year": per_year, "as_of_idx": due}
+        outlier_params = {
+            **params,
+            "threshold": outlier_threshold,
+            "min_points": outlier_min_points,
+        }
+        found += _rows(connection, _OUTLIERS, outlier_params, reach, narrowed)
         found += _rows(
-            connection,
-            _OUTLIERS,
-            {**params, "threshold": outlier_threshold, "min_points": outlier_min_points},
-            reach,
+            connection, _IMPLAUSIBLE_RATES, {**params, "bound": rate_bound}, reach, narrowed
         )
-        found += _rows(connection, _IMPLAUSIBLE_RATES, {**params, "bound": rate_bound}, reach)
-        found += _rows(connection, _MISSING_PERIODS, params, reach)
+        found += _rows(connection, _MISSING_PERIODS, params, reach, narrowed)
     return found
+
+
+def statements(*, narrowed: bool) -> dict[str, TextClause]:
+    """Each check's statement by name, as :func:`run_checks` runs it (for its query plan:
+    tests/store/test_linear_plans.py)."""
+    named = {
+        "parts_exceed_total": _PARTS_EXCEED_TOTAL,
+        "park_exceeds_container": _PARK_EXCEEDS_CONTAINER,
+        "cumulative_falls": _CUMULATIVE_FALLS,
+        "outlier": _OUTLIERS,
+        "implausible_rate": _IMPLAUSIBLE_RATES,
+        "missing_periods": _MISSING_PERIODS,
+    }
+    return {k: _narrowed(v) if narrowed else v for k, v in named.items()}
 
 
 def latest_month(connection: Connection, reach: Reach = EVERYWHERE) -> tuple[int, int] | None:

@@ -238,6 +238,14 @@ observation = Table(
     comment="监测台账: one reported value",
 )
 Index("ix_observation_indicator_period", observation.c.indicator_id, observation.c.year)
+# a unit's report of one period, whatever its sector and basis: the ledger's roll-up stops
+# below a parent that reported (store/ledger.py), looked up per climbing row (migration 0019)
+Index(
+    "ix_observation_unit_period",
+    observation.c.indicator_id,
+    observation.c.org_unit_id,
+    observation.c.period,
+)
 _PENDING = text("status = 'submitted'")  # the review queue (待审核) without a scan of the ledger
 Index(
     "ix_observation_pending",

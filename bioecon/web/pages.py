@@ -152,12 +152,13 @@ def indicator_page(
     )
     around = plan_service.org_unit_context(app, actor=actor, code=org_unit)
     children = around.children
-    _, findings = quality_service.check_data(app, actor=actor, as_of=end)
-    flags = [
-        f
-        for f in findings
-        if f.indicator == indicator and f.org_unit in {org_unit, *(c for c, _ in children)}
-    ]
+    _, flags = quality_service.check_data(
+        app,
+        actor=actor,
+        as_of=end,
+        indicator=indicator,
+        org_units=[org_unit, *(c for c, _ in children)],
+    )
     published = [
         f for f in published_figures() if f["indicator"] == indicator and f["org_unit"] == org_unit
     ]

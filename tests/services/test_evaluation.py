@@ -173,3 +173,36 @@ def test_bad_requests(plan_app: Bioecon) -> None:
         evaluate_plan(plan_app, actor=LOCAL_ADMIN, plan="nope", as_of=Period.month(2025, 6))
     with pytest.raises(InvalidValue, match="takes a month"):
         evaluate_plan(plan_app, actor=LOCAL_ADMIN, plan="eval", as_of=Period.quarter(2025, 2))
+
+
+def test_a_cached_evaluation_is_served_until_a_write_and_never_after_it(
+    plan_app: Bioecon, tmp_path: Path
+) -> None:
+    load(plan_app, tmp_path, rows().replace("firms,C,2025-06,16,period_end\n", ""))
+    before = by_key(plan_app)["FIRMS"]
+    hits = plan_app.figures.hits
+    assert by_key(plan_app)["FIRMS"] == before
+    assert plan_app.figures.hits == hits + 1  # nothing written: the kept figure
+    load(
+        plan_app, tmp_path, "indicator,org_unit,period,value,basis\nfirms,C,2025-06,16,period_end\n"
+    )
+    after = by_key(plan_app)["FIRMS"]
+    assert (after.actual, after.actual_period) == (Decimal(16), "2025-06")  # as in the test above
+    assert plan_app.figures.hits == hits + 1  # the write raised the data version: computed again
+    # without 2025-06 the latest count up to the as-of month is 2023-12's 10
+    assert (before.actual, before.actual_period) == (Decimal(10), "2023-12")
+
+
+def test_a_write_through_another_app_on_the_same_database_is_seen(
+    plan_app: Bioecon, tmp_path: Path
+) -> None:
+    # another app on the same database: another web worker, with a cache of its own
+    load(plan_app, tmp_path, rows().replace("firms,C,2025-06,16,period_end\n", ""))
+    assert by_key(plan_app)["FIRMS"].actual == Decimal(10)  # 2023-12's, the latest then
+    with Bioecon(plan_app.settings) as other:
+        load(
+            other,
+            tmp_path,
+            "indicator,org_unit,period,value,basis\nfirms,C,2025-06,16,period_end\n",
+        )
+    assert by_key(plan_app)["FIRMS"].actual == Decimal(16)

@@ -144,3 +144,25 @@ def test_rates_beyond_the_bound_are_flagged_and_the_bound_itself_is_not(
             "2025-03同比+49900.0%（10对上年同期0.02），超出合理范围，疑为数据错误",
         ),
     ]
+
+
+def test_the_checks_of_one_indicator_and_its_units_find_what_the_whole_check_finds_there(
+    world_plan: Bioecon, tmp_path: Path
+) -> None:
+    # DATA's findings on rev at C and D1 (as of 2025-01): C's parts exceed its 1000 (2024-12),
+    # D1's 累计 falls (2024-12), D1 misses 2024-11 and 2025-01 (after its last report,
+    # 2024-12). sect (D1) and T (outlier, gap) are other indicators or units: left out.
+    load_csv(world_plan, tmp_path, DATA)
+    as_of = Period.month(2025, 1)
+    _, narrowed = check_data(
+        world_plan, actor=LOCAL_ADMIN, as_of=as_of, indicator="rev", org_units=["C", "D1"]
+    )
+    assert sorted((f.check, f.org_unit, str(f.period)) for f in narrowed) == [
+        ("cumulative_falls", "D1", "2024-12"),
+        ("missing_periods", "C", "2025-01"),
+        ("missing_periods", "D1", "2024-11"),
+        ("missing_periods", "D1", "2025-01"),
+        ("parts_exceed_total", "C", "2024-12"),
+    ]
+    _, whole = check_data(world_plan, actor=LOCAL_ADMIN, as_of=as_of)
+    assert narrowed == [f for f in whole if f.indicator == "rev" and f.org_unit in {"C", "D1"}]
