@@ -2,7 +2,7 @@
 and when
 
 Revision ID: 0022
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-02
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from bioecon.store.types import ExactDecimal, UtcDateTime
 
 revision = "0022"
-down_revision = "0018"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
