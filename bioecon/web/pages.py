@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -23,7 +22,6 @@ from bioecon.domain.catalogue import IndicatorSource, source_of_code
 from bioecon.domain.mapping import ConfidenceClass
 from bioecon.domain.model import PlanBundle
 from bioecon.domain.periods import Period, PeriodType
-from bioecon.domain.progress import Status
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.messages import Lang, page_strings
 from bioecon.services import enterprises as enterprise_service
@@ -31,6 +29,7 @@ from bioecon.services import evaluation as evaluation_service
 from bioecon.services import indicators as indicator_service
 from bioecon.services import ledger as ledger_service
 from bioecon.services import orgunits as orgunit_service
+from bioecon.services import overview as overview_service
 from bioecon.services import plans as plan_service
 from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
@@ -102,25 +101,60 @@ def render(request: Request, template: str, **context: Any) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, as_of: AsOf = None) -> Response:
+    """The overview for leaders: every plan's tile, the 预警 list, trends and rankings."""
     actor = actor_of(request)
     app = _app(request)
     month = Period.parse(as_of) if as_of else default_as_of(app, actor)
-    cards = []
-    for plan in plan_service.list_plans(app, actor=actor):
-        counts = Counter(
-            i.evaluation.status
-            for i in evaluation_service.evaluate_plan(app, actor=actor, plan=plan.code, as_of=month)
-        )
-        statuses = {status: counts[status] for status in Status if counts[status]}  # in order
-        last = quality_service.latest_data_month(app, actor=actor, plan=plan.code)
-        cards.append({"plan": plan, "statuses": statuses, "last_data": last})
+    found = overview_service.overview(app, actor=actor, as_of=month)
+    lang = page_language(request)
+    charts = [
+        chart
+        for tile in found.tiles
+        for chart in (*(_trend(tile, h, lang) for h in tile.headlines), _ranking(tile, lang))
+        if chart is not None
+    ]
     return render(
         request,
         "home.html",
-        cards=cards,
+        overview=found,
         as_of=month,
+        charts=charts,
         last_data=quality_service.latest_data_month(app, actor=actor),
     )
+
+
+def _trend(
+    tile: overview_service.PlanTile, line: overview_service.Headline, lang: Lang
+) -> dict[str, Any] | None:
+    """A headline target's chart: the yearly actuals and the path from base to target."""
+    if not line.path:
+        return None
+    years = sorted({y for y, _ in line.actual} | {y for y, _ in line.path})
+    actual = dict(line.actual)
+    path = dict(line.path)
+    return {
+        "id": f"trend-{tile.code}-{line.key}",
+        "kind": "trend",
+        "title": f"{tile.region_name} · {indicator_name(line.indicator, lang)}",
+        "unit": line.unit,
+        "years": [str(y) for y in years],
+        "actual": [actual.get(y) for y in years],
+        "path": [round(path[y], 2) if y in path else None for y in years],
+    }
+
+
+def _ranking(tile: overview_service.PlanTile, lang: Lang) -> dict[str, Any] | None:
+    """The districts of a plan's region on its first headline indicator, largest first."""
+    if not tile.districts or tile.district_indicator is None:
+        return None
+    return {
+        "id": f"rank-{tile.code}",
+        "kind": "bars",
+        "title": f"{tile.region_name} · {indicator_name(tile.district_indicator, lang)}",
+        "unit": tile.district_indicator.unit,
+        "names": [d.name for d in tile.districts],
+        "values": [float(d.value) for d in tile.districts],
+    }
 
 
 @router.get("/plans/{code}", response_class=HTMLResponse)
