@@ -44,6 +44,6 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
             fetched, broken = crawl(client, ["/", "/?lang=en", "/?as_of=2025-06"])
             assert broken == [] and fetched > len(pages)
             # nothing to compare on a database of one plan, said in words
-            assert "没有可对比的目标" in client.get("/compare").text
+            assert "没有可对比的目标" in client.get("/compare?lang=zh").text
             # the one extracted target is on its plan page, with its quote
             assert "突破300亿元" in client.get("/plans/demo-free").text
