@@ -25,7 +25,7 @@ from bioecon.store.plans import PlanSummary
 WARNED = (Status.LAGGING, Status.AT_RISK, Status.MISSED)
 """The statuses the 预警 list shows, in this order: 滞后, 严重滞后, 未达标."""
 HEADLINES = 3  # headline targets of one plan on its tile
-TREND_YEARS = 10  # at most this many years of a trend before the deadline
+TREND_YEARS = 10  # at most this many years of a trend before the deadline (from the base year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ def _tile(
 ) -> PlanTile:
     statuses = {s: n for s in Status if (n := sum(i.evaluation.status is s for i in judged))}
     chosen = _headline_targets(judged, summary.region)
-    headlines = tuple(_headline(app, actor, item, summary.region, as_of) for item in chosen)
+    headlines = tuple(_headline(app, actor, item, summary, as_of) for item in chosen)
     children = sorted(c for c, u in units.items() if u.parent == summary.region and u.additive)
     districts: tuple[District, ...] = ()
     first = headlines[0].indicator if headlines else None
@@ -169,8 +169,9 @@ def _headline_targets(judged: list[TargetEvaluation], region: str) -> list[Targe
 
 
 def _headline(
-    app: Bioecon, actor: Principal, item: TargetEvaluation, region: str, as_of: Period
+    app: Bioecon, actor: Principal, item: TargetEvaluation, summary: PlanSummary, as_of: Period
 ) -> Headline:
+    region = summary.region
     code = item.target.indicator or ""
     measured = ledger.indicator(app, actor=actor, code=code)
     kind = PeriodType(measured.period_type)
@@ -192,7 +193,11 @@ def _headline(
     path: tuple[tuple[int, float], ...] = ()
     if deadline is not None:
         last = min(deadline, as_of.year if as_of.index == 12 else as_of.year - 1)
-        start = max(deadline - TREND_YEARS, item.target.baseline_year or deadline - TREND_YEARS)
+        # from the base year: the target's, else the year before the plan's first
+        base_year = item.target.baseline_year or (
+            summary.horizon_start - 1 if summary.horizon_start else None
+        )
+        start = max(deadline - TREND_YEARS, base_year or deadline - TREND_YEARS)
         years = ledger.ledger(
             app,
             actor=actor,
