@@ -35,6 +35,7 @@ from bioecon.services import projects as project_service
 from bioecon.services import quality as quality_service
 from bioecon.web.deps import actor_of, default_as_of, page_context
 from bioecon.web.deps import app_of as _app
+from bioecon.web.downloads import FORMATS, download
 from bioecon.web.i18n import speaker
 from bioecon.web.params import MONTH_PATTERN, AsOf, Page
 from bioecon.web.spans import Span, highlight
@@ -96,6 +97,12 @@ def render(request: Request, template: str, **context: Any) -> Response:
     if request.query_params.get("lang"):
         response.set_cookie("lang", lang, samesite="lax")
     assert isinstance(response, Response)
+    wanted, file_format = request.query_params.get("download"), request.query_params.get("format")
+    if wanted and file_format in FORMATS and template != "error.html":
+        name = f"bioecon-{template.removesuffix('.html')}-{wanted}"
+        if requested_month(request):
+            name += f"-{requested_month(request)}"
+        return download(bytes(response.body).decode("utf-8"), wanted, file_format, name=name)
     return response
 
 

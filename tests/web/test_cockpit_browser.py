@@ -121,3 +121,30 @@ def test_no_serious_accessibility_violation(site: str) -> None:
             ]
         browser.close()
     assert found == [], "\n".join(found)
+
+
+def test_a_table_downloads_as_xlsx_and_pages_print_on_a4(site: str) -> None:
+    from openpyxl import load_workbook
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page.goto(f"{site}/?as_of=2025-12&lang=zh", wait_until="networkidle")
+        shown = page.locator("#warnings tbody tr").count()
+        first = page.locator("#warnings tbody tr").first.locator("td").nth(2).inner_text()
+        with page.expect_download() as started:
+            page.locator(".downloads a", has_text="XLSX").first.click()
+        saved = ARTIFACTS / "warnings.xlsx"
+        started.value.save_as(saved)
+        sheet = load_workbook(saved).active
+        assert sheet is not None
+        rows = list(sheet.iter_rows(values_only=True))
+        assert len(rows) == shown + 1 and rows[1][2] == first  # the header, then the page's rows
+        # print: no navigation or selector, on A4
+        page.emulate_media(media="print")
+        assert page.locator("header nav").is_hidden() and page.locator("form.as-of").is_hidden()
+        page.pdf(path=str(ARTIFACTS / "overview-a4.pdf"), format="A4")
+        assert (ARTIFACTS / "overview-a4.pdf").stat().st_size > 10_000
+        browser.close()
