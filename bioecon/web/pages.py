@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -39,7 +40,7 @@ from bioecon.web.downloads import FORMATS, download
 from bioecon.web.i18n import speaker
 from bioecon.web.params import MONTH_PATTERN, AsOf, Page
 from bioecon.web.spans import Span, highlight
-from bioecon.web.wording import correction_words, cut, indicator_name
+from bioecon.web.wording import correction_words, cut, indicator_name, unit_label
 
 router = APIRouter(include_in_schema=False)
 
@@ -88,6 +89,7 @@ def render(request: Request, template: str, **context: Any) -> Response:
             "lang": lang,
             "simulated": request.app.state.simulated,
             "cut": cut,
+            "unit_name": partial(unit_label, lang=lang),
             "href": linker(request),
             "chosen_month": requested_month(request),
             **page_context(request),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bioecon.catalogs import display_strings
+from bioecon.catalogs import display_strings, unit_registry
 from bioecon.domain.corrections import FieldChange, read_correction_note
 from bioecon.domain.model import Indicator, TargetKind
 from bioecon.messages import Lang, label, text
@@ -57,3 +57,10 @@ def _change(
     return text("page.correction_change", lang).format(
         field=field, old=value(change.old), new=value(change.new)
     )
+
+
+def unit_label(symbol: str, lang: Lang) -> str:
+    """A unit by its symbol (亿元) in Chinese, by its English name (hundred million yuan) in
+    English; a unit the registry does not know as written."""
+    registry = unit_registry()
+    return registry.get(symbol).name_en if lang == "en" and symbol in registry else symbol

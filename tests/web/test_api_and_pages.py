@@ -135,7 +135,7 @@ def test_every_page_shows_real_content_and_the_simulated_notice(client: TestClie
             "<h1>生物医药产业规模 · 长沙市</h1>",
             "芙蓉区",
             "/vendor/echarts/echarts.min.js",
-            "岳麓区（430104） 缺报2024-07",  # a planted data-quality problem, named
+            "岳麓区：缺报2024-07",  # a planted data-quality problem, its unit by name
         ],
         "/compare": ["生物医药产业规模", "南京市", "产业规模达到4000亿元"],
         "/enterprises": [
