@@ -35,7 +35,7 @@ def test_the_target_table_downloads_as_xlsx_and_csv_with_the_same_rows(
     assert 'filename="bioecon-plan-targets-2025-12.xlsx"' in book.headers["content-disposition"]
     sheet = load_workbook(io.BytesIO(book.content)).active
     assert sheet is not None
-    rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     # 长沙's plan has 26 targets (test_plans_api), T01 … T26, the page's columns as its header
     # (基期 and 性质 are left out: no target of 长沙 states them)
     assert rows[0] == HEADER
