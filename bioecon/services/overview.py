@@ -12,6 +12,7 @@ from decimal import Decimal
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal
 from bioecon.domain.catalogue import IndicatorSource, source_of_code
+from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.messages import Message
 from bioecon.domain.model import Indicator, IndicatorNature, OrgUnit, TargetKind
 from bioecon.domain.periods import Period, PeriodType
@@ -175,39 +176,36 @@ def _headline(
     code = item.target.indicator or ""
     measured = ledger.indicator(app, actor=actor, code=code)
     kind = PeriodType(measured.period_type)
-    now = ledger.ledger(
+    flow = measured.nature is IndicatorNature.FLOW
+    deadline = item.target.deadline_year
+    target = item.evaluation.target
+    # from the base year (the target's, else the year before the plan's first), at most
+    # TREND_YEARS before the deadline: one ledger read gives the year-ends and the latest
+    base_year = item.target.baseline_year or (
+        summary.horizon_start - 1 if summary.horizon_start else None
+    )
+    start = as_of.year
+    if deadline is not None:
+        start = min(start, max(deadline - TREND_YEARS, base_year or deadline - TREND_YEARS))
+    entries = ledger.ledger(
         app,
         actor=actor,
         indicator=code,
         org_units=[region],
-        first=as_of.to(kind),
+        first=min(Period.month(start, 12).to(kind), as_of.to(kind)),
         last=as_of.to(kind),
     )
-    entry = now[-1] if now else None
-    flow = measured.nature is IndicatorNature.FLOW
+    entry = entries[-1] if entries else None
     value = (entry.ytd if flow else entry.value) if entry else None
     yoy = (entry.ytd_yoy if flow else entry.yoy) if entry else None
-    deadline = item.target.deadline_year
-    target = item.evaluation.target
     actual: tuple[tuple[int, float | None], ...] = ()
     path: tuple[tuple[int, float], ...] = ()
     if deadline is not None:
         last = min(deadline, as_of.year if as_of.index == 12 else as_of.year - 1)
-        # from the base year: the target's, else the year before the plan's first
-        base_year = item.target.baseline_year or (
-            summary.horizon_start - 1 if summary.horizon_start else None
-        )
-        start = max(deadline - TREND_YEARS, base_year or deadline - TREND_YEARS)
-        years = ledger.ledger(
-            app,
-            actor=actor,
-            indicator=code,
-            org_units=[region],
-            first=Period.of_year(start),
-            last=Period.of_year(max(last, start)),
-        )
         actual = tuple(
-            (e.period.year, float(e.value) if e.value is not None else None) for e in years
+            (e.period.year, _year_end(e, flow))
+            for e in entries
+            if e.period.last_month == 12 and e.period.year <= last
         )
         base = _base(item, actual)
         if base is not None and target is not None:
@@ -226,6 +224,12 @@ def _headline(
         actual=actual,
         path=path,
     )
+
+
+def _year_end(entry: LedgerEntry, flow: bool) -> float | None:
+    """A year's value from its last period: a flow's 1–12月累计, a stock's year-end level."""
+    found = entry.ytd if flow and entry.ytd is not None else entry.value
+    return float(found) if found is not None else None
 
 
 def _base(
