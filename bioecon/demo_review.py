@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from bioecon.catalogs import read_data_file
+from bioecon.domain.corrections import FieldChange, correction_note
 from bioecon.domain.model import MappingMethod, PlanBundle, ResponsibleUnit, Target, Task
 from bioecon.errors import InvalidValue
 from bioecon.records import copy_into
@@ -120,11 +121,13 @@ def corrected(
 
 
 def _changed(target: Target, changes: dict[str, Any], why: str) -> Target:
-    original = "; ".join(
-        f"{k}: {getattr(target, k) if getattr(target, k) is not None else '未填'} → {v}"
-        for k, v in changes.items()
+    note = correction_note(
+        why,
+        [
+            FieldChange(k, None if getattr(target, k) is None else str(getattr(target, k)), str(v))
+            for k, v in changes.items()
+        ],
     )
-    note = f"人工校正（{why}）: {original}"
     if "indicator" in changes:  # a reviewer chose the indicator: recorded as a manual mapping
         changes |= {
             "mapping_method": MappingMethod.MANUAL,

@@ -29,7 +29,7 @@ from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
 from bioecon.store.bulk import bulk_insert
 from bioecon.store.keys import id_map
-from bioecon.store.orgunits import EVERYWHERE, Reach, reached
+from bioecon.store.orgunits import EVERYWHERE, Reach, reached, subtree
 from bioecon.store.types import ExactDecimal
 
 _CHUNK = 5000  # codes per IN-list: both engines take far more; fewer round trips
@@ -354,8 +354,8 @@ def directory(
     conditions: list[ColumnElement[bool]] = [reached(e.c.org_unit_id, reach)]
     if category:
         conditions.append((e.c.bio_category == category) | e.c.bio_category.like(category + ".%"))
-    if org_unit:
-        conditions.append(o.c.code == org_unit)
+    if org_unit:  # the unit and every unit below it (长沙市: its districts' enterprises too)
+        conditions.append(e.c.org_unit_id.in_(select(subtree(org_unit).c.id)))
     if flag:
         conditions.append(e.c.id.in_(select(f.c.enterprise_id).where(f.c.flag == flag)))
     if tier_members is not None:

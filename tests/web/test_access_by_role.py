@@ -156,6 +156,7 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("plan list", "GET", "/api/plans", ADMIN_ONLY, (f'"{other}"',)),
         Case("home page", "GET", "/", ADMIN_ONLY, (f"/plans/{other}",)),
         Case("comparison", "GET", "/compare", ADMIN_ONLY, (f"/plans/{other}",)),
+        Case("indicator index", "GET", "/indicators", ADMIN_ONLY, (f"plan={other}",)),
         Case("bulletins page", "GET", "/reports", ADMIN_ONLY, (f'value="{other}"',)),
         Case("other bulletin", "POST", "/reports", ADMIN_ONLY, form=build),
         Case("publish other bulletin", "POST", "/reports", ADMIN_ONLY, form={**build, "publish": "1"}),

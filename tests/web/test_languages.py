@@ -67,6 +67,6 @@ def test_indicator_page_quality_findings_follow_the_language(client: TestClient)
     english = html.unescape(client.get(path + "en").text)
     chinese = html.unescape(client.get(path + "zh").text)
     # the demo leaves 岳麓区's 2024-07 unreported (a planted defect)
-    assert "岳麓区（430104） 2024-07 not reported (1 period)" in english
-    assert "岳麓区（430104） 缺报2024-07（1期）" in chinese
+    assert "岳麓区: 2024-07 not reported (1 period)" in english
+    assert "岳麓区：缺报2024-07（1期）" in chinese
     assert "偏离该序列历史增速" not in english and "off the series' past growth" in english

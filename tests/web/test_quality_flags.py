@@ -17,10 +17,10 @@ def test_an_implausible_rate_is_listed_as_a_warning_on_the_indicator_page(
         "/indicators/biomedicine_scale?org_unit=430111&first=2024-01&last=2025-12"
     ).text
     assert (
-        '<li class="flag warning">雨花区（430111） 2024-09环比+713.1%（206.12对上期25.35），'
+        '<li class="flag warning">雨花区：2024-09环比+713.1%（206.12对上期25.35），'
         "超出合理范围，疑为数据错误</li>"
     ) in page
     assert (
-        '<li class="flag warning">雨花区（430111） 2024-09同比+768.2%（206.12对上年同期23.74），'
+        '<li class="flag warning">雨花区：2024-09同比+768.2%（206.12对上年同期23.74），'
         "超出合理范围，疑为数据错误</li>"
     ) in page

@@ -13,6 +13,7 @@ from bioecon.services.database import upgrade_database
 from bioecon.services.extraction import extract_document, extracted_plan
 from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
+from tests.web.crawl import crawl
 from tests.web_login import admin_client
 
 TEXT = "到2025年,全市建成5座示范工厂,生物制造产业规模突破300亿元。\n(责任单位:市发改委、市工信局)\n"
@@ -34,11 +35,16 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
             pages.append("/reports")  # the bulletins: every plan with its latest month
             pages.append("/plans/demo-free/projects")  # a plan without projects
             pages += ["/plans/demo-free/tasks", "/notices"]  # no work items, no notices
+            pages.append("/indicators")  # the indicator index
             for page in pages:
                 response = client.get(page)
                 assert response.status_code == 200, page
                 links = set(re.findall(r'href="(/[^"#]*)', response.text))
                 broken = [link for link in sorted(links) if client.get(link).status_code >= 400]
                 assert broken == [], page
+            fetched, broken = crawl(client, ["/", "/?lang=en", "/?as_of=2025-06"])
+            assert broken == [] and fetched > len(pages)
+            # nothing to compare on a database of one plan, said in words
+            assert "没有可对比的目标" in client.get("/compare?lang=zh").text
             # the one extracted target is on its plan page, with its quote
             assert "突破300亿元" in client.get("/plans/demo-free").text

@@ -6,12 +6,13 @@
   if (!source || !target || !window.echarts) return;
   const data = JSON.parse(source.textContent);
   const names = data.labels;
+  const draw = function () {
   const chart = echarts.init(target);
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: "'Noto Sans SC', sans-serif" },
     tooltip: { trigger: "axis" },
-    legend: {},
+    legend: { textStyle: { fontFamily: "'Noto Sans SC', sans-serif" } },
     xAxis: { type: "category", data: data.periods },
     yAxis: [{ type: "value", name: names.unit }, { type: "value", name: "%" }],
     series: [
@@ -21,4 +22,11 @@
       { name: names.published, type: "scatter", symbol: "diamond", symbolSize: 14, data: data.published },
     ],
   });
+  };
+  // drawn once the shipped CJK font is loaded: a canvas does not wait for it (□ instead of 计值)
+  if (document.fonts && document.fonts.load) {
+    document.fonts.load("14px 'Noto Sans SC'", names.value + names.ytd + names.yoy).then(draw, draw);
+  } else {
+    draw();
+  }
 })();
