@@ -26,6 +26,8 @@ class AuditAction(StrEnum):
     LOG_IN = "log_in"
     LOG_OUT = "log_out"
     LOGIN_FAILED = "login_failed"
+    PUBLICIZE = "publicize"  # 公示 (a policy application)
+    PAY = "pay"  # 兑付 (a policy application)
 
 
 class AuditEntity(StrEnum):
@@ -44,6 +46,8 @@ class AuditEntity(StrEnum):
     APPROVAL = "approval"  # 产品注册与批文
     PROJECT = "project"  # 重点项目 (项目台账)
     PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
+    POLICY_CLAUSE = "policy_clause"  # 政策条款
+    POLICY_APPLICATION = "policy_application"  # 政策兑现申请
 
 
 @dataclass(frozen=True, slots=True)
