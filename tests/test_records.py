@@ -47,6 +47,7 @@ from bioecon.domain.model import (
     Task,
 )
 from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.policies import Application, Clause
 from bioecon.domain.projects import ProjectRecord
 from bioecon.io import planfile
 from bioecon.records import copy_into, field_values, row_values
@@ -218,6 +219,30 @@ LAYERS = [
         {"org_unit": {"org_unit_id"}, "plan": {"plan_id"}, "enterprise": {"enterprise_id"}}
         | {name: set() for name in _LEDGER_APART},
     ),  # the annual plan: project_year_plan; the stage's date and evidence: project_stage_event
+    # policy clauses and their applications (issue #21)
+    Layers(
+        Clause,
+        t.policy_clause,
+        {
+            "org_unit": {"org_unit_id"},
+            "plan": {"plan_id"},
+            "rule_targets": set(),  # policy_clause_target, role rule
+            "serves": set(),  # policy_clause_target, role serves
+            "group": {"exclusive_group"},
+        },
+    ),
+    Layers(
+        Application,
+        t.policy_application,
+        {
+            "clause": {"clause_id"},
+            "enterprise": {"enterprise_id"},
+            "enterprise_name": set(),  # the registry's name, read with the row
+            "org_unit": set(),  # the enterprise's org unit, read with the row
+            "project": {"project_id"},
+            "platform": {"platform_id"},
+        },
+    ),
 ]
 NAMES = [layers.record.__name__ for layers in LAYERS]
 
@@ -250,7 +275,11 @@ def test_every_domain_record_is_checked() -> None:
         if isinstance(value, type) and dataclasses.is_dataclass(value)
     }
     # SourceSpan lives inside Target; PlanBundle is the sum of the others
-    assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - {"ProjectRecord"}
+    assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - {
+        "ProjectRecord",
+        "Clause",
+        "Application",
+    }
 
 
 # --- round trips -----------------------------------------------------------------------
