@@ -24,6 +24,7 @@ from bioecon.domain.policy_formulas import (
     Condition,
     Eligibility,
     FactField,
+    Facts,
     Formula,
     FormulaKind,
     eligibility_of,
@@ -82,7 +83,7 @@ def test_the_yearly_cap_leaves_what_was_not_granted() -> None:
 
 
 def test_conditions_all_and_any() -> None:
-    firm = {
+    firm: Facts = {
         FactField.FLAG: frozenset({"高新技术企业"}),
         FactField.RD_SPEND: Decimal(10),
         FactField.REVENUE: Decimal(100),
@@ -103,7 +104,7 @@ def test_conditions_all_and_any() -> None:
 
 
 def test_the_facts_used_read_as_plain_values() -> None:
-    facts = {FactField.RD_SPEND: Decimal("8000.00"), FactField.FLAG: frozenset({"b", "a"})}
+    facts: Facts = {FactField.RD_SPEND: Decimal("8000.00"), FactField.FLAG: frozenset({"b", "a"})}
     shown = used_facts(facts, [FactField.FLAG, FactField.RD_SPEND, FactField.REVENUE])
     assert shown == {"flag": ["a", "b"], "rd_spend": "8000", "revenue": None}
 

@@ -33,7 +33,7 @@ from stdnum.cn.uscc import calc_check_digit
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.audit import AuditAction
-from bioecon.domain.policies import ApplicationStatus, ApplicationStep, BudgetLine
+from bioecon.domain.policies import Application, ApplicationStatus, ApplicationStep, BudgetLine
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound
 from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.planfile import read_plan_file
@@ -133,7 +133,7 @@ def office(app: Bioecon, changsha_plan_file: Path, tmp_path: Path) -> Bioecon:
     return app
 
 
-def _apply(app: Bioecon, clause: str, firm: str, **more: object) -> service.Application:
+def _apply(app: Bioecon, clause: str, firm: str, **more: object) -> Application:
     actor = more.pop("actor", LOCAL_ADMIN)
     assert isinstance(actor, Principal)
     platform = more.get("platform")
