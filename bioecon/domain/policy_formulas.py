@@ -176,7 +176,10 @@ class Formula:
 
 
 def _yuan(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    """To the yuan, without trailing zeros (1200.5000 → 1200.5, 1000.0000 → 1000)."""
+    kept = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    whole = kept.to_integral_value()
+    return whole if kept == whole else kept.normalize()
 
 
 def within_cap(award: Decimal, cap: Decimal | None, granted: Decimal) -> Decimal:

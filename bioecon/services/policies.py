@@ -204,9 +204,6 @@ def _apply(
     facts, home = _facts(connection, actor, enterprise, year, project, platform)
     _require(connection, actor, [Action.REPORT, Action.MANAGE_PLANS], home, "申报")
     where = application_key(code, enterprise, year)
-    problems = _eligibility_problems(clause, facts, today)
-    if problems:
-        raise InvalidInput(where, problems)
     if store.application(connection, code, enterprise, year) is not None:
         raise Conflict(f"{where}：该企业本年度已申报此条款（不可重复申报）")
     if clause.group:
@@ -215,6 +212,9 @@ def _apply(
             raise Conflict(
                 f"{where}：同一事项不重复享受——已申报同组条款 {'、'.join(others)}（组 {clause.group}）"
             )
+    problems = _eligibility_problems(clause, facts, today)
+    if problems:
+        raise InvalidInput(where, problems)
     computed = clause.formula.award(facts)
     granted = store.granted(connection, code, enterprise, year)
     award = None if computed is None else within_cap(computed, clause.year_cap, granted)

@@ -17,11 +17,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bioecon.domain.periods import MAX_YEAR, MIN_YEAR
 from bioecon.domain.policies import ApplicationStep
+from bioecon.domain.policy_formulas import FactField
 from bioecon.errors import Conflict, InvalidInput, Problem
+from bioecon.messages import label
 from bioecon.services import policies as service
 from bioecon.web.auth import origin_of
 from bioecon.web.deps import actor_of, app_of
-from bioecon.web.pages import render
+from bioecon.web.pages import page_language, render
 
 router = APIRouter(include_in_schema=False)
 Year = Annotated[int, Path(ge=MIN_YEAR, le=MAX_YEAR)]
@@ -61,6 +63,12 @@ def _clause(
     )
     response.status_code = status
     return response
+
+
+def _fact_names(request: Request) -> dict[str, str]:
+    """A fact's field code → its label in the page's language (the data used, shown)."""
+    lang = page_language(request)
+    return {field.value: label(field, lang) for field in FactField}
 
 
 def _form_text(form: Any, name: str, limit: int = MAX_TEXT) -> str:
@@ -110,7 +118,14 @@ def matches_page(request: Request, code: str, year: QueryYear = None) -> Respons
     app, actor = app_of(request), actor_of(request)
     page = service.clause_page(app, actor=actor, code=code)
     found = service.match_clause(app, actor=actor, clause=code, year=shown)
-    return render(request, "policy_matches.html", page=page, year=shown, matches=found)
+    return render(
+        request,
+        "policy_matches.html",
+        page=page,
+        year=shown,
+        matches=found,
+        fact_names=_fact_names(request),
+    )
 
 
 @router.post("/policies/{code}/matches")
@@ -150,6 +165,7 @@ def _application(
         page=page,
         problems=problems,
         steps=list(ApplicationStep),
+        fact_names=_fact_names(request),
         today=date.today().isoformat(),
     )
     response.status_code = status
