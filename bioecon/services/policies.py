@@ -212,7 +212,8 @@ def _apply(
             raise Conflict(
                 f"{where}：同一事项不重复享受——已申报同组条款 {'、'.join(others)}（组 {clause.group}）"
             )
-    problems = _eligibility_problems(clause, facts, today)
+    financial = home in financial_units(connection, actor, [home])
+    problems = _eligibility_problems(clause, facts, today, show=financial)
     if problems:
         raise InvalidInput(where, problems)
     computed = clause.formula.award(facts)
@@ -271,7 +272,11 @@ def _facts(
     return facts, home
 
 
-def _eligibility_problems(clause: Clause, facts: Facts, today: date) -> list[Problem]:
+def _eligibility_problems(
+    clause: Clause, facts: Facts, today: date, *, show: bool
+) -> list[Problem]:
+    """Why the application may not be filed; the data used named only where the caller may
+    read the registry's financial fields (``show``)."""
     problems = []
     if not clause.valid_on(today):
         until = clause.valid_to.isoformat() if clause.valid_to else "长期"
@@ -281,8 +286,8 @@ def _eligibility_problems(clause: Clause, facts: Facts, today: date) -> list[Pro
             )
         )
     if not clause.eligibility.met(facts):
-        shown = used_facts(facts, clause.fields())
-        problems.append(Problem("conditions", f"企业数据不满足申报条件（所用数据：{shown}）"))
+        shown = f"（所用数据：{used_facts(facts, clause.fields())}）" if show else ""
+        problems.append(Problem("conditions", f"企业数据不满足申报条件{shown}"))
     return problems
 
 
