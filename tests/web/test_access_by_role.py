@@ -29,9 +29,9 @@ from bioecon.domain.access import Role, Scope
 from bioecon.domain.data_sets import DataSet
 from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.policies import ApplicationStatus
 from bioecon.domain.reporting_calendar import DueRule
 from bioecon.domain.review import ReviewStep
-from bioecon.domain.policies import ApplicationStatus
 from bioecon.services import policies, reports, review
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.data_sets import load_data_set
