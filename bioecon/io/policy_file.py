@@ -1,7 +1,7 @@
 """The clause register file (政策条款库, ``*.yaml``) the office edits: every clause with its
 issuer, document, article, validity, linked plan targets, conditions and award formula as
 data (docs/policies.md). Read all or nothing: every problem is named by its line and field
-(``第12行 clauses[0].formula.rate：「abc」不是数``) and a file with any problem is refused."""
+(``第12行 clauses[0].formula.rate: 「abc」不是数``) and a file with any problem is refused."""
 
 from __future__ import annotations
 

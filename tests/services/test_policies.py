@@ -207,9 +207,9 @@ def test_a_bad_file_is_refused_whole_naming_line_and_field(tmp_path: Path) -> No
     with pytest.raises(InvalidInput) as refused:
         read_clause_file(_write(tmp_path, "bad.yaml", text))
     assert [str(p) for p in refused.value.problems] == [
-        "第15行 clauses[0].conditions.all[1].op：「above」不是可用的值（可用：ge、gt、le、lt、eq、has、prefix）",
-        "第16行 clauses[0].formula.rate：比例 15 大于1：写作小数（15% 写 0.15）",
-        "第23行 clauses[1].valid_from：「2025-02-30」不是有效日期（写作 2024-01-01）",
+        "第15行 clauses[0].conditions.all[1].op: 「above」不是可用的值（可用：ge、gt、le、lt、eq、has、prefix）",
+        "第16行 clauses[0].formula.rate: 比例 15 大于1：写作小数（15% 写 0.15）",
+        "第23行 clauses[1].valid_from: 「2025-02-30」不是有效日期（写作 2024-01-01）",
     ]
 
 
