@@ -1,6 +1,7 @@
-"""`bioecon policies load|list|apply|step|show|match|ledger|budget`: the policy clause register
-(政策条款库) and its payout (政策兑现) — applications through 审核, 公示 and 兑付, 免申即享
-matching, the support ledger and the budget by clause, org unit and year (docs/policies.md).
+"""`bioecon policies load|list|apply|step|show|match|ledger|budget|funds`: the policy clause
+register (政策条款库) and its payout (政策兑现) — applications through 审核, 公示 and 兑付, 免申即享
+matching, the support ledger, the budget by clause, org unit and year, and the guidance funds
+(引导基金) with 返投 (docs/policies.md).
 Acts as the local admin, as every command does (docs/security.md). Registered on the root
 group by :func:`register`."""
 
@@ -15,7 +16,7 @@ import click
 from bioecon.cli_common import YEAR, app_of
 from bioecon.cli_users import cli_origin
 from bioecon.domain.policies import Application, ApplicationStep
-from bioecon.io.policy_file import read_clause_file
+from bioecon.io.policy_file import read_clause_file, read_fund_file
 from bioecon.io.texttable import render_table
 from bioecon.services import policies as service
 from bioecon.services.accounts import LOCAL_ADMIN
@@ -225,6 +226,59 @@ def budget(context: click.Context) -> None:
     click.echo(
         render_table(["条款", "区域", "年度", "申请数", "核定（万元）", "已兑付（万元）"], rows)
     )
+
+
+@policies.group("funds")
+def funds() -> None:
+    """Guidance funds (引导基金): size, capital, investments, 返投."""
+
+
+@funds.command("load")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def funds_load(context: click.Context, file: Path) -> None:
+    """Load the fund register (YAML: docs/policies.md): funds by code, each with all its
+    investments. A file with any problem is refused whole."""
+    found, investments = read_fund_file(file)
+    report = service.load_funds(
+        app_of(context),
+        actor=LOCAL_ADMIN,
+        origin=cli_origin(),
+        funds=found,
+        investments=investments,
+        source=str(file),
+    )
+    click.echo(report.line())
+
+
+@funds.command("list")
+@click.pass_context
+def funds_list(context: click.Context) -> None:
+    """Each fund: size, committed, paid in, invested, 返投 and its ratio against the
+    requirement, exits and their multiple."""
+    rows = [
+        [
+            s.fund.code,
+            s.fund.name,
+            s.fund.size,
+            s.fund.committed,
+            s.fund.paid_in,
+            s.invested,
+            s.local,
+            _ratio(s.reinvest_ratio),
+            s.fund.reinvest_required,
+            {True: "yes", False: "no", None: ""}[s.reinvest_met],
+            s.exits,
+            _ratio(s.exit_multiple),
+        ]
+        for s in service.fund_standings(app_of(context), actor=LOCAL_ADMIN)
+    ]
+    headers = ["基金", "名称", "规模", "认缴", "实缴", "已投", "返投", "返投比例", "要求", "达标"]
+    click.echo(render_table([*headers, "退出", "退出倍数"], rows))
+
+
+def _ratio(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
 
 
 def register(group: click.Group) -> None:

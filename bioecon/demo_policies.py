@@ -2,7 +2,7 @@
 (bioecon/data/policies/nanjing.yaml) with simulated 研发费用 of 2022 for 南京's simulated
 enterprises, the 免申即享 matches of that year confirmed into applications on a day inside the
 clause's validity, and those taken through 审核 (one award changed with its reason, one
-application refused), 公示 and 兑付. Written only through :mod:`bioecon.services`;
+application refused), 公示 and 兑付; and one guidance fund (引导基金) with its investments. Written only through :mod:`bioecon.services`;
 deterministic (the draws come from each credit code)."""
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from bioecon.catalogs import data_file_path
 from bioecon.demo_accounts import DEMO_ORIGIN
 from bioecon.demo_ledger import SIMULATED
 from bioecon.domain.enterprise_input import EnterpriseFile, EnterpriseRow
+from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.policies import ApplicationStep
+from bioecon.domain.registers import RegisterLoadReport
 from bioecon.io.policy_file import read_clause_file
 from bioecon.services import policies
 from bioecon.services.accounts import LOCAL_ADMIN
@@ -70,10 +72,56 @@ def build_demo_policies(app: Bioecon) -> list[str]:
     )
     for n, found in enumerate(m for m in matches if not m.applied):
         _steps(app, found.enterprise, n, found.award)
+    funds = _fund(app)
     return [
         f"  {SIMULATED} policy clauses: {loaded.line()}",
         f"  {SIMULATED} {CLAUSE} {DATA_YEAR}: {len(matches)} matched, {len(fresh)} filed",
+        f"  {SIMULATED} guidance fund: {funds.line()}",
     ]
+
+
+FUND = Fund(
+    "nj-bio-fund",
+    "南京市生物医药产业投资基金（模拟）",
+    "模拟基金管理有限公司",
+    "320100",
+    date(2021, 6, 1),
+    Decimal(200000),  # 20亿元
+    Decimal(200000),
+    Decimal(80000),
+    Decimal(1),  # 返投: at least 1 × paid-in capital in 南京 (simulated requirement)
+)
+
+
+def _fund(app: Bioecon) -> RegisterLoadReport:
+    """One simulated fund with ten investments: eight in 南京's enterprises, two in 长沙's
+    (not 返投), the first two exited — amounts drawn from each credit code."""
+    registry = [e.uscc for e, _ in export_enterprises(app, actor=LOCAL_ADMIN)]
+    local = [u for u in registry if u.startswith("913201")][:8]
+    away = [u for u in registry if u.startswith("914301")][:2]
+    investments = []
+    for n, uscc in enumerate(local + away):
+        draw = random.Random(f"{uscc} fund")
+        amount = Decimal(draw.randrange(2000, 12000, 500))
+        exited = n < 2
+        investments.append(
+            FundInvestment(
+                FUND.code,
+                uscc,
+                date(2021 + n % 3, 1 + n, 15),
+                amount,
+                exited_on=date(2025, 6, 30) if exited else None,
+                exit_amount=amount * Decimal("1.8") if exited else None,
+            )
+        )
+    return policies.load_funds(
+        app,
+        actor=LOCAL_ADMIN,
+        origin=DEMO_ORIGIN,
+        funds=[FUND],
+        investments=investments,
+        source=f"{SIMULATED} fund",
+    )
 
 
 def _rd_spending(app: Bioecon) -> EnterpriseFile:

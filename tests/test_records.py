@@ -47,6 +47,7 @@ from bioecon.domain.model import (
     Task,
 )
 from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.policies import Application, Clause
 from bioecon.domain.projects import ProjectRecord
 from bioecon.io import planfile
@@ -243,6 +244,12 @@ LAYERS = [
             "platform": {"platform_id"},
         },
     ),
+    Layers(Fund, t.policy_fund, {"org_unit": {"org_unit_id"}}),
+    Layers(
+        FundInvestment,
+        t.policy_fund_investment,
+        {"fund": {"fund_id"}, "enterprise": {"enterprise_id"}, "project": {"project_id"}},
+    ),
 ]
 NAMES = [layers.record.__name__ for layers in LAYERS]
 
@@ -279,6 +286,8 @@ def test_every_domain_record_is_checked() -> None:
         "ProjectRecord",
         "Clause",
         "Application",
+        "Fund",
+        "FundInvestment",
     }
 
 

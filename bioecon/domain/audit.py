@@ -48,6 +48,7 @@ class AuditEntity(StrEnum):
     PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
     POLICY_CLAUSE = "policy_clause"  # 政策条款
     POLICY_APPLICATION = "policy_application"  # 政策兑现申请
+    POLICY_FUND = "policy_fund"  # 引导基金
 
 
 @dataclass(frozen=True, slots=True)

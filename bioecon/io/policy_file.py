@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.policies import Clause
 from bioecon.domain.policy_formulas import (
     NUMERIC_COMPARISONS,
@@ -301,3 +302,115 @@ def _table(reader: _Reader, data: Mapping[str, Any], where: YamlPath) -> Formula
         return None
     table = tuple((name, amount) for name, amount in amounts if amount is not None)
     return Formula(FormulaKind.TABLE, key=key, table=table)
+
+
+# --- the fund register (引导基金) ------------------------------------------------------------
+
+_FUND_KEYS = frozenset(
+    {
+        "code",
+        "name",
+        "manager",
+        "org_unit",
+        "established_on",
+        "size",
+        "committed",
+        "paid_in",
+        "reinvest_required",
+        "investments",
+    }
+)
+_INVESTMENT_KEYS = frozenset(
+    {"enterprise", "project", "invested_on", "amount", "exited_on", "exit_amount"}
+)
+
+
+def read_fund_file(path: Path) -> tuple[list[Fund], list[FundInvestment]]:
+    """The funds of the register file ``path`` and their investments (``local`` is decided by
+    the service), or :class:`InvalidInput` naming every problem by line and field."""
+    data, lines = read_yaml_file(path, MAX_PLAN_FILE_BYTES)
+    reader = _Reader(lines)
+    rows = data.get("funds") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not rows or len(rows) > MAX_CLAUSES:
+        raise InvalidInput(str(path), [Problem("funds", "文件须有 funds: 基金列表")])
+    funds: list[Fund] = []
+    investments: list[FundInvestment] = []
+    for n, row in enumerate(rows):
+        where: YamlPath = ("funds", n)
+        if not isinstance(row, dict):
+            reader.problem(where, "每只基金须是“字段: 值”的映射")
+            continue
+        fund = _fund(reader, row, where)
+        items = row.get("investments") or []
+        if not isinstance(items, list):
+            reader.problem((*where, "investments"), "须是投资列表")
+            continue
+        for k, item in enumerate(items):
+            found = _investment(reader, item, (*where, "investments", k), fund)
+            if found is not None:
+                investments.append(found)
+        if fund is not None:
+            funds.append(fund)
+    if len({f.code for f in funds}) != len(funds):
+        reader.problem(("funds",), "基金代码重复")
+    if reader.problems:
+        raise InvalidInput(str(path), reader.problems)
+    return funds, investments
+
+
+def _fund(reader: _Reader, row: Mapping[str, Any], where: YamlPath) -> Fund | None:
+    reader.keys(row, where, _FUND_KEYS)
+    before = len(reader.problems)
+    texts = [reader.text(row, where, key, True) for key in ("code", "name", "manager", "org_unit")]
+    established = reader.day(row, where, "established_on", True)
+    amounts = [reader.number(row, where, key) for key in ("size", "committed", "paid_in")]
+    for key, amount in zip(("size", "committed", "paid_in"), amounts, strict=True):
+        if amount is None and key in row:
+            continue
+        if amount is None:
+            reader.problem((*where, key), "必填项缺失（万元）")
+    size, committed, paid_in = amounts
+    if size is not None and committed is not None and committed > size:
+        reader.problem((*where, "committed"), f"已认缴 {committed} 超过基金规模 {size}")
+    if committed is not None and paid_in is not None and paid_in > committed:
+        reader.problem((*where, "paid_in"), f"已实缴 {paid_in} 超过已认缴 {committed}")
+    required = reader.number(row, where, "reinvest_required")
+    if len(reader.problems) > before:
+        return None
+    code, name, manager, org_unit = texts
+    assert code and name and manager and org_unit and established
+    assert size is not None and committed is not None and paid_in is not None
+    return Fund(code, name, manager, org_unit, established, size, committed, paid_in, required)
+
+
+def _investment(
+    reader: _Reader, item: object, where: YamlPath, fund: Fund | None
+) -> FundInvestment | None:
+    if not isinstance(item, dict):
+        reader.problem(where, "每笔投资须写作 {enterprise: …, invested_on: …, amount: …}")
+        return None
+    reader.keys(item, where, _INVESTMENT_KEYS)
+    before = len(reader.problems)
+    enterprise = reader.text(item, where, "enterprise", True)
+    invested_on = reader.day(item, where, "invested_on", True)
+    amount = reader.number(item, where, "amount")
+    if amount is None and "amount" not in item:
+        reader.problem((*where, "amount"), "必填项缺失（万元）")
+    exited_on = reader.day(item, where, "exited_on", False)
+    exit_amount = reader.number(item, where, "exit_amount")
+    if (exited_on is None) != (exit_amount is None):
+        reader.problem(where, "退出须同时写 exited_on 和 exit_amount")
+    if exited_on and invested_on and exited_on < invested_on:
+        reader.problem((*where, "exited_on"), f"退出日期 {exited_on} 早于投资日期 {invested_on}")
+    if len(reader.problems) > before or fund is None:
+        return None
+    assert enterprise and invested_on and amount is not None
+    return FundInvestment(
+        fund.code,
+        enterprise,
+        invested_on,
+        amount,
+        reader.text(item, where, "project", False),
+        exited_on,
+        exit_amount,
+    )

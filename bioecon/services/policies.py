@@ -1,8 +1,8 @@
 """Policy use cases (政策条款库与政策兑现): load the clause register, list and show clauses,
 file an application, take it through 审核 → 公示 → 兑付 (each step an audit event with who,
 when and why), 免申即享 matching and its confirmation, the support ledger of an enterprise,
-project or platform, and the budget granted and paid by clause, org unit and year
-(docs/policies.md)."""
+project or platform, the budget granted and paid by clause, org unit and year, and the
+guidance funds (引导基金) with their investments and 返投 (docs/policies.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from decimal import Decimal
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditAction, AuditEntity, AuditEvent
+from bioecon.domain.funds import Fund, FundInvestment, FundStanding
 from bioecon.domain.policies import (
     Application,
     ApplicationStatus,
@@ -530,3 +531,110 @@ def budget_summary(app: Bioecon, *, actor: Principal) -> list[BudgetLine]:
     with app.reading() as connection:
         ensure_current(connection)
         return store.budget(connection, reach(connection, actor, Action.READ))
+
+
+def load_funds(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    origin: str,
+    funds: Sequence[Fund],
+    investments: Sequence[FundInvestment],
+    source: str,
+) -> RegisterLoadReport:
+    """Insert or update guidance funds (引导基金) by code with all their investments (the
+    file's list replaces the stored one), all or nothing: regions, enterprises and projects
+    known. An investment counts as 返投 when its enterprise lies in the fund's region. The
+    caller must manage plans over every fund's region; each created or changed fund is
+    recorded with its investments."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        problems = _fund_problems(connection, funds, investments)
+        if problems:
+            raise InvalidInput(source, problems)
+        stored = store.funds(connection, codes=[f.code for f in funds])
+        require_manager(connection, actor, [f.org_unit for f in [*funds, *stored.values()]])
+        placed = _placed(connection, {f.code: f for f in funds}, investments)
+        before = {code: store.fund_investments(connection, code) for code in stored}
+        changed = [
+            f
+            for f in funds
+            if stored.get(f.code) != f
+            or before.get(f.code)
+            != sorted(
+                [v for v in placed if v.fund == f.code], key=lambda v: (v.invested_on, v.enterprise)
+            )
+        ]
+        store.save_funds(
+            connection, changed, [v for v in placed if v.fund in {f.code for f in changed}]
+        )
+        changes: list[Change] = []
+        for fund in changed:
+            action = AuditAction.CREATE if fund.code not in stored else AuditAction.UPDATE
+            mine = [v for v in placed if v.fund == fund.code]
+            changes.append((fund.code, action, None, _fund_plain(fund, mine)))
+        record(connection, actor, origin, AuditEntity.POLICY_FUND, changes)
+        created = sum(1 for f in changed if f.code not in stored)
+        return RegisterLoadReport(
+            source, created, len(changed) - created, len(funds) - len(changed)
+        )
+
+
+def _fund_problems(
+    connection: Connection, funds: Sequence[Fund], investments: Sequence[FundInvestment]
+) -> list[Problem]:
+    known = orgunits.existing(connection, [f.org_unit for f in funds])
+    problems = [
+        Problem(f"funds（{f.code}）", f"org_unit：未知区域「{f.org_unit}」")
+        for f in funds
+        if f.org_unit not in known
+    ]
+    firms = store.known_enterprises(connection, [v.enterprise for v in investments])
+    projects = store.known_projects(connection, [v.project for v in investments if v.project])
+    for v in investments:
+        where = f"funds（{v.fund}）.investments（{v.enterprise} {v.invested_on}）"
+        if v.enterprise not in firms:
+            problems.append(Problem(where, f"企业名录中没有统一社会信用代码「{v.enterprise}」"))
+        if v.project and v.project not in projects:
+            problems.append(Problem(where, f"项目库中没有项目「{v.project}」"))
+    keys = [(v.fund, v.enterprise, v.invested_on) for v in investments]
+    if len(set(keys)) != len(keys):
+        problems.append(Problem("investments", "同一基金同日对同一企业的投资重复"))
+    return problems
+
+
+def _placed(
+    connection: Connection, funds: dict[str, Fund], investments: Sequence[FundInvestment]
+) -> list[FundInvestment]:
+    """The investments with ``local`` set: the enterprise's org unit in the fund's region."""
+    homes = store.enterprise_units(connection, [v.enterprise for v in investments])
+    chains = orgunits.chains(connection, [h for h in homes.values() if h])
+    return [
+        replace(v, local=funds[v.fund].org_unit in chains.get(homes.get(v.enterprise) or "", ()))
+        for v in investments
+    ]
+
+
+def _fund_plain(fund: Fund, investments: Sequence[FundInvestment]) -> dict[str, object]:
+    return {
+        "name": fund.name,
+        "manager": fund.manager,
+        "org_unit": fund.org_unit,
+        "size": format(fund.size, "f"),
+        "committed": format(fund.committed, "f"),
+        "paid_in": format(fund.paid_in, "f"),
+        "reinvest_required": None
+        if fund.reinvest_required is None
+        else format(fund.reinvest_required, "f"),
+        "investments": len(investments),
+        "invested": format(sum((v.amount for v in investments), Decimal(0)), "f"),
+    }
+
+
+def fund_standings(app: Bioecon, *, actor: Principal) -> list[FundStanding]:
+    """The guidance funds of the caller's region and those above it, each with its figures:
+    invested, 返投 (invested in the fund's region) against the requirement, exits and what
+    they returned (summed in SQL)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        return store.fund_standings(connection, reach(connection, actor, Action.READ))

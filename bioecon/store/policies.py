@@ -27,6 +27,7 @@ from sqlalchemy import (
     update,
 )
 
+from bioecon.domain.funds import Fund, FundInvestment, FundStanding
 from bioecon.domain.policies import (
     GRANTED,
     LIVE,
@@ -581,3 +582,166 @@ def linked_owner(connection: Connection, kind: str, code: str) -> str | None:
     query = select(e.c.uscc).join(table, table.c[column] == e.c.id).where(table.c.code == code)
     found = connection.execute(query).scalar()
     return None if found is None else str(found)
+
+
+# --- guidance funds (引导基金) ----------------------------------------------------------------
+
+
+def funds(
+    connection: Connection, reach: Reach = EVERYWHERE, codes: Iterable[str] | None = None
+) -> dict[str, Fund]:
+    """The funds whose region ``reach`` covers (its units and its root's ancestors), by code."""
+    f, o = t.policy_fund, t.org_unit
+    query = (
+        select(f, o.c.code.label("org_unit"))
+        .join(o, o.c.id == f.c.org_unit_id)
+        .where(covered(f.c.org_unit_id, reach))
+    )
+    if codes is not None:
+        query = query.where(f.c.code.in_(sorted(set(codes))))
+    return {
+        r.code: Fund(
+            r.code,
+            r.name,
+            r.manager,
+            r.org_unit,
+            r.established_on,
+            r.size,
+            r.committed,
+            r.paid_in,
+            r.reinvest_required,
+        )
+        for r in connection.execute(query.order_by(f.c.code))
+    }
+
+
+def fund_investments(connection: Connection, code: str) -> list[FundInvestment]:
+    """A fund's investments, by day and enterprise."""
+    i, f, e, p = t.policy_fund_investment, t.policy_fund, t.enterprise, t.project
+    rows = connection.execute(
+        select(i, f.c.code.label("fund"), e.c.uscc.label("enterprise"), p.c.code.label("project"))
+        .join(f, f.c.id == i.c.fund_id)
+        .join(e, e.c.id == i.c.enterprise_id)
+        .outerjoin(p, p.c.id == i.c.project_id)
+        .where(f.c.code == code)
+        .order_by(i.c.invested_on, e.c.uscc)
+    )
+    return [
+        FundInvestment(
+            r.fund,
+            r.enterprise,
+            r.invested_on,
+            r.amount,
+            r.project,
+            r.exited_on,
+            r.exit_amount,
+            bool(r.local),
+        )
+        for r in rows
+    ]
+
+
+def save_funds(
+    connection: Connection, items: Sequence[Fund], investments: Sequence[FundInvestment]
+) -> None:
+    """Insert or update each fund by code and replace its investments with ``investments``."""
+    ids = id_map(connection, t.policy_fund, (f.code for f in items))
+    orgs = id_map(connection, t.org_unit, (f.org_unit for f in items))
+    for fund in items:
+        values = {
+            "name": fund.name,
+            "manager": fund.manager,
+            "org_unit_id": orgs[fund.org_unit],
+            "established_on": fund.established_on,
+            "size": fund.size,
+            "committed": fund.committed,
+            "paid_in": fund.paid_in,
+            "reinvest_required": fund.reinvest_required,
+        }
+        upsert_by_code(connection, t.policy_fund, ids, fund.code, values)
+    i = t.policy_fund_investment
+    connection.execute(delete(i).where(i.c.fund_id.in_([ids[f.code] for f in items])))
+    firms = id_map(connection, t.enterprise, (v.enterprise for v in investments), column="uscc")
+    projects = id_map(connection, t.project, (v.project for v in investments if v.project))
+    if investments:
+        connection.execute(
+            insert(i),
+            [
+                {
+                    "fund_id": ids[v.fund],
+                    "enterprise_id": firms[v.enterprise],
+                    "project_id": projects.get(v.project or ""),
+                    "invested_on": v.invested_on,
+                    "amount": v.amount,
+                    "exited_on": v.exited_on,
+                    "exit_amount": v.exit_amount,
+                    "local": v.local,
+                }
+                for v in investments
+            ],
+        )
+
+
+def fund_standings(connection: Connection, reach: Reach) -> list[FundStanding]:
+    """Each fund ``reach`` covers with its investments summed in SQL: how many, invested,
+    invested locally (返投), exits, what the exited ones cost and what they returned."""
+    i = t.policy_fund_investment
+    zero = literal(Decimal(0), i.c.amount.type)
+    exited = i.c.exited_on.is_not(None)
+    sums = (
+        select(
+            i.c.fund_id,
+            func.count().label("investments"),
+            func.sum(i.c.amount).label("invested"),
+            func.sum(case((i.c.local, i.c.amount), else_=zero)).label("local"),
+            func.sum(case((exited, 1), else_=0)).label("exits"),
+            func.sum(case((exited, i.c.amount), else_=zero)).label("exited_cost"),
+            func.sum(func.coalesce(i.c.exit_amount, zero)).label("returned"),
+        )
+        .group_by(i.c.fund_id)
+        .subquery()
+    )
+    known = funds(connection, reach)
+    f = t.policy_fund
+    rows = connection.execute(
+        select(f.c.code, sums).join(sums, sums.c.fund_id == f.c.id).where(f.c.code.in_(known))
+    )
+    found = {r.code: r for r in rows}
+    standings = []
+    for code, fund in known.items():
+        r = found.get(code)
+        figures = (
+            (0, Decimal(0), Decimal(0), 0, Decimal(0), Decimal(0))
+            if r is None
+            else (
+                int(r.investments),
+                _decimal(r.invested) or Decimal(0),
+                _decimal(r.local) or Decimal(0),
+                int(r.exits),
+                _decimal(r.exited_cost) or Decimal(0),
+                _decimal(r.returned) or Decimal(0),
+            )
+        )
+        standings.append(FundStanding(fund, *figures))
+    return standings
+
+
+def known_enterprises(connection: Connection, usccs: Iterable[str]) -> set[str]:
+    """The credit codes among ``usccs`` the registry holds."""
+    return set(id_map(connection, t.enterprise, usccs, column="uscc"))
+
+
+def known_projects(connection: Connection, codes: Iterable[str]) -> set[str]:
+    """The project codes among ``codes`` the library holds."""
+    return set(id_map(connection, t.project, codes))
+
+
+def enterprise_units(connection: Connection, usccs: Iterable[str]) -> dict[str, str | None]:
+    """Each stored enterprise's org unit (None: none)."""
+    e, o = t.enterprise, t.org_unit
+    rows = connection.execute(
+        select(e.c.uscc, o.c.code)
+        .outerjoin(o, o.c.id == e.c.org_unit_id)
+        .where(e.c.uscc.in_(sorted(set(usccs))))
+    )
+    return {row[0]: row[1] for row in rows}

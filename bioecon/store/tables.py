@@ -611,3 +611,37 @@ policy_application = Table(
     comment="政策兑现申请: 申报 → 审核 → 公示 → 兑付, each step an audit event",
 )
 Index("ix_policy_application_enterprise", policy_application.c.enterprise_id)
+
+policy_fund = Table(
+    "policy_fund",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("manager", String(300), nullable=False),  # 基金管理人
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), nullable=False),
+    Column("established_on", Date, nullable=False),
+    Column("size", ExactDecimal(), nullable=False),  # 基金规模, 万元
+    Column("committed", ExactDecimal(), nullable=False),  # 已认缴, 万元
+    Column("paid_in", ExactDecimal(), nullable=False),  # 已实缴, 万元
+    Column("reinvest_required", ExactDecimal()),  # 返投: a multiple of paid-in capital
+    comment="引导基金: size, committed and paid-in capital, 返投 requirement",
+)
+
+policy_fund_investment = Table(
+    "policy_fund_investment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fund_id", Integer, ForeignKey("policy_fund.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="RESTRICT"), nullable=False
+    ),
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="SET NULL")),
+    Column("invested_on", Date, nullable=False),
+    Column("amount", ExactDecimal(), nullable=False),  # 万元
+    Column("exited_on", Date),
+    Column("exit_amount", ExactDecimal()),  # 万元 returned
+    Column("local", Boolean, nullable=False),  # the enterprise in the fund's region: 返投
+    UniqueConstraint("fund_id", "enterprise_id", "invested_on"),
+    comment="引导基金投资: by enterprise (and project), with its exit",
+)

@@ -3,7 +3,7 @@ granted and paid by clause, org unit and year), ``/policies/{code}`` (a clause, 
 conditions and formula, its applications and the application form), its 免申即享 matches
 (``/policies/{code}/matches``, confirmed into applications), an application with its history
 and step forms (``/policies/{code}/applications/{uscc}/{year}``) and the support ledger
-(``/policy-ledger``). Every read and write goes through :mod:`bioecon.services.policies`,
+(``/policy-ledger``) and the guidance funds (``/policy-funds``). Every read and write goes through :mod:`bioecon.services.policies`,
 which checks the caller's role and scope; the forms carry the CSRF token like every form."""
 
 from __future__ import annotations
@@ -235,3 +235,10 @@ def ledger_page(
     )
     chosen = {"enterprise": enterprise, "project": project, "platform": platform}
     return render(request, "policy_ledger.html", lines=lines, chosen=chosen)
+
+
+@router.get("/policy-funds", response_class=HTMLResponse)
+def funds_page(request: Request) -> Response:
+    """引导基金: each fund of the caller's region (and above) with its figures."""
+    found = service.fund_standings(app_of(request), actor=actor_of(request))
+    return render(request, "policy_funds.html", standings=found)

@@ -34,10 +34,11 @@ from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.audit import AuditAction
 from bioecon.domain.policies import Application, ApplicationStatus, ApplicationStep, BudgetLine
+from bioecon.domain.registers import RegisterLoadReport
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound
 from bioecon.io.enterprises import read_enterprise_file
 from bioecon.io.planfile import read_plan_file
-from bioecon.io.policy_file import read_clause_file
+from bioecon.io.policy_file import read_clause_file, read_fund_file
 from bioecon.io.registers import PLATFORMS, read_register_file
 from bioecon.services import enterprises, plans
 from bioecon.services import policies as service
@@ -336,3 +337,50 @@ def test_the_support_ledger_and_the_budget(office: Bioecon) -> None:
     assert [s.clause for s in by_platform] == ["cs-platform"]
     # a 岳麓 user's budget holds only 岳麓's enterprises
     assert [b.org_unit for b in service.budget_summary(office, actor=VIEWER)] == [YUELU, YUELU]
+
+
+FUNDS = f"""\
+funds:
+  - code: yl-fund
+    name: 岳麓生物基金
+    manager: 岳麓基金管理公司
+    org_unit: "430104"
+    established_on: 2023-01-01
+    size: 10000
+    committed: 8000
+    paid_in: 5000
+    reinvest_required: 0.6
+    investments:
+      - {{enterprise: {A}, invested_on: 2023-03-01, amount: 3000, exited_on: 2025-06-30, exit_amount: 4500}}
+      - {{enterprise: {B}, invested_on: 2023-05-01, amount: 2000}}
+      - {{enterprise: {C}, invested_on: 2024-01-10, amount: 1000}}
+"""
+
+
+def test_a_fund_its_reinvestment_and_exits(office: Bioecon, tmp_path: Path) -> None:
+    """Invested 3000 + 2000 + 1000 = 6000; 返投 (A and C lie in 岳麓, B in 雨花) 3000 + 1000 =
+    4000; 4000 / 5000 paid in = 0.8 ≥ 0.6 required: met; 6000 / 5000 = 1.2 deployed; one exit
+    of cost 3000 returning 4500: 1.5."""
+    funds, investments = read_fund_file(_write(tmp_path, "funds.yaml", FUNDS))
+
+    def load() -> RegisterLoadReport:
+        return service.load_funds(
+            office, actor=LOCAL_ADMIN, origin=HERE, funds=funds, investments=investments, source="f"
+        )
+
+    assert load().created == 1
+    (standing,) = service.fund_standings(office, actor=LOCAL_ADMIN)
+    assert (standing.investments, standing.invested, standing.local) == (
+        3,
+        Decimal(6000),
+        Decimal(4000),
+    )
+    assert (standing.reinvest_ratio, standing.reinvest_met) == (Decimal("0.8"), True)
+    assert (standing.deployed, standing.exits, standing.exit_multiple) == (
+        Decimal("1.2"),
+        1,
+        Decimal("1.5"),
+    )
+    assert service.fund_standings(office, actor=YUHUA_REPORTER) == []  # 岳麓's fund
+    assert [s.fund.code for s in service.fund_standings(office, actor=VIEWER)] == ["yl-fund"]
+    assert load().unchanged == 1

@@ -178,6 +178,7 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("other clause matches", "GET", "/policies/nj-rd-15/matches?year=2022", ADMIN_ONLY),
         Case("other application", "GET", f"/policies/nj-rd-15/applications/{paid}/2022", ADMIN_ONLY),
         Case("support ledger", "GET", "/policy-ledger", ADMIN_ONLY, (paid,)),
+        Case("funds page", "GET", "/policy-funds", ADMIN_ONLY, ("nj-bio-fund",)),
         Case(  # the admin's is a duplicate: 409
             "other apply", "POST", "/policies/nj-rd-15/applications", ADMIN_ONLY,
             form={"enterprise": paid, "year": "2022"},

@@ -33,7 +33,11 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
             pages = ["/", "/plans/demo-free", "/plans/demo-free/text", "/compare", "/enterprises"]
             pages.append("/reports")  # the bulletins: every plan with its latest month
             pages.append("/plans/demo-free/projects")  # a plan without projects
-            pages += ["/policies", "/policy-ledger"]  # no clause, no support (issue #21)
+            pages += [
+                "/policies",
+                "/policy-ledger",
+                "/policy-funds",
+            ]  # no clause, no support (issue #21)
             for page in pages:
                 response = client.get(page)
                 assert response.status_code == 200, page

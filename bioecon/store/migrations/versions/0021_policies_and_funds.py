@@ -1,5 +1,5 @@
-"""policies: the clause register (政策条款库) with its linked plan targets, and applications
-through review, 公示 and payout (政策兑现申请)
+"""policies: the clause register (政策条款库) with its linked plan targets, applications
+through review, 公示 and payout (政策兑现申请), and guidance funds with their investments
 
 Revision ID: 0021
 Revises: 0017
@@ -99,9 +99,59 @@ def upgrade() -> None:
     op.create_index(
         "ix_policy_application_enterprise", "policy_application", ["enterprise_id"], unique=False
     )
+    _funds()
+
+
+def _funds() -> None:
+    op.create_table(
+        "policy_fund",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=80), nullable=False),
+        sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("manager", sa.String(length=300), nullable=False),
+        sa.Column("org_unit_id", sa.Integer(), nullable=False),
+        sa.Column("established_on", sa.Date(), nullable=False),
+        sa.Column("size", ExactDecimal(), nullable=False),
+        sa.Column("committed", ExactDecimal(), nullable=False),
+        sa.Column("paid_in", ExactDecimal(), nullable=False),
+        sa.Column("reinvest_required", ExactDecimal(), nullable=True),
+        _fk("policy_fund", "org_unit_id", "org_unit", "RESTRICT"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_policy_fund")),
+        sa.UniqueConstraint("code", name=op.f("uq_policy_fund_code")),
+        comment="引导基金: size, committed and paid-in capital, 返投 requirement",
+    )
+    op.create_table(
+        "policy_fund_investment",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("fund_id", sa.Integer(), nullable=False),
+        sa.Column("enterprise_id", sa.Integer(), nullable=False),
+        sa.Column("project_id", sa.Integer(), nullable=True),
+        sa.Column("invested_on", sa.Date(), nullable=False),
+        sa.Column("amount", ExactDecimal(), nullable=False),
+        sa.Column("exited_on", sa.Date(), nullable=True),
+        sa.Column("exit_amount", ExactDecimal(), nullable=True),
+        sa.Column("local", sa.Boolean(), nullable=False),
+        _fk("policy_fund_investment", "fund_id", "policy_fund", "CASCADE"),
+        _fk("policy_fund_investment", "enterprise_id", "enterprise", "RESTRICT"),
+        _fk("policy_fund_investment", "project_id", "project", "SET NULL"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_policy_fund_investment")),
+        sa.UniqueConstraint(
+            "fund_id",
+            "enterprise_id",
+            "invested_on",
+            name=op.f("uq_policy_fund_investment_fund_id_enterprise_id_invested_on"),
+        ),
+        comment="引导基金投资: by enterprise (and project), with its exit",
+    )
 
 
 def downgrade() -> None:
     op.drop_index("ix_policy_application_enterprise", table_name="policy_application")
-    for name in ("policy_application", "policy_clause_target", "policy_clause"):
+    for name in (
+        "policy_fund_investment",
+        "policy_fund",
+        "policy_application",
+        "policy_clause_target",
+        "policy_clause",
+    ):
         op.drop_table(name)
