@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from sqlalchemy import Table, delete
 
 from bioecon.app import Bioecon
+from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.model import (
     Aggregation,
     Enterprise,
@@ -47,7 +48,6 @@ from bioecon.domain.model import (
     Task,
 )
 from bioecon.domain.periods import Period, PeriodType
-from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.policies import Application, Clause
 from bioecon.domain.projects import ProjectRecord
 from bioecon.io import planfile
