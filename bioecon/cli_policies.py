@@ -1,4 +1,4 @@
-"""`bioecon policies load|list|apply|step|show|match|ledger|budget|funds`: the policy clause
+"""`bioecon policies load|list|apply|step|show|match|ledger|budget|effect|funds`: the policy clause
 register (政策条款库) and its payout (政策兑现) — applications through 审核, 公示 and 兑付, 免申即享
 matching, the support ledger, the budget by clause, org unit and year, and the guidance funds
 (引导基金) with 返投 (docs/policies.md).
@@ -226,6 +226,26 @@ def budget(context: click.Context) -> None:
     click.echo(
         render_table(["条款", "区域", "年度", "申请数", "核定（万元）", "已兑付（万元）"], rows)
     )
+
+
+@policies.command("effect")
+@click.argument("clause")
+@click.option("--year", type=YEAR, required=True, help="The year support was granted for.")
+@click.option("--later", type=YEAR, required=True, help="The later year compared.")
+@click.pass_context
+def effect(context: click.Context, clause: str, year: int, later: int) -> None:
+    """Revenue growth from --year to --later of the enterprises granted support under CLAUSE
+    beside comparable ones (eligible in --year, not granted): an association, not an effect."""
+    found = service.support_effect(
+        app_of(context), actor=LOCAL_ADMIN, clause=clause, year=year, later=later
+    )
+    rows = [
+        [name, g.enterprises, g.base, g.later, _ratio(None if g.growth is None else 100 * g.growth)]
+        for name, g in (("获得扶持", found.supported), ("可比未获扶持", found.comparable))
+    ]
+    headers = ["组", "企业数", f"{year}营业收入", f"{later}营业收入", "增长（%）"]
+    click.echo(render_table(headers, rows))
+    click.echo("相关而非因果：申报与获批并非随机，两组企业在数据未记录的方面也有差异。")
 
 
 @policies.group("funds")

@@ -170,3 +170,38 @@ class BudgetLine:
     applications: int
     granted: Decimal
     paid: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class EffectGroup:
+    """One group of enterprises of a clause's effect: how many had revenue in both years and
+    their summed revenue (万元) in each."""
+
+    enterprises: int
+    base: Decimal
+    later: Decimal
+
+    @property
+    def growth(self) -> Decimal | None:
+        """Pooled revenue growth: Σ later ÷ Σ base − 1 (None without a base)."""
+        return None if not self.base else self.later / self.base - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """What enterprises granted support under a clause for ``year`` did by ``later``, beside
+    comparable ones: those whose data of ``year`` met the same conditions and were not
+    granted. An association, not an effect proven: who applies and who is approved is not
+    random (self-selection), and the groups differ in ways the data does not hold."""
+
+    clause: str
+    year: int
+    later: int
+    supported: EffectGroup
+    comparable: EffectGroup
+
+    @property
+    def gap(self) -> Decimal | None:
+        """Supported growth minus comparable growth (None when either is unknown)."""
+        a, b = self.supported.growth, self.comparable.growth
+        return None if a is None or b is None else a - b

@@ -21,6 +21,8 @@ from bioecon.domain.policies import (
     ApplicationStep,
     BudgetLine,
     Clause,
+    Effect,
+    EffectGroup,
     Match,
     SupportLine,
     application_key,
@@ -638,3 +640,27 @@ def fund_standings(app: Bioecon, *, actor: Principal) -> list[FundStanding]:
     with app.reading() as connection:
         ensure_current(connection)
         return store.fund_standings(connection, reach(connection, actor, Action.READ))
+
+
+def support_effect(app: Bioecon, *, actor: Principal, clause: str, year: int, later: int) -> Effect:
+    """What the enterprises granted support under ``clause`` for ``year`` did by ``later``
+    (pooled revenue growth), beside comparable ones — those of the caller's scope whose data
+    of ``year`` met the same conditions and were not granted: an association, never shown
+    as the support's effect. Reads revenue: the caller must read financial fields."""
+    if later <= year:
+        raise InvalidInput("later", [Problem("later", f"比较年度 {later} 须晚于 {year}")])
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = _readable_clause(connection, actor, clause)
+        where = reach(connection, actor, Action.READ_FINANCIALS)
+        if where.nowhere:
+            raise Forbidden(f"{actor.login} 无权查看企业财务数据，不能比较扶持前后")
+        groups = store.effect_groups(connection, found, year, later, where)
+    empty = (0, Decimal(0), Decimal(0))
+    return Effect(
+        clause,
+        year,
+        later,
+        EffectGroup(*groups.get(True, empty)),
+        EffectGroup(*groups.get(False, empty)),
+    )

@@ -745,3 +745,49 @@ def enterprise_units(connection: Connection, usccs: Iterable[str]) -> dict[str, 
         .where(e.c.uscc.in_(sorted(set(usccs))))
     )
     return {row[0]: row[1] for row in rows}
+
+
+def effect_groups(
+    connection: Connection, clause: Clause, year: int, later: int, reach: Reach
+) -> dict[bool, tuple[int, Decimal, Decimal]]:
+    """Enterprises in ``reach`` with revenue in ``year`` and ``later``, granted support under
+    the clause for ``year`` (True) or meeting its conditions in ``year`` without it (False):
+    how many, and their summed revenue in each year — one grouped query."""
+    e, y, a = t.enterprise, t.enterprise_year, t.policy_application
+    after = y.alias("later_year")
+    clause_id = id_map(connection, t.policy_clause, [clause.code])[clause.code]
+    granted_to = exists(
+        select(a.c.id).where(
+            (a.c.enterprise_id == e.c.id)
+            & (a.c.clause_id == clause_id)
+            & (a.c.year == year)
+            & a.c.status.in_(sorted(GRANTED))
+        )
+    )
+    supported = case((granted_to, 1), else_=0).label("supported")
+    rows = connection.execute(
+        select(
+            supported,
+            func.count().label("enterprises"),
+            func.sum(y.c.revenue).label("base"),
+            func.sum(after.c.revenue).label("later"),
+        )
+        .select_from(e)
+        .join(y, (y.c.enterprise_id == e.c.id) & (y.c.year == year))
+        .join(after, (after.c.enterprise_id == e.c.id) & (after.c.year == later))
+        .where(
+            reached(e.c.org_unit_id, reach)
+            & y.c.revenue.is_not(None)
+            & after.c.revenue.is_not(None)
+            & (granted_to | eligibility_sql(clause.eligibility, year))
+        )
+        .group_by(supported)
+    )
+    return {
+        bool(r.supported): (
+            int(r.enterprises),
+            _decimal(r.base) or Decimal(0),
+            _decimal(r.later) or Decimal(0),
+        )
+        for r in rows
+    }

@@ -148,6 +148,19 @@ async def confirm_matches(request: Request, code: str) -> Response:
     return RedirectResponse(f"/policies/{code}?confirmed={len(chosen)}", status_code=303)
 
 
+@router.get("/policies/{code}/effect", response_class=HTMLResponse)
+def effect_page(
+    request: Request, code: str, year: QueryYear = None, later: QueryYear = None
+) -> Response:
+    """扶持前后: supported enterprises' revenue growth beside comparable ones (association)."""
+    base = year or date.today().year - 2
+    found = service.support_effect(
+        app_of(request), actor=actor_of(request), clause=code, year=base, later=later or base + 1
+    )
+    page = service.clause_page(app_of(request), actor=actor_of(request), code=code)
+    return render(request, "policy_effect.html", page=page, effect=found)
+
+
 @router.get("/policies/{code}/applications/{uscc}/{year}", response_class=HTMLResponse)
 def application_page(request: Request, code: str, uscc: str, year: Year) -> Response:
     return _application(request, code, uscc, year, problems=[], status=200)

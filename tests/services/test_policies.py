@@ -384,3 +384,27 @@ def test_a_fund_its_reinvestment_and_exits(office: Bioecon, tmp_path: Path) -> N
     assert service.fund_standings(office, actor=YUHUA_REPORTER) == []  # 岳麓's fund
     assert [s.fund.code for s in service.fund_standings(office, actor=VIEWER)] == ["yl-fund"]
     assert load().unchanged == 1
+
+
+LATER = f"""\
+统一社会信用代码,企业名称,区域,行业代码,经营范围,成立日期,资质标识,资质起始日期,年度,营业收入,研发费用
+{A},甲生物,430104,2761,生物药品生产,2012-05-01,,,2026,330000,
+{B},乙生物,430111,2761,生物药品生产,2012-05-01,,,2026,420000,
+{C},丙生物,430104,2761,生物药品生产,2012-05-01,,,2026,90000,
+"""
+
+
+def test_supported_enterprises_beside_comparable_ones(office: Bioecon, tmp_path: Path) -> None:
+    """A granted under cs-rd for 2025: 300000 → 330000, growth 10 %. Comparable (met cs-rd's
+    conditions in 2025, not granted): B, 400000 → 420000, 5 %. C never met them (no flag), D
+    has no 2026 revenue: in neither group. Gap: 10 − 5 = 5 points."""
+    later = read_enterprise_file(_write(tmp_path, "later.csv", LATER))
+    enterprises.load_enterprises(office, actor=LOCAL_ADMIN, origin=HERE, parsed=later)
+    _apply(office, "cs-rd", A)
+    _step(office, "cs-rd", A, ApplicationStep.APPROVE)
+    found = service.support_effect(office, actor=LOCAL_ADMIN, clause="cs-rd", year=2025, later=2026)
+    assert (found.supported.enterprises, found.supported.growth) == (1, Decimal("0.1"))
+    assert (found.comparable.enterprises, found.comparable.growth) == (1, Decimal("0.05"))
+    assert found.gap == Decimal("0.05")
+    with pytest.raises(Forbidden):  # revenue is a financial field
+        service.support_effect(office, actor=REVIEWER, clause="cs-rd", year=2025, later=2026)

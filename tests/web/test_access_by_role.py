@@ -179,6 +179,7 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("other application", "GET", f"/policies/nj-rd-15/applications/{paid}/2022", ADMIN_ONLY),
         Case("support ledger", "GET", "/policy-ledger", ADMIN_ONLY, (paid,)),
         Case("funds page", "GET", "/policy-funds", ADMIN_ONLY, ("nj-bio-fund",)),
+        Case("other clause effect", "GET", "/policies/nj-rd-15/effect?year=2022&later=2025", ADMIN_ONLY),
         Case(  # the admin's is a duplicate: 409
             "other apply", "POST", "/policies/nj-rd-15/applications", ADMIN_ONLY,
             form={"enterprise": paid, "year": "2022"},
