@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from bioecon.catalogs import role_book
+from bioecon.domain.access import Action
 from bioecon.domain.periods import MAX_YEAR, MIN_YEAR
 from bioecon.domain.policies import ApplicationStep
 from bioecon.domain.policy_formulas import FactField
@@ -60,6 +62,7 @@ def _clause(
         problems=problems,
         entered=entered,
         this_year=date.today().year,
+        may_match=role_book().grants(actor_of(request).role, Action.READ_FINANCIALS),
     )
     response.status_code = status
     return response

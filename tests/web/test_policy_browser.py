@@ -125,7 +125,7 @@ def test_an_application_through_review_publicity_and_payout_in_chromium(site: st
         assert office.locator("#application-status").inner_text() == "已兑付"
         history = office.locator("#application-history li").all_inner_texts()
         assert [h.split(" ", 2)[2] for h in history] == [
-            "报送 记录人：policy-reporter",
+            "申报 记录人：policy-reporter",
             "审核通过 记录人：policy-office · 理由：部分研发费用不予认定",
             "公示 记录人：policy-office",
             "兑付 记录人：policy-office",
