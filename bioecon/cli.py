@@ -31,6 +31,7 @@ from bioecon.cli_directories import register as register_directory_commands
 from bioecon.cli_extract import register as register_extraction_commands
 from bioecon.cli_mapping import plan_map
 from bioecon.cli_plans import register as register_plan_commands
+from bioecon.cli_policies import register as register_policy_commands
 from bioecon.cli_projects import register as register_project_commands
 from bioecon.cli_registers import register as register_platforms_and_approvals
 from bioecon.cli_reports import register as register_report_commands
@@ -263,6 +264,7 @@ register_report_commands(cli)
 register_project_commands(cli)
 register_assessment_commands(cli)
 register_task_commands(cli)
+register_policy_commands(cli)  # issue #21: policy clauses and their payout
 
 
 # --- data -----------------------------------------------------------------------------------

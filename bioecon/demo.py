@@ -34,6 +34,7 @@ from bioecon.catalogs import data_file_path, indicator_catalogue, read_data_file
 from bioecon.classify.tables import load_tables
 from bioecon.demo_accounts import DEMO_ORIGIN, create_demo_accounts
 from bioecon.demo_ledger import SIMULATED, simulated_ledger
+from bioecon.demo_policies import build_demo_policies
 from bioecon.demo_projects import build_demo_projects
 from bioecon.demo_registers import build_demo_registers
 from bioecon.demo_review import Corrected, Review, corrected, read_review, with_tasks
@@ -123,6 +124,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
         f"classified {classified.enterprises} enterprises: {classified.classified} bio-economy"
     )
     log.append(f"人工校正 in all: {total_corrections}")
+    log += build_demo_policies(app)  # issue #21: 南京's 15 %/1000万 clause and its payout
     log += create_demo_accounts(app)
     log += _demo_data_set(app, last)
     counts = database_info(app).row_counts

@@ -23,6 +23,7 @@ from sqlalchemy import Table, delete
 
 from bioecon.app import Bioecon
 from bioecon.domain.bodies import Body, BodyMember
+from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.model import (
     Aggregation,
     Enterprise,
@@ -49,6 +50,7 @@ from bioecon.domain.model import (
 )
 from bioecon.domain.notices import Notice, NoticeStep
 from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.policies import Application, Clause
 from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.target_adjustment import TargetAdjustment
 from bioecon.domain.tasks import WorkItem, WorkReport
@@ -258,6 +260,36 @@ LAYERS = [
         {"responsible_unit": {"responsible_unit_id"}},
         row_only={"body_id", "position"},  # whose member, in the text's order
     ),
+    # policy clauses and their applications (issue #21)
+    Layers(
+        Clause,
+        t.policy_clause,
+        {
+            "org_unit": {"org_unit_id"},
+            "plan": {"plan_id"},
+            "rule_targets": set(),  # policy_clause_target, role rule
+            "serves": set(),  # policy_clause_target, role serves
+            "group": {"exclusive_group"},
+        },
+    ),
+    Layers(
+        Application,
+        t.policy_application,
+        {
+            "clause": {"clause_id"},
+            "enterprise": {"enterprise_id"},
+            "enterprise_name": set(),  # the registry's name, read with the row
+            "org_unit": set(),  # the enterprise's org unit, read with the row
+            "project": {"project_id"},
+            "platform": {"platform_id"},
+        },
+    ),
+    Layers(Fund, t.policy_fund, {"org_unit": {"org_unit_id"}}),
+    Layers(
+        FundInvestment,
+        t.policy_fund_investment,
+        {"fund": {"fund_id"}, "enterprise": {"enterprise_id"}, "project": {"project_id"}},
+    ),
 ]
 NAMES = [layers.record.__name__ for layers in LAYERS]
 
@@ -292,6 +324,7 @@ def test_every_domain_record_is_checked() -> None:
     # SourceSpan lives inside Target; PlanBundle is the sum of the others
     others = {"ProjectRecord", "WorkItem", "WorkReport", "Notice", "NoticeStep", "Body"}
     others |= {"BodyMember", "TargetAdjustment"}  # (TargetAdjustment: domain/target_adjustment.py)
+    others |= {"Clause", "Application", "Fund", "FundInvestment"}
     assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - others
 
 

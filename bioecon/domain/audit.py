@@ -26,6 +26,8 @@ class AuditAction(StrEnum):
     LOG_IN = "log_in"
     LOG_OUT = "log_out"
     LOGIN_FAILED = "login_failed"
+    PUBLICIZE = "publicize"  # 公示 (a policy application)
+    PAY = "pay"  # 兑付 (a policy application)
 
 
 class AuditEntity(StrEnum):
@@ -50,6 +52,9 @@ class AuditEntity(StrEnum):
     NOTICE = "notice"  # 督办 (提示单, 督办单, 联系单)
     RESPONSIBLE_UNIT = "responsible_unit"  # 责任单位 (an alias confirmed)
     PLAN_BODY = "plan_body"  # 议事协调机构 a plan names (领导小组 …)
+    POLICY_CLAUSE = "policy_clause"  # 政策条款
+    POLICY_APPLICATION = "policy_application"  # 政策兑现申请
+    POLICY_FUND = "policy_fund"  # 引导基金
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,16 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     return value
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A date as YAML reads it; an impossible one (2025-02-30) stays its text, for the file's
+    reader to refuse at its field (PyYAML would raise a bare ValueError)."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(loader.construct_scalar(node))
+
+
+_ExactLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _ExactLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 _ExactLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 

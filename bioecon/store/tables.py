@@ -711,3 +711,101 @@ plan_body_member = Table(
     ),  # a member unit resolved against the responsible-unit table
     comment="机构成员: 组长、副组长、成员 and 成员单位 of a body",
 )
+
+# --- policy clauses and their payout (政策条款库与政策兑现, issue #21) ----------------------
+
+policy_clause = Table(
+    "policy_clause",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("issuer", String(200), nullable=False),  # 发文单位
+    Column("document", String(300), nullable=False),  # 文件名称及文号
+    Column("article", String(100)),  # 条款 (第三条 …)
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),  # None: until revoked
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), nullable=False),
+    Column("plan_id", Integer, ForeignKey("plan.id", ondelete="SET NULL")),
+    Column(
+        "eligibility", JSON, nullable=False
+    ),  # {combine, conditions: [{field, comparison, value}]}
+    Column("formula", JSON, nullable=False),  # {kind, base, rate, cap, amount, key, table}
+    Column("year_cap", ExactDecimal()),  # 万元 per enterprise per year under the clause
+    Column("exclusive_group", String(80)),  # 同一事项不重复享受: one live application per group
+    comment="政策条款: conditions and award formula as data, never evaluated text",
+)
+
+policy_clause_target = Table(
+    "policy_clause_target",
+    metadata,
+    Column(
+        "clause_id", Integer, ForeignKey("policy_clause.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("target_id", Integer, ForeignKey("target.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(10), primary_key=True),  # rule (the policy_rule row) or serves
+    CheckConstraint("role IN ('rule', 'serves')", name="role"),
+    comment="the plan targets a clause carries out (policy_rule) and serves",
+)
+
+policy_application = Table(
+    "policy_application",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "clause_id", Integer, ForeignKey("policy_clause.id", ondelete="RESTRICT"), nullable=False
+    ),
+    Column(
+        "enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="RESTRICT"), nullable=False
+    ),
+    Column("year", Integer, nullable=False),  # the year of the registry data the award uses
+    Column("status", String(12), nullable=False),
+    Column("computed", ExactDecimal()),  # 万元, what the formula gave (None: a fact missing)
+    Column("award", ExactDecimal()),  # 万元, granted (changed from computed only with reason)
+    Column("reason", Text),  # why the award differs from the computed one
+    Column("facts", JSON, nullable=False),  # the data the formula and conditions used
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="SET NULL")),
+    Column("platform_id", Integer, ForeignKey("platform.id", ondelete="SET NULL")),
+    Column("paid_on", Date),
+    Column("voucher", String(100)),  # 兑付凭证号
+    UniqueConstraint("clause_id", "enterprise_id", "year"),
+    CheckConstraint(
+        "status IN ('submitted', 'approved', 'rejected', 'publicized', 'paid')", name="status"
+    ),
+    comment="政策兑现申请: 申报 → 审核 → 公示 → 兑付, each step an audit event",
+)
+Index("ix_policy_application_enterprise", policy_application.c.enterprise_id)
+
+policy_fund = Table(
+    "policy_fund",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("manager", String(300), nullable=False),  # 基金管理人
+    Column("org_unit_id", Integer, ForeignKey("org_unit.id", ondelete="RESTRICT"), nullable=False),
+    Column("established_on", Date, nullable=False),
+    Column("size", ExactDecimal(), nullable=False),  # 基金规模, 万元
+    Column("committed", ExactDecimal(), nullable=False),  # 已认缴, 万元
+    Column("paid_in", ExactDecimal(), nullable=False),  # 已实缴, 万元
+    Column("reinvest_required", ExactDecimal()),  # 返投: a multiple of paid-in capital
+    comment="引导基金: size, committed and paid-in capital, 返投 requirement",
+)
+
+policy_fund_investment = Table(
+    "policy_fund_investment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fund_id", Integer, ForeignKey("policy_fund.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "enterprise_id", Integer, ForeignKey("enterprise.id", ondelete="RESTRICT"), nullable=False
+    ),
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="SET NULL")),
+    Column("invested_on", Date, nullable=False),
+    Column("amount", ExactDecimal(), nullable=False),  # 万元
+    Column("exited_on", Date),
+    Column("exit_amount", ExactDecimal()),  # 万元 returned
+    Column("local", Boolean, nullable=False),  # the enterprise in the fund's region: 返投
+    UniqueConstraint("fund_id", "enterprise_id", "invested_on"),
+    comment="引导基金投资: by enterprise (and project), with its exit",
+)

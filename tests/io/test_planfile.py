@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -106,3 +107,9 @@ def test_demo_plan_file_is_valid(changsha_plan_file: Path) -> None:
     assert PlanFile.model_validate(
         load_yaml(changsha_plan_file.read_text(encoding="utf-8"), "x")[0]
     )
+
+
+def test_an_impossible_date_is_read_as_its_text_not_an_internal_error() -> None:
+    # 2025-02-30 matches YAML's timestamp pattern; PyYAML itself raises a bare ValueError
+    data, _ = load_yaml("a: 2025-02-30\nb: 2025-02-28\n", "t.yaml")
+    assert data == {"a": "2025-02-30", "b": date(2025, 2, 28)}

@@ -30,9 +30,10 @@ from bioecon.domain.access import Role, Scope
 from bioecon.domain.data_sets import DataSet
 from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period, PeriodType
+from bioecon.domain.policies import ApplicationStatus
 from bioecon.domain.reporting_calendar import DueRule
 from bioecon.domain.review import ReviewStep
-from bioecon.services import reports, review, tasks
+from bioecon.services import policies, reports, review, tasks
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.data_sets import load_data_set
 from bioecon.services.orgunits import responsible_unit_named
@@ -121,6 +122,11 @@ def _world(app: Bioecon) -> dict[str, Any]:
             select(a.c.number).join(u, u.c.id == a.c.org_unit_id).where(u.c.code == SIBLING)
         ).scalars()
         approval_numbers = tuple(approvals.all())
+    paid = [  # 南京's demo clause: an application paid (nothing may follow), its enterprise
+        line.enterprise
+        for line in policies.support_ledger(app, actor=LOCAL_ADMIN)
+        if line.status is ApplicationStatus.PAID
+    ]
     published, _ = reports.publish_bulletin(
         app, actor=LOCAL_ADMIN, plan=OTHER_PLAN, period=DECEMBER
     )
@@ -131,6 +137,7 @@ def _world(app: Bioecon) -> dict[str, Any]:
         "platform_names": tuple(name for _, name in platforms),
         "approvals": approval_numbers,
         "bulletin": published.id,
+        "paid": paid[0],
     }
 
 
@@ -145,6 +152,7 @@ def _cases(world: dict[str, Any]) -> list[Case]:
     }
     ledger = "/api/ledger?indicator=bio_economy_scale&from=2025-01&to=2025-12&org_unit="
     other = OTHER_PLAN
+    paid = world.get("paid", "x")
     build = {"plan": other, "period": "2025-12", "format": ".html"}
     # fmt: off
     return [
@@ -166,6 +174,26 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case(
             "other project progress", "POST", f"/projects/{other}-P01/progress", ADMIN_ONLY,
             form={"period": "2025-12", "completed": "1"},
+        ),
+        # 南京's policy clause and its applications: no 浏阳 user's (issue #21)
+        Case("policies page", "GET", "/policies", ADMIN_ONLY, ("/policies/nj-rd-15",)),
+        Case("other clause", "GET", "/policies/nj-rd-15", ADMIN_ONLY),
+        Case("other clause matches", "GET", "/policies/nj-rd-15/matches?year=2022", ADMIN_ONLY),
+        Case("other application", "GET", f"/policies/nj-rd-15/applications/{paid}/2022", ADMIN_ONLY),
+        Case("support ledger", "GET", "/policy-ledger", ADMIN_ONLY, (paid,)),
+        Case("funds page", "GET", "/policy-funds", ADMIN_ONLY, ("nj-bio-fund",)),
+        Case("other clause effect", "GET", "/policies/nj-rd-15/effect?year=2022&later=2025", ADMIN_ONLY),
+        Case(  # the admin's is a duplicate: 409
+            "other apply", "POST", "/policies/nj-rd-15/applications", ADMIN_ONLY,
+            form={"enterprise": paid, "year": "2022"},
+        ),
+        Case(  # the admin's: a duplicate, 409
+            "other confirm", "POST", "/policies/nj-rd-15/matches", ADMIN_ONLY,
+            form={"enterprise": paid, "year": "2022"},
+        ),
+        Case(  # the admin's: paid, nothing follows (409)
+            "other step", "POST", f"/policies/nj-rd-15/applications/{paid}/2022", ADMIN_ONLY,
+            form={"step": "reject", "reason": "测试"},
         ),
         Case("reporting page", "GET", "/reporting", ADMIN_ONLY, (f"/reporting/both/{SIBLING}/",)),
         Case("sibling enterprises page", "GET", f"/enterprises?org_unit={SIBLING}", ADMIN_ONLY, usccs),

@@ -36,6 +36,11 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
             pages.append("/plans/demo-free/projects")  # a plan without projects
             pages += ["/plans/demo-free/tasks", "/notices"]  # no work items, no notices
             pages.append("/indicators")  # the indicator index
+            pages += [
+                "/policies",
+                "/policy-ledger",
+                "/policy-funds",
+            ]  # no clause, no support (issue #21)
             for page in pages:
                 response = client.get(page)
                 assert response.status_code == 200, page
