@@ -131,11 +131,46 @@ def test_data_files_are_read_only_through_catalogs() -> None:
     assert "bioecon/catalogs.py" in readers  # the check sees the one reader there is
 
 
-def test_only_the_bench_baseline_imports_pandas() -> None:
-    """pandas is the optional ``bench`` extra: nothing else may need it at import time."""
-    users = [
+BENCH_EXTRA = ("pandas", "duckdb", "polars")
+BASELINES = ["bioecon/bench/baseline.py", "bioecon/bench/columnar.py"]
+
+
+def top_level_imports_of(path: Path) -> set[str]:
+    """What a module imports when it is imported (not inside a function)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def _names_extra(names: set[str]) -> bool:
+    return any(name.split(".")[0] in BENCH_EXTRA for name in names)
+
+
+def test_only_the_bench_baselines_import_pandas_duckdb_and_polars() -> None:
+    """pandas, DuckDB and polars are the optional ``bench`` extra: only the two baseline
+    modules import them when imported; `bench ledger` (bioecon/bench/ledger.py) reaches
+    them inside its functions, and nothing imports a baseline module at import time."""
+    at_import = sorted(
         str(path.relative_to(PACKAGE.parent))
         for path in PACKAGE.rglob("*.py")
-        if any(name == "pandas" or name.startswith("pandas.") for name in imports_of(path))
-    ]
-    assert users == ["bioecon/bench/baseline.py"]
+        if _names_extra(top_level_imports_of(path))
+    )
+    assert at_import == BASELINES
+    anywhere = sorted(
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if _names_extra(imports_of(path))
+    )
+    assert anywhere == [*BASELINES, "bioecon/bench/ledger.py"]
+    baseline_modules = {"bioecon.bench.baseline", "bioecon.bench.columnar"}
+    importers = sorted(
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if top_level_imports_of(path) & baseline_modules
+    )
+    assert importers == ["bioecon/bench/columnar.py"]  # columnar reuses baseline's frames

@@ -12,14 +12,8 @@ from bioecon.domain.corrections import (
     read_correction_note,
 )
 
-# values and reasons of any text but the note's own separators
-_text = st.text(min_size=1, max_size=20).filter(
-    lambda s: (
-        not any(mark in s for mark in ("; ", " → ", "）: ", ": ", "\n"))
-        and s != "未填"
-        and s == s.strip()
-    )
-)
+# values and reasons of any text at all, the note's own separators and "未填" included
+_text = st.text(max_size=20)
 _field = st.sampled_from(["subject", "subject_org_unit", "indicator", "kind", "unit"])
 _change = st.builds(FieldChange, _field, st.none() | _text, _text)
 
@@ -59,3 +53,11 @@ def test_other_notes_are_not_corrections() -> None:
     assert read_correction_note(None) is None
     assert read_correction_note("由企业名录计量") is None
     assert read_correction_note("人工校正（原因）: 未按格式") is None
+
+
+def test_values_that_end_in_a_mark_of_the_note() -> None:
+    # "; → 0" once read as a new value ending the first change; behind a \ it is text
+    changes = (FieldChange("subject", ";", "0"), FieldChange("unit", "x →", "未填"))
+    note = correction_note("理由）:", changes)
+    assert note == "人工校正（理由）\\:）: subject: ; → 0; unit: x \\→ → \\未填"
+    assert read_correction_note(note) == CorrectionNote("理由）:", changes)
