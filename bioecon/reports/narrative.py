@@ -17,6 +17,7 @@ from bioecon.domain.model import TargetNature, TargetOp
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.progress import Status
 from bioecon.domain.project_warnings import Colour
+from bioecon.domain.tasks import TaskColour
 from bioecon.errors import InvalidValue
 from bioecon.messages import label
 from bioecon.reports.numbers import amount, number, points, rate
@@ -391,6 +392,55 @@ def _projects(bulletin: Bulletin, part: Template, words: Template) -> list[Block
     ]
 
 
+def _tasks(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
+    summary = bulletin.tasks
+    if summary is None:  # a report published before the section existed
+        return []
+    heading = Block("heading1", part["heading"])
+    if not summary.work_points + summary.sub_tasks:
+        return [heading, Block("paragraph", part["none"])]
+    counts = [
+        part["count"].format(colour=part["colour"].format(colour=label(TaskColour(colour))), n=n)
+        for colour, n in summary.colours.items()
+    ]
+    facts = [
+        part[key].format(n=n)
+        for key, n in (
+            ("done", summary.done),
+            ("overdue", summary.overdue),
+            ("missing", summary.missing),
+        )
+        if n
+    ]
+    lead = part["lead"].format(
+        day=_day_words(summary.as_of),
+        work_points=summary.work_points,
+        sub_tasks=summary.sub_tasks,
+        counts=words["list_separator"].join(counts),
+        facts=words["list_separator"].join(facts) if facts else part["no_facts"],
+    )
+    blocks = [heading, Block("paragraph", lead)]
+    if not summary.lagging:
+        return [*blocks, Block("paragraph", part["none_lagging"])]
+    rows = [
+        (
+            t.title,
+            t.lead or words["missing"],
+            t.deadline or words["missing"],
+            rate(t.percent),
+            rate(t.schedule),
+            str(t.missing),
+            part["colour"].format(colour=label(TaskColour(t.colour))),
+        )
+        for t in summary.lagging
+    ]
+    return [
+        *blocks,
+        Block("paragraph", part["lagging"].format(n=len(summary.lagging))),
+        Block("table", rows=(tuple(part["table"]), *rows)),
+    ]
+
+
 def _overview(bulletin: Bulletin, part: Template, words: Template) -> list[Block]:
     if bulletin.evaluated is None:
         return []  # a bulletin, not an evaluation
@@ -560,6 +610,7 @@ SECTIONS: dict[str, Section] = {
     "quality": _quality,
     "revisions": _revisions,
     "projects": _projects,
+    "tasks": _tasks,
     "overview": _overview,
     "evaluated": _evaluated,
     "adjustments": _adjustments,

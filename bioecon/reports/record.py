@@ -195,6 +195,37 @@ class ProjectSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskRow:
+    """A lagging work item as the bulletin lists it (任务督办: red first, then yellow)."""
+
+    code: str
+    title: str
+    kind: str  # a WorkItemKind value: 年度工作要点 or 分解任务
+    lead: str  # 牵头单位, by name, joined with 、 ('' when none)
+    deadline: str | None  # 完成时限 (2026Q4, 2026-06, 2026)
+    percent: float  # the latest reported 完成进度 %
+    schedule: float  # 序时进度 %
+    missing: int  # reports due and not filed
+    overdue: bool  # the deadline passed undone
+    colour: str  # a TaskColour value: red, yellow
+
+
+@dataclass(frozen=True, slots=True)
+class TaskSummary:
+    """The plan's work items on the bulletin's last day, counted from the reports filed by
+    then (the same colours the task pages show on that day)."""
+
+    as_of: str  # YYYY-MM-DD: the day the colours are of
+    work_points: int  # 年度工作要点
+    sub_tasks: int  # 分解任务
+    colours: dict[str, int]  # TaskColour value → items, in the TaskColour order, nonzero only
+    done: int
+    overdue: int  # past the deadline undone
+    missing: int  # reports due and not filed, over all items
+    lagging: tuple[TaskRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Bulletin:
     """统计监测月报 of one plan for one month, or (``kind`` quarterly) 季报 for one quarter:
     ``period`` is what it reports on (2026-10, 2026Q3), ``month`` the month of its figures."""
@@ -228,6 +259,7 @@ class Bulletin:
     horizon_end: int | None = None
     evaluated: tuple[EvaluatedTarget, ...] | None = None
     adjusted: tuple[AdjustmentLine, ...] | None = None  # approved by the report's month
+    tasks: TaskSummary | None = None  # the plan's work items (任务推进), on the report's last day
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +290,7 @@ def to_plain(bulletin: Bulletin) -> dict[str, Any]:
 
 
 # fields a record published before them does not hold
-_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated", "adjusted")
+_ADDED_LATER = ("projects", "horizon_start", "horizon_end", "evaluated", "adjusted", "tasks")
 
 
 def from_plain(content: dict[str, Any], values: tuple[UsedValue, ...]) -> Bulletin:

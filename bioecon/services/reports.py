@@ -24,6 +24,8 @@ from bioecon.domain.project_report import LineVerdict, MonthlyReport
 from bioecon.domain.project_warnings import Colour
 from bioecon.domain.quality import Severity
 from bioecon.domain.reporting_calendar import due_date, office_day, reported_periods, timeliness
+from bioecon.domain.tasks import LAGGING as TASKS_LAGGING
+from bioecon.domain.tasks import TaskColour, TaskLine, WorkItemKind
 from bioecon.domain.tiers import tier_of_indicator
 from bioecon.errors import Conflict, InvalidValue, NotFound
 from bioecon.messages import render
@@ -47,12 +49,14 @@ from bioecon.reports.record import (
     Release,
     Revision,
     TargetLine,
+    TaskRow,
+    TaskSummary,
     UsedValue,
     content_hash,
     from_plain,
     to_plain,
 )
-from bioecon.services import evaluation, ledger, orgunits, plans, projects, quality
+from bioecon.services import evaluation, ledger, orgunits, plans, projects, quality, tasks
 from bioecon.services._plan_lookup import stored_plan_id
 from bioecon.services._scope import reach, require
 from bioecon.services.target_adjustments import target_adjustments
@@ -208,6 +212,7 @@ def _bulletin(app: Bioecon, actor: Principal, plan: str, reported: Period, kind:
         revisions=(),
         projects=_projects(projects.project_report(app, actor=actor, plan=plan, period=period)),
         kind=kind,
+        tasks=_tasks(app, actor, plan, period.last_day),
     )
     if kind in EVALUATIONS:
         bulletin = replace(
@@ -239,6 +244,41 @@ def _projects(report: MonthlyReport) -> ProjectSummary:
         red=sum(v.colour is Colour.RED for v in report.lines),
         yellow=sum(v.colour is Colour.YELLOW for v in report.lines),
         warned=tuple(_project_line(v) for v in warned),
+    )
+
+
+def _tasks(app: Bioecon, actor: Principal, plan: str, day: date) -> TaskSummary:
+    """The plan's work items on ``day`` from the reports filed by then: the colours the task
+    pages gave them that day (nothing is computed again here)."""
+    lines = tasks.plan_tasks(app, actor=actor, plan=plan, today=day, filed_by_today=True)
+    colours = {c.value: sum(x.status.colour is c for x in lines) for c in TaskColour}
+    lagging = [x for x in lines if x.status.colour in TASKS_LAGGING]
+    lagging.sort(key=lambda x: x.status.colour is not TaskColour.RED)  # red first; stable
+    return TaskSummary(
+        as_of=day.isoformat(),
+        work_points=sum(x.item.kind is WorkItemKind.WORK_POINT for x in lines),
+        sub_tasks=sum(x.item.kind is WorkItemKind.SUB_TASK for x in lines),
+        colours={colour: n for colour, n in colours.items() if n},
+        done=sum(x.status.done_on is not None for x in lines),
+        overdue=sum(x.status.overdue for x in lines),
+        missing=sum(x.status.missing for x in lines),
+        lagging=tuple(_task_row(x) for x in lagging),
+    )
+
+
+def _task_row(line: TaskLine) -> TaskRow:
+    item, status = line.item, line.status
+    return TaskRow(
+        code=item.code,
+        title=item.title,
+        kind=item.kind.value,
+        lead="、".join(line.lead_names),
+        deadline=str(item.deadline) if item.deadline is not None else None,
+        percent=float(status.percent),
+        schedule=float(status.schedule),
+        missing=status.missing,
+        overdue=status.overdue,
+        colour=status.colour.value,
     )
 
 

@@ -19,6 +19,7 @@ from bioecon.domain.notices import Notice, NoticeFilter, NoticeState, NoticeStep
 from bioecon.domain.periods import Period
 from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
+from bioecon.domain.reporting_calendar import office_day
 from bioecon.domain.tasks import (
     DueReport,
     ReportTiming,
@@ -202,9 +203,16 @@ def _link_problems(
 
 
 def plan_tasks(
-    app: Bioecon, *, actor: Principal, plan: str, today: date | None = None
+    app: Bioecon,
+    *,
+    actor: Principal,
+    plan: str,
+    today: date | None = None,
+    filed_by_today: bool = False,
 ) -> list[TaskLine]:
-    """``plan``'s work items the caller may read, each with its colour on ``today``."""
+    """``plan``'s work items the caller may read, each with its colour on ``today``; with
+    ``filed_by_today``, from the reports filed by that day (in China) only, as a bulletin of
+    a past month states them."""
     with app.reading() as connection:
         ensure_current(connection)
         region = _plan_home(connection, plan)[1]
@@ -213,7 +221,8 @@ def plan_tasks(
             items = [i for i in items if any(_reports_for(actor, u) for u in i.units)]
             if not items:  # neither a reader of the plan nor a unit of one of its tasks
                 raise NotFound(f"no plan with code '{plan}' (see `bioecon plan list`)")
-        return _task_lines(connection, items, today or datetime.now(UTC).date())
+        day = today or datetime.now(UTC).date()
+        return _task_lines(connection, items, day, filed_by=day if filed_by_today else None)
 
 
 def manages_plan(app: Bioecon, *, actor: Principal, plan: str) -> bool:
@@ -300,9 +309,22 @@ def unit_tasks(
         return _task_lines(connection, readable, today or datetime.now(UTC).date())
 
 
-def _task_lines(connection: Connection, items: Sequence[WorkItem], today: date) -> list[TaskLine]:
-    """Each item with its colour on ``today`` (its reports read in one query) and its units by name."""
+def _task_lines(
+    connection: Connection,
+    items: Sequence[WorkItem],
+    today: date,
+    *,
+    filed_by: date | None = None,
+) -> list[TaskLine]:
+    """Each item with its colour on ``today`` (its reports read in one query, those filed
+    after ``filed_by`` left out) and its units by name."""
     reports = store.reports(connection, [i.code for i in items])
+    if filed_by is not None:
+        reports = [
+            r
+            for r in reports
+            if r.reported_at is not None and office_day(r.reported_at) <= filed_by
+        ]
     names = store.unit_names(connection, {u for i in items for u in i.units})
     book = task_book()
     by_item: dict[str, list[WorkReport]] = {}

@@ -28,8 +28,31 @@ def test_lines_keep_the_text_fit_their_room_and_start_with_no_closing_mark(
     assert "".join(lines) == text
     for n, line in enumerate(lines):
         room = first if n == 0 else rest
-        assert len(line) <= room or len(line) == 1
-        if n > 0 and line[0] in NO_LINE_START:
-            # only when the line before is one character (nothing left to carry), or all marks
-            before = lines[n - 1]
-            assert len(before) <= 1 or all(c in NO_LINE_START for c in before[1:])
+        body = line.rstrip("".join(NO_LINE_START))  # marks may hang past the room (标点悬挂)
+        assert len(body) <= room or len(body) == 1
+        if n > 0:
+            assert line[0] not in NO_LINE_START
+
+
+def test_a_run_of_marks_wider_than_a_line_hangs_at_its_end() -> None:
+    # room 2: "ab" | "1”" fills line 2; the second ” may not start line 3, and "1””" (3 wide)
+    # does not fit a line of 2, so it hangs at the end of line 2: "ab" | "1””" | "c"
+    assert broken("ab1””c", [1.0] * 6, 2, 2) == ["ab", "1””", "c"]
+    # room 3: "一二三" fills line 1; ” takes "三" along to line 2 ("三”" fits 3): "一二" | "三”四"
+    assert broken("一二三”四", [1.0] * 5, 3, 3) == ["一二", "三”四"]
+
+
+def test_an_opening_mark_goes_to_the_next_line_with_what_it_opens() -> None:
+    # room 4: "形成生“" would end line 1 with “, so it goes along: "形成生" | "“物服务"; then ”
+    # may not start line 3, so "务" goes with it: "形成生" | "“物服" | "务”"
+    assert broken("形成生“物服务”", [1.0] * 8, 4, 4) == ["形成生", "“物服", "务”"]
+    # a closing mark takes the character before it and the opening mark before that:
+    # "一二“翼”" with room 3: "一二" | "“翼”"
+    assert broken("一二“翼”", [1.0] * 5, 3, 3) == ["一二", "“翼”"]
+
+
+def test_a_number_or_date_is_not_split_across_lines() -> None:
+    # room 6: "低于2025-02" would break after "低于2025": the date goes whole to line 2
+    assert broken("低于2025-02的值", [1.0] * 12, 6, 10) == ["低于", "2025-02的值"]
+    # a word longer than a line is broken where it must
+    assert broken("ABCDEFGH", [1.0] * 8, 3, 3) == ["ABC", "DEF", "GH"]

@@ -20,6 +20,8 @@ from bioecon.reports.record import (
     QualityNote,
     Revision,
     TargetLine,
+    TaskRow,
+    TaskSummary,
     content_hash,
     from_plain,
     to_plain,
@@ -179,12 +181,13 @@ def test_the_template_decides_the_order_and_a_section_left_out_is_not_written() 
 
 def test_an_unknown_section_in_the_template_is_refused_with_its_place() -> None:
     template = dict(monthly_template())
-    template["sections"] = ["headlines", "tasks"]
+    template["sections"] = ["headlines", "enterprises"]
     with pytest.raises(InvalidValue) as refused:
         compose(BULLETIN, issued_on=date(2026, 7, 8), template=template)
     assert str(refused.value) == (
-        "reports/monthly.yaml sections[1]：未知的章节 tasks"
-        "（可用：headlines、targets、districts、quality、revisions、projects、overview、evaluated、"
+        "reports/monthly.yaml sections[1]：未知的章节 enterprises"
+        "（可用：headlines、targets、districts、quality、revisions、projects、tasks、overview、"
+        "evaluated、"
         "adjustments、adjusted）"
     )
 
@@ -282,3 +285,58 @@ def test_a_record_published_before_the_projects_section_keeps_its_content_and_ha
     with_projects = replace(BULLETIN, projects=PROJECTS)
     assert to_plain(with_projects)["projects"]["annual_plan"] == "43000"
     assert from_plain(to_plain(with_projects), ()) == with_projects
+
+
+TASKS = TaskSummary(
+    as_of="2026-06-30",
+    work_points=3,
+    sub_tasks=2,
+    colours={"green": 1, "blue": 1, "yellow": 1, "red": 2},
+    done=1,
+    overdue=1,
+    missing=3,
+    lagging=(
+        TaskRow("T-1", "建设集聚区", "work_point", "市发改委、市科技局", "2026Q1", 60.0, 100.0,
+                1, True, "red"),
+        TaskRow("T-2", "编制规划", "sub_task", "", None, 0.0, 49.55, 2, False, "red"),
+        TaskRow("T-3", "招引项目", "sub_task", "市商务局", "2026", 10.0, 49.6, 0, False, "yellow"),
+    ),
+)  # fmt: skip
+
+
+def test_the_tasks_section_counts_the_colours_and_lists_red_then_yellow() -> None:
+    template = dict(monthly_template()) | {"sections": ["tasks"]}
+    document = compose(
+        replace(BULLETIN, tasks=TASKS), issued_on=date(2026, 7, 8), template=template
+    )
+    assert [b.text for b in document.blocks if b.style != "table"] == [
+        "一、重点任务推进",
+        "截至2026年6月30日，纳入调度的年度工作要点3项、分解任务2项，其中绿灯1项、蓝灯1项、黄灯1项、"
+        "红灯2项；已完成1项、逾期未完成1项、应报未报进展3次。",
+        "亮红灯、黄灯的3项任务如下，请牵头单位加快推进：",
+    ]
+    (table,) = [b.rows for b in document.blocks if b.style == "table"]
+    assert table == (
+        ("任务", "牵头单位", "完成时限", "完成进度（%）", "序时进度（%）", "未报次数", "状态"),
+        ("建设集聚区", "市发改委、市科技局", "2026Q1", "60.0", "100.0", "1", "红灯"),
+        ("编制规划", "—", "—", "0.0", "49.6", "2", "红灯"),  # 49.55 rounds half up
+        ("招引项目", "市商务局", "2026", "10.0", "49.6", "0", "黄灯"),
+    )  # fmt: skip
+
+
+def test_a_plan_without_tasks_says_so_and_an_old_record_has_no_tasks_section() -> None:
+    template = dict(monthly_template()) | {"sections": ["tasks"]}
+    none = TaskSummary("2026-06-30", 0, 0, {}, 0, 0, 0, ())
+    document = compose(replace(BULLETIN, tasks=none), issued_on=date(2026, 7, 8), template=template)
+    assert [b.text for b in document.blocks] == ["一、重点任务推进", "本期没有纳入调度的任务。"]
+    assert compose(BULLETIN, issued_on=date(2026, 7, 8), template=template).blocks == ()
+    calm = TaskSummary("2026-06-30", 1, 0, {"blue": 1}, 0, 0, 0, ())
+    document = compose(replace(BULLETIN, tasks=calm), issued_on=date(2026, 7, 8), template=template)
+    assert [b.text for b in document.blocks][1:] == [
+        "截至2026年6月30日，纳入调度的年度工作要点1项、分解任务0项，其中蓝灯1项；"
+        "暂无已完成、逾期或应报未报的任务。",
+        "本期没有亮红灯、黄灯的任务。",
+    ]
+    # a record published before the section: its content (and hash) has no tasks key
+    assert "tasks" not in to_plain(BULLETIN)
+    assert from_plain(to_plain(replace(BULLETIN, tasks=TASKS)), ()).tasks == TASKS

@@ -37,6 +37,7 @@ from bioecon.domain.tasks import ReportTiming, TaskColour, WorkItemKind
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound
 from bioecon.io.planfile import read_plan_file
 from bioecon.io.task_files import read_task_breakdown
+from bioecon.reports.narrative import compose, monthly_template
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.history import value_history
 from bioecon.services.notices import (
@@ -48,6 +49,7 @@ from bioecon.services.notices import (
     reply_notice,
 )
 from bioecon.services.plans import load_plan
+from bioecon.services.reports import monthly_bulletin
 from bioecon.services.tasks import (
     Attachment,
     confirm_alias,
@@ -377,3 +379,45 @@ def test_bodies_are_read_from_the_stored_text_with_units_resolved(planned: Bioec
     assert group.name == "南京市生物经济发展领导小组" and office.parent == group.code
     assert [(m.name, m.responsible_unit) for m in office.members] == [("市发改委", "CS-RU03")]
     assert [m.name for m in group.members][2:4] == ["市委组织部", "市发改委"]
+
+
+def test_the_bulletin_states_the_tasks_from_the_reports_filed_by_its_last_day(
+    reported: Bioecon,
+) -> None:
+    # CS-2026-01-1's Q1 report comes on 05-06, after April: the April bulletin (as of 04-30,
+    # 120 days gone) does not know it.
+    #   CS-2026-01   20 % against 序时 120/273 = 43.96 %: 24 points behind → 黄
+    #   CS-2026-01-1 Q1 due 04-10, not filed by 04-30 → missing 1 → 黄; 序时 120/181 = 66.30 %
+    #   CS-2026-02   50 % against 120/365 = 32.88 % → 蓝
+    report_progress(
+        reported,
+        actor=DRC,
+        origin="test",
+        item="CS-2026-01-1",
+        period=Period.quarter(2026, 1),
+        text="规划初稿",
+        percent=Decimal(30),
+        now=at(date(2026, 5, 6)),
+    )
+    april = monthly_bulletin(reported, actor=LOCAL_ADMIN, plan=PLAN, period=Period.month(2026, 4))
+    template = dict(monthly_template()) | {"sections": ["tasks"]}
+    blocks = compose(april, issued_on=date(2026, 5, 8), template=template).blocks
+    assert [b.text for b in blocks if b.style != "table"] == [
+        "一、重点任务推进",
+        "截至2026年4月30日，纳入调度的年度工作要点2项、分解任务1项，其中蓝灯1项、黄灯2项；"
+        "应报未报进展1次。",
+        "亮红灯、黄灯的2项任务如下，请牵头单位加快推进：",
+    ]
+    (table,) = [b.rows for b in blocks if b.style == "table"]
+    assert table[1:] == (
+        ("推进湘江新区生物经济集聚区建设", "湖南湘江新区管委会", "2026Q3", "20.0", "44.0", "0", "黄灯"),
+        ("编制集聚区产业规划", "市发展改革委", "2026Q2", "0.0", "66.3", "1", "黄灯"),
+    )  # fmt: skip
+    # May (as of 05-31, 151 days): the late report counts, 30 % against 151/181 = 83.43 %
+    may = monthly_bulletin(reported, actor=LOCAL_ADMIN, plan=PLAN, period=Period.month(2026, 5))
+    assert may.tasks is not None
+    assert (may.tasks.missing, may.tasks.colours) == (0, {"blue": 1, "yellow": 2})
+    assert [(t.code, t.percent, round(t.schedule, 2)) for t in may.tasks.lagging] == [
+        ("CS-2026-01", 20.0, 55.31),  # 151/273
+        ("CS-2026-01-1", 30.0, 83.43),
+    ]
