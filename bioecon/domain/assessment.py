@@ -353,6 +353,7 @@ class InputKind(StrEnum):
     PROJECTS = (
         "projects"  # 过程性: the share of the unit's key projects on 序时进度 (not red/yellow)
     )
+    TASKS = "tasks"  # 过程性: the share of the work items led by the unit's departments not lagging
     QUALITATIVE = "qualitative"  # 定性评价: named evaluator groups' scores (0–100), weighted
 
 
@@ -452,3 +453,5 @@ class Scheme:
             raise InvalidValue(f"加扣分或一票否决的单位不在被考核单位中：{'、'.join(strangers)}")
         if any(i.source is InputKind.PROJECTS for i in self.items) and not self.plan:
             raise InvalidValue("过程性项目考核项须有 scheme.plan（重点项目所属的规划）")
+        if any(i.source is InputKind.TASKS for i in self.items) and not self.plan:
+            raise InvalidValue("过程性任务考核项须有 scheme.plan（任务所属的规划）")

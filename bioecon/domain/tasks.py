@@ -266,6 +266,7 @@ class TaskLine:
     status: TaskStatus
     lead_names: tuple[str, ...]
     co_names: tuple[str, ...]
+    lead_homes: tuple[str | None, ...] = ()  # the org unit of each lead unit (None: shared)
 
 
 LAGGING = frozenset({TaskColour.YELLOW, TaskColour.RED})

@@ -78,6 +78,7 @@ class _Input(_Model):
     measure: Measure = Measure.YTD
     sector: Code | None = None
     projects: Literal["on_schedule"] | None = None
+    tasks: Literal["on_schedule"] | None = None
     qualitative: list[_Group] | None = None
 
 
@@ -182,12 +183,13 @@ def _item(item: _Item) -> Item:
         for kind, given in (
             (InputKind.LEDGER, item.input.ledger),
             (InputKind.PROJECTS, item.input.projects),
+            (InputKind.TASKS, item.input.tasks),
             (InputKind.QUALITATIVE, item.input.qualitative),
         )
         if given is not None
     ]
     if len(sources) != 1:
-        raise InvalidValue("input 须且只须写 ledger、projects、qualitative 之一")
+        raise InvalidValue("input 须且只须写 ledger、projects、tasks、qualitative 之一")
     rule = Rule(
         method=item.method,
         weight=item.weight,

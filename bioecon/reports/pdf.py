@@ -170,11 +170,11 @@ def broken(text: str, widths: list[float], first: float, rest: float) -> list[st
         if text[at] not in NO_LINE_START:
             cut = _opening_carried(text, widths, start, at, rest)
         else:
-            cut = _carried_from(text, widths, start, at, rest)
-            if cut is None:  # hang the run of marks on this line
+            carried = _carried_from(text, widths, start, at, rest)
+            if carried is None:  # hang the run of marks on this line
                 while at < len(text) and text[at] in NO_LINE_START:
                     at += 1
-                cut = at
+            cut = at if carried is None else carried
         lines.append(text[start:cut])
         start, room = cut, rest
         used = sum(widths[cut:at])

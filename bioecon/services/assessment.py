@@ -28,8 +28,9 @@ from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import OrgUnit
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.project_warnings import Colour
+from bioecon.domain.tasks import LAGGING as TASKS_LAGGING
 from bioecon.errors import InvalidValue, NotFound
-from bioecon.services import ledger, orgunits, projects
+from bioecon.services import ledger, orgunits, projects, tasks
 from bioecon.services._scope import require
 from bioecon.store import orgunits as orgunit_store
 from bioecon.store.migrate import ensure_current
@@ -91,6 +92,8 @@ def _inputs(
         return _ledger_inputs(app, actor, scheme, item, as_of)
     if item.source is InputKind.PROJECTS:
         return _project_inputs(app, actor, scheme, as_of, units)
+    if item.source is InputKind.TASKS:
+        return _task_inputs(app, actor, scheme, as_of, units)
     given = (scheme.qualitative or {}).get(item.key, {})
     return {unit: qualitative_input(item.groups, given.get(unit, {})) for unit in scheme.units}
 
@@ -146,6 +149,29 @@ def _project_inputs(
         ]
         green = sum(v.investment is Colour.GREEN for v in own)
         found[unit] = Decimal(green * 100) / len(own) if own else None
+    return found
+
+
+def _task_inputs(
+    app: Bioecon,
+    actor: Principal,
+    scheme: Scheme,
+    as_of: Period,
+    units: Mapping[str, OrgUnit],
+) -> dict[str, Decimal | None]:
+    """任务按序时推进: of the plan's work items led by a department of each unit (its own
+    org unit or below), the percent not lit red or yellow on the month's last day, from the
+    progress reports filed by then — the colours the task pages showed that day; None for a
+    unit leading no work item."""
+    assert scheme.plan is not None
+    lines = tasks.plan_tasks(
+        app, actor=actor, plan=scheme.plan, today=as_of.last_day, filed_by_today=True
+    )
+    found: dict[str, Decimal | None] = {}
+    for unit in scheme.units:
+        own = [x for x in lines if any(_within(h, unit, units) for h in x.lead_homes)]
+        on = sum(x.status.colour not in TASKS_LAGGING for x in own)
+        found[unit] = Decimal(on * 100) / len(own) if own else None
     return found
 
 

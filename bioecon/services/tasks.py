@@ -326,6 +326,7 @@ def _task_lines(
             if r.reported_at is not None and office_day(r.reported_at) <= filed_by
         ]
     names = store.unit_names(connection, {u for i in items for u in i.units})
+    homes = store.unit_org_units(connection, {u for i in items for u in i.lead_units})
     book = task_book()
     by_item: dict[str, list[WorkReport]] = {}
     for report in reports:
@@ -342,6 +343,7 @@ def _task_lines(
             ),
             tuple(names.get(u, u) for u in item.lead_units),
             tuple(names.get(u, u) for u in item.co_units),
+            tuple(homes.get(u) for u in item.lead_units),
         )
         for item in items
     ]

@@ -207,6 +207,17 @@ def unit_org_unit(connection: Connection, code: str) -> str | None:
     return found
 
 
+def unit_org_units(connection: Connection, codes: Iterable[str]) -> dict[str, str | None]:
+    """The org unit of each responsible unit in ``codes`` (None: shared), in one query."""
+    ru, org = t.responsible_unit, t.org_unit
+    query = (
+        select(ru.c.code, org.c.code)
+        .select_from(ru.outerjoin(org, ru.c.org_unit_id == org.c.id))
+        .where(ru.c.code.in_(sorted(set(codes))))
+    )
+    return {row[0]: row[1] for row in connection.execute(query)}
+
+
 def unit_names(connection: Connection, codes: Iterable[str] | None = None) -> dict[str, str]:
     """Responsible-unit names by code (every unit when ``codes`` is None)."""
     ru = t.responsible_unit

@@ -5,23 +5,27 @@ the scheme file's refusals. Every expected figure is worked by hand in the comme
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from bioecon.app import Bioecon
+from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, InvalidValue, NotFound
 from bioecon.io.assessment_output import assessment_records, assessment_table
 from bioecon.io.assessment_scheme import read_scheme_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.io.project_files import read_project_ledger, read_project_progress
+from bioecon.io.task_files import read_task_breakdown
 from bioecon.messages import render
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.assessment import assess
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_project_ledger, load_project_progress
+from bioecon.services.tasks import load_breakdown, plan_tasks, report_progress
 from tests.reports.conftest import DATA, PLAN
 from tests.services.conftest import load_csv
 
@@ -167,3 +171,99 @@ def test_a_bad_scheme_is_refused_naming_its_field(
     with pytest.raises(InvalidInput) as refused:
         read_scheme_file(scheme_file(tmp_path, SCHEME.replace(*change)))
     assert any(str(p).startswith(problem) for p in refused.value.problems), refused.value.problems
+
+
+# 任务按序时推进 in the city world, with two departments: RU1 of 一区 (D1), RU2 of 二区 (D2).
+# Quarterly reports due 10 days after each quarter; four colours, 10 points (the defaults).
+# As of 2026-10-31 (304 of 2026's 365 days gone: 序时 83.29 %):
+#   W1 RU1, by 2026Q2: 100 % filed 07-05 → done → 绿
+#   W2 RU1, by 2026: 60 % (Q3, 10-05), 23.3 points behind → 黄 (lagging)
+#   W3 RU2, by 2026: 80 %, 3.3 points behind → 蓝
+#   W4 RU2 (RU1 co-leads nothing: a co unit is not counted), by 2026Q3: 50 %, the deadline
+#      09-30 passed undone → 红 (lagging)
+#   W5 RU2, by 2026: 90 % → 蓝
+#   The Q3 report of W2 filed on 11-03 instead would not be known on 10-31 (checked below).
+# D1: 1 of W1, W2 not lagging = 50 %; D2: 2 of W3, W4, W5 = 66.67 %. 按比例 of 100, weight 10:
+# D1 5.00, D2 6.67.
+UNITS = """\
+responsible_units:
+  - {code: RU1, name: 一区发展改革局, org_unit: D1}
+  - {code: RU2, name: 二区发展改革局, org_unit: D2}
+"""
+BREAKDOWN = """\
+任务编号,工作任务,类型,年度,所属重点任务,上级编号,牵头单位,配合单位,责任领导,完成时限,成果形式,关联目标,关联项目
+W1,建设产业园,年度工作要点,2026,,,一区发展改革局,,,2026Q2,,,
+W2,招引企业,年度工作要点,2026,,,一区发展改革局,,,2026,,,
+W3,建设平台,年度工作要点,2026,,,二区发展改革局,,,2026,,,
+W4,编制方案,年度工作要点,2026,,,二区发展改革局,一区发展改革局,,2026Q3,,,
+W5,培育企业,年度工作要点,2026,,,二区发展改革局,,,2026,,,
+"""
+TASK_SCHEME = """\
+scheme: {code: city-tasks, name: 城市任务考核, year: 2026, plan: city}
+units: [D1, D2]
+items:
+  - {key: T1, name: 任务按序时推进, weight: 10, method: proportional, target: 100,
+     input: {tasks: on_schedule}}
+"""
+
+
+def _tasks_world(app: Bioecon, tmp_path: Path, w2_q3_on: date) -> Bioecon:
+    path = tmp_path / "city.yaml"
+    path.write_text(PLAN + UNITS, encoding="utf-8")
+    parsed = read_plan_file(path)
+    load_plan(app, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source=parsed.source)
+    csv = tmp_path / "breakdown.csv"
+    csv.write_text(BREAKDOWN, encoding="utf-8")
+    breakdown = read_task_breakdown(csv, plan="city")
+    load_breakdown(app, actor=LOCAL_ADMIN, origin="test", plan="city", parsed=breakdown)
+    filed = {
+        "W1": [(1, 40, date(2026, 4, 5)), (2, 100, date(2026, 7, 5))],
+        "W2": [(1, 30, date(2026, 4, 5)), (2, 50, date(2026, 7, 5)), (3, 60, w2_q3_on)],
+        "W3": [(1, 30, date(2026, 4, 5)), (2, 60, date(2026, 7, 5)), (3, 80, date(2026, 10, 5))],
+        "W4": [(1, 20, date(2026, 4, 5)), (2, 50, date(2026, 7, 5))],
+        "W5": [(1, 30, date(2026, 4, 5)), (2, 60, date(2026, 7, 5)), (3, 90, date(2026, 10, 5))],
+    }
+    for item, reports in filed.items():
+        unit = "RU1" if item in ("W1", "W2") else "RU2"
+        actor = Principal(unit.lower(), Role.DEPARTMENT, Scope(responsible_unit=unit))
+        for quarter, percent, day in reports:
+            report_progress(
+                app,
+                actor=actor,
+                origin="test",
+                item=item,
+                period=Period.quarter(2026, quarter),
+                text="按计划推进",
+                percent=D(percent),
+                now=datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+            )
+    return app
+
+
+def test_tasks_on_schedule_are_a_process_item(app: Bioecon, tmp_path: Path) -> None:
+    world = _tasks_world(app, tmp_path, date(2026, 10, 5))
+    scheme = read_scheme_file(scheme_file(tmp_path, TASK_SCHEME))
+    found = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert {u: round(v, 2) for u, v in found.inputs[0].items() if v is not None} == {
+        "D1": D("50.00"),
+        "D2": D("66.67"),
+    }
+    assert [(r.unit, r.total) for r in found.results] == [("D2", D("6.67")), ("D1", D("5.00"))]
+
+
+def test_a_task_report_filed_after_the_month_does_not_count_for_it(
+    app: Bioecon, tmp_path: Path
+) -> None:
+    # W2's Q3 report on 11-03: on 10-31 its latest is 50 % (Q2), still 黄, and its Q3 report
+    # (due 10-10) is missing; D1 stays at 50 %. As of November the report is known.
+    world = _tasks_world(app, tmp_path, date(2026, 11, 3))
+    scheme = read_scheme_file(scheme_file(tmp_path, TASK_SCHEME))
+    october = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert october.inputs[0]["D1"] == D(50)
+    lines = plan_tasks(
+        world, actor=LOCAL_ADMIN, plan="city", today=date(2026, 10, 31), filed_by_today=True
+    )
+    w2 = next(x for x in lines if x.item.code == "W2")
+    assert (w2.status.percent, w2.status.missing) == (D(50), 1)
+    later = plan_tasks(world, actor=LOCAL_ADMIN, plan="city", today=date(2026, 11, 30))
+    assert next(x for x in later if x.item.code == "W2").status.percent == D(60)
