@@ -83,7 +83,7 @@ class WorkItem:
     @property
     def last_day(self) -> date:
         """The deadline's last day; the end of the item's year without one."""
-        return last_day(self.deadline or Period.of_year(self.year))
+        return (self.deadline or Period.of_year(self.year)).last_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +116,6 @@ def report_problems(report: WorkReport) -> list[tuple[str, str]]:
     return problems
 
 
-def last_day(period: Period) -> date:
-    """The last day of ``period`` (2026Q3 → 2026-09-30)."""
-    year, month0 = divmod(period.year * 12 + period.last_month, 12)
-    return date(year, month0 + 1, 1) - timedelta(days=1)
-
-
 @dataclass(frozen=True, slots=True)
 class Cadence:
     """A plan's reporting cadence: one report per ``period`` (month, quarter or year), due
@@ -131,7 +125,7 @@ class Cadence:
     due_days: int
 
     def due_on(self, period: Period) -> date:
-        return last_day(period) + timedelta(days=self.due_days)
+        return period.last_day + timedelta(days=self.due_days)
 
     def periods(self, item: WorkItem) -> list[Period]:
         """The periods ``item`` reports: from January of its year to its deadline's period."""

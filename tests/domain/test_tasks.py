@@ -26,7 +26,6 @@ from bioecon.domain.tasks import (
     WorkItemKind,
     WorkReport,
     due_reports,
-    last_day,
     report_problems,
     schedule_share,
     task_status,
@@ -61,9 +60,9 @@ def colours(reports: list[WorkReport], today: date) -> tuple[TaskColour, TaskCol
 
 
 def test_last_days_of_periods() -> None:
-    assert last_day(Period.quarter(2026, 3)) == date(2026, 9, 30)
-    assert last_day(Period.month(2028, 2)) == date(2028, 2, 29)
-    assert last_day(Period.of_year(2026)) == date(2026, 12, 31)
+    assert Period.quarter(2026, 3).last_day == date(2026, 9, 30)
+    assert Period.month(2028, 2).last_day == date(2028, 2, 29)
+    assert Period.of_year(2026).last_day == date(2026, 12, 31)
     assert QUARTERLY.due_on(Period.quarter(2026, 4)) == date(2027, 1, 10)
 
 
@@ -175,7 +174,7 @@ _PERCENTS = st.lists(st.none() | st.integers(0, 100), min_size=0, max_size=3)
 
 def _reports(percents: list[int | None]) -> list[WorkReport]:
     return [
-        report(quarter, last_day(Period.quarter(2026, quarter)), percent)
+        report(quarter, Period.quarter(2026, quarter).last_day, percent)
         for quarter, percent in enumerate(percents, start=1)
         if percent is not None
     ]
