@@ -8,7 +8,7 @@ as everywhere (``ledger_admits_submitted``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -131,48 +131,50 @@ def _measure(entry: LedgerEntry | None, item: Item) -> Decimal | None:
 
 
 def _project_inputs(
-    app: Bioecon,
-    actor: Principal,
-    scheme: Scheme,
-    as_of: Period,
-    units: Mapping[str, OrgUnit],
+    app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period, units: Mapping[str, OrgUnit]
 ) -> dict[str, Decimal | None]:
     """按序时推进: of each unit's key projects (its own and its subtree's) with an annual plan,
     the percent whose investment is not lit red or yellow against 序时进度, in the month's
     项目调度 report; None for a unit without such a project."""
     assert scheme.plan is not None
     report = projects.project_report(app, actor=actor, plan=scheme.plan, period=as_of)
-    found: dict[str, Decimal | None] = {}
-    for unit in scheme.units:
-        own = [
-            v for v in report.lines if v.line.annual_plan and _within(v.line.org_unit, unit, units)
-        ]
-        green = sum(v.investment is Colour.GREEN for v in own)
-        found[unit] = Decimal(green * 100) / len(own) if own else None
-    return found
+    return {
+        unit: _percent_true(
+            [
+                v.investment is Colour.GREEN
+                for v in report.lines
+                if v.line.annual_plan and _within(v.line.org_unit, unit, units)
+            ]
+        )
+        for unit in scheme.units
+    }
 
 
 def _task_inputs(
-    app: Bioecon,
-    actor: Principal,
-    scheme: Scheme,
-    as_of: Period,
-    units: Mapping[str, OrgUnit],
+    app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period, units: Mapping[str, OrgUnit]
 ) -> dict[str, Decimal | None]:
     """任务按序时推进: of the plan's work items led by a department of each unit (its own
     org unit or below), the percent not lit red or yellow on the month's last day, from the
     progress reports filed by then — the colours the task pages showed that day; None for a
     unit leading no work item."""
     assert scheme.plan is not None
-    lines = tasks.plan_tasks(
-        app, actor=actor, plan=scheme.plan, today=as_of.last_day, filed_by_today=True
-    )
-    found: dict[str, Decimal | None] = {}
-    for unit in scheme.units:
-        own = [x for x in lines if any(_within(h, unit, units) for h in x.lead_homes)]
-        on = sum(x.status.colour not in TASKS_LAGGING for x in own)
-        found[unit] = Decimal(on * 100) / len(own) if own else None
-    return found
+    day = as_of.last_day
+    lines = tasks.plan_tasks(app, actor=actor, plan=scheme.plan, today=day, filed_by_today=True)
+    return {
+        unit: _percent_true(
+            [
+                x.status.colour not in TASKS_LAGGING
+                for x in lines
+                if any(_within(home, unit, units) for home in x.lead_homes)
+            ]
+        )
+        for unit in scheme.units
+    }
+
+
+def _percent_true(flags: Sequence[bool]) -> Decimal | None:
+    """The percent of ``flags`` that hold; None for none at all."""
+    return Decimal(sum(flags) * 100) / len(flags) if flags else None
 
 
 def _within(code: str | None, root: str, units: Mapping[str, OrgUnit]) -> bool:
