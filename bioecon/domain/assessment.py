@@ -354,7 +354,16 @@ class InputKind(StrEnum):
         "projects"  # 过程性: the share of the unit's key projects on 序时进度 (not red/yellow)
     )
     TASKS = "tasks"  # 过程性: the share of the work items led by the unit's departments not lagging
+    NOTICES = "notices"  # 过程性: 督办 notices to the unit's departments in the year to the month
     QUALITATIVE = "qualitative"  # 定性评价: named evaluator groups' scores (0–100), weighted
+
+
+class NoticeCount(StrEnum):
+    """Which 督办 count a notices item takes (notice_count.* in strings.yaml)."""
+
+    RAISED = "raised"  # 收到的提示单、督办单、联系单
+    SUPERVISION = "supervision"  # 其中督办单
+    REPLY_OVERDUE = "reply_overdue"  # 逾期未回复
 
 
 class Measure(StrEnum):
@@ -384,6 +393,7 @@ class Item:
     source: InputKind
     rule: Rule
     indicator: str | None = None  # LEDGER
+    notice_count: NoticeCount | None = None  # NOTICES: which count
     measure: Measure = Measure.YTD
     sector: str | None = None
     groups: tuple[EvaluatorGroup, ...] = ()  # QUALITATIVE
@@ -392,6 +402,8 @@ class Item:
     def __post_init__(self) -> None:
         if self.source is InputKind.LEDGER and not self.indicator:
             raise InvalidValue(f"考核项 {self.key} 取自监测台账，须写明 indicator")
+        if self.source is InputKind.NOTICES and self.notice_count is None:
+            raise InvalidValue(f"考核项 {self.key} 取自督办，须写明计数（notices）")
         if self.source is InputKind.QUALITATIVE:
             if not self.groups:
                 raise InvalidValue(f"定性考核项 {self.key} 须列出评价组及其权重")

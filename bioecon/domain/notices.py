@@ -172,6 +172,18 @@ class UnitNoticeCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class NoticeTally:
+    """督办 counts of one responsible unit over a span of days (in China), as known at the end
+    of its last day: what an assessment as of a month counts (issue #16)."""
+
+    responsible_unit: str
+    org_unit: str | None  # the unit's own org unit (None: shared)
+    raised: int  # notices addressed to it in the span
+    supervision: int  # of which 督办单
+    reply_overdue: int  # of those, past the reply deadline with no reply by the span's end
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeFilter:
     """The 督办 list's filters (None: any)."""
 

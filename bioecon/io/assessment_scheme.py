@@ -35,6 +35,7 @@ from bioecon.domain.assessment import (
     InputKind,
     Item,
     Measure,
+    NoticeCount,
     Polarity,
     Rule,
     Scheme,
@@ -79,6 +80,7 @@ class _Input(_Model):
     sector: Code | None = None
     projects: Literal["on_schedule"] | None = None
     tasks: Literal["on_schedule"] | None = None
+    notices: NoticeCount | None = None
     qualitative: list[_Group] | None = None
 
 
@@ -184,12 +186,13 @@ def _item(item: _Item) -> Item:
             (InputKind.LEDGER, item.input.ledger),
             (InputKind.PROJECTS, item.input.projects),
             (InputKind.TASKS, item.input.tasks),
+            (InputKind.NOTICES, item.input.notices),
             (InputKind.QUALITATIVE, item.input.qualitative),
         )
         if given is not None
     ]
     if len(sources) != 1:
-        raise InvalidValue("input 须且只须写 ledger、projects、tasks、qualitative 之一")
+        raise InvalidValue("input 须且只须写 ledger、projects、tasks、notices、qualitative 之一")
     rule = Rule(
         method=item.method,
         weight=item.weight,
@@ -213,6 +216,7 @@ def _item(item: _Item) -> Item:
         source=sources[0],
         rule=rule,
         indicator=item.input.ledger,
+        notice_count=item.input.notices,
         measure=item.input.measure,
         sector=item.input.sector,
         groups=groups,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from bioecon.app import Bioecon
@@ -30,7 +31,7 @@ from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.project_warnings import Colour
 from bioecon.domain.tasks import LAGGING as TASKS_LAGGING
 from bioecon.errors import InvalidValue, NotFound
-from bioecon.services import ledger, orgunits, projects, tasks
+from bioecon.services import ledger, notices, orgunits, projects, tasks
 from bioecon.services._scope import require
 from bioecon.store import orgunits as orgunit_store
 from bioecon.store.migrate import ensure_current
@@ -94,6 +95,8 @@ def _inputs(
         return _project_inputs(app, actor, scheme, as_of, units)
     if item.source is InputKind.TASKS:
         return _task_inputs(app, actor, scheme, as_of, units)
+    if item.source is InputKind.NOTICES:
+        return _notice_inputs(app, actor, scheme, item, as_of, units)
     given = (scheme.qualitative or {}).get(item.key, {})
     return {unit: qualitative_input(item.groups, given.get(unit, {})) for unit in scheme.units}
 
@@ -168,6 +171,27 @@ def _task_inputs(
                 if any(_within(home, unit, units) for home in x.lead_homes)
             ]
         )
+        for unit in scheme.units
+    }
+
+
+def _notice_inputs(
+    app: Bioecon,
+    actor: Principal,
+    scheme: Scheme,
+    item: Item,
+    as_of: Period,
+    units: Mapping[str, OrgUnit],
+) -> dict[str, Decimal | None]:
+    """督办: the notices addressed to the departments of each unit (its own org unit or below)
+    from 1 January of the scheme's year to the month's last day, as known at its end — all of
+    them, the 督办单, or those past the reply deadline unreplied then; 0 for a unit with none."""
+    assert item.notice_count is not None
+    first = date(scheme.year, 1, 1)
+    tallies = notices.notice_tallies(app, actor=actor, first=first, last=as_of.last_day)
+    field = item.notice_count.value
+    return {
+        unit: Decimal(sum(getattr(x, field) for x in tallies if _within(x.org_unit, unit, units)))
         for unit in scheme.units
     }
 

@@ -6,7 +6,7 @@ and an audit event (``notice``). docs/tasks.md."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import notice_book, project_warnings
@@ -20,12 +20,14 @@ from bioecon.domain.notices import (
     NoticeState,
     NoticeStep,
     NoticeSubject,
+    NoticeTally,
     UnitNoticeCounts,
     next_state,
 )
 from bioecon.domain.periods import Period
 from bioecon.domain.project_report import judge
 from bioecon.domain.project_warnings import Colour
+from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.domain.tasks import LAGGING
 from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
@@ -341,6 +343,18 @@ def notice_counts(
         ensure_current(connection)
         where, units = reach(connection, actor, Action.READ), _own_unit(actor)
         return store.counts_by_unit(connection, where, units, today or datetime.now(UTC).date())
+
+
+def notice_tallies(app: Bioecon, *, actor: Principal, first: date, last: date) -> list[NoticeTally]:
+    """督办 counts per responsible unit of the notices the caller may see raised from ``first``
+    to ``last`` (days in China), as known at the end of ``last``: raised, 督办单, and past
+    the reply deadline without a reply by then."""
+    start = datetime.combine(first, time(), BEIJING).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(), BEIJING).astimezone(UTC)
+    with app.reading() as connection:
+        ensure_current(connection)
+        where = reach(connection, actor, Action.READ)
+        return store.tallies(connection, where, start, end, last)
 
 
 def unit_names(app: Bioecon, *, actor: Principal) -> dict[str, str]:

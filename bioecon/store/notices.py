@@ -3,7 +3,7 @@ Records are keyed by their number (code); ids stay here."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -28,6 +28,7 @@ from bioecon.domain.notices import (
     NoticeState,
     NoticeStep,
     NoticeSubject,
+    NoticeTally,
     UnitNoticeCounts,
 )
 from bioecon.store import tables as t
@@ -183,6 +184,45 @@ def with_steps(
     notices = [_notice(row) for row in rows]
     found = steps(connection, [x.code for x in notices])
     return [(x, tuple(found[x.code])) for x in notices]
+
+
+def tallies(
+    connection: Connection, reach: Reach, start: datetime, end: datetime, last_day: date
+) -> list[NoticeTally]:
+    """Per responsible unit with a notice raised in [``start``, ``end``) (UTC moments), in
+    one grouped query: those notices, the 督办单 among them, and those whose reply deadline
+    is before ``last_day`` with no reply before ``end``."""
+    n, ru, s, org = t.notice, t.responsible_unit, t.notice_step, t.org_unit
+    first_reply = (
+        select(s.c.notice_id, func.min(s.c.at).label("at"))
+        .where(s.c.action == NoticeAction.REPLY.value)
+        .group_by(s.c.notice_id)
+        .subquery()
+    )
+    unreplied = or_(first_reply.c.at.is_(None), first_reply.c.at >= end)
+    rows = connection.execute(
+        select(
+            ru.c.code,
+            org.c.code,
+            func.count(n.c.id),
+            func.coalesce(
+                func.sum(case((n.c.kind == NoticeKind.SUPERVISION.value, 1), else_=0)), 0
+            ),
+            func.coalesce(
+                func.sum(case((and_(n.c.reply_due < last_day, unreplied), 1), else_=0)), 0
+            ),
+        )
+        .join(ru, ru.c.id == n.c.responsible_unit_id)
+        .outerjoin(org, org.c.id == ru.c.org_unit_id)
+        .outerjoin(first_reply, first_reply.c.notice_id == n.c.id)
+        .where(n.c.raised_at >= start, n.c.raised_at < end, reached(n.c.org_unit_id, reach))
+        .group_by(ru.c.code, org.c.code)
+        .order_by(ru.c.code)
+    ).all()
+    return [
+        NoticeTally(str(r[0]), None if r[1] is None else str(r[1]), int(r[2]), int(r[3]), int(r[4]))
+        for r in rows
+    ]
 
 
 def counts_by_unit(

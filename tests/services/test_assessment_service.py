@@ -13,6 +13,7 @@ import pytest
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
+from bioecon.domain.notices import NoticeKind, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidInput, InvalidValue, NotFound
 from bioecon.io.assessment_output import assessment_records, assessment_table
@@ -23,6 +24,7 @@ from bioecon.io.task_files import read_task_breakdown
 from bioecon.messages import render
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.assessment import assess
+from bioecon.services.notices import raise_notice, reply_notice
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_project_ledger, load_project_progress
 from bioecon.services.tasks import load_breakdown, plan_tasks, report_progress
@@ -267,3 +269,66 @@ def test_a_task_report_filed_after_the_month_does_not_count_for_it(
     assert (w2.status.percent, w2.status.missing) == (D(50), 1)
     later = plan_tasks(world, actor=LOCAL_ADMIN, plan="city", today=date(2026, 11, 30))
     assert next(x for x in later if x.item.code == "W2").status.percent == D(60)
+
+
+# 督办 in the same world (W2 yellow and W4 red on 10-20):
+#   N1 督办单 to RU2 (二区) on W4, raised 10-20, reply due 10-27, never replied → on 10-31
+#      past its deadline unreplied
+#   N2 提示单 to RU1 (一区) on W2, raised 10-20, reply due 10-30, replied 10-25
+#   N3 提示单 to RU2 on W4, raised 11-02: after October
+# As of 2026-10: 督办单 D1 0, D2 1; 逾期未回复 D1 0, D2 1. 功效系数法, satisfactory 0:
+#   S1 (weight 10, disallowed 4): D1 (4 − 0) / 4 = 100 % → 10; D2 (4 − 1) / 4 = 75 %,
+#      60 % + 40 % × 75 % = 90 % → 9
+#   S2 (weight 5, disallowed 2): D1 5; D2 (2 − 1) / 2 = 50 % → 60 % + 20 % = 80 % → 4
+# As of 2026-11 all notices received: D1 1 (N2), D2 2 (N1, N3).
+NOTICE_SCHEME = """\
+scheme: {code: city-notices, name: 城市督办考核, year: 2026, plan: city}
+units: [D1, D2]
+items:
+  - {key: S1, name: 督办单, weight: 10, method: efficacy, satisfactory: 0, disallowed: 4,
+     input: {notices: supervision}}
+  - {key: S2, name: 逾期未回复, weight: 5, method: efficacy, satisfactory: 0, disallowed: 2,
+     input: {notices: reply_overdue}}
+  - {key: S3, name: 收到的通知, weight: 5, method: efficacy, satisfactory: 0, disallowed: 4,
+     input: {notices: raised}}
+"""
+
+
+def test_notices_to_a_units_departments_are_a_process_item(app: Bioecon, tmp_path: Path) -> None:
+    world = _tasks_world(app, tmp_path, date(2026, 10, 5))
+
+    def moment(month: int, day: int) -> datetime:
+        return datetime(2026, month, day, 9, tzinfo=UTC)
+
+    def notice(item: str, kind: NoticeKind, month: int, day: int, due: date) -> str:
+        raised = raise_notice(
+            world,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            subject=NoticeSubject.TASK,
+            code=item,
+            kind=kind,
+            reason="进度滞后",
+            reply_due=due,
+            now=moment(month, day),
+        )
+        return raised.code
+
+    notice("W4", NoticeKind.SUPERVISION, 10, 20, date(2026, 10, 27))
+    n2 = notice("W2", NoticeKind.PROMPT, 10, 20, date(2026, 10, 30))
+    ru1 = Principal("ru1", Role.DEPARTMENT, Scope(responsible_unit="RU1"))
+    reply_notice(world, actor=ru1, origin="test", code=n2, measures="加快招引", now=moment(10, 25))
+    notice("W4", NoticeKind.PROMPT, 11, 2, date(2026, 11, 12))
+    scheme = read_scheme_file(scheme_file(tmp_path, NOTICE_SCHEME))
+    october = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert [dict(found) for found in october.inputs] == [
+        {"D1": D(0), "D2": D(1)},
+        {"D1": D(0), "D2": D(1)},
+        {"D1": D(1), "D2": D(1)},
+    ]
+    assert {r.unit: r.items[:2] for r in october.results} == {
+        "D1": (D("10.00"), D("5.00")),
+        "D2": (D("9.00"), D("4.00")),
+    }
+    november = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 11))
+    assert dict(november.inputs[2]) == {"D1": D(1), "D2": D(2)}
