@@ -16,6 +16,7 @@ from bioecon.cli_common import OutputFile, app_of
 from bioecon.cli_users import cli_origin
 from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
+from bioecon.domain.reporting_calendar import office_time
 from bioecon.io.task_files import read_task_breakdown
 from bioecon.io.task_output import (
     COUNT_COLUMNS,
@@ -103,7 +104,7 @@ def show(context: click.Context, code: str, on: object) -> None:
                     str(d.period),
                     d.due_on.isoformat(),
                     label(d.timing),
-                    d.reported_at.strftime("%Y-%m-%d %H:%M") if d.reported_at else "",
+                    f"{office_time(d.reported_at):%Y-%m-%d %H:%M}" if d.reported_at else "",
                 )
                 for d in page.due
             ],
@@ -113,7 +114,8 @@ def show(context: click.Context, code: str, on: object) -> None:
         click.echo(f"{notice.code} {label(notice.kind)} {label(notice.state)}")
         for step in steps:
             click.echo(
-                f"  {step.at:%Y-%m-%d %H:%M} {step.actor} {label(step.action)} {step.text or ''}"
+                f"  {office_time(step.at):%Y-%m-%d %H:%M} {step.actor} {label(step.action)}"
+                f" {step.text or ''}"
             )
 
 

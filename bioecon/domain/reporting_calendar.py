@@ -24,9 +24,14 @@ BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 def office_day(moment: datetime) -> date:
     """The day in China of a stored moment (stored in UTC; a naive one is read as UTC)."""
+    return office_time(moment).date()
+
+
+def office_time(moment: datetime) -> datetime:
+    """A stored moment (UTC; a naive one is read as UTC) as the time in China."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(BEIJING).date()
+    return moment.astimezone(BEIJING)
 
 
 class Timeliness(StrEnum):

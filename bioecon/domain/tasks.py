@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from bioecon.domain.periods import Period, PeriodType, period_range
+from bioecon.domain.reporting_calendar import office_day
 from bioecon.errors import InvalidValue
 
 HUNDRED = Decimal(100)
@@ -149,7 +150,7 @@ def due_reports(
     item: WorkItem, reports: Sequence[WorkReport], cadence: Cadence, today: date
 ) -> list[DueReport]:
     """Each period's report of ``item`` and its timing on ``today``. A report filed by its due
-    day is on time, later is late; none by the due day is missing; a period whose due day is
+    day (in China) is on time, later is late; none by the due day is missing; a period whose due day is
     still ahead is not due. Once a report says done (100 %), later periods owe nothing."""
     by_period = {str(r.period): r for r in reports}
     done = min((r.period for r in reports if r.done), default=None)
@@ -161,7 +162,7 @@ def due_reports(
         report = by_period.get(str(period))
         at = report.reported_at if report else None
         if at is not None:
-            timing = ReportTiming.ON_TIME if at.date() <= due else ReportTiming.LATE
+            timing = ReportTiming.ON_TIME if office_day(at) <= due else ReportTiming.LATE
         else:
             timing = ReportTiming.MISSING if today > due else ReportTiming.NOT_DUE
         found.append(DueReport(item.code, period, due, timing, at))
@@ -213,7 +214,7 @@ def task_status(
     """The status of ``item`` on ``today`` by ``preset`` (see :func:`task_colour`)."""
     ordered = sorted((r for r in reports if r.percent is not None), key=lambda r: r.period)
     percent = ordered[-1].percent if ordered and ordered[-1].percent is not None else Decimal(0)
-    done = [r.reported_at.date() for r in reports if r.done and r.reported_at is not None]
+    done = [office_day(r.reported_at) for r in reports if r.done and r.reported_at is not None]
     done_on = min(done, default=None)
     timings = [d.timing for d in due_reports(item, reports, cadence, today)]
     overdue = done_on is None and today > item.last_day

@@ -199,3 +199,15 @@ def test_timeliness_is_red_exactly_when_a_report_is_missing_or_the_deadline_pass
     assert (status.colour is TaskColour.RED) == (status.missing > 0 or status.overdue)
     owed = due_reports(ITEM, reports, QUARTERLY, today)
     assert [str(d.period) for d in owed] == ["2026Q1", "2026Q2", "2026Q3"][: len(owed)]
+
+
+def test_the_due_day_is_a_day_in_china() -> None:
+    # Q1 is due 04-10. 04-10 15:59 UTC is 23:59 in China: on time; 16:00 UTC is 04-11 00:00
+    # in China: late, though it is still 04-10 in UTC.
+    def filed(hour: int, minute: int) -> WorkReport:
+        at = datetime(2026, 4, 10, hour, minute, tzinfo=UTC)
+        return WorkReport(ITEM.code, Period.quarter(2026, 1), "进展", Decimal(30), None, "d", at)
+
+    today = date(2026, 5, 1)
+    assert timings([filed(15, 59)], today)[0] == ("2026Q1", ReportTiming.ON_TIME)
+    assert timings([filed(16, 0)], today)[0] == ("2026Q1", ReportTiming.LATE)
