@@ -32,7 +32,7 @@ from bioecon.domain.tasks import LAGGING
 from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import record
-from bioecon.services._scope import reach, require_manager, units_for
+from bioecon.services._scope import permitted, reach, require_manager, require_readable, units_for
 from bioecon.services.tasks import _reports_for, _task_lines
 from bioecon.store import Connection
 from bioecon.store import notices as store
@@ -148,12 +148,21 @@ def _subject(
     project = records.get(code)
     if project is None:
         raise NotFound(f"项目库中没有项目编号「{code}」")
+    if unit is not None and not task_store.unit_ids(connection, [unit]):
+        raise InvalidInput("unit", [Problem("unit", f"没有责任单位 {unit}")])
     addressed = unit or _project_unit(connection, project.responsible_unit or project.lead_unit)
     if addressed is None or not task_store.unit_ids(connection, [addressed]):
         raise InvalidInput(
-            "unit", [Problem("unit", f"项目「{code}」的责任单位不在责任单位表中；请用 --unit 指定")]
+            "unit",
+            [
+                Problem(
+                    "unit", f"项目「{code}」的责任单位不在责任单位表中，请指定督办对象（--unit）"
+                )
+            ],
         )
-    return project.org_unit, addressed, _project_lags(connection, code, project.plan, today)
+    # judged in the month before today's: the latest month a 调度 report covers
+    month = Period.containing(today).previous()
+    return project.org_unit, addressed, _project_lags(connection, code, project.plan, month)
 
 
 def _project_unit(connection: Connection, name: str | None) -> str | None:
@@ -164,12 +173,10 @@ def _project_unit(connection: Connection, name: str | None) -> str | None:
     return resolve(name, known, sorted({c for _, c in known}))
 
 
-def _project_lags(connection: Connection, code: str, plan: str | None, today: date) -> bool:
-    """Whether the project is yellow or red in the month before ``today``'s (the latest
-    month a 调度 report covers) by its plan's warning preset."""
+def _project_lags(connection: Connection, code: str, plan: str | None, month: Period) -> bool:
+    """Whether the project is yellow or red in ``month`` by its plan's warning preset."""
     if plan is None:
         return False
-    month = Period.containing(today).previous()
     lines = project_store.report_lines(connection, plan, month, EVERYWHERE)
     preset = project_warnings().for_plan(plan)
     return any(
@@ -343,6 +350,46 @@ def notice_counts(
         ensure_current(connection)
         where, units = reach(connection, actor, Action.READ), _own_unit(actor)
         return store.counts_by_unit(connection, where, units, today or datetime.now(UTC).date())
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectNotices:
+    """The notices about a key project, each with its steps, and what the caller may do."""
+
+    notices: tuple[tuple[Notice, tuple[NoticeStep, ...]], ...]
+    manages: bool  # raises, closes and escalates (manages plans over the project's org unit)
+    lagging: bool  # yellow or red in its latest month: a notice may be raised
+    replies_for: frozenset[str]  # the units whose notices the caller replies to
+    addressed: str | None  # the responsible unit its 责任单位 names (None: not in the table)
+
+
+def project_notices(
+    app: Bioecon, *, actor: Principal, code: str, month: Period | None = None
+) -> ProjectNotices:
+    """The 督办 of key project ``code`` for its page, whether it lags judged in ``month``
+    (default: the month before today's, the latest a 调度 report covers); a project the
+    caller may not read is not found."""
+    judged = month or Period.containing(datetime.now(UTC).date()).previous()
+    with app.reading() as connection:
+        ensure_current(connection)
+        project = project_store.ledger_records(connection, {code: None}).get(code)
+        missing = f"项目库中没有项目编号「{code}」"
+        if project is None:
+            raise NotFound(missing)
+        require_readable(connection, actor, project.org_unit, missing)
+        found = store.with_steps(connection, subject=NoticeSubject.PROJECT.value, subject_code=code)
+        manages = project.org_unit is not None and bool(
+            permitted(connection, actor, [Action.MANAGE_PLANS], [project.org_unit])
+        )
+        return ProjectNotices(
+            tuple(found),
+            manages,
+            _project_lags(connection, code, project.plan, judged),
+            frozenset(
+                n.responsible_unit for n, _ in found if _reports_for(actor, n.responsible_unit)
+            ),
+            _project_unit(connection, project.responsible_unit or project.lead_unit),
+        )
 
 
 def notice_tallies(app: Bioecon, *, actor: Principal, first: date, last: date) -> list[NoticeTally]:

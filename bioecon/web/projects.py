@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bioecon.catalogs import project_stages
+from bioecon.catalogs import notice_book, project_stages
 from bioecon.domain.model import ProjectStage
+from bioecon.domain.notices import NoticeKind, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.project_report import ProjectFilter
 from bioecon.domain.project_warnings import Colour
@@ -25,6 +26,7 @@ from bioecon.errors import InvalidInput, Problem
 from bioecon.io.project_files import read_progress_form
 from bioecon.io.project_report_output import gap_text, percent
 from bioecon.messages import label
+from bioecon.services import notices as notice_service
 from bioecon.services import orgunits as org_unit_service
 from bioecon.services import projects as service
 from bioecon.web.auth import origin_of
@@ -101,8 +103,11 @@ def _project(
     entered: dict[str, str],
     problems: list[Problem],
     status: int,
+    notice_problems: list[Problem] | None = None,
 ) -> Response:
-    page = service.project_page(app_of(request), actor=actor_of(request), code=code)
+    app, actor = app_of(request), actor_of(request)
+    page = service.project_page(app, actor=actor, code=code)
+    notices = notice_service.project_notices(app, actor=actor, code=code)
     shown = year or max((e.period.year for e in page.progress), default=_last_month().year)
     response = render(
         request,
@@ -115,6 +120,11 @@ def _project(
         problems=problems,
         saved=request.query_params.get("saved"),
         unit_names=_unit_names(request),
+        notices=notices,
+        notice_unit_names=notice_service.unit_names(app, actor=actor),
+        notice_problems=notice_problems,
+        kinds=[notice_book().kinds[k] for k in NoticeKind],
+        beijing=BEIJING,
     )
     response.status_code = status
     return response
@@ -124,6 +134,35 @@ def _unit_names(request: Request) -> dict[str, str]:
     """Org-unit code → name, of the units the caller reads (a project shows its unit's name)."""
     units = org_unit_service.list_org_units(app_of(request), actor=actor_of(request))
     return {unit.code: unit.name for unit in units}
+
+
+@router.post("/projects/{code}/notices")
+def raise_project_notice(
+    request: Request,
+    code: str,
+    kind: Annotated[NoticeKind, Form()],
+    reason: Annotated[str, Form(max_length=MAX_FORM_TEXT)],
+    unit: Annotated[str, Form(max_length=80)] = "",
+) -> Response:
+    """The office raises a notice on the lagging project to its 责任单位; a refused one
+    re-shows the page with its problem (422)."""
+    try:
+        notice_service.raise_notice(
+            app_of(request),
+            actor=actor_of(request),
+            origin=origin_of(request),
+            subject=NoticeSubject.PROJECT,
+            code=code,
+            kind=kind,
+            reason=reason,
+            unit=unit or None,
+        )
+    except InvalidInput as refused:
+        return _project(
+            request, code, None, entered={}, problems=[], status=422,
+            notice_problems=list(refused.problems),
+        )  # fmt: skip
+    return RedirectResponse(f"/projects/{code}#notice-history", status_code=303)
 
 
 @router.post("/projects/{code}/progress")

@@ -206,12 +206,13 @@ def raise_notice(
     return RedirectResponse(f"/tasks/{code}?done=raise", status_code=303)
 
 
-def _after(notice_code: str, request: Request) -> str:
-    """Back to the notice's task page (a project's notice: the 督办 list)."""
+def _after(notice_code: str, request: Request, *, office: bool = True) -> str:
+    """Back to the notice's task page; a project's notice: the project's page for the office,
+    the 督办 list for the unit replying (it may not read the project's org unit)."""
     page = notice_service.notice_page(app_of(request), actor=actor_of(request), code=notice_code)
     if page.notice.subject is NoticeSubject.TASK:
         return f"/tasks/{page.notice.subject_code}"
-    return "/notices"
+    return f"/projects/{page.notice.subject_code}" if office else "/notices"
 
 
 @router.post("/notices/{code}/reply")
@@ -220,7 +221,7 @@ def reply_notice(request: Request, code: str, measures: Text) -> Response:
         app_of(request), actor=actor_of(request), origin=origin_of(request), code=code,
         measures=measures,
     )  # fmt: skip
-    return RedirectResponse(f"{_after(code, request)}?done=reply", status_code=303)
+    return RedirectResponse(f"{_after(code, request, office=False)}?done=reply", status_code=303)
 
 
 @router.post("/notices/{code}/close")

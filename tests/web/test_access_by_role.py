@@ -175,6 +175,10 @@ def _cases(world: dict[str, Any]) -> list[Case]:
             "other project progress", "POST", f"/projects/{other}-P01/progress", ADMIN_ONLY,
             form={"period": "2025-12", "completed": "1"},
         ),
+        Case(  # the admin's: raised (303), or 409 when the project is not lagging this month
+            "other project notice", "POST", f"/projects/{other}-P01/notices", ADMIN_ONLY,
+            form={"kind": "prompt", "reason": "测试", "unit": world.get("other_unit", "x")},
+        ),
         # 南京's policy clause and its applications: no 浏阳 user's (issue #21)
         Case("policies page", "GET", "/policies", ADMIN_ONLY, ("/policies/nj-rd-15",)),
         Case("other clause", "GET", "/policies/nj-rd-15", ADMIN_ONLY),

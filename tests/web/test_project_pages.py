@@ -68,3 +68,44 @@ def test_a_reporter_enters_progress_for_its_units_project(client: TestClient) ->
     assert '<td>2026-01</td><td class="num">1234</td>' in shown
     bad = client.post(f"/projects/{PLAN}-P03/progress", data=form | {"completed": "-5"})
     assert bad.status_code == 422 and "为负数" in bad.text
+
+
+def test_the_office_raises_a_notice_on_a_lagging_project_and_the_unit_replies(
+    client: TestClient,
+) -> None:
+    # P05 was to start in 2025 and has not (demo_projects.py): red in every month since, so
+    # the office's form is on its page; the notice goes to the unit chosen, which replies from
+    # its 督办 list, and the office closes it (销号) from the project's page.
+    assert isinstance(client.app, FastAPI)
+    app = client.app.state.bioecon
+    code = f"{PLAN}-P05"
+    page = client.get(f"/projects/{code}").text
+    assert 'id="raise-form"' in page and "<p>暂无督办</p>" in page
+    units = re.findall(
+        r'<option value="([^"]+)"[^>]*>([^<]+)</option>', page.split("notice-unit")[1]
+    )
+    unit, name = units[0]
+    token = client.cookies["csrftoken"]
+    form = {"csrftoken": token, "kind": "prompt", "reason": "未按计划开工", "unit": unit}
+    raised = client.post(f"/projects/{code}/notices", data=form, follow_redirects=False)
+    assert (raised.status_code, raised.headers["location"]) == (
+        303,
+        f"/projects/{code}#notice-history",
+    )
+    shown = client.get(f"/projects/{code}").text
+    (notice,) = re.findall(r'<section class="notice" id="notice-([A-Z]{2}-\d{4}-\d{4})">', shown)
+    assert f"提示单 {notice} · {name}" in shown and "未按计划开工" in shown
+    no_unit = client.post(f"/projects/{code}/notices", data=form | {"unit": "nope"})
+    assert no_unit.status_code == 422 and "没有责任单位 nope" in no_unit.text
+    add_account(app, "p-dept", Role.DEPARTMENT, Scope(responsible_unit=unit))
+    log_in(client, "p-dept")
+    reply = {"csrftoken": client.cookies["csrftoken"], "measures": "本月办结施工许可"}
+    replied = client.post(f"/notices/{notice}/reply", data=reply, follow_redirects=False)
+    assert (replied.status_code, replied.headers["location"]) == (303, "/notices?done=reply")
+    add_account(app, "p-office", Role.PLAN_OFFICE, Scope("430100"))
+    log_in(client, "p-office")
+    close = {"csrftoken": client.cookies["csrftoken"], "note": "已开工，销号"}
+    closed = client.post(f"/notices/{notice}/close", data=close, follow_redirects=False)
+    assert closed.headers["location"] == f"/projects/{code}?done=close"
+    history = client.get(f"/projects/{code}").text
+    assert "本月办结施工许可" in history and "已开工，销号" in history
