@@ -27,7 +27,7 @@ from bioecon.domain.notices import (
 from bioecon.domain.periods import Period
 from bioecon.domain.project_report import judge
 from bioecon.domain.project_warnings import Colour
-from bioecon.domain.reporting_calendar import BEIJING
+from bioecon.domain.reporting_calendar import BEIJING, office_day
 from bioecon.domain.tasks import LAGGING
 from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
@@ -72,7 +72,9 @@ def raise_notice(
     at = now or datetime.now(UTC)
     with app.transaction() as connection:
         ensure_current(connection)
-        home, target_unit, lagging = _subject(connection, actor, subject, code, unit, at.date())
+        home, target_unit, lagging = _subject(
+            connection, actor, subject, code, unit, office_day(at)
+        )
         require_manager(connection, actor, [home])
         if not lagging:
             raise Conflict(f"「{code}」未滞后（非黄灯、红灯），不需督办")
@@ -81,14 +83,16 @@ def raise_notice(
         rule = notice_book().kinds[kind]
         notice = Notice(
             notice_book().number(
-                kind, at.year, store.next_sequence(connection, rule.prefix, at.year)
+                kind,
+                office_day(at).year,
+                store.next_sequence(connection, rule.prefix, office_day(at).year),
             ),
             kind,
             subject,
             code,
             target_unit,
             reason.strip(),
-            reply_due or at.date() + timedelta(days=rule.reply_days),
+            reply_due or office_day(at) + timedelta(days=rule.reply_days),
             NoticeState.OPEN,
             actor.login,
             at,
@@ -99,7 +103,7 @@ def raise_notice(
 
 
 def _insert(connection: Connection, actor: Principal, origin: str, notice: Notice) -> None:
-    if notice.reply_due < notice.raised_at.date():
+    if notice.reply_due < office_day(notice.raised_at):
         raise InvalidInput("reply_due", [Problem("reply_due", "回复时限早于下发日期")])
     store.insert_notice(connection, notice)
     step = NoticeStep(NoticeAction.RAISE, actor.login, notice.raised_at, notice.reason)
@@ -287,15 +291,15 @@ def escalate_notice(
         ensure_current(connection)
         old = _apply(connection, actor, origin, code, NoticeAction.ESCALATE, reason, at)
         rule = notice_book().kinds[notice_book().kinds[old.kind].escalates_to]
-        sequence = store.next_sequence(connection, rule.prefix, at.year)
+        sequence = store.next_sequence(connection, rule.prefix, office_day(at).year)
         notice = Notice(
-            notice_book().number(rule.kind, at.year, sequence),
+            notice_book().number(rule.kind, office_day(at).year, sequence),
             rule.kind,
             old.subject,
             old.subject_code,
             old.responsible_unit,
             reason.strip(),
-            reply_due or at.date() + timedelta(days=rule.reply_days),
+            reply_due or office_day(at) + timedelta(days=rule.reply_days),
             NoticeState.OPEN,
             actor.login,
             at,

@@ -421,3 +421,20 @@ def test_the_bulletin_states_the_tasks_from_the_reports_filed_by_its_last_day(
         ("CS-2026-01", 20.0, 55.31),  # 151/273
         ("CS-2026-01-1", 30.0, 83.43),
     ]
+
+
+def test_a_notice_raised_after_midnight_in_china_is_of_that_day(reported: Bioecon) -> None:
+    # 2026-12-31 17:00 UTC is 2027-01-01 01:00 in China: the notice is numbered in 2027 and
+    # its reply is due 10 days (提示单) after 1 January, on 2027-01-11. CS-2026-01 (by 2026Q3,
+    # 20 %) is red by then.
+    notice = raise_notice(
+        reported,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        subject=NoticeSubject.TASK,
+        code="CS-2026-01",
+        kind=NoticeKind.PROMPT,
+        reason="逾期未完成",
+        now=datetime(2026, 12, 31, 17, tzinfo=UTC),
+    )
+    assert (notice.code, notice.reply_due) == ("TS-2027-0001", date(2027, 1, 11))
