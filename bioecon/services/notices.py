@@ -33,7 +33,7 @@ from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import record
 from bioecon.services._scope import permitted, reach, require_manager, require_readable, units_for
-from bioecon.services.tasks import _reports_for, _task_lines
+from bioecon.services._task_lines import reports_for, task_lines
 from bioecon.store import Connection
 from bioecon.store import notices as store
 from bioecon.store import projects as project_store
@@ -146,7 +146,7 @@ def _subject(
         addressed = unit or (item.lead_units[0] if item.lead_units else None)
         if addressed is None:
             raise InvalidInput("unit", [Problem("unit", f"任务「{code}」没有责任单位")])
-        (line,) = _task_lines(connection, [item], today)
+        (line,) = task_lines(connection, [item], today)
         return home, addressed, line.status.colour in LAGGING
     records = project_store.ledger_records(connection, {code: None})
     project = records.get(code)
@@ -223,7 +223,7 @@ def _apply(
     department replies, the issuing office closes or escalates. Recorded."""
     notice = _stored(connection, code)
     if action is NoticeAction.REPLY:
-        if not _reports_for(actor, notice.responsible_unit):
+        if not reports_for(actor, notice.responsible_unit):
             raise Forbidden(f"{actor.login} 不是{notice.responsible_unit}的部门用户，不能回复")
     else:
         require_manager(connection, actor, [notice.org_unit])
@@ -390,7 +390,7 @@ def project_notices(
             manages,
             _project_lags(connection, code, project.plan, judged),
             frozenset(
-                n.responsible_unit for n, _ in found if _reports_for(actor, n.responsible_unit)
+                n.responsible_unit for n, _ in found if reports_for(actor, n.responsible_unit)
             ),
             _project_unit(connection, project.responsible_unit or project.lead_unit),
         )

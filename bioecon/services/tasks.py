@@ -12,14 +12,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import role_book, task_book, task_evidence_rules
-from bioecon.domain.access import Action, Principal, allowed
+from bioecon.catalogs import task_book, task_evidence_rules
+from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.notices import Notice, NoticeFilter, NoticeState, NoticeStep
 from bioecon.domain.periods import Period
 from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
-from bioecon.domain.reporting_calendar import office_day
 from bioecon.domain.tasks import (
     DueReport,
     ReportTiming,
@@ -28,13 +27,13 @@ from bioecon.domain.tasks import (
     WorkReport,
     due_reports,
     report_problems,
-    task_status,
 )
 from bioecon.domain.unit_resolution import Suggestion, resolve, suggest, unknown_unit_message
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import Change, compared, record
 from bioecon.services._registers import refuse, repeated_keys
 from bioecon.services._scope import permitted, reach, require_manager, unplaced
+from bioecon.services._task_lines import reports_for, task_lines
 from bioecon.store import Connection
 from bioecon.store import notices as notice_store
 from bioecon.store import projects as project_store
@@ -85,12 +84,7 @@ def _may_read_item(connection: Connection, actor: Principal, item: WorkItem, reg
     """Readers of the plan's region, and the department of one of the item's units."""
     if permitted(connection, actor, [Action.READ], [region]):
         return True
-    return any(_reports_for(actor, unit) for unit in item.units)
-
-
-def _reports_for(actor: Principal, unit: str) -> bool:
-    """Whether the caller reports the tasks of responsible unit ``unit``."""
-    return allowed(role_book(), actor, Action.REPORT_TASKS, responsible_unit=unit)
+    return any(reports_for(actor, unit) for unit in item.units)
 
 
 def _readable_item(connection: Connection, actor: Principal, code: str) -> tuple[WorkItem, str]:
@@ -218,11 +212,11 @@ def plan_tasks(
         region = _plan_home(connection, plan)[1]
         items = store.items(connection, plan=plan)
         if not permitted(connection, actor, [Action.READ], [region]):
-            items = [i for i in items if any(_reports_for(actor, u) for u in i.units)]
+            items = [i for i in items if any(reports_for(actor, u) for u in i.units)]
             if not items:  # neither a reader of the plan nor a unit of one of its tasks
                 raise NotFound(f"no plan with code '{plan}' (see `bioecon plan list`)")
         day = today or datetime.now(UTC).date()
-        return _task_lines(connection, items, day, filed_by=day if filed_by_today else None)
+        return task_lines(connection, items, day, filed_by=day if filed_by_today else None)
 
 
 def manages_plan(app: Bioecon, *, actor: Principal, plan: str) -> bool:
@@ -262,10 +256,10 @@ def unit_board(
             raise NotFound(missing)
         home = store.unit_org_unit(connection, unit)
         readable = home is not None and bool(permitted(connection, actor, [Action.READ], [home]))
-        if not (readable or _reports_for(actor, unit) or unplaced(actor, Action.READ)):
+        if not (readable or reports_for(actor, unit) or unplaced(actor, Action.READ)):
             raise NotFound(missing)
         items = store.items(connection, unit=unit)
-        lines = _task_lines(connection, items, day)
+        lines = task_lines(connection, items, day)
         reports = store.reports(connection, [i.code for i in items])
         book = task_book()
         due = [
@@ -306,47 +300,7 @@ def unit_tasks(
         items = store.items(connection, unit=unit)
         regions = {p: _plan_home(connection, p)[1] for p in {i.plan for i in items}}
         readable = [i for i in items if _may_read_item(connection, actor, i, regions[i.plan])]
-        return _task_lines(connection, readable, today or datetime.now(UTC).date())
-
-
-def _task_lines(
-    connection: Connection,
-    items: Sequence[WorkItem],
-    today: date,
-    *,
-    filed_by: date | None = None,
-) -> list[TaskLine]:
-    """Each item with its colour on ``today`` (its reports read in one query, those filed
-    after ``filed_by`` left out) and its units by name."""
-    reports = store.reports(connection, [i.code for i in items])
-    if filed_by is not None:
-        reports = [
-            r
-            for r in reports
-            if r.reported_at is not None and office_day(r.reported_at) <= filed_by
-        ]
-    names = store.unit_names(connection, {u for i in items for u in i.units})
-    homes = store.unit_org_units(connection, {u for i in items for u in i.lead_units})
-    book = task_book()
-    by_item: dict[str, list[WorkReport]] = {}
-    for report in reports:
-        by_item.setdefault(report.item, []).append(report)
-    return [
-        TaskLine(
-            item,
-            task_status(
-                item,
-                by_item.get(item.code, []),
-                book.cadence_for(item.plan),
-                book.preset_for(item.plan),
-                today,
-            ),
-            tuple(names.get(u, u) for u in item.lead_units),
-            tuple(names.get(u, u) for u in item.co_units),
-            tuple(homes.get(u) for u in item.lead_units),
-        )
-        for item in items
-    ]
+        return task_lines(connection, readable, today or datetime.now(UTC).date())
 
 
 def task_page(app: Bioecon, *, actor: Principal, code: str, today: date | None = None) -> TaskPage:
@@ -355,7 +309,7 @@ def task_page(app: Bioecon, *, actor: Principal, code: str, today: date | None =
     with app.reading() as connection:
         ensure_current(connection)
         item, region = _readable_item(connection, actor, code)
-        (line,) = _task_lines(connection, [item], day)
+        (line,) = task_lines(connection, [item], day)
         reports = store.reports(connection, [code])
         cadence = task_book().cadence_for(item.plan)
         subs = [i for i in store.items(connection, plan=item.plan) if i.parent == code]
@@ -365,9 +319,9 @@ def task_page(app: Bioecon, *, actor: Principal, code: str, today: date | None =
             tuple(reports),
             tuple(store.evidence(connection, [code])),
             tuple(notice_store.with_steps(connection, subject="task", subject_code=code)),
-            tuple(_task_lines(connection, subs, day)),
-            any(_reports_for(actor, unit) for unit in item.units),
-            frozenset(unit for unit in item.units if _reports_for(actor, unit)),
+            tuple(task_lines(connection, subs, day)),
+            any(reports_for(actor, unit) for unit in item.units),
+            frozenset(unit for unit in item.units if reports_for(actor, unit)),
             bool(permitted(connection, actor, [Action.MANAGE_PLANS], [region])),
         )
 
@@ -396,7 +350,7 @@ def report_progress(
     with app.transaction() as connection:
         ensure_current(connection)
         found, _ = _readable_item(connection, actor, item)
-        if not any(_reports_for(actor, unit) for unit in found.units):
+        if not any(reports_for(actor, unit) for unit in found.units):
             raise Forbidden(f"{actor.login} 不是该任务责任单位的部门用户，不能填报进展")
         report = WorkReport(item, period, text.strip(), percent, milestone or None, actor.login, at)
         problems = [Problem(field, message) for field, message in report_problems(report)]
