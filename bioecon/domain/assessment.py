@@ -364,6 +364,7 @@ class NoticeCount(StrEnum):
     RAISED = "raised"  # 收到的提示单、督办单、联系单
     SUPERVISION = "supervision"  # 其中督办单
     REPLY_OVERDUE = "reply_overdue"  # 逾期未回复
+    CLOSED = "closed"  # 已销号
 
 
 class Measure(StrEnum):

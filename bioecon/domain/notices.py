@@ -181,6 +181,7 @@ class NoticeTally:
     raised: int  # notices addressed to it in the span
     supervision: int  # of which 督办单
     reply_overdue: int  # of those, past the reply deadline with no reply by the span's end
+    closed: int  # of those, closed (销号) by the span's end
 
 
 @dataclass(frozen=True, slots=True)

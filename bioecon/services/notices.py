@@ -398,8 +398,8 @@ def project_notices(
 
 def notice_tallies(app: Bioecon, *, actor: Principal, first: date, last: date) -> list[NoticeTally]:
     """督办 counts per responsible unit of the notices the caller may see raised from ``first``
-    to ``last`` (days in China), as known at the end of ``last``: raised, 督办单, and past
-    the reply deadline without a reply by then."""
+    to ``last`` (days in China), as known at the end of ``last``: raised, 督办单, past the
+    reply deadline without a reply by then, and closed (销号) by then."""
     start = datetime.combine(first, time(), BEIJING).astimezone(UTC)
     end = datetime.combine(last + timedelta(days=1), time(), BEIJING).astimezone(UTC)
     with app.reading() as connection:

@@ -190,39 +190,50 @@ def tallies(
     connection: Connection, reach: Reach, start: datetime, end: datetime, last_day: date
 ) -> list[NoticeTally]:
     """Per responsible unit with a notice raised in [``start``, ``end``) (UTC moments), in
-    one grouped query: those notices, the 督办单 among them, and those whose reply deadline
-    is before ``last_day`` with no reply before ``end``."""
-    n, ru, s, org = t.notice, t.responsible_unit, t.notice_step, t.org_unit
-    first_reply = (
-        select(s.c.notice_id, func.min(s.c.at).label("at"))
-        .where(s.c.action == NoticeAction.REPLY.value)
-        .group_by(s.c.notice_id)
-        .subquery()
-    )
+    one grouped query: those notices, the 督办单 among them, those whose reply deadline is
+    before ``last_day`` with no reply before ``end``, and those closed (销号) before ``end``."""
+    n, ru, org = t.notice, t.responsible_unit, t.org_unit
+    first_reply, first_close = _first(NoticeAction.REPLY), _first(NoticeAction.CLOSE)
     unreplied = or_(first_reply.c.at.is_(None), first_reply.c.at >= end)
+    count = _count
+
     rows = connection.execute(
         select(
             ru.c.code,
             org.c.code,
             func.count(n.c.id),
-            func.coalesce(
-                func.sum(case((n.c.kind == NoticeKind.SUPERVISION.value, 1), else_=0)), 0
-            ),
-            func.coalesce(
-                func.sum(case((and_(n.c.reply_due < last_day, unreplied), 1), else_=0)), 0
-            ),
+            count(n.c.kind == NoticeKind.SUPERVISION.value),
+            count(and_(n.c.reply_due < last_day, unreplied)),
+            count(first_close.c.at < end),
         )
         .join(ru, ru.c.id == n.c.responsible_unit_id)
         .outerjoin(org, org.c.id == ru.c.org_unit_id)
         .outerjoin(first_reply, first_reply.c.notice_id == n.c.id)
+        .outerjoin(first_close, first_close.c.notice_id == n.c.id)
         .where(n.c.raised_at >= start, n.c.raised_at < end, reached(n.c.org_unit_id, reach))
         .group_by(ru.c.code, org.c.code)
         .order_by(ru.c.code)
     ).all()
     return [
-        NoticeTally(str(r[0]), None if r[1] is None else str(r[1]), int(r[2]), int(r[3]), int(r[4]))
+        NoticeTally(str(r[0]), None if r[1] is None else str(r[1]), *(int(v) for v in r[2:]))
         for r in rows
     ]
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """The rows for which ``condition`` holds, in a grouped query."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _first(action: NoticeAction) -> Any:
+    """Each notice's first step of ``action`` (its moment as ``at``), as a subquery."""
+    s = t.notice_step
+    return (
+        select(s.c.notice_id, func.min(s.c.at).label("at"))
+        .where(s.c.action == action.value)
+        .group_by(s.c.notice_id)
+        .subquery()
+    )
 
 
 def counts_by_unit(
@@ -231,16 +242,9 @@ def counts_by_unit(
     """Per responsible unit, in one grouped query: notices raised, 督办单 among them, open,
     open past the reply deadline on ``today``, replied by the deadline (first reply), closed
     and escalated."""
-    n, ru, s = t.notice, t.responsible_unit, t.notice_step
-    first_reply = (
-        select(s.c.notice_id, func.min(s.c.at).label("at"))
-        .where(s.c.action == NoticeAction.REPLY.value)
-        .group_by(s.c.notice_id)
-        .subquery()
-    )
-
-    def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    n, ru = t.notice, t.responsible_unit
+    first_reply = _first(NoticeAction.REPLY)
+    count = _count
 
     rows = connection.execute(
         select(

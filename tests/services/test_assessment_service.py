@@ -24,7 +24,7 @@ from bioecon.io.task_files import read_task_breakdown
 from bioecon.messages import render
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.assessment import assess
-from bioecon.services.notices import raise_notice, reply_notice
+from bioecon.services.notices import close_notice, raise_notice, reply_notice
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_project_ledger, load_project_progress
 from bioecon.services.tasks import load_breakdown, plan_tasks, report_progress
@@ -280,7 +280,8 @@ def test_a_task_report_filed_after_the_month_does_not_count_for_it(
 #   S1 (weight 10, disallowed 4): D1 (4 − 0) / 4 = 100 % → 10; D2 (4 − 1) / 4 = 75 %,
 #      60 % + 40 % × 75 % = 90 % → 9
 #   S2 (weight 5, disallowed 2): D1 5; D2 (2 − 1) / 2 = 50 % → 60 % + 20 % = 80 % → 4
-# As of 2026-11 all notices received: D1 1 (N2), D2 2 (N1, N3).
+# As of 2026-11 all notices received: D1 1 (N2), D2 2 (N1, N3). N2 is closed (销号) on
+# 11-05: 已销号 as of October D1 0, as of November D1 1; D2 none.
 NOTICE_SCHEME = """\
 scheme: {code: city-notices, name: 城市督办考核, year: 2026, plan: city}
 units: [D1, D2]
@@ -291,6 +292,7 @@ items:
      input: {notices: reply_overdue}}
   - {key: S3, name: 收到的通知, weight: 5, method: efficacy, satisfactory: 0, disallowed: 4,
      input: {notices: raised}}
+  - {key: S4, name: 销号, weight: 5, method: proportional, target: 1, input: {notices: closed}}
 """
 
 
@@ -319,12 +321,14 @@ def test_notices_to_a_units_departments_are_a_process_item(app: Bioecon, tmp_pat
     ru1 = Principal("ru1", Role.DEPARTMENT, Scope(responsible_unit="RU1"))
     reply_notice(world, actor=ru1, origin="test", code=n2, measures="加快招引", now=moment(10, 25))
     notice("W4", NoticeKind.PROMPT, 11, 2, date(2026, 11, 12))
+    close_notice(world, actor=LOCAL_ADMIN, origin="test", code=n2, note="已办结", now=moment(11, 5))
     scheme = read_scheme_file(scheme_file(tmp_path, NOTICE_SCHEME))
     october = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
     assert [dict(found) for found in october.inputs] == [
         {"D1": D(0), "D2": D(1)},
         {"D1": D(0), "D2": D(1)},
         {"D1": D(1), "D2": D(1)},
+        {"D1": D(0), "D2": D(0)},
     ]
     assert {r.unit: r.items[:2] for r in october.results} == {
         "D1": (D("10.00"), D("5.00")),
@@ -332,3 +336,4 @@ def test_notices_to_a_units_departments_are_a_process_item(app: Bioecon, tmp_pat
     }
     november = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 11))
     assert dict(november.inputs[2]) == {"D1": D(1), "D2": D(2)}
+    assert dict(november.inputs[3]) == {"D1": D(1), "D2": D(0)}
