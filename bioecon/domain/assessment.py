@@ -355,6 +355,7 @@ class InputKind(StrEnum):
     )
     TASKS = "tasks"  # 过程性: the share of the work items led by the unit's departments not lagging
     NOTICES = "notices"  # 过程性: 督办 notices to the unit's departments in the year to the month
+    REPORTS = "reports"  # 过程性: 按时报送率 of a data set's reports in the year to the month
     QUALITATIVE = "qualitative"  # 定性评价: named evaluator groups' scores (0–100), weighted
 
 
@@ -395,6 +396,7 @@ class Item:
     rule: Rule
     indicator: str | None = None  # LEDGER
     notice_count: NoticeCount | None = None  # NOTICES: which count
+    data_set: str | None = None  # REPORTS: the 填报任务 whose reports count
     measure: Measure = Measure.YTD
     sector: str | None = None
     groups: tuple[EvaluatorGroup, ...] = ()  # QUALITATIVE
@@ -403,6 +405,8 @@ class Item:
     def __post_init__(self) -> None:
         if self.source is InputKind.LEDGER and not self.indicator:
             raise InvalidValue(f"考核项 {self.key} 取自监测台账，须写明 indicator")
+        if self.source is InputKind.REPORTS and not self.data_set:
+            raise InvalidValue(f"考核项 {self.key} 取自报送及时性，须写明填报任务（reports）")
         if self.source is InputKind.NOTICES and self.notice_count is None:
             raise InvalidValue(f"考核项 {self.key} 取自督办，须写明计数（notices）")
         if self.source is InputKind.QUALITATIVE:

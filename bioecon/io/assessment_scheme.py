@@ -81,6 +81,7 @@ class _Input(_Model):
     projects: Literal["on_schedule"] | None = None
     tasks: Literal["on_schedule"] | None = None
     notices: NoticeCount | None = None
+    reports: Code | None = None  # a data set's code
     qualitative: list[_Group] | None = None
 
 
@@ -187,12 +188,15 @@ def _item(item: _Item) -> Item:
             (InputKind.PROJECTS, item.input.projects),
             (InputKind.TASKS, item.input.tasks),
             (InputKind.NOTICES, item.input.notices),
+            (InputKind.REPORTS, item.input.reports),
             (InputKind.QUALITATIVE, item.input.qualitative),
         )
         if given is not None
     ]
     if len(sources) != 1:
-        raise InvalidValue("input 须且只须写 ledger、projects、tasks、notices、qualitative 之一")
+        raise InvalidValue(
+            "input 须且只须写 ledger、projects、tasks、notices、reports、qualitative 之一"
+        )
     rule = Rule(
         method=item.method,
         weight=item.weight,
@@ -217,6 +221,7 @@ def _item(item: _Item) -> Item:
         rule=rule,
         indicator=item.input.ledger,
         notice_count=item.input.notices,
+        data_set=item.input.reports,
         measure=item.input.measure,
         sector=item.input.sector,
         groups=groups,

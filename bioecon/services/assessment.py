@@ -29,9 +29,10 @@ from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import OrgUnit
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.project_warnings import Colour
+from bioecon.domain.reporting_calendar import Timeliness
 from bioecon.domain.tasks import LAGGING as TASKS_LAGGING
 from bioecon.errors import InvalidValue, NotFound
-from bioecon.services import ledger, notices, orgunits, projects, tasks
+from bioecon.services import data_sets, ledger, notices, orgunits, projects, tasks
 from bioecon.services._scope import require
 from bioecon.store import orgunits as orgunit_store
 from bioecon.store.migrate import ensure_current
@@ -97,6 +98,8 @@ def _inputs(
         return _task_inputs(app, actor, scheme, as_of, units)
     if item.source is InputKind.NOTICES:
         return _notice_inputs(app, actor, scheme, item, as_of, units)
+    if item.source is InputKind.REPORTS:
+        return _report_inputs(app, actor, scheme, item, as_of, units)
     given = (scheme.qualitative or {}).get(item.key, {})
     return {unit: qualitative_input(item.groups, given.get(unit, {})) for unit in scheme.units}
 
@@ -192,6 +195,32 @@ def _notice_inputs(
     field = item.notice_count.value
     return {
         unit: Decimal(sum(getattr(x, field) for x in tallies if _within(x.org_unit, unit, units)))
+        for unit in scheme.units
+    }
+
+
+def _report_inputs(
+    app: Bioecon,
+    actor: Principal,
+    scheme: Scheme,
+    item: Item,
+    as_of: Period,
+    units: Mapping[str, OrgUnit],
+) -> dict[str, Decimal | None]:
+    """按时报送率: of the data set's reports of the scheme's year by each unit (its own and
+    its subtree's) already due on the month's last day, the percent complete by their due day
+    (the reporting page's standings on that day); None for a unit that owed none."""
+    assert item.data_set is not None
+    day = as_of.last_day
+    owed = [
+        s
+        for s in data_sets.reporting_status(app, actor=actor, code=item.data_set, today=day)
+        if s.period.year == scheme.year and s.timeliness is not Timeliness.NOT_DUE
+    ]
+    return {
+        unit: _percent_true(
+            [s.timeliness is Timeliness.ON_TIME for s in owed if _within(s.org_unit, unit, units)]
+        )
         for unit in scheme.units
     }
 

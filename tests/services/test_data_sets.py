@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,12 @@ from bioecon.domain.reporting_calendar import Timeliness
 from bioecon.domain.review import ReviewStep
 from bioecon.domain.value_key import ValueKey
 from bioecon.errors import Forbidden, InvalidInput
+from bioecon.io.assessment_scheme import read_scheme_file
 from bioecon.io.data_set_file import read_data_set_file
 from bioecon.io.observations import read_observation_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
+from bioecon.services.assessment import assess
 from bioecon.services.data_sets import (
     list_data_sets,
     load_data_set,
@@ -174,3 +177,35 @@ def test_a_returned_value_corrected_late_keeps_its_first_submission(
     february = next(s for s in standings if (s.org_unit, str(s.period)) == ("430182", "2025-02"))
     assert (february.reported, february.timeliness) == (2, Timeliness.ON_TIME)
     assert february.submitted_on == date(2025, 3, 1)
+
+
+def test_reports_on_time_are_an_assessment_item(city: Bioecon, tmp_path: Path) -> None:
+    # As of 2025-04 (04-30): 2025-02 (due 03-05) and 2025-03 (due 04-05) are due; April (due
+    # 05-05) is not. 浏阳 430181: Feb on time, March late → 1 / 2 = 50 %; 宁乡 430182: Feb on
+    # time, March overdue → 50 %. 长沙市 430100 reports through both (its subtree): 2 / 4 =
+    # 50 %; 岳麓区 430104 is assigned nothing: no input. As of 2025-05 (05-31) April counts
+    # too, overdue for both: 1 / 3 = 33.33 %. 按比例 of 100, weight 10: 5 and 3.33.
+    path = tmp_path / "scheme.yaml"
+    path.write_text(
+        "scheme: {code: cs-reports, name: 报送考核, year: 2025}\n"
+        "units: ['430181', '430182', '430100', '430104']\n"
+        "items:\n"
+        "  - {key: B1, name: 按时报送, weight: 10, method: proportional, target: 100,\n"
+        "     input: {reports: cs-monthly}}\n",
+        encoding="utf-8",
+    )
+    scheme = read_scheme_file(path)
+    april = assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2025, 4))
+    assert dict(april.inputs[0]) == {
+        "430181": Decimal(50),
+        "430182": Decimal(50),
+        "430100": Decimal(50),
+        "430104": None,
+    }
+    may = assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2025, 5))
+    assert {u: s.points for u, s in may.scores[0].items()} == {
+        "430181": Decimal("3.33"),
+        "430182": Decimal("3.33"),
+        "430100": Decimal("3.33"),
+        "430104": Decimal(0),
+    }
