@@ -8,7 +8,7 @@ as everywhere (``ledger_admits_submitted``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -65,7 +65,8 @@ def assess(app: Bioecon, *, actor: Principal, scheme: Scheme, as_of: Period) -> 
             raise NotFound(f"没有这些单位：{'、'.join(unknown)}")
         require(connection, actor, Action.READ, scheme.units)
     units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
-    inputs = tuple(_inputs(app, actor, scheme, item, as_of, units) for item in scheme.items)
+    run = _Run(app, actor, scheme, as_of, units)
+    inputs = tuple(_inputs(run, item) for item in scheme.items)
     scores = tuple(_scores(item, found) for item, found in zip(scheme.items, inputs, strict=True))
     found = results(scheme.units, scores, scheme.adjustments, scheme.vetoes or {}, scheme.totals)
     names = {code: units[code].name if code in units else code for code in scheme.units}
@@ -82,34 +83,38 @@ def _scores(item: Item, inputs: Mapping[str, Decimal | None]) -> dict[str, Score
     }
 
 
-def _inputs(
-    app: Bioecon,
-    actor: Principal,
-    scheme: Scheme,
-    item: Item,
-    as_of: Period,
-    units: Mapping[str, OrgUnit],
-) -> dict[str, Decimal | None]:
-    if item.source is InputKind.LEDGER:
-        return _ledger_inputs(app, actor, scheme, item, as_of)
-    if item.source is InputKind.PROJECTS:
-        return _project_inputs(app, actor, scheme, as_of, units)
-    if item.source is InputKind.TASKS:
-        return _task_inputs(app, actor, scheme, as_of, units)
-    if item.source is InputKind.NOTICES:
-        return _notice_inputs(app, actor, scheme, item, as_of, units)
-    if item.source is InputKind.REPORTS:
-        return _report_inputs(app, actor, scheme, item, as_of, units)
-    given = (scheme.qualitative or {}).get(item.key, {})
-    return {unit: qualitative_input(item.groups, given.get(unit, {})) for unit in scheme.units}
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One assessment's call: who asks, the scheme, the month, and the org units by code."""
+
+    app: Bioecon
+    actor: Principal
+    scheme: Scheme
+    as_of: Period
+    units: Mapping[str, OrgUnit]
+
+    def within(self, code: str | None, root: str) -> bool:
+        return _within(code, root, self.units)
 
 
-def _ledger_inputs(
-    app: Bioecon, actor: Principal, scheme: Scheme, item: Item, as_of: Period
-) -> dict[str, Decimal | None]:
+Inputs = dict[str, Decimal | None]
+
+
+def _inputs(run: _Run, item: Item) -> Inputs:
+    return _READERS[item.source](run, item)
+
+
+def _qualitative_inputs(run: _Run, item: Item) -> Inputs:
+    """Σ weight × each group's mean score, from the scheme's scores."""
+    given = (run.scheme.qualitative or {}).get(item.key, {})
+    return {unit: qualitative_input(item.groups, given.get(unit, {})) for unit in run.scheme.units}
+
+
+def _ledger_inputs(run: _Run, item: Item) -> Inputs:
     """The item's figure of each unit for the period of its indicator that holds ``as_of``
     (a month; a quarterly indicator's quarter, a yearly one's year)."""
     assert item.indicator is not None
+    app, actor, as_of, scheme = run.app, run.actor, run.as_of, run.scheme
     measured = ledger.indicator(app, actor=actor, code=item.indicator)
     period = (
         as_of if measured.period_type == "month" else as_of.to(PeriodType(measured.period_type))
@@ -136,93 +141,89 @@ def _measure(entry: LedgerEntry | None, item: Item) -> Decimal | None:
     return Decimal(repr(figure))  # a growth rate, percent
 
 
-def _project_inputs(
-    app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period, units: Mapping[str, OrgUnit]
-) -> dict[str, Decimal | None]:
+def _project_inputs(run: _Run, item: Item) -> Inputs:
     """按序时推进: of each unit's key projects (its own and its subtree's) with an annual plan,
     the percent whose investment is not lit red or yellow against 序时进度, in the month's
     项目调度 report; None for a unit without such a project."""
-    assert scheme.plan is not None
-    report = projects.project_report(app, actor=actor, plan=scheme.plan, period=as_of)
+    assert run.scheme.plan is not None
+    report = projects.project_report(
+        run.app, actor=run.actor, plan=run.scheme.plan, period=run.as_of
+    )
     return {
         unit: _percent_true(
             [
                 v.investment is Colour.GREEN
                 for v in report.lines
-                if v.line.annual_plan and _within(v.line.org_unit, unit, units)
+                if v.line.annual_plan and run.within(v.line.org_unit, unit)
             ]
         )
-        for unit in scheme.units
+        for unit in run.scheme.units
     }
 
 
-def _task_inputs(
-    app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period, units: Mapping[str, OrgUnit]
-) -> dict[str, Decimal | None]:
+def _task_inputs(run: _Run, item: Item) -> Inputs:
     """任务按序时推进: of the plan's work items led by a department of each unit (its own
     org unit or below), the percent not lit red or yellow on the month's last day, from the
     progress reports filed by then — the colours the task pages showed that day; None for a
     unit leading no work item."""
-    assert scheme.plan is not None
-    day = as_of.last_day
-    lines = tasks.plan_tasks(app, actor=actor, plan=scheme.plan, today=day, filed_by_today=True)
+    plan, day = run.scheme.plan, run.as_of.last_day
+    assert plan is not None
+    lines = tasks.plan_tasks(run.app, actor=run.actor, plan=plan, today=day, filed_by_today=True)
     return {
         unit: _percent_true(
             [
                 x.status.colour not in TASKS_LAGGING
                 for x in lines
-                if any(_within(home, unit, units) for home in x.lead_homes)
+                if any(run.within(home, unit) for home in x.lead_homes)
             ]
         )
-        for unit in scheme.units
+        for unit in run.scheme.units
     }
 
 
-def _notice_inputs(
-    app: Bioecon,
-    actor: Principal,
-    scheme: Scheme,
-    item: Item,
-    as_of: Period,
-    units: Mapping[str, OrgUnit],
-) -> dict[str, Decimal | None]:
+def _notice_inputs(run: _Run, item: Item) -> Inputs:
     """督办: the notices addressed to the departments of each unit (its own org unit or below)
     from 1 January of the scheme's year to the month's last day, as known at its end — all of
-    them, the 督办单, or those past the reply deadline unreplied then; 0 for a unit with none."""
+    them, the 督办单, those past the reply deadline unreplied then, or those closed by then;
+    0 for a unit with none."""
     assert item.notice_count is not None
-    first = date(scheme.year, 1, 1)
-    tallies = notices.notice_tallies(app, actor=actor, first=first, last=as_of.last_day)
+    first, last = date(run.scheme.year, 1, 1), run.as_of.last_day
+    tallies = notices.notice_tallies(run.app, actor=run.actor, first=first, last=last)
     field = item.notice_count.value
     return {
-        unit: Decimal(sum(getattr(x, field) for x in tallies if _within(x.org_unit, unit, units)))
-        for unit in scheme.units
+        unit: Decimal(sum(getattr(x, field) for x in tallies if run.within(x.org_unit, unit)))
+        for unit in run.scheme.units
     }
 
 
-def _report_inputs(
-    app: Bioecon,
-    actor: Principal,
-    scheme: Scheme,
-    item: Item,
-    as_of: Period,
-    units: Mapping[str, OrgUnit],
-) -> dict[str, Decimal | None]:
+def _report_inputs(run: _Run, item: Item) -> Inputs:
     """按时报送率: of the data set's reports of the scheme's year by each unit (its own and
     its subtree's) already due on the month's last day, the percent complete by their due day
     (the reporting page's standings on that day); None for a unit that owed none."""
     assert item.data_set is not None
-    day = as_of.last_day
+    day = run.as_of.last_day
+    standings = data_sets.reporting_status(run.app, actor=run.actor, code=item.data_set, today=day)
     owed = [
         s
-        for s in data_sets.reporting_status(app, actor=actor, code=item.data_set, today=day)
-        if s.period.year == scheme.year and s.timeliness is not Timeliness.NOT_DUE
+        for s in standings
+        if s.period.year == run.scheme.year and s.timeliness is not Timeliness.NOT_DUE
     ]
     return {
         unit: _percent_true(
-            [s.timeliness is Timeliness.ON_TIME for s in owed if _within(s.org_unit, unit, units)]
+            [s.timeliness is Timeliness.ON_TIME for s in owed if run.within(s.org_unit, unit)]
         )
-        for unit in scheme.units
+        for unit in run.scheme.units
     }
+
+
+_READERS: dict[InputKind, Callable[[_Run, Item], Inputs]] = {
+    InputKind.LEDGER: _ledger_inputs,
+    InputKind.PROJECTS: _project_inputs,
+    InputKind.TASKS: _task_inputs,
+    InputKind.NOTICES: _notice_inputs,
+    InputKind.REPORTS: _report_inputs,
+    InputKind.QUALITATIVE: _qualitative_inputs,
+}
 
 
 def _percent_true(flags: Sequence[bool]) -> Decimal | None:
