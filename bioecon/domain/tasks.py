@@ -150,8 +150,9 @@ def due_reports(
     item: WorkItem, reports: Sequence[WorkReport], cadence: Cadence, today: date
 ) -> list[DueReport]:
     """Each period's report of ``item`` and its timing on ``today``. A report filed by its due
-    day (in China) is on time, later is late; none by the due day is missing; a period whose due day is
-    still ahead is not due. Once a report says done (100 %), later periods owe nothing."""
+    day (in China) is on time, later is late; none by the due day is missing; a period whose
+    due day is still ahead is not due. Once a report says done (100 %), later periods owe
+    nothing."""
     by_period = {str(r.period): r for r in reports}
     done = min((r.period for r in reports if r.done), default=None)
     found: list[DueReport] = []

@@ -32,7 +32,8 @@ from bioecon.domain.tasks import LAGGING
 from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import record
-from bioecon.services._scope import permitted, reach, require_manager, require_readable, units_for
+from bioecon.services._project_lookup import readable_project
+from bioecon.services._scope import permitted, reach, require_manager, units_for
 from bioecon.services._task_lines import reports_for, task_lines
 from bioecon.store import Connection
 from bioecon.store import notices as store
@@ -70,11 +71,10 @@ def raise_notice(
     yellow or red by its plan's preset, a project yellow or red in its latest month; the
     caller must manage plans over the task's plan region or the project's org unit."""
     at = now or datetime.now(UTC)
+    day = office_day(at)  # the day in China: the notice's year, reply deadline and judgement
     with app.transaction() as connection:
         ensure_current(connection)
-        home, target_unit, lagging = _subject(
-            connection, actor, subject, code, unit, office_day(at)
-        )
+        home, target_unit, lagging = _subject(connection, actor, subject, code, unit, day)
         require_manager(connection, actor, [home])
         if not lagging:
             raise Conflict(f"「{code}」未滞后（非黄灯、红灯），不需督办")
@@ -83,16 +83,14 @@ def raise_notice(
         rule = notice_book().kinds[kind]
         notice = Notice(
             notice_book().number(
-                kind,
-                office_day(at).year,
-                store.next_sequence(connection, rule.prefix, office_day(at).year),
+                kind, day.year, store.next_sequence(connection, rule.prefix, day.year)
             ),
             kind,
             subject,
             code,
             target_unit,
             reason.strip(),
-            reply_due or office_day(at) + timedelta(days=rule.reply_days),
+            reply_due or day + timedelta(days=rule.reply_days),
             NoticeState.OPEN,
             actor.login,
             at,
@@ -154,8 +152,9 @@ def _subject(
         raise NotFound(f"项目库中没有项目编号「{code}」")
     if unit is not None and not task_store.unit_ids(connection, [unit]):
         raise InvalidInput("unit", [Problem("unit", f"没有责任单位 {unit}")])
+    # a name resolves only to a unit of the table
     addressed = unit or _project_unit(connection, project.responsible_unit or project.lead_unit)
-    if addressed is None or not task_store.unit_ids(connection, [addressed]):
+    if addressed is None:
         raise InvalidInput(
             "unit",
             [
@@ -291,15 +290,16 @@ def escalate_notice(
         ensure_current(connection)
         old = _apply(connection, actor, origin, code, NoticeAction.ESCALATE, reason, at)
         rule = notice_book().kinds[notice_book().kinds[old.kind].escalates_to]
-        sequence = store.next_sequence(connection, rule.prefix, office_day(at).year)
+        day = office_day(at)
+        sequence = store.next_sequence(connection, rule.prefix, day.year)
         notice = Notice(
-            notice_book().number(rule.kind, office_day(at).year, sequence),
+            notice_book().number(rule.kind, day.year, sequence),
             rule.kind,
             old.subject,
             old.subject_code,
             old.responsible_unit,
             reason.strip(),
-            reply_due or office_day(at) + timedelta(days=rule.reply_days),
+            reply_due or day + timedelta(days=rule.reply_days),
             NoticeState.OPEN,
             actor.login,
             at,
@@ -376,11 +376,7 @@ def project_notices(
     judged = month or Period.containing(datetime.now(UTC).date()).previous()
     with app.reading() as connection:
         ensure_current(connection)
-        project = project_store.ledger_records(connection, {code: None}).get(code)
-        missing = f"项目库中没有项目编号「{code}」"
-        if project is None:
-            raise NotFound(missing)
-        require_readable(connection, actor, project.org_unit, missing)
+        project = readable_project(connection, actor, code)
         found = store.with_steps(connection, subject=NoticeSubject.PROJECT.value, subject_code=code)
         manages = project.org_unit is not None and bool(
             permitted(connection, actor, [Action.MANAGE_PLANS], [project.org_unit])

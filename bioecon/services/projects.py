@@ -26,11 +26,12 @@ from bioecon.domain.projects import (
     stored_part,
 )
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
-from bioecon.errors import Forbidden, InvalidInput, NotFound, Problem
+from bioecon.errors import Forbidden, InvalidInput, Problem
 from bioecon.services._audit import Change, compared, record
 from bioecon.services._plan_lookup import stored_plan_id
+from bioecon.services._project_lookup import readable_project
 from bioecon.services._registers import refuse, repeated_keys, unknown_references
-from bioecon.services._scope import SHARED, permitted, reach, require_manager, require_readable
+from bioecon.services._scope import SHARED, permitted, reach, require_manager
 from bioecon.store import Connection, orgunits
 from bioecon.store import projects as store
 from bioecon.store.maintenance import refresh_statistics
@@ -247,11 +248,7 @@ def project_page(app: Bioecon, *, actor: Principal, code: str) -> ProjectPage:
     the caller's scope is not found."""
     with app.reading() as connection:
         ensure_current(connection)
-        found = store.ledger_records(connection, {code: None}).get(code)
-        missing = f"项目库中没有项目编号「{code}」"
-        if found is None:
-            raise NotFound(missing)
-        require_readable(connection, actor, found.org_unit, missing)
+        found = readable_project(connection, actor, code)
         return ProjectPage(
             found,
             tuple(store.stage_history(connection, code)),
