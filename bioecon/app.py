@@ -16,6 +16,7 @@ from bioecon.cache import FigureCache
 from bioecon.errors import Conflict, InvalidValue
 from bioecon.settings import Settings
 from bioecon.store.engine import WRITER, make_engine
+from bioecon.store.replicas import Replicas
 
 CONCURRENT_WRITE = "另一个导入同时写入了相同的记录；请重试"
 
@@ -25,6 +26,7 @@ class Bioecon:
         self.settings = settings
         self.engine: Engine = make_engine(settings.database_url)
         self.figures = FigureCache()  # derived figures by data version (bioecon/cache.py)
+        self.replicas = Replicas(settings.replica_urls, max_lag=settings.replica_max_lag)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -41,6 +43,7 @@ class Bioecon:
                 connection.execution_options(**{WRITER: True})
                 with connection.begin():
                     yield connection
+                self.replicas.committed(connection)
         except (IntegrityError, OperationalError) as error:
             if not _lost_race(error):
                 raise
@@ -49,10 +52,19 @@ class Bioecon:
             raise _unstorable(error) from error
 
     @contextmanager
-    def reading(self) -> Iterator[Connection]:
+    def reading(self, *, replica: bool = False) -> Iterator[Connection]:
         """A connection for reads only (a value the database cannot hold is an
-        :class:`InvalidValue`, as in :meth:`transaction`)."""
+        :class:`InvalidValue`, as in :meth:`transaction`).
+
+        ``replica=True``: the figures of pages and the API, which may come from a streaming
+        replica (备库) when one is configured and fresh enough (bioecon/store/replicas.py); else,
+        and for what decides access (sessions, accounts), the primary."""
         try:
+            if replica:
+                with self.replicas.connect() as found:
+                    if found is not None:
+                        yield found
+                        return
             with self.engine.connect() as connection:
                 yield connection
         except (OverflowError, DataError) as error:
@@ -60,6 +72,7 @@ class Bioecon:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.replicas.close()
 
     def __enter__(self) -> Bioecon:
         return self

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import platformdirs
@@ -36,6 +37,21 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "1 (or true/yes): submitted (已报送, not yet reviewed) observations enter the ledger "
         "beside approved ones, flagged unreviewed (未审核). 0: only approved ones. Drafts "
         "never enter.",
+    ),
+    SettingSpec(
+        "replica_urls",
+        "BIOECON_REPLICA_URLS",
+        "",
+        "PostgreSQL streaming replicas (备库) to read from, comma-separated URLs: pages and the "
+        "API read their figures there, writes go to database_url (the primary). Empty: every "
+        "read goes to the primary. docs/replicas.md.",
+    ),
+    SettingSpec(
+        "replica_max_lag",
+        "BIOECON_REPLICA_MAX_LAG",
+        "5",
+        "Seconds: a replica with WAL received but not yet replayed for longer than this is "
+        "passed over and the primary answers.",
     ),
 )
 
@@ -70,6 +86,24 @@ def setting(name: str) -> SettingSpec:
 class Settings:
     database_url: str
     ledger_admits_submitted: bool = False
+    replica_urls: tuple[str, ...] = ()
+    replica_max_lag: Decimal = Decimal(5)
+
+    def __post_init__(self) -> None:
+        if self.replica_urls and not self.database_url.startswith("postgresql"):
+            raise ConfigurationError(
+                f"{setting('replica_urls').env}: 只读备库只能配合 PostgreSQL 主库使用 "
+                "(replicas need a PostgreSQL database_url)"
+            )
+        for url in self.replica_urls:
+            if not url.startswith("postgresql"):
+                raise ConfigurationError(
+                    f"{setting('replica_urls').env}: 备库地址须为 postgresql://…：{url}"
+                )
+        if not self.replica_max_lag.is_finite() or self.replica_max_lag < 0:
+            raise ConfigurationError(
+                f"{setting('replica_max_lag').env}: 须为非负秒数：{self.replica_max_lag}"
+            )
 
     @property
     def ledger_statuses(self) -> tuple[str, ...]:
@@ -86,6 +120,21 @@ class Settings:
         declared = env.get(setting("database_url").env)
         url = database_url or declared or default_database_url()
         admits = env.get(setting("ledger_admits_submitted").env, "0").strip().lower()
+        replicas = env.get(setting("replica_urls").env, "")
         return cls(
-            database_url=normalise_database_url(url), ledger_admits_submitted=admits in _TRUE
+            database_url=normalise_database_url(url),
+            ledger_admits_submitted=admits in _TRUE,
+            replica_urls=tuple(
+                normalise_database_url(part) for part in replicas.split(",") if part.strip()
+            ),
+            replica_max_lag=_seconds(
+                setting("replica_max_lag"), env.get(setting("replica_max_lag").env, "5")
+            ),
         )
+
+
+def _seconds(spec: SettingSpec, value: str) -> Decimal:
+    try:
+        return Decimal(value.strip())
+    except InvalidOperation:
+        raise ConfigurationError(f"{spec.env}: 须为秒数（如 5 或 0.5）：{value!r}") from None

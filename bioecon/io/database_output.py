@@ -18,6 +18,7 @@ def _text(infos: Sequence[Any]) -> str:
             f"backend:   {info.backend} {info.server_version}",
             f"schema:    revision {info.revision or '(none)'}; code expects {info.head} ({state})",
         ]
+        lines += [f"replica:   {url}: {state}" for url, state in info.replicas.items()]
         if info.row_counts:
             lines.append(render_table(["table", "rows"], sorted(info.row_counts.items())))
     return "\n".join(lines)
@@ -32,6 +33,11 @@ DATABASE_INFO: Record[Any] = Record(
         Field("revision", str | None, description="the database's schema revision"),
         Field("head", str, description="the code's schema revision"),
         Field("row_counts", dict[str, int]),
+        Field(
+            "replicas",
+            dict[str, str],
+            description="each replica (备库) configured: 用于读取 (serves reads), or why not",
+        ),
         Field("up_to_date", bool),
     ),
     layout=_text,

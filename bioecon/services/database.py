@@ -21,6 +21,7 @@ class DatabaseInfo:
     revision: str | None
     head: str
     row_counts: dict[str, int]
+    replicas: dict[str, str]  # each replica's address → 用于读取, or why it is passed over
 
     @property
     def up_to_date(self) -> bool:
@@ -39,8 +40,13 @@ def upgrade_database(app: Bioecon, *, revision: str = "head") -> DatabaseInfo:
     return database_info(app)
 
 
+SERVES_READS = "用于读取"
+
+
 def database_info(app: Bioecon) -> DatabaseInfo:
-    """Which database the app uses (password hidden), its backend, schema revision and row counts."""
+    """Which database the app uses (password hidden), its backend, schema revision and row
+    counts; and each configured replica, tried now: whether it serves reads, else why not."""
+    replicas = {r.url: r.refusal or SERVES_READS for r in app.replicas.reports()}
     with app.reading() as connection:
         version = connection.dialect.server_version_info or ()
         return DatabaseInfo(
@@ -50,4 +56,5 @@ def database_info(app: Bioecon) -> DatabaseInfo:
             revision=migrate.current_revision(connection),
             head=migrate.head_revision(),
             row_counts=row_counts(connection),
+            replicas=replicas,
         )

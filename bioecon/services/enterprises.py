@@ -192,7 +192,7 @@ def export_enterprises(
     """Every enterprise in the caller's scope with its yearly figures, by credit code: what
     `enterprises export` writes and `enterprises load` reads back unchanged. The financial
     fields are blank unless the caller may read them."""
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         found = store.fetch(
             connection, store.all_codes(connection, reach(connection, actor, Action.READ))
@@ -341,7 +341,7 @@ def enterprise_directory(
     rules = tier_catalogue()
     if tier is not None and tier not in rules:
         raise InvalidValue(f"unknown tier {tier!r}; tiers are {', '.join(rules)}")
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         tier_filter = None
         tier_year = None
@@ -370,7 +370,7 @@ def enterprise_detail(
 ) -> tuple[Enterprise, list[EnterpriseYear], str | None]:
     """An enterprise, its yearly figures (financial fields blank unless the caller may read
     them) and its bio-economy category; one outside the caller's scope is not found."""
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         found = store.fetch(connection, [uscc.upper()])
         if uscc.upper() not in found:

@@ -69,30 +69,44 @@ def evaluate_plan(
     that unit."""
     if as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"--as-of takes a month such as 2025-06, not {as_of}")
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
-        version = data_version.current(connection)  # before computing: never older than it
-    key = ("evaluate_plan", actor, plan, as_of, org_unit)
-    compute = partial(_evaluate_plan, app, actor=actor, plan=plan, as_of=as_of, org_unit=org_unit)
-    return list(app.figures.get(key, version, compute))
+        # the version first, then the figures on the same server: never older than the version
+        version = data_version.current(connection)
+        key = ("evaluate_plan", actor, plan, as_of, org_unit)
+        compute = partial(
+            _evaluate_plan,
+            connection,
+            actor=actor,
+            plan=plan,
+            as_of=as_of,
+            org_unit=org_unit,
+            statuses=app.settings.ledger_statuses,
+        )
+        return list(app.figures.get(key, version, compute))
 
 
 def _evaluate_plan(
-    app: Bioecon, *, actor: Principal, plan: str, as_of: Period, org_unit: str | None
+    connection: Connection,
+    *,
+    actor: Principal,
+    plan: str,
+    as_of: Period,
+    org_unit: str | None,
+    statuses: tuple[str, ...],
 ) -> list[TargetEvaluation]:
-    with app.reading() as connection:
-        if org_unit is not None:
-            require_readable(connection, actor, org_unit, f"no org unit '{org_unit}'")
-        bundle = plan_store.load_bundle(connection, stored_plan_id(connection, plan, actor))
-        subjects = {t.subject_org_unit or bundle.plan.region for t in bundle.targets}
-        readable = set(permitted(connection, actor, [Action.READ], sorted(subjects)))
-        return _evaluate_bundle(
-            connection,
-            bundle,
-            as_of=as_of,
-            subjects=readable if org_unit is None else readable & {org_unit},
-            statuses=app.settings.ledger_statuses,
-        )
+    if org_unit is not None:
+        require_readable(connection, actor, org_unit, f"no org unit '{org_unit}'")
+    bundle = plan_store.load_bundle(connection, stored_plan_id(connection, plan, actor))
+    subjects = {t.subject_org_unit or bundle.plan.region for t in bundle.targets}
+    readable = set(permitted(connection, actor, [Action.READ], sorted(subjects)))
+    return _evaluate_bundle(
+        connection,
+        bundle,
+        as_of=as_of,
+        subjects=readable if org_unit is None else readable & {org_unit},
+        statuses=statuses,
+    )
 
 
 def _evaluate_bundle(

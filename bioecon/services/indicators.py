@@ -26,7 +26,7 @@ from bioecon.store.migrate import ensure_current
 
 def list_indicators(app: Bioecon, *, actor: Principal) -> list[Indicator]:
     """Every stored indicator, by code (a shared record: every role that reads sees it)."""
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         require(connection, actor, Action.READ, [SHARED])
         return indicators.every(connection)

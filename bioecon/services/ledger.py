@@ -12,7 +12,7 @@ from bioecon.domain.periods import Period, PeriodType, period_range
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services._ledger import find_indicator, ledger_entries
 from bioecon.services._scope import SHARED, require, unreadable
-from bioecon.store import data_version
+from bioecon.store import Connection, data_version
 from bioecon.store.migrate import ensure_current
 
 
@@ -44,38 +44,46 @@ def ledger(
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
-        version = data_version.current(connection)  # before computing: never older than it
-    key = ("ledger", actor, indicator, tuple(org_units), first, last, sector)
-    compute = partial(_ledger, app, actor, indicator, org_units, first, last, sector)
-    return list(app.figures.get(key, version, compute))
+        # the version first, then the entries on the same server: never older than the version
+        version = data_version.current(connection)
+        key = ("ledger", actor, indicator, tuple(org_units), first, last, sector)
+        compute = partial(
+            _ledger,
+            connection,
+            actor,
+            indicator,
+            org_units,
+            first,
+            last,
+            sector,
+            app.settings.ledger_statuses,
+        )
+        return list(app.figures.get(key, version, compute))
 
 
 def _ledger(
-    app: Bioecon,
+    connection: Connection,
     actor: Principal,
     indicator: str,
     org_units: list[str],
     first: Period,
     last: Period,
     sector: str | None,
+    statuses: tuple[str, ...],
 ) -> list[LedgerEntry]:
     periods = period_range(first, last)
-    with app.reading() as connection:
-        missing = unreadable(connection, actor, org_units)
-        if missing:
-            raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
-        if (
-            first.type is PeriodType.MONTH
-            and find_indicator(connection, indicator)[1].jan_feb_combined
-        ):
-            periods = [p for p in periods if p.index != 1]  # 1–2月 is February's row
-        return ledger_entries(
-            connection,
-            indicator=indicator,
-            org_units=org_units,
-            periods=periods,
-            sector=sector,
-            statuses=app.settings.ledger_statuses,
-        )
+    missing = unreadable(connection, actor, org_units)
+    if missing:
+        raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
+    if first.type is PeriodType.MONTH and find_indicator(connection, indicator)[1].jan_feb_combined:
+        periods = [p for p in periods if p.index != 1]  # 1–2月 is February's row
+    return ledger_entries(
+        connection,
+        indicator=indicator,
+        org_units=org_units,
+        periods=periods,
+        sector=sector,
+        statuses=statuses,
+    )

@@ -232,14 +232,14 @@ def _responsible_unit_problems(connection: Connection, bundle: PlanBundle) -> li
 def list_plans(app: Bioecon, *, actor: Principal) -> list[store.PlanSummary]:
     """Every plan whose region the caller's scope covers (its subtree's plans and those of
     the units above it) with its region, horizon and counts of targets and tasks, by code."""
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         return store.list_plans(connection, reach(connection, actor, Action.READ))
 
 
 def get_plan(app: Bioecon, *, actor: Principal, reference: str) -> PlanBundle:
     """The plan named by code or id, with everything its file declared."""
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         return store.load_bundle(connection, stored_plan_id(connection, reference, actor))
 
@@ -256,7 +256,7 @@ class OrgUnitContext:
 def org_unit_context(app: Bioecon, *, actor: Principal, code: str) -> OrgUnitContext:
     """An org unit's name, its children and the names of the units the caller's scope
     covers, from one read of the tree; a unit outside the scope is not found."""
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         require_readable(connection, actor, code, f"no org unit '{code}'")
         units = orgunits.reached_tree(connection, reach(connection, actor, Action.READ), cover=True)

@@ -37,14 +37,14 @@ def tier_report(
     financial fields); with ``plan``, that plan's own rules over the catalogue."""
     catalogue = tier_catalogue()
     if plan is not None:
-        with app.reading() as connection:
+        with app.reading(replica=True) as connection:
             ensure_current(connection)
             plan_id = stored_plan_id(connection, plan, actor)
             catalogue = plan_rules(catalogue, load_bundle(connection, plan_id).plan.tiers)
     unknown = [code for code in tiers or [] if code not in catalogue]
     if unknown:
         raise NotFound(f"no tier {', '.join(unknown)}; tiers: {', '.join(catalogue)}")
-    with app.reading() as connection:
+    with app.reading(replica=True) as connection:
         ensure_current(connection)
         if org_unit is not None:
             require_readable(connection, actor, org_unit, f"no org unit '{org_unit}'")

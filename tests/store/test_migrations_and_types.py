@@ -9,7 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import DateTime, bindparam, func, insert, select, text
 
 from bioecon.app import Bioecon
-from bioecon.errors import DatabaseNotReady
+from bioecon.errors import ConfigurationError, DatabaseNotReady
 from bioecon.settings import Settings
 from bioecon.store import migrate
 from bioecon.store import tables as t
@@ -163,3 +163,27 @@ def test_values_reported_before_0015_take_their_report_time_as_first_submission(
 
 
 AT = datetime(2025, 2, 3, 4, 5, 6, tzinfo=UTC)
+
+
+def test_replica_settings_are_read_and_checked() -> None:
+    primary = "postgres://u@h/db"
+    resolved = Settings.resolve(
+        database_url=primary,
+        environ={
+            "BIOECON_REPLICA_URLS": "postgres://u@r1/db, postgresql://u@r2/db,",
+            "BIOECON_REPLICA_MAX_LAG": "0.5",
+        },
+    )
+    assert resolved.replica_urls == (
+        "postgresql+psycopg://u@r1/db",
+        "postgresql+psycopg://u@r2/db",
+    )
+    assert resolved.replica_max_lag == Decimal("0.5")
+    assert Settings.resolve(database_url=primary, environ={}).replica_urls == ()
+    with pytest.raises(ConfigurationError, match="BIOECON_REPLICA_URLS: 只读备库只能配合"):
+        Settings.resolve(
+            database_url="sqlite:///x.db", environ={"BIOECON_REPLICA_URLS": "postgres://u@r/db"}
+        )
+    for bad in ("soon", "-1", "NaN", "Infinity"):
+        with pytest.raises(ConfigurationError, match="BIOECON_REPLICA_MAX_LAG: 须为"):
+            Settings.resolve(database_url=primary, environ={"BIOECON_REPLICA_MAX_LAG": bad})
