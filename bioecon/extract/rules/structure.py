@@ -4,6 +4,8 @@ and the total of a list it has just named (北京、天津、上海3个城市)."
 
 from __future__ import annotations
 
+import re
+
 from bioecon.extract.rules.base import Example, Rule
 from bioecon.extract.rules.reading import CLAUSE_END, ReadSite, unit_as_read
 from bioecon.extract.rules.words import target_words
@@ -22,9 +24,14 @@ def _structure_count(site: ReadSite) -> bool | None:
     if unit not in _PART_UNITS:
         return None
     before = site.before.rstrip().removesuffix("了")
-    counted = site.after.lstrip().startswith(words.structure_nouns)
+    modifiers = re.match(r"[\u4e00-\u9fff]*", site.after.lstrip())
+    reach = modifiers.group()[: words.structure_noun_reach + 4] if modifiers else ""
+    counted = any(
+        0 <= reach.find(noun) <= words.structure_noun_reach for noun in words.structure_nouns
+    )
     articles = unit == "条" and before.endswith(words.issuing_verbs)
-    return (before.endswith(words.structure_verbs) or counted or articles) or None
+    part = before.endswith(words.structure_parts)
+    return (before.endswith(words.structure_verbs) or counted or articles or part) or None
 
 
 def _list_total(site: ReadSite) -> bool | None:
@@ -59,6 +66,8 @@ REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
             Example("高新区出台10条举措支持产业发展。", "10条", "rejected"),
             Example("共有三个方面11项措施。", "11项", "rejected"),
             Example("具体措施如下20条。", "20条", "rejected"),
+            Example("将实施的24项督查激励措施调整为30项。", "24项", "rejected"),
+            Example("(一)知识产权保护方面5项:案件“三合一”审判。", "5项", "rejected"),
         ),
     ),
     Rule(
