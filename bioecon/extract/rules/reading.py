@@ -27,6 +27,9 @@ READ_DIMENSIONS = (
     "area",
     "mass",
     "power",
+    "energy",
+    "length",
+    "volume",
     "percentage_point",
     "duration_",
 )

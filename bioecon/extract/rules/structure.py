@@ -47,6 +47,16 @@ def _list_total(site: ReadSite) -> bool | None:
     return (named and clause.count("、") >= 2 and 0 < len(last) <= 4 and last.isalpha()) or None
 
 
+_NOTE_LINE = re.compile(r"\s*(?:[①-⑳]|注\s*\d*\s*[:：]|注\s*[①-⑳\d])")
+
+
+def _note_line(site: ReadSite) -> bool | None:
+    """③12.27亿人次为2019年数据,2020年…年观众人数为5.4亿人次: a note below a table or text
+    explains a figure (its source, its year); it commits to nothing."""
+    line = site.view.rfind("\n", 0, site.match.start()) + 1
+    return _NOTE_LINE.match(site.view, line) is not None or None
+
+
 REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
     Rule(
         "ordinal",
@@ -75,5 +85,14 @@ REJECTIONS: tuple[Rule[ReadSite, bool], ...] = (
         "列举合计 a count right after the items it totals (北京、天津、上海3个城市), not a target",
         _list_total,
         (Example("选择北京、天津、上海、重庆4个城市开展试点。", "4个", "rejected"),),
+    ),
+    Rule(
+        "note_line",
+        "注释 a note line (①…, 注:) explains a figure (its source or year), not a target",
+        _note_line,
+        (
+            Example("③12.27亿人次为2019年数据,年观众人数为5.4亿人次。", "5.4亿人次", "rejected"),
+            Example("注:2020年全市规上企业1200家。", "1200家", "rejected"),
+        ),
     ),
 )
