@@ -240,9 +240,25 @@ def _word_before_base(site: ReadSite) -> tuple[TargetOp, str] | None:
     return None
 
 
+def spaced_prefix(text: str, word: str) -> str:
+    """The start of ``text`` that spells ``word``, a blank allowed between its characters
+    (以 上: a PDF line break inside the word), or "" when it does not start with it."""
+    at = 0
+    for char in word:
+        if at < len(text) and text[at] == " " and at > 0:
+            at += 1
+        if at >= len(text) or text[at] != char:
+            return ""
+        at += 1
+    return text[:at]
+
+
 def _word_after(site: ReadSite) -> tuple[TargetOp, str] | None:
-    found = next((w for w in target_words().op_after if site.after.startswith(w[0])), None)
-    return (found[1], found[0]) if found is not None else None
+    for word, op in target_words().op_after:
+        written = spaced_prefix(site.after, word)
+        if written:
+            return op, written
+    return None
 
 
 def _word_before(op: TargetOp) -> Rule[ReadSite, tuple[TargetOp, str]]:
@@ -291,7 +307,10 @@ def _op_rules() -> tuple[Rule[ReadSite, tuple[TargetOp, str]], ...]:
             "op_after",
             "以上/左右/以下/以内 after the unit: that op, over any word before (达到50%以上 is >=)",
             _word_after,
-            (Example("到2025年,培育10家以上孵化器。", "10家", "op >="),),
+            (
+                Example("到2025年,培育10家以上孵化器。", "10家", "op >="),
+                Example("到2022年,增加值达到4万亿元以 上,基本建成。", "4万亿元", "op >="),
+            ),
         ),
         Rule(
             "op_distributed",

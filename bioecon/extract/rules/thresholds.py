@@ -7,7 +7,7 @@ import re
 
 from bioecon.extract.normalise import is_cjk
 from bioecon.extract.rules.base import Example, Rule
-from bioecon.extract.rules.reading import CLAUSE_END, ReadSite
+from bioecon.extract.rules.reading import CLAUSE_END, ReadSite, spaced_prefix
 from bioecon.extract.rules.words import target_words
 
 _JOINERS = "和及与、或"  # 超过350亿元和200亿元: a list of amounts, not an amount and its noun
@@ -44,7 +44,7 @@ def _class_threshold(site: ReadSite) -> bool | None:
     if not site.money:
         return None
     rest = site.view[site.match.end() :]
-    floor = next((w for w in _FLOORS if rest.startswith(w)), "")
+    floor = next((found for w in _FLOORS if (found := spaced_prefix(rest, w))), "")
     rest = rest[len(floor) :]
     if floor and rest[:1] and is_cjk(rest[0]) and not rest.startswith(_NOT_A_NOUN):
         return True  # 培育10亿元以上企业: a class of firms, without a count
