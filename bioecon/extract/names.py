@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bioecon.catalogs import read_data_file
 from bioecon.extract.normalise import is_cjk
@@ -48,7 +48,10 @@ class NamingWords:
 
 
 # a list item's own number (1. 2、 (3) ④ 一是), which opens a head without naming anything
-_LIST_MARK = r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
+_LIST_MARK = (
+    r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是"
+    r"|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
 
 
 @cache
@@ -120,8 +123,16 @@ def amount_name(head: str) -> tuple[str, str | None]:
     share = _SHARE_OF.search(text)  # 增加值将占国内生产总值的4%: the share 增加值占国内生产总值比重
     if share is not None and share.start() > 0:
         text = f"{text[: share.start()]}占{share.group(1)}比重"
-    split = _subject_end(text)
+    # 规模以上工业增加值增长4.5%: a growth rate is named whole (rule book 11), its subject is
+    # the jurisdiction written before it or the context's; not a 年均 rate of a sector
+    growing = words.growth_end.search(text)
+    growth_rate = growing is not None and not growing.group().endswith(_RATE_NOUNS)
+    growth_rate = growth_rate and "年均" not in text
+    if growth_rate:  # 固定资产投资力争增长10%: the modal is not part of the rate's name
+        text = _MODAL_BEFORE_END.sub("", text)
+    split = _jurisdiction_end(text) if growth_rate else _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
+    metric = strip_opening(metric) or metric  # 中医药产业 | 力争实现产值: the openers go
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
     growth = words.growth_end.search(metric) is not None  # 收入增长: a rate named as a whole
     if measures and measures[-1].end() < len(metric) and not growth:
@@ -137,6 +148,16 @@ _SHARE_OF = re.compile(r"(?:将|要)?占([^占]{2,20}?)的?$(?<!比重)(?<!比�
 
 # places named with their kinds in brackets: 各县(市、区), 丘陵山区县(市、区), 各市(州)
 _PLACES = re.compile(r"[^,，。;；()（）]{0,8}?[省市县区州][(（][市区县州、]{1,6}[)）]")
+
+
+_RATE_NOUNS = ("增速", "增幅")  # 增加值增速达到8%: a rate's noun, split as an amount's measure
+_MODAL_BEFORE_END = re.compile(r"(?:力争|争取|确保|预计|将|要)(?=[\u4e00-\u9fff]{2,4}$)")
+
+
+def _jurisdiction_end(text: str) -> int:
+    """全省 | 生产总值增长: where a leading jurisdiction ends, else 0."""
+    scope = naming_words().jurisdiction.match(text)
+    return scope.end() if scope is not None and scope.end() < len(text) else 0
 
 
 def _subject_end(text: str) -> int:
@@ -367,15 +388,20 @@ def tail_noun(text: str) -> str:
 
 _TITLE = re.compile(r"《([^》]{4,60})》")
 _TITLE_END = re.compile(r"(?:计划|方案|意见|规划|措施|纲要|政策)(?:[(（][^)）]*[)）])?$")
-_REGION = re.compile(r"^(.{2,6}?(?:自治州|省|市|区|县|州))")
+_REGION = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治州|省|市|区|县|州))")  # not “无废城市
 _TITLE_VERBS = re.compile(r"^(?:关于|加快推进|加快发展|加快|推进|推动|促进|支持|进一步|大力发展)+")
+
+
 # the industry runs to its first 产业/经济 (生物医药和生命健康产业) unless a verb of the title comes
 # first (商业航天发展打造空间信息产业高地 → 商业航天), else to another 业 or 医药
-_INDUSTRY = (
-    re.compile(r"^((?:(?!发展|打造|建设).){2,16}?(?:产业|经济))"),
-    re.compile(r"^(.{2,12}?)(?:发展|打造|建设)"),
-    re.compile(r"^(.{2,16}?(?:业|医药))"),
-)
+@cache
+def _industry() -> tuple[re.Pattern[str], ...]:
+    stops = alternation(list(read_data_file("extract/naming.yaml")["title_stops"]))
+    return (
+        re.compile(rf"^((?:(?!{stops}).){{2,16}}?(?:产业|经济))"),
+        re.compile(rf"^(.{{2,12}}?)(?:{stops})"),
+        re.compile(rf"^((?:(?!{stops}).){{2,16}}?(?:业|医药))"),
+    )
 
 
 def document_subject(text: str) -> str:
@@ -391,9 +417,48 @@ def document_subject(text: str) -> str:
         if scope not in text:  # the plan never says 全市: it names itself (上海高端医疗器械产业)
             scope = _short_name(region.group(1))
         rest = _TITLE_VERBS.sub("", title[region.end() :])
-        industry = next((m for m in (p.match(rest) for p in _INDUSTRY) if m is not None), None)
+        industry = next((m for m in (p.match(rest) for p in _industry()) if m is not None), None)
         return scope + (industry.group(1) if industry is not None else "")
-    return _opening_jurisdiction(text) or _addressed_jurisdiction(text[:600]) or "全市"
+    return (
+        _opening_jurisdiction(text)
+        or _addressed_jurisdiction(text[:600])
+        or written_jurisdiction(text)
+        or "全市"
+    )
+
+
+@cache
+def _jurisdiction_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    words: dict[str, str] = dict(read_data_file("extract/naming.yaml")["jurisdiction_words"])
+    return re.compile(alternation(list(words))), words
+
+
+@lru_cache(maxsize=8)
+def written_jurisdiction(text: str) -> str | None:
+    """The level the text names itself by most often (全省 and 我省 and 省政府 in a province's
+    plan → 全省; 我县 → 全县; 全国 → 全国), or None when it writes none."""
+    pattern, words = _jurisdiction_words()
+    counts: dict[str, int] = {}
+    for found in pattern.finditer(text):
+        level = words[found.group()]
+        counts[level] = counts.get(level, 0) + 1
+    if not counts:
+        return None
+    level = max(counts, key=lambda key: counts[key])  # the first written wins a tie
+    return "全" + level
+
+
+@cache
+def _back_references() -> tuple[str, ...]:
+    return tuple(read_data_file("extract/naming.yaml")["back_references"])
+
+
+def drop_back_reference(subject: str) -> str:
+    """该市中医药产业 → 中医药产业: a news text's 该市 refers back to the place, it names nothing."""
+    for word in _back_references():
+        if subject.startswith(word) and len(subject) > len(word) + 1:
+            return subject[len(word) :]
+    return subject
 
 
 def _short_name(region: str) -> str:

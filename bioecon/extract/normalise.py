@@ -51,7 +51,10 @@ def _table() -> dict[int, str]:
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
-    for source, target in (("〜", "~"), ("～", "~"), ("–", "-"), ("－", "-"), ("﹣", "-")):
+    # small-form punctuation (﹒ ﹐ ﹔ ﹕, a list number 1﹒ in some government pages) as ASCII
+    pairs = (("〜", "~"), ("～", "~"), ("–", "-"), ("－", "-"), ("﹣", "-"), ("﹒", "."))
+    pairs += (("﹐", ","), ("﹔", ";"), ("﹕", ":"))
+    for source, target in pairs:
         table[ord(source)] = target
     for traditional, simplified in traditional_map().items():
         table[ord(traditional)] = simplified

@@ -23,6 +23,7 @@ from bioecon.extract.names import (
     bare_qualifier,
     count_metric,
     document_subject,
+    drop_back_reference,
     is_paired_verb,
     read_count,
     tail_noun,
@@ -184,7 +185,7 @@ def _expand(
     deadline = first(sentence.YEARS, site, decisions, str)
     year = deadline.year if deadline is not None else None
     named = _name(context, item, start, candidate, funding, carried, sentence_start, carry_start)
-    subject = (
+    subject = drop_back_reference(
         named.subject
         or (carried.subject if carried is not None and carried.subject else None)
         or _context_subject(context, sentence_start, start)

@@ -8,7 +8,7 @@ import pytest
 from bioecon.domain.model import TargetKind
 from bioecon.extract.coordination import coordinated, distributed_place
 from bioecon.extract.evaluate import name_overlap
-from bioecon.extract.names import document_subject, tail_noun
+from bioecon.extract.names import document_subject, tail_noun, written_jurisdiction
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
@@ -542,3 +542,46 @@ def test_the_rest_of_a_duration_is_not_a_counted_noun() -> None:
     # 6个月的…: 个 belongs to 个月; the words after it are not what is counted
     assert tail_noun("月的当地月人均失业保险金") == ""
     assert tail_noun("国家级创新平台") == "国家级创新平台"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # rule book 11: a growth rate of a year's plan is named by all the words before its
+        # number; the subject is the jurisdiction (written here, or the document's: 全市 by
+        # default), not 规模以上工业 split off at the subject head 工业
+        ("一、2025年主要目标\n规模以上工业增加值增长4.5%以上。", "全市", "规模以上工业增加值增长"),
+        ("1﹒全省生产总值增长7%以上。", "全省", "生产总值增长"),
+        # the modal before the growth word names nothing
+        ("2﹒固定资产投资力争增长10%以上。", "全市", "固定资产投资增长"),
+        # a list number 一、 opens no name
+        ("一、地区生产总值增长5%以上。", "全市", "地区生产总值增长"),
+    ],
+)
+def test_a_growth_rate_is_named_whole_under_its_jurisdiction(
+    text: str, subject: str, metric: str
+) -> None:
+    assert named(text) == [(subject, metric)]
+
+
+def test_the_jurisdiction_a_text_writes_most_often_is_its_own() -> None:
+    # no title names the region: 我省 and 全省 (2) outnumber 全国 (1), so the province is the
+    # subject of a target whose sentence names none
+    text = "我省将加快发展,走在全国前列。\n到2025年,全省新增企业100家。\n建成平台20个。"
+    assert named(text)[1] == ("全省", "平台 数量")
+    assert written_jurisdiction("县委、县政府决定:在我县建设…") == "全县"
+    assert written_jurisdiction("加快建设平台。") is None
+
+
+def test_a_quoted_title_word_is_not_a_region_and_a_title_stop_ends_the_industry() -> None:
+    # 《“无废城市”建设试点工作方案》 starts with no region (“无废城市 is a quoted name), so the
+    # national title line decides: 全国
+    text = "国务院办公厅关于印发“无废城市”建设\n试点工作方案的通知\n《“无废城市”建设试点工作方案》已经同意。"
+    assert document_subject(text) == "全国"
+    # 高质量 ends the industry of a title: 全市制造业, not 全市制造业高质量
+    assert document_subject("《开封市制造业高质量发展行动方案》\n全市推进。") == "全市制造业"
+
+
+def test_a_back_reference_to_a_place_is_dropped_from_the_subject() -> None:
+    text = "到2020年,该市中医药产业力争实现产值190亿元。"
+    assert named(text) == [("中医药产业", "产值")]
