@@ -110,7 +110,7 @@ _CONJUNCTIONS = "、和及与"
 SUBJECT_MIN = 4  # 产业, 种业, 制造业, 基地: a bare generic head is part of the metric
 
 
-def amount_name(head: str) -> tuple[str, str | None]:
+def amount_name(head: str, *, year_plan: bool = False) -> tuple[str, str | None]:
     """The metric and the sentence's subject of an amount or a share: the head is split after
     its last subject head (全市生物医药产业 | 规模; 规上企业 | 研发机构覆盖率), else before its
     measure (生物基材料 | 产值); a subject shorter than four characters stays in the metric
@@ -123,16 +123,17 @@ def amount_name(head: str) -> tuple[str, str | None]:
     share = _SHARE_OF.search(text)  # 增加值将占国内生产总值的4%: the share 增加值占国内生产总值比重
     if share is not None and share.start() > 0:
         text = f"{text[: share.start()]}占{share.group(1)}比重"
-    # 规模以上工业增加值增长4.5%: a growth rate is named whole (rule book 11), its subject is
-    # the jurisdiction written before it or the context's; not a 年均 rate of a sector
-    growing = words.growth_end.search(text)
+    # 规模以上工业增加值增长4.5% in a year's plan (``year_plan``): a growth rate is named whole
+    # (rule book 11), its subject is the jurisdiction written before it or the context's; not
+    # a 年均 rate of a sector, nor a rate's noun (增速)
+    growing = words.growth_end.search(text) if year_plan else None
     growth_rate = growing is not None and not growing.group().endswith(_RATE_NOUNS)
     growth_rate = growth_rate and "年均" not in text
     if growth_rate:  # 固定资产投资力争增长10%: the modal is not part of the rate's name
         text = _MODAL_BEFORE_END.sub("", text)
     split = _jurisdiction_end(text) if growth_rate else _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
-    metric = strip_opening(metric) or metric  # 中医药产业 | 力争实现产值: the openers go
+    metric = _MODAL_OPENING.sub("", metric) or metric  # 中医药产业 | 力争实现产值: the modal goes
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
     growth = words.growth_end.search(metric) is not None  # 收入增长: a rate named as a whole
     if measures and measures[-1].end() < len(metric) and not growth:
@@ -150,6 +151,7 @@ _SHARE_OF = re.compile(r"(?:将|要)?占([^占]{2,20}?)的?$(?<!比重)(?<!比�
 _PLACES = re.compile(r"[^,，。;；()（）]{0,8}?[省市县区州][(（][市区县州、]{1,6}[)）]")
 
 
+_MODAL_OPENING = re.compile(r"^(?:力争|争取|确保|预计|将)(?:实现|达到)?")
 _RATE_NOUNS = ("增速", "增幅")  # 增加值增速达到8%: a rate's noun, split as an amount's measure
 _MODAL_BEFORE_END = re.compile(r"(?:力争|争取|确保|预计|将|要)(?=[\u4e00-\u9fff]{2,4}$)")
 
@@ -451,6 +453,14 @@ def written_jurisdiction(text: str) -> str | None:
 @cache
 def _back_references() -> tuple[str, ...]:
     return tuple(read_data_file("extract/naming.yaml")["back_references"])
+
+
+@lru_cache(maxsize=8)
+def is_year_plan(text: str) -> bool:
+    """2025年省《政府工作报告》重点工作分工方案: a text whose first lines name a year's plan."""
+    words = read_data_file("extract/naming.yaml")["year_plan_words"]
+    head = text[:300]
+    return any(word in head for word in words)
 
 
 def drop_back_reference(subject: str) -> str:

@@ -25,6 +25,7 @@ from bioecon.extract.names import (
     document_subject,
     drop_back_reference,
     is_paired_verb,
+    is_year_plan,
     read_count,
     tail_noun,
 )
@@ -109,6 +110,7 @@ def trace_targets(text: str) -> Trace:
         tuple(q0 for q0, _ in thresholds),
         frozenset(q1 for _, q1 in thresholds),
         document_subject(view),
+        is_year_plan(view),
     )
     found: list[ExtractedTarget] = []
     carried: _Carried | None = None
@@ -136,6 +138,7 @@ class _Context:
     qualifier_starts: tuple[int, ...]  # their starts, to bisect
     threshold_ends: frozenset[int]
     document_subject: str
+    year_plan: bool  # a year's plan (政府工作报告 分工): growth rates are named whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +275,7 @@ def _name(
         capped = candidate.op is TargetOp.LE and not share
         metric, subject = funding_name(text, capped=capped, share=share)
     elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
-        metric, subject = amount_name(head)
+        metric, subject = amount_name(head, year_plan=context.year_plan)
         metric = distributed_amount(view[sentence_start:start], after) or metric
     else:
         return _name_count(context, item, start, candidate, carried, carry_start)

@@ -547,27 +547,34 @@ def test_the_rest_of_a_duration_is_not_a_counted_noun() -> None:
 @pytest.mark.parametrize(
     ("text", "subject", "metric"),
     [
-        # rule book 11: a growth rate of a year's plan is named by all the words before its
-        # number; the subject is the jurisdiction (written here, or the document's: 全市 by
-        # default), not 规模以上工业 split off at the subject head 工业
-        ("一、2025年主要目标\n规模以上工业增加值增长4.5%以上。", "全市", "规模以上工业增加值增长"),
+        # rule book 11: a growth rate of a year's plan (its first line names a 政府工作报告) is
+        # named by all the words before its number; the subject is the jurisdiction (written
+        # here, or the document's: 全省 from 省《…》), not 规模以上工业 split off at 工业
+        ("规模以上工业增加值增长4.5%以上。", "全省", "规模以上工业增加值增长"),
         ("1﹒全省生产总值增长7%以上。", "全省", "生产总值增长"),
         # the modal before the growth word names nothing
-        ("2﹒固定资产投资力争增长10%以上。", "全市", "固定资产投资增长"),
+        ("2﹒固定资产投资力争增长10%以上。", "全省", "固定资产投资增长"),
         # a list number 一、 opens no name
-        ("一、地区生产总值增长5%以上。", "全市", "地区生产总值增长"),
+        ("一、地区生产总值增长5%以上。", "全省", "地区生产总值增长"),
     ],
 )
 def test_a_growth_rate_is_named_whole_under_its_jurisdiction(
     text: str, subject: str, metric: str
 ) -> None:
-    assert named(text) == [(subject, metric)]
+    title = "2025年省《政府工作报告》重点工作分工方案\n"
+    assert named(title + text) == [(subject, metric)]
+
+
+def test_outside_a_years_plan_a_growth_rate_keeps_its_sector_as_subject() -> None:
+    # no 政府工作报告 in the first lines: the sector before the measure is the subject
+    text = "到2025年,生物医药产业产值增长20%。"
+    assert named(text) == [("生物医药产业", "产值增长")]
 
 
 def test_the_jurisdiction_a_text_writes_most_often_is_its_own() -> None:
-    # no title names the region: 我省 and 全省 (2) outnumber 全国 (1), so the province is the
-    # subject of a target whose sentence names none
-    text = "我省将加快发展,走在全国前列。\n到2025年,全省新增企业100家。\n建成平台20个。"
+    # no title names the region: 我省 and 全省 (2) outnumber 我市 (1), and 全国 (a comparison in
+    # a local text) is not counted, so the province is the subject of a sentence naming none
+    text = "我省将加快发展,走在全国前列。\n到2025年,全省新增企业100家。\n建成平台20个,我市先行。"
     assert named(text)[1] == ("全省", "平台 数量")
     assert written_jurisdiction("县委、县政府决定:在我县建设…") == "全县"
     assert written_jurisdiction("加快建设平台。") is None
