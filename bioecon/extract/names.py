@@ -134,6 +134,8 @@ def amount_name(head: str, *, year_plan: bool = False) -> tuple[str, str | None]
     split = _jurisdiction_end(text) if growth_rate else _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
     metric = _MODAL_OPENING.sub("", metric) or metric  # 中医药产业 | 力争实现产值: the modal goes
+    if subject is not None:
+        subject, metric = _verbal_subject(subject, metric)
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
     growth = words.growth_end.search(metric) is not None  # 收入增长: a rate named as a whole
     if measures and measures[-1].end() < len(metric) and not growth:
@@ -156,6 +158,19 @@ _RATE_NOUNS = ("增速", "增幅")  # 增加值增速达到8%: a rate's noun, sp
 _MODAL_BEFORE_END = re.compile(r"(?:力争|争取|确保|预计|将|要)(?=[\u4e00-\u9fff]{2,4}$)")
 
 
+def _verbal_subject(subject: str, metric: str) -> tuple[str | None, str]:
+    """累计完成 | 投资 → 累计完成投资: words that are only a verb are not a subject, they name the
+    measure; 推动北斗时空信息产业 → 北斗时空信息产业: a heading verb before the subject goes."""
+    words = naming_words()
+    verb = words.counting.fullmatch(subject) or re.fullmatch(r"(?:累计|年)?(?:完成|实现)", subject)
+    if verb is not None:
+        return None, subject + metric
+    opening = words.heading_verb.match(subject)
+    if opening is not None and len(subject) - opening.end() >= SUBJECT_MIN:
+        return subject[opening.end() :], metric
+    return subject, metric
+
+
 def _jurisdiction_end(text: str) -> int:
     """全省 | 生产总值增长: where a leading jurisdiction ends, else 0."""
     scope = naming_words().jurisdiction.match(text)
@@ -173,6 +188,9 @@ def _subject_end(text: str) -> int:
     # a head followed by 、/和 is one of coordinated nouns (设施农业、畜牧养殖…机械化率), not the
     # end of the subject
     heads = [end for end in heads if end >= SUBJECT_MIN and text[end] not in _CONJUNCTIONS]
+    # 数字经济核心产业占全市的比重: a head right before 占 is the share's own numerator
+    numerator = max((end for end in heads if text[end] == "占"), default=0)
+    heads = [end for end in heads if end > numerator]
     if heads:
         return heads[-1]
     scope = words.jurisdiction.match(text) or _PLACES.match(text)
@@ -437,8 +455,14 @@ def _jurisdiction_words() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=8)
 def written_jurisdiction(text: str) -> str | None:
-    """The level the text names itself by most often (全省 and 我省 and 省政府 in a province's
-    plan → 全省; 我县 → 全县; 全国 → 全国), or None when it writes none."""
+    """The level the title line names as its issuer (2025年省《政府工作报告》… → 全省), else the
+    self-reference the text writes most often (全省 and 我省 in a province's plan → 全省; 我县 →
+    全县), or None when it writes none."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    issuer = re.search(r"([省市区县州])《", first_line)
+    levels = read_data_file("extract/naming.yaml")["title_levels"]
+    if issuer is not None and issuer.group(1) in levels:
+        return "全" + issuer.group(1)  # 2025年省《政府工作报告》…分工方案: the province's
     pattern, words = _jurisdiction_words()
     counts: dict[str, int] = {}
     for found in pattern.finditer(text):
@@ -446,8 +470,7 @@ def written_jurisdiction(text: str) -> str | None:
         counts[level] = counts.get(level, 0) + 1
     if not counts:
         return None
-    level = max(counts, key=lambda key: counts[key])  # the first written wins a tie
-    return "全" + level
+    return max(counts, key=lambda key: counts[key])  # the first written wins a tie
 
 
 @cache

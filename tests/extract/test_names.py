@@ -592,3 +592,38 @@ def test_a_quoted_title_word_is_not_a_region_and_a_title_stop_ends_the_industry(
 def test_a_back_reference_to_a_place_is_dropped_from_the_subject() -> None:
     text = "到2020年,该市中医药产业力争实现产值190亿元。"
     assert named(text) == [("中医药产业", "产值")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # a subject head right before 占 is the share's numerator: the share is named whole and
+        # the subject is the context's (the document's 全市 here)
+        (
+            "到2025年,数字经济核心产业占全市的比重达20%以上。",
+            "全市",
+            "数字经济核心产业占全市的比重",
+        ),
+        # words that are only a verb are not a subject: they name the measure (the subject is
+        # then the paragraph's, from the deadline clause of the sentence before)
+        (
+            "到2025年,全市生物医药产业规模达到500亿元。累计完成投资300亿元。",
+            "全市生物医药产业",
+            "累计完成投资",
+        ),
+        # a heading verb before the subject goes
+        ("到2025年,推动北斗时空信息产业规模达到500亿元。", "北斗时空信息产业", "产业规模"),
+    ],
+)
+def test_shares_of_a_head_verbal_subjects_and_heading_verbs(
+    text: str, subject: str, metric: str
+) -> None:
+    assert named(text)[-1] == (subject, metric)
+
+
+def test_an_adverb_before_a_count_verb_is_no_scope_and_hong_kong_names_itself_bengang() -> None:
+    # 加快 and 深入 are adverbs of the verb, not who acts: the subject is the context's (全市)
+    assert named("加快推进省级重大项目100个。") == [("全市", "省级重大项目 数量(推进)")]
+    # a 香港 text calls itself 本港: its own jurisdiction when no title names one
+    text = "本港的碳排放将于2020年前达峰。本港要把碳强度降低65%至70%。"
+    assert [subject for subject, _ in named(text)] == ["本港"]
