@@ -81,6 +81,8 @@ def funding_name(text: FundingText, *, capped: bool, share: bool) -> tuple[str, 
     places = (clause, head, text.after, text.before)  # nearest first
     support = next((m for m in map(words.support.search, places) if m is not None), None)
     word = support.group() if support is not None else "支持"
+    if not word.startswith("一次性") and "一次性" in series + clause:
+        word = "一次性" + word  # 一次性分别给予20万元、50万元奖励: a one-off award
     notes = [note] if (note := _time_or_unit(head)) else []
     if capped or "最高" in series:  # 分别给予最高100万元、200万元: each is a cap
         metric = f"{word}上限"

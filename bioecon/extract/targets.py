@@ -342,9 +342,15 @@ def _clause_end(context: _Context, position: int) -> int:
     found = CLAUSE_END.search(view, position)
     end = found.start() if found is not None else len(view)
     for following in candidate_pattern().finditer(view, position, end):
-        if following.end() not in context.threshold_ends:
-            return following.start()
+        grade = view[following.end() : following.end() + 1] == "级" or _COLLOQUIAL.fullmatch(
+            following.group()
+        )
+        if following.end() not in context.threshold_ends and not grade:
+            return following.start()  # not a grade either: 2个千亿级产业集群, 8个百亿企业
     return end
+
+
+_COLLOQUIAL = re.compile(r"[十百千万]+亿")  # 百亿企业, 千亿集群: a grade word, not a number
 
 
 def _context_subject(context: _Context, sentence_start: int, start: int) -> str:

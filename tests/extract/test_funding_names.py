@@ -155,3 +155,9 @@ def test_the_nearest_introduced_clause_names_who_is_given() -> None:
 def test_a_support_word_later_in_the_clause_makes_an_award() -> None:
     assert is_award("并每年给予不超过总运营支出", "、最高200万元的经费支持。")
     assert is_award("按照规定", "、最高200万元的经费支持。")
+
+
+def test_a_one_off_award_keeps_its_one_off() -> None:
+    # 一次性 before the giving verb: each amount of the series is a one-off award
+    text = "对新评定为三星级、四星级的酒店,一次性分别给予20万元、50万元奖励。"
+    assert [t.metric for t in extract_targets(text)] == ["一次性奖励金额", "一次性奖励金额"]

@@ -627,3 +627,20 @@ def test_an_adverb_before_a_count_verb_is_no_scope_and_hong_kong_names_itself_be
     # a 香港 text calls itself 本港: its own jurisdiction when no title names one
     text = "本港的碳排放将于2020年前达峰。本港要把碳强度降低65%至70%。"
     assert [subject for subject, _ in named(text)] == ["本港"]
+
+
+def test_a_grade_inside_the_counted_noun_does_not_end_it() -> None:
+    # 千亿级 and 百亿 are grade words, not numbers: the noun after 2个 runs over them
+    text = "到2025年,培育形成2个千亿级产业集群,力争培育8—10个百亿企业。"
+    metrics = [metric for _, metric in named(text)]
+    assert metrics == ["千亿级产业集群 数量(培育形成)", "百亿企业 数量(培育)"]
+
+
+def test_the_comparison_of_a_rule_is_not_part_of_the_name() -> None:
+    # 不得低于 and 提高到 compare; they do not name the share (合作机构, no subject head, stays)
+    assert named("合作机构担保金额占全部担保金额的比例不得低于80%。")[0][1] == (
+        "合作机构担保金额占全部担保金额的比例"
+    )
+    assert named("到2025年,生物经济增加值占地区生产总值的比重提高到10%。")[0][1] == (
+        "增加值占地区生产总值的比重"
+    )
