@@ -52,9 +52,8 @@ def _table() -> dict[int, str]:
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
     # small-form punctuation (﹒ ﹐ ﹔ ﹕, a list number 1﹒ in some government pages) as ASCII
-    pairs = (("〜", "~"), ("～", "~"), ("–", "-"), ("－", "-"), ("﹣", "-"), ("﹒", "."))
-    pairs += (("﹐", ","), ("﹔", ";"), ("﹕", ":"))
-    for source, target in pairs:
+    pairs = "〜~～~–-－-﹣-﹒.﹐,﹔;﹕:"
+    for source, target in zip(pairs[::2], pairs[1::2], strict=True):
         table[ord(source)] = target
     for traditional, simplified in traditional_map().items():
         table[ord(traditional)] = simplified

@@ -476,11 +476,11 @@ def test_an_award_condition_is_not_a_target_but_the_award_and_a_plain_floor_are(
     # funding rule, no year); 10%, after 按…的, is the award's share; 10家以上 followed by a
     # clause without an award word is a target (2025, >=)
     assert summary("对一个行政村建设标准化民宿5家以上的每间奖励2000元。") == [
-        (None, "=", 2000, None, "元", "policy_rule")
+        (None, "=", Decimal(2000), None, "元", "policy_rule")
     ]
     assert summary("对引进企业按投资额的10%给予奖励。") == [
-        (None, "=", 10, None, "%", "policy_rule")
+        (None, "=", Decimal(10), None, "%", "policy_rule")
     ]
     assert summary("到2025年,培育企业10家以上,形成产业集群。") == [
-        (2025, ">=", 10, None, "家", "level")
+        (2025, ">=", Decimal(10), None, "家", "level")
     ]
