@@ -158,11 +158,14 @@ _RATE_NOUNS = ("增速", "增幅")  # 增加值增速达到8%: a rate's noun, sp
 _MODAL_BEFORE_END = re.compile(r"(?:力争|争取|确保|预计|将|要)(?=[\u4e00-\u9fff]{2,4}$)")
 
 
+_DONE = re.compile(r"(?:累计|年)?(?:完成|实现)")
+
+
 def _verbal_subject(subject: str, metric: str) -> tuple[str | None, str]:
     """累计完成 | 投资 → 累计完成投资: words that are only a verb are not a subject, they name the
     measure; 推动北斗时空信息产业 → 北斗时空信息产业: a heading verb before the subject goes."""
     words = naming_words()
-    verb = words.counting.fullmatch(subject) or re.fullmatch(r"(?:累计|年)?(?:完成|实现)", subject)
+    verb = words.counting.fullmatch(subject) or _DONE.fullmatch(subject)
     if verb is not None:
         return None, subject + metric
     opening = words.heading_verb.match(subject)
@@ -460,7 +463,7 @@ def written_jurisdiction(text: str) -> str | None:
     全县), or None when it writes none."""
     first_line = text.lstrip().split("\n", 1)[0]
     issuer = re.search(r"([省市区县州])《", first_line)
-    levels = read_data_file("extract/naming.yaml")["title_levels"]
+    levels = _naming_list("title_levels")
     if issuer is not None and issuer.group(1) in levels:
         return "全" + issuer.group(1)  # 2025年省《政府工作报告》…分工方案: the province's
     pattern, words = _jurisdiction_words()
@@ -474,21 +477,22 @@ def written_jurisdiction(text: str) -> str | None:
 
 
 @cache
-def _back_references() -> tuple[str, ...]:
-    return tuple(read_data_file("extract/naming.yaml")["back_references"])
+def _naming_list(name: str) -> tuple[str, ...]:
+    """A word list of bioecon/data/extract/naming.yaml, read once."""
+    return tuple(read_data_file("extract/naming.yaml")[name])
 
 
 @lru_cache(maxsize=8)
 def is_year_plan(text: str) -> bool:
     """2025年省《政府工作报告》重点工作分工方案: a text whose first lines name a year's plan."""
-    words = read_data_file("extract/naming.yaml")["year_plan_words"]
+    words = _naming_list("year_plan_words")
     head = text[:300]
     return any(word in head for word in words)
 
 
 def drop_back_reference(subject: str) -> str:
     """该市中医药产业 → 中医药产业: a news text's 该市 refers back to the place, it names nothing."""
-    for word in _back_references():
+    for word in _naming_list("back_references"):
         if subject.startswith(word) and len(subject) > len(word) + 1:
             return subject[len(word) :]
     return subject

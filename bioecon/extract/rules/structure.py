@@ -11,6 +11,7 @@ from bioecon.extract.rules.reading import CLAUSE_END, ReadSite, unit_as_read
 from bioecon.extract.rules.words import target_words
 
 _PART_UNITS = ("条", "项", "个")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def _ordinal(site: ReadSite) -> bool | None:
@@ -24,7 +25,7 @@ def _structure_count(site: ReadSite) -> bool | None:
     if unit not in _PART_UNITS:
         return None
     before = site.before.rstrip().removesuffix("了")
-    modifiers = re.match(r"[\u4e00-\u9fff]*", site.after.lstrip())
+    modifiers = _CJK_RUN.match(site.after.lstrip())
     reach = modifiers.group()[: words.structure_noun_reach + 4] if modifiers else ""
     counted = any(
         0 <= reach.find(noun) <= words.structure_noun_reach for noun in words.structure_nouns

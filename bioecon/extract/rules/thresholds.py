@@ -73,8 +73,11 @@ def _condition(site: ReadSite) -> bool | None:
 _OPENS_WITH_DUI = re.compile(r"^\s*(?:\d+[.、]|[(（]\d+[)）])?\s*对(?!于)")
 
 
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+
+
 def _sentence_end(view: str, at: int) -> int:
-    found = re.compile(r"[。;；!！?？\n]").search(view, at)
+    found = _SENTENCE_END.search(view, at)
     return found.start() if found else len(view)
 
 
