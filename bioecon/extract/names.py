@@ -118,6 +118,8 @@ def amount_name(head: str, *, year_plan: bool = False) -> tuple[str, str | None]
     Words between the measure and the verb go in a parenthesis (规模(在“十三五”末的基础上))."""
     words = naming_words()
     text = _drop_comparison(strip_opening(head))
+    held = text.rfind("把")  # 目标是把本港的碳强度…降低65%: 把 puts what is measured first
+    text = strip_opening(text[held + 1 :]) if held >= 0 and len(text) - held > 3 else text
     for comparing in ("实现", "达到"):  # 在…的基础上实现翻番: the verb inside the head
         text = text.removesuffix(comparing)
     share = _SHARE_OF.search(text)  # 增加值将占国内生产总值的4%: the share 增加值占国内生产总值比重
@@ -137,6 +139,9 @@ def amount_name(head: str, *, year_plan: bool = False) -> tuple[str, str | None]
     if subject is not None:
         subject, metric = _verbal_subject(subject, metric)
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
+    rate = words.rate_end.search(metric[-1:]) if metric else None
+    if rate is not None:  # 规模养殖场粪污处理设施装备配套率: a name ending in 率 is the rate's own
+        measures = []
     growth = words.growth_end.search(metric) is not None  # 收入增长: a rate named as a whole
     if measures and measures[-1].end() < len(metric) and not growth:
         last = measures[-1]

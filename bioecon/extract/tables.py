@@ -15,7 +15,7 @@ from functools import cache
 from bioecon.catalogs import read_data_file, unit_registry
 from bioecon.domain.target_kind import target_kind
 from bioecon.extract import targets
-from bioecon.extract.names import document_subject
+from bioecon.extract.names import document_subject, unwrapped
 from bioecon.extract.normalise import shadow
 from bioecon.extract.table_cells import (
     CellValue,
@@ -220,6 +220,6 @@ def counted_name(name: str, unit: str) -> str:
 def _metric(name: str) -> str:
     """The indicator's name without a leading number, 其中: and a bracketed unit at its end:
     1.研发投入强度(%) → 研发投入强度."""
-    name = _SERIAL_PREFIX.sub("", name).removeprefix("其中").lstrip(":：")
+    name = unwrapped(_SERIAL_PREFIX.sub("", name).removeprefix("其中").lstrip(":："))
     unit = bracketed_unit(name)
     return _BRACKETED.sub("", name) if unit is not None else name

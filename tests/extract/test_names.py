@@ -644,3 +644,12 @@ def test_the_comparison_of_a_rule_is_not_part_of_the_name() -> None:
     assert named("到2025年,生物经济增加值占地区生产总值的比重提高到10%。")[0][1] == (
         "增加值占地区生产总值的比重"
     )
+
+
+def test_ba_puts_what_is_measured_first_and_a_rate_name_keeps_its_words() -> None:
+    # 把 names the object measured; 由…的水平 stays as written in the name
+    text = "政府2030年的减排目标是把本港的碳强度降低65%至70%。"
+    assert named(text)[0][1] == "本港的碳强度降低"
+    # a name ending in 率 is the rate's own name: 规模 inside it is not its measure
+    text = "到2020年,规模养殖场粪污处理设施装备配套率高于95%。"
+    assert named(text)[0][1] == "规模养殖场粪污处理设施装备配套率"
