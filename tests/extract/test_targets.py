@@ -484,3 +484,12 @@ def test_an_award_condition_is_not_a_target_but_the_award_and_a_plain_floor_are(
     assert summary("到2025年,培育企业10家以上,形成产业集群。") == [
         (2025, ">=", Decimal(10), None, "家", "level")
     ]
+
+
+def test_a_blank_grouping_thousands_is_part_of_the_number() -> None:
+    # 30 000個 (香港 style): 30000 个, op ~ from 約; 2025 年 100 家 is not one number (four
+    # digits before the blank) — 100 家 alone
+    assert summary("政府會在五年內興建約 30 000個單位。") == [
+        (None, "~", Decimal(30000), None, "个", "level")
+    ]
+    assert [t.value for t in extract_targets("到2025 年 100 家企业上市。")] == [Decimal(100)]

@@ -16,7 +16,12 @@ from bioecon.extract.rules.words import target_words
 
 # A numeral starts where a digit run starts (the look-behind) and its runs are possessive, so a
 # long run of digits is read once, not once per digit (16,000 digits took 129 s, now 0.03 s).
-NUMBER = r"(?:(?<![\d.])\d++(?:,\d{3})*+(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++)"
+# A blank may group thousands (30 000個, 4 000, as 香港 and SI texts write them): one to three
+# digits, then groups of exactly three after one blank.
+NUMBER = (
+    r"(?:(?<![\d.])\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])"
+    r"|(?<![\d.])\d++(?:,\d{3})*+(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++)"
+)
 DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
 # Targets are amounts, counts, shares, areas, masses, power, percentage points and time limits:
 # every unit of the registry (data/units.yaml) of those dimensions; not 倍 (翻番 has its own rule).
@@ -361,6 +366,7 @@ AMOUNT = Rule(
         Example("到2025年,产业规模达到4000亿元。", "4000亿元", "taken"),
         Example("到2025年,新增两个平台。", "两个", "taken"),
         Example("到2025年,新增企業3—5個。", "3—5個", "taken"),
+        Example("政府會興建約 30 000個公營房屋單位。", "30 000個", "taken"),
     ),
 )
 
