@@ -267,6 +267,12 @@ def _name(
     sentence_end = view.find("。", start)
     after = view[candidate.end : sentence_end if sentence_end != -1 else len(view)]
     given = unit_registry().measures(candidate.unit, "money_", "ratio")
+    programme = (
+        _PROGRAMME.match(after) if unit_registry().measures(candidate.unit, "money_") else None
+    )
+    if programme is not None:  # 推出新一轮15亿元的「研究配对补助金计划」: the programme's size
+        mine = _Carried(carry_start, programme.group(1), candidate.end)
+        return _Named(("规模",), programme.group(1), None, None, candidate.end, mine)
     if funding or (given and is_award(head, after)):
         heading = _heading_title(view, context.lines, start) or ""
         text = FundingText(head, after, view[sentence_start:start], heading)
@@ -283,6 +289,11 @@ def _name(
     mine = _Carried(carry_start, subject or "", candidate.end)
     metrics = coordinated(metric) if _shared(view, item, start) else (metric,)
     return _Named(metrics, subject, qualifier, None, candidate.end, mine)
+
+
+# an amount right before a programme or fund named in 「」 or “” (rule book 5: 推出新一轮15亿元的
+# 「…计划」, 设立100亿元「…基金」) is its size; the programme is what is measured
+_PROGRAMME = re.compile(r"\s*的?\s*([「“][^」”]{2,30}[」”])")
 
 
 def _name_count(

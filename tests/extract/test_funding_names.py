@@ -180,3 +180,12 @@ def test_coordinated_grades_share_the_recipient_and_a_grade_is_no_condition() ->
         "新评定为四星级的酒店",
         "新评定为五星级的酒店",
     ]
+
+
+def test_an_amount_before_a_named_programme_is_its_size() -> None:
+    # rule book 5: 15億元的「…計劃」 — the programme (in simplified script) is the subject and
+    # the amount its 规模; without a name in 「」 the amount is named as before
+    text = "政府會推出新一輪15億元的「研究配對補助金計劃」,鼓勵更多機構資助院校研究。"
+    assert [(t.subject, t.metric) for t in extract_targets(text)] == [
+        ("「研究配对补助金计划」", "规模")
+    ]
