@@ -37,6 +37,14 @@ def coordinated(name: str, count: int = 2) -> tuple[str, ...]:
         parts = [name[: len(name) - len(parts[-1]) - 1], parts[-1]]
     first, last = parts[0], parts[-1]
     graded = _GRADE_END.search(first) is not None and _GRADE_START.match(last) is not None
+    cut = last.find("的")
+    if not graded and 0 < cut < len(last) - 1 and not any("的" in p for p in parts[:-1]):
+        # 新评定为三星级、四星级、五星级的酒店: the 的-phrase is shared, and the words before the
+        # first modifier (as wide as the next one) open every name
+        head = last[cut:]
+        width = len(parts[1]) if len(parts) > 2 else cut
+        prefix = first[:-width] if len(first) > width else ""
+        return (first + head, *(prefix + part + head for part in parts[1:-1]), prefix + last)
     if not graded and (not _names_a_measure(last) or _names_a_measure(first)):
         return tuple(parts)
     width = _modifier_width(last)

@@ -81,6 +81,8 @@ def funding_name(text: FundingText, *, capped: bool, share: bool) -> tuple[str, 
     places = (clause, head, text.after, text.before)  # nearest first
     support = next((m for m in map(words.support.search, places) if m is not None), None)
     word = support.group() if support is not None else "支持"
+    if not word.startswith("一次性") and "一次性" in series + clause:
+        word = "一次性" + word  # 一次性分别给予20万元、50万元奖励: a one-off award
     notes = [note] if (note := _time_or_unit(head)) else []
     if capped or "最高" in series:  # 分别给予最高100万元、200万元: each is a cap
         metric = f"{word}上限"
@@ -140,7 +142,9 @@ _BENEFICIARY = re.compile(
 _RECIPIENT = re.compile(r"(?:给予|奖励)(企业|单位)")  # who the giving verb names
 _NAMED = re.compile(r"(?:企业|单位|中心|项目|品种|产品|机构|平台|基地|团队)$")
 _REMARK = re.compile(r"[(（](?:不含|含|包括|除|其中)[^)）]*[)）]")  # (不含采矿、…): a remark
-_CONDITION = re.compile(r"\d")
+# a number that states a condition, not one that names a grade or class (国家3A级, 2星级, 1类
+# 创新药, Ⅲ期 are the recipient's own name)
+_CONDITION = re.compile(r"\d+(?:\.\d+)?(?![\dA-Za-z.]|星|级|类|期)")
 _MIN_NAME = 4  # a 在 after at least this many characters of the name starts a condition
 
 

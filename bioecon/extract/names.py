@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bioecon.catalogs import read_data_file
 from bioecon.extract.normalise import is_cjk
@@ -48,7 +48,10 @@ class NamingWords:
 
 
 # a list item's own number (1. 2、 (3) ④ 一是), which opens a head without naming anything
-_LIST_MARK = r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是)"
+_LIST_MARK = (
+    r"(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]是"
+    r"|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
 
 
 @cache
@@ -107,7 +110,7 @@ _CONJUNCTIONS = "、和及与"
 SUBJECT_MIN = 4  # 产业, 种业, 制造业, 基地: a bare generic head is part of the metric
 
 
-def amount_name(head: str) -> tuple[str, str | None]:
+def amount_name(head: str, *, year_plan: bool = False) -> tuple[str, str | None]:
     """The metric and the sentence's subject of an amount or a share: the head is split after
     its last subject head (全市生物医药产业 | 规模; 规上企业 | 研发机构覆盖率), else before its
     measure (生物基材料 | 产值); a subject shorter than four characters stays in the metric
@@ -115,14 +118,30 @@ def amount_name(head: str) -> tuple[str, str | None]:
     Words between the measure and the verb go in a parenthesis (规模(在“十三五”末的基础上))."""
     words = naming_words()
     text = _drop_comparison(strip_opening(head))
+    held = text.rfind("把")  # 目标是把本港的碳强度…降低65%: 把 puts what is measured first
+    text = strip_opening(text[held + 1 :]) if held >= 0 and len(text) - held > 3 else text
     for comparing in ("实现", "达到"):  # 在…的基础上实现翻番: the verb inside the head
         text = text.removesuffix(comparing)
     share = _SHARE_OF.search(text)  # 增加值将占国内生产总值的4%: the share 增加值占国内生产总值比重
     if share is not None and share.start() > 0:
         text = f"{text[: share.start()]}占{share.group(1)}比重"
-    split = _subject_end(text)
+    # 规模以上工业增加值增长4.5% in a year's plan (``year_plan``): a growth rate is named whole
+    # (rule book 11), its subject is the jurisdiction written before it or the context's; not
+    # a 年均 rate of a sector, nor a rate's noun (增速)
+    growing = words.growth_end.search(text) if year_plan else None
+    growth_rate = growing is not None and not growing.group().endswith(_RATE_NOUNS)
+    growth_rate = growth_rate and "年均" not in text
+    if growth_rate:  # 固定资产投资力争增长10%: the modal is not part of the rate's name
+        text = _MODAL_BEFORE_END.sub("", text)
+    split = _jurisdiction_end(text) if growth_rate else _subject_end(text)
     subject, metric = (text[:split], text[split:]) if split else (None, text)
+    metric = _MODAL_OPENING.sub("", metric) or metric  # 中医药产业 | 力争实现产值: the modal goes
+    if subject is not None:
+        subject, metric = _verbal_subject(subject, metric)
     measures = list(words.measure.finditer(metric)) or list(words.rate_end.finditer(metric))
+    rate = words.rate_end.search(metric[-1:]) if metric else None
+    if rate is not None:  # 规模养殖场粪污处理设施装备配套率: a name ending in 率 is the rate's own
+        measures = []
     growth = words.growth_end.search(metric) is not None  # 收入增长: a rate named as a whole
     if measures and measures[-1].end() < len(metric) and not growth:
         last = measures[-1]
@@ -139,6 +158,33 @@ _SHARE_OF = re.compile(r"(?:将|要)?占([^占]{2,20}?)的?$(?<!比重)(?<!比�
 _PLACES = re.compile(r"[^,，。;；()（）]{0,8}?[省市县区州][(（][市区县州、]{1,6}[)）]")
 
 
+_MODAL_OPENING = re.compile(r"^(?:力争|争取|确保|预计|将)(?:实现|达到)?")
+_RATE_NOUNS = ("增速", "增幅")  # 增加值增速达到8%: a rate's noun, split as an amount's measure
+_MODAL_BEFORE_END = re.compile(r"(?:力争|争取|确保|预计|将|要)(?=[\u4e00-\u9fff]{2,4}$)")
+
+
+_DONE = re.compile(r"(?:累计|年)?(?:完成|实现)")
+
+
+def _verbal_subject(subject: str, metric: str) -> tuple[str | None, str]:
+    """累计完成 | 投资 → 累计完成投资: words that are only a verb are not a subject, they name the
+    measure; 推动北斗时空信息产业 → 北斗时空信息产业: a heading verb before the subject goes."""
+    words = naming_words()
+    verb = words.counting.fullmatch(subject) or _DONE.fullmatch(subject)
+    if verb is not None:
+        return None, subject + metric
+    opening = words.heading_verb.match(subject)
+    if opening is not None and len(subject) - opening.end() >= SUBJECT_MIN:
+        return subject[opening.end() :], metric
+    return subject, metric
+
+
+def _jurisdiction_end(text: str) -> int:
+    """全省 | 生产总值增长: where a leading jurisdiction ends, else 0."""
+    scope = naming_words().jurisdiction.match(text)
+    return scope.end() if scope is not None and scope.end() < len(text) else 0
+
+
 def _subject_end(text: str) -> int:
     """Where an amount's subject ends: after its last subject head; else after a leading
     jurisdiction or places (全国 | 农作物耕种收综合机械化率, 丘陵山区县(市、区) | …: the rest names
@@ -150,6 +196,9 @@ def _subject_end(text: str) -> int:
     # a head followed by 、/和 is one of coordinated nouns (设施农业、畜牧养殖…机械化率), not the
     # end of the subject
     heads = [end for end in heads if end >= SUBJECT_MIN and text[end] not in _CONJUNCTIONS]
+    # 数字经济核心产业占全市的比重: a head right before 占 is the share's own numerator
+    numerator = max((end for end in heads if text[end] == "占"), default=0)
+    heads = [end for end in heads if end > numerator]
     if heads:
         return heads[-1]
     scope = words.jurisdiction.match(text) or _PLACES.match(text)
@@ -367,15 +416,20 @@ def tail_noun(text: str) -> str:
 
 _TITLE = re.compile(r"《([^》]{4,60})》")
 _TITLE_END = re.compile(r"(?:计划|方案|意见|规划|措施|纲要|政策)(?:[(（][^)）]*[)）])?$")
-_REGION = re.compile(r"^(.{2,6}?(?:自治州|省|市|区|县|州))")
+_REGION = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治州|省|市|区|县|州))")  # not “无废城市
 _TITLE_VERBS = re.compile(r"^(?:关于|加快推进|加快发展|加快|推进|推动|促进|支持|进一步|大力发展)+")
+
+
 # the industry runs to its first 产业/经济 (生物医药和生命健康产业) unless a verb of the title comes
 # first (商业航天发展打造空间信息产业高地 → 商业航天), else to another 业 or 医药
-_INDUSTRY = (
-    re.compile(r"^((?:(?!发展|打造|建设).){2,16}?(?:产业|经济))"),
-    re.compile(r"^(.{2,12}?)(?:发展|打造|建设)"),
-    re.compile(r"^(.{2,16}?(?:业|医药))"),
-)
+@cache
+def _industry() -> tuple[re.Pattern[str], ...]:
+    stops = alternation(list(read_data_file("extract/naming.yaml")["title_stops"]))
+    return (
+        re.compile(rf"^((?:(?!{stops}).){{2,16}}?(?:产业|经济))"),
+        re.compile(rf"^(.{{2,12}}?)(?:{stops})"),
+        re.compile(rf"^((?:(?!{stops}).){{2,16}}?(?:业|医药))"),
+    )
 
 
 def document_subject(text: str) -> str:
@@ -391,9 +445,62 @@ def document_subject(text: str) -> str:
         if scope not in text:  # the plan never says 全市: it names itself (上海高端医疗器械产业)
             scope = _short_name(region.group(1))
         rest = _TITLE_VERBS.sub("", title[region.end() :])
-        industry = next((m for m in (p.match(rest) for p in _INDUSTRY) if m is not None), None)
+        industry = next((m for m in (p.match(rest) for p in _industry()) if m is not None), None)
         return scope + (industry.group(1) if industry is not None else "")
-    return _opening_jurisdiction(text) or _addressed_jurisdiction(text[:600]) or "全市"
+    return (
+        _opening_jurisdiction(text)
+        or _addressed_jurisdiction(text[:600])
+        or written_jurisdiction(text)
+        or "全市"
+    )
+
+
+@cache
+def _jurisdiction_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    words: dict[str, str] = dict(read_data_file("extract/naming.yaml")["jurisdiction_words"])
+    return re.compile(alternation(list(words))), words
+
+
+@lru_cache(maxsize=8)
+def written_jurisdiction(text: str) -> str | None:
+    """The level the title line names as its issuer (2025年省《政府工作报告》… → 全省), else the
+    self-reference the text writes most often (全省 and 我省 in a province's plan → 全省; 我县 →
+    全县), or None when it writes none."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    issuer = re.search(r"([省市区县州])《", first_line)
+    levels = _naming_list("title_levels")
+    if issuer is not None and issuer.group(1) in levels:
+        return "全" + issuer.group(1)  # 2025年省《政府工作报告》…分工方案: the province's
+    pattern, words = _jurisdiction_words()
+    counts: dict[str, int] = {}
+    for found in pattern.finditer(text):
+        level = words[found.group()]
+        counts[level] = counts.get(level, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda key: counts[key])  # the first written wins a tie
+
+
+@cache
+def _naming_list(name: str) -> tuple[str, ...]:
+    """A word list of bioecon/data/extract/naming.yaml, read once."""
+    return tuple(read_data_file("extract/naming.yaml")[name])
+
+
+@lru_cache(maxsize=8)
+def is_year_plan(text: str) -> bool:
+    """2025年省《政府工作报告》重点工作分工方案: a text whose first lines name a year's plan."""
+    words = _naming_list("year_plan_words")
+    head = text[:300]
+    return any(word in head for word in words)
+
+
+def drop_back_reference(subject: str) -> str:
+    """该市中医药产业 → 中医药产业: a news text's 该市 refers back to the place, it names nothing."""
+    for word in _naming_list("back_references"):
+        if subject.startswith(word) and len(subject) > len(word) + 1:
+            return subject[len(word) :]
+    return subject
 
 
 def _short_name(region: str) -> str:

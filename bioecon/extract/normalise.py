@@ -5,6 +5,7 @@ become ASCII; traditional characters become simplified, by OpenCC's character ta
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from importlib.resources import files
@@ -50,16 +51,28 @@ def _table() -> dict[int, str]:
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
-    for source, target in (("〜", "~"), ("～", "~"), ("–", "-"), ("－", "-"), ("﹣", "-")):
+    # small-form punctuation (﹒ ﹐ ﹔ ﹕, a list number 1﹒ in some government pages) as ASCII
+    pairs = "〜~～~–-－-﹣-﹒.﹐,﹔;﹕:"
+    for source, target in zip(pairs[::2], pairs[1::2], strict=True):
         table[ord(source)] = target
     for traditional, simplified in traditional_map().items():
         table[ord(traditional)] = simplified
     return table
 
 
+# a year in Chinese digits (二○三○年, 二〇二五年, 二零二零年): four digits, one by one, before 年
+_CHINESE_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _year_digits(match: re.Match[str]) -> str:
+    return match.group().translate(_CHINESE_DIGITS)
+
+
 def shadow(text: str) -> str:
-    """The normalised text, exactly as long as ``text``."""
-    result = text.translate(_table())
+    """The normalised text, exactly as long as ``text``; a year written in Chinese digits
+    (二○三○年, as 香港 and formal documents write it) is written in Arabic digits (2030年)."""
+    result = _CHINESE_YEAR.sub(_year_digits, text.translate(_table()))
     assert len(result) == len(text)
     return result
 

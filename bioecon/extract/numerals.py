@@ -42,8 +42,8 @@ def chinese_to_int(text: str) -> int | None:
 
 
 def to_decimal(text: str) -> Decimal | None:
-    """Arabic (with thousands separators) or Chinese numerals."""
-    cleaned = text.replace(",", "")
+    """Arabic (with thousands separators: 1,200, 30 000) or Chinese numerals."""
+    cleaned = "".join(text.replace(",", "").split())  # 30 000: a blank groups thousands
     try:
         return Decimal(cleaned)
     except ArithmeticError:

@@ -126,7 +126,7 @@ def bracketed_unit(text: str) -> str | None:
 def unit_word(text: str) -> str | None:
     """A unit as a table writes it: the registry's symbol (:func:`known_unit`), else a measure
     word of bioecon/data/extract/table_headers.yaml, a 万/亿 before it included (万人次)."""
-    text = text.strip()
+    text = re.sub(r"\s", "", text)  # 万元/ 人年: a header's line break by the slash
     found = known_unit(text)
     if found is not None:
         return found

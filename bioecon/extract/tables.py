@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bioecon.catalogs import read_data_file
+from bioecon.catalogs import read_data_file, unit_registry
 from bioecon.domain.target_kind import target_kind
 from bioecon.extract import targets
-from bioecon.extract.names import document_subject
+from bioecon.extract.names import document_subject, unwrapped
 from bioecon.extract.normalise import shadow
 from bioecon.extract.table_cells import (
     CellValue,
@@ -110,7 +110,7 @@ def _target(
         return None
     unit = _unit(table, row, column, value, named[1])
     base = _base(row)
-    metric = _metric(named[1])
+    metric = counted_name(_metric(named[1]), unit)
     nature = row.cell(Role.NATURE)
     start, end = row.line.quote
     return targets.ExtractedTarget(
@@ -202,9 +202,24 @@ _SERIAL_PREFIX = re.compile(r"^(?:\d{1,2}[.、]|[(（]\d{1,2}[)）]|[一二三�
 _BRACKETED = re.compile(r"\s*[(（][^()（）]{0,12}[)）]\s*$")
 
 
+_REMARK = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_COUNT_ENDS = ("数量", "数", "量", "总数", "总量", "人次", "批次", "次")
+
+
+def counted_name(name: str, unit: str) -> str:
+    """上市企业(家) → 上市企业 数量: a row counting things whose name names only the things is
+    named as a count is (the annotation's `<noun> 数量`); a name that says its count (博物馆数量,
+    专利申请量) or a rate is kept."""
+    counts = unit_registry().measures(unit, "count_")
+    core = _REMARK.sub("", name)  # 编制规划数量(…专题专项): the count before a remark
+    if not counts or core.endswith(_COUNT_ENDS) or unit_word(core[-2:]) is not None:
+        return name
+    return f"{name} 数量"
+
+
 def _metric(name: str) -> str:
     """The indicator's name without a leading number, 其中: and a bracketed unit at its end:
     1.研发投入强度(%) → 研发投入强度."""
-    name = _SERIAL_PREFIX.sub("", name).removeprefix("其中").lstrip(":：")
+    name = unwrapped(_SERIAL_PREFIX.sub("", name).removeprefix("其中").lstrip(":："))
     unit = bracketed_unit(name)
     return _BRACKETED.sub("", name) if unit is not None else name

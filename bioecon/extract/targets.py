@@ -23,7 +23,9 @@ from bioecon.extract.names import (
     bare_qualifier,
     count_metric,
     document_subject,
+    drop_back_reference,
     is_paired_verb,
+    is_year_plan,
     read_count,
     tail_noun,
 )
@@ -108,6 +110,7 @@ def trace_targets(text: str) -> Trace:
         tuple(q0 for q0, _ in thresholds),
         frozenset(q1 for _, q1 in thresholds),
         document_subject(view),
+        is_year_plan(view),
     )
     found: list[ExtractedTarget] = []
     carried: _Carried | None = None
@@ -135,6 +138,7 @@ class _Context:
     qualifier_starts: tuple[int, ...]  # their starts, to bisect
     threshold_ends: frozenset[int]
     document_subject: str
+    year_plan: bool  # a year's plan (政府工作报告 分工): growth rates are named whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +188,7 @@ def _expand(
     deadline = first(sentence.YEARS, site, decisions, str)
     year = deadline.year if deadline is not None else None
     named = _name(context, item, start, candidate, funding, carried, sentence_start, carry_start)
-    subject = (
+    subject = drop_back_reference(
         named.subject
         or (carried.subject if carried is not None and carried.subject else None)
         or _context_subject(context, sentence_start, start)
@@ -263,6 +267,12 @@ def _name(
     sentence_end = view.find("。", start)
     after = view[candidate.end : sentence_end if sentence_end != -1 else len(view)]
     given = unit_registry().measures(candidate.unit, "money_", "ratio")
+    programme = (
+        _PROGRAMME.match(after) if unit_registry().measures(candidate.unit, "money_") else None
+    )
+    if programme is not None:  # 推出新一轮15亿元的「研究配对补助金计划」: the programme's size
+        mine = _Carried(carry_start, programme.group(1), candidate.end)
+        return _Named(("规模",), programme.group(1), None, None, candidate.end, mine)
     if funding or (given and is_award(head, after)):
         heading = _heading_title(view, context.lines, start) or ""
         text = FundingText(head, after, view[sentence_start:start], heading)
@@ -271,7 +281,7 @@ def _name(
         capped = candidate.op is TargetOp.LE and not share
         metric, subject = funding_name(text, capped=capped, share=share)
     elif candidate.op is TargetOp.TIMES or not unit_registry().measures(candidate.unit, "count_"):
-        metric, subject = amount_name(head)
+        metric, subject = amount_name(head, year_plan=context.year_plan)
         metric = distributed_amount(view[sentence_start:start], after) or metric
     else:
         return _name_count(context, item, start, candidate, carried, carry_start)
@@ -279,6 +289,11 @@ def _name(
     mine = _Carried(carry_start, subject or "", candidate.end)
     metrics = coordinated(metric) if _shared(view, item, start) else (metric,)
     return _Named(metrics, subject, qualifier, None, candidate.end, mine)
+
+
+# an amount right before a programme or fund named in 「」 or “” (rule book 5: 推出新一轮15亿元的
+# 「…计划」, 设立100亿元「…基金」) is its size; the programme is what is measured
+_PROGRAMME = re.compile(r"\s*的?\s*([「“][^」”]{2,30}[」”])")
 
 
 def _name_count(
@@ -338,9 +353,15 @@ def _clause_end(context: _Context, position: int) -> int:
     found = CLAUSE_END.search(view, position)
     end = found.start() if found is not None else len(view)
     for following in candidate_pattern().finditer(view, position, end):
-        if following.end() not in context.threshold_ends:
-            return following.start()
+        grade = view[following.end() : following.end() + 1] == "级" or _COLLOQUIAL.fullmatch(
+            following.group()
+        )
+        if following.end() not in context.threshold_ends and not grade:
+            return following.start()  # not a grade either: 2个千亿级产业集群, 8个百亿企业
     return end
+
+
+_COLLOQUIAL = re.compile(r"[十百千万]+亿")  # 百亿企业, 千亿集群: a grade word, not a number
 
 
 def _context_subject(context: _Context, sentence_start: int, start: int) -> str:

@@ -155,3 +155,37 @@ def test_the_nearest_introduced_clause_names_who_is_given() -> None:
 def test_a_support_word_later_in_the_clause_makes_an_award() -> None:
     assert is_award("并每年给予不超过总运营支出", "、最高200万元的经费支持。")
     assert is_award("按照规定", "、最高200万元的经费支持。")
+
+
+def test_a_one_off_award_keeps_its_one_off() -> None:
+    # 一次性 before the giving verb: each amount of the series is a one-off award
+    text = "对新评定为三星级、四星级的酒店,一次性分别给予20万元、50万元奖励。"
+    assert [t.metric for t in extract_targets(text)] == ["一次性奖励金额", "一次性奖励金额"]
+
+
+def test_coordinated_grades_share_the_recipient_and_a_grade_is_no_condition() -> None:
+    # 分别 hands each amount to one grade; the head after the last grade (级的旅游景区) and the
+    # words before the first (新评定为国家) are shared; 3A/4A name the grade, they are not a
+    # numeric condition
+    text = "对新评定为国家3A、4A、5A级的旅游景区,分别给予10万元、20万元、50万元奖励。"
+    assert [t.subject for t in extract_targets(text)] == [
+        "新评定为国家3A级的旅游景区",
+        "新评定为国家4A级的旅游景区",
+        "新评定为国家5A级的旅游景区",
+    ]
+    # not grades: the 的-phrase (的酒店) is shared, and the words before the first modifier
+    text = "对新评定为三星级、四星级、五星级的酒店,分别给予20万元、50万元、100万元奖励。"
+    assert [t.subject for t in extract_targets(text)] == [
+        "新评定为三星级的酒店",
+        "新评定为四星级的酒店",
+        "新评定为五星级的酒店",
+    ]
+
+
+def test_an_amount_before_a_named_programme_is_its_size() -> None:
+    # rule book 5: 15億元的「…計劃」 — the programme (in simplified script) is the subject and
+    # the amount its 规模; without a name in 「」 the amount is named as before
+    text = "政府會推出新一輪15億元的「研究配對補助金計劃」,鼓勵更多機構資助院校研究。"
+    assert [(t.subject, t.metric) for t in extract_targets(text)] == [
+        ("「研究配对补助金计划」", "规模")
+    ]

@@ -8,7 +8,7 @@ import pytest
 from bioecon.domain.model import TargetKind
 from bioecon.extract.coordination import coordinated, distributed_place
 from bioecon.extract.evaluate import name_overlap
-from bioecon.extract.names import document_subject, tail_noun
+from bioecon.extract.names import document_subject, tail_noun, written_jurisdiction
 from bioecon.extract.targets import ExtractedTarget, extract_targets
 
 
@@ -542,3 +542,114 @@ def test_the_rest_of_a_duration_is_not_a_counted_noun() -> None:
     # 6个月的…: 个 belongs to 个月; the words after it are not what is counted
     assert tail_noun("月的当地月人均失业保险金") == ""
     assert tail_noun("国家级创新平台") == "国家级创新平台"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # rule book 11: a growth rate of a year's plan (its first line names a 政府工作报告) is
+        # named by all the words before its number; the subject is the jurisdiction (written
+        # here, or the document's: 全省 from 省《…》), not 规模以上工业 split off at 工业
+        ("规模以上工业增加值增长4.5%以上。", "全省", "规模以上工业增加值增长"),
+        ("1﹒全省生产总值增长7%以上。", "全省", "生产总值增长"),
+        # the modal before the growth word names nothing
+        ("2﹒固定资产投资力争增长10%以上。", "全省", "固定资产投资增长"),
+        # a list number 一、 opens no name
+        ("一、地区生产总值增长5%以上。", "全省", "地区生产总值增长"),
+    ],
+)
+def test_a_growth_rate_is_named_whole_under_its_jurisdiction(
+    text: str, subject: str, metric: str
+) -> None:
+    title = "2025年省《政府工作报告》重点工作分工方案\n"
+    assert named(title + text) == [(subject, metric)]
+
+
+def test_outside_a_years_plan_a_growth_rate_keeps_its_sector_as_subject() -> None:
+    # no 政府工作报告 in the first lines: the sector before the measure is the subject
+    text = "到2025年,生物医药产业产值增长20%。"
+    assert named(text) == [("生物医药产业", "产值增长")]
+
+
+def test_the_jurisdiction_a_text_writes_most_often_is_its_own() -> None:
+    # no title names the region: 我省 and 全省 (2) outnumber 我市 (1), and 全国 (a comparison in
+    # a local text) is not counted, so the province is the subject of a sentence naming none
+    text = "我省将加快发展,走在全国前列。\n到2025年,全省新增企业100家。\n建成平台20个,我市先行。"
+    assert named(text)[1] == ("全省", "平台 数量")
+    assert written_jurisdiction("县委、县政府决定:在我县建设…") == "全县"
+    assert written_jurisdiction("加快建设平台。") is None
+
+
+def test_a_quoted_title_word_is_not_a_region_and_a_title_stop_ends_the_industry() -> None:
+    # 《“无废城市”建设试点工作方案》 starts with no region (“无废城市 is a quoted name), so the
+    # national title line decides: 全国
+    text = "国务院办公厅关于印发“无废城市”建设\n试点工作方案的通知\n《“无废城市”建设试点工作方案》已经同意。"
+    assert document_subject(text) == "全国"
+    # 高质量 ends the industry of a title: 全市制造业, not 全市制造业高质量
+    assert document_subject("《开封市制造业高质量发展行动方案》\n全市推进。") == "全市制造业"
+
+
+def test_a_back_reference_to_a_place_is_dropped_from_the_subject() -> None:
+    text = "到2020年,该市中医药产业力争实现产值190亿元。"
+    assert named(text) == [("中医药产业", "产值")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric"),
+    [
+        # a subject head right before 占 is the share's numerator: the share is named whole and
+        # the subject is the context's (the document's 全市 here)
+        (
+            "到2025年,数字经济核心产业占全市的比重达20%以上。",
+            "全市",
+            "数字经济核心产业占全市的比重",
+        ),
+        # words that are only a verb are not a subject: they name the measure (the subject is
+        # then the paragraph's, from the deadline clause of the sentence before)
+        (
+            "到2025年,全市生物医药产业规模达到500亿元。累计完成投资300亿元。",
+            "全市生物医药产业",
+            "累计完成投资",
+        ),
+        # a heading verb before the subject goes
+        ("到2025年,推动北斗时空信息产业规模达到500亿元。", "北斗时空信息产业", "产业规模"),
+    ],
+)
+def test_shares_of_a_head_verbal_subjects_and_heading_verbs(
+    text: str, subject: str, metric: str
+) -> None:
+    assert named(text)[-1] == (subject, metric)
+
+
+def test_an_adverb_before_a_count_verb_is_no_scope_and_hong_kong_names_itself_bengang() -> None:
+    # 加快 and 深入 are adverbs of the verb, not who acts: the subject is the context's (全市)
+    assert named("加快推进省级重大项目100个。") == [("全市", "省级重大项目 数量(推进)")]
+    # a 香港 text calls itself 本港: its own jurisdiction when no title names one
+    text = "本港的碳排放将于2020年前达峰。本港要把碳强度降低65%至70%。"
+    assert [subject for subject, _ in named(text)] == ["本港"]
+
+
+def test_a_grade_inside_the_counted_noun_does_not_end_it() -> None:
+    # 千亿级 and 百亿 are grade words, not numbers: the noun after 2个 runs over them
+    text = "到2025年,培育形成2个千亿级产业集群,力争培育8—10个百亿企业。"
+    metrics = [metric for _, metric in named(text)]
+    assert metrics == ["千亿级产业集群 数量(培育形成)", "百亿企业 数量(培育)"]
+
+
+def test_the_comparison_of_a_rule_is_not_part_of_the_name() -> None:
+    # 不得低于 and 提高到 compare; they do not name the share (合作机构, no subject head, stays)
+    assert named("合作机构担保金额占全部担保金额的比例不得低于80%。")[0][1] == (
+        "合作机构担保金额占全部担保金额的比例"
+    )
+    assert named("到2025年,生物经济增加值占地区生产总值的比重提高到10%。")[0][1] == (
+        "增加值占地区生产总值的比重"
+    )
+
+
+def test_ba_puts_what_is_measured_first_and_a_rate_name_keeps_its_words() -> None:
+    # 把 names the object measured; 由…的水平 stays as written in the name
+    text = "政府2030年的减排目标是把本港的碳强度降低65%至70%。"
+    assert named(text)[0][1] == "本港的碳强度降低"
+    # a name ending in 率 is the rate's own name: 规模 inside it is not its measure
+    text = "到2020年,规模养殖场粪污处理设施装备配套率高于95%。"
+    assert named(text)[0][1] == "规模养殖场粪污处理设施装备配套率"

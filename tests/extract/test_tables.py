@@ -76,7 +76,7 @@ def test_text_layout_in_traditional_script_with_vanished_blank_cells() -> None:
     found = extract_table_targets(text)
     assert [row(t) for t in found] == [
         ("生物医药产业营业收入", TargetOp.GE, 1500, "亿元", 2025, 800, 2020, TargetNature.EXPECTED),
-        ("规上企业", TargetOp.EQ, 100, "个", 2025, 50, 2020, TargetNature.EXPECTED),
+        ("规上企业 数量", TargetOp.EQ, 100, "个", 2025, 50, 2020, TargetNature.EXPECTED),
         ("研发投入", TargetOp.EQ, 3, "%", 2025, Decimal("2.1"), 2020, TargetNature.BINDING),
     ]
     assert found[0].quote == "1  產業規模  生物醫藥產業營業收入  億元  800  >1500  預期性"
@@ -116,7 +116,7 @@ def test_a_category_line_spanning_the_row_does_not_end_the_table() -> None:
     found = extract_table_targets(text)
     assert [(t.metric, t.op, t.value) for t in found] == [
         ("生物医药产业规模", TargetOp.EQ, Decimal(2000)),
-        ("国家级创新平台", TargetOp.APPROX, Decimal(30)),
+        ("国家级创新平台 数量", TargetOp.APPROX, Decimal(30)),
     ]
 
 
@@ -170,7 +170,7 @@ def test_a_docx_indicator_table_end_to_end(tmp_path: Path) -> None:
     found = extract_table_targets(text)
     assert [(t.metric, t.value, t.unit, t.year, t.base_value) for t in found] == [
         ("生物经济增加值", Decimal(800), "亿元", 2025, Decimal(400)),
-        ("生物医药上市企业", Decimal(10), "家", 2025, Decimal(5)),
+        ("生物医药上市企业 数量", Decimal(10), "家", 2025, Decimal(5)),
     ]
     assert all(text[t.start : t.end] == t.quote for t in found)
 

@@ -469,3 +469,27 @@ def test_a_chinese_count_after_jianshe_and_a_floor_before_the_verb() -> None:
     target = one("每个地(市、州、盟)原则上至少建设一所中等职业学校。")
     assert (target.op, target.value, target.unit) == (">=", Decimal(1), "所")
     assert one("到2025年,产业规模突破2000亿元。").op == ">="
+
+
+def test_an_award_condition_is_not_a_target_but_the_award_and_a_plain_floor_are() -> None:
+    # award_condition: 5家以上 in the 对… clause says who is rewarded; 2000元 is the award (a
+    # funding rule, no year); 10%, after 按…的, is the award's share; 10家以上 followed by a
+    # clause without an award word is a target (2025, >=)
+    assert summary("对一个行政村建设标准化民宿5家以上的每间奖励2000元。") == [
+        (None, "=", Decimal(2000), None, "元", "policy_rule")
+    ]
+    assert summary("对引进企业按投资额的10%给予奖励。") == [
+        (None, "=", Decimal(10), None, "%", "policy_rule")
+    ]
+    assert summary("到2025年,培育企业10家以上,形成产业集群。") == [
+        (2025, ">=", Decimal(10), None, "家", "level")
+    ]
+
+
+def test_a_blank_grouping_thousands_is_part_of_the_number() -> None:
+    # 30 000個 (香港 style): 30000 个, op ~ from 約; 2025 年 100 家 is not one number (four
+    # digits before the blank) — 100 家 alone
+    assert summary("政府會在五年內興建約 30 000個單位。") == [
+        (None, "~", Decimal(30000), None, "个", "level")
+    ]
+    assert [t.value for t in extract_targets("到2025 年 100 家企业上市。")] == [Decimal(100)]

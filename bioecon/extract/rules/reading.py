@@ -16,7 +16,12 @@ from bioecon.extract.rules.words import target_words
 
 # A numeral starts where a digit run starts (the look-behind) and its runs are possessive, so a
 # long run of digits is read once, not once per digit (16,000 digits took 129 s, now 0.03 s).
-NUMBER = r"(?:(?<![\d.])\d++(?:,\d{3})*+(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++)"
+# A blank may group thousands (30 000個, 4 000, as 香港 and SI texts write them): one to three
+# digits, then groups of exactly three after one blank.
+NUMBER = (
+    r"(?:(?<![\d.])\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])"
+    r"|(?<![\d.])\d++(?:,\d{3})*+(?:\.\d++)?+|[零〇一二两三四五六七八九十百千]++)"
+)
 DASH = r"\s*(?:—{1,2}|-|~|至|到)\s*"
 # Targets are amounts, counts, shares, areas, masses, power, percentage points and time limits:
 # every unit of the registry (data/units.yaml) of those dimensions; not 倍 (翻番 has its own rule).
@@ -27,6 +32,9 @@ READ_DIMENSIONS = (
     "area",
     "mass",
     "power",
+    "energy",
+    "length",
+    "volume",
     "percentage_point",
     "duration_",
 )
@@ -237,9 +245,25 @@ def _word_before_base(site: ReadSite) -> tuple[TargetOp, str] | None:
     return None
 
 
+def spaced_prefix(text: str, word: str) -> str:
+    """The start of ``text`` that spells ``word``, a blank allowed between its characters
+    (以 上: a PDF line break inside the word), or "" when it does not start with it."""
+    at = 0
+    for char in word:
+        if at < len(text) and text[at] == " " and at > 0:
+            at += 1
+        if at >= len(text) or text[at] != char:
+            return ""
+        at += 1
+    return text[:at]
+
+
 def _word_after(site: ReadSite) -> tuple[TargetOp, str] | None:
-    found = next((w for w in target_words().op_after if site.after.startswith(w[0])), None)
-    return (found[1], found[0]) if found is not None else None
+    for word, op in target_words().op_after:
+        written = spaced_prefix(site.after, word)
+        if written:
+            return op, written
+    return None
 
 
 def _word_before(op: TargetOp) -> Rule[ReadSite, tuple[TargetOp, str]]:
@@ -288,7 +312,10 @@ def _op_rules() -> tuple[Rule[ReadSite, tuple[TargetOp, str]], ...]:
             "op_after",
             "以上/左右/以下/以内 after the unit: that op, over any word before (达到50%以上 is >=)",
             _word_after,
-            (Example("到2025年,培育10家以上孵化器。", "10家", "op >="),),
+            (
+                Example("到2025年,培育10家以上孵化器。", "10家", "op >="),
+                Example("到2022年,增加值达到4万亿元以 上,基本建成。", "4万亿元", "op >="),
+            ),
         ),
         Rule(
             "op_distributed",
@@ -339,6 +366,7 @@ AMOUNT = Rule(
         Example("到2025年,产业规模达到4000亿元。", "4000亿元", "taken"),
         Example("到2025年,新增两个平台。", "两个", "taken"),
         Example("到2025年,新增企業3—5個。", "3—5個", "taken"),
+        Example("政府會興建約 30 000個公營房屋單位。", "30 000個", "taken"),
     ),
 )
 

@@ -87,7 +87,10 @@ REJECTIONS: tuple[Rule[SentenceSite, bool], ...] = (
         "past_sentence",
         "截至 a sentence reporting the state at a past date (截至2020年底,…)",
         _past_sentence,
-        (Example("截至2022年底,全市拥有生物企业1200家。", "1200家", "rejected"),),
+        (
+            Example("截至2022年底,全市拥有生物企业1200家。", "1200家", "rejected"),
+            Example("去年规上医药企业122户,实现营业收入201.8亿元。", "201.8亿元", "rejected"),
+        ),
     ),
 )
 
@@ -199,6 +202,8 @@ YEARS: tuple[Rule[SentenceSite, Deadline], ...] = (
         (
             Example("到2025年,产业规模达到4000亿元。", "4000亿元", "year 2025"),
             Example("到“十四五”末,产业规模达到4000亿元。", "4000亿元", "year 2025"),
+            Example("完善制度。2020年初步建成300个职业教育集团。", "300个", "year 2020"),
+            Example("政府二○三○年的减排目标是把碳强度降低65%至70%。", "65%至70%", "year 2030"),
         ),
     ),
     Rule(

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from bioecon.extract.numerals import chinese_to_int
+from bioecon.extract.rules.words import target_words
 
 _YEAR = re.compile(r"(到|至|于)?\s*(20\d\d)\s*年(底前|末前|前|底|末)?")
 _FIVE_YEAR_END = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?!的?基础)")
@@ -19,6 +20,8 @@ _FISCAL = re.compile(
 )
 _AFTER = re.compile(r"(?:在|于|到)\s*(20\d\d)\s*年(?:或之前|之前|底前|前)")
 _A_DATE = re.compile(r"\s*\d{1,2}\s*月")  # 2023年2月8日 is a date, not a deadline
+# 2030年的减排目标是…: the year whose target the sentence states (香港 plans' wording)
+_YEARS_TARGET = re.compile(r"的[^,，。;；]{0,6}目标")
 _HEADINGS = (
     re.compile(r"^\s*第[一二三四五六七八九十]+[章部]"),
     re.compile(r"^\s*[一二三四五六七八九十]+\s*、"),
@@ -39,13 +42,17 @@ def five_year_plan_end(number: str) -> int:
 
 def year_in(text: str) -> int | None:
     """The last deadline year written in ``text``: 到2025年, 于 2023 年底前, 2025年, (a year
-    before a comma), 到“十四五”末 / “十四五”末 (not 在“十三五”末的基础上, a base)."""
+    before a comma), a year opening a sentence (2020年初步建成…), a year whose target is stated
+    (2030年的减排目标是), 到“十四五”末 / “十四五”末 (not 在“十三五”末的基础上, a base)."""
     found: tuple[int, int] | None = None
     for match in _YEAR.finditer(text):
         if _A_DATE.match(text, match.end()):
             continue
         after = text[match.end() : match.end() + 1]
-        if match.group(1) or match.group(3) or (after and after in ",，"):
+        aimed = _YEARS_TARGET.match(text, match.end()) is not None
+        opening = text[: match.start()].rstrip()[-1:] in ("", "。", "；", ";")
+        opening = opening and text.startswith(target_words().year_predicates, match.end())
+        if match.group(1) or match.group(3) or (after and after in ",，") or aimed or opening:
             found = (match.start(), int(match.group(2)))
     for match in _FISCAL.finditer(text):
         first, last = match.group(3, 4) if match.group(3) else match.group(1, 2)
