@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 DEVSET = Path(__file__).parents[1] / "data" / "devset"
-HALVES = ("tuning", "tuning-2", "untouched")
+HALVES = ("tuning", "tuning-2", "untouched", "untouched-3")
 TARGET_KEYS = [
     "doc", "id", "kind", "year", "period", "subject", "metric", "qualifier", "op", "value",
     "value_high", "unit", "quote", "start",
