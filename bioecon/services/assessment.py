@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from bioecon.app import Bioecon
@@ -25,6 +25,7 @@ from bioecon.domain.assessment import (
     results,
     score_item,
 )
+from bioecon.domain.audit import AuditAction, AuditEntity
 from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.model import OrgUnit
 from bioecon.domain.periods import Period, PeriodType
@@ -33,7 +34,10 @@ from bioecon.domain.reporting_calendar import Timeliness
 from bioecon.domain.tasks import LAGGING as TASKS_LAGGING
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services import data_sets, ledger, notices, orgunits, projects, tasks
-from bioecon.services._scope import require
+from bioecon.services._audit import record
+from bioecon.services._scope import permitted, require
+from bioecon.store import Connection, data_version
+from bioecon.store import assessments as store
 from bioecon.store import orgunits as orgunit_store
 from bioecon.store.migrate import ensure_current
 
@@ -54,16 +58,30 @@ class Assessment:
 def assess(app: Bioecon, *, actor: Principal, scheme: Scheme, as_of: Period) -> Assessment:
     """Score ``scheme`` as of the month ``as_of`` (of the scheme's year). The caller must be
     able to read every assessed unit; an unknown unit is not found."""
+    _check_month(scheme, as_of)
+    with app.reading() as connection:
+        ensure_current(connection)
+        _require_units(connection, actor, Action.READ, scheme)
+    return _scored(app, actor, scheme, as_of)
+
+
+def _check_month(scheme: Scheme, as_of: Period) -> None:
     if as_of.type is not PeriodType.MONTH or as_of.year != scheme.year:
         raise InvalidValue(
             f"--as-of 须为 {scheme.year} 年的月份（如 {scheme.year}-12），不是 {as_of}"
         )
-    with app.reading() as connection:
-        ensure_current(connection)
-        unknown = sorted(set(scheme.units) - orgunit_store.existing(connection, scheme.units))
-        if unknown:
-            raise NotFound(f"没有这些单位：{'、'.join(unknown)}")
-        require(connection, actor, Action.READ, scheme.units)
+
+
+def _require_units(
+    connection: Connection, actor: Principal, action: Action, scheme: Scheme
+) -> None:
+    unknown = sorted(set(scheme.units) - orgunit_store.existing(connection, scheme.units))
+    if unknown:
+        raise NotFound(f"没有这些单位：{'、'.join(unknown)}")
+    require(connection, actor, action, scheme.units)
+
+
+def _scored(app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period) -> Assessment:
     units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
     run = _Run(app, actor, scheme, as_of, units)
     inputs = tuple(_inputs(run, item) for item in scheme.items)
@@ -241,3 +259,162 @@ def _within(code: str | None, root: str, units: Mapping[str, OrgUnit]) -> bool:
         parent = units.get(code)
         code = parent.parent if parent is not None else None
     return False
+
+
+# --- schemes kept for the page, and results frozen when published ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SchemeRecord:
+    """A stored scheme, and where and by whom it was loaded."""
+
+    scheme: Scheme
+    source: str
+    loaded_by: str
+    loaded_at: datetime
+
+
+def load_scheme(app: Bioecon, *, actor: Principal, origin: str, scheme: Scheme, source: str) -> str:
+    """Keep ``scheme`` for the assessment page (a new code is created, a known one replaced);
+    the caller must manage plans over every assessed unit. Returns created, updated or
+    unchanged; a change enters the history."""
+    with app.transaction() as connection:
+        ensure_current(connection)
+        _require_units(connection, actor, Action.MANAGE_PLANS, scheme)
+        before = store.scheme(connection, scheme.code)
+        if before is not None and before.scheme == scheme:
+            return "unchanged"
+        store.save_scheme(
+            connection, scheme, source=source[:300], by=actor.login, at=datetime.now(UTC)
+        )
+        new = store.scheme_json(scheme)
+        old = store.scheme_json(before.scheme) if before is not None else None
+        action = AuditAction.CREATE if before is None else AuditAction.UPDATE
+        change = (scheme.code, action, old, new)
+        record(connection, actor, origin, AuditEntity.ASSESSMENT_SCHEME, [change])
+    return "created" if before is None else "updated"
+
+
+def stored_schemes(app: Bioecon, *, actor: Principal) -> list[SchemeRecord]:
+    """The stored schemes whose every assessed unit the caller may read, the latest year
+    first."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.schemes(connection)
+        return [
+            _record(s)
+            for s in found
+            if len(permitted(connection, actor, [Action.READ], s.scheme.units))
+            == len(s.scheme.units)
+        ]
+
+
+def stored_scheme(app: Bioecon, *, actor: Principal, code: str) -> SchemeRecord:
+    """The stored scheme ``code``; not found when there is none or the caller cannot read
+    every one of its units (its existence is not revealed)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.scheme(connection, code)
+        units = found.scheme.units if found is not None else ()
+        if found is None or len(permitted(connection, actor, [Action.READ], units)) < len(units):
+            raise NotFound(f"没有考核方案 {code}")
+        return _record(found)
+
+
+def _record(found: store.StoredScheme) -> SchemeRecord:
+    return SchemeRecord(found.scheme, found.source, found.loaded_by, found.loaded_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A published run: its version (1, 2 … per scheme and year), the data version it used,
+    who published it and when, and the results as they were scored."""
+
+    version: int
+    data_version: int
+    published_by: str
+    published_at: datetime
+    assessment: Assessment
+
+
+def publish(
+    app: Bioecon, *, actor: Principal, origin: str, code: str, as_of: Period
+) -> Publication:
+    """Score the stored scheme ``code`` as of ``as_of`` and freeze the results with the data
+    version they used (taken before scoring: later changes only raise it). Publishing the
+    same scheme and year again records the next version; the earlier ones stay. The caller
+    must manage plans over every assessed unit."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.scheme(connection, code)
+        if found is None:
+            raise NotFound(f"没有考核方案 {code}（先用 bioecon assess load 载入）")
+        scheme = found.scheme
+        _check_month(scheme, as_of)
+        _require_units(connection, actor, Action.MANAGE_PLANS, scheme)
+        version_of_data = data_version.current(connection)
+    scored = _scored(app, actor, scheme, as_of)
+    with app.transaction() as connection:
+        ensure_current(connection)
+        _require_units(connection, actor, Action.MANAGE_PLANS, scheme)
+        version = store.next_version(connection, code, scheme.year)
+        published = store.StoredPublication(
+            scheme_code=code,
+            year=scheme.year,
+            version=version,
+            as_of=str(as_of),
+            data_version=version_of_data,
+            published_by=actor.login,
+            published_at=datetime.now(UTC),
+            run=store.StoredRun(
+                scheme=scheme,
+                as_of=str(as_of),
+                names=dict(scored.names),
+                results=scored.results,
+                inputs=tuple(dict(x) for x in scored.inputs),
+                scores=tuple(dict(x) for x in scored.scores),
+            ),
+        )
+        store.add_publication(connection, published)
+        summary = {
+            "as_of": str(as_of),
+            "data_version": version_of_data,
+            "results": {r.unit: [str(r.total), r.grade, r.rank] for r in scored.results},
+        }
+        key = f"{code}/{scheme.year}/{version}"
+        record(
+            connection,
+            actor,
+            origin,
+            AuditEntity.ASSESSMENT,
+            [(key, AuditAction.CREATE, None, summary)],
+        )
+    return _publication(published)
+
+
+def publications(app: Bioecon, *, actor: Principal, code: str, year: int) -> list[Publication]:
+    """The published runs of scheme ``code`` for ``year``, the latest version first, each as
+    it was published (never scored again); the caller must read every assessed unit of the
+    stored scheme."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.scheme(connection, code)
+        stored = store.publications(connection, code, year)
+        units = (
+            found.scheme.units
+            if found is not None
+            else (stored[0].run.scheme.units if stored else ())
+        )
+        if len(permitted(connection, actor, [Action.READ], units)) < len(units):
+            raise NotFound(f"没有考核方案 {code}")
+    return [_publication(p) for p in stored]
+
+
+def _publication(found: store.StoredPublication) -> Publication:
+    run = found.run
+    assessment = Assessment(
+        run.scheme, Period.parse(run.as_of), run.names, run.results, run.inputs, run.scores
+    )
+    return Publication(
+        found.version, found.data_version, found.published_by, found.published_at, assessment
+    )
