@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, func, insert, select, update
 
 from bioecon.domain.assessment import (
     Adjustment,
@@ -102,7 +102,7 @@ def save_scheme(
         connection.execute(insert(s).values(code=found.code, **values))
 
 
-def _stored(row: Mapping[str, Any]) -> StoredScheme:
+def _stored(row: RowMapping) -> StoredScheme:
     return StoredScheme(
         row["code"],
         row["name"],

@@ -14,6 +14,7 @@ from datetime import datetime
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from bioecon.domain.assessment import shown as number
 from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import BEIJING
 from bioecon.errors import InvalidValue
@@ -71,4 +72,5 @@ def assessment_page(request: Request, code: str, as_of: AsOf = None) -> Response
         shown=shown,
         months=[Period.month(scheme.year, m) for m in range(1, 13)],
         beijing=BEIJING,
+        number=number,
     )

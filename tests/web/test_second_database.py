@@ -41,6 +41,7 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
                 "/policy-ledger",
                 "/policy-funds",
             ]  # no clause, no support (issue #21)
+            pages.append("/assessment")  # no scheme loaded (issue #16)
             for page in pages:
                 response = client.get(page)
                 assert response.status_code == 200, page
