@@ -200,13 +200,16 @@ def _task_inputs(run: _Run, item: Item) -> Inputs:
 
 
 def _notice_inputs(run: _Run, item: Item) -> Inputs:
-    """督办: the notices addressed to the departments of each unit (its own org unit or below)
+    """督办: the notices on the scheme's plan's work items and key projects (all notices for a
+    scheme without a plan) addressed to the departments of each unit (its own org unit or below)
     from 1 January of the scheme's year to the month's last day, as known at its end — all of
     them, the 督办单, those past the reply deadline unreplied then, or those closed by then;
     0 for a unit with none."""
     assert item.notice_count is not None
     first, last = date(run.scheme.year, 1, 1), run.as_of.last_day
-    tallies = notices.notice_tallies(run.app, actor=run.actor, first=first, last=last)
+    tallies = notices.notice_tallies(
+        run.app, actor=run.actor, first=first, last=last, plan=run.scheme.plan
+    )
     field = item.notice_count.value
     return {
         unit: Decimal(sum(getattr(x, field) for x in tallies if run.within(x.org_unit, unit)))

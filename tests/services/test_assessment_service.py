@@ -337,3 +337,46 @@ def test_notices_to_a_units_departments_are_a_process_item(app: Bioecon, tmp_pat
     november = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 11))
     assert dict(november.inputs[2]) == {"D1": D(1), "D2": D(2)}
     assert dict(november.inputs[3]) == {"D1": D(1), "D2": D(0)}
+
+
+# Another plan (city2) of the same city, whose work item W9 一区发展改革局 leads, gets a
+# 督办单 on 10-20, and the city plan's W4 (二区) one too. A notice has no plan: its subject
+# has. As of 2026-10 the city scheme counts only W4's: 督办单 D1 0, D2 1 (not D1 1); the
+# same scheme on city2 counts only W9's: D1 1, D2 0.
+OTHER_BREAKDOWN = """\
+任务编号,工作任务,类型,年度,所属重点任务,上级编号,牵头单位,配合单位,责任领导,完成时限,成果形式,关联目标,关联项目
+W9,另一规划的任务,年度工作要点,2026,,,一区发展改革局,,,2026Q3,,,
+"""
+
+
+def test_notices_count_for_the_schemes_plan_only(app: Bioecon, tmp_path: Path) -> None:
+    world = _tasks_world(app, tmp_path, date(2026, 10, 5))
+    other = tmp_path / "city2.yaml"
+    other.write_text((PLAN + UNITS).replace("code: city,", "code: city2,"), encoding="utf-8")
+    parsed = read_plan_file(other)
+    load_plan(world, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source="city2")
+    csv = tmp_path / "breakdown2.csv"
+    csv.write_text(OTHER_BREAKDOWN, encoding="utf-8")
+    breakdown = read_task_breakdown(csv, plan="city2")
+    load_breakdown(world, actor=LOCAL_ADMIN, origin="test", plan="city2", parsed=breakdown)
+    for item in ("W9", "W4"):
+        raise_notice(
+            world,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            subject=NoticeSubject.TASK,
+            code=item,
+            kind=NoticeKind.SUPERVISION,
+            reason="进度滞后",
+            reply_due=date(2026, 10, 27),
+            now=datetime(2026, 10, 20, 9, tzinfo=UTC),
+        )
+    scheme = read_scheme_file(scheme_file(tmp_path, NOTICE_SCHEME))
+    october = Period.month(2026, 10)
+    found = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=october)
+    assert dict(found.inputs[0]) == {"D1": D(0), "D2": D(1)}
+    on_city2 = read_scheme_file(
+        scheme_file(tmp_path, NOTICE_SCHEME.replace("plan: city}", "plan: city2}"))
+    )
+    found = assess(world, actor=LOCAL_ADMIN, scheme=on_city2, as_of=october)
+    assert dict(found.inputs[0]) == {"D1": D(1), "D2": D(0)}
