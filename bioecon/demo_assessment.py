@@ -10,7 +10,11 @@ from bioecon.io.assessment_scheme import read_scheme_file
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.assessment import load_scheme
 
-SCHEMES = ("changsha-districts-2026.yaml", "changsha-parks-2026.yaml")
+SCHEMES = (
+    "changsha-districts-2026.yaml",
+    "changsha-parks-2026.yaml",
+    "nanjing-districts-2025.yaml",
+)
 
 
 def build_demo_assessment(app: Bioecon) -> list[str]:

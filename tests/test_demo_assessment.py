@@ -70,3 +70,25 @@ def test_the_demo_schemes_score_every_unit_on_its_own_figures(demo: Bioecon) -> 
         Decimal(0),
         Decimal(1),
     )
+
+
+def test_the_nanjing_scheme_is_loaded_and_scored(demo: Bioecon) -> None:
+    from bioecon.services.assessment import stored_scheme
+
+    scheme = stored_scheme(demo, actor=LOCAL_ADMIN, code="nanjing-districts-2025").scheme
+    assert scheme == read_scheme_file(SCHEMES / "nanjing-districts-2025.yaml")
+    found = assess(demo, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2025, 10))
+    assert len(found.results) == 6
+    # 江宁区 320115: its simulated 1—10月 figure over its 220 target, each step in the working
+    (entry,) = ledger(
+        demo,
+        actor=LOCAL_ADMIN,
+        indicator="bio_economy_scale",
+        org_units=["320115"],
+        first=Period.month(2025, 10),
+        last=Period.month(2025, 10),
+    )
+    assert found.inputs[0]["320115"] == entry.ytd
+    assert "/ 220 = " in render(found.scores[0]["320115"].working)
+    # 工作评价: 0.3 × 94 + 0.4 × 92 + 0.3 × 91 = 28.2 + 36.8 + 27.3 = 92.3 → 92.3 % × 20 = 18.46
+    assert found.scores[4]["320115"].points == Decimal("18.46")
