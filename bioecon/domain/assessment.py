@@ -440,6 +440,17 @@ def qualitative_input(
     return total
 
 
+class AssessedUnits(StrEnum):
+    """What a scheme assesses (assessed_units.* in strings.yaml): org units (区县、园区), or
+    departments (责任单位: 市工信局, 市科技局 …) by their responsible-unit codes."""
+
+    ORG_UNITS = "org_units"
+    DEPARTMENTS = "departments"
+
+
+_ORG_UNIT_INPUTS = (InputKind.LEDGER, InputKind.REPORTS)  # figures kept by org unit
+
+
 @dataclass(frozen=True, slots=True)
 class Scheme:
     """考核方案: the year, the assessed units, the items with their weights, the totals' rules,
@@ -456,6 +467,7 @@ class Scheme:
     vetoes: Mapping[str, tuple[str, ...]] | None = None
     # item key → unit → evaluator group → the scores given
     qualitative: Mapping[str, Mapping[str, Mapping[str, tuple[Decimal, ...]]]] | None = None
+    assesses: AssessedUnits = AssessedUnits.ORG_UNITS
 
     def __post_init__(self) -> None:
         keys = [i.key for i in self.items]
@@ -472,3 +484,11 @@ class Scheme:
             raise InvalidValue("过程性项目考核项须有 scheme.plan（重点项目所属的规划）")
         if any(i.source is InputKind.TASKS for i in self.items) and not self.plan:
             raise InvalidValue("过程性任务考核项须有 scheme.plan（任务所属的规划）")
+        if self.assesses is AssessedUnits.DEPARTMENTS:
+            if not self.plan:
+                raise InvalidValue("考核部门的方案须有 scheme.plan（部门承担其任务、项目的规划）")
+            by_org_unit = [i.key for i in self.items if i.source in _ORG_UNIT_INPUTS]
+            if by_org_unit:
+                raise InvalidValue(
+                    f"考核部门的方案不能有取自监测台账或报送及时性的考核项（按区域统计）：{'、'.join(by_org_unit)}"
+                )

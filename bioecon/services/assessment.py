@@ -16,6 +16,7 @@ from decimal import Decimal
 from bioecon.app import Bioecon
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.assessment import (
+    AssessedUnits,
     InputKind,
     Item,
     Result,
@@ -39,6 +40,8 @@ from bioecon.services._scope import permitted, require
 from bioecon.store import Connection, data_version
 from bioecon.store import assessments as store
 from bioecon.store import orgunits as orgunit_store
+from bioecon.store import responsible_units as responsible_unit_store
+from bioecon.store import tasks as task_store
 from bioecon.store.migrate import ensure_current
 
 
@@ -75,10 +78,37 @@ def _check_month(scheme: Scheme, as_of: Period) -> None:
 def _require_units(
     connection: Connection, actor: Principal, action: Action, scheme: Scheme
 ) -> None:
+    """Every assessed unit exists; the caller may take ``action`` on every one (on the
+    plan's region for a scheme of departments: their tasks and projects are the plan's)."""
+    if scheme.assesses is AssessedUnits.DEPARTMENTS:
+        known = responsible_unit_store.existing(connection, scheme.units)
+        unknown = sorted(set(scheme.units) - known)
+        if unknown:
+            raise NotFound(f"没有这些责任单位：{'、'.join(unknown)}")
+        require(connection, actor, action, [_plan_region(connection, scheme)])
+        return
     unknown = sorted(set(scheme.units) - orgunit_store.existing(connection, scheme.units))
     if unknown:
         raise NotFound(f"没有这些单位：{'、'.join(unknown)}")
     require(connection, actor, action, scheme.units)
+
+
+def _plan_region(connection: Connection, scheme: Scheme) -> str:
+    assert scheme.plan is not None
+    found = task_store.plan_region(connection, scheme.plan)
+    if found is None:
+        raise NotFound(f"没有规划 {scheme.plan}")
+    return found[1]
+
+
+def _readable(connection: Connection, actor: Principal, scheme: Scheme) -> bool:
+    """Whether the caller may read every assessed unit (a scheme of departments: the plan's
+    region)."""
+    if scheme.assesses is AssessedUnits.DEPARTMENTS:
+        found = task_store.plan_region(connection, scheme.plan or "")
+        return found is not None and bool(permitted(connection, actor, [Action.READ], [found[1]]))
+    readable = permitted(connection, actor, [Action.READ], scheme.units)
+    return len(readable) == len(scheme.units)
 
 
 def _scored(app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period) -> Assessment:
@@ -87,7 +117,11 @@ def _scored(app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period) -> As
     inputs = tuple(_inputs(run, item) for item in scheme.items)
     scores = tuple(_scores(item, found) for item, found in zip(scheme.items, inputs, strict=True))
     found = results(scheme.units, scores, scheme.adjustments, scheme.vetoes or {}, scheme.totals)
-    names = {code: units[code].name if code in units else code for code in scheme.units}
+    if scheme.assesses is AssessedUnits.DEPARTMENTS:
+        known = notices.unit_names(app, actor=actor)
+    else:
+        known = {code: unit.name for code, unit in units.items()}
+    names = {code: known.get(code, code) for code in scheme.units}
     return Assessment(scheme, as_of, names, tuple(found), inputs, scores)
 
 
@@ -110,6 +144,10 @@ class _Run:
     scheme: Scheme
     as_of: Period
     units: Mapping[str, OrgUnit]
+
+    @property
+    def departments(self) -> bool:
+        return self.scheme.assesses is AssessedUnits.DEPARTMENTS
 
     def within(self, code: str | None, root: str) -> bool:
         return _within(code, root, self.units)
@@ -167,6 +205,22 @@ def _project_inputs(run: _Run, item: Item) -> Inputs:
     report = projects.project_report(
         run.app, actor=run.actor, plan=run.scheme.plan, period=run.as_of
     )
+    if run.departments:  # a project names its 责任单位 as text: by its name or an alias
+        named = {v.line.responsible_unit for v in report.lines if v.line.responsible_unit}
+        codes = {
+            name: orgunits.responsible_unit_named(run.app, actor=run.actor, name=name)
+            for name in sorted(named)
+        }
+        return {
+            unit: _percent_true(
+                [
+                    v.investment is Colour.GREEN
+                    for v in report.lines
+                    if v.line.annual_plan and codes.get(v.line.responsible_unit or "") == unit
+                ]
+            )
+            for unit in run.scheme.units
+        }
     return {
         unit: _percent_true(
             [
@@ -187,6 +241,13 @@ def _task_inputs(run: _Run, item: Item) -> Inputs:
     plan, day = run.scheme.plan, run.as_of.last_day
     assert plan is not None
     lines = tasks.plan_tasks(run.app, actor=run.actor, plan=plan, today=day, filed_by_today=True)
+    if run.departments:  # the work items the department leads
+        return {
+            unit: _percent_true(
+                [x.status.colour not in TASKS_LAGGING for x in lines if unit in x.item.lead_units]
+            )
+            for unit in run.scheme.units
+        }
     return {
         unit: _percent_true(
             [
@@ -211,6 +272,11 @@ def _notice_inputs(run: _Run, item: Item) -> Inputs:
         run.app, actor=run.actor, first=first, last=last, plan=run.scheme.plan
     )
     field = item.notice_count.value
+    if run.departments:  # the notices addressed to the department itself
+        return {
+            unit: Decimal(sum(getattr(x, field) for x in tallies if x.responsible_unit == unit))
+            for unit in run.scheme.units
+        }
     return {
         unit: Decimal(sum(getattr(x, field) for x in tallies if run.within(x.org_unit, unit)))
         for unit in run.scheme.units
@@ -304,12 +370,7 @@ def stored_schemes(app: Bioecon, *, actor: Principal) -> list[SchemeRecord]:
     with app.reading() as connection:
         ensure_current(connection)
         found = store.schemes(connection)
-        return [
-            _record(s)
-            for s in found
-            if len(permitted(connection, actor, [Action.READ], s.scheme.units))
-            == len(s.scheme.units)
-        ]
+        return [_record(s) for s in found if _readable(connection, actor, s.scheme)]
 
 
 def stored_scheme(app: Bioecon, *, actor: Principal, code: str) -> SchemeRecord:
@@ -318,8 +379,7 @@ def stored_scheme(app: Bioecon, *, actor: Principal, code: str) -> SchemeRecord:
     with app.reading() as connection:
         ensure_current(connection)
         found = store.scheme(connection, code)
-        units = found.scheme.units if found is not None else ()
-        if found is None or len(permitted(connection, actor, [Action.READ], units)) < len(units):
+        if found is None or not _readable(connection, actor, found.scheme):
             raise NotFound(f"没有考核方案 {code}")
         return _record(found)
 
@@ -403,12 +463,8 @@ def publications(app: Bioecon, *, actor: Principal, code: str, year: int) -> lis
         ensure_current(connection)
         found = store.scheme(connection, code)
         stored = store.publications(connection, code, year)
-        units = (
-            found.scheme.units
-            if found is not None
-            else (stored[0].run.scheme.units if stored else ())
-        )
-        if len(permitted(connection, actor, [Action.READ], units)) < len(units):
+        scheme = found.scheme if found is not None else (stored[0].run.scheme if stored else None)
+        if scheme is not None and not _readable(connection, actor, scheme):
             raise NotFound(f"没有考核方案 {code}")
     return [_publication(p) for p in stored]
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, RowMapping, func, insert, select, update
 
 from bioecon.domain.assessment import (
     Adjustment,
+    AssessedUnits,
     EvaluatorGroup,
     Grade,
     InputKind,
@@ -254,6 +255,7 @@ def scheme_json(found: Scheme) -> dict[str, Any]:
         "name": found.name,
         "year": found.year,
         "plan": found.plan,
+        "assesses": found.assesses.value,
         "units": list(found.units),
         "items": [_item_json(i) for i in found.items],
         "grades": [[g.name, _number(g.minimum)] for g in found.totals.grades],
@@ -295,6 +297,7 @@ def scheme_from_json(data: Mapping[str, Any]) -> Scheme:
             }
             for item, units in data["qualitative"].items()
         },
+        assesses=AssessedUnits(data.get("assesses", AssessedUnits.ORG_UNITS.value)),
     )
 
 
