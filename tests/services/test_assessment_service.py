@@ -477,3 +477,42 @@ items:
     found = assess(library, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 6))
     assert found.inputs[0] == {"FR": D(100), "YL": D(0)}
     assert [(r.unit, r.total) for r in found.results] == [("FR", D("30.00")), ("YL", D(0))]
+
+
+# The other methods, 逆向 polarity, a points table, a veto and custom grades, on the city
+# world's 1—10月 figures (D1 110, +10 %; D2 60, +20 %):
+#   C1 完成即满分 partial, target 100, weight 10: D1 110 ≥ 100 → 10; D2 60 / 100 = 60 % → 6
+#   C2 完成即满分, target 100, weight 10: D1 10; D2 misses → 0
+#   A1 与平均比较 on 累计同比, per_unit 0.5, bonus_cap 10 %, weight 20: average (10 + 20) / 2
+#      = 15; D1 20 + 0.5 × (10 − 15) = 17.5; D2 20 + 0.5 × 5 = 22.5, capped at 20 × 1.1 = 22
+#   L1 按比例 逆向, target 50, weight 10: D1 50 / 110 = 45.45 % → 4.545… → 4.55;
+#      D2 50 / 60 = 83.33 % → 8.33
+#   K1 排名 逆向 with the table [10, 6]: D2 (60, lower) first → 10; D1 second → 6
+#   D1 10 + 10 + 17.5 + 4.55 + 6 = 48.05 ≥ 40 → 甲, rank 1
+#   D2 6 + 0 + 22 + 8.33 + 10 = 46.33, but 一票否决 (数据造假) → 不合格, no rank, listed last
+METHODS_SCHEME = """\
+scheme: {code: city-methods, name: 城市计分方法, year: 2026}
+units: [D1, D2]
+grades: [{name: 甲, min: 40}, {name: 乙, min: 0}]
+items:
+  - {key: C1, name: 完成（按比例）, weight: 10, method: completion, partial: true, target: 100,
+     input: {ledger: rev}}
+  - {key: C2, name: 完成, weight: 10, method: completion, target: 100, input: {ledger: rev}}
+  - {key: A1, name: 增速比平均, weight: 20, method: average, per_unit: 0.5, bonus_cap: 0.1,
+     input: {ledger: rev, measure: ytd_yoy}}
+  - {key: L1, name: 逆向按比例, weight: 10, method: proportional, polarity: lower, target: 50,
+     input: {ledger: rev}}
+  - {key: K1, name: 逆向排名, weight: 10, method: ranking, polarity: lower, table: [10, 6],
+     input: {ledger: rev}}
+vetoes: [{unit: D2, reason: 数据造假}]
+"""
+
+
+def test_every_method_polarity_and_veto_on_the_database(city: Bioecon, tmp_path: Path) -> None:
+    scheme = read_scheme_file(scheme_file(tmp_path, METHODS_SCHEME))
+    found = assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert [(r.unit, r.items, r.total, r.grade, r.rank, r.vetoed) for r in found.results] == [
+        ("D1", (D(10), D(10), D("17.50"), D("4.55"), D(6)), D("48.05"), "甲", 1, ()),
+        ("D2", (D(6), D(0), D(22), D("8.33"), D(10)), D("46.33"), "不合格", None, ("数据造假",)),
+    ]
+    assert render(found.scores[0]["D2"].working) == ("60 / 100 = 60%，未达到目标，按比例 × 10 = 6")
