@@ -101,14 +101,24 @@ def _plan_region(connection: Connection, scheme: Scheme) -> str:
     return found[1]
 
 
-def _readable(connection: Connection, actor: Principal, scheme: Scheme) -> bool:
-    """Whether the caller may read every assessed unit (a scheme of departments: the plan's
-    region)."""
+def _readable(
+    connection: Connection, actor: Principal, scheme: Scheme, action: Action = Action.READ
+) -> bool:
+    """Whether the caller may take ``action`` on every assessed unit (a scheme of
+    departments: on the plan's region)."""
     if scheme.assesses is AssessedUnits.DEPARTMENTS:
         found = task_store.plan_region(connection, scheme.plan or "")
-        return found is not None and bool(permitted(connection, actor, [Action.READ], [found[1]]))
-    readable = permitted(connection, actor, [Action.READ], scheme.units)
-    return len(readable) == len(scheme.units)
+        return found is not None and bool(permitted(connection, actor, [action], [found[1]]))
+    return len(permitted(connection, actor, [action], scheme.units)) == len(scheme.units)
+
+
+def may_publish(app: Bioecon, *, actor: Principal, code: str) -> bool:
+    """Whether the caller may publish the stored scheme ``code`` (manage plans over every
+    assessed unit): the page offers the button only then."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        found = store.scheme(connection, code)
+        return found is not None and _readable(connection, actor, found.scheme, Action.MANAGE_PLANS)
 
 
 def _scored(app: Bioecon, actor: Principal, scheme: Scheme, as_of: Period) -> Assessment:
@@ -410,7 +420,7 @@ def publish(
     with app.reading() as connection:
         ensure_current(connection)
         found = store.scheme(connection, code)
-        if found is None:
+        if found is None or not _readable(connection, actor, found.scheme):
             raise NotFound(f"没有考核方案 {code}（先用 bioecon assess load 载入）")
         scheme = found.scheme
         _check_month(scheme, as_of)

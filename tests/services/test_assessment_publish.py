@@ -22,6 +22,7 @@ from bioecon.services.assessment import (
     Assessment,
     assess,
     load_scheme,
+    may_publish,
     publications,
     publish,
     stored_scheme,
@@ -117,7 +118,12 @@ def test_who_may_see_load_and_publish(city: Bioecon, tmp_path: Path) -> None:
     assert stored_schemes(city, actor=d1_office) == []
     with pytest.raises(NotFound):  # it cannot read D2's figures: the scheme is not shown
         stored_scheme(city, actor=d1_office, code="city-2026")
-    with pytest.raises(Forbidden):
+    assert may_publish(city, actor=LOCAL_ADMIN, code="city-2026")
+    assert not may_publish(city, actor=city_viewer, code="city-2026")
+    assert not may_publish(city, actor=d1_office, code="city-2026")
+    with pytest.raises(Forbidden):  # it reads every unit, but manages no plan
         publish(city, actor=city_viewer, origin="test", code="city-2026", as_of=OCTOBER)
+    with pytest.raises(NotFound):  # it cannot read D2: the scheme is not revealed
+        publish(city, actor=d1_office, origin="test", code="city-2026", as_of=OCTOBER)
     with pytest.raises(NotFound):
         publish(city, actor=LOCAL_ADMIN, origin="test", code="nothing", as_of=OCTOBER)

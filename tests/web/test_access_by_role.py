@@ -191,6 +191,10 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("assessment list", "GET", "/assessment", ADMIN_ONLY, ("/assessment/changsha-districts-2026",)),
         Case("other assessment", "GET", "/assessment/changsha-districts-2026", ADMIN_ONLY),
         Case("other assessment month", "GET", "/assessment/changsha-parks-2026?as_of=2026-10", ADMIN_ONLY),
+        Case(  # the admin's publishes (303); any other user's is refused, nothing written
+            "other assessment publish", "POST", "/assessment/changsha-parks-2026/publish",
+            ADMIN_ONLY, form={"as_of": "2026-10"},
+        ),
         Case(
             "other assessment download", "GET",
             "/assessment/changsha-districts-2026?as_of=2026-10&download=assessment-results&format=xlsx",

@@ -1,24 +1,25 @@
 """The assessment page in real Chromium at 1366×768: the city world of
 tests/services/test_assessment_service.py (every figure worked by hand there) with its scheme
 loaded, a city plan office reads a 预考核 as of 2026-10 with every score's arithmetic,
-downloads the results as XLSX, and after the scheme is published sees the published version.
+downloads the results as XLSX, publishes them, and sees the published version unchanged by
+a later change of the scheme's scores (which a fresh 预考核 takes).
 Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from bioecon.app import Bioecon
 from bioecon.domain.access import Role, Scope
-from bioecon.domain.periods import Period
 from bioecon.io.assessment_scheme import read_scheme_file
 from bioecon.io.planfile import read_plan_file
 from bioecon.services.accounts import LOCAL_ADMIN
-from bioecon.services.assessment import load_scheme, publish
+from bioecon.services.assessment import load_scheme
 from bioecon.services.database import upgrade_database
 from bioecon.services.plans import load_plan
 from bioecon.settings import Settings
@@ -34,7 +35,7 @@ PAGE = "/assessment/city-2026"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bioecon]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bioecon, Path]]:
     require_chromium()
     folder = tmp_path_factory.mktemp("assessment")
     with Bioecon(Settings(database_url=f"sqlite:///{folder / 'city.db'}")) as app:
@@ -48,15 +49,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bioeco
         load_scheme(app, actor=LOCAL_ADMIN, origin="t", scheme=scheme, source="scheme.yaml")
         add_account(app, "city-office", Role.PLAN_OFFICE, Scope("C"))
         with serving(create_app(app)) as base:
-            yield base, app
+            yield base, app, folder
 
 
 def test_the_assessment_page_shows_the_arithmetic_and_downloads(
-    site: tuple[str, Bioecon],
+    site: tuple[str, Bioecon, Path],
 ) -> None:
     from playwright.sync_api import sync_playwright
 
-    base, app = site
+    base, app, folder = site
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -100,10 +101,21 @@ def test_the_assessment_page_shows_the_arithmetic_and_downloads(
         assert [row[1] for row in found[1:]] == ["一区", "二区"]
         assert Decimal(str(found[1][7])) == Decimal("94.4")
 
-        publish(app, actor=LOCAL_ADMIN, origin="t", code="city-2026", as_of=Period.month(2026, 10))
-        page.goto(base + PAGE, wait_until="networkidle")
+        page.click("#assessment-publish button")  # the city's plan office publishes October
+        page.wait_for_url(base + PAGE + "#assessment-status")
         status = page.locator("#assessment-status").inner_text()
-        assert "已发布第1版：截至2026-10" in status and "local-admin" in status
+        assert "已发布第1版：截至2026-10" in status and "city-office" in status
+        # later evaluator scores change the scheme; the published page does not change
+        text = SCHEME + "  - {item: Q1, unit: D2, group: 部门, score: 80}\n"
+        (folder / "later.yaml").write_text(text, encoding="utf-8")
+        later = read_scheme_file(folder / "later.yaml")
+        load_scheme(app, actor=LOCAL_ADMIN, origin="t", scheme=later, source="later.yaml")
+        page.goto(base + PAGE, wait_until="networkidle")
+        assert "46.00" in page.locator("#assessment-results").inner_text()
+        page.goto(base + PAGE + "?as_of=2026-10", wait_until="networkidle")
+        # 0.4 × 100 + 0.6 × 80 = 88 → 35.2: D2 24 + 20 + 35.2 + 2 = 81.2 in a fresh 预考核
+        assert "81.20" in page.locator("#assessment-results").inner_text()
+        page.goto(base + PAGE, wait_until="networkidle")
         assert "94.40" in page.locator("#assessment-results").inner_text()
         page.screenshot(path=str(ARTIFACTS / "assessment-published.png"), full_page=True)
         browser.close()
