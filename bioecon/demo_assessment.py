@@ -13,6 +13,7 @@ from bioecon.services.assessment import load_scheme
 SCHEMES = (
     "changsha-districts-2026.yaml",
     "changsha-parks-2026.yaml",
+    "changsha-departments-2026.yaml",
     "nanjing-districts-2025.yaml",
 )
 

@@ -188,8 +188,12 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("funds page", "GET", "/policy-funds", ADMIN_ONLY, ("nj-bio-fund",)),
         # 考核 (issue #16): the demo's 长沙 schemes assess every district, or 湘江新区 and
         # 浏阳经开区: a 浏阳 user cannot read them all, so sees neither scheme nor results
-        Case("assessment list", "GET", "/assessment", ADMIN_ONLY, ("/assessment/changsha-districts-2026",)),
+        Case(
+            "assessment list", "GET", "/assessment", ADMIN_ONLY,
+            ("/assessment/changsha-districts-2026", "/assessment/changsha-departments-2026"),
+        ),
         Case("other assessment", "GET", "/assessment/changsha-districts-2026", ADMIN_ONLY),
+        Case("department assessment", "GET", "/assessment/changsha-departments-2026", ADMIN_ONLY),
         Case("other assessment month", "GET", "/assessment/changsha-parks-2026?as_of=2026-10", ADMIN_ONLY),
         Case(  # the admin's publishes (303); any other user's is refused, nothing written
             "other assessment publish", "POST", "/assessment/changsha-parks-2026/publish",
