@@ -29,7 +29,7 @@ from bioecon.services.assessment import (
     stored_schemes,
 )
 from bioecon.store import audit, data_version
-from tests.services.test_assessment_service import city, scheme_file
+from tests.services.test_assessment_service import METHODS_SCHEME, SCHEME, city, scheme_file
 
 __all__ = ["city"]  # the fixture, used by name
 
@@ -52,11 +52,11 @@ def test_a_scheme_is_kept_as_it_was_read(city: Bioecon, tmp_path: Path) -> None:
     # every field comes back: the stored scheme is the scheme read (dataclass equality)
     assert stored_scheme(city, actor=LOCAL_ADMIN, code="city-2026").scheme == scheme
     assert [s.scheme.code for s in stored_schemes(city, actor=LOCAL_ADMIN)] == ["city-2026"]
-    changed = read_scheme_file(
-        scheme_file(
-            tmp_path, (tmp_path / "scheme.yaml").read_text().replace("points: 3", "points: 1")
-        )
-    )
+    # every method's parameters, 逆向, a points table, a veto and custom grades come back too
+    methods = read_scheme_file(scheme_file(tmp_path, METHODS_SCHEME))
+    load_scheme(city, actor=LOCAL_ADMIN, origin="test", scheme=methods, source="m.yaml")
+    assert stored_scheme(city, actor=LOCAL_ADMIN, code="city-methods").scheme == methods
+    changed = read_scheme_file(scheme_file(tmp_path, SCHEME.replace("points: 3", "points: 1")))
     assert load_scheme(city, actor=LOCAL_ADMIN, origin="test", scheme=changed, source="s.yaml") == (
         "updated"
     )
