@@ -33,6 +33,7 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import data_file_path, indicator_catalogue, read_data_file, read_data_text
 from bioecon.classify.tables import load_tables
 from bioecon.demo_accounts import DEMO_ORIGIN, create_demo_accounts
+from bioecon.demo_assessment import build_demo_assessment
 from bioecon.demo_ledger import SIMULATED, simulated_ledger
 from bioecon.demo_policies import build_demo_policies
 from bioecon.demo_projects import build_demo_projects
@@ -127,6 +128,7 @@ def build_demo(app: Bioecon, *, today: date | None = None) -> list[str]:
     log += build_demo_policies(app)  # issue #21: 南京's 15 %/1000万 clause and its payout
     log += create_demo_accounts(app)
     log += _demo_data_set(app, last)
+    log += build_demo_assessment(app)  # issue #16: the 考核方案 the assessment page shows
     counts = database_info(app).row_counts
     log.append(
         "holds: " + ", ".join(f"{table} {rows}" for table, rows in sorted(counts.items()) if rows)

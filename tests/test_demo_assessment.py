@@ -70,3 +70,37 @@ def test_the_demo_schemes_score_every_unit_on_its_own_figures(demo: Bioecon) -> 
         Decimal(0),
         Decimal(1),
     )
+
+
+def test_the_nanjing_scheme_is_loaded_and_scored(demo: Bioecon) -> None:
+    from bioecon.services.assessment import stored_scheme
+
+    scheme = stored_scheme(demo, actor=LOCAL_ADMIN, code="nanjing-districts-2025").scheme
+    assert scheme == read_scheme_file(SCHEMES / "nanjing-districts-2025.yaml")
+    found = assess(demo, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2025, 10))
+    assert len(found.results) == 6
+    # 江宁区 320115: its simulated 1—10月 figure over its 220 target, each step in the working
+    (entry,) = ledger(
+        demo,
+        actor=LOCAL_ADMIN,
+        indicator="bio_economy_scale",
+        org_units=["320115"],
+        first=Period.month(2025, 10),
+        last=Period.month(2025, 10),
+    )
+    assert found.inputs[0]["320115"] == entry.ytd
+    assert "/ 220 = " in render(found.scores[0]["320115"].working)
+    # 工作评价: 0.3 × 94 + 0.4 × 92 + 0.3 × 91 = 28.2 + 36.8 + 27.3 = 92.3 → 92.3 % × 20 = 18.46
+    assert found.scores[4]["320115"].points == Decimal("18.46")
+
+
+def test_the_department_scheme_names_its_departments(demo: Bioecon) -> None:
+    from bioecon.services.assessment import stored_scheme
+
+    scheme = stored_scheme(demo, actor=LOCAL_ADMIN, code="changsha-departments-2026").scheme
+    found = assess(demo, actor=LOCAL_ADMIN, scheme=scheme, as_of=OCTOBER)
+    assert found.names["changsha-2025-RU05"] == "市工业和信息化局"
+    # 工作评价 of 市工业和信息化局: 0.6 × 85 + 0.4 × 84 = 51 + 33.6 = 84.6 → 84.6 % × 40 = 33.84
+    assert found.scores[2]["changsha-2025-RU05"].points == Decimal("33.84")
+    # it leads no work item of the plan in the demo: no input, 0, said so
+    assert render(found.scores[0]["changsha-2025-RU05"].working) == "无数据，计0分"

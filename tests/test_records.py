@@ -62,6 +62,7 @@ from bioecon.store import observations as observation_store
 from bioecon.store import plans as plan_store
 from bioecon.store import projects as project_store
 from bioecon.store import tables as t
+from bioecon.store.assessments import StoredPublication, StoredScheme
 
 # --- the converter itself --------------------------------------------------------------
 
@@ -285,6 +286,9 @@ LAYERS = [
         },
     ),
     Layers(Fund, t.policy_fund, {"org_unit": {"org_unit_id"}}),
+    # 考核 (issue #16): a stored scheme and a published run, each kept whole as JSON
+    Layers(StoredScheme, t.assessment_scheme, {"scheme": {"content"}}),
+    Layers(StoredPublication, t.assessment_publication, {"run": {"content"}}),
     Layers(
         FundInvestment,
         t.policy_fund_investment,
@@ -325,6 +329,7 @@ def test_every_domain_record_is_checked() -> None:
     others = {"ProjectRecord", "WorkItem", "WorkReport", "Notice", "NoticeStep", "Body"}
     others |= {"BodyMember", "TargetAdjustment"}  # (TargetAdjustment: domain/target_adjustment.py)
     others |= {"Clause", "Application", "Fund", "FundInvestment"}
+    others |= {"StoredScheme", "StoredPublication"}  # (bioecon/store/assessments.py)
     assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - others
 
 

@@ -134,14 +134,14 @@ def rounded(points: Decimal) -> Decimal:
     return points.quantize(POINTS, rounding=ROUND_HALF_UP)
 
 
-def _text(value: Decimal) -> str:
+def shown(value: Decimal) -> str:
     """A number as the working shows it: thousands grouped, up to two places, no trailing 0."""
     shown = value.quantize(POINTS, rounding=ROUND_HALF_UP).normalize()
     return f"{shown:,f}"
 
 
 def _percent(share: Decimal) -> str:
-    return _text(share * HUNDRED) + "%"
+    return shown(share * HUNDRED) + "%"
 
 
 def _completion_share(value: Decimal, rule: Rule) -> Decimal:
@@ -155,14 +155,14 @@ def _completion_share(value: Decimal, rule: Rule) -> Decimal:
 def _completion(unit: str, value: Decimal, rule: Rule) -> Score:
     assert rule.target is not None
     met = value >= rule.target if rule.polarity is Polarity.HIGHER else value <= rule.target
-    params = {"actual": _text(value), "target": _text(rule.target), "weight": _text(rule.weight)}
+    params = {"actual": shown(value), "target": shown(rule.target), "weight": shown(rule.weight)}
     if met:
         return Score(unit, rounded(rule.weight), Message("assess.completion_met", params))
     if not rule.partial:
         return Score(unit, Decimal(0), Message("assess.completion_missed", params))
     share = min(_completion_share(value, rule), Decimal(1))
     points = rounded(rule.weight * share)
-    params |= {"rate": _percent(share), "score": _text(points)}
+    params |= {"rate": _percent(share), "score": shown(points)}
     return Score(unit, points, Message("assess.completion_partial", params))
 
 
@@ -172,11 +172,11 @@ def _proportional(unit: str, value: Decimal, rule: Rule) -> Score:
     counted = min(max(share, Decimal(0)), rule.cap)
     points = rounded(rule.weight * counted)
     params = {
-        "actual": _text(value),
-        "target": _text(rule.target),
+        "actual": shown(value),
+        "target": shown(rule.target),
         "rate": _percent(share),
-        "weight": _text(rule.weight),
-        "score": _text(points),
+        "weight": shown(rule.weight),
+        "score": shown(points),
     }
     if counted != share:
         params["counted"] = _percent(counted)
@@ -188,10 +188,10 @@ def _efficacy(unit: str, value: Decimal, rule: Rule) -> Score:
     assert rule.satisfactory is not None and rule.disallowed is not None
     ratio = (value - rule.disallowed) / (rule.satisfactory - rule.disallowed)
     params = {
-        "actual": _text(value),
-        "satisfactory": _text(rule.satisfactory),
-        "disallowed": _text(rule.disallowed),
-        "weight": _text(rule.weight),
+        "actual": shown(value),
+        "satisfactory": shown(rule.satisfactory),
+        "disallowed": shown(rule.disallowed),
+        "weight": shown(rule.weight),
     }
     if ratio < 0 and rule.zero_below:
         return Score(unit, Decimal(0), Message("assess.efficacy_zero", params))
@@ -202,19 +202,19 @@ def _efficacy(unit: str, value: Decimal, rule: Rule) -> Score:
         "ratio": _percent(clipped),
         "floor": _percent(rule.floor),
         "share": _percent(share),
-        "score": _text(points),
+        "score": shown(points),
     }
     return Score(unit, points, Message("assess.efficacy", params))
 
 
 def _ranked(unit: str, value: Decimal, rank: int, rule: Rule) -> Score:
-    params: dict[str, Param] = {"actual": _text(value), "rank": rank, "weight": _text(rule.weight)}
+    params: dict[str, Param] = {"actual": shown(value), "rank": rank, "weight": shown(rule.weight)}
     if rule.table:
         points = rule.table[rank - 1] if rank <= len(rule.table) else rule.table[-1]
         return Score(unit, rounded(points), Message("assess.ranking_table", params))
     share = max(Decimal(1) - rule.step * (rank - 1), Decimal(0))
     points = rounded(rule.weight * share)
-    params |= {"step": _percent(rule.step), "score": _text(points)}
+    params |= {"step": _percent(rule.step), "score": shown(points)}
     return Score(unit, points, Message("assess.ranking", params))
 
 
@@ -223,12 +223,12 @@ def _against_average(unit: str, value: Decimal, average: Decimal, rule: Rule) ->
     highest = rule.weight * (1 + rule.bonus_cap)
     points = rounded(min(max(rule.weight + rule.per_unit * difference, Decimal(0)), highest))
     params = {
-        "actual": _text(value),
-        "average": _text(average),
-        "difference": _text(difference),
-        "per_unit": _text(rule.per_unit),
-        "weight": _text(rule.weight),
-        "score": _text(points),
+        "actual": shown(value),
+        "average": shown(average),
+        "difference": shown(difference),
+        "per_unit": shown(rule.per_unit),
+        "weight": shown(rule.weight),
+        "score": shown(points),
     }
     return Score(unit, points, Message("assess.average", params))
 
@@ -440,6 +440,17 @@ def qualitative_input(
     return total
 
 
+class AssessedUnits(StrEnum):
+    """What a scheme assesses (assessed_units.* in strings.yaml): org units (区县、园区), or
+    departments (责任单位: 市工信局, 市科技局 …) by their responsible-unit codes."""
+
+    ORG_UNITS = "org_units"
+    DEPARTMENTS = "departments"
+
+
+_ORG_UNIT_INPUTS = (InputKind.LEDGER, InputKind.REPORTS)  # figures kept by org unit
+
+
 @dataclass(frozen=True, slots=True)
 class Scheme:
     """考核方案: the year, the assessed units, the items with their weights, the totals' rules,
@@ -456,6 +467,7 @@ class Scheme:
     vetoes: Mapping[str, tuple[str, ...]] | None = None
     # item key → unit → evaluator group → the scores given
     qualitative: Mapping[str, Mapping[str, Mapping[str, tuple[Decimal, ...]]]] | None = None
+    assesses: AssessedUnits = AssessedUnits.ORG_UNITS
 
     def __post_init__(self) -> None:
         keys = [i.key for i in self.items]
@@ -472,3 +484,11 @@ class Scheme:
             raise InvalidValue("过程性项目考核项须有 scheme.plan（重点项目所属的规划）")
         if any(i.source is InputKind.TASKS for i in self.items) and not self.plan:
             raise InvalidValue("过程性任务考核项须有 scheme.plan（任务所属的规划）")
+        if self.assesses is AssessedUnits.DEPARTMENTS:
+            if not self.plan:
+                raise InvalidValue("考核部门的方案须有 scheme.plan（部门承担其任务、项目的规划）")
+            by_org_unit = [i.key for i in self.items if i.source in _ORG_UNIT_INPUTS]
+            if by_org_unit:
+                raise InvalidValue(
+                    f"考核部门的方案不能有取自监测台账或报送及时性的考核项（按区域统计）：{'、'.join(by_org_unit)}"
+                )

@@ -55,6 +55,8 @@ class AuditEntity(StrEnum):
     POLICY_CLAUSE = "policy_clause"  # 政策条款
     POLICY_APPLICATION = "policy_application"  # 政策兑现申请
     POLICY_FUND = "policy_fund"  # 引导基金
+    ASSESSMENT_SCHEME = "assessment_scheme"  # 考核方案 (loaded for the assessment page)
+    ASSESSMENT = "assessment"  # 考核结果发布: scheme/year/version
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bioecon.domain.assessment import (
     Adjustment,
+    AssessedUnits,
     EvaluatorGroup,
     Grade,
     InputKind,
@@ -62,6 +63,7 @@ class _Header(_Model):
     name: Name
     year: int = Field(ge=1990, le=2100)
     plan: Code | None = None
+    assesses: AssessedUnits = AssessedUnits.ORG_UNITS
 
 
 class _Grade(_Model):
@@ -175,6 +177,7 @@ def read_scheme_file(path: Path) -> Scheme:
             adjustments=tuple(Adjustment(a.unit, a.points, a.reason) for a in parsed.adjustments),
             vetoes=_vetoes(parsed.vetoes),
             qualitative=_scores(parsed.scores),
+            assesses=parsed.scheme.assesses,
         )
     except InvalidValue as error:
         raise InvalidInput(str(path), [Problem("", str(error))]) from None

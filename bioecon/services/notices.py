@@ -392,16 +392,19 @@ def project_notices(
         )
 
 
-def notice_tallies(app: Bioecon, *, actor: Principal, first: date, last: date) -> list[NoticeTally]:
+def notice_tallies(
+    app: Bioecon, *, actor: Principal, first: date, last: date, plan: str | None = None
+) -> list[NoticeTally]:
     """督办 counts per responsible unit of the notices the caller may see raised from ``first``
     to ``last`` (days in China), as known at the end of ``last``: raised, 督办单, past the
-    reply deadline without a reply by then, and closed (销号) by then."""
+    reply deadline without a reply by then, and closed (销号) by then; with ``plan``, only
+    the notices on that plan's work items and key projects."""
     start = datetime.combine(first, time(), BEIJING).astimezone(UTC)
     end = datetime.combine(last + timedelta(days=1), time(), BEIJING).astimezone(UTC)
     with app.reading() as connection:
         ensure_current(connection)
         where = reach(connection, actor, Action.READ)
-        return store.tallies(connection, where, start, end, last)
+        return store.tallies(connection, where, start, end, last, plan)
 
 
 def unit_names(app: Bioecon, *, actor: Principal) -> dict[str, str]:

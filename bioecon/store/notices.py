@@ -17,6 +17,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    true,
     update,
 )
 
@@ -187,11 +188,18 @@ def with_steps(
 
 
 def tallies(
-    connection: Connection, reach: Reach, start: datetime, end: datetime, last_day: date
+    connection: Connection,
+    reach: Reach,
+    start: datetime,
+    end: datetime,
+    last_day: date,
+    plan: str | None = None,
 ) -> list[NoticeTally]:
     """Per responsible unit with a notice raised in [``start``, ``end``) (UTC moments), in
     one grouped query: those notices, the 督办单 among them, those whose reply deadline is
-    before ``last_day`` with no reply before ``end``, and those closed (销号) before ``end``."""
+    before ``last_day`` with no reply before ``end``, and those closed (销号) before ``end``.
+    With ``plan``, only the notices on its work items and key projects (a notice has no plan
+    of its own: its subject has)."""
     n, ru, org = t.notice, t.responsible_unit, t.org_unit
     first_reply, first_close = _first(NoticeAction.REPLY), _first(NoticeAction.CLOSE)
     unreplied = or_(first_reply.c.at.is_(None), first_reply.c.at >= end)
@@ -211,6 +219,7 @@ def tallies(
         .outerjoin(first_reply, first_reply.c.notice_id == n.c.id)
         .outerjoin(first_close, first_close.c.notice_id == n.c.id)
         .where(n.c.raised_at >= start, n.c.raised_at < end, reached(n.c.org_unit_id, reach))
+        .where(_of_plan(plan))
         .group_by(ru.c.code, org.c.code)
         .order_by(ru.c.code)
     ).all()
@@ -218,6 +227,19 @@ def tallies(
         NoticeTally(str(r[0]), None if r[1] is None else str(r[1]), *(int(v) for v in r[2:]))
         for r in rows
     ]
+
+
+def _of_plan(plan: str | None) -> ColumnElement[bool]:
+    """Notices whose subject (a work item, a key project) belongs to ``plan``; all without."""
+    if plan is None:
+        return true()
+    n, p, w, k = t.notice, t.plan, t.work_item, t.project
+    items = select(w.c.code).join(p, p.c.id == w.c.plan_id).where(p.c.code == plan)
+    projects = select(k.c.code).join(p, p.c.id == k.c.plan_id).where(p.c.code == plan)
+    return or_(
+        and_(n.c.subject == NoticeSubject.TASK.value, n.c.subject_code.in_(items)),
+        and_(n.c.subject == NoticeSubject.PROJECT.value, n.c.subject_code.in_(projects)),
+    )
 
 
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:

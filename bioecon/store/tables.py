@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -808,4 +809,36 @@ policy_fund_investment = Table(
     Column("local", Boolean, nullable=False),  # the enterprise in the fund's region: 返投
     UniqueConstraint("fund_id", "enterprise_id", "invested_on"),
     comment="引导基金投资: by enterprise (and project), with its exit",
+)
+
+# --- 考核 (issue #16, migration 0023): schemes the pages show, results frozen when published --
+
+assessment_scheme = Table(
+    "assessment_scheme",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("content", JSON, nullable=False),  # the scheme (bioecon/store/assessments.py)
+    Column("source", String(300), nullable=False),  # the file it was loaded from
+    Column("loaded_by", String(64), nullable=False),
+    Column("loaded_at", UtcDateTime(), nullable=False),
+    comment="考核方案: a scheme as the plan office's file set it, scored by the assessment page",
+)
+
+assessment_publication = Table(
+    "assessment_publication",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scheme_code", String(80), nullable=False),  # by code: the record outlives the scheme
+    Column("year", Integer, nullable=False),
+    Column("version", Integer, nullable=False),  # 1, 2, … : a second publication is a new one
+    Column("as_of", String(7), nullable=False),  # the month scored
+    Column("data_version", BigInteger, nullable=False),  # bioecon/store/data_version.py
+    Column("published_by", String(64), nullable=False),
+    Column("published_at", UtcDateTime(), nullable=False),
+    Column("content", JSON, nullable=False),  # the scheme and every unit's result and working
+    UniqueConstraint("scheme_code", "year", "version"),
+    comment="发布的考核结果: a run's results frozen with the data version they used",
 )

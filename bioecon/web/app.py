@@ -22,6 +22,7 @@ from bioecon.app import Bioecon
 from bioecon.errors import ConfigurationError
 from bioecon.services import sessions as session_service
 from bioecon.web import api, auth, csrf, errors, pages, projects, registers, reporting, reports
+from bioecon.web import assessment as assessment_pages
 from bioecon.web import policies as policy_pages
 from bioecon.web import tasks as task_pages
 from bioecon.web.params import bounded_values
@@ -66,6 +67,7 @@ def create_app(
     app.include_router(projects.router)
     app.include_router(task_pages.router)
     app.include_router(policy_pages.router)  # issue #21: policy clauses and their payout
+    app.include_router(assessment_pages.router)  # issue #16: 考核 schemes and results
     app.mount("/vendor", StaticFiles(directory=vendor_folder()), name="vendor")
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
 

@@ -231,3 +231,25 @@ def test_a_higher_input_never_scores_less(
     value = inputs[unit]
     assert value is not None
     assert points(rule, inputs | {unit: value + rise})[unit] >= before
+
+
+@given(values=st.lists(amounts, min_size=1, max_size=8), data=st.data())
+def test_totals_grades_and_ranks_do_not_depend_on_the_order_of_units(
+    values: list[Decimal], data: st.DataObject
+) -> None:
+    """Two items (a ranking and 按比例), a bonus and a veto: each unit's total, grade and
+    rank are the same whatever order the units come in (ties included)."""
+    units = [f"u{n}" for n in range(len(values))]
+    inputs: dict[str, Decimal | None] = dict(zip(units, values, strict=True))
+    totals = Totals(grades=(Grade("优秀", D(20)), Grade("一般", D(0))))
+    adjustments = [Adjustment(units[0], D(2), "表彰")]
+    vetoes = {units[-1]: ("数据造假",)} if len(units) > 2 else {}
+
+    def by_unit(order: list[str]) -> dict[str, tuple[Decimal, str, int | None]]:
+        ordered = {u: inputs[u] for u in order}
+        scores = [score_item(rule, ordered) for rule in (RULES[3], RULES[1])]
+        found = results(order, scores, adjustments, vetoes, totals)
+        return {r.unit: (r.total, r.grade, r.rank) for r in found}
+
+    shuffled = data.draw(st.permutations(units))
+    assert by_unit(list(shuffled)) == by_unit(units)

@@ -15,7 +15,7 @@ from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.notices import NoticeKind, NoticeSubject
 from bioecon.domain.periods import Period
-from bioecon.errors import InvalidInput, InvalidValue, NotFound
+from bioecon.errors import Forbidden, InvalidInput, InvalidValue, NotFound
 from bioecon.io.assessment_output import assessment_records, assessment_table
 from bioecon.io.assessment_scheme import read_scheme_file
 from bioecon.io.planfile import read_plan_file
@@ -337,3 +337,182 @@ def test_notices_to_a_units_departments_are_a_process_item(app: Bioecon, tmp_pat
     november = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 11))
     assert dict(november.inputs[2]) == {"D1": D(1), "D2": D(2)}
     assert dict(november.inputs[3]) == {"D1": D(1), "D2": D(0)}
+
+
+# Another plan (city2) of the same city, whose work item W9 一区发展改革局 leads, gets a
+# 督办单 on 10-20, and the city plan's W4 (二区) one too. A notice has no plan: its subject
+# has. As of 2026-10 the city scheme counts only W4's: 督办单 D1 0, D2 1 (not D1 1); the
+# same scheme on city2 counts only W9's: D1 1, D2 0.
+OTHER_BREAKDOWN = """\
+任务编号,工作任务,类型,年度,所属重点任务,上级编号,牵头单位,配合单位,责任领导,完成时限,成果形式,关联目标,关联项目
+W9,另一规划的任务,年度工作要点,2026,,,一区发展改革局,,,2026Q3,,,
+"""
+
+
+def test_notices_count_for_the_schemes_plan_only(app: Bioecon, tmp_path: Path) -> None:
+    world = _tasks_world(app, tmp_path, date(2026, 10, 5))
+    other = tmp_path / "city2.yaml"
+    other.write_text((PLAN + UNITS).replace("code: city,", "code: city2,"), encoding="utf-8")
+    parsed = read_plan_file(other)
+    load_plan(world, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source="city2")
+    csv = tmp_path / "breakdown2.csv"
+    csv.write_text(OTHER_BREAKDOWN, encoding="utf-8")
+    breakdown = read_task_breakdown(csv, plan="city2")
+    load_breakdown(world, actor=LOCAL_ADMIN, origin="test", plan="city2", parsed=breakdown)
+    for item in ("W9", "W4"):
+        raise_notice(
+            world,
+            actor=LOCAL_ADMIN,
+            origin="test",
+            subject=NoticeSubject.TASK,
+            code=item,
+            kind=NoticeKind.SUPERVISION,
+            reason="进度滞后",
+            reply_due=date(2026, 10, 27),
+            now=datetime(2026, 10, 20, 9, tzinfo=UTC),
+        )
+    scheme = read_scheme_file(scheme_file(tmp_path, NOTICE_SCHEME))
+    october = Period.month(2026, 10)
+    found = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=october)
+    assert dict(found.inputs[0]) == {"D1": D(0), "D2": D(1)}
+    on_city2 = read_scheme_file(
+        scheme_file(tmp_path, NOTICE_SCHEME.replace("plan: city}", "plan: city2}"))
+    )
+    found = assess(world, actor=LOCAL_ADMIN, scheme=on_city2, as_of=october)
+    assert dict(found.inputs[0]) == {"D1": D(1), "D2": D(0)}
+
+
+# 部门考核: the same world assessing the departments themselves (RU1 一区发展改革局, RU2
+# 二区发展改革局), by their responsible-unit codes, with the notices of the city plan:
+#   T1 任务按序时推进 (按比例 of 100, weight 10), the work items each leads, as of 10-31:
+#      RU1 W1 绿, W2 黄 → 1 / 2 = 50 % → 5;  RU2 W3 蓝, W4 红, W5 蓝 → 2 / 3 = 66.67 % → 6.67
+#   S1 督办单 (功效系数法, satisfactory 0, disallowed 4, weight 10): N1 to RU2 on W4 →
+#      RU1 0 → 10;  RU2 (4 − 1) / 4 = 75 % → 60 % + 40 % × 75 % = 90 % → 9
+#   RU1 15.00, RU2 15.67 → RU2 first.
+DEPARTMENT_SCHEME = """\
+scheme: {code: city-departments, name: 城市部门考核, year: 2026, plan: city, assesses: departments}
+units: [RU1, RU2]
+items:
+  - {key: T1, name: 任务按序时推进, weight: 10, method: proportional, target: 100,
+     input: {tasks: on_schedule}}
+  - {key: S1, name: 督办单, weight: 10, method: efficacy, satisfactory: 0, disallowed: 4,
+     input: {notices: supervision}}
+"""
+
+
+def test_departments_are_assessed_on_what_they_are_responsible_for(
+    app: Bioecon, tmp_path: Path
+) -> None:
+    world = _tasks_world(app, tmp_path, date(2026, 10, 5))
+    raise_notice(
+        world,
+        actor=LOCAL_ADMIN,
+        origin="test",
+        subject=NoticeSubject.TASK,
+        code="W4",
+        kind=NoticeKind.SUPERVISION,
+        reason="进度滞后",
+        reply_due=date(2026, 10, 27),
+        now=datetime(2026, 10, 20, 9, tzinfo=UTC),
+    )
+    scheme = read_scheme_file(scheme_file(tmp_path, DEPARTMENT_SCHEME))
+    found = assess(world, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert {u: round(v, 2) for u, v in found.inputs[0].items() if v is not None} == {
+        "RU1": D("50.00"),
+        "RU2": D("66.67"),
+    }
+    assert dict(found.inputs[1]) == {"RU1": D(0), "RU2": D(1)}
+    assert [(r.unit, r.items, r.total, r.rank) for r in found.results] == [
+        ("RU2", (D("6.67"), D("9.00")), D("15.67"), 1),
+        ("RU1", (D("5.00"), D("10.00")), D("15.00"), 2),
+    ]
+    assert found.names == {"RU1": "一区发展改革局", "RU2": "二区发展改革局"}
+    # a district's plan office reads only its own district, not the plan's region (C)
+    d1_office = Principal("d1", Role.PLAN_OFFICE, Scope(org_unit="D1"))
+    with pytest.raises(Forbidden):
+        assess(world, actor=d1_office, scheme=scheme, as_of=Period.month(2026, 10))
+    unknown = read_scheme_file(
+        scheme_file(tmp_path, DEPARTMENT_SCHEME.replace("[RU1, RU2]", "[RU1, RU9]"))
+    )
+    with pytest.raises(NotFound, match="RU9"):
+        assess(world, actor=LOCAL_ADMIN, scheme=unknown, as_of=Period.month(2026, 10))
+
+
+def test_a_department_scheme_takes_no_figure_kept_by_org_unit(tmp_path: Path) -> None:
+    text = DEPARTMENT_SCHEME + (
+        "  - {key: R1, name: 营业收入, weight: 10, method: proportional, target: 100,\n"
+        "     input: {ledger: rev}}\n"
+    )
+    with pytest.raises(InvalidInput) as refused:
+        read_scheme_file(scheme_file(tmp_path, text))
+    assert "考核部门的方案不能有取自监测台账或报送及时性的考核项（按区域统计）：R1" in str(
+        refused.value.problems
+    )
+
+
+# Key projects by their 责任单位 (a project names it as text, tests/data/projects/ledger.csv):
+# as of 2026-06 芙蓉区发改局 (FR) is responsible for P1 (green), P5 (green) and P4 (no annual
+# plan: not counted) → 100 %; 岳麓区工信局 (YL) for P2 (yellow) and P3 (red) → 0 %.
+# 按比例 of 100, weight 30: FR 30, YL 0.
+def test_departments_are_assessed_on_the_projects_they_are_responsible_for(
+    library: Bioecon, tmp_path: Path
+) -> None:
+    path = tmp_path / "units.yaml"
+    units = """\
+responsible_units:
+  - {code: FR, name: 芙蓉区发改局}
+  - {code: YL, name: 岳麓区工信局}
+"""
+    path.write_text(PLAN + units, encoding="utf-8")
+    parsed = read_plan_file(path)
+    load_plan(library, actor=LOCAL_ADMIN, origin="test", bundle=parsed.bundle, source="units")
+    text = """\
+scheme: {code: cs-dept, name: 长沙部门考核, year: 2026, plan: changsha-2025, assesses: departments}
+units: [FR, YL]
+items:
+  - {key: P1, name: 重点项目按序时推进, weight: 30, method: proportional, target: 100,
+     input: {projects: on_schedule}}
+"""
+    scheme = read_scheme_file(scheme_file(tmp_path, text))
+    found = assess(library, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 6))
+    assert found.inputs[0] == {"FR": D(100), "YL": D(0)}
+    assert [(r.unit, r.total) for r in found.results] == [("FR", D("30.00")), ("YL", D(0))]
+
+
+# The other methods, 逆向 polarity, a points table, a veto and custom grades, on the city
+# world's 1—10月 figures (D1 110, +10 %; D2 60, +20 %):
+#   C1 完成即满分 partial, target 100, weight 10: D1 110 ≥ 100 → 10; D2 60 / 100 = 60 % → 6
+#   C2 完成即满分, target 100, weight 10: D1 10; D2 misses → 0
+#   A1 与平均比较 on 累计同比, per_unit 0.5, bonus_cap 10 %, weight 20: average (10 + 20) / 2
+#      = 15; D1 20 + 0.5 × (10 − 15) = 17.5; D2 20 + 0.5 × 5 = 22.5, capped at 20 × 1.1 = 22
+#   L1 按比例 逆向, target 50, weight 10: D1 50 / 110 = 45.45 % → 4.545… → 4.55;
+#      D2 50 / 60 = 83.33 % → 8.33
+#   K1 排名 逆向 with the table [10, 6]: D2 (60, lower) first → 10; D1 second → 6
+#   D1 10 + 10 + 17.5 + 4.55 + 6 = 48.05 ≥ 40 → 甲, rank 1
+#   D2 6 + 0 + 22 + 8.33 + 10 = 46.33, but 一票否决 (数据造假) → 不合格, no rank, listed last
+METHODS_SCHEME = """\
+scheme: {code: city-methods, name: 城市计分方法, year: 2026}
+units: [D1, D2]
+grades: [{name: 甲, min: 40}, {name: 乙, min: 0}]
+items:
+  - {key: C1, name: 完成（按比例）, weight: 10, method: completion, partial: true, target: 100,
+     input: {ledger: rev}}
+  - {key: C2, name: 完成, weight: 10, method: completion, target: 100, input: {ledger: rev}}
+  - {key: A1, name: 增速比平均, weight: 20, method: average, per_unit: 0.5, bonus_cap: 0.1,
+     input: {ledger: rev, measure: ytd_yoy}}
+  - {key: L1, name: 逆向按比例, weight: 10, method: proportional, polarity: lower, target: 50,
+     input: {ledger: rev}}
+  - {key: K1, name: 逆向排名, weight: 10, method: ranking, polarity: lower, table: [10, 6],
+     input: {ledger: rev}}
+vetoes: [{unit: D2, reason: 数据造假}]
+"""
+
+
+def test_every_method_polarity_and_veto_on_the_database(city: Bioecon, tmp_path: Path) -> None:
+    scheme = read_scheme_file(scheme_file(tmp_path, METHODS_SCHEME))
+    found = assess(city, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
+    assert [(r.unit, r.items, r.total, r.grade, r.rank, r.vetoed) for r in found.results] == [
+        ("D1", (D(10), D(10), D("17.50"), D("4.55"), D(6)), D("48.05"), "甲", 1, ()),
+        ("D2", (D(6), D(0), D(22), D("8.33"), D(10)), D("46.33"), "不合格", None, ("数据造假",)),
+    ]
+    assert render(found.scores[0]["D2"].working) == ("60 / 100 = 60%，未达到目标，按比例 × 10 = 6")

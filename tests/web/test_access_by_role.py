@@ -186,6 +186,24 @@ def _cases(world: dict[str, Any]) -> list[Case]:
         Case("other application", "GET", f"/policies/nj-rd-15/applications/{paid}/2022", ADMIN_ONLY),
         Case("support ledger", "GET", "/policy-ledger", ADMIN_ONLY, (paid,)),
         Case("funds page", "GET", "/policy-funds", ADMIN_ONLY, ("nj-bio-fund",)),
+        # 考核 (issue #16): the demo's 长沙 schemes assess every district, or 湘江新区 and
+        # 浏阳经开区: a 浏阳 user cannot read them all, so sees neither scheme nor results
+        Case(
+            "assessment list", "GET", "/assessment", ADMIN_ONLY,
+            ("/assessment/changsha-districts-2026", "/assessment/changsha-departments-2026"),
+        ),
+        Case("other assessment", "GET", "/assessment/changsha-districts-2026", ADMIN_ONLY),
+        Case("department assessment", "GET", "/assessment/changsha-departments-2026", ADMIN_ONLY),
+        Case("other assessment month", "GET", "/assessment/changsha-parks-2026?as_of=2026-10", ADMIN_ONLY),
+        Case(  # the admin's publishes (303); any other user's is refused, nothing written
+            "other assessment publish", "POST", "/assessment/changsha-parks-2026/publish",
+            ADMIN_ONLY, form={"as_of": "2026-10"},
+        ),
+        Case(
+            "other assessment download", "GET",
+            "/assessment/changsha-districts-2026?as_of=2026-10&download=assessment-results&format=xlsx",
+            ADMIN_ONLY,
+        ),
         Case("other clause effect", "GET", "/policies/nj-rd-15/effect?year=2022&later=2025", ADMIN_ONLY),
         Case(  # the admin's is a duplicate: 409
             "other apply", "POST", "/policies/nj-rd-15/applications", ADMIN_ONLY,
