@@ -1,0 +1,5 @@
+"""`python -m bioecon` runs the command line, like `bioecon`."""
+
+from bioecon.cli import main
+
+main()
