@@ -44,11 +44,34 @@ def ledger(
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
+    return ledger_at(
+        app,
+        actor=actor,
+        indicator=indicator,
+        org_units=org_units,
+        periods=period_range(first, last),
+        sector=sector,
+    )
+
+
+def ledger_at(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    indicator: str,
+    org_units: list[str],
+    periods: list[Period],
+    sector: str | None = None,
+) -> list[LedgerEntry]:
+    """The entries of :func:`ledger` at exactly ``periods`` (of one kind, in order), for each
+    org unit in turn: a trend's year-ends and its latest period without the months between."""
+    if any(p.type is not periods[0].type for p in periods):
+        raise InvalidValue("the periods asked for are of different kinds")
     with app.reading() as connection:
         ensure_current(connection)
         version = data_version.current(connection)  # before computing: never older than it
-    key = ("ledger", actor, indicator, tuple(org_units), first, last, sector)
-    compute = partial(_ledger, app, actor, indicator, org_units, first, last, sector)
+    key = ("ledger", actor, indicator, tuple(org_units), tuple(periods), sector)
+    compute = partial(_ledger, app, actor, indicator, org_units, periods, sector)
     return list(app.figures.get(key, version, compute))
 
 
@@ -57,17 +80,16 @@ def _ledger(
     actor: Principal,
     indicator: str,
     org_units: list[str],
-    first: Period,
-    last: Period,
+    periods: list[Period],
     sector: str | None,
 ) -> list[LedgerEntry]:
-    periods = period_range(first, last)
     with app.reading() as connection:
         missing = unreadable(connection, actor, org_units)
         if missing:
             raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
         if (
-            first.type is PeriodType.MONTH
+            periods
+            and periods[0].type is PeriodType.MONTH
             and find_indicator(connection, indicator)[1].jan_feb_combined
         ):
             periods = [p for p in periods if p.index != 1]  # 1–2月 is February's row
