@@ -37,6 +37,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "beside approved ones, flagged unreviewed (未审核). 0: only approved ones. Drafts "
         "never enter.",
     ),
+    SettingSpec(
+        "figure_cache",
+        "BIOECON_FIGURE_CACHE",
+        "512",
+        "Derived figures (evaluations, data checks, ledger series) each process keeps under "
+        "the data version they were computed at (bioecon/cache.py). 0 keeps none: every "
+        "request computes its figures, as the first one after a write does (`bioecon bench "
+        "web --cold` measures that).",
+    ),
 )
 
 _TRUE = ("1", "true", "yes", "on")
@@ -70,6 +79,7 @@ def setting(name: str) -> SettingSpec:
 class Settings:
     database_url: str
     ledger_admits_submitted: bool = False
+    figure_cache: int = 512
 
     @property
     def ledger_statuses(self) -> tuple[str, ...]:
@@ -87,5 +97,18 @@ class Settings:
         url = database_url or declared or default_database_url()
         admits = env.get(setting("ledger_admits_submitted").env, "0").strip().lower()
         return cls(
-            database_url=normalise_database_url(url), ledger_admits_submitted=admits in _TRUE
+            database_url=normalise_database_url(url),
+            ledger_admits_submitted=admits in _TRUE,
+            figure_cache=_figures_kept(env.get(setting("figure_cache").env, "512")),
         )
+
+
+def _figures_kept(value: str) -> int:
+    """The ``figure_cache`` setting: a count of figures, 0 or more."""
+    text = value.strip()
+    if not text.isdigit() or int(text) > 1_000_000:
+        raise ConfigurationError(
+            f"{setting('figure_cache').env}={value!r}: give a number of figures from 0 to "
+            "1000000 (0 keeps none)"
+        )
+    return int(text)
