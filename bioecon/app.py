@@ -25,7 +25,8 @@ class Bioecon:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.engine: Engine = make_engine(settings.database_url)
-        self.figures = FigureCache()  # derived figures by data version (bioecon/cache.py)
+        # derived figures by data version (bioecon/cache.py); none kept when the size is 0
+        self.figures = FigureCache(settings.figure_cache)
         self.replicas = Replicas(settings.replica_urls, max_lag=settings.replica_max_lag)
 
     @contextmanager

@@ -716,7 +716,13 @@ bench.add_command(bench_projects)
     show_default=True,
     help="Worker processes of the server (`bioecon serve --workers`).",
 )
-def bench_web(requests: int, clients: str, workers: int) -> None:
+@click.option(
+    "--cold",
+    is_flag=True,
+    help="Serve keeping no derived figures (BIOECON_FIGURE_CACHE=0): every request computes "
+    "its figures, as the first one after a write does.",
+)
+def bench_web(requests: int, clients: str, workers: int, cold: bool) -> None:
     """Requests per second, median and p95 latency of every page and API route on the demo
     data under concurrent clients, served by `bioecon serve --workers N` (loopback HTTP)."""
     from bioecon.bench.web import run_web_bench
@@ -729,7 +735,7 @@ def bench_web(requests: int, clients: str, workers: int) -> None:
         ) from None
     if not counts or min(counts) < 1 or max(counts) > 256:
         raise click.BadParameter("each count from 1 to 256", param_hint="--clients")
-    _echo_bench(run_web_bench(requests=requests, clients=counts, workers=workers))
+    _echo_bench(run_web_bench(requests=requests, clients=counts, workers=workers, cold=cold))
 
 
 register_extraction_commands(cli)

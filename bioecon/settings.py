@@ -53,6 +53,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Seconds: a replica with WAL received but not yet replayed for longer than this is "
         "passed over and the primary answers.",
     ),
+    SettingSpec(
+        "figure_cache",
+        "BIOECON_FIGURE_CACHE",
+        "512",
+        "Derived figures (evaluations, data checks, ledger series) each process keeps under "
+        "the data version they were computed at (bioecon/cache.py). 0 keeps none: every "
+        "request computes its figures, as the first one after a write does (`bioecon bench "
+        "web --cold` measures that).",
+    ),
 )
 
 _TRUE = ("1", "true", "yes", "on")
@@ -86,6 +95,7 @@ def setting(name: str) -> SettingSpec:
 class Settings:
     database_url: str
     ledger_admits_submitted: bool = False
+    figure_cache: int = 512
     replica_urls: tuple[str, ...] = ()
     replica_max_lag: Decimal = Decimal(5)
 
@@ -130,6 +140,7 @@ class Settings:
             replica_max_lag=_seconds(
                 setting("replica_max_lag"), env.get(setting("replica_max_lag").env, "5")
             ),
+            figure_cache=_figures_kept(env.get(setting("figure_cache").env, "512")),
         )
 
 
@@ -138,3 +149,14 @@ def _seconds(spec: SettingSpec, value: str) -> Decimal:
         return Decimal(value.strip())
     except InvalidOperation:
         raise ConfigurationError(f"{spec.env}: 须为秒数（如 5 或 0.5）：{value!r}") from None
+
+
+def _figures_kept(value: str) -> int:
+    """The ``figure_cache`` setting: a count of figures, 0 or more."""
+    text = value.strip()
+    if not text.isdigit() or int(text) > 1_000_000:
+        raise ConfigurationError(
+            f"{setting('figure_cache').env}={value!r}: give a number of figures from 0 to "
+            "1000000 (0 keeps none)"
+        )
+    return int(text)

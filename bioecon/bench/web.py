@@ -3,12 +3,15 @@ data under 1, 4, 16 … concurrent clients, over loopback HTTP.
 
 The server is the production command, `bioecon serve --workers N` (`--public`, as the demo
 is served: anonymous visitors read), in a process of its own
+(with ``cold``, keeping no derived figures, ``BIOECON_FIGURE_CACHE=0``: every request computes
+its evaluations and ledger reads, as the first request after any write does)
 (a server in the bench's own process would share its interpreter lock with the clients); each
 client is a thread with its own connection, sending ``requests`` requests one after another.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -35,6 +38,20 @@ WEB_PAGES = (
     "/compare",
     "/enterprises",
     "/enterprises?tier=gazelle",
+    "/enterprises/91220100000000000E",
+    "/indicators",
+    "/plans/changsha-2025/projects",
+    "/projects/changsha-2025-P00",
+    "/plans/changsha-2025/tasks",
+    "/units/changsha-2025-RU01",
+    "/notices",
+    "/policies",
+    "/policies/nj-rd-15",
+    "/policy-ledger",
+    "/policy-funds",
+    "/platforms",
+    "/approvals",
+    "/reports",
     "/api/plans",
     "/api/plans/changsha-2025/targets",
     "/api/ledger?indicator=biomedicine_scale&org_unit=430100&from=2024-01&to=2025-12",
@@ -45,30 +62,32 @@ P95_GOAL = 0.300  # seconds, at every client count (issue #20: at 16 clients)
 
 
 def run_web_bench(
-    *, requests: int, clients: Sequence[int] = (1,), workers: int = 1
+    *, requests: int, clients: Sequence[int] = (1,), workers: int = 1, cold: bool = False
 ) -> list[BenchRow]:
     require_extra("httpx", "web")
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'demo.db'}"
         with fresh(url) as app:
             build_demo(app)
-        with _server(url, workers) as base:
+        with _server(url, workers, cold=cold) as base:
             return [
-                _page(base, path, count, requests, workers)
+                _page(base, path, count, requests, workers, cold=cold)
                 for count in clients
                 for path in WEB_PAGES
             ]
 
 
 @contextmanager
-def _server(url: str, workers: int) -> Iterator[str]:
-    """`bioecon serve --workers N` on a free loopback port until the block ends."""
+def _server(url: str, workers: int, *, cold: bool) -> Iterator[str]:
+    """`bioecon serve --workers N` on a free loopback port until the block ends; ``cold``:
+    keeping no derived figures."""
     import httpx
 
     port = free_port()
     command = Path(sys.executable).with_name("bioecon")
     args = [str(command), "--db", url, "serve", "--simulated", "--public", "--port", str(port)]
-    server = subprocess.Popen([*args, "--workers", str(workers)])
+    environment = {**os.environ, **({"BIOECON_FIGURE_CACHE": "0"} if cold else {})}
+    server = subprocess.Popen([*args, "--workers", str(workers)], env=environment)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -86,7 +105,9 @@ def _server(url: str, workers: int) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def _page(base: str, path: str, clients: int, requests: int, workers: int) -> BenchRow:
+def _page(
+    base: str, path: str, clients: int, requests: int, workers: int, *, cold: bool
+) -> BenchRow:
     import httpx
 
     with httpx.Client(base_url=base, timeout=60) as warm:
@@ -119,7 +140,7 @@ def _page(base: str, path: str, clients: int, requests: int, workers: int) -> Be
     median = statistics.median(times)
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
     return BenchRow(
-        f"sqlite, {workers} worker{'s' if workers > 1 else ''}",
+        f"sqlite, {workers} worker{'s' if workers > 1 else ''}{', cold' if cold else ''}",
         f"{path}  ×{clients} clients: {len(times) / wall:.1f} req/s, "
         f"p50 {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms",
         p95,

@@ -8,11 +8,11 @@ actual and the base is decided there, the verdicts by :mod:`bioecon.domain.progr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 from typing import NamedTuple
 
 from bioecon.app import Bioecon
@@ -144,6 +144,7 @@ def _evaluate_bundle(
         as_of,
         _series(connection, targets, definitions, base_years, as_of, statuses),
         natures,
+        cache(partial(tier_store.latest_figure_year, connection)),
     )
     horizon_t = float(bundle.plan.horizon_start - 1) if bundle.plan.horizon_start else None
     results = []
@@ -189,6 +190,7 @@ class _Context(NamedTuple):
     as_of: Period
     series: dict[tuple[str, str | None, str], Series]
     natures: dict[str, IndicatorNature]
+    figure_year: Callable[[int], int | None]  # the registry's latest year with figures, ≤ it
 
 
 def _measure(context: _Context, target: Target, org: str) -> Measured:
@@ -224,7 +226,7 @@ def _measure_tier(
     count once that year is over (_tier_counts counts on its last day), today's beside it."""
     plan = context.bundle.plan
     rule = plan_rules(tier_catalogue(), plan.tiers)[tier]
-    count = partial(_tier_counts, context.connection, rule, target, org, context.as_of)
+    count = partial(_tier_counts, context, rule, target, org)
     actual, base, notes = count(plan.horizon_start)
     as_of_label = month_label(context.as_of.year, context.as_of.index)
     missing = Message("explain.no_tier_figures", {"as_of": as_of_label, "tier": rule.name})
@@ -254,11 +256,10 @@ def _measure_ledger(context: _Context, target: Target, org: str, judged: int | N
 
 
 def _tier_counts(
-    connection: Connection,
+    context: _Context,
     rule: TierRule,
     target: Target,
     org: str,
-    as_of: Period,
     horizon_start: int | None,
     *,
     judged: bool = True,
@@ -269,16 +270,12 @@ def _tier_counts(
     the entrants since the base year (members then are left out), against a base of 0. The
     notes say what was counted: entrants, and flags counted only from their load date.
     ``judged=False``: on the as-of day even after the deadline (the latest count)."""
-    sector = target.subject_sector
-    day = count_day(as_of, target.deadline_year if judged else None)
-    year = (
-        tier_store.latest_figure_year(connection, complete_year(day))
-        if rule.uses_figures
-        else day.year
-    )
+    connection, sector = context.connection, target.subject_sector
+    day = count_day(context.as_of, target.deadline_year if judged else None)
+    year = context.figure_year(complete_year(day)) if rule.uses_figures else day.year
     if year is None:
         return None, None, ()
-    base_year = _base_year(connection, rule, target, horizon_start)
+    base_year = _base_year(context.figure_year, rule, target, horizon_start)
 
     def count(since: tier_store.Since | None = None) -> Decimal:
         found = tier_store.count(
@@ -432,16 +429,15 @@ def _register_count(
 
 
 def _base_year(
-    connection: Connection, rule: TierRule, target: Target, horizon_start: int | None
+    figure_year: Callable[[int], int | None],
+    rule: TierRule,
+    target: Target,
+    horizon_start: int | None,
 ) -> int | None:
     """The target's base year (else the year before the plan period); for figure-based tiers
     only when the registry has that year's figures."""
     year = target.baseline_year or (horizon_start - 1 if horizon_start else None)
-    if (
-        year is not None
-        and rule.uses_figures
-        and tier_store.latest_figure_year(connection, year) != year
-    ):
+    if year is not None and rule.uses_figures and figure_year(year) != year:
         return None
     return year
 

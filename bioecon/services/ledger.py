@@ -44,19 +44,41 @@ def ledger(
     """
     if last.type is not first.type:
         raise InvalidValue(f"--from {first} and --to {last} are periods of different kinds")
+    return ledger_at(
+        app,
+        actor=actor,
+        indicator=indicator,
+        org_units=org_units,
+        periods=period_range(first, last),
+        sector=sector,
+    )
+
+
+def ledger_at(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    indicator: str,
+    org_units: list[str],
+    periods: list[Period],
+    sector: str | None = None,
+) -> list[LedgerEntry]:
+    """The entries of :func:`ledger` at exactly ``periods`` (of one kind, in order), for each
+    org unit in turn: a trend's year-ends and its latest period without the months between."""
+    if any(p.type is not periods[0].type for p in periods):
+        raise InvalidValue("the periods asked for are of different kinds")
     with app.reading(replica=True) as connection:
         ensure_current(connection)
         # the version first, then the entries on the same server: never older than the version
         version = data_version.current(connection)
-        key = ("ledger", actor, indicator, tuple(org_units), first, last, sector)
+        key = ("ledger", actor, indicator, tuple(org_units), tuple(periods), sector)
         compute = partial(
             _ledger,
             connection,
             actor,
             indicator,
             org_units,
-            first,
-            last,
+            periods,
             sector,
             app.settings.ledger_statuses,
         )
@@ -68,16 +90,18 @@ def _ledger(
     actor: Principal,
     indicator: str,
     org_units: list[str],
-    first: Period,
-    last: Period,
+    periods: list[Period],
     sector: str | None,
     statuses: tuple[str, ...],
 ) -> list[LedgerEntry]:
-    periods = period_range(first, last)
     missing = unreadable(connection, actor, org_units)
     if missing:
         raise NotFound(f"no org unit {', '.join(repr(c) for c in missing)}")
-    if first.type is PeriodType.MONTH and find_indicator(connection, indicator)[1].jan_feb_combined:
+    if (
+        periods
+        and periods[0].type is PeriodType.MONTH
+        and find_indicator(connection, indicator)[1].jan_feb_combined
+    ):
         periods = [p for p in periods if p.index != 1]  # 1–2月 is February's row
     return ledger_entries(
         connection,

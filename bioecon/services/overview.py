@@ -97,47 +97,132 @@ def overview(app: Bioecon, *, actor: Principal, as_of: Period) -> Overview:
     if as_of.type is not PeriodType.MONTH:
         raise InvalidValue(f"as_of takes a month such as 2025-06, not {as_of}")
     units = {u.code: u for u in orgunits.list_org_units(app, actor=actor)}
-    tiles, warnings = [], []
-    for summary in plans.list_plans(app, actor=actor):
-        judged = evaluation.evaluate_plan(app, actor=actor, plan=summary.code, as_of=as_of)
-        tiles.append(_tile(app, actor, summary, judged, units, as_of))
-        warnings += [
-            Warning(
-                plan=summary.code,
-                plan_title=summary.title,
-                region_name=summary.region_name,
-                key=item.target.key,
-                metric=item.target.metric,
-                status=item.evaluation.status,
-                responsible=_name(units, item.org_unit),
-                reason=item.evaluation.explanation,
-                completion=item.evaluation.completion_rate,
-                time_progress=item.evaluation.time_progress,
-            )
-            for item in judged
-            if item.evaluation.status in WARNED
-        ]
+    summaries = plans.list_plans(app, actor=actor)
+    judged = {
+        s.code: evaluation.evaluate_plan(app, actor=actor, plan=s.code, as_of=as_of)
+        for s in summaries
+    }
+    wanted = [_wanted(app, actor, s, judged[s.code], units, as_of) for s in summaries]
+    figures = _read_figures(app, actor, wanted)
+    tiles = [_tile(app, actor, want, judged[want.summary.code], figures, units) for want in wanted]
+    warnings = [
+        Warning(
+            plan=summary.code,
+            plan_title=summary.title,
+            region_name=summary.region_name,
+            key=item.target.key,
+            metric=item.target.metric,
+            status=item.evaluation.status,
+            responsible=_name(units, item.org_unit),
+            reason=item.evaluation.explanation,
+            completion=item.evaluation.completion_rate,
+            time_progress=item.evaluation.time_progress,
+        )
+        for summary in summaries
+        for item in judged[summary.code]
+        if item.evaluation.status in WARNED
+    ]
     order = {status: n for n, status in enumerate(reversed(WARNED))}
     warnings.sort(key=lambda w: (order[w.status], w.plan, w.key))
     return Overview(as_of, tuple(tiles), tuple(warnings))
 
 
-def _tile(
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    """What a plan's tile reads from the ledger: each headline's indicator at the region, at
+    its trend's year-ends and its latest period; the first one's at the districts too."""
+
+    summary: PlanSummary
+    as_of: Period
+    headlines: tuple[tuple[TargetEvaluation, Indicator, tuple[Period, ...], Period, int], ...]
+    children: tuple[str, ...]
+
+
+def _wanted(
     app: Bioecon,
     actor: Principal,
     summary: PlanSummary,
     judged: list[TargetEvaluation],
     units: dict[str, OrgUnit],
     as_of: Period,
-) -> PlanTile:
-    statuses = {s: n for s in Status if (n := sum(i.evaluation.status is s for i in judged))}
-    chosen = _headline_targets(judged, summary.region)
-    headlines = tuple(_headline(app, actor, item, summary, as_of) for item in chosen)
+) -> _Wanted:
+    headlines = []
+    for item in _headline_targets(judged, summary.region):
+        measured = ledger.indicator(app, actor=actor, code=item.target.indicator or "")
+        headlines.append((item, measured, *_trend_periods(item, measured, summary, as_of)))
     children = sorted(c for c, u in units.items() if u.parent == summary.region and u.additive)
+    return _Wanted(summary, as_of, tuple(headlines), tuple(children))
+
+
+def _trend_periods(
+    item: TargetEvaluation, measured: Indicator, summary: PlanSummary, as_of: Period
+) -> tuple[tuple[Period, ...], Period, int]:
+    """A headline's year-ends (from the base year — the target's, else the year before the
+    plan's first — at most TREND_YEARS before the deadline, to the last year over), its latest
+    period and the last year of its trend."""
+    kind = PeriodType(measured.period_type)
+    deadline = item.target.deadline_year
+    base_year = item.target.baseline_year or (
+        summary.horizon_start - 1 if summary.horizon_start else None
+    )
+    start = as_of.year
+    last = as_of.year if as_of.index == 12 else as_of.year - 1  # the last year that is over
+    year_ends: tuple[Period, ...] = ()
+    if deadline is not None:
+        start = min(start, max(deadline - TREND_YEARS, base_year or deadline - TREND_YEARS))
+        last = min(deadline, last)
+        year_ends = tuple(Period.month(y, 12).to(kind) for y in range(start, last + 1))
+    return year_ends, _latest_period(as_of, kind, measured.jan_feb_combined), last
+
+
+_Figures = dict[str, dict[tuple[str, Period], LedgerEntry]]
+"""indicator → (org unit, period) → its ledger entry."""
+
+
+def _read_figures(app: Bioecon, actor: Principal, wanted: list[_Wanted]) -> _Figures:
+    """One ledger read per indicator for every tile at once: the regions of the plans that
+    head with it at their periods, and the districts of those whose first headline it is."""
+    asked: dict[str, tuple[set[str], set[Period]]] = {}
+    for want in wanted:
+        for n, (_, measured, year_ends, latest, _) in enumerate(want.headlines):
+            org_units, periods = asked.setdefault(measured.code, (set(), set()))
+            org_units.add(want.summary.region)
+            periods.update((*year_ends, latest))
+            if n == 0 and want.children:
+                org_units.update(want.children)
+                periods.add(_district_period(want.as_of, measured))
+    figures: _Figures = {}
+    for code, (org_units, periods) in sorted(asked.items()):
+        entries = ledger.ledger_at(
+            app,
+            actor=actor,
+            indicator=code,
+            org_units=sorted(org_units),
+            periods=sorted(periods, key=lambda p: p.start_ordinal),
+        )
+        figures[code] = {(e.org_unit, e.period): e for e in entries}
+    return figures
+
+
+def _tile(
+    app: Bioecon,
+    actor: Principal,
+    want: _Wanted,
+    judged: list[TargetEvaluation],
+    figures: _Figures,
+    units: dict[str, OrgUnit],
+) -> PlanTile:
+    summary = want.summary
+    statuses = {s: n for s in Status if (n := sum(i.evaluation.status is s for i in judged))}
+    headlines = tuple(
+        _headline(item, measured, summary.region, year_ends, latest, last, figures)
+        for item, measured, year_ends, latest, last in want.headlines
+    )
     districts: tuple[District, ...] = ()
     first = headlines[0].indicator if headlines else None
-    if first is not None and children:
-        districts = _districts(app, actor, first, children, units, as_of)
+    if first is not None and want.children:
+        at = _district_period(want.as_of, first)
+        districts = _districts(first, want.children, at, figures, units)
     return PlanTile(
         code=summary.code,
         title=summary.title,
@@ -170,42 +255,28 @@ def _headline_targets(judged: list[TargetEvaluation], region: str) -> list[Targe
 
 
 def _headline(
-    app: Bioecon, actor: Principal, item: TargetEvaluation, summary: PlanSummary, as_of: Period
+    item: TargetEvaluation,
+    measured: Indicator,
+    region: str,
+    year_ends: tuple[Period, ...],
+    latest: Period,
+    last: int,
+    figures: _Figures,
 ) -> Headline:
-    region = summary.region
-    code = item.target.indicator or ""
-    measured = ledger.indicator(app, actor=actor, code=code)
-    kind = PeriodType(measured.period_type)
     flow = measured.nature is IndicatorNature.FLOW
     deadline = item.target.deadline_year
     target = item.evaluation.target
-    # from the base year (the target's, else the year before the plan's first), at most
-    # TREND_YEARS before the deadline: one ledger read gives the year-ends and the latest
-    base_year = item.target.baseline_year or (
-        summary.horizon_start - 1 if summary.horizon_start else None
-    )
-    start = as_of.year
-    if deadline is not None:
-        start = min(start, max(deadline - TREND_YEARS, base_year or deadline - TREND_YEARS))
-    entries = ledger.ledger(
-        app,
-        actor=actor,
-        indicator=code,
-        org_units=[region],
-        first=min(Period.month(start, 12).to(kind), as_of.to(kind)),
-        last=as_of.to(kind),
-    )
-    entry = entries[-1] if entries else None
+    read = figures[measured.code]
+    entry = read.get((region, latest))
     value = (entry.ytd if flow else entry.value) if entry else None
     yoy = (entry.ytd_yoy if flow else entry.yoy) if entry else None
     actual: tuple[tuple[int, float | None], ...] = ()
     path: tuple[tuple[int, float], ...] = ()
     if deadline is not None:
-        last = min(deadline, as_of.year if as_of.index == 12 else as_of.year - 1)
         actual = tuple(
             (e.period.year, _year_end(e, flow))
-            for e in entries
-            if e.period.last_month == 12 and e.period.year <= last
+            for p in year_ends
+            if (e := read.get((region, p))) is not None and p.year <= last
         )
         base = _base(item, actual)
         if base is not None and target is not None:
@@ -224,6 +295,21 @@ def _headline(
         actual=actual,
         path=path,
     )
+
+
+def _latest_period(as_of: Period, kind: PeriodType, jan_feb_combined: bool) -> Period:
+    """The period of ``kind`` holding ``as_of``; for a month reported as 1–2月 combined, no
+    January: the December before."""
+    latest = as_of.to(kind)
+    if kind is PeriodType.MONTH and jan_feb_combined and latest.index == 1:
+        return latest.previous()
+    return latest
+
+
+def _district_period(as_of: Period, indicator: Indicator) -> Period:
+    """The period the districts are ranked at: the one of the indicator's kind holding
+    ``as_of`` (none for the January of an indicator reported as 1–2月 combined)."""
+    return as_of.to(PeriodType(indicator.period_type))
 
 
 def _year_end(entry: LedgerEntry, flow: bool) -> float | None:
@@ -253,27 +339,19 @@ def _base(
 
 
 def _districts(
-    app: Bioecon,
-    actor: Principal,
     indicator: Indicator,
-    children: list[str],
+    children: tuple[str, ...],
+    latest: Period,
+    figures: _Figures,
     units: dict[str, OrgUnit],
-    as_of: Period,
 ) -> tuple[District, ...]:
-    kind = PeriodType(indicator.period_type)
-    entries = ledger.ledger(
-        app,
-        actor=actor,
-        indicator=indicator.code,
-        org_units=children,
-        first=as_of.to(kind),
-        last=as_of.to(kind),
-    )
     flow = indicator.nature is IndicatorNature.FLOW
+    read = figures[indicator.code]
     found = [
-        District(e.org_unit, _name(units, e.org_unit), v, e.ytd_yoy if flow else e.yoy)
-        for e in entries
-        if (v := e.ytd if flow else e.value) is not None
+        District(code, _name(units, code), v, e.ytd_yoy if flow else e.yoy)
+        for code in children
+        if (e := read.get((code, latest))) is not None
+        and (v := e.ytd if flow else e.value) is not None
     ]
     return tuple(sorted(found, key=lambda d: (-d.value, d.code)))
 

@@ -7,7 +7,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import CTE, ColumnElement, Connection, Select, Table, and_, false, select, true
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    false,
+    literal,
+    select,
+    true,
+)
 
 from bioecon.domain.model import OrgUnit
 from bioecon.records import copy_into, row_values
@@ -96,21 +107,48 @@ def in_subtree(table: Table, code: str | None) -> ColumnElement[bool]:
     return table.c.org_unit_id.in_(select(subtree(code).c.id))
 
 
+_DEEPEST = 32
+"""Levels a chain climbs at most (the tree has five; a stored cycle must still end)."""
+
+
 def chains(connection: Connection, codes: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Each known org unit's chain of codes: itself, its parent, … up to the root (what the
-    access rules compare a scope with). Unknown codes are left out."""
-    tree_now = tree(connection)
-    found: dict[str, tuple[str, ...]] = {}
-    for code in set(codes):
-        if code not in tree_now:
+    access rules compare a scope with). Unknown codes are left out. One statement climbing
+    from the units asked for, not a read of the whole tree."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    unit, start = t.org_unit.alias("unit"), t.org_unit.alias("start")
+    climb = (
+        select(
+            t.org_unit.c.id.label("start_id"),
+            t.org_unit.c.id.label("unit_id"),
+            literal(0).label("depth"),
+        )
+        .where(t.org_unit.c.code.in_(wanted))
+        .cte("climb", recursive=True)
+    )
+    climb = climb.union_all(
+        select(climb.c.start_id, unit.c.parent_id, climb.c.depth + 1)
+        .join(unit, unit.c.id == climb.c.unit_id)
+        .where(unit.c.parent_id.is_not(None), climb.c.depth < _DEEPEST)
+    )
+    rows = connection.execute(
+        select(start.c.code, unit.c.code)
+        .select_from(climb)
+        .join(start, start.c.id == climb.c.start_id)
+        .join(unit, unit.c.id == climb.c.unit_id)
+        .order_by(start.c.code, climb.c.depth)
+    )
+    found: dict[str, list[str]] = {}
+    ended: set[str] = set()
+    for code, ancestor in rows:
+        chain = found.setdefault(code, [])
+        if code in ended or ancestor in chain:  # a stored cycle ends the chain
+            ended.add(code)
             continue
-        chain = [code]
-        parent = tree_now[code].parent
-        while parent is not None and parent in tree_now and parent not in chain:
-            chain.append(parent)
-            parent = tree_now[parent].parent
-        found[code] = tuple(chain)
-    return found
+        chain.append(ancestor)
+    return {code: tuple(chain) for code, chain in found.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,9 @@ def page_context(request: Request) -> dict[str, Any]:
     }
 
 
-def default_as_of(app: Bioecon, actor: Principal) -> Period:
-    """The latest month with data in the caller's scope, else the month before this one."""
-    latest = quality_service.latest_data_month(app, actor=actor)
+def default_as_of(app: Bioecon, actor: Principal, *, latest: Period | None = None) -> Period:
+    """The latest month with data in the caller's scope (``latest``, when the page has read
+    it already), else the month before this one."""
+    if latest is None:
+        latest = quality_service.latest_data_month(app, actor=actor)
     return latest or Period.containing(date.today()).previous()

@@ -78,6 +78,18 @@ def linker(request: Request) -> Callable[..., str]:
     return href
 
 
+def here_linker(request: Request) -> Callable[..., str]:
+    """``here(**query)`` in templates: this page again with ``query`` changed (a download, the
+    other language), through :func:`linker`, so it keeps the as-of month as every link does."""
+    href = linker(request)
+
+    def here(**query: object) -> str:
+        query_text = request.url.query
+        return href(request.url.path + ("?" + query_text if query_text else ""), **query)
+
+    return here
+
+
 def render(request: Request, template: str, **context: Any) -> Response:
     lang = page_language(request)
     response = request.app.state.templates.TemplateResponse(
@@ -91,6 +103,7 @@ def render(request: Request, template: str, **context: Any) -> Response:
             "cut": cut,
             "unit_name": partial(unit_label, lang=lang),
             "href": linker(request),
+            "here": here_linker(request),
             "chosen_month": requested_month(request),
             **page_context(request),
             **context,
@@ -113,7 +126,8 @@ def home(request: Request, as_of: AsOf = None) -> Response:
     """The overview for leaders: every plan's tile, the 预警 list, trends and rankings."""
     actor = actor_of(request)
     app = _app(request)
-    month = Period.parse(as_of) if as_of else default_as_of(app, actor)
+    last_data = quality_service.latest_data_month(app, actor=actor)
+    month = Period.parse(as_of) if as_of else default_as_of(app, actor, latest=last_data)
     found = overview_service.overview(app, actor=actor, as_of=month)
     lang = page_language(request)
     charts = [
@@ -128,7 +142,7 @@ def home(request: Request, as_of: AsOf = None) -> Response:
         overview=found,
         as_of=month,
         charts=charts,
-        last_data=quality_service.latest_data_month(app, actor=actor),
+        last_data=last_data,
     )
 
 

@@ -69,8 +69,12 @@ def plan_projects_page(
     category: Text = None,
     listed: Text = None,
     year: Year = None,
+    as_of: AsOf = None,
 ) -> Response:
-    month = Period.parse(period) if period else _last_month()
+    """A plan's projects for the month ``period``, else the as-of month the reader chose,
+    else the month before today's."""
+    chosen_month = period or as_of
+    month = Period.parse(chosen_month) if chosen_month else _last_month()
     report = service.project_report(
         app_of(request), actor=actor_of(request), plan=code, period=month
     )

@@ -11,7 +11,7 @@ from bioecon.domain.ledger import LedgerEntry
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue, NotFound
 from bioecon.services.accounts import LOCAL_ADMIN
-from bioecon.services.ledger import ledger
+from bioecon.services.ledger import ledger, ledger_at
 
 
 def one(
@@ -131,4 +131,41 @@ def test_bad_requests_are_refused(world: Bioecon) -> None:
             org_units=["C"],
             first=Period.month(2025, 1),
             last=Period.quarter(2025, 2),
+        )
+
+
+def test_the_ledger_at_chosen_periods_gives_each_one_without_the_months_between(
+    world: Bioecon,
+) -> None:
+    # a trend's year-ends and its latest month in one read, for two units at once
+    entries = ledger_at(
+        world,
+        actor=LOCAL_ADMIN,
+        indicator="rev",
+        org_units=["C", "D1"],
+        periods=[Period.month(2024, 3), Period.month(2025, 3)],
+    )
+    got = [(e.org_unit, str(e.period), e.value, e.ytd) for e in entries]
+    assert got == [
+        # C 2024-03: D1 45 − 25 = 20 plus T 6 → 26; 累计 45 + (5 + 5 + 6) = 61
+        ("C", "2024-03", Decimal(26), Decimal(61)),
+        # C 2025-03: D1 54 − 30 = 24 plus T 8 → 32; 累计 54 + (6 + 7 + 8) = 75
+        ("C", "2025-03", Decimal(32), Decimal(75)),
+        ("D1", "2024-03", Decimal(20), Decimal(45)),  # 45 − 25
+        ("D1", "2025-03", Decimal(24), Decimal(54)),  # 54 − 30
+    ]
+    # 同比 of C's March 累计 against the year before, read in the same call: 75 / 61 − 1
+    assert entries[1].ytd_yoy == pytest.approx((75 / 61 - 1) * 100)  # 22.9508…
+    # 环比 needs February, which was not asked for: still derived (30 − 12 = 18, T 7 → 25)
+    assert entries[1].mom == pytest.approx((32 / 25 - 1) * 100)  # 28.0
+
+
+def test_the_ledger_at_chosen_periods_refuses_periods_of_two_kinds(world: Bioecon) -> None:
+    with pytest.raises(InvalidValue, match="different kinds"):
+        ledger_at(
+            world,
+            actor=LOCAL_ADMIN,
+            indicator="rev",
+            org_units=["C"],
+            periods=[Period.month(2025, 3), Period.quarter(2025, 1)],
         )

@@ -1,5 +1,6 @@
 """A crawler for the web tests: every page reachable from a start page by the links the pages
-render, each answered without a 4xx or 5xx."""
+render, each answered without a 4xx or 5xx; and on a page opened at an as-of month
+(``?as_of=2024-06``), every link to another page and every GET form keeps that month."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from collections import deque
 from fastapi.testclient import TestClient
 
 LINK = re.compile(r'href="(/[^"#]*)')
+GET_FORM = re.compile(r'<form method="get"[^>]*>(.*?)</form>', re.DOTALL)
+MONTH = re.compile(r"[?&]as_of=([0-9]{4}-[0-9]{2})")
+UNJUDGED = ("/vendor/", "/static/", "/docs", "/login", "/logout")
+"""Links that are not pages judged at a month: assets, the API's docs, logging in and out."""
 PER_ROUTE = 12
 """Pages crawled of one route (the directory links 600 enterprise pages of one template):
 enough to reach every link their template renders, bounded so the crawl stays short."""
@@ -42,7 +47,9 @@ def crawl(client: TestClient, start: list[str], *, limit: int = 600) -> tuple[in
             continue
         if "text/html" not in answer.headers.get("content-type", ""):
             continue
-        for link in sorted({html.unescape(m) for m in LINK.findall(answer.text)}):
+        links = sorted({html.unescape(m) for m in LINK.findall(answer.text)})
+        broken += _dropped_month(page, answer.text, links)
+        for link in links:
             route = _route(link)
             if link in seen or link.startswith("/logout") or routes.get(route, 0) >= PER_ROUTE:
                 continue
@@ -50,3 +57,23 @@ def crawl(client: TestClient, start: list[str], *, limit: int = 600) -> tuple[in
             routes[route] = routes.get(route, 0) + 1
             todo.append((link, page))
     return fetched, broken
+
+
+def _dropped_month(page: str, text: str, links: list[str]) -> list[str]:
+    """The links and GET forms of a page opened at an as-of month that do not keep it."""
+    opened = MONTH.search(page)
+    if opened is None:
+        return []
+    month = opened.group(1)
+    dropped = [
+        f"{link} drops as_of={month} on {page}"
+        for link in links
+        if not link.startswith(UNJUDGED) and month not in MONTH.findall(link)
+    ]
+    kept = f'name="as_of" value="{month}"'
+    dropped += [
+        f"a GET form drops as_of={month} on {page}"
+        for form in GET_FORM.findall(text)
+        if kept not in form
+    ]
+    return dropped

@@ -28,6 +28,13 @@ AUDITED = (
     "/indicators",
     "/compare",
     "/enterprises?org_unit=430100",
+    "/plans/changsha-2025/projects?as_of=2025-12",
+    "/plans/changsha-2025/tasks?as_of=2025-12",
+    "/notices?as_of=2025-12",
+    "/policies?as_of=2025-12",
+    "/policy-funds?as_of=2025-12",
+    "/reports?as_of=2025-12",
+    "/platforms?as_of=2025-12",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
@@ -63,3 +64,41 @@ def test_the_tables_of_other_pages_download_too(client: TestClient) -> None:
         sheet = load_workbook(io.BytesIO(answer.content)).active
         assert sheet is not None and sheet.max_row == rows + 1, path  # and the header
     assert client.get("/indicators?download=nothing&format=csv").status_code == 404
+
+
+def _sheet_rows(client: TestClient, path: str, table: str) -> list[list[object]]:
+    joiner = "&" if "?" in path else "?"
+    answer = client.get(f"{path}{joiner}download={table}&format=xlsx")
+    assert answer.status_code == 200, path
+    sheet = load_workbook(io.BytesIO(answer.content)).active
+    assert sheet is not None
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _page_rows(client: TestClient, path: str, table: str) -> int:
+    """The body rows of the page's table ``table``, counted in its HTML."""
+    page = client.get(path).text
+    found = re.search(rf'<table id="{table}">(.*?)</table>', page, re.DOTALL)
+    assert found is not None, (path, table)
+    return found.group(1).split("<tbody>")[-1].count("<tr")
+
+
+def test_the_tables_of_the_later_pages_download_with_their_rows(client: TestClient) -> None:
+    # the one simulated guidance fund (demo_policies)
+    assert len(_sheet_rows(client, "/policy-funds", "funds")) == 1 + 1
+    # the registers: as many rows as their JSON API lists, the names in the first column
+    for page, api in (("/platforms", "/api/platforms"), ("/approvals", "/api/approvals")):
+        listed = client.get(api).json()
+        rows = _sheet_rows(client, page, page.strip("/"))
+        assert len(rows) == 1 + len(listed) and len(listed) > 0, page
+    names = {p["name"] for p in client.get("/api/platforms").json()}
+    assert {row[0] for row in _sheet_rows(client, "/platforms", "platforms")[1:]} == names
+    # the project list at a chosen month, the clause register, the support ledger: the rows
+    # the page shows (长沙 lists its 8 simulated projects and its registered selections)
+    for path, table in (
+        ("/plans/changsha-2025/projects?as_of=2025-12", "project-list"),
+        ("/policies", "clauses"),
+        ("/policy-ledger", "support-ledger"),
+    ):
+        rows = _sheet_rows(client, path, table)
+        assert len(rows) - 1 == _page_rows(client, path, table) > 0, path
