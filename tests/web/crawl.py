@@ -74,6 +74,8 @@ def _dropped_month(page: str, text: str, links: list[str]) -> list[str]:
     dropped += [
         f"a GET form drops as_of={month} on {page}"
         for form in GET_FORM.findall(text)
-        if kept not in form
+        # a form whose own list chooses the month (the assessment page's months of its year)
+        # sets as_of itself: it cannot drop it
+        if kept not in form and '<select name="as_of"' not in form
     ]
     return dropped
