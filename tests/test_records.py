@@ -23,6 +23,7 @@ from sqlalchemy import Table, delete
 
 from bioecon.app import Bioecon
 from bioecon.domain.bodies import Body, BodyMember
+from bioecon.domain.evidence import Evidence
 from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.model import (
     Aggregation,
@@ -242,6 +243,12 @@ LAYERS = [
         row_only={"position"},  # the file's order
     ),
     Layers(WorkReport, t.work_report, {"item": {"item_id"}}),
+    Layers(  # a task report's evidence or a project's progress photo (its content read apart)
+        Evidence,
+        t.work_evidence,
+        {"id": set(), "subject": set(), "item": {"report_id", "project_id"}},
+        row_only={"content"},
+    ),
     Layers(
         Notice,
         t.notice,
@@ -325,6 +332,7 @@ def test_every_domain_record_is_checked() -> None:
     others = {"ProjectRecord", "WorkItem", "WorkReport", "Notice", "NoticeStep", "Body"}
     others |= {"BodyMember", "TargetAdjustment"}  # (TargetAdjustment: domain/target_adjustment.py)
     others |= {"Clause", "Application", "Fund", "FundInvestment"}
+    others |= {"Evidence"}  # domain/evidence.py
     assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - others
 
 

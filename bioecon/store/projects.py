@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -251,6 +251,27 @@ def _entry(row: RowMapping) -> ProgressEntry:
         row["problems"],
         row["coordination"],
     )
+
+
+def project_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
+    """The stored projects among ``codes``: code → id (a parent's key for the evidence store)."""
+    return id_map(connection, t.project, codes)
+
+
+def progress_recorded(connection: Connection, code: str) -> dict[str, tuple[str, datetime]]:
+    """Who last entered each month's progress of project ``code``, and when (YYYY-MM →)."""
+    g, p = t.project_progress, t.project
+    rows = connection.execute(
+        select(g.c.period, g.c.recorded_by, g.c.recorded_at)
+        .join(p, p.c.id == g.c.project_id)
+        .where(p.c.code == code)
+    )
+    return {row.period: (row.recorded_by, _utc(row.recorded_at)) for row in rows}
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; everything stored is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def project_progress(connection: Connection, code: str) -> list[ProgressEntry]:

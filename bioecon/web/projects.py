@@ -1,7 +1,9 @@
 """The key-project pages: ``/plans/{code}/projects`` (the plan's projects for a month with
 their colours, filtered by stage, colour, org unit, category, list and year, and the report's
-summary) and ``/projects/{code}`` (its record, stage timeline, progress entries and the planned
-vs actual investment chart), with the progress form a reporter of the project's unit fills
+summary) and ``/projects/{code}`` (its record, stage timeline, progress entries with who
+entered them and their photos — served by ``/evidence/{id}`` as task evidence is — and the
+planned vs actual investment chart), with the progress form (and its photos) for those who
+enter the project's progress: the department of its responsible unit, a reporter of its unit
 (CSRF-protected like every form of the app). Every read and write goes through
 :mod:`bioecon.services.projects`, which checks the caller's scope."""
 
@@ -13,8 +15,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
-from bioecon.catalogs import notice_book, project_stages
+from bioecon.catalogs import notice_book, progress_photo_rules, project_stages
+from bioecon.domain.evidence import Attachment
 from bioecon.domain.model import ProjectStage
 from bioecon.domain.notices import NoticeKind, NoticeSubject
 from bioecon.domain.periods import Period
@@ -125,6 +129,7 @@ def _project(
         notice_problems=notice_problems,
         kinds=[notice_book().kinds[k] for k in NoticeKind],
         beijing=BEIJING,
+        photo_rules=progress_photo_rules(),
     )
     response.status_code = status
     return response
@@ -167,15 +172,27 @@ def raise_project_notice(
 
 @router.post("/projects/{code}/progress")
 async def save_progress(request: Request, code: str) -> Response:
-    """A month's progress from the form; a bad field re-shows the page with its problem (422)."""
+    """A month's progress from the form, with its photos; a bad field or photo re-shows the
+    page with its problem (422)."""
     form = await request.form()
     entered: dict[str, Any] = {
         name: str(form.get(name) or "")[:MAX_FORM_TEXT] for name in FORM_FIELDS
     }
+    limit = progress_photo_rules().max_bytes
+    photos: list[Attachment] = []
+    for upload in form.getlist("photos"):
+        if isinstance(upload, UploadFile) and upload.filename:
+            content = await upload.read(limit + 1)  # one byte over is enough to refuse it
+            media = upload.content_type or "application/octet-stream"
+            photos.append(Attachment(upload.filename[:200], media, content))
     parsed = read_progress_form(code, entered)
     try:
         service.load_project_progress(
-            app_of(request), actor=actor_of(request), origin=origin_of(request), parsed=parsed
+            app_of(request),
+            actor=actor_of(request),
+            origin=origin_of(request),
+            parsed=parsed,
+            photos=photos,
         )
     except InvalidInput as refused:
         return _project(

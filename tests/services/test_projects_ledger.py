@@ -121,7 +121,7 @@ def test_progress_outside_the_callers_units_is_refused(library: Bioecon, tmp_pat
     file.write_text(
         "项目编号,填报月份,本年累计完成投资（万元）\nCS-P1,2026-07,6500\n", encoding="utf-8"
     )
-    with pytest.raises(Forbidden, match="430102"):
+    with pytest.raises(Forbidden, match="CS-P1"):  # of 开福区 (430102)
         load_project_progress(
             library, actor=reporter, origin="test", parsed=read_project_progress(file)
         )

@@ -1,11 +1,17 @@
 """The key-project pages in real Chromium: a reporter of a project's unit logs in, opens its
 plan's project list (colours, filters), the project's page (the chart drawn by
 static/project-chart.js, the stage timeline) and enters a month's progress through the form —
-refused first with the problem shown, then saved. Screenshots go to test-artifacts/."""
+refused first with the problem shown, then saved; the department of the project's
+responsible unit enters a month with a site photo, shown in the page's history. Screenshots
+go to test-artifacts/."""
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +19,10 @@ import pytest
 from bioecon.app import Bioecon
 from bioecon.demo import build_demo
 from bioecon.domain.access import Role, Scope
+from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.services.accounts import LOCAL_ADMIN
-from bioecon.services.projects import project_page
+from bioecon.services.orgunits import responsible_unit_named
+from bioecon.services.projects import load_project_ledger, project_page
 from bioecon.settings import Settings
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
@@ -24,6 +32,25 @@ from tests.web_login import PASSWORD, add_account
 
 PROJECT = "changsha-2025-P03"  # demo_projects.py: far behind its plan (red)
 LIST = "/plans/changsha-2025/projects?period=2025-12"
+DEPARTMENT_PROJECT = "changsha-2025-P06"
+DEPARTMENT = "市发展改革委"
+
+
+def tiny_png(width: int = 24, height: int = 16) -> bytes:
+    """A real PNG (a blue rectangle) the browser draws: signature, IHDR, IDAT, IEND."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x30\x60\xc0" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -32,19 +59,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = tmp_path_factory.mktemp("projects") / "demo.db"
     with Bioecon(Settings(database_url=f"sqlite:///{database}")) as bioecon:
         build_demo(bioecon, today=BUILD_DAY)
-        unit = project_page(bioecon, actor=LOCAL_ADMIN, code=PROJECT).record.org_unit
-        add_account(bioecon, "project-reporter", Role.REPORTER, Scope(unit))
+        record = project_page(bioecon, actor=LOCAL_ADMIN, code=PROJECT).record
+        add_account(bioecon, "project-reporter", Role.REPORTER, Scope(record.org_unit))
+        # P06 answered for by 市发展改革委 (the demo's project units are not in the unit table)
+        answered = project_page(bioecon, actor=LOCAL_ADMIN, code=DEPARTMENT_PROJECT).record
+        row = RegisterRow(2, replace(answered, responsible_unit=DEPARTMENT))
+        ledger = RegisterFile("test", (row,), (), {})
+        load_project_ledger(bioecon, actor=LOCAL_ADMIN, origin="test", parsed=ledger)
+        unit = responsible_unit_named(bioecon, actor=LOCAL_ADMIN, name=DEPARTMENT)
+        add_account(bioecon, "project-dept", Role.DEPARTMENT, Scope(responsible_unit=unit))
         with serving(create_app(bioecon, simulated=True)) as base:
             yield base
 
 
-def _logged_in(browser: Any, site: str) -> Any:
+def _logged_in(browser: Any, site: str, login: str = "project-reporter", to: str = LIST) -> Any:
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    page.goto(f"{site}/login?next={LIST}", wait_until="networkidle")
-    page.fill("#login", "project-reporter")
+    page.goto(f"{site}/login?next={to}", wait_until="networkidle")
+    page.fill("#login", login)
     page.fill("#password", PASSWORD)
     page.click("form.login button[type=submit]")
-    page.wait_for_url(site + LIST)
+    page.wait_for_url(site + to)
     return page
 
 
@@ -75,4 +109,33 @@ def test_list_project_page_and_a_progress_entry_in_chromium(site: str) -> None:
         first = page.locator("#progress-entries tbody tr").first.inner_text()
         assert "2026-01" in first and "1234" in first and "主体结构施工" in first
         page.screenshot(path=str(ARTIFACTS / "project-progress-saved.png"), full_page=True)
+        browser.close()
+
+
+def test_the_responsible_units_department_enters_a_month_with_a_photo_in_chromium(
+    site: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(tiny_png())
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = _logged_in(browser, site, "project-dept", f"/projects/{DEPARTMENT_PROJECT}")
+        page.fill("#progress-period", "2026-01")
+        page.fill("#progress-completed", "880")
+        page.fill("#progress-image", "设备进场安装")
+        page.set_input_files("#progress-photos", str(photo))
+        page.click("#save-progress")
+        assert "2026-01" in page.locator("#saved").inner_text()
+        first = page.locator("#progress-entries tbody tr").first
+        text = first.inner_text()
+        assert "2026-01" in text and "880" in text and "设备进场安装" in text
+        assert "project-dept" in text  # who entered it, in the page's history
+        image = first.locator("td.photos img")
+        image.wait_for()
+        assert image.get_attribute("alt") == "现场.png"
+        assert page.evaluate("i => i.naturalWidth", image.element_handle()) == 24  # drawn
+        page.screenshot(path=str(ARTIFACTS / "project-progress-department.png"), full_page=True)
         browser.close()
