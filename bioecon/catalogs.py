@@ -23,6 +23,7 @@ from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.notices import NoticeBook
 from bioecon.domain.progress import Thresholds
+from bioecon.domain.project_selection import Criteria
 from bioecon.domain.project_warnings import WarningBook
 from bioecon.domain.projects import StageBook
 from bioecon.domain.reporting_calendar import DueRule
@@ -228,6 +229,12 @@ def task_evidence_rules() -> EvidenceRules:
     """``tasks/evidence.yaml``: the evidence files a task's progress report may carry."""
     data = read_data_file("tasks/evidence.yaml")
     return EvidenceRules.from_mapping(data, data["signatures"])
+
+
+@cache
+def selection_criteria() -> Criteria:
+    """``projects/selection.yaml``: the criteria key projects are scored on in 每年遴选."""
+    return Criteria.from_mapping(read_data_file("projects/selection.yaml"))
 
 
 @cache

@@ -1,11 +1,11 @@
 """Key-project library use cases (项目库): load a plan's projects or its project ledger
-(项目台账), record monthly progress (月度调度), the monthly 项目调度 report, list a plan's
-projects and show one."""
+(项目台账), record monthly progress (月度调度, with photos), record a year's selection with its
+scores (每年遴选), the monthly 项目调度 report, list a plan's projects and show one."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -17,6 +17,7 @@ from bioecon.domain.evidence import Attachment
 from bioecon.domain.model import Project
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.project_report import MonthlyReport, monthly_report
+from bioecon.domain.project_selection import SelectionEntry, SelectionLine, ranked
 from bioecon.domain.projects import (
     EVENT_FIELDS,
     ProgressEntry,
@@ -253,6 +254,118 @@ def _require_entrant(
             f"{actor.login} 不是这些项目的责任单位或所在区域的填报员，不能填报进展："
             f"{'、'.join(outside[:10])}"
         )
+
+
+def load_project_selection(
+    app: Bioecon,
+    *,
+    actor: Principal,
+    origin: str,
+    parsed: RegisterFile[SelectionEntry],
+    now: datetime | None = None,
+) -> RegisterLoadReport:
+    """Record a year's selection (每年遴选) — each candidate's 总分 (and points by criterion,
+    ``projects/selection.yaml``), whether it was chosen, who scored it — all or nothing: every
+    project in the library, each (project, year) once per file. The caller must manage plans
+    over every project's org unit. A chosen project enters the library (入库年份) in the year
+    of its first selection. Each new or changed row, and each 入库年份 set, is recorded."""
+    at = now or datetime.now(UTC)
+    with app.transaction() as connection:
+        ensure_current(connection)
+        entries = [replace(row.record, score=row.record.total) for row in parsed.rows]
+        records = store.ledger_records(connection, dict.fromkeys(e.project for e in entries))
+        refuse(parsed, _selection_problems(parsed, records))
+        require_manager(connection, actor, [r.org_unit or SHARED for r in records.values()])
+        stored = store.selection_entries(connection, [(e.project, e.year) for e in entries])
+        updates = [e for e in entries if stored.get((e.project, e.year)) != e]
+        store.save_selection(connection, updates, stored, by=actor.login, at=at)
+        changes: list[Change] = []
+        for entry in updates:
+            before = stored.get((entry.project, entry.year))
+            new = _selection_values(entry)
+            if before is None:
+                changes.append((entry.key, AuditAction.CREATE, None, new))
+                continue
+            old = _selection_values(before)
+            keys = [k for k in new if old[k] != new[k]]
+            changes.append(
+                (
+                    entry.key,
+                    AuditAction.UPDATE,
+                    {k: old[k] for k in keys},
+                    {k: new[k] for k in keys},
+                )
+            )
+        record(connection, actor, origin, AuditEntity.PROJECT_SELECTION, changes)
+        first: dict[str, int] = {}
+        for entry in entries:
+            if entry.selected:
+                first[entry.project] = min(entry.year, first.get(entry.project, entry.year))
+        entered = store.enter_library(connection, first)
+        record(
+            connection,
+            actor,
+            origin,
+            AuditEntity.PROJECT,
+            [
+                (code, AuditAction.UPDATE, {"selected_year": year}, {"selected_year": first[code]})
+                for code, year in sorted(entered.items())
+            ],
+        )
+        created = sum(1 for e in updates if (e.project, e.year) not in stored)
+        return RegisterLoadReport(
+            parsed.source, created, len(updates) - created, len(entries) - len(updates)
+        )
+
+
+def _number(value: Decimal) -> str:
+    """A score as text without the store's trailing zeros (28, not 28.000000)."""
+    return format(value.normalize(), "f")
+
+
+def _selection_values(entry: SelectionEntry) -> dict[str, object]:
+    """A selection row as its audit event keeps it (numbers as text)."""
+    total = entry.total
+    return {
+        "score": None if total is None else _number(total),
+        "scores": {k: _number(v) for k, v in entry.scores.items()},
+        "selected": entry.selected,
+        "scorer": entry.scorer,
+        "note": entry.note,
+    }
+
+
+def _selection_problems(
+    parsed: RegisterFile[SelectionEntry], known: Mapping[str, ProjectRecord]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for row in parsed.rows:
+        entry = row.record
+        if entry.project not in known:
+            problems.append(
+                parsed.problem(
+                    row.row, "project", f"项目库中没有项目编号「{entry.project}」（先导入项目台账）"
+                )
+            )
+        if entry.key in first:
+            problems.append(
+                parsed.problem(row.row, "year", f"{entry.year}年与第{first[entry.key]}行重复")
+            )
+        first.setdefault(entry.key, row.row)
+    return problems
+
+
+def project_selection(
+    app: Bioecon, *, actor: Principal, plan: str, year: int
+) -> list[SelectionLine]:
+    """The candidates of ``plan``'s selection of ``year`` (每年遴选) in the caller's scope, by
+    总分 with their rank (名次)."""
+    with app.reading() as connection:
+        ensure_current(connection)
+        stored_plan_id(connection, plan, actor)
+        where = reach(connection, actor, Action.READ)
+        return ranked(store.selection_lines(connection, plan, year, where))
 
 
 def project_report(app: Bioecon, *, actor: Principal, plan: str, period: Period) -> MonthlyReport:

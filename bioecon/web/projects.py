@@ -1,6 +1,7 @@
 """The key-project pages: ``/plans/{code}/projects`` (the plan's projects for a month with
-their colours, filtered by stage, colour, org unit, category, list and year, and the report's
-summary) and ``/projects/{code}`` (its record, stage timeline, progress entries with who
+their colours, filtered by stage, colour, org unit, category, list, 入库年份 and whether chosen
+in the year's selection, the report's summary, and a year's selection (每年遴选) ranked with
+its scores) and ``/projects/{code}`` (its record, stage timeline, progress entries with who
 entered them and their photos — served by ``/evidence/{id}`` as task evidence is — and the
 planned vs actual investment chart), with the progress form (and its photos) for those who
 enter the project's progress: the department of its responsible unit, a reporter of its unit
@@ -17,7 +18,12 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from bioecon.catalogs import notice_book, progress_photo_rules, project_stages
+from bioecon.catalogs import (
+    notice_book,
+    progress_photo_rules,
+    project_stages,
+    selection_criteria,
+)
 from bioecon.domain.evidence import Attachment
 from bioecon.domain.model import ProjectStage
 from bioecon.domain.notices import NoticeKind, NoticeSubject
@@ -73,18 +79,26 @@ def plan_projects_page(
     category: Text = None,
     listed: Text = None,
     year: Year = None,
+    chosen: bool | None = None,
+    selection: Year = None,
 ) -> Response:
     month = Period.parse(period) if period else _last_month()
-    report = service.project_report(
-        app_of(request), actor=actor_of(request), plan=code, period=month
+    app, actor = app_of(request), actor_of(request)
+    report = service.project_report(app, actor=actor, plan=code, period=month)
+    shown_year = selection or month.year
+    candidates = service.project_selection(app, actor=actor, plan=code, year=shown_year)
+    kept = ProjectFilter(
+        stage, colour, org_unit or None, category or None, listed or None, year, chosen or None
     )
-    chosen = ProjectFilter(stage, colour, org_unit or None, category or None, listed or None, year)
     return render(
         request,
         "projects.html",
         report=report,
-        rows=[v for v in report.lines if chosen.keeps(v)],
-        chosen=chosen,
+        rows=[v for v in report.lines if kept.keeps(v)],
+        chosen=kept,
+        selection=candidates,
+        selection_year=shown_year,
+        criteria=selection_criteria(),
         codelist=project_stages().for_plan(code),
         stage_name=_stage_namer(request, project_stages().for_plan(code)),
         colours=list(Colour),
