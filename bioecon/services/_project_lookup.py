@@ -17,19 +17,30 @@ from bioecon.store import tasks as task_store
 
 def project_unit(connection: Connection, record: ProjectRecord) -> str | None:
     """The responsible unit (its code) the project's 责任单位 names — else its 牵头单位 — by
-    a name or an alias of the responsible-unit table; None when the table knows neither."""
-    name = record.responsible_unit or record.lead_unit
-    if name is None:
-        return None
+    a name or an alias of the responsible-unit table; None when the table knows neither (the
+    unit a notice on the project goes to by default)."""
+    units = _named_units(connection, record)
+    return units[0] if units else None
+
+
+def _named_units(connection: Connection, record: ProjectRecord) -> list[str]:
+    """The units the project's 责任单位 and 牵头单位 name, in that order (as a unit's board
+    lists the projects either names)."""
+    names = [n for n in (record.responsible_unit, record.lead_unit) if n]
+    if not names:
+        return []
     known = task_store.unit_names_and_aliases(connection)
-    return resolve(name, known, sorted({c for _, c in known}))
+    codes = sorted({c for _, c in known})
+    found = [resolve(name, known, codes) for name in names]
+    return list(dict.fromkeys(code for code in found if code is not None))
 
 
 def _department_of(connection: Connection, actor: Principal, record: ProjectRecord) -> bool:
-    """Whether the caller is the department of the project's responsible unit."""
+    """Whether the caller is the department of a unit the project's 责任单位 or 牵头单位
+    names."""
     if actor.scope.responsible_unit is None:
         return False
-    return reports_for(actor, project_unit(connection, record) or "")
+    return any(reports_for(actor, unit) for unit in _named_units(connection, record))
 
 
 def _may(connection: Connection, actor: Principal, actions: list[Action], home: str | None) -> bool:
@@ -55,7 +66,8 @@ def readable_project(connection: Connection, actor: Principal, code: str) -> Pro
 
 def enters_progress(connection: Connection, actor: Principal, record: ProjectRecord) -> bool:
     """Whether the caller enters the project's monthly progress (月度调度): the department of
-    its responsible unit, a reporter of (or the plan office over) its org unit, an admin."""
+    its responsible unit (a unit its 责任单位 or 牵头单位 names), a reporter of (or the plan
+    office over) its org unit, an admin."""
     return _may(
         connection, actor, [Action.REPORT, Action.MANAGE_PLANS], record.org_unit
     ) or _department_of(connection, actor, record)

@@ -42,6 +42,7 @@ from bioecon.store import projects as project_store
 from bioecon.store import tasks as store
 from bioecon.store.evidence import evidence_content, task_evidence
 from bioecon.store.migrate import ensure_current
+from bioecon.store.orgunits import EVERYWHERE
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +266,9 @@ def unit_board(
             or (d.timing is ReportTiming.NOT_DUE and (d.due_on - day).days <= _SOON_DAYS)
         ]
         where = reach(connection, actor, Action.READ)
-        codes = store.unit_project_codes(connection, unit, where)
+        # the unit's department sees every project its unit answers for (as on their pages)
+        named = EVERYWHERE if reports_for(actor, unit) else where
+        codes = store.unit_project_codes(connection, unit, named)
         records = project_store.ledger_records(connection, dict.fromkeys(codes))
         notices = notice_store.listing(
             connection, where, (unit,), NoticeFilter(responsible_unit=unit)

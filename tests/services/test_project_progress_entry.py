@@ -31,7 +31,7 @@ from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.history import value_history
 from bioecon.services.plans import load_plan
 from bioecon.services.projects import load_project_ledger, load_project_progress, project_page
-from bioecon.services.tasks import evidence_file
+from bioecon.services.tasks import evidence_file, unit_board
 
 DATA = Path(__file__).parent.parent / "data" / "projects"
 PLAN = "changsha-2025"
@@ -106,6 +106,9 @@ def test_the_department_of_the_responsible_unit_enters_and_others_cannot(
         project_page(library, actor=DRC, code="CS-P1")
     with pytest.raises(Forbidden, match="CS-P1"):
         _enter(library, DRC, "CS-P1", "100")
+    # the department finds CS-P6 on its unit's board (by the alias 市发改委)
+    board = unit_board(library, actor=DRC, unit="CS-RU03")
+    assert [p.code for p in board.projects] == ["CS-P6"]
     # the audit trail: created by the department, updated by the reporter (2500 → 2600)
     history = value_history(
         library, actor=LOCAL_ADMIN, entity=AuditEntity.PROJECT_PROGRESS, prefix="CS-P6/2026-06"
