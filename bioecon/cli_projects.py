@@ -104,12 +104,15 @@ def selection_list(context: click.Context, plan: str, year: int) -> None:
 @click.option("--plan", "plan", required=True, help="The plan (code).")
 @click.option("--period", required=True, help="The month, e.g. 2026-10.")
 @click.option("--out", type=OutputFile(), help="Write the report to FILE.xlsx.")
+@click.option("--preset", help="A warning preset of projects/warnings.yaml (default: the plan's).")
 @click.pass_context
-def report(context: click.Context, plan: str, period: str, out: Path | None) -> None:
+def report(
+    context: click.Context, plan: str, period: str, out: Path | None, preset: str | None
+) -> None:
     """The monthly 项目调度 report: counts by stage, investment against the annual plan and
     序时进度, planned vs actual starts, the red and yellow lists (with 责任单位)."""
     found = service.project_report(
-        app_of(context), actor=LOCAL_ADMIN, plan=plan, period=Period.parse(period)
+        app_of(context), actor=LOCAL_ADMIN, plan=plan, period=Period.parse(period), preset=preset
     )
     for name, value in summary_rows(found):
         click.echo(f"{name}\t{'' if value is None else value}")

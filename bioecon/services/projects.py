@@ -368,16 +368,26 @@ def project_selection(
         return ranked(store.selection_lines(connection, plan, year, where))
 
 
-def project_report(app: Bioecon, *, actor: Principal, plan: str, period: Period) -> MonthlyReport:
+def project_report(
+    app: Bioecon, *, actor: Principal, plan: str, period: Period, preset: str | None = None
+) -> MonthlyReport:
     """The monthly 项目调度 report of ``plan``'s projects in the caller's scope for the month
-    ``period``, coloured by the plan's warning preset (bioecon/data/projects/warnings.yaml)."""
+    ``period``, coloured by the plan's warning preset (bioecon/data/projects/warnings.yaml) or
+    by ``preset`` when one is named (an office comparing presets)."""
     if period.type is not PeriodType.MONTH:
         raise InvalidInput("--period", [Problem("period", f"「{period}」不是月份；写作 2026-10")])
+    book = project_warnings()
+    if preset is not None and preset not in book.presets:
+        known = "、".join(sorted(book.presets))
+        raise InvalidInput(
+            "--preset", [Problem("preset", f"未知预警方案「{preset}」；可用：{known}")]
+        )
     with app.reading() as connection:
         ensure_current(connection)
         stored_plan_id(connection, plan, actor)
         lines = store.report_lines(connection, plan, period, reach(connection, actor, Action.READ))
-    return monthly_report(plan, period, project_warnings().for_plan(plan), lines)
+    chosen = book.presets[preset] if preset is not None else book.for_plan(plan)
+    return monthly_report(plan, period, chosen, lines)
 
 
 def project_page(app: Bioecon, *, actor: Principal, code: str) -> ProjectPage:
@@ -404,15 +414,18 @@ def write_synthetic_projects(
     records: Sequence[ProjectRecord],
     year_plans: Sequence[tuple[str, int, Decimal]],
     entries: Sequence[ProgressEntry],
+    selections: Sequence[SelectionEntry] = (),
     by: str,
 ) -> int:
-    """Store generated projects, annual plans and progress in one transaction, in bulk and
-    without audit events (the benchmark's data, `bioecon bench projects`); refresh the
-    planner's statistics; returns the rows written."""
+    """Store generated projects, annual plans, progress and selections in one transaction,
+    in bulk and without audit events (the benchmark's data, `bioecon bench projects`);
+    refresh the planner's statistics; returns the rows written."""
     with app.transaction() as connection:
         ensure_current(connection)
         store.save_ledger(connection, records)
         now = datetime.now(UTC)
         written = store.bulk_plans_and_progress(connection, year_plans, entries, by=by, at=now)
-        refresh_statistics(connection, ("project", "project_year_plan", "project_progress"))
+        written += store.bulk_selections(connection, selections, by=by, at=now)
+        tables = ("project", "project_year_plan", "project_progress", "project_selection")
+        refresh_statistics(connection, tables)
         return len(records) + written

@@ -536,6 +536,34 @@ def enter_library(connection: Connection, first: Mapping[str, int]) -> dict[str,
     return changed
 
 
+def bulk_selections(
+    connection: Connection, entries: Sequence[SelectionEntry], *, by: str, at: datetime
+) -> int:
+    """Insert selection rows of stored projects in bulk (one multi-row INSERT: generated
+    data, not a file); returns the rows written."""
+    if not entries:
+        return 0
+    ids = id_map(connection, t.project, (e.project for e in entries))
+    connection.execute(
+        insert(t.project_selection),
+        [
+            {
+                "project_id": ids[e.project],
+                "year": e.year,
+                "score": e.total,
+                "scores": None,
+                "selected": e.selected,
+                "scorer": e.scorer,
+                "note": e.note,
+                "recorded_by": by,
+                "recorded_at": at,
+            }
+            for e in entries
+        ],
+    )
+    return len(entries)
+
+
 def selection_lines(
     connection: Connection, plan_code: str, year: int, reach: Reach = EVERYWHERE
 ) -> list[tuple[SelectionEntry, str, str | None]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,11 @@ import pytest
 
 from bioecon.app import Bioecon
 from bioecon.demo import build_demo
+from bioecon.demo_accounts import DEPARTMENT
 from bioecon.domain.access import Role, Scope
-from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.orgunits import responsible_unit_named
-from bioecon.services.projects import load_project_ledger, project_page
+from bioecon.services.projects import project_page
 from bioecon.settings import Settings
 from bioecon.web.app import create_app
 from bioecon.web.server import serving
@@ -32,8 +31,7 @@ from tests.web_login import PASSWORD, add_account
 
 PROJECT = "changsha-2025-P03"  # demo_projects.py: far behind its plan (red)
 LIST = "/plans/changsha-2025/projects?period=2025-12"
-DEPARTMENT_PROJECT = "changsha-2025-P06"
-DEPARTMENT = "市发展改革委"
+DEPARTMENT_PROJECT = "changsha-2025-P06"  # demo_projects.py: answered for by 市发展改革委
 
 
 def tiny_png(width: int = 24, height: int = 16) -> bytes:
@@ -61,11 +59,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         build_demo(bioecon, today=BUILD_DAY)
         record = project_page(bioecon, actor=LOCAL_ADMIN, code=PROJECT).record
         add_account(bioecon, "project-reporter", Role.REPORTER, Scope(record.org_unit))
-        # P06 answered for by 市发展改革委 (the demo's project units are not in the unit table)
-        answered = project_page(bioecon, actor=LOCAL_ADMIN, code=DEPARTMENT_PROJECT).record
-        row = RegisterRow(2, replace(answered, responsible_unit=DEPARTMENT))
-        ledger = RegisterFile("test", (row,), (), {})
-        load_project_ledger(bioecon, actor=LOCAL_ADMIN, origin="test", parsed=ledger)
         unit = responsible_unit_named(bioecon, actor=LOCAL_ADMIN, name=DEPARTMENT)
         add_account(bioecon, "project-dept", Role.DEPARTMENT, Scope(responsible_unit=unit))
         with serving(create_app(bioecon, simulated=True)) as base:
@@ -91,6 +84,10 @@ def test_list_project_page_and_a_progress_entry_in_chromium(site: str) -> None:
         page = _logged_in(browser, site)
         row = page.locator("#project-list tr", has_text=PROJECT)
         assert row.locator(".light-red").count() == 1  # the reporter sees its unit's projects
+        # 2025's selection (demo_registers.py) of the reporter's unit, ranked by 总分 from 1
+        ranks = page.locator("#selection-list tbody tr td:first-child").all_inner_texts()
+        assert ranks[0] == "1" and ranks == sorted(ranks, key=int)
+        assert page.locator("#selection-list tbody tr.chosen").count() >= 1
         page.screenshot(path=str(ARTIFACTS / "projects-list.png"), full_page=True)
         row.locator("a").click()
         page.wait_for_url(f"{site}/projects/{PROJECT}")
