@@ -14,6 +14,7 @@ CS-RU03 市发展改革委 with the alias 市发改委), the ledger tests/data/p
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ from bioecon.domain.audit import AuditEntity
 from bioecon.domain.evidence import Attachment
 from bioecon.domain.notices import NoticeSubject
 from bioecon.domain.periods import Period
+from bioecon.domain.projects import ProgressEntry
+from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.errors import Forbidden, InvalidInput, NotFound
 from bioecon.io.planfile import read_plan_file
 from bioecon.io.project_files import read_progress_form, read_project_ledger
@@ -177,3 +180,18 @@ def test_photos_are_checked_stored_with_the_entry_and_read_by_its_readers(
     # the same month again without photos keeps them
     _enter(library, DRC, "CS-P6", "2700")
     assert len(project_page(library, actor=DRC, code="CS-P6").photos) == 2
+    # photos go with one month of one project (the page's form), not with a file of many
+    two = RegisterFile(
+        "调度.csv",
+        (
+            RegisterRow(2, ProgressEntry("CS-P6", Period.month(2026, 7), Decimal(3000))),
+            RegisterRow(3, ProgressEntry("CS-P2", Period.month(2026, 7), Decimal(8000))),
+        ),
+        (),
+        {},
+    )
+    with pytest.raises(InvalidInput) as caught:
+        load_project_progress(
+            library, actor=LOCAL_ADMIN, origin="test", parsed=two, photos=ten[:1], now=AT
+        )
+    assert [str(p) for p in caught.value.problems] == ["photos: 照片只能随一个项目一个月的进展上传"]
