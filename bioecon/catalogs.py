@@ -18,14 +18,16 @@ import yaml
 from bioecon.domain.access import RoleBook
 from bioecon.domain.bounds import IndicatorBounds, RegistryBounds
 from bioecon.domain.catalogue import CatalogueEntry, catalogue_entries
+from bioecon.domain.evidence import EvidenceRules
 from bioecon.domain.mapping import MappingRules, check_rules, rules_of
 from bioecon.domain.model import OrgLevel, OrgUnit
 from bioecon.domain.notices import NoticeBook
 from bioecon.domain.progress import Thresholds
+from bioecon.domain.project_selection import Criteria
 from bioecon.domain.project_warnings import WarningBook
 from bioecon.domain.projects import StageBook
 from bioecon.domain.reporting_calendar import DueRule
-from bioecon.domain.tasks import EvidenceRules, TaskBook
+from bioecon.domain.tasks import TaskBook
 from bioecon.domain.tiers import TierRule, tier_rules
 from bioecon.domain.units import UnitRegistry
 
@@ -224,5 +226,20 @@ def notice_book() -> NoticeBook:
 
 @cache
 def task_evidence_rules() -> EvidenceRules:
-    """``tasks/evidence.yaml``: the evidence files a progress report may carry."""
-    return EvidenceRules.from_mapping(read_data_file("tasks/evidence.yaml"))
+    """``tasks/evidence.yaml``: the evidence files a task's progress report may carry."""
+    data = read_data_file("tasks/evidence.yaml")
+    return EvidenceRules.from_mapping(data, data["signatures"])
+
+
+@cache
+def selection_criteria() -> Criteria:
+    """``projects/selection.yaml``: the criteria key projects are scored on in 每年遴选."""
+    return Criteria.from_mapping(read_data_file("projects/selection.yaml"))
+
+
+@cache
+def progress_photo_rules() -> EvidenceRules:
+    """``tasks/evidence.yaml`` ``photos``: the photos a key project's monthly progress may
+    carry."""
+    data = read_data_file("tasks/evidence.yaml")
+    return EvidenceRules.from_mapping(data["photos"], data["signatures"])

@@ -14,6 +14,7 @@ import click
 
 from bioecon.cli_common import OutputFile, app_of
 from bioecon.cli_users import cli_origin
+from bioecon.domain.evidence import Attachment
 from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import office_time
@@ -148,7 +149,7 @@ def report(
     except InvalidOperation:
         raise click.BadParameter(f"「{percent}」不是数字", param_hint="--percent") from None
     files = [
-        service.Attachment(
+        Attachment(
             path.name,
             mimetypes.guess_type(path.name)[0] or "application/octet-stream",
             path.read_bytes(),

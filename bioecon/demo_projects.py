@@ -15,7 +15,7 @@ from typing import Any
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import project_stages
-from bioecon.demo_accounts import DEMO_ORIGIN
+from bioecon.demo_accounts import DEMO_ORIGIN, DEPARTMENT
 from bioecon.demo_ledger import SIMULATED
 from bioecon.domain.model import OrgUnit, ProjectStage
 from bioecon.domain.periods import Period
@@ -33,6 +33,10 @@ _KINDS = (
 )
 _CATEGORIES = ("生物医药", "医疗器械", "生物制造", "生物医药", "生物农业")
 _PER_PLAN = 8
+# A project answered for by a unit of the plan's responsible-unit table, so the demo's
+# department account (demo_accounts.DEPARTMENT, cs-fgw) enters its monthly progress; the
+# others' 责任单位 is their district's 发展和改革局, which the table does not hold.
+_ANSWERED_BY = {"changsha-2025": (6, DEPARTMENT)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,9 @@ def _record(
         stage=stage,
         org_unit=place.code,
         plan=plan,
-        responsible_unit=f"{place.name}发展和改革局",
+        responsible_unit=_ANSWERED_BY[plan][1]
+        if _ANSWERED_BY.get(plan, (None,))[0] == n
+        else f"{place.name}发展和改革局",
         owner=f"模拟业主{n + 1}号有限公司",
         category=_CATEGORIES[n % len(_CATEGORIES)],
         annual_class=_annual_class(begun, profile, last),

@@ -8,7 +8,9 @@ targets count them), some met and some behind on purpose:
 - 长沙 (base 2021): 3 new national innovation platforms valid (target 3—5: met) and a fourth
   revoked in 2025; 17 new national and provincial (target 25: behind); 7 new incubators and
   accelerators (target 10: behind); 22 drug approvals (target 30: behind), 23 class-III
-  device registrations (target 20: met); about 30 key projects selected a year (每年30个).
+  device registrations (target 20: met); about 30 key projects selected a year (每年30个),
+  each year's selection (每年遴选) scored by criterion, with three of the year before scored
+  again and not chosen.
 - 南京 (base 2020, deadline 2023): 2 new national innovation platforms by 2023 (target 3:
   behind at the deadline), a third in 2024.
 - 天门, 金山, 长春: a few of each, for their pages.
@@ -28,10 +30,11 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from bioecon.app import Bioecon
-from bioecon.catalogs import read_data_file, register_vocabulary
+from bioecon.catalogs import read_data_file, register_vocabulary, selection_criteria
 from bioecon.demo_accounts import DEMO_ORIGIN
 from bioecon.domain.model import OrgUnit, Project, ProjectStage
 from bioecon.domain.periods import Period
+from bioecon.domain.project_selection import SelectionEntry
 from bioecon.domain.registers import (
     Approval,
     Platform,
@@ -45,7 +48,7 @@ from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.approvals import load_approvals
 from bioecon.services.enterprises import export_enterprises
 from bioecon.services.platforms import load_platforms
-from bioecon.services.projects import load_projects
+from bioecon.services.projects import load_project_selection, load_projects
 
 SIMULATED = "模拟数据 (simulated data)"
 R = TypeVar("R")
@@ -142,6 +145,18 @@ def build_demo_registers(app: Bioecon, org_units: Sequence[OrgUnit], last: Perio
         )
         created, _ = load_projects(
             app, actor=LOCAL_ADMIN, projects=projects, source=SIMULATED, origin=DEMO_ORIGIN
+        )
+        scored = _selections(projects, random.Random(f"selection {code}"))
+        load_project_selection(
+            app,
+            actor=LOCAL_ADMIN,
+            origin=DEMO_ORIGIN,
+            parsed=RegisterFile(
+                SIMULATED,
+                tuple(RegisterRow(n + 2, e) for n, e in enumerate(scored)),
+                (),
+                {},
+            ),
         )
         log.append(
             f"  {SIMULATED} registers {code}: platforms {loaded[0].created} created, "
@@ -247,6 +262,29 @@ def _approvals(
         )
 
     return _dated(_APPROVALS.get(code, ()), hosts, rng, end, make)
+
+
+def _selections(projects: Sequence[Project], rng: random.Random) -> list[SelectionEntry]:
+    """Each year's selection (每年遴选): the projects entering the library that year chosen,
+    scored 75–95 % of each criterion's points (projects/selection.yaml), and three of the year
+    before scored again (45–65 %) and not chosen — so 当年遴选 counts what it counted before."""
+    criteria = selection_criteria().items
+    found: list[SelectionEntry] = []
+    years = sorted({p.selected_year for p in projects if p.selected_year is not None})
+    for year in years:
+        chosen = [p for p in projects if p.selected_year == year]
+        again = [p for p in projects if p.selected_year == year - 1][:3]
+        for project, low in [(p, Decimal("0.75")) for p in chosen] + [
+            (p, Decimal("0.45")) for p in again
+        ]:
+            share = low + Decimal(rng.randint(0, 20)) / 100  # of each criterion's points
+            points = {c.code: (c.points * share).quantize(Decimal(1)) for c in criteria}
+            found.append(
+                SelectionEntry(
+                    project.code, year, low > Decimal("0.5"), None, points, "模拟评审组", SIMULATED
+                )
+            )
+    return found
 
 
 def _projects(

@@ -10,6 +10,7 @@ from bioecon.domain.catalogue import IndicatorSource, catalogue_entries, source_
 from bioecon.domain.periods import PeriodType
 from bioecon.domain.tiers import tier_rules
 from bioecon.errors import InvalidValue
+from bioecon.store.projects import KEY_MEASURES
 
 LEDGER = {
     "code": "x_scale",
@@ -43,7 +44,7 @@ def test_register_counts_use_the_register_vocabulary() -> None:
             "kind": set(vocabulary["approvals"]["kinds"]),
             "class": {c for cs in vocabulary["approvals"]["classes"].values() for c in cs},
         },
-        IndicatorSource.PROJECTS: {"measure": {"selected", "count", "investment"}},
+        IndicatorSource.PROJECTS: {"measure": set(KEY_MEASURES)},
     }
     for entry in indicator_catalogue().values():
         if entry.source in allowed:

@@ -1,4 +1,5 @@
-"""`bioecon projects load|progress load|report` end to end, through `main` (real exit codes)."""
+"""`bioecon projects load|progress load|selection load|selection list|report` end to end,
+through `main` (real exit codes)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,28 @@ def test_a_bad_ledger_exits_with_invalid_input_naming_row_and_field(
         capsys, "--db", db, "projects", "report", "--plan", "nowhere", "--period", "2026-06"
     )
     assert code == 4
+
+
+def test_a_selection_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    ledger = str(DATA / "ledger.csv")
+    assert run(capsys, "--db", db, "projects", "load", ledger, "--plan", "changsha-2025")[0] == 0
+    chosen = str(DATA / "selection.csv")
+    code, out, _ = run(capsys, "--db", db, "projects", "selection", "load", chosen)
+    assert (code, out.strip()) == (0, f"{chosen}: 5 created, 0 updated, 0 unchanged")
+    code, out, err = run(
+        capsys, "--db", db, "projects", "selection", "list",
+        "--plan", "changsha-2025", "--year", "2026",
+    )  # fmt: skip
+    # 88 (28+22+18+12+8), 83 (25+20+15+14+9), 75.5, 55: tests/services/test_project_selection.py
+    assert code == 0 and [line.split("\t")[:5] for line in out.splitlines()] == [
+        ["1", "CS-P1", "细胞治疗产业化基地", "88", "入选"],
+        ["2", "CS-P5", "生物农药生产线", "83", "入选"],
+        ["3", "CS-P2", "创新药生产基地二期", "75.5", "入选"],
+        ["4", "CS-P3", "医疗器械产业园", "55", "未入选"],
+    ]
+    assert "3 of 4 chosen" in err
+    bad = str(DATA / "selection-with-problems" / "over-full-points.csv")
+    code, _, err = run(capsys, "--db", db, "projects", "selection", "load", bad)
+    assert code == 3 and "第2行 投资规模得分: 32 超过该项满分30分" in err

@@ -23,6 +23,7 @@ from sqlalchemy import Table, delete
 
 from bioecon.app import Bioecon
 from bioecon.domain.bodies import Body, BodyMember
+from bioecon.domain.evidence import Evidence
 from bioecon.domain.funds import Fund, FundInvestment
 from bioecon.domain.model import (
     Aggregation,
@@ -51,6 +52,7 @@ from bioecon.domain.model import (
 from bioecon.domain.notices import Notice, NoticeStep
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.policies import Application, Clause
+from bioecon.domain.project_selection import SelectionEntry
 from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.target_adjustment import TargetAdjustment
 from bioecon.domain.tasks import WorkItem, WorkReport
@@ -225,6 +227,12 @@ LAYERS = [
         {"org_unit": {"org_unit_id"}, "plan": {"plan_id"}, "enterprise": {"enterprise_id"}}
         | {name: set() for name in _LEDGER_APART},
     ),  # the annual plan: project_year_plan; the stage's date and evidence: project_stage_event
+    Layers(  # 每年遴选: a candidate's row of a year's selection
+        SelectionEntry,
+        t.project_selection,
+        {"project": {"project_id"}},
+        row_only={"recorded_by", "recorded_at"},
+    ),
     Layers(
         TargetAdjustment,
         t.target_adjustment,
@@ -243,6 +251,12 @@ LAYERS = [
         row_only={"position"},  # the file's order
     ),
     Layers(WorkReport, t.work_report, {"item": {"item_id"}}),
+    Layers(  # a task report's evidence or a project's progress photo (its content read apart)
+        Evidence,
+        t.work_evidence,
+        {"id": set(), "subject": set(), "item": {"report_id", "project_id"}},
+        row_only={"content"},
+    ),
     Layers(
         Notice,
         t.notice,
@@ -330,6 +344,7 @@ def test_every_domain_record_is_checked() -> None:
     others |= {"BodyMember", "TargetAdjustment"}  # (TargetAdjustment: domain/target_adjustment.py)
     others |= {"Clause", "Application", "Fund", "FundInvestment"}
     others |= {"StoredScheme", "StoredPublication"}  # (bioecon/store/assessments.py)
+    others |= {"Evidence", "SelectionEntry"}  # domain/evidence.py, domain/project_selection.py
     assert records - {"SourceSpan", "PlanBundle"} == set(NAMES) - others
 
 

@@ -1,7 +1,9 @@
 """`bioecon bench projects`: the monthly 项目调度 report over a generated library — 5,000
-projects in 50 districts with an annual plan for each of three years and 36 months of
-progress (180,000 rows) — on a fresh SQLite file and on PostgreSQL when given. Goal: the
-report in under a second on both (issue #14; figures in docs/performance.md)."""
+projects in 50 districts with an annual plan for each of three years, 36 months of progress
+(180,000 rows) and every project a scored candidate of each year's selection (每年遴选, one
+in six chosen) — on a fresh SQLite file and on PostgreSQL when given. Goal: the report in
+under a second on both (issue #14; figures in docs/performance.md); the year's selection
+ranked is timed beside it."""
 
 from __future__ import annotations
 
@@ -14,10 +16,15 @@ from bioecon.app import Bioecon
 from bioecon.bench.harness import BenchRow, fresh, on_each_backend, timed, verdict
 from bioecon.domain.model import OrgLevel, OrgUnit, Plan, PlanBundle, ProjectStage
 from bioecon.domain.periods import Period
+from bioecon.domain.project_selection import SelectionEntry
 from bioecon.domain.projects import ProgressEntry, ProjectRecord
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.plans import load_plan
-from bioecon.services.projects import project_report, write_synthetic_projects
+from bioecon.services.projects import (
+    project_report,
+    project_selection,
+    write_synthetic_projects,
+)
 
 PLAN = "bench-projects"
 FIRST_YEAR = 2024
@@ -41,11 +48,14 @@ def _units() -> tuple[OrgUnit, ...]:
     return (city, *districts)
 
 
-def _generated(
-    count: int,
-) -> tuple[list[ProjectRecord], list[tuple[str, int, Decimal]], list[ProgressEntry]]:
+Generated = tuple[
+    list[ProjectRecord], list[tuple[str, int, Decimal]], list[ProgressEntry], list[SelectionEntry]
+]
+
+
+def _generated(count: int) -> Generated:
     rng = random.Random(14)
-    records, plans, entries = [], [], []
+    records, plans, entries, selections = [], [], [], []
     for n in range(count):
         code = f"BP{n:05d}"
         start = date(FIRST_YEAR, 1 + n % 12, 1)
@@ -67,13 +77,15 @@ def _generated(
         for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
             annual = Decimal(rng.randint(1_000, 50_000))
             plans.append((code, year, annual))
+            score = Decimal(rng.randint(400, 1000)) / 10
+            selections.append(SelectionEntry(code, year, n % 6 == 0, score, scorer="模拟评审组"))
             entries += [
                 ProgressEntry(
                     code, Period.month(year, m), (annual * pace * m / 12).quantize(Decimal(1))
                 )
                 for m in range(1, 13)
             ]
-    return records, plans, entries
+    return records, plans, entries, selections
 
 
 def _backend(backend: str, url: str, count: int) -> list[BenchRow]:
@@ -81,10 +93,15 @@ def _backend(backend: str, url: str, count: int) -> list[BenchRow]:
     with fresh(url) as app:
         bundle = PlanBundle(Plan(PLAN, "基准测试规划", "B"), org_units=_units())
         load_plan(app, actor=LOCAL_ADMIN, origin="bench", bundle=bundle, source="bench")
-        records, plans, entries = _generated(count)
+        records, plans, entries, selections = _generated(count)
         written, seconds = timed(
             lambda: write_synthetic_projects(
-                app, records=records, year_plans=plans, entries=entries, by="bench"
+                app,
+                records=records,
+                year_plans=plans,
+                entries=entries,
+                selections=selections,
+                by="bench",
             )
         )
         rows = [
@@ -99,6 +116,11 @@ def _backend(backend: str, url: str, count: int) -> list[BenchRow]:
         ]
         for period in (last, Period.month(last.year, 6)):
             rows.append(_report(app, backend, period, count))
+        ranked, seconds = timed(
+            lambda: project_selection(app, actor=LOCAL_ADMIN, plan=PLAN, year=last.year)
+        )
+        step = f"selection {last.year} ranked ({len(ranked)} candidates)"
+        rows.append(BenchRow(backend, step, seconds, len(ranked), "—", ""))
         return rows
 
 

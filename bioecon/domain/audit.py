@@ -46,6 +46,7 @@ class AuditEntity(StrEnum):
     APPROVAL = "approval"  # 产品注册与批文
     PROJECT = "project"  # 重点项目 (项目台账)
     PROJECT_PROGRESS = "project_progress"  # 项目月度进展 (月度调度)
+    PROJECT_SELECTION = "project_selection"  # 每年遴选 (a candidate's score of a year)
     TARGET = "target"  # 目标值调整 (动态调整): plan/target key
     WORK_ITEM = "work_item"  # 任务分解 (年度工作要点, 分解任务)
     WORK_REPORT = "work_report"  # 任务进展填报 (with its evidence)

@@ -48,6 +48,8 @@ class ReportLine:
     category: str | None
     lists: str | None  # 列入清单 (LIST_SEPARATOR)
     selected_year: int | None
+    selection_score: Decimal | None = None  # 总分 in the report year's selection (每年遴选)
+    chosen: bool | None = None  # 入选 in it (None: not a candidate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class ProjectFilter:
     category: str | None = None
     listed: str | None = None  # one name of 列入清单 (市重点)
     year: int | None = None  # 入库年份
+    chosen: bool | None = None  # True: chosen in the report year's selection (每年遴选)
 
     def keeps(self, verdict: LineVerdict) -> bool:
         line = verdict.line
@@ -71,8 +74,10 @@ class ProjectFilter:
             (self.year, line.selected_year),
         )
         lists = (line.lists or "").split(LIST_SEPARATOR)
-        return all(w is None or w == v for w, v in wanted) and (
-            self.listed is None or self.listed in lists
+        return (
+            all(w is None or w == v for w, v in wanted)
+            and (self.listed is None or self.listed in lists)
+            and (self.chosen is None or bool(line.chosen) == self.chosen)
         )
 
 
@@ -110,6 +115,8 @@ class MonthlyReport:
     early_starts: int  # 提前开工: started before the planned start's month
     late_starts: int  # 未按计划开工: planned by now, not started
     lines: tuple[LineVerdict, ...]
+    candidates: int = 0  # the report year's selection (每年遴选): its candidates
+    chosen: int = 0  # and those chosen
 
     def listed(self, colour: Colour) -> list[LineVerdict]:
         return [v for v in self.lines if v.colour is colour]
@@ -159,6 +166,8 @@ def monthly_report(
         sum(1 for line in lines if _early(line, period)),
         sum(1 for line in lines if _this_year(line.planned_start, period) and _late(line, period)),
         verdicts,
+        sum(1 for line in lines if line.chosen is not None),
+        sum(1 for line in lines if line.chosen),
     )
 
 

@@ -6,11 +6,12 @@ the per-plan stage codelists (七个一批, 五个一批, annual classes) read f
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from bioecon.domain.evidence import Evidence
 from bioecon.domain.model import ProjectStage
 from bioecon.domain.periods import Period
 from bioecon.errors import InvalidValue
@@ -98,12 +99,20 @@ class StageEvent:
 
 @dataclass(frozen=True, slots=True)
 class ProjectPage:
-    """What a project's page shows: its record, stage history, progress and annual plans."""
+    """What a project's page shows: its record, stage history, progress (who entered each
+    month, when, and its photos) and annual plans, and whether the caller enters progress."""
 
     record: ProjectRecord
     stages: tuple[StageEvent, ...]
     progress: tuple[ProgressEntry, ...]
     year_plans: Mapping[int, Decimal]  # 年度计划投资, 万元, by year
+    recorded: Mapping[str, tuple[str, datetime]] = field(default_factory=dict)  # YYYY-MM →
+    photos: tuple[Evidence, ...] = ()
+    enters: bool = False  # the caller enters the project's progress
+
+    def photos_of(self, period: Period) -> list[Evidence]:
+        """The photos of the month ``period``'s entry."""
+        return [p for p in self.photos if p.period == str(period)]
 
     def chart(self, year: int) -> dict[str, list[str | None]]:
         """Month by month of ``year``: 序时 planned (annual plan × m/12) and actual

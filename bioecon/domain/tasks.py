@@ -315,21 +315,3 @@ def _preset(code: str, raw: Mapping[str, Any]) -> ColourPreset:
 
 def _cadence(raw: Mapping[str, Any]) -> Cadence:
     return Cadence(PeriodType(raw["period"]), int(raw["due_days"]))
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceRules:
-    """What a progress report may carry (``bioecon/data/tasks/evidence.yaml``)."""
-
-    max_bytes: int
-    max_files: int
-    media_types: Mapping[str, str]  # media type → its name for messages
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(self.media_types.values())
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> EvidenceRules:
-        types = {str(k): str(v) for k, v in data["media_types"].items()}
-        return cls(int(data["max_bytes"]), int(data["max_files"]), types)

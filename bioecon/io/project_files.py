@@ -1,7 +1,8 @@
-"""The project files: the project ledger (项目台账) and the monthly progress file (月度调度表),
-CSV or XLSX with the Chinese headers of ``bioecon/data/projects/columns.yaml``, read through
-the register reader (bioecon/io/registers.py): every bad cell is named by its row and header
-(第3行 计划开工日期), and a file with any problem is refused whole by the loader."""
+"""The project files: the project ledger (项目台账), the monthly progress file (月度调度表) and
+the annual selection (每年遴选), CSV or XLSX with the Chinese headers of
+``bioecon/data/projects/columns.yaml``, read through the register reader
+(bioecon/io/registers.py): every bad cell is named by its row and header (第3行 计划开工日期),
+and a file with any problem is refused whole by the loader."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from bioecon.catalogs import project_columns, project_stages
+from bioecon.catalogs import project_columns, project_stages, selection_criteria
 from bioecon.domain.amounts import parse_amount, parse_integer
 from bioecon.domain.periods import MAX_YEAR, MIN_YEAR, Period, PeriodType
+from bioecon.domain.project_selection import SelectionEntry, selection_problems
 from bioecon.domain.projects import ProgressEntry, ProjectRecord, record_problems
 from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.errors import InvalidValue, Problem
@@ -43,6 +45,29 @@ def _year(cell: Cell, values: Values) -> int | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise InvalidValue(f"{year} 不是有效年份（须在{MIN_YEAR}至{MAX_YEAR}之间）")
     return year
+
+
+def _score(cell: Cell, values: Values) -> Decimal | None:
+    if parse_text(cell, values) is None:
+        return None
+    score = parse_amount(cell)
+    if score < 0:
+        raise InvalidValue(f"{score} 为负数；得分须不小于0")
+    return score
+
+
+_YES, _NO = ("是", "入选", "y", "yes", "1", "true"), ("否", "未入选", "n", "no", "0", "false")
+
+
+def _yes_no(cell: Cell, values: Values) -> bool | None:
+    text = parse_text(cell, values)
+    if text is None:
+        return None
+    if text.lower() in _YES:
+        return True
+    if text.lower() in _NO:
+        return False
+    raise InvalidValue(f"「{text}」应为 是 或 否")
 
 
 def _month(cell: Cell, values: Values) -> Period:
@@ -75,6 +100,8 @@ def _parsers(plan: str | None) -> Mapping[str, Parser]:
         "month": _month,
         "stage": stage,
         "annual_class": annual_class,
+        "score": _score,
+        "yes_no": _yes_no,
     }
 
 
@@ -123,6 +150,39 @@ def progress_format() -> RegisterFormat:
         lambda values: ProgressEntry(**values),
         lambda _: [],
     )
+
+
+def selection_format() -> RegisterFormat:
+    """The annual selection file (每年遴选): one row per candidate and year, with a
+    「<name>得分」 column per criterion of ``projects/selection.yaml``."""
+    criteria = selection_criteria()
+    points = tuple(
+        RegisterColumn(f"points.{c.code}", f"{c.name}得分", _score, False, (c.name,))
+        for c in criteria.items
+    )
+    return RegisterFormat(
+        "每年遴选",
+        "project_selection",
+        _columns("selection", None) + points,
+        _selection_entry,
+        lambda entry: selection_problems(entry, criteria),
+    )
+
+
+def _selection_entry(values: Values) -> SelectionEntry:
+    scores = {
+        name.removeprefix("points."): value
+        for name, value in values.items()
+        if name.startswith("points.") and value is not None
+    }
+    plain = {k: v for k, v in values.items() if not k.startswith("points.")}
+    return SelectionEntry(**plain, scores=scores)
+
+
+def read_project_selection(path: Path, *, sheet: str | None = None) -> RegisterFile[SelectionEntry]:
+    """Parse an annual selection file, collecting every bad cell and broken rule."""
+    parsed: RegisterFile[SelectionEntry] = read_register_file(path, selection_format(), sheet=sheet)
+    return parsed
 
 
 def read_project_ledger(

@@ -39,6 +39,8 @@ LINE_HEADERS = (
     "开工",
     "入统",
     "预警",
+    "遴选得分",
+    "是否入选",
 )
 
 
@@ -84,6 +86,8 @@ def summary_rows(report: MonthlyReport) -> list[list[Cell]]:
         ["未按计划开工（个）", Decimal(report.late_starts)],
         ["红灯项目（个）", Decimal(len(report.listed(Colour.RED)))],
         ["黄灯项目（个）", Decimal(len(report.listed(Colour.YELLOW)))],
+        [f"{report.period.year}年遴选候选项目（个）", Decimal(report.candidates)],
+        [f"{report.period.year}年遴选入选项目（个）", Decimal(report.chosen)],
     ]
 
 
@@ -107,6 +111,8 @@ def line_row(report: MonthlyReport, verdict: LineVerdict) -> list[Cell]:
         line.actual_start,
         line.in_statistics,
         *(label(c) for c in colours),
+        line.selection_score,
+        None if line.chosen is None else ("是" if line.chosen else "否"),
     ]
 
 

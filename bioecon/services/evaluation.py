@@ -361,6 +361,8 @@ def _register_counts(
     if target.kind is TargetKind.RECURRING:
         found = _register_count(connection, entry, day, org, since=base_day(day.year - 1))
         year_note = Message("explain.register_in_year", {"year": day.year, "counted": noun})
+        if "completed" in entry.count.get("measure", ()):
+            year_note = Message("explain.key_completed", {"year": day.year, "month": day.month})
         so_far = Observed(found, t, f"{day.year}-01/{label}")
         return Measured(so_far, None, (year_note, *notes), missing, day.month / 12)
     if target.kind is TargetKind.INCREMENT and base_year is not None:
@@ -425,6 +427,7 @@ def _register_count(
         org_unit=org,
         last_year=day.year,
         first_year=since.year + 1 if since is not None else None,
+        month=day.month,
     )
 
 

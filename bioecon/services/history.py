@@ -52,6 +52,9 @@ def value_history(
     return [e for e in events if homes[e.record_key] in readable]
 
 
+_PROJECT_RECORDS = frozenset(
+    {AuditEntity.PROJECT, AuditEntity.PROJECT_PROGRESS, AuditEntity.PROJECT_SELECTION}
+)
 _ACCOUNT_RECORDS = frozenset({AuditEntity.USER, AuditEntity.API_TOKEN, AuditEntity.SESSION})
 """Records only a manager of every account sees the history of."""
 
@@ -69,7 +72,7 @@ def _homes(connection: Connection, entity: AuditEntity, keys: set[str]) -> dict[
     if entity in _REGISTERS:
         stored = _REGISTERS[entity](connection, keys)
         return {key: stored[key].org_unit if key in stored else None for key in keys}
-    if entity in (AuditEntity.PROJECT, AuditEntity.PROJECT_PROGRESS):  # P01, P01/2026-10
+    if entity in _PROJECT_RECORDS:  # P01, P01/2026-10, P01/2026
         homes = project_store.org_units_of(connection, {k.split("/")[0] for k in keys})
         return {key: homes.get(key.split("/")[0]) for key in keys}
     if entity in (AuditEntity.WORK_ITEM, AuditEntity.WORK_REPORT, AuditEntity.NOTICE):

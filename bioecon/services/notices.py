@@ -29,10 +29,9 @@ from bioecon.domain.project_report import judge
 from bioecon.domain.project_warnings import Colour
 from bioecon.domain.reporting_calendar import BEIJING, office_day
 from bioecon.domain.tasks import LAGGING
-from bioecon.domain.unit_resolution import resolve
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
 from bioecon.services._audit import record
-from bioecon.services._project_lookup import readable_project
+from bioecon.services._project_lookup import project_unit, readable_project
 from bioecon.services._scope import permitted, reach, require_manager, units_for
 from bioecon.services._task_lines import reports_for, task_lines
 from bioecon.store import Connection
@@ -153,7 +152,7 @@ def _subject(
     if unit is not None and not task_store.unit_ids(connection, [unit]):
         raise InvalidInput("unit", [Problem("unit", f"没有责任单位 {unit}")])
     # a name resolves only to a unit of the table
-    addressed = unit or _project_unit(connection, project.responsible_unit or project.lead_unit)
+    addressed = unit or project_unit(connection, project)
     if addressed is None:
         raise InvalidInput(
             "unit",
@@ -166,14 +165,6 @@ def _subject(
     # judged in the month before today's: the latest month a 调度 report covers
     month = Period.containing(today).previous()
     return project.org_unit, addressed, _project_lags(connection, code, project.plan, month)
-
-
-def _project_unit(connection: Connection, name: str | None) -> str | None:
-    """The responsible unit a project's 责任单位 text names, if the table knows it."""
-    if name is None:
-        return None
-    known = task_store.unit_names_and_aliases(connection)
-    return resolve(name, known, sorted({c for _, c in known}))
 
 
 def _project_lags(connection: Connection, code: str, plan: str | None, month: Period) -> bool:
@@ -388,7 +379,7 @@ def project_notices(
             frozenset(
                 n.responsible_unit for n, _ in found if reports_for(actor, n.responsible_unit)
             ),
-            _project_unit(connection, project.responsible_unit or project.lead_unit),
+            project_unit(connection, project),
         )
 
 

@@ -5,7 +5,6 @@ docs/tasks.md."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -15,7 +14,8 @@ from bioecon.app import Bioecon
 from bioecon.catalogs import task_book, task_evidence_rules
 from bioecon.domain.access import Action, Principal
 from bioecon.domain.audit import AuditAction, AuditEntity
-from bioecon.domain.notices import Notice, NoticeFilter, NoticeState, NoticeStep
+from bioecon.domain.evidence import Attachment, Evidence
+from bioecon.domain.notices import Notice, NoticeFilter, NoticeState, NoticeStep, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.projects import ProjectRecord
 from bioecon.domain.registers import RegisterFile, RegisterLoadReport
@@ -30,7 +30,9 @@ from bioecon.domain.tasks import (
 )
 from bioecon.domain.unit_resolution import Suggestion, resolve, suggest, unknown_unit_message
 from bioecon.errors import Conflict, Forbidden, InvalidInput, NotFound, Problem
+from bioecon.services._attachments import refused_files, store_files
 from bioecon.services._audit import Change, compared, record
+from bioecon.services._project_lookup import readable_project
 from bioecon.services._registers import refuse, repeated_keys
 from bioecon.services._scope import permitted, reach, require_manager, unplaced
 from bioecon.services._task_lines import reports_for, task_lines
@@ -38,8 +40,9 @@ from bioecon.store import Connection
 from bioecon.store import notices as notice_store
 from bioecon.store import projects as project_store
 from bioecon.store import tasks as store
+from bioecon.store.evidence import evidence_content, task_evidence
 from bioecon.store.migrate import ensure_current
-from bioecon.store.tasks import Evidence
+from bioecon.store.orgunits import EVERYWHERE
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +59,6 @@ class TaskPage:
     reports_here: bool  # the caller reports for one of its units
     replies_for: frozenset[str]  # the units whose notices the caller replies to
     manages: bool  # the caller manages the plan (raises, closes and escalates notices)
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """An uploaded evidence file (佐证材料)."""
-
-    filename: str
-    media_type: str
-    content: bytes
 
 
 # --- access ----------------------------------------------------------------------------------
@@ -272,7 +266,9 @@ def unit_board(
             or (d.timing is ReportTiming.NOT_DUE and (d.due_on - day).days <= _SOON_DAYS)
         ]
         where = reach(connection, actor, Action.READ)
-        codes = store.unit_project_codes(connection, unit, where)
+        # the unit's department sees every project its unit answers for (as on their pages)
+        named = EVERYWHERE if reports_for(actor, unit) else where
+        codes = store.unit_project_codes(connection, unit, named)
         records = project_store.ledger_records(connection, dict.fromkeys(codes))
         notices = notice_store.listing(
             connection, where, (unit,), NoticeFilter(responsible_unit=unit)
@@ -317,7 +313,7 @@ def task_page(app: Bioecon, *, actor: Principal, code: str, today: date | None =
             line,
             tuple(due_reports(item, reports, cadence, day)),
             tuple(reports),
-            tuple(store.evidence(connection, [code])),
+            tuple(task_evidence(connection, [code])),
             tuple(notice_store.with_steps(connection, subject="task", subject_code=code)),
             tuple(task_lines(connection, subs, day)),
             any(reports_for(actor, unit) for unit in item.units),
@@ -358,7 +354,7 @@ def report_progress(
         if period not in periods:
             allowed_text = "、".join(str(p) for p in periods)
             problems.append(Problem("period", f"「{period}」不是该任务的报送期（{allowed_text}）"))
-        problems += _attachment_problems(attachments)
+        problems += refused_files(attachments, task_evidence_rules())
         if problems:
             raise InvalidInput(f"{item} {period}", problems)
         stored = {str(r.period): r for r in store.reports(connection, [item])}
@@ -374,26 +370,9 @@ def report_progress(
         old = None if before is None else _report_values(before)
         action = AuditAction.CREATE if before is None else AuditAction.UPDATE
         changes: list[Change] = [(key, action, old, _report_values(report))]
-        for file in attachments:
-            digest = hashlib.sha256(file.content).hexdigest()
-            store.add_evidence(
-                connection,
-                report_id,
-                filename=file.filename,
-                media_type=file.media_type,
-                content=file.content,
-                sha256=digest,
-                by=actor.login,
-                at=at,
-            )
-            changes.append(
-                (
-                    key,
-                    AuditAction.CREATE,
-                    None,
-                    {"evidence": file.filename, "size": len(file.content), "sha256": digest},
-                )
-            )
+        changes += store_files(
+            connection, attachments, key=key, by=actor.login, at=at, report_id=report_id
+        )
         record(connection, actor, origin, AuditEntity.WORK_REPORT, changes)
         return report
 
@@ -406,37 +385,21 @@ def _report_values(report: WorkReport) -> dict[str, object]:
     }
 
 
-def _attachment_problems(attachments: Sequence[Attachment]) -> list[Problem]:
-    rules = task_evidence_rules()
-    problems = []
-    for file in attachments:
-        if file.media_type not in rules.media_types:
-            kinds = "、".join(rules.names)
-            problems.append(
-                Problem(file.filename, f"文件类型{file.media_type}不可上传（可上传：{kinds}）")
-            )
-        if len(file.content) > rules.max_bytes:
-            problems.append(
-                Problem(
-                    file.filename,
-                    f"文件大小{len(file.content)}字节超过上限{rules.max_bytes}字节",
-                )
-            )
-        if not file.content:
-            problems.append(Problem(file.filename, "文件为空"))
-    if len(attachments) > rules.max_files:
-        problems.append(Problem("attachments", f"每次最多上传{rules.max_files}个文件"))
-    return problems
-
-
 def evidence_file(app: Bioecon, *, actor: Principal, evidence_id: int) -> tuple[Evidence, bytes]:
-    """An evidence file and its bytes; one whose task the caller may not read is not found."""
+    """An attachment and its bytes — a task report's evidence or a project's progress photo;
+    one whose task or project the caller may not read is not found."""
     with app.reading() as connection:
         ensure_current(connection)
-        found = store.evidence_content(connection, evidence_id)
+        found = evidence_content(connection, evidence_id)
         if found is None:
             raise NotFound(f"没有佐证材料 {evidence_id}")
-        _readable_item(connection, actor, found[0].item)
+        try:
+            if found[0].subject is NoticeSubject.PROJECT:
+                readable_project(connection, actor, found[0].item)
+            else:
+                _readable_item(connection, actor, found[0].item)
+        except NotFound:
+            raise NotFound(f"没有佐证材料 {evidence_id}") from None
         return found
 
 

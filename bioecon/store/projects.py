@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import Connection, RowMapping, Select, func, insert, select, upd
 from bioecon.domain.model import Project, ProjectStage
 from bioecon.domain.periods import Period
 from bioecon.domain.project_report import ReportLine
+from bioecon.domain.project_selection import SelectionEntry
 from bioecon.domain.projects import ProgressEntry, ProjectRecord, StageEvent
 from bioecon.records import copy_into, row_values
 from bioecon.store import tables as t
@@ -97,6 +98,10 @@ def _projects() -> Select[Any]:
     )
 
 
+KEY_MEASURES = ("selected", "count", "investment", "completed")
+"""What a ``source: projects`` indicator's ``count: {measure: [...]}`` may name."""
+
+
 def key_projects(
     connection: Connection,
     *,
@@ -104,22 +109,64 @@ def key_projects(
     org_unit: str,
     last_year: int,
     first_year: int | None = None,
+    month: int = 12,
 ) -> Decimal:
-    """Projects of ``org_unit``'s subtree selected into the library (遴选/入库) from
-    ``first_year`` (else ever) to ``last_year``: how many (``selected``, ``count``), or the
-    sum of their planned investment in 亿元 (``investment``)."""
+    """Key projects of ``org_unit``'s subtree, in one query:
+
+    - ``selected``: chosen from ``first_year`` (else ever) to ``last_year`` — in that year's
+      selection (每年遴选, ``project_selection``) or entering the library (``selected_year``)
+      then; each project once;
+    - ``count``: in the library (入库) by ``last_year`` (from ``first_year``);
+    - ``investment``: the sum of their planned investment (亿元);
+    - ``completed``: the sum of the library's projects' latest 1–N月累计完成投资 of
+      ``last_year`` up to ``month`` (万元 in the ledger, 亿元 here: ÷ 10000)."""
     p = t.project
+    if measure == "completed":
+        return _completed(connection, org_unit, last_year, month)
     value = func.sum(p.c.total_investment) if measure == "investment" else func.count()
-    query = select(value).where(p.c.selected_year <= last_year, in_subtree(p, org_unit))
+    entered = p.c.selected_year <= last_year
     if first_year is not None:
-        query = query.where(p.c.selected_year >= first_year)
+        entered = entered & (p.c.selected_year >= first_year)
+    where = entered
+    if measure == "selected":
+        s = t.project_selection
+        chosen = select(s.c.project_id).where(s.c.selected, s.c.year <= last_year)
+        if first_year is not None:
+            chosen = chosen.where(s.c.year >= first_year)
+        where = entered | p.c.id.in_(chosen)
+    query = select(value).where(where, in_subtree(p, org_unit))
     return Decimal(connection.execute(query).scalar_one() or 0)
 
 
+_YI = Decimal(10000)  # 万元 in a 亿元
+
+
+def _completed(connection: Connection, org_unit: str, year: int, month: int) -> Decimal:
+    """The sum of each library project's latest 本年累计完成投资 of ``year`` up to ``month``
+    (a project that did not report in the month keeps its last figure of the year), 亿元."""
+    p, g = t.project, t.project_progress
+    latest = (
+        select(g.c.project_id, func.max(g.c.period).label("period"))
+        .where(g.c.period >= f"{year:04d}-01", g.c.period <= f"{year:04d}-{month:02d}")
+        .group_by(g.c.project_id)
+        .subquery()
+    )
+    query = (
+        select(func.sum(g.c.completed))
+        .select_from(p)
+        .join(latest, latest.c.project_id == p.c.id)
+        .join(g, (g.c.project_id == p.c.id) & (g.c.period == latest.c.period))
+        .where(p.c.selected_year <= year, in_subtree(p, org_unit))
+    )
+    return Decimal(connection.execute(query).scalar_one() or 0) / _YI
+
+
 def any_selected(connection: Connection) -> bool:
-    """Whether the library records any project's selection year."""
+    """Whether the library records any project's selection (its year, or a selection row)."""
     query = select(t.project.c.id).where(t.project.c.selected_year.is_not(None)).limit(1)
-    return connection.execute(query).first() is not None
+    if connection.execute(query).first() is not None:
+        return True
+    return connection.execute(select(t.project_selection.c.id).limit(1)).first() is not None
 
 
 # --- the project ledger (项目台账), progress (月度调度) and stage history --------------------
@@ -253,6 +300,27 @@ def _entry(row: RowMapping) -> ProgressEntry:
     )
 
 
+def project_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
+    """The stored projects among ``codes``: code → id (a parent's key for the evidence store)."""
+    return id_map(connection, t.project, codes)
+
+
+def progress_recorded(connection: Connection, code: str) -> dict[str, tuple[str, datetime]]:
+    """Who last entered each month's progress of project ``code``, and when (YYYY-MM →)."""
+    g, p = t.project_progress, t.project
+    rows = connection.execute(
+        select(g.c.period, g.c.recorded_by, g.c.recorded_at)
+        .join(p, p.c.id == g.c.project_id)
+        .where(p.c.code == code)
+    )
+    return {row.period: (row.recorded_by, _utc(row.recorded_at)) for row in rows}
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; everything stored is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def project_progress(connection: Connection, code: str) -> list[ProgressEntry]:
     """Every progress entry of project ``code``, by month."""
     g, p = t.project_progress, t.project
@@ -298,8 +366,10 @@ def report_lines(
     connection: Connection, plan_code: str, period: Period, reach: Reach = EVERYWHERE
 ) -> list[ReportLine]:
     """The monthly 调度 report's rows: each project of the plan in ``reach`` with its annual
-    plan of ``period``'s year and its latest year-to-date progress up to ``period``, by code."""
+    plan of ``period``'s year, its latest year-to-date progress up to ``period`` and its score
+    in that year's selection (每年遴选), by code."""
     p, o, plan, y, g = t.project, t.org_unit, t.plan, t.project_year_plan, t.project_progress
+    s = t.project_selection
     month = str(period)
     latest = (
         select(g.c.project_id, func.max(g.c.period).label("period"))
@@ -325,8 +395,11 @@ def report_lines(
             p.c.category,
             p.c.lists,
             p.c.selected_year,
+            s.c.score.label("selection_score"),
+            s.c.selected.label("chosen"),
         )
         .join(plan, (plan.c.id == p.c.plan_id) & (plan.c.code == plan_code))
+        .outerjoin(s, (s.c.project_id == p.c.id) & (s.c.year == period.year))
         .outerjoin(o, o.c.id == p.c.org_unit_id)
         .outerjoin(y, (y.c.project_id == p.c.id) & (y.c.year == period.year))
         .outerjoin(latest, latest.c.project_id == p.c.id)
@@ -382,3 +455,126 @@ def bulk_plans_and_progress(
             ],
         )
     return len(year_plans) + len(entries)
+
+
+# --- 每年遴选 (the annual selection) ------------------------------------------------------------
+
+
+def selection_entries(
+    connection: Connection, keys: Iterable[tuple[str, int]]
+) -> dict[tuple[str, int], SelectionEntry]:
+    """The stored selection rows of ``keys`` (project code, year)."""
+    wanted = set(keys)
+    s, p = t.project_selection, t.project
+    rows = connection.execute(
+        select(s, p.c.code)
+        .join(p, p.c.id == s.c.project_id)
+        .where(p.c.code.in_(sorted({code for code, _ in wanted})))
+    )
+    found = (_selection(r._mapping) for r in rows)
+    return {(e.project, e.year): e for e in found if (e.project, e.year) in wanted}
+
+
+def _selection(row: RowMapping) -> SelectionEntry:
+    return SelectionEntry(
+        row["code"],
+        row["year"],
+        bool(row["selected"]),
+        row["score"],
+        {k: Decimal(str(v)) for k, v in (row["scores"] or {}).items()},
+        row["scorer"],
+        row["note"],
+    )
+
+
+def save_selection(
+    connection: Connection,
+    entries: Sequence[SelectionEntry],
+    stored: Mapping[tuple[str, int], SelectionEntry],
+    *,
+    by: str,
+    at: datetime,
+) -> None:
+    """Insert the new rows and update the stored ones (``stored`` by key); 总分 as given or
+    the criteria's sum."""
+    ids = id_map(connection, t.project, (e.project for e in entries))
+    s = t.project_selection
+    for entry in entries:
+        values = {
+            "score": entry.total,
+            "scores": {k: str(v) for k, v in entry.scores.items()} or None,
+            "selected": entry.selected,
+            "scorer": entry.scorer,
+            "note": entry.note,
+            "recorded_by": by,
+            "recorded_at": at,
+        }
+        if (entry.project, entry.year) in stored:
+            key = (s.c.project_id == ids[entry.project]) & (s.c.year == entry.year)
+            connection.execute(update(s).where(key).values(values))
+        else:
+            connection.execute(
+                insert(s).values(project_id=ids[entry.project], year=entry.year, **values)
+            )
+
+
+def enter_library(connection: Connection, first: Mapping[str, int]) -> dict[str, int | None]:
+    """Set each project's 入库年份 (``selected_year``) to the year of its first selection when
+    that is earlier than the stored one (or none is stored); returns code → the year it had,
+    for the projects changed."""
+    p = t.project
+    rows = connection.execute(
+        select(p.c.code, p.c.selected_year).where(p.c.code.in_(sorted(first)))
+    )
+    changed = {
+        row.code: row.selected_year
+        for row in rows
+        if row.selected_year is None or row.selected_year > first[row.code]
+    }
+    for code in changed:
+        connection.execute(update(p).where(p.c.code == code).values(selected_year=first[code]))
+    return changed
+
+
+def bulk_selections(
+    connection: Connection, entries: Sequence[SelectionEntry], *, by: str, at: datetime
+) -> int:
+    """Insert selection rows of stored projects in bulk (one multi-row INSERT: generated
+    data, not a file); returns the rows written."""
+    if not entries:
+        return 0
+    ids = id_map(connection, t.project, (e.project for e in entries))
+    connection.execute(
+        insert(t.project_selection),
+        [
+            {
+                "project_id": ids[e.project],
+                "year": e.year,
+                "score": e.total,
+                "scores": None,
+                "selected": e.selected,
+                "scorer": e.scorer,
+                "note": e.note,
+                "recorded_by": by,
+                "recorded_at": at,
+            }
+            for e in entries
+        ],
+    )
+    return len(entries)
+
+
+def selection_lines(
+    connection: Connection, plan_code: str, year: int, reach: Reach = EVERYWHERE
+) -> list[tuple[SelectionEntry, str, str | None]]:
+    """The candidates of ``plan_code``'s projects in ``reach`` in the selection of ``year``:
+    each row with the project's name and org unit."""
+    s, p, o, plan = t.project_selection, t.project, t.org_unit, t.plan
+    rows = connection.execute(
+        select(s, p.c.code, p.c.name, o.c.code.label("org_unit"))
+        .join(p, p.c.id == s.c.project_id)
+        .join(plan, (plan.c.id == p.c.plan_id) & (plan.c.code == plan_code))
+        .outerjoin(o, o.c.id == p.c.org_unit_id)
+        .where(s.c.year == year, reached(p.c.org_unit_id, reach))
+    )
+    return [(_selection(r._mapping), r.name, r.org_unit) for r in rows]

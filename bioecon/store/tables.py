@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -378,6 +379,24 @@ project_stage_event = Table(
 )
 Index("ix_project_stage_event_project", project_stage_event.c.project_id)
 
+project_selection = Table(
+    "project_selection",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("project_id", Integer, ForeignKey("project.id", ondelete="CASCADE"), nullable=False),
+    Column("year", Integer, nullable=False),  # 遴选年度
+    Column("score", ExactDecimal(), nullable=False),  # 总分
+    Column("scores", JSON),  # criterion code → its points (projects/selection.yaml)
+    Column("selected", Boolean, nullable=False),  # 入选
+    Column("scorer", String(200)),  # 评审单位/评审人
+    Column("note", Text),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("project_id", "year"),
+    comment="每年遴选: a candidate key project's score in a year's selection, and whether chosen",
+)
+Index("ix_project_selection_year", project_selection.c.year)
+
 platform = Table(
     "platform",
     metadata,
@@ -635,7 +654,10 @@ work_evidence = Table(
     "work_evidence",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("report_id", Integer, ForeignKey("work_report.id", ondelete="CASCADE"), nullable=False),
+    # its parent: a task's progress report, or a key project's progress entry (project, month)
+    Column("report_id", Integer, ForeignKey("work_report.id", ondelete="CASCADE")),
+    Column("project_id", Integer),
+    Column("period", String(7)),
     Column("filename", String(200), nullable=False),
     Column("media_type", String(100), nullable=False),
     Column("size", Integer, nullable=False),
@@ -643,9 +665,20 @@ work_evidence = Table(
     Column("content", LargeBinary, nullable=False),
     Column("uploaded_by", String(64), nullable=False),
     Column("uploaded_at", UtcDateTime(), nullable=False),
-    comment="佐证材料: an attachment of a progress report, kept in the database",
+    ForeignKeyConstraint(
+        ["project_id", "period"],
+        ["project_progress.project_id", "project_progress.period"],
+        ondelete="CASCADE",
+    ),
+    CheckConstraint(
+        "(report_id IS NOT NULL AND project_id IS NULL AND period IS NULL)"
+        " OR (report_id IS NULL AND project_id IS NOT NULL AND period IS NOT NULL)",
+        name="one_parent",
+    ),
+    comment="佐证材料: an attachment of a task's progress report or a project's monthly progress",
 )
 Index("ix_work_evidence_report", work_evidence.c.report_id)
+Index("ix_work_evidence_progress", work_evidence.c.project_id, work_evidence.c.period)
 
 notice = Table(
     "notice",

@@ -1,11 +1,10 @@
 """Tasks broken down (work_item, work_item_unit), their progress reports (work_report) and
-evidence attachments (work_evidence). Records are keyed by code; ids stay here."""
+evidence attachments (stored by bioecon/store/evidence.py). Records are keyed by code; ids
+stay here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
@@ -16,21 +15,6 @@ from bioecon.domain.tasks import WorkItem, WorkItemKind, WorkReport
 from bioecon.store import tables as t
 from bioecon.store.keys import id_map, upsert_by_code
 from bioecon.store.orgunits import Reach, reached
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """An attachment's record (its content is read apart, :func:`evidence_content`)."""
-
-    id: int
-    item: str
-    period: str
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    uploaded_by: str
-    uploaded_at: datetime
 
 
 def plan_region(connection: Connection, plan: str) -> tuple[int, str] | None:
@@ -302,86 +286,6 @@ def save_report(connection: Connection, report: WorkReport) -> int:
             .returning(table.c.id)
         ).scalar_one()
     )
-
-
-def add_evidence(
-    connection: Connection,
-    report_id: int,
-    *,
-    filename: str,
-    media_type: str,
-    content: bytes,
-    sha256: str,
-    by: str,
-    at: datetime,
-) -> int:
-    table = t.work_evidence
-    return int(
-        connection.execute(
-            insert(table)
-            .values(
-                report_id=report_id,
-                filename=filename,
-                media_type=media_type,
-                size=len(content),
-                sha256=sha256,
-                content=content,
-                uploaded_by=by,
-                uploaded_at=at,
-            )
-            .returning(table.c.id)
-        ).scalar_one()
-    )
-
-
-def evidence(connection: Connection, codes: Iterable[str]) -> list[Evidence]:
-    """The attachments of the items ``codes``' reports (without their content)."""
-    ev, report, item = t.work_evidence, t.work_report, t.work_item
-    rows = connection.execute(
-        select(
-            ev.c.id,
-            item.c.code.label("item"),
-            report.c.period,
-            ev.c.filename,
-            ev.c.media_type,
-            ev.c.size,
-            ev.c.sha256,
-            ev.c.uploaded_by,
-            ev.c.uploaded_at,
-        )
-        .join(report, report.c.id == ev.c.report_id)
-        .join(item, item.c.id == report.c.item_id)
-        .where(item.c.code.in_(sorted(set(codes))))
-        .order_by(item.c.code, report.c.period, ev.c.id)
-    ).all()
-    return [Evidence(**r._mapping) for r in rows]
-
-
-def evidence_content(connection: Connection, evidence_id: int) -> tuple[Evidence, bytes] | None:
-    """An attachment's record and bytes."""
-    ev, report, item = t.work_evidence, t.work_report, t.work_item
-    row = connection.execute(
-        select(
-            ev.c.id,
-            item.c.code.label("item"),
-            report.c.period,
-            ev.c.filename,
-            ev.c.media_type,
-            ev.c.size,
-            ev.c.sha256,
-            ev.c.uploaded_by,
-            ev.c.uploaded_at,
-            ev.c.content,
-        )
-        .join(report, report.c.id == ev.c.report_id)
-        .join(item, item.c.id == report.c.item_id)
-        .where(ev.c.id == evidence_id)
-    ).first()
-    if row is None:
-        return None
-    values = dict(row._mapping)
-    content = values.pop("content")
-    return Evidence(**values), bytes(content)
 
 
 def unit_project_codes(connection: Connection, unit: str, reach: Reach) -> list[str]:

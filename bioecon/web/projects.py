@@ -1,7 +1,10 @@
 """The key-project pages: ``/plans/{code}/projects`` (the plan's projects for a month with
-their colours, filtered by stage, colour, org unit, category, list and year, and the report's
-summary) and ``/projects/{code}`` (its record, stage timeline, progress entries and the planned
-vs actual investment chart), with the progress form a reporter of the project's unit fills
+their colours, filtered by stage, colour, org unit, category, list, 入库年份 and whether chosen
+in the year's selection, the report's summary, and a year's selection (每年遴选) ranked with
+its scores) and ``/projects/{code}`` (its record, stage timeline, progress entries with who
+entered them and their photos — served by ``/evidence/{id}`` as task evidence is — and the
+planned vs actual investment chart), with the progress form (and its photos) for those who
+enter the project's progress: the department of its responsible unit, a reporter of its unit
 (CSRF-protected like every form of the app). Every read and write goes through
 :mod:`bioecon.services.projects`, which checks the caller's scope."""
 
@@ -13,8 +16,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
-from bioecon.catalogs import notice_book, project_stages
+from bioecon.catalogs import (
+    notice_book,
+    progress_photo_rules,
+    project_stages,
+    selection_criteria,
+)
+from bioecon.domain.evidence import Attachment
 from bioecon.domain.model import ProjectStage
 from bioecon.domain.notices import NoticeKind, NoticeSubject
 from bioecon.domain.periods import Period
@@ -69,22 +79,30 @@ def plan_projects_page(
     category: Text = None,
     listed: Text = None,
     year: Year = None,
+    chosen: bool | None = None,
+    selection: Year = None,
     as_of: AsOf = None,
 ) -> Response:
     """A plan's projects for the month ``period``, else the as-of month the reader chose,
     else the month before today's."""
     chosen_month = period or as_of
     month = Period.parse(chosen_month) if chosen_month else _last_month()
-    report = service.project_report(
-        app_of(request), actor=actor_of(request), plan=code, period=month
+    app, actor = app_of(request), actor_of(request)
+    report = service.project_report(app, actor=actor, plan=code, period=month)
+    shown_year = selection or month.year
+    candidates = service.project_selection(app, actor=actor, plan=code, year=shown_year)
+    kept = ProjectFilter(
+        stage, colour, org_unit or None, category or None, listed or None, year, chosen or None
     )
-    chosen = ProjectFilter(stage, colour, org_unit or None, category or None, listed or None, year)
     return render(
         request,
         "projects.html",
         report=report,
-        rows=[v for v in report.lines if chosen.keeps(v)],
-        chosen=chosen,
+        rows=[v for v in report.lines if kept.keeps(v)],
+        chosen=kept,
+        selection=candidates,
+        selection_year=shown_year,
+        criteria=selection_criteria(),
         codelist=project_stages().for_plan(code),
         stage_name=_stage_namer(request, project_stages().for_plan(code)),
         colours=list(Colour),
@@ -129,6 +147,7 @@ def _project(
         notice_problems=notice_problems,
         kinds=[notice_book().kinds[k] for k in NoticeKind],
         beijing=BEIJING,
+        photo_rules=progress_photo_rules(),
     )
     response.status_code = status
     return response
@@ -171,15 +190,27 @@ def raise_project_notice(
 
 @router.post("/projects/{code}/progress")
 async def save_progress(request: Request, code: str) -> Response:
-    """A month's progress from the form; a bad field re-shows the page with its problem (422)."""
+    """A month's progress from the form, with its photos; a bad field or photo re-shows the
+    page with its problem (422)."""
     form = await request.form()
     entered: dict[str, Any] = {
         name: str(form.get(name) or "")[:MAX_FORM_TEXT] for name in FORM_FIELDS
     }
+    limit = progress_photo_rules().max_bytes
+    photos: list[Attachment] = []
+    for upload in form.getlist("photos"):
+        if isinstance(upload, UploadFile) and upload.filename:
+            content = await upload.read(limit + 1)  # one byte over is enough to refuse it
+            media = upload.content_type or "application/octet-stream"
+            photos.append(Attachment(upload.filename[:200], media, content))
     parsed = read_progress_form(code, entered)
     try:
         service.load_project_progress(
-            app_of(request), actor=actor_of(request), origin=origin_of(request), parsed=parsed
+            app_of(request),
+            actor=actor_of(request),
+            origin=origin_of(request),
+            parsed=parsed,
+            photos=photos,
         )
     except InvalidInput as refused:
         return _project(

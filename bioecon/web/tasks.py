@@ -20,6 +20,7 @@ from starlette.datastructures import UploadFile
 
 from bioecon.catalogs import notice_book, task_book, task_evidence_rules
 from bioecon.domain.bodies import Body
+from bioecon.domain.evidence import Attachment
 from bioecon.domain.notices import NoticeFilter, NoticeKind, NoticeState, NoticeSubject
 from bioecon.domain.periods import Period
 from bioecon.domain.reporting_calendar import BEIJING
@@ -145,12 +146,12 @@ async def report_progress(request: Request, code: str) -> Response:
     except InvalidOperation:
         problems.append(Problem("完成进度", f"「{fields['percent']}」不是数字"))
     limit = task_evidence_rules().max_bytes
-    files: list[service.Attachment] = []
+    files: list[Attachment] = []
     for upload in form.getlist("evidence"):
         if isinstance(upload, UploadFile) and upload.filename:
             content = await upload.read(limit + 1)
             media = upload.content_type or "application/octet-stream"
-            files.append(service.Attachment(upload.filename, media, content))
+            files.append(Attachment(upload.filename, media, content))
     if problems:
         return _task(request, code, None, problems=problems, status=422)
     try:

@@ -93,6 +93,28 @@ def test_the_monthly_report_figures_are_the_hand_computed_ones(library: Bioecon)
     assert (lines["CS-P5"].investment, lines["CS-P5"].statistics) == (Colour.GREEN, Colour.YELLOW)
 
 
+def test_both_presets_colour_december_by_their_own_rule(library: Bioecon) -> None:
+    # 2026-12: 序时进度 12/12 = 100 %; the latest 2026 figures are June's (P2: May's):
+    #   P1 6000/10000 = 60 %   points: 40 below (> 30) red    ratio: 60 % of 序时 (not < 60) yellow
+    #   P2 7000/20000 = 35 %   points: 65 below red           ratio: 35 % red
+    #   P3  500/5000  = 10 %   red both
+    #   P5 4000/8000  = 50 %   points: 50 below red           ratio: 50 % red
+    #   P4 no annual plan: no investment colour
+    december = Period.month(2026, 12)
+    points = project_report(library, actor=LOCAL_ADMIN, plan=PLAN, period=december)
+    ratio = project_report(library, actor=LOCAL_ADMIN, plan=PLAN, period=december, preset="ratio")
+    assert (points.preset, ratio.preset) == ("points", "ratio")
+    by_points = {v.line.code: v.investment for v in points.lines}
+    by_ratio = {v.line.code: v.investment for v in ratio.lines}
+    assert by_points == {
+        "CS-P1": Colour.RED, "CS-P2": Colour.RED, "CS-P3": Colour.RED,
+        "CS-P4": Colour.GREEN, "CS-P5": Colour.RED,
+    }  # fmt: skip
+    assert by_ratio == by_points | {"CS-P1": Colour.YELLOW}
+    with pytest.raises(InvalidInput, match="preset"):
+        project_report(library, actor=LOCAL_ADMIN, plan=PLAN, period=december, preset="nope")
+
+
 def test_the_report_workbook_holds_the_summary_and_the_lists(
     library: Bioecon, tmp_path: Path
 ) -> None:
@@ -121,7 +143,7 @@ def test_progress_outside_the_callers_units_is_refused(library: Bioecon, tmp_pat
     file.write_text(
         "项目编号,填报月份,本年累计完成投资（万元）\nCS-P1,2026-07,6500\n", encoding="utf-8"
     )
-    with pytest.raises(Forbidden, match="430102"):
+    with pytest.raises(Forbidden, match="CS-P1"):  # of 开福区 (430102)
         load_project_progress(
             library, actor=reporter, origin="test", parsed=read_project_progress(file)
         )

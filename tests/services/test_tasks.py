@@ -25,6 +25,7 @@ import pytest
 from bioecon.app import Bioecon
 from bioecon.domain.access import Principal, Role, Scope
 from bioecon.domain.audit import AuditEntity
+from bioecon.domain.evidence import Attachment
 from bioecon.domain.notices import (
     NoticeFilter,
     NoticeKind,
@@ -51,7 +52,6 @@ from bioecon.services.notices import (
 from bioecon.services.plans import load_plan
 from bioecon.services.reports import monthly_bulletin
 from bioecon.services.tasks import (
-    Attachment,
     confirm_alias,
     load_breakdown,
     plan_tasks,

@@ -28,6 +28,7 @@ from bioecon.app import Bioecon
 from bioecon.demo import build_demo
 from bioecon.domain.access import Role, Scope
 from bioecon.domain.data_sets import DataSet
+from bioecon.domain.evidence import Attachment
 from bioecon.domain.model import ReportingBasis
 from bioecon.domain.periods import Period, PeriodType
 from bioecon.domain.policies import ApplicationStatus
@@ -326,7 +327,7 @@ def _task_world(app: Bioecon, department: str | None) -> dict[str, Any]:
     report = tasks.report_progress(
         app, actor=LOCAL_ADMIN, origin="t", item=other_task, period=Period.quarter(2025, 4),
         text="推进中", percent=Decimal(35),
-        attachments=[tasks.Attachment("纪要.pdf", "application/pdf", b"%PDF-1.4")],
+        attachments=[Attachment("纪要.pdf", "application/pdf", b"%PDF-1.4")],
     )  # fmt: skip
     page = tasks.task_page(app, actor=LOCAL_ADMIN, code=report.item)
     ((notice, _),) = page.notices

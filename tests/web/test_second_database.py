@@ -5,18 +5,28 @@ the demo)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
 from bioecon.app import Bioecon
+from bioecon.domain.access import Role, Scope
+from bioecon.domain.model import ProjectStage
+from bioecon.domain.project_selection import SelectionEntry
+from bioecon.domain.projects import ProjectRecord
+from bioecon.domain.registers import RegisterFile, RegisterRow
 from bioecon.io.assessment_scheme import read_scheme_file
 from bioecon.services.accounts import LOCAL_ADMIN
 from bioecon.services.assessment import load_scheme
 from bioecon.services.database import upgrade_database
 from bioecon.services.extraction import extract_document, extracted_plan
+from bioecon.services.orgunits import responsible_unit_named
 from bioecon.services.plans import load_plan
+from bioecon.services.projects import load_project_ledger, load_project_selection
 from bioecon.settings import Settings
 from tests.web.crawl import crawl
-from tests.web_login import admin_client, csrf_header
+from tests.web_login import add_account, admin_client, csrf_header, log_in
 
 SCHEME = """\
 scheme: {code: free-2026, name: 示范考核, year: 2026}
@@ -64,6 +74,13 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
                 links = set(re.findall(r'href="(/[^"#]*)', response.text))
                 broken = [link for link in sorted(links) if client.get(link).status_code >= 400]
                 assert broken == [], page
+            # a key project of this plan, its progress and 2026's selection (issue #14)
+            for page in _project_pages(app, client):
+                response = client.get(page)
+                assert response.status_code == 200, page
+                links = set(re.findall(r'(?:href|src)="(/[^"#]*)', response.text))
+                broken = [link for link in sorted(links) if client.get(link).status_code >= 400]
+                assert broken == [], page
             fetched, broken = crawl(client, ["/", "/?lang=en", "/?as_of=2025-06"])
             assert broken == [] and fetched > len(pages)
             # the scheme published from its page: 0.5 × 80 + 0.5 × 90 = 85 → 85 % × 100 = 85
@@ -80,3 +97,45 @@ def test_every_page_and_link_answers_on_an_extracted_plan(
             assert "没有可对比的目标" in client.get("/compare?lang=zh").text
             # the one extracted target is on its plan page, with its quote
             assert "突破300亿元" in client.get("/plans/demo-free").text
+
+
+def _project_pages(app: Bioecon, client: TestClient) -> list[str]:
+    """DF-P1 in 320100, answered for by the extracted 责任单位 市发改委: its department logs in
+    and enters 2026-05 with a photo; the office's selection of 2026 scores it 86 (chosen)."""
+    ledger = RegisterRow(
+        2,
+        ProjectRecord(
+            "DF-P1",
+            "示范工厂建设项目",
+            ProjectStage.UNDER_CONSTRUCTION,
+            org_unit="320100",
+            plan="demo-free",
+            responsible_unit="市发改委",
+            total_investment=Decimal(12),
+            plan_year=2026,
+            annual_plan=Decimal(24000),
+        ),
+    )
+    load_project_ledger(
+        app, actor=LOCAL_ADMIN, origin="test", parsed=RegisterFile("t", (ledger,), (), {})
+    )
+    chosen = RegisterRow(2, SelectionEntry("DF-P1", 2026, True, Decimal(86), scorer="市发改委"))
+    load_project_selection(
+        app, actor=LOCAL_ADMIN, origin="test", parsed=RegisterFile("t", (chosen,), (), {})
+    )
+    unit = responsible_unit_named(app, actor=LOCAL_ADMIN, name="市发改委")
+    add_account(app, "df-dept", Role.DEPARTMENT, Scope(responsible_unit=unit))
+    log_in(client, "df-dept")
+    form = {"csrftoken": client.cookies["csrftoken"], "period": "2026-05", "completed": "9000"}
+    photo = {"photos": ("厂房.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 8, "image/png")}
+    saved = client.post("/projects/DF-P1/progress", data=form, files=photo, follow_redirects=False)
+    assert saved.status_code == 303, saved.text
+    page = client.get("/projects/DF-P1").text
+    assert '<td>2026-05</td><td class="num">9000</td>' in page and "df-dept" in page
+    (evidence,) = re.findall(r'<a href="(/evidence/\d+)" title="厂房.png">', page)
+    assert client.get(evidence).content.startswith(b"\x89PNG")
+    log_in(client, "web-admin")  # admin_client's account, again
+    listing = client.get("/plans/demo-free/projects?period=2026-05").text
+    assert 'id="selection-list"' in listing and "示范工厂建设项目" in listing
+    assert 'id="selection-counts">1 / 1<' in listing  # chosen / candidates of 2026
+    return ["/projects/DF-P1", "/plans/demo-free/projects?period=2026-05", evidence]
