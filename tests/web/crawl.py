@@ -13,8 +13,9 @@ from fastapi.testclient import TestClient
 LINK = re.compile(r'href="(/[^"#]*)')
 GET_FORM = re.compile(r'<form method="get"[^>]*>(.*?)</form>', re.DOTALL)
 MONTH = re.compile(r"[?&]as_of=([0-9]{4}-[0-9]{2})")
-UNJUDGED = ("/vendor/", "/static/", "/docs", "/login", "/logout")
-"""Links that are not pages judged at a month: assets, the API's docs, logging in and out."""
+UNJUDGED = ("/vendor/", "/static/", "/docs", "/login", "/logout", "/evidence/")
+"""Links that are not pages judged at a month: assets, the API's docs, logging in and out,
+attached files (evidence and photos)."""
 PER_ROUTE = 12
 """Pages crawled of one route (the directory links 600 enterprise pages of one template):
 enough to reach every link their template renders, bounded so the crawl stays short."""
