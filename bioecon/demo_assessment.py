@@ -14,7 +14,7 @@ SCHEMES = (
     "changsha-districts-2026.yaml",
     "changsha-parks-2026.yaml",
     "changsha-departments-2026.yaml",
-    "nanjing-districts-2025.yaml",
+    "nanjing-districts-2026.yaml",
 )
 
 

@@ -75,9 +75,9 @@ def test_the_demo_schemes_score_every_unit_on_its_own_figures(demo: Bioecon) -> 
 def test_the_nanjing_scheme_is_loaded_and_scored(demo: Bioecon) -> None:
     from bioecon.services.assessment import stored_scheme
 
-    scheme = stored_scheme(demo, actor=LOCAL_ADMIN, code="nanjing-districts-2025").scheme
-    assert scheme == read_scheme_file(SCHEMES / "nanjing-districts-2025.yaml")
-    found = assess(demo, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2025, 10))
+    scheme = stored_scheme(demo, actor=LOCAL_ADMIN, code="nanjing-districts-2026").scheme
+    assert scheme == read_scheme_file(SCHEMES / "nanjing-districts-2026.yaml")
+    found = assess(demo, actor=LOCAL_ADMIN, scheme=scheme, as_of=Period.month(2026, 10))
     assert len(found.results) == 6
     # 江宁区 320115: its simulated 1—10月 figure over its 220 target, each step in the working
     (entry,) = ledger(
@@ -85,13 +85,33 @@ def test_the_nanjing_scheme_is_loaded_and_scored(demo: Bioecon) -> None:
         actor=LOCAL_ADMIN,
         indicator="bio_economy_scale",
         org_units=["320115"],
-        first=Period.month(2025, 10),
-        last=Period.month(2025, 10),
+        first=Period.month(2026, 10),
+        last=Period.month(2026, 10),
     )
     assert found.inputs[0]["320115"] == entry.ytd
     assert "/ 220 = " in render(found.scores[0]["320115"].working)
     # 工作评价: 0.3 × 94 + 0.4 × 92 + 0.3 × 91 = 28.2 + 36.8 + 27.3 = 92.3 → 92.3 % × 20 = 18.46
     assert found.scores[4]["320115"].points == Decimal("18.46")
+    # 重点项目按序时推进 (功效系数法, 满意值 100, 不允许值 50), the scheme's year being the demo's
+    # build year: 玄武区 and 雨花台区 each hold one planned project on 序时 (100 % green → (100 −
+    # 50) / 50 = 100 % → 15 × (60 % + 40 % × 100 %) = 15); 建邺区's planned project lags (0 % →
+    # below 不允许值, floor: 15 × 60 % = 9); the other three hold no project with an annual plan
+    assert found.inputs[3] == {
+        "320102": Decimal(100),
+        "320114": Decimal(100),
+        "320105": Decimal(0),
+        "320111": None,
+        "320113": None,
+        "320115": None,
+    }
+    assert {u: found.scores[3][u].points for u in found.inputs[3]} == {
+        "320102": Decimal(15),
+        "320114": Decimal(15),
+        "320105": Decimal(9),
+        "320111": Decimal(0),
+        "320113": Decimal(0),
+        "320115": Decimal(0),
+    }
 
 
 def test_the_department_scheme_names_its_departments(demo: Bioecon) -> None:
