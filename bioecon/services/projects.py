@@ -4,10 +4,11 @@ scores (每年遴选), the monthly 项目调度 report, list a plan's projects a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Protocol, TypeVar
 
 from bioecon.app import Bioecon
 from bioecon.catalogs import progress_photo_rules, project_warnings
@@ -223,9 +224,35 @@ def load_project_progress(
         )
 
 
+class _ProjectRow(Protocol):
+    """A row of a project file: the project it is about, and its key in the file."""
+
+    @property
+    def project(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+R = TypeVar("R", bound=_ProjectRow)
+
+
 def _progress_problems(
     parsed: RegisterFile[ProgressEntry], known: Mapping[str, ProjectRecord]
 ) -> list[Problem]:
+    return _project_row_problems(
+        parsed, known, "period", lambda entry, first: f"{entry.period} 与第{first}行重复"
+    )
+
+
+def _project_row_problems(
+    parsed: RegisterFile[R],
+    known: Mapping[str, ProjectRecord],
+    field: str,
+    repeated: Callable[[R, int], str],
+) -> list[Problem]:
+    """A project file's rows naming a project the library does not hold, and rows repeating
+    an earlier row's key (reported at ``field``, in ``repeated``'s words)."""
     problems: list[Problem] = []
     first: dict[str, int] = {}
     for row in parsed.rows:
@@ -237,9 +264,7 @@ def _progress_problems(
                 )
             )
         if entry.key in first:
-            problems.append(
-                parsed.problem(row.row, "period", f"{entry.period} 与第{first[entry.key]}行重复")
-            )
+            problems.append(parsed.problem(row.row, field, repeated(entry, first[entry.key])))
         first.setdefault(entry.key, row.row)
     return problems
 
@@ -338,22 +363,9 @@ def _selection_values(entry: SelectionEntry) -> dict[str, object]:
 def _selection_problems(
     parsed: RegisterFile[SelectionEntry], known: Mapping[str, ProjectRecord]
 ) -> list[Problem]:
-    problems: list[Problem] = []
-    first: dict[str, int] = {}
-    for row in parsed.rows:
-        entry = row.record
-        if entry.project not in known:
-            problems.append(
-                parsed.problem(
-                    row.row, "project", f"项目库中没有项目编号「{entry.project}」（先导入项目台账）"
-                )
-            )
-        if entry.key in first:
-            problems.append(
-                parsed.problem(row.row, "year", f"{entry.year}年与第{first[entry.key]}行重复")
-            )
-        first.setdefault(entry.key, row.row)
-    return problems
+    return _project_row_problems(
+        parsed, known, "year", lambda entry, first: f"{entry.year}年与第{first}行重复"
+    )
 
 
 def project_selection(
