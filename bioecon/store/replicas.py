@@ -82,7 +82,7 @@ class Replicas:
         """Every replica, tried now, with why it would be passed over."""
         found = []
         for index, engine in enumerate(self._engines):
-            connection, refusal = self._open(index, retry_down=True)
+            connection, refusal = self._open(index)  # down or not: tried now
             if connection is not None:
                 connection.close()
             found.append(ReplicaReport(url=describe_url(engine), refusal=refusal))
@@ -103,12 +103,9 @@ class Replicas:
             order = [(start + step) % len(self._engines) for step in range(len(self._engines))]
             return [index for index in order if self._down_until.get(index, 0.0) <= now]
 
-    def _open(
-        self, index: int, *, retry_down: bool = False
-    ) -> tuple[Connection | None, str | None]:
-        """An open connection to replica ``index`` if it may serve reads, else why not."""
-        if not retry_down and self._down_until.get(index, 0.0) > time.monotonic():
-            return None, "连接失败，稍后重试"
+    def _open(self, index: int) -> tuple[Connection | None, str | None]:
+        """An open connection to replica ``index`` if it may serve reads, else why not (the
+        caller skips replicas that are down: :meth:`_in_turn`)."""
         try:
             connection = self._engines[index].connect()
         except (DatabaseNotReady, DBAPIError) as error:
